@@ -1,0 +1,82 @@
+import { Engine } from 'json-rules-engine';
+import type { Condition, TopLevelCondition } from './condition.js';
+import { EXTRA_OPERATORS } from './operators.js';
+import type { Outcome } from './outcome.js';
+import { getPath } from './path.js';
+
+/**
+ * json-rules-engine, the reference evaluator: one Engine per rule set, built once and reused.
+ * Each check becomes one rule named by the check's id; its result tree is read back into an
+ * {@link Outcome} tree.
+ */
+
+/** A check to run: its id and its conditions. */
+export interface CheckSpec {
+  readonly id: string;
+  readonly conditions: TopLevelCondition;
+}
+
+/** Runs a rule set's checks on one record's facts. */
+export type CheckRunner = (facts: Record<string, unknown>) => Promise<Map<string, Outcome>>;
+
+// json-rules-engine's result tree: the rule's conditions with results written onto each node.
+interface ResultNode {
+  all?: ResultNode[];
+  any?: ResultNode[];
+  not?: ResultNode;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+const isFactRef = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && 'fact' in value;
+
+function toOutcome(condition: Condition, node: ResultNode | undefined): Outcome {
+  if ('all' in condition) return { all: condition.all.map((c, i) => toOutcome(c, node?.all?.[i])) };
+  if ('any' in condition) return { any: condition.any.map((c, i) => toOutcome(c, node?.any?.[i])) };
+  if ('not' in condition) return { not: toOutcome(condition.not, node?.not) };
+  const missing =
+    node?.result === undefined ||
+    node.factResult === undefined ||
+    node.factResult === null ||
+    (isFactRef(condition.value) && (node.valueResult === undefined || node.valueResult === null));
+  return { leaf: condition, result: missing ? undefined : node.result };
+}
+
+/**
+ * Builds a json-rules-engine Engine for these checks and returns a runner that reuses it.
+ *
+ * @internal
+ */
+export function createEngineRunner(checks: readonly CheckSpec[]): CheckRunner {
+  const engine = new Engine([], {
+    allowUndefinedFacts: true,
+    // Plain dotted paths through own properties only: never JSONPath expressions.
+    pathResolver: (value: unknown, path: string) => getPath(value, path),
+  });
+  // json-rules-engine keeps its own built-in operators: it is the reference the compiled
+  // evaluator is checked against.
+  for (const [name, fn] of Object.entries(EXTRA_OPERATORS)) {
+    engine.addOperator(name, (a: unknown, b: unknown) => fn(a, b));
+  }
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  for (const check of checks) {
+    engine.addRule({
+      name: check.id,
+      conditions: structuredClone(check.conditions) as never,
+      event: { type: check.id },
+    });
+  }
+  return async (facts) => {
+    const { results, failureResults } = await engine.run(facts);
+    const outcomes = new Map<string, Outcome>();
+    for (const ruleResult of [...results, ...failureResults]) {
+      const name = String(ruleResult.name);
+      const check = byId.get(name);
+      if (check)
+        outcomes.set(name, toOutcome(check.conditions, ruleResult.conditions as ResultNode));
+    }
+    return outcomes;
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Error classes. A failing criterion is a verdict, never an exception: these are for input that
+ * cannot be evaluated at all (an invalid record, a malformed rule set, an unknown rule-set id).
+ */
+
+import type * as z from 'zod';
+
+/** One problem found in a record or a rule set. */
+export interface Issue {
+  /** Where the problem is: keys and indexes from the top of the input. */
+  path: (string | number)[];
+  /** Stable machine code, e.g. `invalid_type`, `unknown_urusan`. */
+  code: string;
+  /** What is wrong, in English. */
+  message: string;
+}
+
+/** Stable error codes. */
+export type ErrorCode = 'E_INVALID_RECORD' | 'E_INVALID_RULE_SET' | 'E_UNKNOWN_RULE_SET';
+
+/** Base class of this library's errors: a stable `code` beside the message. */
+export class InovasiRulesError extends Error {
+  /** Stable machine code. */
+  readonly code: ErrorCode;
+
+  /**
+   * @param code - stable machine code
+   * @param message - human-readable description
+   */
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'InovasiRulesError';
+    this.code = code;
+  }
+}
+
+function summarise(what: string, issues: readonly Issue[]): string {
+  const shown = issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  const more = issues.length > 5 ? `; and ${issues.length - 5} more` : '';
+  return `${what} (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}): ${shown.join('; ')}${more}`;
+}
+
+/**
+ * The record handed to `evaluate` is not a valid innovation record. `issues` lists every
+ * problem, each with its path.
+ *
+ * @example
+ * ```ts
+ * try { await evaluate({ nama: '' }); } catch (e) {
+ *   if (e instanceof InvalidRecordError) console.log(e.issues[0].path); // ['nama']
+ * }
+ * ```
+ */
+export class InvalidRecordError extends InovasiRulesError {
+  /** Every problem found, each with its path. */
+  readonly issues: readonly Issue[];
+
+  /** @param issues - every problem found */
+  constructor(issues: readonly Issue[]) {
+    super('E_INVALID_RECORD', summarise('Invalid innovation record', issues));
+    this.name = 'InvalidRecordError';
+    this.issues = issues;
+  }
+}
+
+/** A rule set failed validation at load. `issues` lists every problem with its JSON path. */
+export class InvalidRuleSetError extends InovasiRulesError {
+  /** Every problem found, each with its JSON path inside the rule-set file. */
+  readonly issues: readonly Issue[];
+
+  /**
+   * @param issues - every problem found
+   * @param ruleSetId - the rule set's id, when it could be read
+   */
+  constructor(issues: readonly Issue[], ruleSetId?: string) {
+    super(
+      'E_INVALID_RULE_SET',
+      summarise(`Invalid rule set${ruleSetId ? ` "${ruleSetId}"` : ''}`, issues),
+    );
+    this.name = 'InvalidRuleSetError';
+    this.issues = issues;
+  }
+}
+
+/** No rule set with this id is shipped or registered. */
+export class UnknownRuleSetError extends InovasiRulesError {
+  /** The id that was asked for. */
+  readonly ruleSetId: string;
+
+  /**
+   * @param ruleSetId - the id asked for
+   * @param known - the ids that exist
+   */
+  constructor(ruleSetId: string, known: readonly string[]) {
+    super('E_UNKNOWN_RULE_SET', `Unknown rule set "${ruleSetId}"; known: ${known.join(', ')}`);
+    this.name = 'UnknownRuleSetError';
+    this.ruleSetId = ruleSetId;
+  }
+}
+
+/**
+ * Maps zod issues to the library's issues. A custom issue takes its code from its `params.code`,
+ * else `customCode`.
+ *
+ * @internal
+ */
+export function issuesFrom(error: z.ZodError, customCode: string): Issue[] {
+  return error.issues.map((issue) => {
+    const params = (issue as { params?: { code?: unknown } }).params;
+    const code =
+      typeof params?.code === 'string'
+        ? params.code
+        : issue.code === 'custom'
+          ? customCode
+          : issue.code;
+    return {
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      code,
+      message: issue.message,
+    };
+  });
+}

@@ -1,0 +1,163 @@
+import { type CheckRunner, createEngineRunner } from './engine.js';
+import { InvalidRecordError, issuesFrom } from './errors.js';
+import { factsOf } from './facts.js';
+import { type Innovation, InnovationSchema } from './innovation.js';
+import type { Locale } from './messages.js';
+import { type CriterionResult, judgeCriterion } from './reasons.js';
+import { type EligibilityRuleSet, getRuleSet, type RuleSet } from './registry.js';
+
+/** The overall verdict of an eligibility rule set. */
+export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /** Eligibility rule set: an id or a loaded rule set. Default `perwali-batu-36-2022`. */
+  ruleSet?: string | RuleSet;
+  /** Language of titles and messages. Default `id` (Indonesian). */
+  locale?: Locale;
+}
+
+/** The evaluation of one innovation record. */
+export interface Evaluation {
+  /** The record's `id`, echoed back when it has one. */
+  id?: string | number;
+  /** The record's name. */
+  nama: string;
+  /** The rule set applied. */
+  ruleSet: { id: string; edition: string };
+  /** Language of titles and messages. */
+  locale: Locale;
+  /** `eligible` when every criterion passes, `not_eligible` when any fails, else `incomplete`. */
+  verdict: Verdict;
+  /** Every criterion, in the rule set's order, with its status and reasons. */
+  criteria: CriterionResult[];
+  /** Record fields still to fill in before every criterion can be decided, in form order. */
+  missingFields: string[];
+}
+
+/** Result of {@link safeEvaluate}: the evaluation, or the input error. */
+export type SafeEvaluateResult =
+  | { success: true; data: Evaluation }
+  | { success: false; error: InvalidRecordError };
+
+/** The rule set used when none is given. */
+export const DEFAULT_RULE_SET = 'perwali-batu-36-2022';
+
+const runners = new WeakMap<RuleSet, CheckRunner>();
+
+function runnerFor(ruleSet: EligibilityRuleSet): CheckRunner {
+  let runner = runners.get(ruleSet);
+  if (!runner) {
+    runner = createEngineRunner(ruleSet.criteria.flatMap((c) => c.checks));
+    runners.set(ruleSet, runner);
+  }
+  return runner;
+}
+
+/**
+ * Validates a record against the innovation schema.
+ *
+ * @internal
+ */
+export function parseRecord(input: unknown): Innovation {
+  const result = InnovationSchema.safeParse(input);
+  if (!result.success) throw new InvalidRecordError(issuesFrom(result.error, 'invalid_value'));
+  return result.data;
+}
+
+function resolveOptions(options: EvaluateOptions): { ruleSet: EligibilityRuleSet; locale: Locale } {
+  const ruleSet =
+    typeof options.ruleSet === 'object'
+      ? options.ruleSet
+      : getRuleSet(options.ruleSet ?? DEFAULT_RULE_SET);
+  const locale = options.locale ?? 'id';
+  if (locale !== 'id' && locale !== 'en') {
+    throw new RangeError(`locale must be "id" or "en"; got ${JSON.stringify(locale)}`);
+  }
+  return { ruleSet, locale };
+}
+
+/**
+ * Evaluates an already validated record.
+ *
+ * @internal
+ */
+export async function evaluateParsed(
+  record: Innovation,
+  ruleSet: EligibilityRuleSet,
+  locale: Locale,
+): Promise<Evaluation> {
+  const outcomes = await runnerFor(ruleSet)(factsOf(record));
+  const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
+  const verdict: Verdict = criteria.some((c) => c.status === 'fail')
+    ? 'not_eligible'
+    : criteria.some((c) => c.status === 'unknown')
+      ? 'incomplete'
+      : 'eligible';
+  const missing = new Set(
+    criteria.flatMap((c) =>
+      c.reasons.filter((r) => r.status === 'unknown').flatMap((r) => r.fields),
+    ),
+  );
+  return {
+    ...(record.id !== undefined && record.id !== null ? { id: record.id } : {}),
+    nama: record.nama,
+    ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
+    locale,
+    verdict,
+    criteria,
+    missingFields: [...missing],
+  };
+}
+
+/**
+ * Evaluates an innovation record against an eligibility rule set: a verdict, and for every
+ * criterion its status, citation and reasons that name the record fields involved.
+ *
+ * Never mutates its input; the same input gives the same (byte-identical JSON) output.
+ *
+ * @param record - an innovation record in the shape of {@link InnovationSchema}
+ * @param options - rule set and locale
+ * @returns the evaluation
+ * @throws {@link InvalidRecordError} when the record is not valid, listing every problem
+ * @throws {@link UnknownRuleSetError} when `options.ruleSet` names no loaded rule set
+ * @example
+ * ```ts
+ * import { evaluate } from 'inovasi-rules';
+ * const result = await evaluate({ nama: 'Si Cantik', kebaruan: 'tidak' });
+ * result.verdict; // 'not_eligible'
+ * result.criteria[0].reasons[0].fields; // ['kebaruan']
+ * ```
+ */
+export async function evaluate(
+  record: unknown,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
+  const { ruleSet, locale } = resolveOptions(options);
+  return evaluateParsed(parseRecord(record), ruleSet, locale);
+}
+
+/**
+ * Like {@link evaluate}, but returns an invalid record as a result instead of rejecting.
+ *
+ * @param record - an innovation record
+ * @param options - rule set and locale
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @throws {@link UnknownRuleSetError} when `options.ruleSet` names no loaded rule set
+ * @example
+ * ```ts
+ * const r = await safeEvaluate({ nama: 42 });
+ * if (!r.success) console.log(r.error.issues); // [{ path: ['nama'], code: 'invalid_type', ... }]
+ * ```
+ */
+export async function safeEvaluate(
+  record: unknown,
+  options: EvaluateOptions = {},
+): Promise<SafeEvaluateResult> {
+  try {
+    return { success: true, data: await evaluate(record, options) };
+  } catch (error) {
+    if (error instanceof InvalidRecordError) return { success: false, error };
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * inovasi-rules: Indonesian regional-innovation regulations as declarative rule sets.
+ *
+ * @packageDocumentation
+ */
+
+export type { Condition, LeafCondition, TopLevelCondition } from './condition.js';
+export {
+  type ErrorCode,
+  InovasiRulesError,
+  InvalidRecordError,
+  InvalidRuleSetError,
+  type Issue,
+  UnknownRuleSetError,
+} from './errors.js';
+export {
+  DEFAULT_RULE_SET,
+  type EvaluateOptions,
+  type Evaluation,
+  evaluate,
+  type SafeEvaluateResult,
+  safeEvaluate,
+  type Verdict,
+} from './evaluate.js';
+export {
+  BuktiSchema,
+  type Indikator,
+  IndikatorSchema,
+  type Innovation,
+  type InnovationInput,
+  InnovationSchema,
+  KemanfaatanBasisSchema,
+} from './innovation.js';
+export type { Locale } from './messages.js';
+export type { Status } from './outcome.js';
+export type { CriterionResult, Expectation, Reason } from './reasons.js';
+export {
+  checkRuleSet,
+  type EligibilityRuleSet,
+  getRuleSet,
+  listRuleSets,
+  loadRuleSet,
+  type RuleSet,
+  type RuleSetMeta,
+  type RuleSetSummary,
+} from './registry.js';
+export {
+  type Assumption,
+  type Check,
+  type Criterion,
+  EligibilityRuleSetSchema,
+  type LegalSource,
+  type LocalizedText,
+} from './rule-set.js';
+export {
+  findUrusan,
+  isWithinRegionalAuthority,
+  type Urusan,
+  type UrusanGroup,
+  urusanCatalogue,
+} from './urusan.js';

@@ -1,0 +1,78 @@
+import type { LeafCondition } from './condition.js';
+import { fieldOf } from './facts.js';
+
+/**
+ * Three-valued outcomes of a condition tree. A leaf whose fact is missing is `unknown`, not
+ * false: that is how a half-filled draft differs from a record that fails. Both evaluators (the
+ * reference json-rules-engine run and the compiled one) produce these trees, and everything
+ * after them — statuses, reasons, messages — is shared.
+ */
+
+/** Status of a check or a criterion. */
+export type Status = 'pass' | 'fail' | 'unknown';
+
+/** A leaf's outcome: `result` is `undefined` when a fact it needs is missing. */
+export interface LeafOutcome {
+  readonly leaf: LeafCondition;
+  readonly result: boolean | undefined;
+}
+
+/** The outcome of a condition tree, shaped like the tree. */
+export type Outcome =
+  | LeafOutcome
+  | { readonly all: readonly Outcome[] }
+  | { readonly any: readonly Outcome[] }
+  | { readonly not: Outcome };
+
+const invert: Record<Status, Status> = { pass: 'fail', fail: 'pass', unknown: 'unknown' };
+
+/**
+ * Kleene's three-valued logic: `all` fails on any failure, `any` passes on any pass, and an
+ * unknown decides only what nothing else decides (a definite fail beats missing facts).
+ *
+ * @internal
+ */
+export function statusOf(outcome: Outcome): Status {
+  if ('all' in outcome) {
+    const statuses = outcome.all.map(statusOf);
+    if (statuses.includes('fail')) return 'fail';
+    return statuses.includes('unknown') ? 'unknown' : 'pass';
+  }
+  if ('any' in outcome) {
+    const statuses = outcome.any.map(statusOf);
+    if (statuses.includes('pass')) return 'pass';
+    return statuses.includes('unknown') ? 'unknown' : 'fail';
+  }
+  if ('not' in outcome) return invert[statusOf(outcome.not)];
+  if (outcome.result === undefined) return 'unknown';
+  return outcome.result ? 'pass' : 'fail';
+}
+
+/**
+ * The leaves that explain why a tree has the given status: the failing leaves of a failing
+ * `all`, every leaf of a failing `any`, the missing leaves of an undecided tree, and so on.
+ *
+ * @internal
+ */
+export function blame(outcome: Outcome, status: Status): LeafOutcome[] {
+  if ('not' in outcome) return blame(outcome.not, invert[status]);
+  if ('all' in outcome || 'any' in outcome) {
+    const children = 'all' in outcome ? outcome.all : outcome.any;
+    return children.filter((child) => statusOf(child) === status).flatMap((c) => blame(c, status));
+  }
+  return statusOf(outcome) === status ? [outcome] : [];
+}
+
+/**
+ * The record fields a leaf reads: its fact and, when its value is a fact reference, that fact.
+ *
+ * @internal
+ */
+export function leafFields(leaf: LeafCondition): string[] {
+  const fields = [fieldOf(leaf.fact, leaf.path)];
+  const value = leaf.value as { fact?: unknown; path?: unknown } | null;
+  if (value && typeof value === 'object' && typeof value.fact === 'string') {
+    fields.push(fieldOf(value.fact, typeof value.path === 'string' ? value.path : undefined));
+  }
+  return fields;
+}

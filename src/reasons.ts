@@ -1,0 +1,129 @@
+import type { Innovation } from './innovation.js';
+import { interpolate, type Locale, pick } from './messages.js';
+import { blame, leafFields, type Outcome, type Status, statusOf } from './outcome.js';
+import { getPath } from './path.js';
+import type { Check, Criterion } from './rule-set.js';
+
+/** A condition that was not met: the field, the operator and the value it was compared with. */
+export interface Expectation {
+  /** Record path of the field. */
+  field: string;
+  /** json-rules-engine operator (`equal`, `in`, `isEmpty`, …). */
+  operator: string;
+  /** The value the field was compared with. */
+  value: unknown;
+}
+
+/** Why a criterion has its status: one per check, pointing at record fields. */
+export interface Reason {
+  /** Stable code: the check's id and its status, e.g. `pungutan_berdasar_peraturan_fail`. */
+  code: string;
+  /** Status of the check this reason explains. */
+  status: Status;
+  /** The regulation's own label for the point, e.g. `4a`, when it has one. */
+  ref?: string;
+  /** What to know or do, in the requested locale. */
+  message: string;
+  /** Record paths the reason is about, in the order a form asks for them, e.g. `["pungutanSesuaiPeraturan"]`. */
+  fields: string[];
+  /** For a failure: the conditions that were not met. */
+  expected?: Expectation[];
+  /** For a failure: the record's values of `fields`. */
+  actual?: Record<string, unknown>;
+}
+
+/** The verdict on one criterion. */
+export interface CriterionResult {
+  /** Stable criterion id. */
+  id: string;
+  /** The regulation's own number for it, when it has one. */
+  ref?: string;
+  /** Title in the requested locale. */
+  title: string;
+  /** `pass`, `fail`, or `unknown` when facts are missing and nothing fails. */
+  status: Status;
+  /** Regulation and article (or point) it encodes. */
+  citation: string;
+  /** Failures first, then missing facts; passes only when the criterion passes. */
+  reasons: Reason[];
+}
+
+const isMissing = (record: Innovation, field: string): boolean => {
+  const value = getPath(record, field);
+  return value === undefined || value === null;
+};
+
+function orderFields(check: Check, fields: Iterable<string>): string[] {
+  const set = new Set(fields);
+  return check.fields.filter((f) => set.has(f));
+}
+
+function reasonFor(check: Check, outcome: Outcome, record: Innovation, locale: Locale): Reason {
+  const status = statusOf(outcome);
+  const lookup = (path: string) => getPath(record, path);
+  const reason: Reason = {
+    code: `${check.id}_${status}`,
+    status,
+    ...(check.ref ? { ref: check.ref } : {}),
+    message: interpolate(pick(check.messages[status], locale), lookup, locale),
+    fields: [],
+  };
+  if (status === 'pass') {
+    reason.fields = [...check.fields];
+    return reason;
+  }
+  const leaves = blame(outcome, status);
+  if (status === 'unknown') {
+    reason.fields = orderFields(
+      check,
+      leaves.flatMap((l) => leafFields(l.leaf)).filter((f) => isMissing(record, f)),
+    );
+    return reason;
+  }
+  reason.fields = orderFields(
+    check,
+    leaves.flatMap((l) => leafFields(l.leaf)),
+  );
+  reason.expected = leaves.map(({ leaf }) => ({
+    field: leafFields(leaf)[0] as string,
+    operator: leaf.operator,
+    value: leaf.value,
+  }));
+  reason.actual = Object.fromEntries(reason.fields.map((f) => [f, lookup(f) ?? null]));
+  return reason;
+}
+
+const ORDER: Record<Status, number> = { fail: 0, unknown: 1, pass: 2 };
+
+/**
+ * Turns the outcomes of a criterion's checks into its status and reasons.
+ *
+ * @internal
+ */
+export function judgeCriterion(
+  criterion: Criterion,
+  outcomes: ReadonlyMap<string, Outcome>,
+  record: Innovation,
+  locale: Locale,
+): CriterionResult {
+  const reasons = criterion.checks.map((check) => {
+    const outcome = outcomes.get(check.id);
+    if (!outcome) throw new Error(`internal: no outcome for check "${check.id}"`);
+    return reasonFor(check, outcome, record, locale);
+  });
+  const status: Status = reasons.some((r) => r.status === 'fail')
+    ? 'fail'
+    : reasons.some((r) => r.status === 'unknown')
+      ? 'unknown'
+      : 'pass';
+  const shown = status === 'pass' ? reasons : reasons.filter((r) => r.status !== 'pass');
+  return {
+    id: criterion.id,
+    ...(criterion.ref ? { ref: criterion.ref } : {}),
+    title: pick(criterion.title, locale),
+    status,
+    citation: criterion.citation,
+    // Stable sort: failures, then missing facts, each in the rule set's order.
+    reasons: shown.sort((a, b) => ORDER[a.status] - ORDER[b.status]),
+  };
+}

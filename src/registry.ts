@@ -1,0 +1,329 @@
+import batu from '../rules/perwali-batu-36-2022.json' with { type: 'json' };
+import pp38 from '../rules/pp-38-2017.json' with { type: 'json' };
+import { InvalidRuleSetError, type Issue, issuesFrom, UnknownRuleSetError } from './errors.js';
+import {
+  type Assumption,
+  type Criterion,
+  type CriterionFile,
+  EligibilityRuleSetSchema,
+  type LegalSource,
+  type LocalizedText,
+} from './rule-set.js';
+
+/** Metadata every loaded rule set carries, `extends` resolved. */
+export interface RuleSetMeta {
+  /** Stable id. */
+  readonly id: string;
+  /** Title in Indonesian and English. */
+  readonly title: LocalizedText;
+  /** Who issued it: level and name of the government. */
+  readonly jurisdiction: { readonly level: string; readonly name: string };
+  /** Its legal basis, its own sources first, then those it inherits. */
+  readonly legalBasis: readonly LegalSource[];
+  /** Edition (year of the regulation or rubric). */
+  readonly edition: string;
+  /** Dates it applies from (and until). */
+  readonly effective: { readonly from: string; readonly until?: string | undefined };
+  /** Stated assumptions, its own first, then those it inherits. */
+  readonly assumptions: readonly Assumption[];
+  /** The chain of rule sets it builds on, nearest first (empty when it extends none). */
+  readonly lineage: readonly string[];
+}
+
+/** A loaded eligibility rule set: criteria resolved through `extends`, frozen. */
+export interface EligibilityRuleSet extends RuleSetMeta {
+  /** Kind of rule set. */
+  readonly kind: 'eligibility';
+  /** The criteria, inherited ones first in their order, replacements in place. */
+  readonly criteria: readonly Criterion[];
+}
+
+/** Any loaded rule set. */
+export type RuleSet = EligibilityRuleSet;
+
+/** A short description of a registered rule set, as listed by {@link listRuleSets}. */
+export interface RuleSetSummary {
+  /** Stable id. */
+  id: string;
+  /** Kind of rule set. */
+  kind: RuleSet['kind'];
+  /** Title in Indonesian and English. */
+  title: LocalizedText;
+  /** Edition. */
+  edition: string;
+  /** Id of the rule set it builds on, if any. */
+  extends?: string;
+  /** Whether it ships with the library (as opposed to loaded by the app). */
+  builtIn: boolean;
+}
+
+const SHIPPED: readonly unknown[] = [pp38, batu];
+const registry = new Map<string, { ruleSet: RuleSet; builtIn: boolean }>();
+let shippedLoaded = false;
+
+function ensureShipped(): void {
+  if (shippedLoaded) return;
+  shippedLoaded = true;
+  for (const json of SHIPPED) register(parse(json), true);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+const byId = <T extends { id: string }>(items: readonly T[]) =>
+  new Map(items.map((i) => [i.id, i]));
+
+function mergeById<T extends { id: string }>(own: readonly T[], inherited: readonly T[]): T[] {
+  const ownIds = new Set(own.map((i) => i.id));
+  return [...own, ...inherited.filter((i) => !ownIds.has(i.id))];
+}
+
+function parse(json: unknown): RuleSet {
+  const kind = (json as { kind?: unknown } | null)?.kind;
+  const rawId = (json as { id?: unknown } | null)?.id;
+  const id = typeof rawId === 'string' ? rawId : undefined;
+  if (kind !== 'eligibility') {
+    throw new InvalidRuleSetError(
+      [
+        {
+          path: ['kind'],
+          code: 'invalid_value',
+          message: `kind must be "eligibility"; found ${JSON.stringify(kind)}`,
+        },
+      ],
+      id,
+    );
+  }
+  const result = EligibilityRuleSetSchema.safeParse(json);
+  if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
+  const file = result.data;
+
+  const issues: Issue[] = [];
+  let parent: RuleSet | undefined;
+  if (file.extends) {
+    parent = registry.get(file.extends)?.ruleSet;
+    if (file.extends === file.id) {
+      issues.push({
+        path: ['extends'],
+        code: 'invalid_rule',
+        message: 'a rule set cannot extend itself',
+      });
+    } else if (!parent) {
+      issues.push({
+        path: ['extends'],
+        code: 'unknown_rule_set',
+        message: `extends "${file.extends}", which is not loaded; load it first (loaded: ${[...registry.keys()].join(', ')})`,
+      });
+    } else if (parent.kind !== file.kind) {
+      issues.push({
+        path: ['extends'],
+        code: 'invalid_rule',
+        message: `extends a rule set of kind "${parent.kind}"`,
+      });
+    }
+  }
+  const criteria = resolveCriteria(
+    file.criteria,
+    file.remove ?? [],
+    parent?.criteria ?? [],
+    issues,
+  );
+  if (issues.length > 0) throw new InvalidRuleSetError(issues, file.id);
+
+  return deepFreeze({
+    id: file.id,
+    kind: file.kind,
+    title: file.title,
+    jurisdiction: file.jurisdiction,
+    legalBasis: mergeById(file.legalBasis, parent?.legalBasis ?? []),
+    edition: file.edition,
+    effective: file.effective,
+    assumptions: mergeById(file.assumptions, parent?.assumptions ?? []),
+    lineage: parent ? [parent.id, ...parent.lineage] : [],
+    criteria,
+  });
+}
+
+/** Applies a file's criteria on top of the inherited ones; records problems in `issues`. */
+function resolveCriteria(
+  own: readonly CriterionFile[],
+  remove: readonly string[],
+  inherited: readonly Criterion[],
+  issues: Issue[],
+): Criterion[] {
+  const inheritedById = byId(inherited);
+  remove.forEach((removed, i) => {
+    if (!inheritedById.has(removed)) {
+      issues.push({
+        path: ['remove', i],
+        code: 'invalid_rule',
+        message: `"${removed}" is not an inherited criterion`,
+      });
+    }
+  });
+  const resolved = new Map<string, Criterion>();
+  own.forEach((criterion, ci) => {
+    const base = inheritedById.get(criterion.id);
+    const at = ['criteria', ci];
+    if (!base && !criterion.checks) {
+      issues.push({
+        path: [...at, 'checks'],
+        code: 'invalid_rule',
+        message: 'a criterion that replaces none needs checks',
+      });
+    }
+    if (!base && criterion.removeChecks) {
+      issues.push({
+        path: [...at, 'removeChecks'],
+        code: 'invalid_rule',
+        message: '"removeChecks" only applies to a criterion that replaces an inherited one',
+      });
+    }
+    const baseChecks = base?.checks ?? [];
+    criterion.removeChecks?.forEach((removed, i) => {
+      if (!baseChecks.some((c) => c.id === removed)) {
+        issues.push({
+          path: [...at, 'removeChecks', i],
+          code: 'invalid_rule',
+          message: `"${removed}" is not a check of the inherited criterion`,
+        });
+      }
+    });
+    const dropped = new Set(criterion.removeChecks ?? []);
+    const ownChecks = byId(criterion.checks ?? []);
+    const checks = [
+      ...baseChecks.filter((c) => !dropped.has(c.id)).map((c) => ownChecks.get(c.id) ?? c),
+      ...(criterion.checks ?? []).filter((c) => !baseChecks.some((b) => b.id === c.id)),
+    ];
+    resolved.set(criterion.id, {
+      id: criterion.id,
+      ref: criterion.ref ?? base?.ref,
+      title: criterion.title,
+      citation: criterion.citation,
+      checks,
+    });
+  });
+  const removed = new Set(remove);
+  const criteria = [
+    ...inherited.filter((c) => !removed.has(c.id)).map((c) => resolved.get(c.id) ?? c),
+    ...[...resolved.values()].filter((c) => !inheritedById.has(c.id)),
+  ];
+  const seen = new Set<string>();
+  for (const criterion of criteria) {
+    for (const check of criterion.checks) {
+      if (seen.has(check.id)) {
+        const ci = own.findIndex((c) => c.id === criterion.id);
+        issues.push({
+          path: ci >= 0 ? ['criteria', ci, 'checks'] : ['criteria'],
+          code: 'invalid_rule',
+          message: `check id "${check.id}" is used by more than one criterion`,
+        });
+      }
+      seen.add(check.id);
+    }
+  }
+  return criteria;
+}
+
+function register(ruleSet: RuleSet, builtIn: boolean): void {
+  registry.set(ruleSet.id, { ruleSet, builtIn });
+}
+
+/**
+ * Validates a rule set, resolves its `extends` against the rule sets already loaded, freezes it
+ * and registers it under its id, so that `evaluate(record, { ruleSet: id })` finds it.
+ *
+ * @param json - the parsed content of a rule-set file
+ * @returns the loaded rule set
+ * @throws {@link InvalidRuleSetError} listing every problem with its JSON path, including an
+ *   `extends` that names no loaded rule set or an id that would replace a shipped rule set
+ * @example
+ * ```ts
+ * import { loadRuleSet, evaluate } from 'inovasi-rules';
+ * const malang = loadRuleSet(JSON.parse(readFileSync('perbup-malang.json', 'utf8')));
+ * await evaluate(record, { ruleSet: malang.id });
+ * ```
+ */
+export function loadRuleSet(json: unknown): RuleSet {
+  ensureShipped();
+  const ruleSet = parse(json);
+  if (registry.get(ruleSet.id)?.builtIn) {
+    throw new InvalidRuleSetError(
+      [
+        {
+          path: ['id'],
+          code: 'invalid_rule',
+          message: `"${ruleSet.id}" is a shipped rule set and cannot be replaced; choose another id`,
+        },
+      ],
+      ruleSet.id,
+    );
+  }
+  register(ruleSet, false);
+  return ruleSet;
+}
+
+/**
+ * Validates a rule set without registering it: for checking a file before use.
+ *
+ * @param json - the parsed content of a rule-set file
+ * @returns the list of problems, empty when the rule set is valid
+ * @example
+ * ```ts
+ * checkRuleSet({ id: 'x' }).length > 0; // true: many fields are missing
+ * ```
+ */
+export function checkRuleSet(json: unknown): Issue[] {
+  ensureShipped();
+  try {
+    parse(json);
+    return [];
+  } catch (error) {
+    if (error instanceof InvalidRuleSetError) return [...error.issues];
+    throw error;
+  }
+}
+
+/**
+ * Lists the shipped and registered rule sets.
+ *
+ * @returns one summary per rule set, shipped ones first
+ * @example
+ * ```ts
+ * listRuleSets().map((r) => r.id); // ['pp-38-2017', 'perwali-batu-36-2022', ...]
+ * ```
+ */
+export function listRuleSets(): RuleSetSummary[] {
+  ensureShipped();
+  return [...registry.values()].map(({ ruleSet, builtIn }) => ({
+    id: ruleSet.id,
+    kind: ruleSet.kind,
+    title: ruleSet.title,
+    edition: ruleSet.edition,
+    ...(ruleSet.lineage[0] ? { extends: ruleSet.lineage[0] } : {}),
+    builtIn,
+  }));
+}
+
+/**
+ * Returns a shipped or registered rule set by id.
+ *
+ * @param id - the rule set's id
+ * @returns the loaded rule set
+ * @throws {@link UnknownRuleSetError} when no rule set has this id
+ * @example
+ * ```ts
+ * getRuleSet('pp-38-2017').criteria.length; // 5
+ * ```
+ */
+export function getRuleSet(id: string): RuleSet {
+  ensureShipped();
+  const entry = registry.get(id);
+  if (!entry) throw new UnknownRuleSetError(id, [...registry.keys()]);
+  return entry.ruleSet;
+}
