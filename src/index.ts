@@ -46,11 +46,16 @@ export {
 } from './registry.js';
 export {
   type Assumption,
+  AssumptionSchema,
   type Check,
+  CheckSchema,
   type Criterion,
+  CriterionSchema,
   EligibilityRuleSetSchema,
   type LegalSource,
+  LegalSourceSchema,
   type LocalizedText,
+  LocalizedTextSchema,
 } from './rule-set.js';
 export {
   findUrusan,

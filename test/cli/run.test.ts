@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eligibleRecord } from '../helpers.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'inovasi-cli-'));
+
+/** Runs the CLI as a separate process, from source through tsx. */
+function cli(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('inovasi-rules CLI (spawned)', () => {
+  it('evaluates one record as text with ✓ / ✗ / ? marks and reasons', () => {
+    const path = file('one.json', eligibleRecord({ membatasiAkses: true }));
+    const { code, stdout } = cli('evaluate', path);
+    expect(code).toBe(0);
+    expect(stdout).toContain('✗ Sistem Antrean Puskesmas Daring (fx-001): tidak memenuhi kriteria');
+    expect(stdout).toContain('✓ 1. Mengandung pembaharuan');
+    expect(stdout).toMatch(/✗ Kriteria 4b: .* \[membatasiAkses\]/);
+  });
+
+  it('evaluates an array as JSON in English, reporting invalid records and exiting 2', () => {
+    const path = file('many.json', [
+      eligibleRecord(),
+      { nama: 'Rusak', kebaruan: 'baru' },
+      { nama: 'Draf' },
+    ]);
+    const { code, stdout, stderr } = cli('evaluate', path, '--format', 'json', '--lang', 'en');
+    expect(code).toBe(2);
+    const out = JSON.parse(stdout);
+    expect(out).toHaveLength(3);
+    expect(out[0].verdict).toBe('eligible');
+    expect(out[0].locale).toBe('en');
+    expect(out[1]).toStrictEqual({
+      index: 1,
+      error: {
+        code: 'E_INVALID_RECORD',
+        issues: [expect.objectContaining({ path: ['kebaruan'] })],
+      },
+    });
+    expect(out[2].verdict).toBe('incomplete');
+    expect(stderr).toContain('record #2 is invalid');
+    expect(stderr).toContain('kebaruan');
+  });
+
+  it('takes --rule-set as an id or as a rule-set file', () => {
+    const record = file('pp.json', eligibleRecord({ untukKepentinganPribadi: true }));
+    expect(
+      JSON.parse(cli('evaluate', record, '--rule-set', 'pp-38-2017', '--format', 'json').stdout)
+        .verdict,
+    ).toBe('eligible');
+    const own = join(root, 'test/fixtures/rule-sets/perbup-contoh.json');
+    const out = JSON.parse(cli('evaluate', record, '--rule-set', own, '--format', 'json').stdout);
+    expect(out.ruleSet.id).toBe('perbup-contoh-2024');
+  });
+
+  it('runs the demo on the bundled records', () => {
+    const { code, stdout } = cli('demo');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/6 records: 2 eligible, 3 not eligible, 1 incomplete, 0 invalid/);
+  });
+
+  it('lists rule sets and checks rule-set files', () => {
+    expect(cli('rules', 'list').stdout).toMatch(
+      /perwali-batu-36-2022 +eligibility, edition 2022 \(extends pp-38-2017\)/,
+    );
+    const good = cli('rules', 'check', join(root, 'rules/perwali-batu-36-2022.json'));
+    expect(good.code).toBe(0);
+    const bad = cli('rules', 'check', join(root, 'test/fixtures/rule-sets/broken.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain(
+      'criteria.0.checks.0.conditions.all.2.operator: unknown operator "matches"',
+    );
+  });
+
+  it.each([
+    [[]],
+    [['evaluate']],
+    [['frobnicate']],
+    [['evaluate', 'x.json', '--lang', 'fr']],
+    [['evaluate', 'x.json', '--colour']],
+    [['demo', '--rule-set', 'perbup-atlantis']],
+  ])('exits 1 on a usage error: %j', (args) => {
+    const { code, stderr } = cli(...args);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/inovasi-rules: /);
+  });
+
+  it('exits 2 on a file that is not JSON, naming the problem', () => {
+    const { code, stderr } = cli('evaluate', file('bad.json', '{ nama: '));
+    expect(code).toBe(2);
+    expect(stderr).toContain('is not valid JSON');
+  });
+});

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  checkRuleSet,
+  evaluate,
+  getRuleSet,
+  InvalidRuleSetError,
+  listRuleSets,
+  loadRuleSet,
+  UnknownRuleSetError,
+} from '../src/index.js';
+import { eligibleRecord, fixture } from './helpers.js';
+
+const paths = (issues: readonly { path: (string | number)[] }[]) =>
+  issues.map((i) => i.path.join('.'));
+
+describe('shipped rule sets', () => {
+  it('lists PP 38/2017 and Perwali Batu, Batu extending the national one', () => {
+    const list = listRuleSets();
+    expect(list.find((r) => r.id === 'pp-38-2017')).toMatchObject({
+      kind: 'eligibility',
+      builtIn: true,
+    });
+    expect(list.find((r) => r.id === 'perwali-batu-36-2022')).toMatchObject({
+      extends: 'pp-38-2017',
+      builtIn: true,
+    });
+  });
+
+  it('resolves Batu: criteria 1, 2, 3 (4a, 4b), 5, 6 with their checks', () => {
+    const batu = getRuleSet('perwali-batu-36-2022');
+    expect(batu.lineage).toStrictEqual(['pp-38-2017']);
+    expect(
+      batu.criteria.map((c) => [c.ref, c.id, c.checks.map((k) => k.ref ?? k.id)]),
+    ).toStrictEqual([
+      ['1', 'pembaharuan', ['kebaruan_ada']],
+      ['2', 'bermanfaat', ['manfaat_ada', 'bukan_kepentingan_pribadi']],
+      ['3', 'tidak_membebani', ['4a', '4b']],
+      ['5', 'kewenangan_daerah', ['urusan_kewenangan_daerah', 'dapat_direplikasi']],
+      ['6', 'dapat_direplikasi', ['prasyarat_replikasi']],
+    ]);
+  });
+
+  it('carries its own and inherited legal basis and assumptions', () => {
+    const batu = getRuleSet('perwali-batu-36-2022');
+    expect(batu.legalBasis.map((l) => l.id)).toStrictEqual([
+      'perwali-batu-36-2022',
+      'se-batu-065-186-2023',
+      'pp-38-2017',
+      'uu-23-2014',
+    ]);
+    expect(batu.assumptions.map((a) => a.id)).toContain('teks-perwali-tidak-tersedia');
+    expect(batu.assumptions.map((a) => a.id)).toContain('pasal-kriteria-belum-terverifikasi');
+  });
+
+  it('gives every criterion a citation', () => {
+    for (const { id } of listRuleSets()) {
+      for (const c of getRuleSet(id).criteria) expect(c.citation.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('is frozen', () => {
+    const pp = getRuleSet('pp-38-2017');
+    expect(Object.isFrozen(pp.criteria[0]?.checks[0]?.conditions)).toBe(true);
+  });
+
+  it('throws UnknownRuleSetError for an unknown id', () => {
+    expect(() => getRuleSet('perbup-atlantis')).toThrow(UnknownRuleSetError);
+  });
+});
+
+describe('loadRuleSet: a region of your own', () => {
+  const contoh = fixture('rule-sets/perbup-contoh.json');
+
+  it('adds, replaces and removes on top of PP 38/2017 with no code change', async () => {
+    const ruleSet = loadRuleSet(contoh);
+    expect(ruleSet.criteria.map((c) => c.id)).toStrictEqual([
+      'pembaharuan',
+      'bermanfaat',
+      'tidak_membebani',
+      'kewenangan_daerah',
+      'dapat_direplikasi',
+      'rancang_bangun_lengkap',
+    ]);
+    expect(ruleSet.criteria[2]?.checks.map((c) => c.id)).toStrictEqual([
+      'pungutan_berdasar_peraturan',
+    ]);
+    expect(listRuleSets().find((r) => r.id === 'perbup-contoh-2024')?.builtIn).toBe(false);
+
+    const short = await evaluate(eligibleRecord({ rancangBangun: 'Terlalu singkat.' }), {
+      ruleSet: 'perbup-contoh-2024',
+    });
+    expect(short.verdict).toBe('not_eligible');
+    expect(short.criteria.at(-1)?.reasons[0]?.fields).toStrictEqual(['rancangBangun']);
+
+    const long = await evaluate(
+      eligibleRecord({ rancangBangun: 'kata '.repeat(300), membatasiAkses: true }),
+      {
+        ruleSet,
+      },
+    );
+    expect(long.verdict).toBe('eligible');
+  });
+
+  it('lists every problem of a broken rule set with its JSON path', () => {
+    const error = (() => {
+      try {
+        loadRuleSet(fixture('rule-sets/broken.json'));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidRuleSetError);
+    const issues = (error as InvalidRuleSetError).issues;
+    expect(paths(issues)).toStrictEqual(
+      expect.arrayContaining([
+        'id',
+        'title.en',
+        'jurisdiction.level',
+        'legalBasis',
+        'effective.from',
+        'criteria.0.checks.0.conditions.all.0.fact',
+        'criteria.0.checks.0.conditions.all.1.path',
+        'criteria.0.checks.0.conditions.all.2.operator',
+        'criteria.0.checks.0.conditions.all.3.any',
+      ]),
+    );
+    expect((error as InvalidRuleSetError).code).toBe('E_INVALID_RULE_SET');
+  });
+
+  it('checks that fields and placeholders match the conditions', () => {
+    const ruleSet = structuredClone(contoh) as {
+      criteria: { checks?: { fields: string[]; messages: { fail: { en: string } } }[] }[];
+    };
+    const check = ruleSet.criteria[2]?.checks?.[0];
+    if (!check) throw new Error('fixture changed');
+    check.fields = ['rancangBangun', 'tujuan'];
+    check.messages.fail.en = 'Too short: {hasil}';
+    expect(paths(checkRuleSet(ruleSet))).toStrictEqual([
+      'criteria.2.checks.0.fields.1',
+      'criteria.2.checks.0.messages.fail.en',
+    ]);
+  });
+
+  it.each([
+    ['extends a rule set that is not loaded', { extends: 'perbup-lain' }, 'extends'],
+    ['removes an unknown criterion', { remove: ['tidak_ada'] }, 'remove.0'],
+    ['has an unknown kind', { kind: 'scoring' }, 'kind'],
+    [
+      'uses a condition reference',
+      {
+        criteria: [
+          {
+            id: 'x',
+            title: { id: 'x', en: 'x' },
+            citation: 'Pasal 1',
+            checks: [
+              {
+                id: 'y',
+                conditions: { all: [{ condition: 'shared' }] },
+                fields: ['kebaruan'],
+                messages: {
+                  pass: { id: 'a', en: 'a' },
+                  fail: { id: 'a', en: 'a' },
+                  unknown: { id: 'a', en: 'a' },
+                },
+              },
+            ],
+          },
+        ],
+      },
+      'criteria.0.checks.0.conditions.all.0.condition',
+    ],
+  ])('rejects a rule set that %s', (_, change, path) => {
+    const issues = checkRuleSet({ ...(contoh as object), ...change });
+    expect(paths(issues)).toContain(path);
+  });
+
+  it('refuses to replace a shipped rule set', () => {
+    const pp38 = JSON.parse(
+      readFileSync(new URL('../rules/pp-38-2017.json', import.meta.url), 'utf8'),
+    );
+    expect(checkRuleSet(pp38)).toStrictEqual([]);
+    expect(() => loadRuleSet(pp38)).toThrow(/shipped rule set and cannot be replaced/);
+  });
+});
