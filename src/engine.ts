@@ -41,7 +41,12 @@ function toOutcome(condition: Condition, node: ResultNode | undefined): Outcome 
     node.factResult === undefined ||
     node.factResult === null ||
     (isFactRef(condition.value) && (node.valueResult === undefined || node.valueResult === null));
-  return { leaf: condition, result: missing ? undefined : node.result };
+  return {
+    leaf: condition,
+    result: missing ? undefined : node.result,
+    actual: node?.factResult,
+    expected: isFactRef(condition.value) ? node?.valueResult : condition.value,
+  };
 }
 
 /**

@@ -4,7 +4,13 @@ import { factsOf } from './facts.js';
 import { type Innovation, InnovationSchema } from './innovation.js';
 import type { Locale } from './messages.js';
 import { type CriterionResult, judgeCriterion } from './reasons.js';
-import { type EligibilityRuleSet, getRuleSet, type RuleSet } from './registry.js';
+import {
+  type EligibilityRuleSet,
+  type RubricRuleSet,
+  type RuleSet,
+  resolveRuleSet,
+} from './registry.js';
+import { type InnovationScore, scoreParsed } from './scoring.js';
 
 /** The overall verdict of an eligibility rule set. */
 export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
@@ -15,6 +21,8 @@ export interface EvaluateOptions {
   ruleSet?: string | RuleSet;
   /** Language of titles and messages. Default `id` (Indonesian). */
   locale?: Locale;
+  /** IGA rubric edition: an id or a loaded rubric. Default the newest, `iga-2026`. */
+  rubric?: string | RuleSet;
 }
 
 /** The evaluation of one innovation record. */
@@ -33,6 +41,8 @@ export interface Evaluation {
   criteria: CriterionResult[];
   /** Record fields still to fill in before every criterion can be decided, in form order. */
   missingFields: string[];
+  /** The IGA score (*skor kematangan*) under the rubric edition. */
+  score: InnovationScore;
 }
 
 /** Result of {@link safeEvaluate}: the evaluation, or the input error. */
@@ -40,8 +50,11 @@ export type SafeEvaluateResult =
   | { success: true; data: Evaluation }
   | { success: false; error: InvalidRecordError };
 
-/** The rule set used when none is given. */
+/** The eligibility rule set used when none is given. */
 export const DEFAULT_RULE_SET = 'perwali-batu-36-2022';
+
+/** The IGA rubric used when none is given: the newest edition shipped. */
+export const DEFAULT_RUBRIC = 'iga-2026';
 
 const runners = new WeakMap<RuleSet, CheckRunner>();
 
@@ -65,16 +78,26 @@ export function parseRecord(input: unknown): Innovation {
   return result.data;
 }
 
-function resolveOptions(options: EvaluateOptions): { ruleSet: EligibilityRuleSet; locale: Locale } {
-  const ruleSet =
-    typeof options.ruleSet === 'object'
-      ? options.ruleSet
-      : getRuleSet(options.ruleSet ?? DEFAULT_RULE_SET);
+/** Options resolved to loaded rule sets. @internal */
+export interface ResolvedOptions {
+  ruleSet: EligibilityRuleSet;
+  rubric: RubricRuleSet;
+  locale: Locale;
+}
+
+/**
+ * Resolves rule-set ids and checks the locale.
+ *
+ * @internal
+ */
+export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
+  const ruleSet = resolveRuleSet(options.ruleSet ?? DEFAULT_RULE_SET, 'eligibility');
   const locale = options.locale ?? 'id';
   if (locale !== 'id' && locale !== 'en') {
     throw new RangeError(`locale must be "id" or "en"; got ${JSON.stringify(locale)}`);
   }
-  return { ruleSet, locale };
+  const rubric = resolveRuleSet(options.rubric ?? DEFAULT_RUBRIC, 'rubric');
+  return { ruleSet, rubric, locale };
 }
 
 /**
@@ -84,10 +107,10 @@ function resolveOptions(options: EvaluateOptions): { ruleSet: EligibilityRuleSet
  */
 export async function evaluateParsed(
   record: Innovation,
-  ruleSet: EligibilityRuleSet,
-  locale: Locale,
+  { ruleSet, rubric, locale }: ResolvedOptions,
 ): Promise<Evaluation> {
   const outcomes = await runnerFor(ruleSet)(factsOf(record));
+  const score = await scoreParsed(record, rubric, locale);
   const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
   const verdict: Verdict = criteria.some((c) => c.status === 'fail')
     ? 'not_eligible'
@@ -107,6 +130,7 @@ export async function evaluateParsed(
     verdict,
     criteria,
     missingFields: [...missing],
+    score,
   };
 }
 
@@ -117,8 +141,8 @@ export async function evaluateParsed(
  * Never mutates its input; the same input gives the same (byte-identical JSON) output.
  *
  * @param record - an innovation record in the shape of {@link InnovationSchema}
- * @param options - rule set and locale
- * @returns the evaluation
+ * @param options - eligibility rule set, IGA rubric and locale
+ * @returns the evaluation: verdict, criteria and the IGA score
  * @throws {@link InvalidRecordError} when the record is not valid, listing every problem
  * @throws {@link UnknownRuleSetError} when `options.ruleSet` names no loaded rule set
  * @example
@@ -133,8 +157,8 @@ export async function evaluate(
   record: unknown,
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
-  const { ruleSet, locale } = resolveOptions(options);
-  return evaluateParsed(parseRecord(record), ruleSet, locale);
+  const resolved = resolveOptions(options);
+  return evaluateParsed(parseRecord(record), resolved);
 }
 
 /**

@@ -14,6 +14,7 @@ export {
   UnknownRuleSetError,
 } from './errors.js';
 export {
+  DEFAULT_RUBRIC,
   DEFAULT_RULE_SET,
   type EvaluateOptions,
   type Evaluation,
@@ -35,15 +36,32 @@ export type { Locale } from './messages.js';
 export type { Status } from './outcome.js';
 export type { CriterionResult, Expectation, Reason } from './reasons.js';
 export {
+  evaluateRegion,
+  type RegionEvaluation,
+  type RegionInnovation,
+  type RegionInput,
+  RegionSchema,
+} from './region.js';
+export {
   checkRuleSet,
   type EligibilityRuleSet,
   getRuleSet,
   listRuleSets,
   loadRuleSet,
+  type RubricRuleSet,
   type RuleSet,
   type RuleSetMeta,
   type RuleSetSummary,
 } from './registry.js';
+export {
+  type Band,
+  type Indicator,
+  IndicatorLevelSchema,
+  IndicatorSchema,
+  type RegionRules,
+  RegionRulesSchema,
+  RubricSchema,
+} from './rubric.js';
 export {
   type Assumption,
   AssumptionSchema,
@@ -57,6 +75,7 @@ export {
   type LocalizedText,
   LocalizedTextSchema,
 } from './rule-set.js';
+export type { IndicatorReason, IndicatorScore, InnovationScore, Upgrade } from './scoring.js';
 export {
   findUrusan,
   isWithinRegionalAuthority,

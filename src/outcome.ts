@@ -15,6 +15,10 @@ export type Status = 'pass' | 'fail' | 'unknown';
 export interface LeafOutcome {
   readonly leaf: LeafCondition;
   readonly result: boolean | undefined;
+  /** The fact's value (at the leaf's path). */
+  readonly actual?: unknown;
+  /** The value compared with, a fact reference resolved. */
+  readonly expected?: unknown;
 }
 
 /** The outcome of a condition tree, shaped like the tree. */
@@ -75,4 +79,36 @@ export function leafFields(leaf: LeafCondition): string[] {
     fields.push(fieldOf(value.fact, typeof value.path === 'string' ? value.path : undefined));
   }
   return fields;
+}
+
+const isInt = (n: number) => Number.isInteger(n);
+
+/**
+ * How far a failing tree is from passing on one number: for `sdm.jumlah >= 11` with 8 staff,
+ * 3. Defined only where a single numeric leaf stands in the way (in each `all`), so the
+ * figure is never a guess; integer operands step by whole units (`> 50` from 40 is 11).
+ *
+ * @internal
+ */
+export function shortfall(outcome: Outcome): number | undefined {
+  if ('not' in outcome) return undefined;
+  if ('all' in outcome) {
+    const failing = outcome.all.filter((c) => statusOf(c) !== 'pass');
+    return failing.length === 1 ? shortfall(failing[0] as Outcome) : undefined;
+  }
+  if ('any' in outcome) {
+    const gaps = outcome.any.map(shortfall).filter((g): g is number => g !== undefined);
+    return gaps.length > 0 ? Math.min(...gaps) : undefined;
+  }
+  const { actual: a, expected: v, result } = outcome;
+  if (result !== false || typeof a !== 'number' || typeof v !== 'number') return undefined;
+  const step = isInt(a) && isInt(v) ? 1 : 0;
+  const gap: Record<string, number> = {
+    greaterThanInclusive: v - a,
+    greaterThan: v - a + step,
+    lessThanInclusive: a - v,
+    lessThan: a - v + step,
+  };
+  const value = gap[outcome.leaf.operator];
+  return value === undefined ? undefined : Math.round(value * 100) / 100;
 }

@@ -1,6 +1,9 @@
+import iga2023 from '../rules/iga-2023.json' with { type: 'json' };
+import iga2026 from '../rules/iga-2026.json' with { type: 'json' };
 import batu from '../rules/perwali-batu-36-2022.json' with { type: 'json' };
 import pp38 from '../rules/pp-38-2017.json' with { type: 'json' };
 import { InvalidRuleSetError, type Issue, issuesFrom, UnknownRuleSetError } from './errors.js';
+import { type Indicator, type RegionRules, RubricSchema } from './rubric.js';
 import {
   type Assumption,
   type Criterion,
@@ -38,8 +41,18 @@ export interface EligibilityRuleSet extends RuleSetMeta {
   readonly criteria: readonly Criterion[];
 }
 
+/** A loaded scoring rubric (IGA edition), frozen. */
+export interface RubricRuleSet extends RuleSetMeta {
+  /** Kind of rule set. */
+  readonly kind: 'rubric';
+  /** The per-innovation indicators, in their official order. */
+  readonly indicators: readonly Indicator[];
+  /** The region-level rules of the index. */
+  readonly region: RegionRules;
+}
+
 /** Any loaded rule set. */
-export type RuleSet = EligibilityRuleSet;
+export type RuleSet = EligibilityRuleSet | RubricRuleSet;
 
 /** A short description of a registered rule set, as listed by {@link listRuleSets}. */
 export interface RuleSetSummary {
@@ -57,7 +70,7 @@ export interface RuleSetSummary {
   builtIn: boolean;
 }
 
-const SHIPPED: readonly unknown[] = [pp38, batu];
+const SHIPPED: readonly unknown[] = [pp38, batu, iga2023, iga2026];
 const registry = new Map<string, { ruleSet: RuleSet; builtIn: boolean }>();
 let shippedLoaded = false;
 
@@ -87,13 +100,14 @@ function parse(json: unknown): RuleSet {
   const kind = (json as { kind?: unknown } | null)?.kind;
   const rawId = (json as { id?: unknown } | null)?.id;
   const id = typeof rawId === 'string' ? rawId : undefined;
+  if (kind === 'rubric') return parseRubric(json, id);
   if (kind !== 'eligibility') {
     throw new InvalidRuleSetError(
       [
         {
           path: ['kind'],
           code: 'invalid_value',
-          message: `kind must be "eligibility"; found ${JSON.stringify(kind)}`,
+          message: `kind must be "eligibility" or "rubric"; found ${JSON.stringify(kind)}`,
         },
       ],
       id,
@@ -104,26 +118,27 @@ function parse(json: unknown): RuleSet {
   const file = result.data;
 
   const issues: Issue[] = [];
-  let parent: RuleSet | undefined;
+  let parent: EligibilityRuleSet | undefined;
   if (file.extends) {
-    parent = registry.get(file.extends)?.ruleSet;
+    const found = registry.get(file.extends)?.ruleSet;
+    parent = found?.kind === 'eligibility' ? found : undefined;
     if (file.extends === file.id) {
       issues.push({
         path: ['extends'],
         code: 'invalid_rule',
         message: 'a rule set cannot extend itself',
       });
+    } else if (found && !parent) {
+      issues.push({
+        path: ['extends'],
+        code: 'invalid_rule',
+        message: `extends a rule set of kind "${found.kind}"`,
+      });
     } else if (!parent) {
       issues.push({
         path: ['extends'],
         code: 'unknown_rule_set',
         message: `extends "${file.extends}", which is not loaded; load it first (loaded: ${[...registry.keys()].join(', ')})`,
-      });
-    } else if (parent.kind !== file.kind) {
-      issues.push({
-        path: ['extends'],
-        code: 'invalid_rule',
-        message: `extends a rule set of kind "${parent.kind}"`,
       });
     }
   }
@@ -146,6 +161,25 @@ function parse(json: unknown): RuleSet {
     assumptions: mergeById(file.assumptions, parent?.assumptions ?? []),
     lineage: parent ? [parent.id, ...parent.lineage] : [],
     criteria,
+  });
+}
+
+function parseRubric(json: unknown, id: string | undefined): RubricRuleSet {
+  const result = RubricSchema.safeParse(json);
+  if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
+  const file = result.data;
+  return deepFreeze({
+    id: file.id,
+    kind: file.kind,
+    title: file.title,
+    jurisdiction: file.jurisdiction,
+    legalBasis: file.legalBasis,
+    edition: file.edition,
+    effective: file.effective,
+    assumptions: file.assumptions,
+    lineage: [],
+    indicators: file.indicators,
+    region: file.region,
   });
 }
 
@@ -326,4 +360,20 @@ export function getRuleSet(id: string): RuleSet {
   const entry = registry.get(id);
   if (!entry) throw new UnknownRuleSetError(id, [...registry.keys()]);
   return entry.ruleSet;
+}
+
+/**
+ * Returns a rule set of the given kind: the object itself, or the one registered under an id.
+ *
+ * @internal
+ */
+export function resolveRuleSet<K extends RuleSet['kind']>(
+  ref: string | RuleSet,
+  kind: K,
+): Extract<RuleSet, { kind: K }> {
+  const ruleSet = typeof ref === 'string' ? getRuleSet(ref) : ref;
+  if (ruleSet.kind !== kind) {
+    throw new TypeError(`rule set "${ruleSet.id}" is a ${ruleSet.kind}, not a ${kind}`);
+  }
+  return ruleSet as Extract<RuleSet, { kind: K }>;
 }

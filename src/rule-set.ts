@@ -13,7 +13,8 @@ import { RECORD_PATHS } from './facts.js';
  * schemas for editor completion.
  */
 
-const Id = z
+/** A stable id: lowercase letters, digits, `_` and `-`. @internal */
+export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'use lowercase letters, digits, "_" and "-"' })
   .max(80);
@@ -66,7 +67,8 @@ export const ConditionSchema = z
   })
   .meta({ id: 'Condition' });
 
-const placeholderPattern = /\{([^{}]+)\}/g;
+/** `{placeholder}` in messages. @internal */
+export const placeholderPattern = /\{([^{}]+)\}/g;
 
 /** The messages of a check, one per status, in Indonesian and English. */
 export const CheckMessagesSchema = z.strictObject({
@@ -154,7 +156,12 @@ export const CriterionSchema = z.strictObject({
   removeChecks: z.array(Id).optional(),
 });
 
-const metadata = {
+/**
+ * Metadata fields shared by every kind of rule set.
+ *
+ * @internal
+ */
+export const ruleSetMetadata = {
   /** Editor hint: path to `rule-set.schema.json`. Ignored. */
   $schema: z.string().optional(),
   /** Stable id, e.g. `perwali-batu-36-2022`. */
@@ -170,7 +177,12 @@ const metadata = {
   extends: Id.optional(),
 };
 
-function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, key: string): void {
+/**
+ * Adds an issue for every repeated id.
+ *
+ * @internal
+ */
+export function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, key: string): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.id)) {
@@ -187,7 +199,7 @@ function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, key: string): 
  */
 export const EligibilityRuleSetSchema = z
   .strictObject({
-    ...metadata,
+    ...ruleSetMetadata,
     kind: z.literal('eligibility'),
     criteria: z.array(CriterionSchema),
     remove: z.array(Id).optional(),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checkRuleSet,
+  type EligibilityRuleSet,
   evaluate,
   getRuleSet,
   InvalidRuleSetError,
@@ -11,6 +12,8 @@ import {
 } from '../src/index.js';
 import { eligibleRecord, fixture } from './helpers.js';
 
+const batuRuleSet = () => getRuleSet('perwali-batu-36-2022') as EligibilityRuleSet;
+const pp38RuleSet = () => getRuleSet('pp-38-2017') as EligibilityRuleSet;
 const paths = (issues: readonly { path: (string | number)[] }[]) =>
   issues.map((i) => i.path.join('.'));
 
@@ -28,7 +31,7 @@ describe('shipped rule sets', () => {
   });
 
   it('resolves Batu: criteria 1, 2, 3 (4a, 4b), 5, 6 with their checks', () => {
-    const batu = getRuleSet('perwali-batu-36-2022');
+    const batu = batuRuleSet();
     expect(batu.lineage).toStrictEqual(['pp-38-2017']);
     expect(
       batu.criteria.map((c) => [c.ref, c.id, c.checks.map((k) => k.ref ?? k.id)]),
@@ -42,7 +45,7 @@ describe('shipped rule sets', () => {
   });
 
   it('carries its own and inherited legal basis and assumptions', () => {
-    const batu = getRuleSet('perwali-batu-36-2022');
+    const batu = batuRuleSet();
     expect(batu.legalBasis.map((l) => l.id)).toStrictEqual([
       'perwali-batu-36-2022',
       'se-batu-065-186-2023',
@@ -55,12 +58,17 @@ describe('shipped rule sets', () => {
 
   it('gives every criterion a citation', () => {
     for (const { id } of listRuleSets()) {
-      for (const c of getRuleSet(id).criteria) expect(c.citation.length).toBeGreaterThan(5);
+      const ruleSet = getRuleSet(id);
+      const citations =
+        ruleSet.kind === 'eligibility'
+          ? ruleSet.criteria.map((c) => c.citation)
+          : ruleSet.indicators.map((i) => i.citation);
+      for (const citation of citations) expect(citation.length).toBeGreaterThan(5);
     }
   });
 
   it('is frozen', () => {
-    const pp = getRuleSet('pp-38-2017');
+    const pp = pp38RuleSet();
     expect(Object.isFrozen(pp.criteria[0]?.checks[0]?.conditions)).toBe(true);
   });
 
@@ -73,7 +81,7 @@ describe('loadRuleSet: a region of your own', () => {
   const contoh = fixture('rule-sets/perbup-contoh.json');
 
   it('adds, replaces and removes on top of PP 38/2017 with no code change', async () => {
-    const ruleSet = loadRuleSet(contoh);
+    const ruleSet = loadRuleSet(contoh) as EligibilityRuleSet;
     expect(ruleSet.criteria.map((c) => c.id)).toStrictEqual([
       'pembaharuan',
       'bermanfaat',
