@@ -10,7 +10,7 @@ import {
 import { type Innovation, InnovationSchema } from './innovation.js';
 import { interpolate, type Locale, MESSAGES, pick } from './messages.js';
 import type { RubricRuleSet } from './registry.js';
-import type { Band } from './rubric.js';
+import type { Band, RegionRules } from './rubric.js';
 
 /**
  * The Indeks Inovasi Daerah of a region: IID = (SPD points + Σ proven kematangan ÷ max(floor, n)
@@ -103,6 +103,17 @@ export interface RegionEvaluation {
   };
   /** Each innovation's result, in input order. */
   innovations: RegionInnovation[];
+}
+
+/**
+ * The band an IID (rounded to 0.01) falls in, and the band above it.
+ *
+ * @internal
+ */
+export function bandFor(iid: number, bands: RegionRules['bands']) {
+  const index = bands.findIndex((b) => iid >= b.min - 1e-9);
+  const band = bands[index] ?? (bands.at(-1) as RegionRules['bands'][number]);
+  return { band, above: index > 0 ? bands[index - 1] : undefined };
 }
 
 const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -261,10 +272,7 @@ export async function evaluateRegion(
   const exactTotal = spd.points + sidPoints + innovationCount.points;
   const totalScore = r4(exactTotal);
   const iid = r2((exactTotal / maxScore) * 100);
-  const bands = rubric.region.bands;
-  const index = bands.findIndex((b) => iid >= b.min - 1e-9);
-  const band = bands[index] ?? (bands.at(-1) as (typeof bands)[number]);
-  const above = index > 0 ? bands[index - 1] : undefined;
+  const { band, above } = bandFor(iid, rubric.region.bands);
 
   let nextBand: RegionEvaluation['nextBand'];
   if (above) {
