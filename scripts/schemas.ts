@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { InnovationSchema } from '../src/innovation.js';
+import { RegionSchema } from '../src/region.js';
+import { RubricSchema } from '../src/rubric.js';
 import { EligibilityRuleSetSchema } from '../src/rule-set.js';
 
 /**
@@ -83,6 +85,14 @@ export function schemas(): Record<string, Record<string, unknown>> {
     'rule-set.schema.json': {
       ...toJson(EligibilityRuleSetSchema, 'input'),
       title: 'inovasi-rules rule set',
+    },
+    'rubric.schema.json': {
+      ...toJson(RubricSchema, 'input'),
+      title: 'inovasi-rules scoring rubric',
+    },
+    'region.schema.json': {
+      ...toJson(RegionSchema, 'input'),
+      title: 'Region record for the Indeks Inovasi Daerah',
     },
     'innovation.schema.json': {
       ...toJson(InnovationSchema, 'input'),

@@ -92,9 +92,11 @@ export class UnknownRuleSetError extends InovasiRulesError {
   /**
    * @param ruleSetId - the id asked for
    * @param known - the ids that exist
+   * @param kind - the kind that was asked for, when the id names a rule set of another kind
    */
-  constructor(ruleSetId: string, known: readonly string[]) {
-    super('E_UNKNOWN_RULE_SET', `Unknown rule set "${ruleSetId}"; known: ${known.join(', ')}`);
+  constructor(ruleSetId: string, known: readonly string[], kind?: string) {
+    const what = kind ? `${kind} rule set` : 'rule set';
+    super('E_UNKNOWN_RULE_SET', `Unknown ${what} "${ruleSetId}"; known: ${known.join(', ')}`);
     this.name = 'UnknownRuleSetError';
     this.ruleSetId = ruleSetId;
   }

@@ -55,6 +55,7 @@ export {
 } from './registry.js';
 export {
   type Band,
+  BandIdSchema,
   type Indicator,
   IndicatorLevelSchema,
   IndicatorSchema,

@@ -81,7 +81,14 @@ export interface RegionEvaluation {
     missing: string[];
   };
   /** Σ proven kematangan ÷ max(floor, n). */
-  sid: { sumKematangan: number; n: number; divisor: number; points: number; max: number };
+  sid: {
+    sumKematangan: number;
+    n: number;
+    floor: number;
+    divisor: number;
+    points: number;
+    max: number;
+  };
   /** Innovation-count points, and the basic-service affairs rule where the edition has it. */
   innovationCount: {
     n: number;
@@ -265,7 +272,14 @@ export async function evaluateRegion(
   const sumKematangan = r4(innovations.reduce((s, i) => s + i.kematangan, 0));
   const maxKematangan = r4(rubric.indicators.reduce((s, i) => s + 3 * i.weight, 0));
   const sidPoints = sumKematangan / divisor;
-  const sid = { sumKematangan, n, divisor, points: r4(sidPoints), max: maxKematangan };
+  const sid = {
+    sumKematangan,
+    n,
+    floor: rubric.region.divisorFloor,
+    divisor,
+    points: r4(sidPoints),
+    max: maxKematangan,
+  };
   const innovationCount = countPoints(rubric, innovations, parsed.records, locale);
 
   const maxScore = rubric.region.maxScore;

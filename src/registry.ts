@@ -364,6 +364,7 @@ export function getRuleSet(id: string): RuleSet {
 
 /**
  * Returns a rule set of the given kind: the object itself, or the one registered under an id.
+ * An id of a rule set of another kind is unknown *as that kind*.
  *
  * @internal
  */
@@ -373,7 +374,10 @@ export function resolveRuleSet<K extends RuleSet['kind']>(
 ): Extract<RuleSet, { kind: K }> {
   const ruleSet = typeof ref === 'string' ? getRuleSet(ref) : ref;
   if (ruleSet.kind !== kind) {
-    throw new TypeError(`rule set "${ruleSet.id}" is a ${ruleSet.kind}, not a ${kind}`);
+    const ofKind = [...registry.values()]
+      .filter((e) => e.ruleSet.kind === kind)
+      .map((e) => e.ruleSet.id);
+    throw new UnknownRuleSetError(ruleSet.id, ofKind, kind);
   }
   return ruleSet as Extract<RuleSet, { kind: K }>;
 }

@@ -85,7 +85,8 @@ export const IndicatorSchema = z
     });
   });
 
-const BandIdSchema = z.enum([
+/** The predicate bands of the Indeks Inovasi Daerah. */
+export const BandIdSchema = z.enum([
   'sangat_inovatif',
   'inovatif',
   'kurang_inovatif',

@@ -39,7 +39,7 @@ const three = [
 ];
 
 describe('evaluateRegion: hand-computed', () => {
-  it('2023: SPD 42 + SID (18 + 8 + 0) / max(10, 3) + 3 × 0.38 → IID 18.24, kurang inovatif', async () => {
+  it('2023: SPD 42 + SID (18 + 8 + 0) / max(10, 3) + 3 × 0.38 → IID 18.30, kurang inovatif', async () => {
     const result = await evaluateRegion(
       { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(2, 'iga-2023'), inovasi: three },
       { rubric: 'iga-2023' },
@@ -48,6 +48,7 @@ describe('evaluateRegion: hand-computed', () => {
     expect(result.sid).toStrictEqual({
       sumKematangan: 26,
       n: 3,
+      floor: 10,
       divisor: 10,
       points: 2.6,
       max: 111,

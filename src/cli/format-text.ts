@@ -2,6 +2,16 @@ import type { Issue } from '../errors.js';
 import type { Evaluation } from '../evaluate.js';
 import { type Locale, MESSAGES } from '../messages.js';
 import type { Status } from '../outcome.js';
+import type { RegionEvaluation } from '../region.js';
+
+const cli = MESSAGES.cli;
+const fill = (
+  template: { id: string; en: string },
+  locale: Locale,
+  values: Record<string, unknown>,
+) => template[locale].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+const pad = (text: string, width: number) =>
+  text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length);
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', unknown: '?' };
 const VERDICT_MARK = { eligible: '✓', not_eligible: '✗', incomplete: '?' } as const;
@@ -14,6 +24,14 @@ export function formatEvaluation(evaluation: Evaluation, locale: Locale): string
   lines.push(
     `${VERDICT_MARK[evaluation.verdict]} ${evaluation.nama}${id}: ${label} [${evaluation.ruleSet.id}]`,
   );
+  const { score } = evaluation;
+  const values = {
+    rubric: score.rubric.id,
+    claimed: score.claimed,
+    proven: score.proven,
+    max: score.max,
+  };
+  lines.push(`  ${fill(cli.kematangan, locale, values)}`);
   for (const criterion of evaluation.criteria) {
     const ref = criterion.ref ? `${criterion.ref}. ` : '';
     lines.push(`  ${MARK[criterion.status]} ${ref}${criterion.title}`);
@@ -32,6 +50,65 @@ export function formatIssues(title: string, issues: readonly Issue[]): string {
   for (const issue of issues) {
     const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
     lines.push(`  - ${path}: ${issue.message} [${issue.code}]`);
+  }
+  return lines.join('\n');
+}
+
+/** Renders an innovation's IGA score: a table of indicators, totals and the upgrade path. */
+export function formatScore(evaluation: Evaluation, locale: Locale): string {
+  const { score } = evaluation;
+  const lines = [
+    fill(cli.scoreHeader, locale, {
+      nama: evaluation.nama,
+      rubric: score.rubric.id,
+      claimed: score.claimed,
+      proven: score.proven,
+      max: score.max,
+    }),
+    `  ${cli.columns[locale]}`,
+  ];
+  for (const i of score.indicators) {
+    const evidence = i.points === 0 ? '' : i.proven ? '✓' : '✗';
+    const star = i.mandatory ? '*' : ' ';
+    lines.push(
+      `  ${pad(String(i.number), 3)} ${pad(`${i.title}${star}`, 43)} ${pad(`${i.level}/3`, 6)} ${pad(`${i.points}/${i.maxPoints}`, 8)} ${evidence}`,
+    );
+  }
+  if (score.missingMandatory.length > 0) {
+    lines.push(
+      `  ${fill(cli.missingMandatory, locale, { list: score.missingMandatory.join(', ') })}`,
+    );
+  }
+  if (score.upgrades.length > 0) {
+    lines.push(`  ${cli.upgrades[locale]}`);
+    for (const u of score.upgrades.slice(0, 8))
+      lines.push(`    +${pad(String(u.gain), 3)} ${u.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** Renders a region's index: IID, band, its parts, the next band and each innovation. */
+export function formatRegion(region: RegionEvaluation, locale: Locale): string {
+  const none = cli.none[locale];
+  const lines = [
+    fill(cli.regionHeader, locale, {
+      pemda: region.pemda,
+      tahun: region.tahun,
+      rubric: region.rubric.id,
+      iid: region.iid.toFixed(2),
+      band: region.bandTitle,
+    }),
+    `  ${fill(cli.spd, locale, { points: region.spd.points, max: region.spd.max, missing: region.spd.missing.join(', ') || none })}`,
+    `  ${fill(cli.sid, locale, { sum: region.sid.sumKematangan, floor: region.sid.floor, n: region.sid.n, points: region.sid.points, max: region.sid.max })}`,
+    `  ${fill(cli.count, locale, { points: region.innovationCount.points, max: region.innovationCount.max, reason: region.innovationCount.reason })}`,
+    `  ${fill(cli.total, locale, { total: region.totalScore, max: region.maxScore })}`,
+  ];
+  if (region.nextBand) lines.push(`  ${region.nextBand.message}`);
+  lines.push(`  ${cli.innovations[locale]}`);
+  for (const i of region.innovations) {
+    const mark = i.verdict === 'eligible' ? '✓' : i.verdict === 'not_eligible' ? '✗' : '?';
+    const note = i.rejected ? ` (${cli.rejected[locale]})` : '';
+    lines.push(`    ${mark} ${pad(i.nama, 48)} ${i.kematangan}${note}`);
   }
   return lines.join('\n');
 }

@@ -2,8 +2,16 @@ import { parseArgs } from 'node:util';
 import { InvalidRecordError, InvalidRuleSetError, type Issue } from '../errors.js';
 import { DEFAULT_RULE_SET, type Evaluation, safeEvaluate } from '../evaluate.js';
 import type { Locale } from '../messages.js';
-import { checkRuleSet, getRuleSet, listRuleSets, loadRuleSet, type RuleSet } from '../registry.js';
-import { formatEvaluation, formatIssues } from './format-text.js';
+import { evaluateRegion } from '../region.js';
+import {
+  checkRuleSet,
+  getRuleSet,
+  listRuleSets,
+  loadRuleSet,
+  type RuleSet,
+  resolveRuleSet,
+} from '../registry.js';
+import { formatEvaluation, formatIssues, formatRegion, formatScore } from './format-text.js';
 import { InputFileError, readJson, readRecords } from './input.js';
 import samples from './samples.json' with { type: 'json' };
 
@@ -20,12 +28,15 @@ const USAGE = `Usage: inovasi-rules <command> [options]
 
 Commands:
   evaluate <file>      evaluate one record (a JSON object) or several (a JSON array)
-  demo                 evaluate the bundled sample records of Kota Batu
+  score <file>         IGA score of one record or several: indicators, totals, upgrade path
+  region <file>        Indeks Inovasi Daerah of a region record { pemda, tahun, spd, inovasi }
+  demo                 evaluate the bundled Kota Batu records, then the city's index
   rules list           list the shipped and loaded rule sets
   rules check <file>   validate a rule-set file and print every problem
 
 Options:
   --rule-set <id|file> eligibility rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET})
+  --rubric <id>        IGA rubric edition: iga-2026 (default) or iga-2023
   --lang id|en         language of messages (default id)
   --format text|json   output format (default text)
   -h, --help           show this help
@@ -37,14 +48,15 @@ class UsageError extends Error {}
 
 interface Options {
   ruleSet: RuleSet;
+  rubric: string | undefined;
   locale: Locale;
   format: 'text' | 'json';
 }
 
-async function resolveRuleSet(value: string | undefined): Promise<RuleSet> {
+async function loadEligibility(value: string | undefined): Promise<RuleSet> {
   if (value === undefined) return getRuleSet(DEFAULT_RULE_SET);
   if (value.endsWith('.json')) return loadRuleSet(await readJson(value));
-  return getRuleSet(value);
+  return resolveRuleSet(value, 'eligibility');
 }
 
 type Item = { index: number; evaluation: Evaluation } | { index: number; issues: readonly Issue[] };
@@ -52,7 +64,11 @@ type Item = { index: number; evaluation: Evaluation } | { index: number; issues:
 async function evaluateAll(records: unknown[], options: Options): Promise<Item[]> {
   const items: Item[] = [];
   for (const [index, record] of records.entries()) {
-    const result = await safeEvaluate(record, { ruleSet: options.ruleSet, locale: options.locale });
+    const result = await safeEvaluate(record, {
+      ruleSet: options.ruleSet,
+      locale: options.locale,
+      ...(options.rubric ? { rubric: options.rubric } : {}),
+    });
     items.push(
       result.success ? { index, evaluation: result.data } : { index, issues: result.error.issues },
     );
@@ -60,7 +76,15 @@ async function evaluateAll(records: unknown[], options: Options): Promise<Item[]
   return items;
 }
 
-function report(items: Item[], single: boolean, options: Options, io: CliIo): number {
+type Formatter = (evaluation: Evaluation, locale: Locale) => string;
+
+function report(
+  items: Item[],
+  single: boolean,
+  options: Options,
+  io: CliIo,
+  format: Formatter = formatEvaluation,
+): number {
   const invalid = items.filter((i) => 'issues' in i);
   if (options.format === 'json') {
     const out = items.map((i) =>
@@ -72,7 +96,7 @@ function report(items: Item[], single: boolean, options: Options, io: CliIo): nu
   } else {
     const blocks = items.map((i) =>
       'evaluation' in i
-        ? formatEvaluation(i.evaluation, options.locale)
+        ? format(i.evaluation, options.locale)
         : formatIssues(`✗ record #${i.index + 1} is invalid:`, i.issues),
     );
     io.stdout(blocks.join('\n\n'));
@@ -121,6 +145,7 @@ function parseOptions(argv: string[]) {
     allowPositionals: true,
     options: {
       'rule-set': { type: 'string' },
+      rubric: { type: 'string' },
       lang: { type: 'string', default: 'id' },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h' },
@@ -158,7 +183,8 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError('--format must be text or json');
     const options: Options = {
-      ruleSet: await resolveRuleSet(values['rule-set']),
+      ruleSet: await loadEligibility(values['rule-set']),
+      rubric: values.rubric === undefined ? undefined : resolveRuleSet(values.rubric, 'rubric').id,
       locale: values.lang,
       format: values.format,
     };
@@ -169,9 +195,46 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
         const input = await readRecords(args[0] as string);
         return report(await evaluateAll(input.records, options), input.single, options, io);
       }
-      case 'demo':
+      case 'score': {
+        if (args.length !== 1) throw new UsageError('score takes one file');
+        const input = await readRecords(args[0] as string);
+        return report(
+          await evaluateAll(input.records, options),
+          input.single,
+          options,
+          io,
+          formatScore,
+        );
+      }
+      case 'region': {
+        if (args.length !== 1) throw new UsageError('region takes one file');
+        const region = await evaluateRegion(await readJson(args[0] as string), {
+          ruleSet: options.ruleSet,
+          locale: options.locale,
+          ...(options.rubric ? { rubric: options.rubric } : {}),
+        });
+        io.stdout(
+          options.format === 'json'
+            ? JSON.stringify(region, null, 2)
+            : formatRegion(region, options.locale),
+        );
+        return EXIT.ok;
+      }
+      case 'demo': {
         if (args.length > 0) throw new UsageError('demo takes no file');
-        return report(await evaluateAll(samples, options), false, options, io);
+        const code = report(await evaluateAll(samples.inovasi, options), false, options, io);
+        const region = await evaluateRegion(samples, {
+          ruleSet: options.ruleSet,
+          locale: options.locale,
+          ...(options.rubric ? { rubric: options.rubric } : {}),
+        });
+        io.stdout(
+          options.format === 'json'
+            ? JSON.stringify(region, null, 2)
+            : `\n${formatRegion(region, options.locale)}`,
+        );
+        return code;
+      }
       case 'rules':
         return await commandRules(args, options, io);
       case undefined:

@@ -72,10 +72,45 @@ describe('inovasi-rules CLI (spawned)', () => {
     expect(out.ruleSet.id).toBe('perbup-contoh-2024');
   });
 
-  it('runs the demo on the bundled records', () => {
+  it('runs the demo on the bundled records and the city index', () => {
     const { code, stdout } = cli('demo');
     expect(code).toBe(0);
     expect(stdout).toMatch(/6 records: 2 eligible, 3 not eligible, 1 incomplete, 0 invalid/);
+    expect(stdout).toMatch(/Kota Batu 2024, iga-2026: IID \d+\.\d\d \(Kurang Inovatif\)/);
+  });
+
+  it('scores records: a table of indicators, totals and the upgrade path', () => {
+    const path = join(root, 'test/fixtures/scored.json');
+    const text = cli('score', path, '--lang', 'en');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      'Among Tani Crop: iga-2026 kematangan 86 claimed, 80 proven, of 111',
+    );
+    expect(text.stdout).toMatch(/17 +Staff managing the innovation\* +2\/3 +4\/6 +✓/);
+    expect(text.stdout).toContain(
+      '+4   Innovation in the annual regional plan (RKPD): attach evidence (+4 proven points).',
+    );
+    const json = JSON.parse(cli('score', path, '--format', 'json', '--rubric', 'iga-2023').stdout);
+    expect(json.score.rubric.id).toBe('iga-2023');
+    expect(json.score.proven).toBe(80);
+  });
+
+  it('computes a region index as text and JSON', () => {
+    const path = file('region.json', {
+      pemda: 'Kota Contoh',
+      tahun: 2024,
+      spd: { spd_visi_misi: 3 },
+      inovasi: [
+        eligibleRecord({ indikator: { video: { substansi: 5, bukti: [{ jenis: 'video' }] } } }),
+      ],
+    });
+    const text = cli('region', path, '--rubric', 'iga-2023');
+    expect(text.code).toBe(0);
+    // (3 + 12 / 10 + 0.38) / 250 × 100 = 1.832
+    expect(text.stdout).toContain('Kota Contoh 2024, iga-2023: IID 1.83 (Kurang Inovatif)');
+    const json = JSON.parse(cli('region', path, '--format', 'json').stdout);
+    // 2026: (3 + 12 / 12 + 0, since 1 of 6 basic-service affairs is covered) / 250 × 100 = 1.6
+    expect([json.iid, json.band, json.sid.divisor]).toStrictEqual([1.6, 'kurang_inovatif', 12]);
   });
 
   it('lists rule sets and checks rule-set files', () => {
@@ -98,6 +133,7 @@ describe('inovasi-rules CLI (spawned)', () => {
     [['evaluate', 'x.json', '--lang', 'fr']],
     [['evaluate', 'x.json', '--colour']],
     [['demo', '--rule-set', 'perbup-atlantis']],
+    [['demo', '--rubric', 'pp-38-2017']],
   ])('exits 1 on a usage error: %j', (args) => {
     const { code, stderr } = cli(...args);
     expect(code).toBe(1);
