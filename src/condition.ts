@@ -84,6 +84,16 @@ function checkValue(
   problems: ConditionProblem[],
 ): void {
   if (isObject(value) && 'fact' in value) {
+    const type = OPERATOR_VALUE_TYPES[operator];
+    if (type !== 'any' && type !== 'number') {
+      // json-rules-engine would throw on a missing referenced list; allow references only where
+      // a missing value is harmless.
+      problems.push({
+        path: [...at, 'value'],
+        message: `operator "${operator}" needs a literal ${type} value, not a fact reference`,
+      });
+      return;
+    }
     const extra = Object.keys(value).filter((k) => k !== 'fact' && k !== 'path');
     if (extra.length > 0) {
       problems.push({

@@ -1,11 +1,13 @@
 import { Engine } from 'json-rules-engine';
 import type { Condition, TopLevelCondition } from './condition.js';
 import { EXTRA_OPERATORS } from './operators.js';
-import type { Outcome } from './outcome.js';
+import { allOf, anyOf, type CheckResults, leafStatus, notOf, type Outcome } from './outcome.js';
 import { getPath } from './path.js';
 
 /**
  * json-rules-engine, the reference evaluator: one Engine per rule set, built once and reused.
+ * Evaluation itself goes through the compiled form (`compile.ts`), which a differential test
+ * holds to the same outcomes as this one.
  * Each check becomes one rule named by the check's id; its result tree is read back into an
  * {@link Outcome} tree.
  */
@@ -16,8 +18,11 @@ export interface CheckSpec {
   readonly conditions: TopLevelCondition;
 }
 
-/** Runs a rule set's checks on one record's facts. */
+/** Runs a rule set's checks on one record's facts, through json-rules-engine. */
 export type CheckRunner = (facts: Record<string, unknown>) => Promise<Map<string, Outcome>>;
+
+/** Runs a rule set's checks on one record's facts, synchronously (the compiled evaluator). */
+export type SyncCheckRunner = (facts: Readonly<Record<string, unknown>>) => CheckResults;
 
 // json-rules-engine's result tree: the rule's conditions with results written onto each node.
 interface ResultNode {
@@ -33,19 +38,21 @@ const isFactRef = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'fact' in value;
 
 function toOutcome(condition: Condition, node: ResultNode | undefined): Outcome {
-  if ('all' in condition) return { all: condition.all.map((c, i) => toOutcome(c, node?.all?.[i])) };
-  if ('any' in condition) return { any: condition.any.map((c, i) => toOutcome(c, node?.any?.[i])) };
-  if ('not' in condition) return { not: toOutcome(condition.not, node?.not) };
+  if ('all' in condition) return allOf(condition.all.map((c, i) => toOutcome(c, node?.all?.[i])));
+  if ('any' in condition) return anyOf(condition.any.map((c, i) => toOutcome(c, node?.any?.[i])));
+  if ('not' in condition) return notOf(toOutcome(condition.not, node?.not));
   const missing =
     node?.result === undefined ||
     node.factResult === undefined ||
     node.factResult === null ||
     (isFactRef(condition.value) && (node.valueResult === undefined || node.valueResult === null));
+  const result = missing ? undefined : node.result;
   return {
     leaf: condition,
-    result: missing ? undefined : node.result,
+    result,
     actual: node?.factResult,
     expected: isFactRef(condition.value) ? node?.valueResult : condition.value,
+    status: leafStatus(result),
   };
 }
 

@@ -1,4 +1,5 @@
-import { type CheckRunner, createEngineRunner } from './engine.js';
+import { createCompiledRunner } from './compile.js';
+import type { SyncCheckRunner } from './engine.js';
 import { InvalidRecordError, issuesFrom } from './errors.js';
 import { factsOf } from './facts.js';
 import { type Innovation, InnovationSchema } from './innovation.js';
@@ -56,12 +57,12 @@ export const DEFAULT_RULE_SET = 'perwali-batu-36-2022';
 /** The IGA rubric used when none is given: the newest edition shipped. */
 export const DEFAULT_RUBRIC = 'iga-2026';
 
-const runners = new WeakMap<RuleSet, CheckRunner>();
+const runners = new WeakMap<RuleSet, SyncCheckRunner>();
 
-function runnerFor(ruleSet: EligibilityRuleSet): CheckRunner {
+function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
   let runner = runners.get(ruleSet);
   if (!runner) {
-    runner = createEngineRunner(ruleSet.criteria.flatMap((c) => c.checks));
+    runner = createCompiledRunner(ruleSet.criteria.flatMap((c) => c.checks));
     runners.set(ruleSet, runner);
   }
   return runner;
@@ -105,12 +106,13 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
  *
  * @internal
  */
-export async function evaluateParsed(
+export function evaluateParsed(
   record: Innovation,
   { ruleSet, rubric, locale }: ResolvedOptions,
-): Promise<Evaluation> {
-  const outcomes = await runnerFor(ruleSet)(factsOf(record));
-  const score = await scoreParsed(record, rubric, locale);
+): Evaluation {
+  const facts = factsOf(record);
+  const outcomes = runnerFor(ruleSet)(facts);
+  const score = scoreParsed(record, facts, rubric, locale);
   const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
   const verdict: Verdict = criteria.some((c) => c.status === 'fail')
     ? 'not_eligible'

@@ -11,7 +11,7 @@ const year = z.number().int().min(1900).max(2200);
 /**
  * An evidence document (*bukti dukung*) attached to an IGA indicator.
  */
-export const BuktiSchema = z.looseObject({
+export const BuktiSchema = z.object({
   /** Kind of document, e.g. `sk`, `foto`, `laporan`. */
   jenis: z.string().trim().min(1),
   /** Title of the document. */
@@ -23,7 +23,7 @@ export const BuktiSchema = z.looseObject({
 });
 
 const indicator = <T extends z.ZodRawShape>(shape: T) =>
-  z.looseObject({ ...shape, bukti: optional(z.array(BuktiSchema)) });
+  z.object({ ...shape, bukti: optional(z.array(BuktiSchema)) });
 
 /** Bases on which the benefit (*kemanfaatan*) of an innovation can be measured. */
 export const KemanfaatanBasisSchema = z.enum([

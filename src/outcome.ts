@@ -19,37 +19,71 @@ export interface LeafOutcome {
   readonly actual?: unknown;
   /** The value compared with, a fact reference resolved. */
   readonly expected?: unknown;
+  /** `pass`, `fail`, or `unknown` when `result` is undefined. */
+  readonly status: Status;
 }
 
-/** The outcome of a condition tree, shaped like the tree. */
+/** The outcome of a condition tree, shaped like the tree; every node carries its status. */
 export type Outcome =
   | LeafOutcome
-  | { readonly all: readonly Outcome[] }
-  | { readonly any: readonly Outcome[] }
-  | { readonly not: Outcome };
+  | { readonly all: readonly Outcome[]; readonly status: Status }
+  | { readonly any: readonly Outcome[]; readonly status: Status }
+  | { readonly not: Outcome; readonly status: Status };
+
+/** The outcomes of a rule set's checks for one record, by check id or by position. */
+export interface CheckResults {
+  /** The status of a check. */
+  status(id: string | number): Status;
+  /** The outcome tree of a check, for explaining its status. */
+  outcome(id: string | number): Outcome;
+}
 
 const invert: Record<Status, Status> = { pass: 'fail', fail: 'pass', unknown: 'unknown' };
 
+// Kleene's three-valued logic: `all` fails on any failure, `any` passes on any pass, and an
+// unknown decides only what nothing else decides (a definite fail beats missing facts).
+/** @internal */
+export function allStatus(statuses: readonly Status[]): Status {
+  if (statuses.includes('fail')) return 'fail';
+  return statuses.includes('unknown') ? 'unknown' : 'pass';
+}
+
+/** @internal */
+export function anyStatus(statuses: readonly Status[]): Status {
+  if (statuses.includes('pass')) return 'pass';
+  return statuses.includes('unknown') ? 'unknown' : 'fail';
+}
+
+/** @internal */
+export function notStatus(status: Status): Status {
+  return invert[status];
+}
+
+/** @internal */
+export function leafStatus(result: boolean | undefined): Status {
+  return result === undefined ? 'unknown' : result ? 'pass' : 'fail';
+}
+
+/** Builds the outcome of an `all` node. @internal */
+export const allOf = (all: readonly Outcome[]): Outcome => ({
+  all,
+  status: allStatus(all.map(statusOf)),
+});
+/** Builds the outcome of an `any` node. @internal */
+export const anyOf = (any: readonly Outcome[]): Outcome => ({
+  any,
+  status: anyStatus(any.map(statusOf)),
+});
+/** Builds the outcome of a `not` node. @internal */
+export const notOf = (not: Outcome): Outcome => ({ not, status: notStatus(not.status) });
+
 /**
- * Kleene's three-valued logic: `all` fails on any failure, `any` passes on any pass, and an
- * unknown decides only what nothing else decides (a definite fail beats missing facts).
+ * The status of an outcome tree.
  *
  * @internal
  */
 export function statusOf(outcome: Outcome): Status {
-  if ('all' in outcome) {
-    const statuses = outcome.all.map(statusOf);
-    if (statuses.includes('fail')) return 'fail';
-    return statuses.includes('unknown') ? 'unknown' : 'pass';
-  }
-  if ('any' in outcome) {
-    const statuses = outcome.any.map(statusOf);
-    if (statuses.includes('pass')) return 'pass';
-    return statuses.includes('unknown') ? 'unknown' : 'fail';
-  }
-  if ('not' in outcome) return invert[statusOf(outcome.not)];
-  if (outcome.result === undefined) return 'unknown';
-  return outcome.result ? 'pass' : 'fail';
+  return outcome.status;
 }
 
 /**
@@ -62,9 +96,9 @@ export function blame(outcome: Outcome, status: Status): LeafOutcome[] {
   if ('not' in outcome) return blame(outcome.not, invert[status]);
   if ('all' in outcome || 'any' in outcome) {
     const children = 'all' in outcome ? outcome.all : outcome.any;
-    return children.filter((child) => statusOf(child) === status).flatMap((c) => blame(c, status));
+    return children.filter((child) => child.status === status).flatMap((c) => blame(c, status));
   }
-  return statusOf(outcome) === status ? [outcome] : [];
+  return outcome.status === status ? [outcome] : [];
 }
 
 /**
@@ -93,7 +127,7 @@ const isInt = (n: number) => Number.isInteger(n);
 export function shortfall(outcome: Outcome): number | undefined {
   if ('not' in outcome) return undefined;
   if ('all' in outcome) {
-    const failing = outcome.all.filter((c) => statusOf(c) !== 'pass');
+    const failing = outcome.all.filter((c) => c.status !== 'pass');
     return failing.length === 1 ? shortfall(failing[0] as Outcome) : undefined;
   }
   if ('any' in outcome) {

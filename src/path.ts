@@ -30,8 +30,17 @@ export function dottedPathProblem(path: string): string | undefined {
  * @internal
  */
 export function getPath(value: unknown, path: string): unknown {
+  return getSegments(value, path.split('.'));
+}
+
+/**
+ * Like {@link getPath}, with the path already split (hot paths split once, at load).
+ *
+ * @internal
+ */
+export function getSegments(value: unknown, segments: readonly string[]): unknown {
   let current = value;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     if (current === null || typeof current !== 'object') return undefined;
     if (!Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];

@@ -1,6 +1,6 @@
 import type { Innovation } from './innovation.js';
 import { interpolate, type Locale, pick } from './messages.js';
-import { blame, leafFields, type Outcome, type Status, statusOf } from './outcome.js';
+import { blame, type CheckResults, leafFields, type Status } from './outcome.js';
 import { getPath } from './path.js';
 import type { Check, Criterion } from './rule-set.js';
 
@@ -53,26 +53,40 @@ const isMissing = (record: Innovation, field: string): boolean => {
   return value === undefined || value === null;
 };
 
+const codes = new WeakMap<Check, Record<Status, string>>();
+
+/** The reason codes of a check, built once: `<id>_pass`, `<id>_fail`, `<id>_unknown`. */
+function codesOf(check: Check): Record<Status, string> {
+  let c = codes.get(check);
+  if (!c) {
+    c = { pass: `${check.id}_pass`, fail: `${check.id}_fail`, unknown: `${check.id}_unknown` };
+    codes.set(check, c);
+  }
+  return c;
+}
+
 function orderFields(check: Check, fields: Iterable<string>): string[] {
   const set = new Set(fields);
   return check.fields.filter((f) => set.has(f));
 }
 
-function reasonFor(check: Check, outcome: Outcome, record: Innovation, locale: Locale): Reason {
-  const status = statusOf(outcome);
+function reasonFor(
+  check: Check,
+  results: CheckResults,
+  record: Innovation,
+  locale: Locale,
+): Reason {
+  const status = results.status(check.id);
   const lookup = (path: string) => getPath(record, path);
-  const reason: Reason = {
-    code: `${check.id}_${status}`,
-    status,
-    ...(check.ref ? { ref: check.ref } : {}),
-    message: interpolate(pick(check.messages[status], locale), lookup, locale),
-    fields: [],
-  };
+  const reason: Reason = { code: codesOf(check)[status], status, message: '', fields: [] };
+  if (check.ref) reason.ref = check.ref;
+  reason.message = interpolate(pick(check.messages[status], locale), lookup, locale);
   if (status === 'pass') {
     reason.fields = [...check.fields];
     return reason;
   }
-  const leaves = blame(outcome, status);
+  // Only a failure or a missing fact needs the outcome tree, to name the fields involved.
+  const leaves = blame(results.outcome(check.id), status);
   if (status === 'unknown') {
     reason.fields = orderFields(
       check,
@@ -102,15 +116,11 @@ const ORDER: Record<Status, number> = { fail: 0, unknown: 1, pass: 2 };
  */
 export function judgeCriterion(
   criterion: Criterion,
-  outcomes: ReadonlyMap<string, Outcome>,
+  results: CheckResults,
   record: Innovation,
   locale: Locale,
 ): CriterionResult {
-  const reasons = criterion.checks.map((check) => {
-    const outcome = outcomes.get(check.id);
-    if (!outcome) throw new Error(`internal: no outcome for check "${check.id}"`);
-    return reasonFor(check, outcome, record, locale);
-  });
+  const reasons = criterion.checks.map((check) => reasonFor(check, results, record, locale));
   const status: Status = reasons.some((r) => r.status === 'fail')
     ? 'fail'
     : reasons.some((r) => r.status === 'unknown')

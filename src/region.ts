@@ -255,7 +255,7 @@ export async function evaluateRegion(
 
   const innovations: RegionInnovation[] = [];
   for (const [index, record] of parsed.records.entries()) {
-    const evaluation = await evaluateParsed(record, resolved);
+    const evaluation = evaluateParsed(record, resolved);
     const rejected = evaluation.verdict === 'not_eligible';
     innovations.push({
       index,

@@ -1,9 +1,10 @@
-import { type CheckRunner, createEngineRunner } from './engine.js';
-import { factsOf } from './facts.js';
+import { createCompiledRunner } from './compile.js';
+import { type Condition, fieldsRead } from './condition.js';
+import type { SyncCheckRunner } from './engine.js';
 import type { Innovation } from './innovation.js';
 import { formatValue, interpolate, type Locale, MESSAGES, pick } from './messages.js';
-import { blame, leafFields, type Outcome, shortfall, statusOf } from './outcome.js';
-import { getPath } from './path.js';
+import { blame, type CheckResults, leafFields, shortfall } from './outcome.js';
+import { getPath, getSegments } from './path.js';
 import type { RubricRuleSet } from './registry.js';
 import type { Indicator } from './rubric.js';
 
@@ -88,19 +89,115 @@ export interface InnovationScore {
 
 const levelId = (indicator: Indicator, level: number) => `${indicator.id}:${level}`;
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
-const runners = new WeakMap<RubricRuleSet, CheckRunner>();
+const runners = new WeakMap<RubricRuleSet, SyncCheckRunner>();
 
-function runnerFor(rubric: RubricRuleSet): CheckRunner {
+/**
+ * The checks of a rubric: one per indicator level, with the id `<indicator>:<level>`.
+ *
+ * @internal
+ */
+export function rubricChecks(rubric: RubricRuleSet) {
+  return rubric.indicators.flatMap((i) =>
+    i.levels.map((l) => ({ id: levelId(i, l.level), conditions: l.conditions })),
+  );
+}
+
+function runnerFor(rubric: RubricRuleSet): SyncCheckRunner {
   let runner = runners.get(rubric);
   if (!runner) {
-    runner = createEngineRunner(
-      rubric.indicators.flatMap((i) =>
-        i.levels.map((l) => ({ id: levelId(i, l.level), conditions: l.conditions })),
-      ),
-    );
+    runner = createCompiledRunner(rubricChecks(rubric));
     runners.set(rubric, runner);
   }
   return runner;
+}
+
+/** An indicator's texts in one locale, filled in once; only `{kurang}` and `{action}` are left. */
+interface IndicatorPlan {
+  indicator: Indicator;
+  /** Positions of the indicator's level checks in `rubricChecks(rubric)`. */
+  ids: number[];
+  title: string;
+  maxPoints: number;
+  bukti: string[];
+  /** "Level n of 3 (…): p of m points." for n = 1..3 (index n - 1). */
+  reached: string[];
+  /** The next-level action, with `{kurang}`, for target level n (index n - 1). */
+  action: string[];
+  /** "For level n: ", " (+w points)." around the action, for target level n. */
+  nextSentence: [string, string][];
+  /** "<title>: ", " for level n (+w points)." around the action, for target level n. */
+  upgradeLevel: [string, string][];
+  /** "<title>: attach evidence (+p proven points)." for level n. */
+  upgradeEvidence: string[];
+  /** The record fields each level's conditions read, in document order. */
+  levelFields: string[][];
+  /** Reason codes: `<id>_level_<n>` for n = 0..3, and `<id>_missing`. */
+  codes: string[];
+  missingCode: string;
+  /** `indikator.<id>.` and `indikator.<id>.bukti`. */
+  prefix: string;
+  buktiField: string;
+}
+
+const plans = new WeakMap<RubricRuleSet, Record<Locale, IndicatorPlan[]>>();
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+}
+
+/** Splits a filled template around its `{action}`. */
+function around(template: string): [string, string] {
+  const [before = '', after = ''] = template.split('{action}');
+  return [before, after];
+}
+
+function planFor(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
+  let byLocale = plans.get(rubric);
+  if (!byLocale) {
+    byLocale = { id: makePlans(rubric, 'id'), en: makePlans(rubric, 'en') };
+    plans.set(rubric, byLocale);
+  }
+  return byLocale[locale];
+}
+
+function makePlans(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
+  const t = MESSAGES.score;
+  const num = (n: number) => formatValue(round(n), locale);
+  const positions = new Map(rubricChecks(rubric).map((c, i) => [c.id, i]));
+  return rubric.indicators.map((indicator) => {
+    const title = pick(indicator.title, locale);
+    const w = indicator.weight;
+    return {
+      indicator,
+      ids: indicator.levels.map((l) => positions.get(levelId(indicator, l.level)) as number),
+      title,
+      maxPoints: round(3 * w),
+      bukti: [...indicator.field.split('.'), 'bukti'],
+      reached: indicator.levels.map((l) =>
+        fill(pick(t.reached, locale), {
+          level: String(l.level),
+          description: pick(l.description, locale),
+          points: num(l.level * w),
+          max: num(3 * w),
+        }),
+      ),
+      action: indicator.levels.map((l) => pick(l.next, locale)),
+      nextSentence: indicator.levels.map((l) =>
+        around(fill(pick(t.next, locale), { level: String(l.level), gain: num(w) })),
+      ),
+      upgradeLevel: indicator.levels.map((l) =>
+        around(fill(pick(t.upgradeLevel, locale), { title, level: String(l.level), gain: num(w) })),
+      ),
+      upgradeEvidence: indicator.levels.map((l) =>
+        fill(pick(t.upgradeEvidence, locale), { title, gain: num(l.level * w) }),
+      ),
+      levelFields: indicator.levels.map((l) => fieldsRead(l.conditions as Condition)),
+      codes: [0, 1, 2, 3].map((n) => `${indicator.id}_level_${n}`),
+      missingCode: `${indicator.id}_missing`,
+      prefix: `${indicator.field}.`,
+      buktiField: `${indicator.field}.bukti`,
+    };
+  });
 }
 
 const isMissing = (record: Innovation, path: string) => {
@@ -109,116 +206,102 @@ const isMissing = (record: Innovation, path: string) => {
 };
 
 function scoreIndicator(
-  indicator: Indicator,
-  outcomes: ReadonlyMap<string, Outcome>,
+  plan: IndicatorPlan,
+  results: CheckResults,
   record: Innovation,
   locale: Locale,
-): { score: IndicatorScore; upgrades: Upgrade[] } {
+  upgrades: [Upgrade, number][],
+  order: number,
+): IndicatorScore {
   const t = MESSAGES.score;
-  const levelOutcomes = indicator.levels.map(
-    (l) => outcomes.get(levelId(indicator, l.level)) as Outcome,
-  );
-  const statuses = levelOutcomes.map(statusOf);
-  const level = statuses.lastIndexOf('pass') + 1;
-  const given = statuses.some((s) => s !== 'unknown');
-  const bukti = getPath(record, `${indicator.field}.bukti`);
+  const { indicator, ids } = plan;
+  let level = 0;
+  let given = false;
+  for (let i = 0; i < ids.length; i++) {
+    const status = results.status(ids[i] as number);
+    if (status === 'pass') level = i + 1;
+    if (status !== 'unknown') given = true;
+  }
+  const bukti = getSegments(record, plan.bukti);
   const proven = Array.isArray(bukti) && bukti.length > 0;
   const points = round(level * indicator.weight);
-  const title = pick(indicator.title, locale);
-  const parts: string[] = [];
-  let fields: string[] = [];
 
+  // The message: the level reached and why, then what the next level needs.
+  let message: string;
+  let fields: string[] = [];
   if (!given) {
-    fields = [
-      ...new Set(
-        levelOutcomes.flatMap((o) => blame(o, 'unknown').flatMap((l) => leafFields(l.leaf))),
-      ),
-    ].filter((f) => isMissing(record, f));
-    parts.push(
+    const unknown = ids.flatMap((id) =>
+      blame(results.outcome(id), 'unknown').flatMap((l) => leafFields(l.leaf)),
+    );
+    fields = [...new Set(unknown)].filter((f) => isMissing(record, f));
+    message =
       fields.length > 0
         ? interpolate(pick(t.missingFields, locale), () => fields, locale)
-        : pick(t.missing, locale),
-    );
+        : pick(t.missing, locale);
   } else if (level === 0) {
-    parts.push(pick(t.belowOne, locale));
+    message = pick(t.belowOne, locale);
   } else {
-    const reached = indicator.levels[level - 1];
-    const text = pick(t.reached, locale);
-    parts.push(
-      text
-        .replace('{level}', String(level))
-        .replace('{description}', reached ? pick(reached.description, locale) : '')
-        .replace('{points}', formatValue(points, locale))
-        .replace('{max}', formatValue(round(3 * indicator.weight), locale)),
-    );
-    if (!proven) parts.push(pick(t.unproven, locale));
+    message = plan.reached[level - 1] as string;
+    if (!proven) message += ` ${pick(t.unproven, locale)}`;
   }
 
-  const upgrades: Upgrade[] = [];
-  const next = indicator.levels[level];
-  const nextOutcome = levelOutcomes[level];
-  if (next && nextOutcome) {
-    const gap = shortfall(nextOutcome);
-    const action = pick(next.next, locale).replace(
-      '{kurang}',
-      gap === undefined ? '?' : formatValue(gap, locale),
-    );
-    // The record's year is read by year-relative levels; point at it only when it is missing.
-    const nextFields = [
-      ...new Set(blame(nextOutcome, statusOf(nextOutcome)).flatMap((l) => leafFields(l.leaf))),
-    ].filter((f) => f.startsWith(`${indicator.field}.`) || isMissing(record, f));
-    parts.push(
-      pick(t.next, locale)
-        .replace('{level}', String(level + 1))
-        .replace('{action}', action)
-        .replace('{gain}', formatValue(indicator.weight, locale)),
-    );
-    if (fields.length === 0) fields = nextFields;
-    upgrades.push({
-      indicator: indicator.id,
-      kind: 'level',
-      level: level + 1,
-      gain: indicator.weight,
-      message: pick(t.upgradeLevel, locale)
-        .replace('{title}', title)
-        .replace('{action}', action)
-        .replace('{level}', String(level + 1))
-        .replace('{gain}', formatValue(indicator.weight, locale)),
-      fields: nextFields,
-    });
+  const nextId = ids[level];
+  if (nextId !== undefined) {
+    let action = plan.action[level] as string;
+    if (action.includes('{kurang}')) {
+      const gap = shortfall(results.outcome(nextId));
+      action = action.replace('{kurang}', gap === undefined ? '?' : formatValue(gap, locale));
+    }
+    // Year-relative levels also read the record's year: point at it only when it is missing.
+    const nextFields: string[] = [];
+    for (const f of plan.levelFields[level] as string[]) {
+      if (f.startsWith(plan.prefix) || isMissing(record, f)) nextFields.push(f);
+    }
+    const [before, after] = plan.nextSentence[level] as [string, string];
+    message += ` ${before}${action}${after}`;
+    if (fields.length === 0) fields = [...nextFields];
+    const [upBefore, upAfter] = plan.upgradeLevel[level] as [string, string];
+    upgrades.push([
+      {
+        indicator: indicator.id,
+        kind: 'level',
+        level: level + 1,
+        gain: indicator.weight,
+        message: upBefore + action + upAfter,
+        fields: nextFields,
+      },
+      order,
+    ]);
   } else {
-    parts.push(pick(t.top, locale));
+    message += ` ${pick(t.top, locale)}`;
   }
   if (level > 0 && !proven) {
-    upgrades.push({
-      indicator: indicator.id,
-      kind: 'evidence',
-      level,
-      gain: points,
-      message: pick(t.upgradeEvidence, locale)
-        .replace('{title}', title)
-        .replace('{gain}', formatValue(points, locale)),
-      fields: [`${indicator.field}.bukti`],
-    });
+    upgrades.push([
+      {
+        indicator: indicator.id,
+        kind: 'evidence',
+        level,
+        gain: points,
+        message: plan.upgradeEvidence[level - 1] as string,
+        fields: [plan.buktiField],
+      },
+      order,
+    ]);
   }
-  if (indicator.mandatory && !given) parts.push(pick(t.mandatory, locale));
+  if (indicator.mandatory && !given) message += ` ${pick(t.mandatory, locale)}`;
 
-  const code = given ? `${indicator.id}_level_${level}` : `${indicator.id}_missing`;
   return {
-    score: {
-      id: indicator.id,
-      number: indicator.number,
-      title,
-      weight: indicator.weight,
-      mandatory: indicator.mandatory,
-      level,
-      points,
-      maxPoints: round(3 * indicator.weight),
-      given,
-      proven,
-      reason: { code, message: parts.join(' '), fields },
-    },
-    upgrades,
+    id: indicator.id,
+    number: indicator.number,
+    title: plan.title,
+    weight: indicator.weight,
+    mandatory: indicator.mandatory,
+    level,
+    points,
+    maxPoints: plan.maxPoints,
+    given,
+    proven,
+    reason: { code: given ? (plan.codes[level] as string) : plan.missingCode, message, fields },
   };
 }
 
@@ -227,23 +310,22 @@ function scoreIndicator(
  *
  * @internal
  */
-export async function scoreParsed(
+export function scoreParsed(
   record: Innovation,
+  facts: Readonly<Record<string, unknown>>,
   rubric: RubricRuleSet,
   locale: Locale,
-): Promise<InnovationScore> {
-  const outcomes = await runnerFor(rubric)(factsOf(record));
-  const results = rubric.indicators.map((i) => scoreIndicator(i, outcomes, record, locale));
-  const indicators = results.map((r) => r.score);
-  const order = new Map(rubric.indicators.map((ind, i) => [ind.id, i]));
-  const upgrades = results
-    .flatMap((r) => r.upgrades)
-    .sort(
-      (a, b) =>
-        b.gain - a.gain ||
-        (a.kind === b.kind ? 0 : a.kind === 'evidence' ? -1 : 1) ||
-        (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
-    );
+): InnovationScore {
+  const checks = runnerFor(rubric)(facts);
+  const ranked: [Upgrade, number][] = [];
+  const indicators = planFor(rubric, locale).map((p, order) =>
+    scoreIndicator(p, checks, record, locale, ranked, order),
+  );
+  // Largest gain first; at equal gain, evidence before a level, then the official order.
+  ranked.sort(
+    ([a, ai], [b, bi]) =>
+      b.gain - a.gain || (a.kind === b.kind ? 0 : a.kind === 'evidence' ? -1 : 1) || ai - bi,
+  );
   return {
     rubric: { id: rubric.id, edition: rubric.edition },
     claimed: round(indicators.reduce((s, i) => s + i.points, 0)),
@@ -253,6 +335,6 @@ export async function scoreParsed(
     missing: indicators.filter((i) => !i.given).map((i) => i.id),
     missingMandatory: indicators.filter((i) => i.mandatory && !i.given).map((i) => i.id),
     missingEvidence: indicators.filter((i) => i.points > 0 && !i.proven).map((i) => i.id),
-    upgrades,
+    upgrades: ranked.map(([u]) => u),
   };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LeafCondition } from '../src/condition.js';
-import { blame, type Outcome, statusOf } from '../src/outcome.js';
+import { allOf, anyOf, blame, leafStatus, notOf, type Outcome, statusOf } from '../src/outcome.js';
 
 const leaf = (fact: string, result: boolean | undefined): Outcome => ({
   leaf: { fact, operator: 'equal', value: true } as LeafCondition,
   result,
+  status: leafStatus(result),
 });
 const T = leaf('t', true);
 const F = leaf('f', false);
@@ -19,12 +20,12 @@ describe('three-valued outcomes', () => {
     ['any', [T, U], 'pass'],
     ['any', [F, F], 'fail'],
   ] as const)('%s of %#', (op, children, status) => {
-    const outcome = (op === 'all' ? { all: children } : { any: children }) as Outcome;
+    const outcome = op === 'all' ? allOf(children) : anyOf(children);
     expect(statusOf(outcome)).toBe(status);
   });
 
   it('negates pass and fail and keeps unknown', () => {
-    expect([statusOf({ not: T }), statusOf({ not: F }), statusOf({ not: U })]).toStrictEqual([
+    expect([statusOf(notOf(T)), statusOf(notOf(F)), statusOf(notOf(U))]).toStrictEqual([
       'fail',
       'pass',
       'unknown',
@@ -34,9 +35,9 @@ describe('three-valued outcomes', () => {
   it('blames the leaves that decide', () => {
     const facts = (o: Outcome, s: 'pass' | 'fail' | 'unknown') =>
       blame(o, s).map((l) => l.leaf.fact);
-    expect(facts({ all: [T, F, U] }, 'fail')).toStrictEqual(['f']);
-    expect(facts({ all: [T, U] }, 'unknown')).toStrictEqual(['u']);
-    expect(facts({ any: [F, leaf('g', false)] }, 'fail')).toStrictEqual(['f', 'g']);
-    expect(facts({ not: { all: [T] } }, 'fail')).toStrictEqual(['t']);
+    expect(facts(allOf([T, F, U]), 'fail')).toStrictEqual(['f']);
+    expect(facts(allOf([T, U]), 'unknown')).toStrictEqual(['u']);
+    expect(facts(anyOf([F, leaf('g', false)]), 'fail')).toStrictEqual(['f', 'g']);
+    expect(facts(notOf(allOf([T])), 'fail')).toStrictEqual(['t']);
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: evaluate() against plain json-rules-engine (one Engine reused, the same
+ * rules) and a hand-written TypeScript function for the same rules, in one process on the
+ * same generated records; then batch throughput and peak memory over 100,000 records.
+ * Ratios, not absolute times, are what compare across machines.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Engine } from 'json-rules-engine';
+import { factsOf } from '../src/facts.js';
+import {
+  type EligibilityRuleSet,
+  evaluate,
+  getRuleSet,
+  InnovationSchema,
+  type RubricRuleSet,
+} from '../src/index.js';
+import { EXTRA_OPERATORS } from '../src/operators.js';
+import { getPath } from '../src/path.js';
+import { rubricChecks } from '../src/scoring.js';
+import { handWritten } from './hand-written.js';
+import { generateRecord } from './records.js';
+
+const N = Number(process.env.BENCH_RECORDS ?? 10_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 100_000);
+const WARMUP = Math.min(1_000, N);
+
+if (process.env.BENCH_PART === 'batch') {
+  await batch();
+  process.exit(0);
+}
+
+const batu = getRuleSet('perwali-batu-36-2022') as EligibilityRuleSet;
+const iga = getRuleSet('iga-2026') as RubricRuleSet;
+const records = Array.from({ length: N }, (_, i) => generateRecord(i));
+
+// Plain json-rules-engine: the same conditions (6 criteria' checks + 60 indicator levels) as rules.
+const engine = new Engine([], {
+  allowUndefinedFacts: true,
+  pathResolver: (o: unknown, p: string) => getPath(o, p),
+});
+for (const [name, fn] of Object.entries(EXTRA_OPERATORS)) engine.addOperator(name, fn);
+for (const check of [...batu.criteria.flatMap((c) => c.checks), ...rubricChecks(iga)]) {
+  engine.addRule({
+    name: check.id,
+    conditions: structuredClone(check.conditions) as never,
+    event: { type: check.id },
+  });
+}
+const parsed = records.map((r) => InnovationSchema.parse(r));
+const facts = parsed.map((r) => factsOf(r));
+
+// The hand-written floor must agree with evaluate() before anything is timed.
+for (const [i, record] of records.entries()) {
+  const { verdict, score } = await evaluate(record);
+  const hand = handWritten(parsed[i] as (typeof parsed)[number]);
+  const levels = score.indicators.map((x) => x.level);
+  if (
+    hand.verdict !== verdict ||
+    hand.claimed !== score.claimed ||
+    hand.proven !== score.proven ||
+    hand.levels.join() !== levels.join()
+  ) {
+    console.error(
+      `record ${i}: evaluate and the hand-written function disagree`,
+      { verdict, levels },
+      hand,
+    );
+    process.exit(1);
+  }
+}
+
+interface Timing {
+  name: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function time(name: string, run: (i: number) => unknown): Promise<Timing> {
+  for (let i = 0; i < WARMUP; i++) await run(i);
+  const samples = new Float64Array(N);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) {
+    const t0 = process.hrtime.bigint();
+    await run(i);
+    samples[i] = Number(process.hrtime.bigint() - t0) / 1_000;
+  }
+  const total = Number(process.hrtime.bigint() - start) / 1e9;
+  samples.sort();
+  return {
+    name,
+    perSecond: N / total,
+    p50: samples[Math.floor(N * 0.5)] ?? 0,
+    p99: samples[Math.floor(N * 0.99)] ?? 0,
+  };
+}
+
+const jre = await time('json-rules-engine, one Engine reused', (i) => engine.run(facts[i]));
+const ours = await time('evaluate(): eligibility + IGA score + reasons', (i) =>
+  evaluate(records[i]),
+);
+const hand = await time('hand-written TypeScript (the floor)', (i) =>
+  handWritten(parsed[i] as (typeof parsed)[number]),
+);
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+console.log(
+  `inovasi-rules benchmark: ${fmt(N)} generated records, Node ${process.version}, ${process.arch}`,
+);
+console.log(
+  '| path | records/s | p50 µs | p99 µs | p50 vs json-rules-engine | p50 vs hand-written |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const t of [jre, ours, hand]) {
+  console.log(
+    `| ${t.name} | ${fmt(t.perSecond)} | ${fmt(t.p50, 1)} | ${fmt(t.p99, 1)} | ${fmt(jre.p50 / t.p50, 1)}× faster | ${fmt(t.p50 / hand.p50, 1)}× slower |`,
+  );
+}
+
+// Batch throughput and peak memory, in a fresh process so that the figures are its own.
+const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+  env: { ...process.env, BENCH_PART: 'batch' },
+  encoding: 'utf8',
+});
+process.stdout.write(child.stdout);
+process.stderr.write(child.stderr);
+
+/** Streams generated records through evaluate(), keeping only counts. */
+async function batch(): Promise<void> {
+  let peak = process.memoryUsage().rss;
+  const counts = { eligible: 0, not_eligible: 0, incomplete: 0 };
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < BATCH; i++) {
+    const { verdict } = await evaluate(generateRecord(i, 7));
+    counts[verdict]++;
+    if (i % 1_000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const fmt = (n: number, digits = 0) =>
+    n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  console.log(
+    `\nbatch: ${fmt(BATCH)} records through evaluate() in ${fmt(seconds, 1)} s = ${fmt(BATCH / seconds)} records/s, peak RSS ${fmt(peak / 2 ** 20)} MB (${counts.eligible} eligible, ${counts.not_eligible} not eligible, ${counts.incomplete} incomplete)`,
+  );
+}

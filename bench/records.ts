@@ -1,0 +1,113 @@
+import type { InnovationInput } from '../src/index.js';
+
+/**
+ * Deterministic generated records for the benchmark: complete ones, failing ones and drafts,
+ * with IGA evidence, in realistic proportions.
+ */
+
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const pick = <T>(rand: () => number, items: readonly T[]): T =>
+  items[Math.floor(rand() * items.length)] as T;
+const maybe = <T>(rand: () => number, p: number, value: () => T): T | undefined =>
+  rand() < p ? value() : undefined;
+
+const URUSAN = [
+  'pendidikan',
+  'kesehatan',
+  '1.03',
+  'sosial',
+  'pariwisata',
+  'kepegawaian',
+  'perhubungan',
+  'agama',
+];
+const MANFAAT = [
+  'pendapatan_daerah',
+  'penghematan_belanja',
+  'capaian_kinerja',
+  'mutu_pelayanan',
+] as const;
+const BASIS = [
+  'penerima',
+  'cakupan_unit',
+  'efisiensi_belanja',
+  'pendapatan',
+  'produk',
+  'tren_kinerja',
+] as const;
+
+/** The i-th generated record (the same for the same i and seed). */
+export function generateRecord(i: number, seed = 2026): InnovationInput {
+  const rand = prng(seed * 1_000_003 + i);
+  const bukti = () => (rand() < 0.8 ? [{ jenis: 'dokumen' }] : []);
+  const years = () => [2024, 2023, 2022].filter(() => rand() < 0.6);
+  return {
+    id: `gen-${i}`,
+    nama: `Inovasi ${i}`,
+    tahun: 2024,
+    kebaruan: maybe(rand, 0.95, () =>
+      pick(rand, ['seluruh', 'sebagian', 'sebagian', 'tidak'] as const),
+    ),
+    manfaatBagi: maybe(rand, 0.95, () => MANFAAT.filter(() => rand() < 0.5)),
+    untukKepentinganPribadi: maybe(rand, 0.9, () => rand() < 0.05),
+    pungutanBaru: maybe(rand, 0.9, () => rand() < 0.1),
+    pungutanSesuaiPeraturan: maybe(rand, 0.5, () => rand() < 0.7),
+    membatasiAkses: maybe(rand, 0.9, () => rand() < 0.05),
+    urusan: maybe(rand, 0.95, () => [pick(rand, URUSAN)]),
+    dapatDireplikasi: maybe(rand, 0.9, () => rand() < 0.95),
+    prasyaratReplikasi: maybe(rand, 0.85, () =>
+      rand() < 0.9 ? 'Jaringan internet dan petugas terlatih.' : '',
+    ),
+    indikator: {
+      regulasi: {
+        jenis: pick(rand, ['sk_kepala_daerah', 'perkada', 'perda'] as const),
+        bukti: bukti(),
+      },
+      sdm: { jumlah: Math.floor(rand() * 45), bukti: bukti() },
+      anggaran: { tahun: years(), bukti: bukti() },
+      alatKerja: { jenis: pick(rand, ['manual', 'elektronik', 'daring'] as const), bukti: bukti() },
+      bimtek: { jumlah: Math.floor(rand() * 5), bukti: bukti() },
+      rkpd: { tahun: years(), bukti: bukti() },
+      aktor: { jumlah: 2 + Math.floor(rand() * 5), bukti: bukti() },
+      pelaksana: {
+        jenis: pick(rand, [
+          'tanpa_surat',
+          'surat_penugasan_kepala_pd',
+          'sk_kepala_daerah',
+        ] as const),
+        bukti: bukti(),
+      },
+      jejaring: { jumlahPd: 1 + Math.floor(rand() * 6), bukti: bukti() },
+      sosialisasi: {
+        jenis: pick(rand, ['banner', 'media_pemda', 'media_massa'] as const),
+        bukti: bukti(),
+      },
+      pedomanTeknis: {
+        jenis: pick(rand, ['cetak', 'elektronik', 'daring'] as const),
+        bukti: bukti(),
+      },
+      informasiLayanan: { kanal: Math.floor(rand() * 5), bukti: bukti() },
+      prosesLayanan: { hari: Math.floor(rand() * 10), bukti: bukti() },
+      pengaduan: { persenSelesai: Math.floor(rand() * 101), bukti: bukti() },
+      layananTerintegrasi: {
+        jenis: pick(rand, ['mandiri', 'satu_unit', 'lintas_unit'] as const),
+        bukti: bukti(),
+      },
+      replikasi: { jumlah: Math.floor(rand() * 4), bukti: bukti() },
+      kecepatanPenciptaan: { bulan: 1 + Math.floor(rand() * 12), bukti: bukti() },
+      kemanfaatan: { basis: pick(rand, BASIS), nilai: Math.floor(rand() * 700), bukti: bukti() },
+      monev: {
+        jenis: pick(rand, ['internal', 'survei_kepuasan', 'eksternal'] as const),
+        bukti: bukti(),
+      },
+      video: { substansi: Math.floor(rand() * 6), bukti: bukti() },
+    },
+  } as InnovationInput;
+}
