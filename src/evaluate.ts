@@ -114,26 +114,24 @@ export function evaluateParsed(
   const outcomes = runnerFor(ruleSet)(facts);
   const score = scoreParsed(record, facts, rubric, locale);
   const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
-  const verdict: Verdict = criteria.some((c) => c.status === 'fail')
-    ? 'not_eligible'
-    : criteria.some((c) => c.status === 'unknown')
-      ? 'incomplete'
-      : 'eligible';
-  const missing = new Set(
-    criteria.flatMap((c) =>
-      c.reasons.filter((r) => r.status === 'unknown').flatMap((r) => r.fields),
-    ),
-  );
-  return {
-    ...(record.id !== undefined && record.id !== null ? { id: record.id } : {}),
-    nama: record.nama,
-    ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
-    locale,
-    verdict,
-    criteria,
-    missingFields: [...missing],
-    score,
-  };
+  let failed = false;
+  let undecided = false;
+  const missing = new Set<string>();
+  for (const criterion of criteria) {
+    if (criterion.status === 'fail') failed = true;
+    if (criterion.status === 'unknown') undecided = true;
+    for (const reason of criterion.reasons) {
+      if (reason.status === 'unknown') for (const field of reason.fields) missing.add(field);
+    }
+  }
+  const verdict: Verdict = failed ? 'not_eligible' : undecided ? 'incomplete' : 'eligible';
+  const nama = record.nama;
+  const applied = { id: ruleSet.id, edition: ruleSet.edition };
+  const missingFields = [...missing];
+  const id = record.id;
+  return id === undefined || id === null
+    ? { nama, ruleSet: applied, locale, verdict, criteria, missingFields, score }
+    : { id, nama, ruleSet: applied, locale, verdict, criteria, missingFields, score };
 }
 
 /**

@@ -78,33 +78,34 @@ function reasonFor(
 ): Reason {
   const status = results.status(check.id);
   const lookup = (path: string) => getPath(record, path);
-  const reason: Reason = { code: codesOf(check)[status], status, message: '', fields: [] };
-  if (check.ref) reason.ref = check.ref;
-  reason.message = interpolate(pick(check.messages[status], locale), lookup, locale);
+  const code = codesOf(check)[status];
+  const message = interpolate(pick(check.messages[status], locale), lookup, locale);
+  const ref = check.ref;
   if (status === 'pass') {
-    reason.fields = [...check.fields];
-    return reason;
+    const fields = [...check.fields];
+    return ref ? { code, status, ref, message, fields } : { code, status, message, fields };
   }
+
   // Only a failure or a missing fact needs the outcome tree, to name the fields involved.
   const leaves = blame(results.outcome(check.id), status);
+  const read = leaves.flatMap((l) => leafFields(l.leaf));
   if (status === 'unknown') {
-    reason.fields = orderFields(
+    const fields = orderFields(
       check,
-      leaves.flatMap((l) => leafFields(l.leaf)).filter((f) => isMissing(record, f)),
+      read.filter((f) => isMissing(record, f)),
     );
-    return reason;
+    return ref ? { code, status, ref, message, fields } : { code, status, message, fields };
   }
-  reason.fields = orderFields(
-    check,
-    leaves.flatMap((l) => leafFields(l.leaf)),
-  );
-  reason.expected = leaves.map(({ leaf }) => ({
+  const fields = orderFields(check, read);
+  const expected = leaves.map(({ leaf }) => ({
     field: leafFields(leaf)[0] as string,
     operator: leaf.operator,
     value: leaf.value,
   }));
-  reason.actual = Object.fromEntries(reason.fields.map((f) => [f, lookup(f) ?? null]));
-  return reason;
+  const actual = Object.fromEntries(fields.map((f) => [f, lookup(f) ?? null]));
+  return ref
+    ? { code, status, ref, message, fields, expected, actual }
+    : { code, status, message, fields, expected, actual };
 }
 
 const ORDER: Record<Status, number> = { fail: 0, unknown: 1, pass: 2 };
@@ -121,19 +122,21 @@ export function judgeCriterion(
   locale: Locale,
 ): CriterionResult {
   const reasons = criterion.checks.map((check) => reasonFor(check, results, record, locale));
-  const status: Status = reasons.some((r) => r.status === 'fail')
-    ? 'fail'
-    : reasons.some((r) => r.status === 'unknown')
-      ? 'unknown'
-      : 'pass';
-  const shown = status === 'pass' ? reasons : reasons.filter((r) => r.status !== 'pass');
-  return {
-    id: criterion.id,
-    ...(criterion.ref ? { ref: criterion.ref } : {}),
-    title: pick(criterion.title, locale),
-    status,
-    citation: criterion.citation,
-    // Stable sort: failures, then missing facts, each in the rule set's order.
-    reasons: shown.sort((a, b) => ORDER[a.status] - ORDER[b.status]),
-  };
+  let status: Status = 'pass';
+  for (const reason of reasons) {
+    if (reason.status === 'fail') status = 'fail';
+    else if (reason.status === 'unknown' && status === 'pass') status = 'unknown';
+  }
+  const title = pick(criterion.title, locale);
+  const { id, ref, citation } = criterion;
+  // Failures first, then missing facts, each in the rule set's order (a stable sort).
+  const shown =
+    status === 'pass'
+      ? reasons
+      : reasons
+          .filter((r) => r.status !== 'pass')
+          .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  return ref
+    ? { id, ref, title, status, citation, reasons: shown }
+    : { id, title, status, citation, reasons: shown };
 }
