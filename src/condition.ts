@@ -69,7 +69,7 @@ function checkFactRef(
     problems.push({ path: [...at, 'path'], message: problem });
     return;
   }
-  if (!DERIVED_FACTS[fact] && !RECORD_PATHS.has(fieldOf(fact, path))) {
+  if (!Object.hasOwn(DERIVED_FACTS, fact) && !RECORD_PATHS.has(fieldOf(fact, path))) {
     problems.push({
       path: [...at, 'path'],
       message: `"${fieldOf(fact, path)}" is not a field of the innovation record`,

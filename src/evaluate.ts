@@ -3,6 +3,7 @@ import type { SyncCheckRunner } from './engine.js';
 import { InvalidRecordError, issuesFrom } from './errors.js';
 import { factsOf } from './facts.js';
 import { type Innovation, InnovationSchema } from './innovation.js';
+import { limitIssue } from './limits.js';
 import type { Locale } from './messages.js';
 import { type CriterionResult, judgeCriterion } from './reasons.js';
 import {
@@ -74,6 +75,8 @@ function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
  * @internal
  */
 export function parseRecord(input: unknown): Innovation {
+  const tooBig = limitIssue(input);
+  if (tooBig) throw new InvalidRecordError([tooBig]);
   const result = InnovationSchema.safeParse(input);
   if (!result.success) throw new InvalidRecordError(issuesFrom(result.error, 'invalid_value'));
   return result.data;

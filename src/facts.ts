@@ -76,7 +76,7 @@ export const RECORD_PATHS: ReadonlySet<string> = allPaths;
  * @internal
  */
 export function fieldOf(fact: string, path?: string): string {
-  const source = DERIVED_FACTS[fact];
+  const source = Object.hasOwn(DERIVED_FACTS, fact) ? DERIVED_FACTS[fact] : undefined;
   if (source) return source;
   return path ? `${fact}.${path}` : fact;
 }

@@ -32,6 +32,7 @@ export {
   InnovationSchema,
   KemanfaatanBasisSchema,
 } from './innovation.js';
+export { LIMITS } from './limits.js';
 export type { Locale } from './messages.js';
 export type { Status } from './outcome.js';
 export type { CriterionResult, Expectation, Reason } from './reasons.js';

@@ -8,6 +8,7 @@ import {
   type Verdict,
 } from './evaluate.js';
 import { type Innovation, InnovationSchema } from './innovation.js';
+import { limitIssue } from './limits.js';
 import { interpolate, type Locale, MESSAGES, pick } from './messages.js';
 import type { RubricRuleSet } from './registry.js';
 import type { Band, RegionRules } from './rubric.js';
@@ -30,7 +31,7 @@ export const RegionSchema = z.looseObject({
   /** Level of each SPD indicator, by id (`spd_visi_misi`, …); a missing one scores 0. */
   spd: z.record(z.string(), z.number().int().min(0).max(3)).default({}),
   /** The region's innovations. */
-  inovasi: z.array(z.unknown()),
+  inovasi: z.array(z.unknown()).max(1_000_000),
 });
 
 /** A region record as accepted by {@link evaluateRegion}. */
@@ -136,6 +137,11 @@ function parseRegion(input: unknown): {
   const issues: Issue[] = [];
   const records: Innovation[] = [];
   region.inovasi.forEach((item, index) => {
+    const tooBig = limitIssue(item);
+    if (tooBig) {
+      issues.push({ ...tooBig, path: ['inovasi', index, ...tooBig.path] });
+      return;
+    }
     const withYear =
       item &&
       typeof item === 'object' &&

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Evaluation, evaluate, InvalidRecordError, safeEvaluate } from '../src/index.js';
+import { recordArb as fullRecordArb } from './arbitraries.js';
 import { eligibleRecord, without } from './helpers.js';
 
 const BATU = 'perwali-batu-36-2022';
@@ -332,12 +333,13 @@ describe('evaluate: purity', () => {
     { requiredKeys: ['nama'] },
   );
 
-  it('on random valid records: verdict agrees with statuses, every non-pass has a reason naming a field', async () => {
+  it('on random valid records: pure, deterministic, verdict agrees with statuses, every non-pass has a reason naming a field', async () => {
     await fc.assert(
-      fc.asyncProperty(recordArb, async (record) => {
+      fc.asyncProperty(fc.oneof(recordArb, fullRecordArb), async (record) => {
         const snapshot = JSON.stringify(record);
         const result = await evaluate(record);
         expect(JSON.stringify(record)).toBe(snapshot);
+        expect(JSON.stringify(await evaluate(record))).toBe(JSON.stringify(result));
         const statuses = result.criteria.map((c) => c.status);
         const expected = statuses.includes('fail')
           ? 'not_eligible'

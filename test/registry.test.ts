@@ -184,6 +184,55 @@ describe('loadRuleSet: a region of your own', () => {
     expect(paths(issues)).toContain(path);
   });
 
+  it.each([
+    [
+      'a JSONPath expression',
+      { fact: 'indikator', path: '$..sdm', operator: 'equal', value: 1 },
+      'path',
+    ],
+    [
+      'a path through a prototype',
+      { fact: 'indikator', path: 'sdm.constructor', operator: 'equal', value: 1 },
+      'path',
+    ],
+    ['a fact named constructor', { fact: 'constructor', operator: 'equal', value: 1 }, 'fact'],
+    ['an unknown operator', { fact: 'kebaruan', operator: 'regex', value: '.*' }, 'operator'],
+    [
+      'a list operator given a fact reference',
+      { fact: 'kebaruan', operator: 'in', value: { fact: 'urusan' } },
+      'value',
+    ],
+    [
+      'fact params',
+      { fact: 'kebaruan', operator: 'equal', value: 'x', params: { a: 1 } },
+      'params',
+    ],
+  ])('refuses a condition with %s', (_, leaf, key) => {
+    const ruleSet = structuredClone(contoh) as {
+      criteria: { checks?: { conditions: unknown; fields: string[] }[] }[];
+    };
+    const check = ruleSet.criteria[2]?.checks?.[0];
+    if (!check) throw new Error('fixture changed');
+    check.conditions = { all: [leaf] };
+    expect(paths(checkRuleSet(ruleSet))).toContain(`criteria.2.checks.0.conditions.all.0.${key}`);
+  });
+
+  it('refuses __proto__ and constructor keys in a rule set, and Object.prototype stays clean', () => {
+    const text = readFileSync(
+      new URL('./fixtures/rule-sets/perbup-contoh.json', import.meta.url),
+      'utf8',
+    ).replace(
+      '"edition": "2024",',
+      '"edition": "2024", "__proto__": { "polluted": true }, "constructor": { "prototype": { "bad": true } },',
+    );
+    expect(checkRuleSet(JSON.parse(text))[0]).toMatchObject({
+      path: [],
+      code: 'unrecognized_keys',
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).bad).toBeUndefined();
+  });
+
   it('refuses to replace a shipped rule set', () => {
     const pp38 = JSON.parse(
       readFileSync(new URL('../rules/pp-38-2017.json', import.meta.url), 'utf8'),
