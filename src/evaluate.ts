@@ -2,8 +2,8 @@ import { createCompiledRunner } from './compile.js';
 import type { SyncCheckRunner } from './engine.js';
 import { InvalidRecordError, issuesFrom } from './errors.js';
 import { factsOf } from './facts.js';
-import { type Innovation, InnovationSchema } from './innovation.js';
-import { limitIssue } from './limits.js';
+import { type Innovation, InnovationSchema, NullFreeInnovationSchema } from './innovation.js';
+import { scanInput } from './limits.js';
 import type { Locale } from './messages.js';
 import { type CriterionResult, judgeCriterion } from './reasons.js';
 import {
@@ -75,9 +75,10 @@ function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
  * @internal
  */
 export function parseRecord(input: unknown): Innovation {
-  const tooBig = limitIssue(input);
-  if (tooBig) throw new InvalidRecordError([tooBig]);
-  const result = InnovationSchema.safeParse(input);
+  const scan = scanInput(input);
+  if (scan.issue) throw new InvalidRecordError([scan.issue]);
+  const schema = scan.hasNull ? InnovationSchema : NullFreeInnovationSchema;
+  const result = schema.safeParse(input);
   if (!result.success) throw new InvalidRecordError(issuesFrom(result.error, 'invalid_value'));
   return result.data;
 }

@@ -1,166 +1,205 @@
 import * as z from 'zod';
 import { findUrusan } from './urusan.js';
 
-// Forms send `null` for an input left empty; it means "not given", exactly like a missing key.
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
-
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 const count = z.number().int().nonnegative();
 const year = z.number().int().min(1900).max(2200);
 
 /**
- * An evidence document (*bukti dukung*) attached to an IGA indicator.
+ * Builds the record schemas. Forms send `null` for an input left empty, which means "not
+ * given", exactly like a missing key: the public schemas accept it. A second build without the
+ * null branches parses the (usual) records that hold no null at all a good deal faster.
  */
-export const BuktiSchema = z.object({
-  /** Kind of document, e.g. `sk`, `foto`, `laporan`. */
-  jenis: z.string().trim().min(1),
-  /** Title of the document. */
-  nama: optional(z.string()),
-  /** Date of the document. */
-  tanggal: optional(isoDate),
-  /** Where it can be read. */
-  url: optional(z.string()),
-});
+function buildSchemas(acceptNull: boolean) {
+  // Typed as the nullish form in both builds: the null-free build accepts a subset of it.
+  const optional = <T extends z.ZodType>(schema: T) =>
+    (acceptNull ? schema.nullish() : schema.optional()) as z.ZodOptional<z.ZodNullable<T>>;
 
-const indicator = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ ...shape, bukti: optional(z.array(BuktiSchema)) });
+  /**
+   * An evidence document (*bukti dukung*) attached to an IGA indicator.
+   */
+  const BuktiSchema = z.object({
+    /** Kind of document, e.g. `sk`, `foto`, `laporan`. */
+    jenis: z.string().trim().min(1),
+    /** Title of the document. */
+    nama: optional(z.string()),
+    /** Date of the document. */
+    tanggal: optional(isoDate),
+    /** Where it can be read. */
+    url: optional(z.string()),
+  });
+
+  const indicator = <T extends z.ZodRawShape>(shape: T) =>
+    z.object({ ...shape, bukti: optional(z.array(BuktiSchema)) });
+
+  /** Bases on which the benefit (*kemanfaatan*) of an innovation can be measured. */
+  const KemanfaatanBasisSchema = z.enum([
+    'penerima',
+    'cakupan_unit',
+    'efisiensi_belanja',
+    'pendapatan',
+    'produk',
+    'tren_kinerja',
+  ]);
+
+  /**
+   * The per-innovation IGA indicators 16–35 (*Satuan Inovasi Daerah*), each with its evidence.
+   * Every entry is optional: a missing one scores 0 and is reported as missing.
+   */
+  const IndikatorSchema = z.looseObject({
+    regulasi: optional(
+      indicator({ jenis: optional(z.enum(['sk_kepala_daerah', 'perkada', 'perda'])) }),
+    ),
+    sdm: optional(indicator({ jumlah: optional(count) })),
+    anggaran: optional(indicator({ tahun: optional(z.array(year)) })),
+    alatKerja: optional(indicator({ jenis: optional(z.enum(['manual', 'elektronik', 'daring'])) })),
+    bimtek: optional(indicator({ jumlah: optional(count) })),
+    rkpd: optional(indicator({ tahun: optional(z.array(year)) })),
+    aktor: optional(indicator({ jumlah: optional(count) })),
+    pelaksana: optional(
+      indicator({
+        jenis: optional(z.enum(['tanpa_surat', 'surat_penugasan_kepala_pd', 'sk_kepala_daerah'])),
+      }),
+    ),
+    jejaring: optional(indicator({ jumlahPd: optional(count) })),
+    sosialisasi: optional(
+      indicator({ jenis: optional(z.enum(['banner', 'media_pemda', 'media_massa'])) }),
+    ),
+    pedomanTeknis: optional(
+      indicator({ jenis: optional(z.enum(['cetak', 'elektronik', 'daring'])) }),
+    ),
+    informasiLayanan: optional(indicator({ kanal: optional(count.max(4)) })),
+    prosesLayanan: optional(indicator({ hari: optional(z.number().nonnegative()) })),
+    pengaduan: optional(indicator({ persenSelesai: optional(z.number().min(0).max(100)) })),
+    layananTerintegrasi: optional(
+      indicator({ jenis: optional(z.enum(['mandiri', 'satu_unit', 'lintas_unit'])) }),
+    ),
+    replikasi: optional(indicator({ jumlah: optional(count) })),
+    kecepatanPenciptaan: optional(indicator({ bulan: optional(z.number().nonnegative()) })),
+    kemanfaatan: optional(
+      indicator({
+        basis: optional(KemanfaatanBasisSchema),
+        nilai: optional(z.number().nonnegative()),
+      }),
+    ),
+    monev: optional(
+      indicator({ jenis: optional(z.enum(['internal', 'survei_kepuasan', 'eksternal'])) }),
+    ),
+    video: optional(indicator({ substansi: optional(z.number().int().min(0).max(5)) })),
+  });
+
+  const urusanId = z.string().transform((key, ctx) => {
+    const found = findUrusan(key);
+    if (found) return found.id;
+    ctx.issues.push({
+      code: 'custom',
+      input: key,
+      message: `unknown urusan "${key}": use an id or a code from the urusan catalogue`,
+      params: { code: 'unknown_urusan' },
+    });
+    return z.NEVER;
+  });
+
+  const nonBlank = z.string().trim().min(1, { error: 'must not be blank' });
+
+  /**
+   * The innovation record (*inovasi daerah*): the library's input contract, as apps, forms and
+   * files hand it over. Every field is optional except `nama`, so a half-filled draft is valid
+   * and gets the verdict `incomplete`. Unknown extra fields are kept and ignored. Urusan codes
+   * (`1.01`) are accepted in place of ids and normalised to ids.
+   */
+  const InnovationSchema = z.looseObject({
+    /** The caller's id, echoed back in the evaluation. */
+    id: optional(z.union([z.string(), z.number()])),
+    /** Name of the innovation. */
+    nama: nonBlank,
+    /** Region (*pemerintah daerah*), e.g. "Kota Batu". */
+    pemda: optional(z.string()),
+    /** The *perangkat daerah* (agency, OPD) that runs it. */
+    opd: optional(z.string()),
+    /** Its Eselon III unit (bagian, bidang, UPT). */
+    unitKerja: optional(z.string()),
+    /** Reporting year: T-0 of every year-relative rule. */
+    tahun: optional(year),
+    /** Who proposed it (*inisiator*). */
+    inisiator: optional(
+      z.enum(['kepala_daerah', 'anggota_dprd', 'asn', 'perangkat_daerah', 'masyarakat']),
+    ),
+    /** Form of innovation under PP 38/2017 (*bentuk*). */
+    bentuk: optional(z.enum(['tata_kelola', 'pelayanan_publik', 'lainnya'])),
+    /** Digital or not (*jenis*). */
+    jenis: optional(z.enum(['digital', 'non_digital'])),
+    /** Government affairs (*urusan*), the first being the main one. */
+    urusan: optional(z.array(urusanId)),
+    /** Stage (*tahapan*). */
+    tahapan: optional(z.enum(['inisiatif', 'uji_coba', 'penerapan'])),
+    /** Start of the trial (*uji coba*). */
+    waktuUjiCoba: optional(isoDate),
+    /** Start of implementation (*penerapan*). */
+    waktuPenerapan: optional(isoDate),
+    /** Design (*rancang bangun*). */
+    rancangBangun: optional(z.string()),
+    /** Aims (*tujuan*). */
+    tujuan: optional(z.string()),
+    /** Benefits (*manfaat*). */
+    manfaat: optional(z.string()),
+    /** Results (*hasil*). */
+    hasil: optional(z.string()),
+    /** Criterion 1: renewal of all, part or none of its elements. */
+    kebaruan: optional(z.enum(['seluruh', 'sebagian', 'tidak'])),
+    /** Criterion 2: kinds of benefit. */
+    manfaatBagi: optional(
+      z.array(
+        z.enum(['pendapatan_daerah', 'penghematan_belanja', 'capaian_kinerja', 'mutu_pelayanan']),
+      ),
+    ),
+    /** Criterion 2: aimed at a person's or group's own interest. */
+    untukKepentinganPribadi: optional(z.boolean()),
+    /** Criterion 4a: imposes a levy or other obligation on citizens. */
+    pungutanBaru: optional(z.boolean()),
+    /** Criterion 4a: that levy rests on a regulation. */
+    pungutanSesuaiPeraturan: optional(z.boolean()),
+    /** Criterion 4b: restricts access to a service or a right. */
+    membatasiAkses: optional(z.boolean()),
+    /** Criterion 5: replicable. */
+    dapatDireplikasi: optional(z.boolean()),
+    /** Criterion 6: what a replicating region or agency needs (*prasyarat replikasi*). */
+    prasyaratReplikasi: optional(z.string()),
+    /** IGA evidence: the per-innovation indicators 16–35. */
+    indikator: optional(IndikatorSchema),
+  });
+
+  return { BuktiSchema, KemanfaatanBasisSchema, IndikatorSchema, InnovationSchema };
+}
+
+const schemas = buildSchemas(true);
+
+/** An evidence document (*bukti dukung*) attached to an IGA indicator. */
+export const BuktiSchema = schemas.BuktiSchema;
 
 /** Bases on which the benefit (*kemanfaatan*) of an innovation can be measured. */
-export const KemanfaatanBasisSchema = z.enum([
-  'penerima',
-  'cakupan_unit',
-  'efisiensi_belanja',
-  'pendapatan',
-  'produk',
-  'tren_kinerja',
-]);
+export const KemanfaatanBasisSchema = schemas.KemanfaatanBasisSchema;
 
 /**
  * The per-innovation IGA indicators 16–35 (*Satuan Inovasi Daerah*), each with its evidence.
  * Every entry is optional: a missing one scores 0 and is reported as missing.
  */
-export const IndikatorSchema = z.looseObject({
-  regulasi: optional(
-    indicator({ jenis: optional(z.enum(['sk_kepala_daerah', 'perkada', 'perda'])) }),
-  ),
-  sdm: optional(indicator({ jumlah: optional(count) })),
-  anggaran: optional(indicator({ tahun: optional(z.array(year)) })),
-  alatKerja: optional(indicator({ jenis: optional(z.enum(['manual', 'elektronik', 'daring'])) })),
-  bimtek: optional(indicator({ jumlah: optional(count) })),
-  rkpd: optional(indicator({ tahun: optional(z.array(year)) })),
-  aktor: optional(indicator({ jumlah: optional(count) })),
-  pelaksana: optional(
-    indicator({
-      jenis: optional(z.enum(['tanpa_surat', 'surat_penugasan_kepala_pd', 'sk_kepala_daerah'])),
-    }),
-  ),
-  jejaring: optional(indicator({ jumlahPd: optional(count) })),
-  sosialisasi: optional(
-    indicator({ jenis: optional(z.enum(['banner', 'media_pemda', 'media_massa'])) }),
-  ),
-  pedomanTeknis: optional(
-    indicator({ jenis: optional(z.enum(['cetak', 'elektronik', 'daring'])) }),
-  ),
-  informasiLayanan: optional(indicator({ kanal: optional(count.max(4)) })),
-  prosesLayanan: optional(indicator({ hari: optional(z.number().nonnegative()) })),
-  pengaduan: optional(indicator({ persenSelesai: optional(z.number().min(0).max(100)) })),
-  layananTerintegrasi: optional(
-    indicator({ jenis: optional(z.enum(['mandiri', 'satu_unit', 'lintas_unit'])) }),
-  ),
-  replikasi: optional(indicator({ jumlah: optional(count) })),
-  kecepatanPenciptaan: optional(indicator({ bulan: optional(z.number().nonnegative()) })),
-  kemanfaatan: optional(
-    indicator({
-      basis: optional(KemanfaatanBasisSchema),
-      nilai: optional(z.number().nonnegative()),
-    }),
-  ),
-  monev: optional(
-    indicator({ jenis: optional(z.enum(['internal', 'survei_kepuasan', 'eksternal'])) }),
-  ),
-  video: optional(indicator({ substansi: optional(z.number().int().min(0).max(5)) })),
-});
-
-const urusanId = z.string().transform((key, ctx) => {
-  const found = findUrusan(key);
-  if (found) return found.id;
-  ctx.issues.push({
-    code: 'custom',
-    input: key,
-    message: `unknown urusan "${key}": use an id or a code from the urusan catalogue`,
-    params: { code: 'unknown_urusan' },
-  });
-  return z.NEVER;
-});
-
-const nonBlank = z.string().trim().min(1, { error: 'must not be blank' });
+export const IndikatorSchema = schemas.IndikatorSchema;
 
 /**
  * The innovation record (*inovasi daerah*): the library's input contract, as apps, forms and
  * files hand it over. Every field is optional except `nama`, so a half-filled draft is valid
- * and gets the verdict `incomplete`. Unknown extra fields are kept and ignored. Urusan codes
- * (`1.01`) are accepted in place of ids and normalised to ids.
+ * and gets the verdict `incomplete`. `null` means "not filled in". Unknown extra fields are
+ * kept and ignored. Urusan codes (`1.01`) are accepted in place of ids and normalised to ids.
  */
-export const InnovationSchema = z.looseObject({
-  /** The caller's id, echoed back in the evaluation. */
-  id: optional(z.union([z.string(), z.number()])),
-  /** Name of the innovation. */
-  nama: nonBlank,
-  /** Region (*pemerintah daerah*), e.g. "Kota Batu". */
-  pemda: optional(z.string()),
-  /** The *perangkat daerah* (agency, OPD) that runs it. */
-  opd: optional(z.string()),
-  /** Its Eselon III unit (bagian, bidang, UPT). */
-  unitKerja: optional(z.string()),
-  /** Reporting year: T-0 of every year-relative rule. */
-  tahun: optional(year),
-  /** Who proposed it (*inisiator*). */
-  inisiator: optional(
-    z.enum(['kepala_daerah', 'anggota_dprd', 'asn', 'perangkat_daerah', 'masyarakat']),
-  ),
-  /** Form of innovation under PP 38/2017 (*bentuk*). */
-  bentuk: optional(z.enum(['tata_kelola', 'pelayanan_publik', 'lainnya'])),
-  /** Digital or not (*jenis*). */
-  jenis: optional(z.enum(['digital', 'non_digital'])),
-  /** Government affairs (*urusan*), the first being the main one. */
-  urusan: optional(z.array(urusanId)),
-  /** Stage (*tahapan*). */
-  tahapan: optional(z.enum(['inisiatif', 'uji_coba', 'penerapan'])),
-  /** Start of the trial (*uji coba*). */
-  waktuUjiCoba: optional(isoDate),
-  /** Start of implementation (*penerapan*). */
-  waktuPenerapan: optional(isoDate),
-  /** Design (*rancang bangun*). */
-  rancangBangun: optional(z.string()),
-  /** Aims (*tujuan*). */
-  tujuan: optional(z.string()),
-  /** Benefits (*manfaat*). */
-  manfaat: optional(z.string()),
-  /** Results (*hasil*). */
-  hasil: optional(z.string()),
-  /** Criterion 1: renewal of all, part or none of its elements. */
-  kebaruan: optional(z.enum(['seluruh', 'sebagian', 'tidak'])),
-  /** Criterion 2: kinds of benefit. */
-  manfaatBagi: optional(
-    z.array(
-      z.enum(['pendapatan_daerah', 'penghematan_belanja', 'capaian_kinerja', 'mutu_pelayanan']),
-    ),
-  ),
-  /** Criterion 2: aimed at a person's or group's own interest. */
-  untukKepentinganPribadi: optional(z.boolean()),
-  /** Criterion 4a: imposes a levy or other obligation on citizens. */
-  pungutanBaru: optional(z.boolean()),
-  /** Criterion 4a: that levy rests on a regulation. */
-  pungutanSesuaiPeraturan: optional(z.boolean()),
-  /** Criterion 4b: restricts access to a service or a right. */
-  membatasiAkses: optional(z.boolean()),
-  /** Criterion 5: replicable. */
-  dapatDireplikasi: optional(z.boolean()),
-  /** Criterion 6: what a replicating region or agency needs (*prasyarat replikasi*). */
-  prasyaratReplikasi: optional(z.string()),
-  /** IGA evidence: the per-innovation indicators 16–35. */
-  indikator: optional(IndikatorSchema),
-});
+export const InnovationSchema = schemas.InnovationSchema;
+
+/**
+ * The same schema without null branches, for input known to hold no `null`.
+ *
+ * @internal
+ */
+export const NullFreeInnovationSchema = buildSchemas(false).InnovationSchema;
 
 /** An innovation record as accepted by {@link evaluate} (before validation). */
 export type InnovationInput = z.input<typeof InnovationSchema>;

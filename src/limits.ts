@@ -13,14 +13,60 @@ export const LIMITS = Object.freeze({
   maxStringLength: 100_000,
 });
 
+/** What a scan of the input found. @internal */
+export interface Scan {
+  /** The first limit exceeded, with the path where it was found. */
+  issue?: Issue;
+  /** Whether a `null` appears anywhere in the input. */
+  hasNull: boolean;
+}
+
 /**
- * The first limit an input exceeds, as an issue with the path where it was found; `undefined`
- * when the input is within limits. Iterative, so even a cyclic or absurdly deep object is
- * measured safely.
+ * Measures an input against the limits, iteratively, so even a cyclic or absurdly deep object
+ * is measured safely. The fast pass keeps no paths; only when a limit is exceeded does a second
+ * pass find where.
  *
  * @internal
  */
-export function limitIssue(input: unknown, limits = LIMITS): Issue | undefined {
+export function scanInput(input: unknown, limits = LIMITS): Scan {
+  const values: unknown[] = [input];
+  const depths: number[] = [0];
+  let nodes = 0;
+  let hasNull = false;
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop() as number;
+    if (++nodes > limits.maxNodes) return { issue: locate(input, limits), hasNull };
+    if (value === null) {
+      hasNull = true;
+      continue;
+    }
+    if (typeof value === 'string') {
+      if (value.length > limits.maxStringLength) return { issue: locate(input, limits), hasNull };
+      continue;
+    }
+    if (typeof value !== 'object') continue;
+    if (depth >= limits.maxDepth) return { issue: locate(input, limits), hasNull };
+    if (Array.isArray(value)) {
+      if (value.length > limits.maxNodes) return { issue: locate(input, limits), hasNull };
+      for (let i = 0; i < value.length; i++) {
+        values.push(value[i]);
+        depths.push(depth + 1);
+      }
+    } else {
+      let count = 0;
+      for (const key in value) {
+        if (++count > limits.maxNodes) return { issue: locate(input, limits), hasNull };
+        values.push((value as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return { hasNull };
+}
+
+/** The slow pass: the same walk, keeping paths, to say where a limit is exceeded. */
+function locate(input: unknown, limits: typeof LIMITS): Issue {
   interface Frame {
     value: unknown;
     depth: number;
@@ -59,36 +105,20 @@ export function limitIssue(input: unknown, limits = LIMITS): Issue | undefined {
         message: `nested deeper than ${limits.maxDepth} levels`,
       };
     }
-    if (Array.isArray(value)) {
-      if (value.length > limits.maxNodes) {
-        return {
-          path: pathOf(frame),
-          code: 'too_large',
-          message: `a list longer than ${limits.maxNodes} items`,
-        };
-      }
-      for (let i = value.length - 1; i >= 0; i--) {
-        stack.push({ value: value[i], depth: depth + 1, key: i, parent: frame });
-      }
-    } else {
-      const keys = Object.keys(value);
-      if (keys.length > limits.maxNodes) {
-        return {
-          path: pathOf(frame),
-          code: 'too_large',
-          message: `an object with more than ${limits.maxNodes} keys`,
-        };
-      }
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const key = keys[i] as string;
-        stack.push({
-          value: (value as Record<string, unknown>)[key],
-          depth: depth + 1,
-          key,
-          parent: frame,
-        });
-      }
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : Object.entries(value as object);
+    if (entries.length > limits.maxNodes) {
+      return {
+        path: pathOf(frame),
+        code: 'too_large',
+        message: `a list or object of more than ${limits.maxNodes} items`,
+      };
+    }
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i] as [string | number, unknown];
+      stack.push({ value: child, depth: depth + 1, key, parent: frame });
     }
   }
-  return undefined;
+  throw new Error('internal: a limit was exceeded but could not be located');
 }

@@ -8,7 +8,7 @@ import {
   type Verdict,
 } from './evaluate.js';
 import { type Innovation, InnovationSchema } from './innovation.js';
-import { limitIssue } from './limits.js';
+import { scanInput } from './limits.js';
 import { interpolate, type Locale, MESSAGES, pick } from './messages.js';
 import type { RubricRuleSet } from './registry.js';
 import type { Band, RegionRules } from './rubric.js';
@@ -137,9 +137,9 @@ function parseRegion(input: unknown): {
   const issues: Issue[] = [];
   const records: Innovation[] = [];
   region.inovasi.forEach((item, index) => {
-    const tooBig = limitIssue(item);
-    if (tooBig) {
-      issues.push({ ...tooBig, path: ['inovasi', index, ...tooBig.path] });
+    const { issue } = scanInput(item);
+    if (issue) {
+      issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
       return;
     }
     const withYear =

@@ -215,12 +215,16 @@ function scoreIndicator(
 ): IndicatorScore {
   const t = MESSAGES.score;
   const { indicator, ids } = plan;
+  // The highest level whose conditions hold, looking from the top down.
   let level = 0;
   let given = false;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = ids.length - 1; i >= 0; i--) {
     const status = results.status(ids[i] as number);
-    if (status === 'pass') level = i + 1;
     if (status !== 'unknown') given = true;
+    if (status === 'pass') {
+      level = i + 1;
+      break;
+    }
   }
   const bukti = getSegments(record, plan.bukti);
   const proven = Array.isArray(bukti) && bukti.length > 0;
