@@ -25,10 +25,15 @@ function paths(value: unknown, at: Path = [], out: Path[] = []): Path[] {
 function mutate(json: unknown, path: Path, kind: string, replacement: unknown): unknown {
   const copy = structuredClone(json);
   if (path.length === 0) return replacement;
-  const parent = path.slice(0, -1).reduce<any>((o, k) => o[k], copy);
+  const parent = path
+    .slice(0, -1)
+    .reduce<Record<string | number, unknown>>(
+      (o, k) => o[k] as Record<string | number, unknown>,
+      copy as Record<string, unknown>,
+    );
   const key = path.at(-1) as string | number;
   if (kind === 'delete') {
-    if (Array.isArray(parent)) parent.splice(key as number, 1);
+    if (Array.isArray(parent)) (parent as unknown[]).splice(key as number, 1);
     else delete parent[key];
   } else if (kind === 'proto') {
     Object.defineProperty(parent, '__proto__', {
