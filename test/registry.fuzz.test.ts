@@ -16,8 +16,9 @@ type Path = (string | number)[];
 
 function paths(value: unknown, at: Path = [], out: Path[] = []): Path[] {
   out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
-  else if (value && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) paths(v, [...at, i], out);
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
   return out;
 }
@@ -58,7 +59,7 @@ const replacement = fc.oneof(
     'matches',
     '',
     -1,
-    1e309,
+    1e308,
     null,
     {},
   ),
