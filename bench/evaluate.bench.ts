@@ -6,13 +6,18 @@
  */
 
 import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
+import { run } from '../src/cli/run.js';
 import { factsOf } from '../src/facts.js';
 import {
   type EligibilityRuleSet,
   evaluate,
   getRuleSet,
+  type InnovationInput,
   InnovationSchema,
   type RubricRuleSet,
 } from '../src/index.js';
@@ -28,6 +33,10 @@ const WARMUP = Math.min(1_000, N);
 
 if (process.env.BENCH_PART === 'batch') {
   await batch();
+  process.exit(0);
+}
+if (process.env.BENCH_PART === 'file') {
+  await fileBatch(process.env.BENCH_FILE as string);
   process.exit(0);
 }
 
@@ -120,13 +129,71 @@ for (const t of [jre, ours, hand]) {
   );
 }
 
-// Batch throughput and peak memory, in a fresh process so that the figures are its own.
-const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
-  env: { ...process.env, BENCH_PART: 'batch' },
-  encoding: 'utf8',
+// Batch throughput and peak memory, each in a fresh process so that the figures are its own.
+function part(name: string, env: Record<string, string> = {}) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_PART: name, ...env },
+    encoding: 'utf8',
+  });
+  process.stdout.write(child.stdout);
+  process.stderr.write(child.stderr);
+}
+part('batch');
+
+// The CLI's batch path: files of BATCH records read as a stream (NDJSON and CSV), evaluated and
+// written out as NDJSON (to nowhere).
+const dir = mkdtempSync(join(tmpdir(), 'inovasi-bench-'));
+const ndjson = join(dir, 'records.ndjson');
+const csv = join(dir, 'records.csv');
+const flat = (r: InnovationInput) => ({
+  nama: r.nama,
+  tahun: r.tahun,
+  kebaruan: r.kebaruan,
+  manfaatBagi: (r.manfaatBagi ?? []).join(';'),
+  untukKepentinganPribadi: r.untukKepentinganPribadi,
+  pungutanBaru: r.pungutanBaru,
+  membatasiAkses: r.membatasiAkses,
+  urusan: (r.urusan ?? []).join(';'),
+  dapatDireplikasi: r.dapatDireplikasi,
+  prasyaratReplikasi: r.prasyaratReplikasi,
+  'indikator.sdm.jumlah': r.indikator?.sdm?.jumlah,
+  'indikator.video.substansi': r.indikator?.video?.substansi,
 });
-process.stdout.write(child.stdout);
-process.stderr.write(child.stderr);
+const columns = Object.keys(flat(generateRecord(0)));
+const quote = (v: unknown) =>
+  v === undefined || v === null ? '' : `"${String(v).replace(/"/g, '""')}"`;
+const nd = createWriteStream(ndjson);
+const cs = createWriteStream(csv);
+cs.write(`${columns.join(',')}\n`);
+for (let i = 0; i < BATCH; i++) {
+  const r = generateRecord(i, 11);
+  nd.write(`${JSON.stringify(r)}\n`);
+  const f = flat(r) as Record<string, unknown>;
+  cs.write(`${columns.map((c) => quote(f[c])).join(',')}\n`);
+}
+await Promise.all([new Promise((r) => nd.end(r)), new Promise((r) => cs.end(r))]);
+part('file', { BENCH_FILE: ndjson });
+part('file', { BENCH_FILE: csv });
+rmSync(dir, { recursive: true, force: true });
+
+/** Runs the CLI's `evaluate` on a file, as a stream, and prints throughput and peak memory. */
+async function fileBatch(file: string): Promise<void> {
+  let lines = 0;
+  const start = process.hrtime.bigint();
+  const code = await run(['evaluate', file, '--format', 'ndjson'], {
+    stdout: () => {
+      lines++;
+    },
+    stderr: () => {},
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const fmt = (n: number, digits = 0) =>
+    n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `cli evaluate ${file.endsWith('.csv') ? 'CSV   ' : 'NDJSON'}: ${fmt(lines)} records in ${fmt(seconds, 1)} s = ${fmt(lines / seconds)} records/s, peak RSS ${fmt(peak)} MB (exit ${code})`,
+  );
+}
 
 /** Streams generated records through evaluate(), keeping only counts. */
 async function batch(): Promise<void> {

@@ -4,6 +4,12 @@
  * @packageDocumentation
  */
 
+export {
+  type BatchItem,
+  type BatchProgress,
+  type EvaluateManyOptions,
+  evaluateMany,
+} from './batch.js';
 export type { Condition, LeafCondition, TopLevelCondition } from './condition.js';
 export {
   type ErrorCode,
@@ -35,6 +41,15 @@ export {
 export { LIMITS } from './limits.js';
 export type { Locale } from './messages.js';
 export type { Status } from './outcome.js';
+export {
+  type Change,
+  evaluatePortfolio,
+  type Portfolio,
+  type PortfolioInput,
+  type PortfolioOptions,
+  type PortfolioUnit,
+  type UnitCount,
+} from './portfolio.js';
 export type { CriterionResult, Expectation, Reason } from './reasons.js';
 export {
   evaluateRegion,

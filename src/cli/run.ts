@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { InvalidRecordError, InvalidRuleSetError, type Issue } from '../errors.js';
-import { DEFAULT_RULE_SET, type Evaluation, safeEvaluate } from '../evaluate.js';
+import { InvalidRecordError, InvalidRuleSetError } from '../errors.js';
+import { DEFAULT_RULE_SET, type Evaluation } from '../evaluate.js';
 import type { Locale } from '../messages.js';
 import { evaluateRegion } from '../region.js';
 import {
@@ -12,14 +12,12 @@ import {
   resolveRuleSet,
 } from '../registry.js';
 import { formatEvaluation, formatIssues, formatRegion, formatScore } from './format-text.js';
-import { InputFileError, readJson, readRecords } from './input.js';
+import { InputFileError, openRecords, readJson } from './input.js';
+import { commandReport } from './report.js';
 import samples from './samples.json' with { type: 'json' };
+import { type CliIo, type StreamOptions, streamEvaluations } from './stream.js';
 
-/** Where the CLI writes. Injected so tests can run it in-process. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { CliIo } from './stream.js';
 
 /** Exit codes: 0 ran; 1 usage error; 2 some input invalid (valid records still reported). */
 export const EXIT = { ok: 0, usage: 1, invalidInput: 2 } as const;
@@ -27,8 +25,11 @@ export const EXIT = { ok: 0, usage: 1, invalidInput: 2 } as const;
 const USAGE = `Usage: inovasi-rules <command> [options]
 
 Commands:
-  evaluate <file>      evaluate one record (a JSON object) or several (a JSON array)
-  score <file>         IGA score of one record or several: indicators, totals, upgrade path
+  evaluate <file>      evaluate records: a JSON object or array, NDJSON (.ndjson, .jsonl)
+                       or CSV (.csv, dotted columns such as indikator.sdm.jumlah, lists split on ;)
+  score <file>         IGA score of each record: indicators, totals, upgrade path
+  report <file>        a region's report: summary, a row per innovation, agencies and units
+                       against Satu OPD Satu Inovasi (--units <file>, --previous <file>)
   region <file>        Indeks Inovasi Daerah of a region record { pemda, tahun, spd, inovasi }
   demo                 evaluate the bundled Kota Batu records, then the city's index
   rules list           list the shipped and loaded rule sets
@@ -38,7 +39,10 @@ Options:
   --rule-set <id|file> eligibility rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET})
   --rubric <id>        IGA rubric edition: iga-2026 (default) or iga-2023
   --lang id|en         language of messages (default id)
-  --format text|json   output format (default text)
+  --format <f>         evaluate, score: text (default), json, ndjson; report: md (default),
+                       html, csv, json; other commands: text (default), json
+  --units <file>       report: the region's agencies and units, { opd, unitKerja? } (JSON or CSV)
+  --previous <file>    report: last year's records, for the change
   -h, --help           show this help
   -v, --version        show the version
 
@@ -46,11 +50,19 @@ Exit codes: 0 ran; 1 usage error; 2 some input invalid (the valid records are st
 
 class UsageError extends Error {}
 
-interface Options {
+/** Output formats by command; the first is the default. */
+const FORMATS: Record<string, Options['format'][]> = {
+  evaluate: ['text', 'json', 'ndjson'],
+  score: ['text', 'json', 'ndjson'],
+  report: ['md', 'html', 'csv', 'json'],
+};
+
+/** Options shared by the commands. */
+export interface Options {
   ruleSet: RuleSet;
   rubric: string | undefined;
   locale: Locale;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'ndjson' | 'md' | 'html' | 'csv';
 }
 
 async function loadEligibility(value: string | undefined): Promise<RuleSet> {
@@ -59,59 +71,36 @@ async function loadEligibility(value: string | undefined): Promise<RuleSet> {
   return resolveRuleSet(value, 'eligibility');
 }
 
-type Item = { index: number; evaluation: Evaluation } | { index: number; issues: readonly Issue[] };
-
-async function evaluateAll(records: unknown[], options: Options): Promise<Item[]> {
-  const items: Item[] = [];
-  for (const [index, record] of records.entries()) {
-    const result = await safeEvaluate(record, {
-      ruleSet: options.ruleSet,
-      locale: options.locale,
-      ...(options.rubric ? { rubric: options.rubric } : {}),
-    });
-    items.push(
-      result.success ? { index, evaluation: result.data } : { index, issues: result.error.issues },
-    );
-  }
-  return items;
+function evaluateOptions(options: Options) {
+  return {
+    ruleSet: options.ruleSet,
+    locale: options.locale,
+    ...(options.rubric ? { rubric: options.rubric } : {}),
+  };
 }
 
-type Formatter = (evaluation: Evaluation, locale: Locale) => string;
-
-function report(
-  items: Item[],
-  single: boolean,
+async function evaluateFile(
+  file: string,
   options: Options,
   io: CliIo,
-  format: Formatter = formatEvaluation,
-): number {
-  const invalid = items.filter((i) => 'issues' in i);
-  if (options.format === 'json') {
-    const out = items.map((i) =>
-      'evaluation' in i
-        ? i.evaluation
-        : { index: i.index, error: { code: 'E_INVALID_RECORD', issues: i.issues } },
-    );
-    io.stdout(JSON.stringify(single ? out[0] : out, null, 2));
-  } else {
-    const blocks = items.map((i) =>
-      'evaluation' in i
-        ? format(i.evaluation, options.locale)
-        : formatIssues(`✗ record #${i.index + 1} is invalid:`, i.issues),
-    );
-    io.stdout(blocks.join('\n\n'));
-    if (!single) {
-      const counts = { eligible: 0, not_eligible: 0, incomplete: 0 };
-      for (const i of items) if ('evaluation' in i) counts[i.evaluation.verdict]++;
-      io.stdout(
-        `\n${items.length} records: ${counts.eligible} eligible, ${counts.not_eligible} not eligible, ${counts.incomplete} incomplete, ${invalid.length} invalid`,
-      );
-    }
-  }
-  for (const i of invalid) {
-    if ('issues' in i) io.stderr(formatIssues(`record #${i.index + 1} is invalid:`, i.issues));
-  }
-  return invalid.length > 0 ? EXIT.invalidInput : EXIT.ok;
+  formatText: (evaluation: Evaluation, locale: Locale) => string,
+): Promise<number> {
+  const source = await openRecords(file);
+  const { invalid } = await streamEvaluations(
+    source,
+    {
+      evaluate: evaluateOptions(options),
+      locale: options.locale,
+      format: options.format as StreamOptions['format'],
+      formatText,
+    },
+    io,
+  );
+  return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
+}
+
+async function* fromList(records: readonly unknown[]) {
+  for (const [index, record] of records.entries()) yield { index, record };
 }
 
 async function commandRules(positionals: string[], options: Options, io: CliIo): Promise<number> {
@@ -147,7 +136,9 @@ function parseOptions(argv: string[]) {
       'rule-set': { type: 'string' },
       rubric: { type: 'string' },
       lang: { type: 'string', default: 'id' },
-      format: { type: 'string', default: 'text' },
+      format: { type: 'string' },
+      units: { type: 'string' },
+      previous: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -180,39 +171,42 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     if (values.lang !== 'id' && values.lang !== 'en')
       throw new UsageError('--lang must be id or en');
-    if (values.format !== 'text' && values.format !== 'json')
-      throw new UsageError('--format must be text or json');
+    const [command, ...args] = positionals;
+    const formats = FORMATS[command ?? ''] ?? ['text', 'json'];
+    const format = values.format ?? formats[0];
+    if (!formats.includes(format as Options['format'])) {
+      throw new UsageError(
+        `--format for ${command ?? 'this command'} must be one of ${formats.join(', ')}`,
+      );
+    }
     const options: Options = {
       ruleSet: await loadEligibility(values['rule-set']),
       rubric: values.rubric === undefined ? undefined : resolveRuleSet(values.rubric, 'rubric').id,
       locale: values.lang,
-      format: values.format,
+      format: format as Options['format'],
     };
-    const [command, ...args] = positionals;
     switch (command) {
-      case 'evaluate': {
-        if (args.length !== 1) throw new UsageError('evaluate takes one file');
-        const input = await readRecords(args[0] as string);
-        return report(await evaluateAll(input.records, options), input.single, options, io);
-      }
+      case 'evaluate':
       case 'score': {
-        if (args.length !== 1) throw new UsageError('score takes one file');
-        const input = await readRecords(args[0] as string);
-        return report(
-          await evaluateAll(input.records, options),
-          input.single,
-          options,
+        if (args.length !== 1) throw new UsageError(`${command} takes one file`);
+        const formatText = command === 'score' ? formatScore : formatEvaluation;
+        return await evaluateFile(args[0] as string, options, io, formatText);
+      }
+      case 'report': {
+        if (args.length !== 1) throw new UsageError('report takes one file');
+        return await commandReport(
+          args[0] as string,
+          values,
+          { evaluate: evaluateOptions(options), locale: options.locale, format: options.format },
           io,
-          formatScore,
         );
       }
       case 'region': {
         if (args.length !== 1) throw new UsageError('region takes one file');
-        const region = await evaluateRegion(await readJson(args[0] as string), {
-          ruleSet: options.ruleSet,
-          locale: options.locale,
-          ...(options.rubric ? { rubric: options.rubric } : {}),
-        });
+        const region = await evaluateRegion(
+          await readJson(args[0] as string),
+          evaluateOptions(options),
+        );
         io.stdout(
           options.format === 'json'
             ? JSON.stringify(region, null, 2)
@@ -222,18 +216,25 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       }
       case 'demo': {
         if (args.length > 0) throw new UsageError('demo takes no file');
-        const code = report(await evaluateAll(samples.inovasi, options), false, options, io);
-        const region = await evaluateRegion(samples, {
-          ruleSet: options.ruleSet,
-          locale: options.locale,
-          ...(options.rubric ? { rubric: options.rubric } : {}),
-        });
-        io.stdout(
-          options.format === 'json'
-            ? JSON.stringify(region, null, 2)
-            : `\n${formatRegion(region, options.locale)}`,
+        // JSON: the region alone, which holds every innovation's evaluation.
+        const region = await evaluateRegion(samples, evaluateOptions(options));
+        if (options.format !== 'text') {
+          io.stdout(JSON.stringify(region, null, 2));
+          return EXIT.ok;
+        }
+        const source = { single: false, rows: fromList(samples.inovasi) };
+        await streamEvaluations(
+          source,
+          {
+            evaluate: evaluateOptions(options),
+            locale: options.locale,
+            format: 'text',
+            formatText: formatEvaluation,
+          },
+          io,
         );
-        return code;
+        io.stdout(`\n${formatRegion(region, options.locale)}`);
+        return EXIT.ok;
       }
       case 'rules':
         return await commandRules(args, options, io);

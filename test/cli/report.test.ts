@@ -1,0 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { generateRecord } from '../../bench/records.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const fixtures = join(root, 'test/fixtures');
+const dir = mkdtempSync(join(tmpdir(), 'inovasi-report-'));
+
+function cli(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// A region of a few hundred innovations from 34 agencies, as a Bappeda would hand it over.
+const AGENCIES = Array.from(
+  { length: 34 },
+  (_, i) => `Perangkat Daerah ${String(i + 1).padStart(2, '0')}`,
+);
+const regionFile = join(dir, 'region.json');
+writeFileSync(
+  regionFile,
+  JSON.stringify({
+    pemda: 'Kota Contoh',
+    tahun: 2024,
+    spd: { spd_visi_misi: 3, spd_opini_bpk: 3, spd_lakip: 2 },
+    inovasi: Array.from({ length: 300 }, (_, i) => ({
+      ...generateRecord(i),
+      opd: AGENCIES[i % 31],
+    })),
+  }),
+);
+const unitsFile = join(dir, 'units.json');
+writeFileSync(unitsFile, JSON.stringify(AGENCIES.map((opd) => ({ opd }))));
+
+describe('inovasi-rules evaluate on CSV and NDJSON (spawned)', () => {
+  it('evaluates a CSV file, naming every bad row by line and field, and exits 2', () => {
+    const { code, stdout, stderr } = cli(
+      'evaluate',
+      join(fixtures, 'batu-2023.csv'),
+      '--format',
+      'ndjson',
+    );
+    expect(code).toBe(2);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(7);
+    expect(lines.map((l) => l.verdict ?? 'invalid')).toStrictEqual([
+      'eligible',
+      'eligible',
+      'not_eligible',
+      'incomplete',
+      'invalid',
+      'invalid',
+      'invalid',
+    ]);
+    expect(lines[4]).toMatchObject({
+      line: 6,
+      error: { issues: [{ path: ['indikator', 'sdm', 'jumlah'] }] },
+    });
+    expect(stderr).toContain('line 6 is invalid');
+    expect(stderr).toContain('indikator.sdm.jumlah');
+    expect(stderr).toContain('line 7 is invalid');
+    expect(stderr).toMatch(/line 8 is invalid:\n {2}- urusan\.0: unknown urusan "sihir"/);
+  });
+
+  it('streams 20,000 NDJSON records in bounded memory, in input order', () => {
+    const file = join(dir, 'many.ndjson');
+    const text = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ nama: `Inovasi ${i}`, kebaruan: i % 7 === 0 ? 'tidak' : 'seluruh' }),
+    ).join('\n');
+    writeFileSync(file, text);
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('${join(root, 'src/cli/run.ts')}').then(async (m) => { let n = 0, last = ''; const code = await m.run(['evaluate', '${file}', '--format', 'ndjson'], { stdout: (t) => { n++; last = t; }, stderr: () => {} }); console.log(JSON.stringify({ code, n, last: JSON.parse(last).nama, rss: process.resourceUsage().maxRSS })); })`,
+      ],
+      { encoding: 'utf8', cwd: root },
+    );
+    const out = JSON.parse(result.stdout.trim().split('\n').at(-1) as string);
+    expect(out.code).toBe(0);
+    expect(out.n).toBe(20_000);
+    expect(out.last).toBe('Inovasi 19999');
+    expect(out.rss / 1024).toBeLessThan(300);
+  });
+});
+
+describe('inovasi-rules report (spawned)', () => {
+  it('writes Markdown with the summary, rows and the portfolio against last year', () => {
+    const { code, stdout } = cli(
+      'report',
+      join(fixtures, 'batu-2023.csv'),
+      '--units',
+      join(fixtures, 'batu-units.csv'),
+      '--previous',
+      join(fixtures, 'batu-2022.ndjson'),
+      '--lang',
+      'en',
+    );
+    expect(code).toBe(2);
+    expect(stdout).toContain('# Innovation report: ');
+    expect(stdout).toContain('| 4 | 2 | 1 | 1 | 3 |');
+    expect(stdout).toContain('| Dinas Perhubungan | 1 | 0 | ✗ | +1 |');
+    expect(stdout).toContain(
+      '- line 6: indikator.sdm.jumlah: Invalid input: expected number, received string',
+    );
+    expect(stdout).toContain('| Dinas Pariwisata | 0 | 0 | ✗ | -1 |');
+    expect(stdout).toContain('Against 2022: 3 → 4 innovations');
+  });
+
+  it('writes CSV and JSON', () => {
+    const csv = cli('report', regionFile, '--format', 'csv').stdout.trim().split('\n');
+    expect(csv).toHaveLength(301);
+    expect(csv[0]).toMatch(
+      /^no,id,nama,opd,unitKerja,verdict,failing,kematanganProven,kematanganClaimed,level\.regulasi,/,
+    );
+    const json = JSON.parse(
+      cli('report', regionFile, '--format', 'json', '--units', unitsFile).stdout,
+    );
+    expect(json.summary.innovations).toBe(300);
+    expect(json.summary.iid.value).toBeGreaterThan(0);
+    expect(json.portfolio.agenciesWithoutInnovation).toStrictEqual(AGENCIES.slice(31));
+  });
+
+  const chromiumPath = '/usr/bin/chromium';
+  describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('HTML in a real browser', () => {
+    it('renders every chart, with no console error, on a phone and in print', async () => {
+      const html = cli('report', regionFile, '--format', 'html', '--units', unitsFile).stdout;
+      expect(html).not.toMatch(/<script|<link|src="http/);
+      const file = join(dir, 'report.html');
+      writeFileSync(file, html);
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`file://${file}`);
+        for (const id of ['chart-verdicts', 'chart-kematangan', 'chart-targets', 'chart-heatmap']) {
+          const chart = page.locator(`svg#${id}`);
+          const box = await chart.boundingBox();
+          expect(box?.width, id).toBeGreaterThan(100);
+          expect(box?.height, id).toBeGreaterThan(20);
+          expect(await chart.locator('rect').count(), id).toBeGreaterThan(0);
+        }
+        expect(await page.locator('svg#chart-heatmap rect').count()).toBe(300 * 20);
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        expect(errors).toStrictEqual([]);
+        mkdirSync(join(root, 'test-results'), { recursive: true });
+        await page.screenshot({
+          path: join(root, 'test-results/report-phone.png'),
+          fullPage: false,
+        });
+        const pdf = await page.pdf({ format: 'A4' });
+        expect(pdf.byteLength).toBeGreaterThan(10_000);
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+});
