@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TestCasesSchema } from '../src/cases.js';
 import { InnovationSchema } from '../src/innovation.js';
 import { RegionSchema } from '../src/region.js';
 import { RubricSchema } from '../src/rubric.js';
@@ -93,6 +94,10 @@ export function schemas(): Record<string, Record<string, unknown>> {
     'region.schema.json': {
       ...toJson(RegionSchema, 'input'),
       title: 'Region record for the Indeks Inovasi Daerah',
+    },
+    'cases.schema.json': {
+      ...toJson(TestCasesSchema, 'input'),
+      title: 'inovasi-rules rule-set test cases',
     },
     'innovation.schema.json': {
       ...toJson(InnovationSchema, 'input'),

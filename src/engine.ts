@@ -92,3 +92,21 @@ export function createEngineRunner(checks: readonly CheckSpec[]): CheckRunner {
     return outcomes;
   };
 }
+
+/**
+ * Wraps json-rules-engine's outcomes as {@link CheckResults}; positions follow `checks`.
+ *
+ * @internal
+ */
+export function resultsOf(
+  checks: readonly CheckSpec[],
+  outcomes: ReadonlyMap<string, Outcome>,
+): CheckResults {
+  const outcome = (id: string | number): Outcome => {
+    const key = typeof id === 'number' ? checks[id]?.id : id;
+    const found = key === undefined ? undefined : outcomes.get(key);
+    if (!found) throw new Error(`internal: no outcome for check "${String(id)}"`);
+    return found;
+  };
+  return { status: (id) => outcome(id).status, outcome };
+}

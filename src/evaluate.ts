@@ -5,6 +5,7 @@ import { factsOf } from './facts.js';
 import { type Innovation, InnovationSchema, NullFreeInnovationSchema } from './innovation.js';
 import { scanInput } from './limits.js';
 import type { Locale } from './messages.js';
+import type { CheckResults } from './outcome.js';
 import { type CriterionResult, judgeCriterion } from './reasons.js';
 import {
   type EligibilityRuleSet,
@@ -12,7 +13,7 @@ import {
   type RuleSet,
   resolveRuleSet,
 } from './registry.js';
-import { type InnovationScore, scoreParsed } from './scoring.js';
+import { type InnovationScore, rubricRunnerFor, scoreParsed } from './scoring.js';
 
 /** The overall verdict of an eligibility rule set. */
 export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
@@ -60,7 +61,12 @@ export const DEFAULT_RUBRIC = 'iga-2026';
 
 const runners = new WeakMap<RuleSet, SyncCheckRunner>();
 
-function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
+/**
+ * The compiled runner of an eligibility rule set, built once per rule set.
+ *
+ * @internal
+ */
+export function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
   let runner = runners.get(ruleSet);
   if (!runner) {
     runner = createCompiledRunner(ruleSet.criteria.flatMap((c) => c.checks));
@@ -110,13 +116,29 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
  *
  * @internal
  */
-export function evaluateParsed(
+export function evaluateParsed(record: Innovation, options: ResolvedOptions): Evaluation {
+  const facts = factsOf(record);
+  return assemble(
+    record,
+    options,
+    runnerFor(options.ruleSet)(facts),
+    rubricRunnerFor(options.rubric)(facts),
+  );
+}
+
+/**
+ * Builds the evaluation from the outcomes of the eligibility checks and of the rubric levels,
+ * whichever evaluator produced them.
+ *
+ * @internal
+ */
+export function assemble(
   record: Innovation,
   { ruleSet, rubric, locale }: ResolvedOptions,
+  outcomes: CheckResults,
+  levels: CheckResults,
 ): Evaluation {
-  const facts = factsOf(record);
-  const outcomes = runnerFor(ruleSet)(facts);
-  const score = scoreParsed(record, facts, rubric, locale);
+  const score = scoreParsed(record, levels, rubric, locale);
   const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
   let failed = false;
   let undecided = false;

@@ -10,6 +10,13 @@ export {
   type EvaluateManyOptions,
   evaluateMany,
 } from './batch.js';
+export {
+  CaseExpectSchema,
+  type CaseResult,
+  runTestCases,
+  type TestCases,
+  TestCasesSchema,
+} from './cases.js';
 export type { Condition, LeafCondition, TopLevelCondition } from './condition.js';
 export {
   type ErrorCode,
@@ -29,6 +36,13 @@ export {
   safeEvaluate,
   type Verdict,
 } from './evaluate.js';
+export {
+  createFormSchema,
+  type DraftProgress,
+  draftProgress,
+  type FormSchemaOptions,
+  inovasiFormSchema,
+} from './form.js';
 export {
   BuktiSchema,
   type Indikator,

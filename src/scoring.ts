@@ -87,7 +87,8 @@ export interface InnovationScore {
   upgrades: Upgrade[];
 }
 
-const levelId = (indicator: Indicator, level: number) => `${indicator.id}:${level}`;
+/** The id of an indicator level's check. @internal */
+export const levelId = (indicator: Indicator, level: number) => `${indicator.id}:${level}`;
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const runners = new WeakMap<RubricRuleSet, SyncCheckRunner>();
 
@@ -102,7 +103,12 @@ export function rubricChecks(rubric: RubricRuleSet) {
   );
 }
 
-function runnerFor(rubric: RubricRuleSet): SyncCheckRunner {
+/**
+ * The compiled runner of a rubric's level checks, built once per rubric.
+ *
+ * @internal
+ */
+export function rubricRunnerFor(rubric: RubricRuleSet): SyncCheckRunner {
   let runner = runners.get(rubric);
   if (!runner) {
     runner = createCompiledRunner(rubricChecks(rubric));
@@ -316,11 +322,10 @@ function scoreIndicator(
  */
 export function scoreParsed(
   record: Innovation,
-  facts: Readonly<Record<string, unknown>>,
+  checks: CheckResults,
   rubric: RubricRuleSet,
   locale: Locale,
 ): InnovationScore {
-  const checks = runnerFor(rubric)(facts);
   const ranked: [Upgrade, number][] = [];
   const indicators = planFor(rubric, locale).map((p, order) =>
     scoreIndicator(p, checks, record, locale, ranked, order),

@@ -1,4 +1,6 @@
+import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { runTestCases } from '../cases.js';
 import { InvalidRecordError, InvalidRuleSetError } from '../errors.js';
 import { DEFAULT_RULE_SET, type Evaluation } from '../evaluate.js';
 import type { Locale } from '../messages.js';
@@ -34,6 +36,7 @@ Commands:
   demo                 evaluate the bundled Kota Batu records, then the city's index
   rules list           list the shipped and loaded rule sets
   rules check <file>   validate a rule-set file and print every problem
+  rules test <file>    run a rule set's test cases (x.cases.json; loads x.json beside it)
 
 Options:
   --rule-set <id|file> eligibility rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET})
@@ -56,6 +59,13 @@ const FORMATS: Record<string, Options['format'][]> = {
   score: ['text', 'json', 'ndjson'],
   report: ['md', 'html', 'csv', 'json'],
 };
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
 
 /** Options shared by the commands. */
 export interface Options {
@@ -125,7 +135,32 @@ async function commandRules(positionals: string[], options: Options, io: CliIo):
     else io.stdout(formatIssues(`✗ ${file}: ${issues.length} problem(s)`, issues));
     return issues.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }
-  throw new UsageError('expected "rules list" or "rules check <file>"');
+  if (sub === 'test' && file !== undefined && rest.length === 0) {
+    const cases = (await readJson(file)) as { ruleSet?: unknown };
+    // A region's own rule set sits beside its cases (x.cases.json beside x.json): load it.
+    const beside = file.replace(/\.cases\.json$/, '.json');
+    const known = listRuleSets().some((r) => r.id === cases?.ruleSet);
+    if (!known && beside !== file && (await exists(beside))) loadRuleSet(await readJson(beside));
+    const results = await runTestCases(cases);
+    const failed = results.filter((r) => !r.passed);
+    if (options.format === 'json')
+      io.stdout(
+        JSON.stringify(
+          { file, passed: results.length - failed.length, failed: failed.length, results },
+          null,
+          2,
+        ),
+      );
+    else {
+      for (const r of results) {
+        io.stdout(`${r.passed ? '✓' : '✗'} ${r.name}`);
+        for (const problem of r.problems) io.stdout(`    ${problem}`);
+      }
+      io.stdout(`${results.length - failed.length} passed, ${failed.length} failed`);
+    }
+    return failed.length === 0 ? EXIT.ok : EXIT.invalidInput;
+  }
+  throw new UsageError('expected "rules list", "rules check <file>" or "rules test <cases file>"');
 }
 
 function parseOptions(argv: string[]) {

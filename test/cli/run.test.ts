@@ -126,6 +126,31 @@ describe('inovasi-rules CLI (spawned)', () => {
     );
   });
 
+  it("runs a rule set's test cases from JSON, loading the rule set beside them", () => {
+    const good = cli(
+      'rules',
+      'test',
+      join(root, 'test/fixtures/rule-sets/perbup-contoh.cases.json'),
+    );
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('2 passed, 0 failed');
+    const cases = file('wrong.cases.json', {
+      ruleSet: 'pp-38-2017',
+      cases: [
+        {
+          name: 'expects the wrong verdict',
+          record: { nama: 'x', kebaruan: 'tidak' },
+          expect: { verdict: 'eligible' },
+        },
+      ],
+    });
+    const bad = cli('rules', 'test', cases);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain(
+      '✗ expects the wrong verdict\n    verdict is not_eligible, expected eligible',
+    );
+  });
+
   it.each([
     [[]],
     [['evaluate']],

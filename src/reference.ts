@@ -1,0 +1,64 @@
+/**
+ * The reference evaluator: the same evaluation as `evaluate`, with every condition run by
+ * json-rules-engine itself (one Engine per rule set, built once and reused) instead of the
+ * compiled form. Slower; for cross-checking a rule set, or when an app wants the original engine.
+ *
+ * @packageDocumentation
+ */
+import { type CheckRunner, type CheckSpec, createEngineRunner, resultsOf } from './engine.js';
+import {
+  assemble,
+  type EvaluateOptions,
+  type Evaluation,
+  parseRecord,
+  resolveOptions,
+} from './evaluate.js';
+import { factsOf } from './facts.js';
+import type { RuleSet } from './registry.js';
+import { rubricChecks } from './scoring.js';
+
+const engines = new WeakMap<RuleSet, { checks: CheckSpec[]; run: CheckRunner }>();
+
+function engineFor(ruleSet: RuleSet) {
+  let engine = engines.get(ruleSet);
+  if (!engine) {
+    const checks =
+      ruleSet.kind === 'eligibility'
+        ? ruleSet.criteria.flatMap((c) => [...c.checks])
+        : rubricChecks(ruleSet);
+    engine = { checks, run: createEngineRunner(checks) };
+    engines.set(ruleSet, engine);
+  }
+  return engine;
+}
+
+/**
+ * Evaluates a record like `evaluate`, running every condition through json-rules-engine.
+ *
+ * @param record - an innovation record
+ * @param options - rule set, rubric and locale, as for `evaluate`
+ * @returns the same evaluation `evaluate` gives
+ * @throws `InvalidRecordError` when the record is not valid
+ * @example
+ * ```ts
+ * import { evaluateWithJsonRulesEngine } from 'inovasi-rules/reference';
+ * const reference = await evaluateWithJsonRulesEngine(record);
+ * ```
+ */
+export async function evaluateWithJsonRulesEngine(
+  record: unknown,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
+  const resolved = resolveOptions(options);
+  const parsed = parseRecord(record);
+  const facts = factsOf(parsed);
+  const eligibility = engineFor(resolved.ruleSet);
+  const rubric = engineFor(resolved.rubric);
+  const [outcomes, levels] = await Promise.all([eligibility.run(facts), rubric.run(facts)]);
+  return assemble(
+    parsed,
+    resolved,
+    resultsOf(eligibility.checks, outcomes),
+    resultsOf(rubric.checks, levels),
+  );
+}

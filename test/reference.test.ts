@@ -1,0 +1,30 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/index.js';
+import { evaluateWithJsonRulesEngine } from '../src/reference.js';
+import { recordArb } from './arbitraries.js';
+import { fixture } from './helpers.js';
+
+describe('inovasi-rules/reference: evaluation through json-rules-engine', () => {
+  it('gives byte-identical evaluations to evaluate() on random records, in both editions and locales', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        recordArb,
+        fc.constantFrom('iga-2023', 'iga-2026'),
+        fc.constantFrom('id', 'en') as fc.Arbitrary<'id' | 'en'>,
+        async (record, rubric, locale) => {
+          const options = { rubric, locale };
+          expect(JSON.stringify(await evaluateWithJsonRulesEngine(record, options))).toBe(
+            JSON.stringify(await evaluate(record, options)),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('scores the hand-computed record the same', async () => {
+    const reference = await evaluateWithJsonRulesEngine(fixture('scored.json'));
+    expect([reference.score.claimed, reference.score.proven]).toStrictEqual([86, 80]);
+  });
+});
