@@ -4,6 +4,7 @@ import { InnovationSchema } from '../src/innovation.js';
 import { RegionSchema } from '../src/region.js';
 import { RubricSchema } from '../src/rubric.js';
 import { EligibilityRuleSetSchema } from '../src/rule-set.js';
+import { WeightedRuleSetSchema } from '../src/weighted.js';
 
 /**
  * The JSON Schemas shipped in `schema/`: the rule-set format (for editor completion) and the
@@ -94,6 +95,10 @@ export function schemas(): Record<string, Record<string, unknown>> {
     'region.schema.json': {
       ...toJson(RegionSchema, 'input'),
       title: 'Region record for the Indeks Inovasi Daerah',
+    },
+    'weighted.schema.json': {
+      ...toJson(WeightedRuleSetSchema, 'input'),
+      title: 'inovasi-rules weighted scoring rule set',
     },
     'cases.schema.json': {
       ...toJson(TestCasesSchema, 'input'),

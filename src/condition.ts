@@ -1,4 +1,4 @@
-import { DERIVED_FACTS, fieldOf, RECORD_FIELDS, RECORD_PATHS } from './facts.js';
+import { DERIVED_FACTS, fieldsOf, RECORD_FIELDS, RECORD_PATHS } from './facts.js';
 import { OPERATOR_VALUE_TYPES } from './operators.js';
 import { dottedPathProblem } from './path.js';
 
@@ -69,10 +69,11 @@ function checkFactRef(
     problems.push({ path: [...at, 'path'], message: problem });
     return;
   }
-  if (!Object.hasOwn(DERIVED_FACTS, fact) && !RECORD_PATHS.has(fieldOf(fact, path))) {
+  const field = `${fact}.${path}`;
+  if (!Object.hasOwn(DERIVED_FACTS, fact) && !RECORD_PATHS.has(field)) {
     problems.push({
       path: [...at, 'path'],
-      message: `"${fieldOf(fact, path)}" is not a field of the innovation record`,
+      message: `"${field}" is not a field of the innovation record`,
     });
   }
 }
@@ -223,10 +224,11 @@ export function forEachLeaf(node: Condition, visit: (leaf: LeafCondition) => voi
 export function fieldsRead(node: Condition): string[] {
   const fields = new Set<string>();
   forEachLeaf(node, (leaf) => {
-    fields.add(fieldOf(leaf.fact, leaf.path));
+    for (const f of fieldsOf(leaf.fact, leaf.path)) fields.add(f);
     const v = leaf.value;
     if (isObject(v) && typeof v.fact === 'string') {
-      fields.add(fieldOf(v.fact, typeof v.path === 'string' ? v.path : undefined));
+      for (const f of fieldsOf(v.fact, typeof v.path === 'string' ? v.path : undefined))
+        fields.add(f);
     }
   });
   return [...fields];

@@ -5,15 +5,18 @@ import { factsOf } from './facts.js';
 import { type Innovation, InnovationSchema, NullFreeInnovationSchema } from './innovation.js';
 import { scanInput } from './limits.js';
 import type { Locale } from './messages.js';
+import { pick } from './messages.js';
 import type { CheckResults } from './outcome.js';
 import { type CriterionResult, judgeCriterion } from './reasons.js';
 import {
   type EligibilityRuleSet,
+  getRuleSet,
   type RubricRuleSet,
   type RuleSet,
   resolveRuleSet,
 } from './registry.js';
 import { type InnovationScore, rubricRunnerFor, scoreParsed } from './scoring.js';
+import { scoreStages, type WeightedStageScore } from './weighted.js';
 
 /** The overall verdict of an eligibility rule set. */
 export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
@@ -139,6 +142,31 @@ export function assemble(
   levels: CheckResults,
 ): Evaluation {
   const score = scoreParsed(record, levels, rubric, locale);
+  const { verdict, criteria, missingFields } = judgeEligibility(record, ruleSet, outcomes, locale);
+  const nama = record.nama;
+  const applied = { id: ruleSet.id, edition: ruleSet.edition };
+  const id = record.id;
+  return id === undefined || id === null
+    ? { nama, ruleSet: applied, locale, verdict, criteria, missingFields, score }
+    : { id, nama, ruleSet: applied, locale, verdict, criteria, missingFields, score };
+}
+
+/** The eligibility part of an evaluation: verdict, criteria and the fields still missing. */
+export interface Eligibility {
+  /** `eligible`, `not_eligible` or `incomplete`. */
+  verdict: Verdict;
+  /** Every criterion with its status and reasons. */
+  criteria: CriterionResult[];
+  /** Record fields still to fill in, in form order. */
+  missingFields: string[];
+}
+
+function judgeEligibility(
+  record: Innovation,
+  ruleSet: EligibilityRuleSet,
+  outcomes: CheckResults,
+  locale: Locale,
+): Eligibility {
   const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
   let failed = false;
   let undecided = false;
@@ -151,13 +179,60 @@ export function assemble(
     }
   }
   const verdict: Verdict = failed ? 'not_eligible' : undecided ? 'incomplete' : 'eligible';
-  const nama = record.nama;
-  const applied = { id: ruleSet.id, edition: ruleSet.edition };
-  const missingFields = [...missing];
+  return { verdict, criteria, missingFields: [...missing] };
+}
+
+/** Options of {@link evaluate} with several rule sets at once. */
+export interface EvaluateRuleSetsOptions extends Omit<EvaluateOptions, 'ruleSet' | 'rubric'> {
+  /** The rule sets to apply, of any kind (eligibility, rubric, weighted), by id or loaded. */
+  ruleSets: readonly (string | RuleSet)[];
+}
+
+/** One rule set's result in a {@link MultiEvaluation}. */
+export type RuleSetResult = { ruleSet: { id: string; edition: string; title: string } } & (
+  | ({ kind: 'eligibility' } & Eligibility)
+  | { kind: 'rubric'; score: InnovationScore }
+  | { kind: 'weighted'; stages: WeightedStageScore[] }
+);
+
+/** The evaluation of one record under several rule sets, one result each, in the order asked. */
+export interface MultiEvaluation {
+  /** The record's `id`, echoed back when it has one. */
+  id?: string | number;
+  /** The record's name. */
+  nama: string;
+  /** Language of titles and messages. */
+  locale: Locale;
+  /** One result per rule set: a verdict with criteria, an IGA score, or weighted stage totals. */
+  results: RuleSetResult[];
+}
+
+function evaluateRuleSets(record: Innovation, options: EvaluateRuleSetsOptions): MultiEvaluation {
+  const { locale } = resolveOptions({ ...(options.locale ? { locale: options.locale } : {}) });
+  const facts = factsOf(record);
+  const results = options.ruleSets.map((ref): RuleSetResult => {
+    const ruleSet = typeof ref === 'string' ? getRuleSet(ref) : ref;
+    const head = { id: ruleSet.id, edition: ruleSet.edition, title: pick(ruleSet.title, locale) };
+    if (ruleSet.kind === 'eligibility') {
+      return {
+        ruleSet: head,
+        kind: 'eligibility',
+        ...judgeEligibility(record, ruleSet, runnerFor(ruleSet)(facts), locale),
+      };
+    }
+    if (ruleSet.kind === 'rubric') {
+      return {
+        ruleSet: head,
+        kind: 'rubric',
+        score: scoreParsed(record, rubricRunnerFor(ruleSet)(facts), ruleSet, locale),
+      };
+    }
+    return { ruleSet: head, kind: 'weighted', stages: scoreStages(ruleSet.stages, record, locale) };
+  });
   const id = record.id;
   return id === undefined || id === null
-    ? { nama, ruleSet: applied, locale, verdict, criteria, missingFields, score }
-    : { id, nama, ruleSet: applied, locale, verdict, criteria, missingFields, score };
+    ? { nama: record.nama, locale, results }
+    : { id, nama: record.nama, locale, results };
 }
 
 /**
@@ -167,8 +242,11 @@ export function assemble(
  * Never mutates its input; the same input gives the same (byte-identical JSON) output.
  *
  * @param record - an innovation record in the shape of {@link InnovationSchema}
- * @param options - eligibility rule set, IGA rubric and locale
- * @returns the evaluation: verdict, criteria and the IGA score
+ * With `ruleSets` instead of `ruleSet`, the record is judged by several rule sets at once —
+ * say Perwali Batu, KIPP 2023 and KOVABLIK — and the result holds one entry per rule set.
+ *
+ * @param options - eligibility rule set, IGA rubric and locale; or `ruleSets` and locale
+ * @returns the evaluation: verdict, criteria and the IGA score (or one result per rule set)
  * @throws {@link InvalidRecordError} when the record is not valid, listing every problem
  * @throws {@link UnknownRuleSetError} when `options.ruleSet` names no loaded rule set
  * @example
@@ -179,10 +257,20 @@ export function assemble(
  * result.criteria[0].reasons[0].fields; // ['kebaruan']
  * ```
  */
+export async function evaluate(record: unknown, options?: EvaluateOptions): Promise<Evaluation>;
 export async function evaluate(
   record: unknown,
-  options: EvaluateOptions = {},
-): Promise<Evaluation> {
+  options: EvaluateRuleSetsOptions,
+): Promise<MultiEvaluation>;
+export async function evaluate(
+  record: unknown,
+  options: EvaluateOptions | EvaluateRuleSetsOptions = {},
+): Promise<Evaluation | MultiEvaluation> {
+  if ('ruleSets' in options) {
+    // Resolve every rule set before reading the record, so an unknown id is reported as such.
+    for (const ref of options.ruleSets) if (typeof ref === 'string') getRuleSet(ref);
+    return evaluateRuleSets(parseRecord(record), options);
+  }
   const resolved = resolveOptions(options);
   return evaluateParsed(parseRecord(record), resolved);
 }

@@ -8,15 +8,31 @@ import { findUrusan } from './urusan.js';
  * cannot express). A reason always points at the record field a derived fact comes from.
  */
 
-/** Derived facts: name → the record field it is computed from. */
-export const DERIVED_FACTS: Readonly<Record<string, string>> = {
+/** Derived facts: name → the record fields it is computed from (what a reason points at). */
+export const DERIVED_FACTS: Readonly<Record<string, readonly string[]>> = {
   /** The urusan group of each of the record's urusan, in order (`absolut`, `pilihan`, …). */
-  urusanKelompok: 'urusan',
+  urusanKelompok: ['urusan'],
   /** The reporting year minus one (T-1). */
-  tahunT1: 'tahun',
+  tahunT1: ['tahun'],
   /** The reporting year minus two (T-2). */
-  tahunT2: 'tahun',
+  tahunT2: ['tahun'],
+  /**
+   * Whole months from the start of implementation (`waktuPenerapan`) to the competition's
+   * registration close date (`kipp.tanggalTutupPendaftaran`): KIPP's implementation age.
+   */
+  usiaPenerapanBulan: ['waktuPenerapan', 'kipp.tanggalTutupPendaftaran'],
+  /** How many times the innovation was in a KIPP Top 99 list (`kipp.penghargaan`). */
+  kippJumlahTop99: ['kipp.penghargaan'],
+  /** Whether the innovation won a top tier of KIPP (Top 45/40/35/25/9 or a Khusus top). */
+  kippPernahTop: ['kipp.penghargaan'],
 };
+
+/** Whole months from one ISO date to another (negative when the second is earlier). */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
 
 /**
  * Builds the facts object for one record: its own fields and the derived facts.
@@ -35,6 +51,16 @@ export function factsOf(record: Innovation): Record<string, unknown> {
   if (typeof record.tahun === 'number') {
     facts.tahunT1 = record.tahun - 1;
     facts.tahunT2 = record.tahun - 2;
+  }
+  const kipp = record.kipp;
+  if (record.waktuPenerapan && kipp?.tanggalTutupPendaftaran) {
+    facts.usiaPenerapanBulan = monthsBetween(record.waktuPenerapan, kipp.tanggalTutupPendaftaran);
+  }
+  if (kipp?.penghargaan) {
+    facts.kippJumlahTop99 = kipp.penghargaan.filter((a) => a.peringkat === 'top_99').length;
+    facts.kippPernahTop = kipp.penghargaan.some(
+      (a) => a.peringkat === 'top' || a.peringkat === 'top_khusus',
+    );
   }
   return facts;
 }
@@ -71,12 +97,13 @@ collectPaths(InnovationSchema, '', allPaths);
 export const RECORD_PATHS: ReadonlySet<string> = allPaths;
 
 /**
- * The record field a condition reads, given its fact and optional path.
+ * The record fields a condition reads, given its fact and optional path: the field itself, or
+ * the fields a derived fact is computed from.
  *
  * @internal
  */
-export function fieldOf(fact: string, path?: string): string {
-  const source = Object.hasOwn(DERIVED_FACTS, fact) ? DERIVED_FACTS[fact] : undefined;
-  if (source) return source;
-  return path ? `${fact}.${path}` : fact;
+export function fieldsOf(fact: string, path?: string): readonly string[] {
+  const sources = Object.hasOwn(DERIVED_FACTS, fact) ? DERIVED_FACTS[fact] : undefined;
+  if (sources) return sources;
+  return [path ? `${fact}.${path}` : fact];
 }

@@ -29,9 +29,13 @@ export {
 export {
   DEFAULT_RUBRIC,
   DEFAULT_RULE_SET,
+  type Eligibility,
   type EvaluateOptions,
+  type EvaluateRuleSetsOptions,
   type Evaluation,
   evaluate,
+  type MultiEvaluation,
+  type RuleSetResult,
   type SafeEvaluateResult,
   safeEvaluate,
   type Verdict,
@@ -82,6 +86,7 @@ export {
   type RuleSet,
   type RuleSetMeta,
   type RuleSetSummary,
+  type WeightedRuleSet,
 } from './registry.js';
 export {
   type Band,
@@ -114,3 +119,12 @@ export {
   type UrusanGroup,
   urusanCatalogue,
 } from './urusan.js';
+export {
+  type WeightedNodeFile,
+  WeightedNodeSchema,
+  type WeightedNodeScore,
+  WeightedRuleSetSchema,
+  type WeightedStage,
+  WeightedStageSchema,
+  type WeightedStageScore,
+} from './weighted.js';

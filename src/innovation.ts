@@ -102,6 +102,73 @@ function buildSchemas(acceptNull: boolean) {
 
   const nonBlank = z.string().trim().min(1, { error: 'must not be blank' });
 
+  const KippSchema = z.looseObject({
+    /** Group (*kelompok*): `umum`, `replikasi` or `khusus`. */
+    kelompok: optional(z.enum(['umum', 'replikasi', 'khusus'])),
+    /** The edition's registration close date; implementation age is counted back from it. */
+    tanggalTutupPendaftaran: optional(isoDate),
+    /** Prior KIPP awards: `top_99`, `top` (the year's top tier: Top 9/25/35/40/45) or `top_khusus`. */
+    penghargaan: optional(
+      z.array(z.object({ tahun: year, peringkat: z.enum(['top_99', 'top', 'top_khusus']) })),
+    ),
+    /** The KIPP Top innovation this one replicates (group `replikasi`). */
+    replikasiDari: optional(z.string()),
+    /** SDGs (1–17) the innovation contributes to. */
+    sdgs: optional(z.array(z.number().int().min(1).max(17))),
+    /** The innovation is a web or mobile application. */
+    aplikasi: optional(z.boolean()),
+    /** The SPBE (e-government) questionnaire was answered. */
+    kuesionerSpbe: optional(z.boolean()),
+    /** The innovation handles the COVID-19 pandemic (the KIPP 2022 exception). */
+    penangananPandemi: optional(z.boolean()),
+    /** The same title is used by another proposal. */
+    judulGanda: optional(z.boolean()),
+  });
+
+  const ProposalSchema = z.looseObject({
+    /** *Ringkasan*: summary. */
+    ringkasan: optional(z.string()),
+    /** *Latar belakang dan tujuan*: problem, target group, measurable aims. */
+    latarBelakangTujuan: optional(z.string()),
+    /** *Kebaruan / nilai tambah*: the idea and its added value. */
+    kebaruan: optional(z.string()),
+    /** *Implementasi*: how the problem was solved. */
+    implementasi: optional(z.string()),
+    /** *Signifikansi*: impact before and after, and how it was measured. */
+    signifikansi: optional(z.string()),
+    /** *Adaptabilitas*: replication so far and its potential. */
+    adaptabilitas: optional(z.string()),
+    /** *Sumber daya*: finance, staff, method, equipment. */
+    sumberDaya: optional(z.string()),
+    /** *Strategi keberlanjutan*: institutional, managerial and social. */
+    strategiKeberlanjutan: optional(z.string()),
+  });
+
+  const score = z.number().min(0).max(100);
+  const KovablikSchema = z.looseObject({
+    /** Stage I, the proposal: section scores 0–100. */
+    proposal: optional(
+      z.looseObject({
+        latarBelakang: optional(score),
+        kebaruan: optional(score),
+        implementasi: optional(score),
+        signifikansi: optional(score),
+        adaptabilitas: optional(score),
+        sumberDaya: optional(score),
+        keberlanjutan: optional(score),
+      }),
+    ),
+    /** Stage II, presentation and interview: scores 0–100. */
+    presentasi: optional(
+      z.looseObject({
+        paparan: optional(score),
+        materi: optional(score),
+        video: optional(score),
+        kehadiran: optional(score),
+      }),
+    ),
+  });
+
   /**
    * The innovation record (*inovasi daerah*): the library's input contract, as apps, forms and
    * files hand it over. Every field is optional except `nama`, so a half-filled draft is valid
@@ -167,6 +234,12 @@ function buildSchemas(acceptNull: boolean) {
     prasyaratReplikasi: optional(z.string()),
     /** IGA evidence: the per-innovation indicators 16–35. */
     indikator: optional(IndikatorSchema),
+    /** KIPP (KemenPANRB) proposal administration: group, dates, prior awards, SDGs, SPBE. */
+    kipp: optional(KippSchema),
+    /** The proposal's narrative sections, as SINOVIK and KOVABLIK ask for them. */
+    proposal: optional(ProposalSchema),
+    /** KOVABLIK (Jawa Timur) evaluators' section scores, 0–100, by stage. */
+    kovablik: optional(KovablikSchema),
   });
 
   return { BuktiSchema, KemanfaatanBasisSchema, IndikatorSchema, InnovationSchema };

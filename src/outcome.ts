@@ -1,5 +1,5 @@
 import type { LeafCondition } from './condition.js';
-import { fieldOf } from './facts.js';
+import { fieldsOf } from './facts.js';
 
 /**
  * Three-valued outcomes of a condition tree. A leaf whose fact is missing is `unknown`, not
@@ -107,10 +107,10 @@ export function blame(outcome: Outcome, status: Status): LeafOutcome[] {
  * @internal
  */
 export function leafFields(leaf: LeafCondition): string[] {
-  const fields = [fieldOf(leaf.fact, leaf.path)];
+  const fields = [...fieldsOf(leaf.fact, leaf.path)];
   const value = leaf.value as { fact?: unknown; path?: unknown } | null;
   if (value && typeof value === 'object' && typeof value.fact === 'string') {
-    fields.push(fieldOf(value.fact, typeof value.path === 'string' ? value.path : undefined));
+    fields.push(...fieldsOf(value.fact, typeof value.path === 'string' ? value.path : undefined));
   }
   return fields;
 }

@@ -14,12 +14,15 @@ import {
   resolveOptions,
 } from './evaluate.js';
 import { factsOf } from './facts.js';
-import type { RuleSet } from './registry.js';
+import type { EligibilityRuleSet, RubricRuleSet } from './registry.js';
 import { rubricChecks } from './scoring.js';
 
-const engines = new WeakMap<RuleSet, { checks: CheckSpec[]; run: CheckRunner }>();
+const engines = new WeakMap<
+  EligibilityRuleSet | RubricRuleSet,
+  { checks: CheckSpec[]; run: CheckRunner }
+>();
 
-function engineFor(ruleSet: RuleSet) {
+function engineFor(ruleSet: EligibilityRuleSet | RubricRuleSet) {
   let engine = engines.get(ruleSet);
   if (!engine) {
     const checks =

@@ -1,5 +1,11 @@
 import iga2023 from '../rules/iga-2023.json' with { type: 'json' };
 import iga2026 from '../rules/iga-2026.json' with { type: 'json' };
+import kipp2021 from '../rules/kipp-2021.json' with { type: 'json' };
+import kipp2022 from '../rules/kipp-2022.json' with { type: 'json' };
+import kipp2023 from '../rules/kipp-2023.json' with { type: 'json' };
+import kipp2025 from '../rules/kipp-2025.json' with { type: 'json' };
+import kipp91 from '../rules/kipp-permenpanrb-91-2021.json' with { type: 'json' };
+import kovablik from '../rules/kovablik-jatim.json' with { type: 'json' };
 import batu from '../rules/perwali-batu-36-2022.json' with { type: 'json' };
 import pp38 from '../rules/pp-38-2017.json' with { type: 'json' };
 import { InvalidRuleSetError, type Issue, issuesFrom, UnknownRuleSetError } from './errors.js';
@@ -12,6 +18,7 @@ import {
   type LegalSource,
   type LocalizedText,
 } from './rule-set.js';
+import { WeightedRuleSetSchema, type WeightedStage } from './weighted.js';
 
 /** Metadata every loaded rule set carries, `extends` resolved. */
 export interface RuleSetMeta {
@@ -51,8 +58,16 @@ export interface RubricRuleSet extends RuleSetMeta {
   readonly region: RegionRules;
 }
 
+/** A loaded weighted-scoring rule set (e.g. a provincial competition), frozen. */
+export interface WeightedRuleSet extends RuleSetMeta {
+  /** Kind of rule set. */
+  readonly kind: 'weighted';
+  /** The stages, each a tree of weighted sections. */
+  readonly stages: readonly WeightedStage[];
+}
+
 /** Any loaded rule set. */
-export type RuleSet = EligibilityRuleSet | RubricRuleSet;
+export type RuleSet = EligibilityRuleSet | RubricRuleSet | WeightedRuleSet;
 
 /** A short description of a registered rule set, as listed by {@link listRuleSets}. */
 export interface RuleSetSummary {
@@ -70,7 +85,19 @@ export interface RuleSetSummary {
   builtIn: boolean;
 }
 
-const SHIPPED: readonly unknown[] = [pp38, batu, iga2023, iga2026];
+// In dependency order: a rule set comes after the one it extends.
+const SHIPPED: readonly unknown[] = [
+  pp38,
+  batu,
+  iga2023,
+  iga2026,
+  kipp91,
+  kipp2021,
+  kipp2022,
+  kipp2023,
+  kipp2025,
+  kovablik,
+];
 const registry = new Map<string, { ruleSet: RuleSet; builtIn: boolean }>();
 let shippedLoaded = false;
 
@@ -101,13 +128,14 @@ function parse(json: unknown): RuleSet {
   const rawId = (json as { id?: unknown } | null)?.id;
   const id = typeof rawId === 'string' ? rawId : undefined;
   if (kind === 'rubric') return parseRubric(json, id);
+  if (kind === 'weighted') return parseWeighted(json, id);
   if (kind !== 'eligibility') {
     throw new InvalidRuleSetError(
       [
         {
           path: ['kind'],
           code: 'invalid_value',
-          message: `kind must be "eligibility" or "rubric"; found ${JSON.stringify(kind)}`,
+          message: `kind must be "eligibility", "rubric" or "weighted"; found ${JSON.stringify(kind)}`,
         },
       ],
       id,
@@ -161,6 +189,24 @@ function parse(json: unknown): RuleSet {
     assumptions: mergeById(file.assumptions, parent?.assumptions ?? []),
     lineage: parent ? [parent.id, ...parent.lineage] : [],
     criteria,
+  });
+}
+
+function parseWeighted(json: unknown, id: string | undefined): WeightedRuleSet {
+  const result = WeightedRuleSetSchema.safeParse(json);
+  if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
+  const file = result.data;
+  return deepFreeze({
+    id: file.id,
+    kind: file.kind,
+    title: file.title,
+    jurisdiction: file.jurisdiction,
+    legalBasis: file.legalBasis,
+    edition: file.edition,
+    effective: file.effective,
+    assumptions: file.assumptions,
+    lineage: [],
+    stages: file.stages,
   });
 }
 

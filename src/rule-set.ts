@@ -182,11 +182,20 @@ export const ruleSetMetadata = {
  *
  * @internal
  */
-export function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, key: string): void {
+export function uniqueIds(
+  items: { id: string }[],
+  ctx: z.RefinementCtx,
+  at: string | (string | number)[],
+): void {
   const seen = new Set<string>();
+  const prefix = typeof at === 'string' ? [at] : at;
   items.forEach((item, i) => {
     if (seen.has(item.id)) {
-      ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...prefix, i, 'id'],
+        message: `duplicate id "${item.id}"`,
+      });
     }
     seen.add(item.id);
   });

@@ -34,6 +34,46 @@ export const recordArb = fc.record(
     dapatDireplikasi: opt(fc.boolean()),
     prasyaratReplikasi: opt(fc.constantFrom('', '  ', 'SDM terlatih')),
     rancangBangun: opt(fc.constantFrom('', 'singkat', 'kata '.repeat(300))),
+    jenis: opt(fc.constantFrom('digital', 'non_digital')),
+    waktuPenerapan: opt(fc.constantFrom('2020-03-15', '2021-06-01', '2022-03-31', '2022-04-30')),
+    proposal: opt(
+      fc.record(
+        {
+          ringkasan: opt(fc.constantFrom('', 'ringkas', 'kata '.repeat(201))),
+          kebaruan: opt(fc.constantFrom('', 'baru')),
+          implementasi: opt(fc.constantFrom('', 'diterapkan')),
+          signifikansi: opt(fc.constantFrom(' ', 'naik 12%')),
+          adaptabilitas: opt(fc.constantFrom('', 'ditiru')),
+          sumberDaya: opt(fc.constantFrom('', 'APBD')),
+          strategiKeberlanjutan: opt(fc.constantFrom('', 'SOP')),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    kipp: opt(
+      fc.record(
+        {
+          kelompok: opt(fc.constantFrom('umum', 'replikasi', 'khusus')),
+          tanggalTutupPendaftaran: opt(fc.constantFrom('2022-03-15', '2023-03-31')),
+          penghargaan: opt(
+            fc.array(
+              fc.record({
+                tahun: fc.integer({ min: 2014, max: 2023 }),
+                peringkat: fc.constantFrom('top_99', 'top', 'top_khusus'),
+              }),
+              { maxLength: 3 },
+            ),
+          ),
+          replikasiDari: opt(fc.constantFrom('', 'SIPANDU')),
+          sdgs: opt(fc.subarray([1, 3, 8, 17])),
+          aplikasi: opt(fc.boolean()),
+          kuesionerSpbe: opt(fc.boolean()),
+          penangananPandemi: opt(fc.boolean()),
+          judulGanda: opt(fc.boolean()),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     indikator: opt(
       fc.record(
         {

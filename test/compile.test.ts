@@ -16,7 +16,8 @@ const checksOf = (id: string) => {
 
 describe('compiled evaluator against json-rules-engine', () => {
   const ids = listRuleSets()
-    .filter((r) => r.builtIn)
+    // Weighted rule sets have no conditions to compile.
+    .filter((r) => r.builtIn && r.kind !== 'weighted')
     .map((r) => r.id);
 
   it.each(ids)('%s: identical outcome trees on random records', async (id) => {

@@ -62,7 +62,9 @@ describe('shipped rule sets', () => {
       const citations =
         ruleSet.kind === 'eligibility'
           ? ruleSet.criteria.map((c) => c.citation)
-          : ruleSet.indicators.map((i) => i.citation);
+          : ruleSet.kind === 'rubric'
+            ? ruleSet.indicators.map((i) => i.citation)
+            : ruleSet.stages.map((s) => s.citation);
       for (const citation of citations) expect(citation.length).toBeGreaterThan(5);
     }
   });

@@ -1,5 +1,5 @@
 import type { Issue } from '../errors.js';
-import type { Evaluation } from '../evaluate.js';
+import type { Evaluation, MultiEvaluation, RuleSetResult } from '../evaluate.js';
 import { type Locale, MESSAGES } from '../messages.js';
 import type { Status } from '../outcome.js';
 import type { RegionEvaluation } from '../region.js';
@@ -109,6 +109,43 @@ export function formatRegion(region: RegionEvaluation, locale: Locale): string {
     const mark = i.verdict === 'eligible' ? '✓' : i.verdict === 'not_eligible' ? '✗' : '?';
     const note = i.rejected ? ` (${cli.rejected[locale]})` : '';
     lines.push(`    ${mark} ${pad(i.nama, 48)} ${i.kematangan}${note}`);
+  }
+  return lines.join('\n');
+}
+
+/** One record under several rule sets: a summary row per rule set, then each one's details. */
+export function formatSideBySide(multi: MultiEvaluation, locale: Locale): string {
+  const en = locale === 'en';
+  const summary = (r: RuleSetResult): string => {
+    if (r.kind === 'eligibility') {
+      const failing = r.criteria.filter((c) => c.status === 'fail').map((c) => c.ref ?? c.id);
+      const label = MESSAGES.verdict[r.verdict][locale];
+      return `${VERDICT_MARK[r.verdict]} ${label}${failing.length ? ` (${en ? 'failing' : 'gagal'}: ${failing.join(', ')})` : ''}${r.missingFields.length ? ` (${en ? 'missing' : 'belum diisi'}: ${r.missingFields.length})` : ''}`;
+    }
+    if (r.kind === 'rubric')
+      return `kematangan ${r.score.proven} / ${r.score.claimed} / ${r.score.max}`;
+    return r.stages
+      .map(
+        (s) =>
+          `${s.title}: ${s.total}${s.missing.length ? ` (${s.missing.length} ${en ? 'unscored' : 'belum dinilai'})` : ''}`,
+      )
+      .join('; ');
+  };
+  const width = Math.max(...multi.results.map((r) => r.ruleSet.id.length));
+  const lines = [`${multi.nama}${multi.id !== undefined ? ` (${multi.id})` : ''}`];
+  for (const r of multi.results) lines.push(`  ${pad(r.ruleSet.id, width)}  ${summary(r)}`);
+  for (const r of multi.results) {
+    if (r.kind !== 'eligibility' || r.verdict === 'eligible') continue;
+    lines.push(`  ${r.ruleSet.id}: ${r.ruleSet.title}`);
+    for (const c of r.criteria) {
+      if (c.status === 'pass') continue;
+      for (const reason of c.reasons) {
+        lines.push(
+          `    ${MARK[reason.status]} ${c.ref ? `${c.ref}. ` : ''}${reason.message} [${reason.fields.join(', ')}]`,
+        );
+      }
+      lines.push(`      ${c.citation}`);
+    }
   }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runTestCases } from '../cases.js';
 import { InvalidRecordError, InvalidRuleSetError } from '../errors.js';
-import { DEFAULT_RULE_SET, type Evaluation } from '../evaluate.js';
+import { DEFAULT_RULE_SET, type Evaluation, evaluate } from '../evaluate.js';
 import type { Locale } from '../messages.js';
 import { evaluateRegion } from '../region.js';
 import {
@@ -13,11 +13,17 @@ import {
   type RuleSet,
   resolveRuleSet,
 } from '../registry.js';
-import { formatEvaluation, formatIssues, formatRegion, formatScore } from './format-text.js';
+import {
+  formatEvaluation,
+  formatIssues,
+  formatRegion,
+  formatScore,
+  formatSideBySide,
+} from './format-text.js';
 import { InputFileError, openRecords, readJson } from './input.js';
 import { commandReport } from './report.js';
 import samples from './samples.json' with { type: 'json' };
-import { type CliIo, type StreamOptions, streamEvaluations } from './stream.js';
+import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
 export type { CliIo } from './stream.js';
 
@@ -39,7 +45,9 @@ Commands:
   rules test <file>    run a rule set's test cases (x.cases.json; loads x.json beside it)
 
 Options:
-  --rule-set <id|file> eligibility rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET})
+  --rule-set <id|file> rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET});
+                       give it more than once (eligibility, rubric or weighted rule sets) to
+                       judge each record by all of them, side by side
   --rubric <id>        IGA rubric edition: iga-2026 (default) or iga-2023
   --lang id|en         language of messages (default id)
   --format <f>         evaluate, score: text (default), json, ndjson; report: md (default),
@@ -69,16 +77,36 @@ async function exists(file: string): Promise<boolean> {
 
 /** Options shared by the commands. */
 export interface Options {
+  /** The eligibility rule set (the first `--rule-set`). */
   ruleSet: RuleSet;
+  /** Every `--rule-set` given, of any kind: more than one prints them side by side. */
+  ruleSets: RuleSet[];
   rubric: string | undefined;
   locale: Locale;
   format: 'text' | 'json' | 'ndjson' | 'md' | 'html' | 'csv';
+}
+
+async function loadRuleSetArg(value: string): Promise<RuleSet> {
+  if (value.endsWith('.json')) return loadRuleSet(await readJson(value));
+  return getRuleSet(value);
 }
 
 async function loadEligibility(value: string | undefined): Promise<RuleSet> {
   if (value === undefined) return getRuleSet(DEFAULT_RULE_SET);
   if (value.endsWith('.json')) return loadRuleSet(await readJson(value));
   return resolveRuleSet(value, 'eligibility');
+}
+
+async function ruleSetOptions(values: string[]): Promise<Pick<Options, 'ruleSet' | 'ruleSets'>> {
+  if (values.length <= 1) {
+    const ruleSet = await loadEligibility(values[0]);
+    return { ruleSet, ruleSets: [ruleSet] };
+  }
+  const ruleSets: RuleSet[] = [];
+  for (const value of values) ruleSets.push(await loadRuleSetArg(value));
+  const eligibility =
+    ruleSets.find((r) => r.kind === 'eligibility') ?? getRuleSet(DEFAULT_RULE_SET);
+  return { ruleSet: eligibility, ruleSets };
 }
 
 function evaluateOptions(options: Options) {
@@ -96,16 +124,25 @@ async function evaluateFile(
   formatText: (evaluation: Evaluation, locale: Locale) => string,
 ): Promise<number> {
   const source = await openRecords(file);
-  const { invalid } = await streamEvaluations(
-    source,
-    {
-      evaluate: evaluateOptions(options),
-      locale: options.locale,
-      format: options.format as StreamOptions['format'],
-      formatText,
-    },
-    io,
-  );
+  const format = options.format as StreamOptions['format'];
+  const { invalid } =
+    options.ruleSets.length > 1
+      ? await streamEvaluations(
+          source,
+          {
+            evaluate: (record) =>
+              evaluate(record, { ruleSets: options.ruleSets, locale: options.locale }),
+            locale: options.locale,
+            format,
+            formatText: formatSideBySide,
+          },
+          io,
+        )
+      : await streamEvaluations(
+          source,
+          evaluationStream(evaluateOptions(options), options.locale, format, formatText),
+          io,
+        );
   return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
 }
 
@@ -168,7 +205,7 @@ function parseOptions(argv: string[]) {
     args: argv,
     allowPositionals: true,
     options: {
-      'rule-set': { type: 'string' },
+      'rule-set': { type: 'string', multiple: true },
       rubric: { type: 'string' },
       lang: { type: 'string', default: 'id' },
       format: { type: 'string' },
@@ -215,7 +252,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       );
     }
     const options: Options = {
-      ruleSet: await loadEligibility(values['rule-set']),
+      ...(await ruleSetOptions(values['rule-set'] ?? [])),
       rubric: values.rubric === undefined ? undefined : resolveRuleSet(values.rubric, 'rubric').id,
       locale: values.lang,
       format: format as Options['format'],
@@ -260,12 +297,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
         const source = { single: false, rows: fromList(samples.inovasi) };
         await streamEvaluations(
           source,
-          {
-            evaluate: evaluateOptions(options),
-            locale: options.locale,
-            format: 'text',
-            formatText: formatEvaluation,
-          },
+          evaluationStream(evaluateOptions(options), options.locale, 'text', formatEvaluation),
           io,
         );
         io.stdout(`\n${formatRegion(region, options.locale)}`);

@@ -1,5 +1,5 @@
-import type { Issue } from '../errors.js';
-import { type EvaluateOptions, type Evaluation, safeEvaluate } from '../evaluate.js';
+import { InvalidRecordError, type Issue } from '../errors.js';
+import { type EvaluateOptions, type Evaluation, evaluate } from '../evaluate.js';
 import type { Locale } from '../messages.js';
 import { formatIssues } from './format-text.js';
 import { type RecordSource, whereOf } from './input.js';
@@ -12,12 +12,31 @@ export interface CliIo {
   progress?: (done: number, invalid: number) => void;
 }
 
-/** How to print a stream of evaluations. */
-export interface StreamOptions {
-  evaluate: EvaluateOptions;
+/** How to evaluate and print a stream of records. */
+export interface StreamOptions<T = Evaluation> {
+  /** Evaluates one record; an invalid one rejects with `InvalidRecordError`. */
+  evaluate: (record: unknown) => Promise<T>;
   locale: Locale;
   format: 'text' | 'json' | 'ndjson';
-  formatText: (evaluation: Evaluation, locale: Locale) => string;
+  formatText: (evaluation: T, locale: Locale) => string;
+  /** The verdict to count, when there is one. */
+  verdictOf?: (evaluation: T) => Evaluation['verdict'] | undefined;
+}
+
+/** The usual stream options: `evaluate` with these options. */
+export function evaluationStream(
+  options: EvaluateOptions,
+  locale: Locale,
+  format: StreamOptions['format'],
+  formatText: StreamOptions['formatText'],
+): StreamOptions {
+  return {
+    evaluate: (record) => evaluate(record, options),
+    locale,
+    format,
+    formatText,
+    verdictOf: (e) => e.verdict,
+  };
 }
 
 /** What a streamed run saw. */
@@ -31,9 +50,9 @@ export interface StreamSummary {
  * keeping nothing but counts: a file of any length goes through in bounded memory. Invalid rows
  * are printed on stderr with their line and path, and in the JSON output as errors.
  */
-export async function streamEvaluations(
+export async function streamEvaluations<T>(
   source: RecordSource,
-  options: StreamOptions,
+  options: StreamOptions<T>,
   io: CliIo,
 ): Promise<StreamSummary> {
   const counts = { eligible: 0, not_eligible: 0, incomplete: 0 };
@@ -43,16 +62,20 @@ export async function streamEvaluations(
   if (json && !source.single) io.stdout('[');
   for await (const row of source.rows) {
     let issues: readonly Issue[] | undefined = row.issues;
-    let evaluation: Evaluation | undefined;
+    let evaluation: T | undefined;
     if (!issues) {
-      const result = await safeEvaluate(row.record, options.evaluate);
-      if (result.success) evaluation = result.data;
-      else issues = result.error.issues;
+      try {
+        evaluation = await options.evaluate(row.record);
+      } catch (error) {
+        if (!(error instanceof InvalidRecordError)) throw error;
+        issues = error.issues;
+      }
     }
     const separator = json && !source.single && total > 0 ? ',' : '';
     total++;
     if (evaluation) {
-      counts[evaluation.verdict]++;
+      const verdict = options.verdictOf?.(evaluation);
+      if (verdict) counts[verdict]++;
       if (options.format === 'text')
         io.stdout(`${total > 1 ? '\n' : ''}${options.formatText(evaluation, options.locale)}`);
       else

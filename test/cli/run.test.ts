@@ -72,6 +72,45 @@ describe('inovasi-rules CLI (spawned)', () => {
     expect(out.ruleSet.id).toBe('perbup-contoh-2024');
   });
 
+  it('prints several rule sets side by side, each with its verdict', () => {
+    const path = file(
+      'multi.json',
+      eligibleRecord({ kovablik: { proposal: { signifikansi: 80 } } }),
+    );
+    const { code, stdout } = cli(
+      'evaluate',
+      path,
+      '--rule-set',
+      'pp-38-2017',
+      '--rule-set',
+      'kipp-2023',
+      '--rule-set',
+      'kovablik-jatim',
+      '--lang',
+      'en',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/ {2}pp-38-2017 +✓ eligible\n/);
+    expect(stdout).toMatch(/ {2}kipp-2023 +\? incomplete \(missing: \d+\)/);
+    expect(stdout).toMatch(/ {2}kovablik-jatim +Stage I: proposal: 24 \(6 unscored\)/);
+    const json = JSON.parse(
+      cli(
+        'evaluate',
+        path,
+        '--rule-set',
+        'pp-38-2017',
+        '--rule-set',
+        'kovablik-jatim',
+        '--format',
+        'json',
+      ).stdout,
+    );
+    expect(json.results.map((r: { kind: string }) => r.kind)).toStrictEqual([
+      'eligibility',
+      'weighted',
+    ]);
+  });
+
   it('runs the demo on the bundled records and the city index', () => {
     const { code, stdout } = cli('demo');
     expect(code).toBe(0);
