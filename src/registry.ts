@@ -178,9 +178,13 @@ function parse(json: unknown): RuleSet {
   );
   if (issues.length > 0) throw new InvalidRuleSetError(issues, file.id);
 
-  return deepFreeze({
+  return deepFreeze({ ...metaOf(file, parent), kind: file.kind, criteria });
+}
+
+/** The metadata of a parsed file, its legal basis and assumptions merged with its parent's. */
+function metaOf(file: Omit<RuleSetMeta, 'lineage'>, parent?: RuleSet): RuleSetMeta {
+  return {
     id: file.id,
-    kind: file.kind,
     title: file.title,
     jurisdiction: file.jurisdiction,
     legalBasis: mergeById(file.legalBasis, parent?.legalBasis ?? []),
@@ -188,26 +192,14 @@ function parse(json: unknown): RuleSet {
     effective: file.effective,
     assumptions: mergeById(file.assumptions, parent?.assumptions ?? []),
     lineage: parent ? [parent.id, ...parent.lineage] : [],
-    criteria,
-  });
+  };
 }
 
 function parseWeighted(json: unknown, id: string | undefined): WeightedRuleSet {
   const result = WeightedRuleSetSchema.safeParse(json);
   if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
   const file = result.data;
-  return deepFreeze({
-    id: file.id,
-    kind: file.kind,
-    title: file.title,
-    jurisdiction: file.jurisdiction,
-    legalBasis: file.legalBasis,
-    edition: file.edition,
-    effective: file.effective,
-    assumptions: file.assumptions,
-    lineage: [],
-    stages: file.stages,
-  });
+  return deepFreeze({ ...metaOf(file), kind: file.kind, stages: file.stages });
 }
 
 function parseRubric(json: unknown, id: string | undefined): RubricRuleSet {
@@ -215,15 +207,8 @@ function parseRubric(json: unknown, id: string | undefined): RubricRuleSet {
   if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
   const file = result.data;
   return deepFreeze({
-    id: file.id,
+    ...metaOf(file),
     kind: file.kind,
-    title: file.title,
-    jurisdiction: file.jurisdiction,
-    legalBasis: file.legalBasis,
-    edition: file.edition,
-    effective: file.effective,
-    assumptions: file.assumptions,
-    lineage: [],
     indicators: file.indicators,
     region: file.region,
   });

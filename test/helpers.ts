@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
 import type { InnovationInput } from '../src/index.js';
 
 /** Reads a JSON fixture from test/fixtures. */
@@ -16,4 +18,43 @@ export function without(record: object, ...fields: string[]): InnovationInput {
   const copy: Record<string, unknown> = { ...record };
   for (const f of fields) delete copy[f];
   return copy as InnovationInput;
+}
+
+const root = new URL('../', import.meta.url).pathname;
+
+/** Runs the CLI as a separate process, from source through tsx. */
+export function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', `${root}src/cli/main.ts`, ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Debian's Chromium, which .ci/run installs. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Browser tests run wherever Chromium is installed, and always in CI (where it must be). */
+export const canRunChromium = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+/** Launches Debian's Chromium headless through playwright-core (never a downloaded browser). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium keeps dialling out on a closed network.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }

@@ -1,27 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateRecord } from '../../bench/records.js';
+import { canRunChromium, cli, launchChromium } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = join(root, 'test/fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'inovasi-report-'));
-
-function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 2 ** 20,
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // A region of a few hundred innovations from 34 agencies, as a Bappeda would hand it over.
 const AGENCIES = Array.from(
@@ -138,25 +125,13 @@ describe('inovasi-rules report (spawned)', () => {
     expect(json.portfolio.agenciesWithoutInnovation).toStrictEqual(AGENCIES.slice(31));
   });
 
-  const chromiumPath = '/usr/bin/chromium';
-  describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('HTML in a real browser', () => {
+  describe.skipIf(!canRunChromium)('HTML in a real browser', () => {
     it('renders every chart, with no console error, on a phone and in print', async () => {
       const html = cli('report', regionFile, '--format', 'html', '--units', unitsFile).stdout;
       expect(html).not.toMatch(/<script|<link|src="http/);
       const file = join(dir, 'report.html');
       writeFileSync(file, html);
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
         const errors: string[] = [];

@@ -1,76 +1,60 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { canRunChromium, launchChromium } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const example = join(root, 'examples/form');
-const chromiumPath = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)(
-  'examples/form in headless Chromium',
-  () => {
-    it("shows a broken criterion's message under its field, live, and clears it when fixed", async () => {
-      const outDir = mkdtempSync(join(tmpdir(), 'inovasi-form-'));
-      await build({
-        configFile: join(example, 'vite.config.ts'),
-        logLevel: 'silent',
-        build: { outDir, emptyOutDir: true },
-      });
-      const server = await preview({
-        configFile: join(example, 'vite.config.ts'),
-        logLevel: 'silent',
-        build: { outDir },
-        preview: { port: 0, host: '127.0.0.1', strictPort: false },
-      });
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      try {
-        const url = server.resolvedUrls?.local[0] as string;
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        await page.goto(url);
-        await page.waitForSelector('#status[data-ready]');
-        expect(await page.textContent('#status')).toContain('5 dari 5');
-        expect(await page.textContent('[data-error-for="membatasiAkses"]')).toBe('');
-
-        await page.selectOption('#membatasiAkses', 'true');
-        const message = page.locator('[data-error-for="membatasiAkses"]');
-        await expect
-          .poll(() => message.textContent())
-          .toMatch(/^Kriteria 4b: inovasi membatasi akses/);
-        expect(await page.textContent('[data-error-for="kebaruan"]')).toBe('');
-
-        await page.selectOption('#urusan', 'agama');
-        await expect
-          .poll(() => page.textContent('[data-error-for="urusan"]'))
-          .toMatch(/urusan absolut/);
-
-        await page.selectOption('#membatasiAkses', 'false');
-        await expect.poll(() => message.textContent()).toBe('');
-        expect(errors).toStrictEqual([]);
-        mkdirSync(join(root, 'test-results'), { recursive: true });
-        await page.screenshot({ path: join(root, 'test-results/form.png'), fullPage: true });
-      } finally {
-        await browser.close();
-        await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      }
+describe.skipIf(!canRunChromium)('examples/form in headless Chromium', () => {
+  it("shows a broken criterion's message under its field, live, and clears it when fixed", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'inovasi-form-'));
+    await build({
+      configFile: join(example, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true },
     });
-  },
-);
+    const server = await preview({
+      configFile: join(example, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    });
+    const browser = await launchChromium();
+    try {
+      const url = server.resolvedUrls?.local[0] as string;
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(url);
+      await page.waitForSelector('#status[data-ready]');
+      expect(await page.textContent('#status')).toContain('5 dari 5');
+      expect(await page.textContent('[data-error-for="membatasiAkses"]')).toBe('');
+
+      await page.selectOption('#membatasiAkses', 'true');
+      const message = page.locator('[data-error-for="membatasiAkses"]');
+      await expect
+        .poll(() => message.textContent())
+        .toMatch(/^Kriteria 4b: inovasi membatasi akses/);
+      expect(await page.textContent('[data-error-for="kebaruan"]')).toBe('');
+
+      await page.selectOption('#urusan', 'agama');
+      await expect
+        .poll(() => page.textContent('[data-error-for="urusan"]'))
+        .toMatch(/urusan absolut/);
+
+      await page.selectOption('#membatasiAkses', 'false');
+      await expect.poll(() => message.textContent()).toBe('');
+      expect(errors).toStrictEqual([]);
+      mkdirSync(join(root, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(root, 'test-results/form.png'), fullPage: true });
+    } finally {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    }
+  });
+});
