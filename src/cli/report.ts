@@ -1,4 +1,4 @@
-import type { Issue } from '../errors.js';
+import { InvalidRecordError, type Issue } from '../errors.js';
 import { type Evaluation, safeEvaluate } from '../evaluate.js';
 import type { Locale } from '../messages.js';
 import { evaluatePortfolio, type Portfolio, type PortfolioUnit } from '../portfolio.js';
@@ -103,10 +103,17 @@ export async function buildReport(
     !Array.isArray(json) &&
     Array.isArray((json as { inovasi?: unknown }).inovasi)
   ) {
-    region = await evaluateRegion(json, evaluateOptions);
-    rowsIn = (json as { inovasi: unknown[] }).inovasi.map((record, index) => ({ index, record }));
-    pemda = region.pemda;
-    tahun = region.tahun;
+    const input = json as { pemda?: unknown; tahun?: unknown; inovasi: unknown[] };
+    try {
+      region = await evaluateRegion(json, evaluateOptions);
+    } catch (error) {
+      // One bad innovation must not sink the report: the rows below name it, and the IID,
+      // which would be wrong without it, is left out.
+      if (!(error instanceof InvalidRecordError)) throw error;
+    }
+    rowsIn = input.inovasi.map((record, index) => ({ index, record }));
+    pemda = typeof input.pemda === 'string' ? input.pemda : '';
+    tahun = typeof input.tahun === 'number' ? input.tahun : undefined;
   } else {
     rowsIn = (await readAll(file)).rows;
   }

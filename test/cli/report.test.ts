@@ -111,6 +111,24 @@ describe('inovasi-rules report (spawned)', () => {
     expect(stdout).toContain('Against 2022: 3 → 4 innovations');
   });
 
+  it('still reports a region with a bad innovation, naming it and leaving out the IID', () => {
+    const file = join(dir, 'region-bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        pemda: 'Kota Contoh',
+        tahun: 2024,
+        inovasi: [generateRecord(1), { nama: '' }],
+      }),
+    );
+    const json = JSON.parse(cli('report', file, '--format', 'json').stdout);
+    expect(json.summary.innovations).toBe(1);
+    expect(json.summary.iid).toBeUndefined();
+    expect(json.invalid).toStrictEqual([
+      { where: 'record #2', issues: [expect.objectContaining({ path: ['nama'] })] },
+    ]);
+  });
+
   it('writes CSV and JSON', () => {
     const csv = cli('report', regionFile, '--format', 'csv').stdout.trim().split('\n');
     expect(csv).toHaveLength(301);
