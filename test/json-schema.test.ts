@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import samples from '../src/cli/samples.json' with { type: 'json' };
+
+// The shipped JSON Schemas are for editors and form builders in other languages: check that a
+// standard validator accepts every shipped file with them, and refuses a broken one.
+const read = (url: URL) => JSON.parse(readFileSync(url, 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const schema = (name: string) => ajv.compile(read(new URL(`../schema/${name}`, import.meta.url)));
+const validators: Record<string, ReturnType<typeof schema>> = {
+  eligibility: schema('rule-set.schema.json'),
+  rubric: schema('rubric.schema.json'),
+  weighted: schema('weighted.schema.json'),
+};
+const rules = new URL('../rules/', import.meta.url);
+const ruleSetFiles = readdirSync(rules).filter(
+  (f) =>
+    f.endsWith('.json') &&
+    !f.endsWith('.cases.json') &&
+    f !== 'urusan.json' &&
+    f !== 'messages.json',
+);
+
+describe('shipped JSON Schemas, through a standard validator', () => {
+  it.each(ruleSetFiles)('rules/%s is valid against the schema of its kind', (file) => {
+    const json = read(new URL(file, rules));
+    const validate = validators[json.kind];
+    expect(validate?.(json), JSON.stringify(validate?.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('refuses a broken rule set', () => {
+    const broken = read(new URL('./fixtures/rule-sets/broken.json', import.meta.url));
+    expect(validators.eligibility?.(broken)).toBe(false);
+  });
+
+  it('accepts the bundled records and the case files', () => {
+    const record = schema('innovation.schema.json');
+    for (const r of samples.inovasi)
+      expect(record(r), JSON.stringify(record.errors?.slice(0, 2))).toBe(true);
+    expect(record({ nama: 'x', kebaruan: 'baru' })).toBe(false);
+    expect(schema('region.schema.json')(samples)).toBe(true);
+    const cases = schema('cases.schema.json');
+    for (const f of readdirSync(rules).filter((n) => n.endsWith('.cases.json'))) {
+      expect(cases(read(new URL(f, rules))), f).toBe(true);
+    }
+  });
+});
