@@ -22,47 +22,36 @@ export interface Scan {
 }
 
 /**
- * Measures an input against the limits, iteratively, so even a cyclic or absurdly deep object
- * is measured safely. The fast pass keeps no paths; only when a limit is exceeded does a second
+ * Measures an input against the limits; even a cyclic or absurdly deep object is measured
+ * safely. The fast pass keeps no paths; only when a limit is exceeded does a second, iterative
  * pass find where.
  *
  * @internal
  */
 export function scanInput(input: unknown, limits = LIMITS): Scan {
-  const values: unknown[] = [input];
-  const depths: number[] = [0];
+  // Recursion is safe here: it never goes deeper than `maxDepth`, which also ends cycles.
   let nodes = 0;
   let hasNull = false;
-  while (values.length > 0) {
-    const value = values.pop();
-    const depth = depths.pop() as number;
-    if (++nodes > limits.maxNodes) return { issue: locate(input, limits), hasNull };
+  const within = (value: unknown, depth: number): boolean => {
+    if (++nodes > limits.maxNodes) return false;
     if (value === null) {
       hasNull = true;
-      continue;
+      return true;
     }
-    if (typeof value === 'string') {
-      if (value.length > limits.maxStringLength) return { issue: locate(input, limits), hasNull };
-      continue;
-    }
-    if (typeof value !== 'object') continue;
-    if (depth >= limits.maxDepth) return { issue: locate(input, limits), hasNull };
+    if (typeof value === 'string') return value.length <= limits.maxStringLength;
+    if (typeof value !== 'object') return true;
+    if (depth >= limits.maxDepth) return false;
     if (Array.isArray(value)) {
-      if (value.length > limits.maxNodes) return { issue: locate(input, limits), hasNull };
-      for (let i = 0; i < value.length; i++) {
-        values.push(value[i]);
-        depths.push(depth + 1);
-      }
-    } else {
-      let count = 0;
-      for (const key in value) {
-        if (++count > limits.maxNodes) return { issue: locate(input, limits), hasNull };
-        values.push((value as Record<string, unknown>)[key]);
-        depths.push(depth + 1);
-      }
+      if (value.length > limits.maxNodes) return false;
+      for (let i = 0; i < value.length; i++) if (!within(value[i], depth + 1)) return false;
+      return true;
     }
-  }
-  return { hasNull };
+    for (const key in value) {
+      if (!within((value as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return true;
+  };
+  return within(input, 0) ? { hasNull } : { issue: locate(input, limits), hasNull };
 }
 
 /** The slow pass: the same walk, keeping paths, to say where a limit is exceeded. */

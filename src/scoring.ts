@@ -135,13 +135,16 @@ interface IndicatorPlan {
   upgradeLevel: [string, string][];
   /** "<title>: attach evidence (+p proven points)." for level n. */
   upgradeEvidence: string[];
-  /** The record fields each level's conditions read, in document order. */
+  /** The record fields each level's conditions read under the indicator's own entry. */
   levelFields: string[][];
+  /** Other fields a level reads (the record's year): pointed at only when missing. */
+  levelOtherFields: string[][];
+  /** Whether a level's action has a `{kurang}` to fill. */
+  levelHasGap: boolean[];
   /** Reason codes: `<id>_level_<n>` for n = 0..3, and `<id>_missing`. */
   codes: string[];
   missingCode: string;
-  /** `indikator.<id>.` and `indikator.<id>.bukti`. */
-  prefix: string;
+  /** `indikator.<id>.bukti`. */
   buktiField: string;
 }
 
@@ -197,10 +200,15 @@ function makePlans(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
       upgradeEvidence: indicator.levels.map((l) =>
         fill(pick(t.upgradeEvidence, locale), { title, gain: num(l.level * w) }),
       ),
-      levelFields: indicator.levels.map((l) => fieldsRead(l.conditions as Condition)),
+      levelFields: indicator.levels.map((l) =>
+        fieldsRead(l.conditions as Condition).filter((f) => f.startsWith(`${indicator.field}.`)),
+      ),
+      levelOtherFields: indicator.levels.map((l) =>
+        fieldsRead(l.conditions as Condition).filter((f) => !f.startsWith(`${indicator.field}.`)),
+      ),
+      levelHasGap: indicator.levels.map((l) => pick(l.next, locale).includes('{kurang}')),
       codes: [0, 1, 2, 3].map((n) => `${indicator.id}_level_${n}`),
       missingCode: `${indicator.id}_missing`,
-      prefix: `${indicator.field}.`,
       buktiField: `${indicator.field}.bukti`,
     };
   });
@@ -258,26 +266,25 @@ function scoreIndicator(
   const nextId = ids[level];
   if (nextId !== undefined) {
     let action = plan.action[level] as string;
-    if (action.includes('{kurang}')) {
+    if (plan.levelHasGap[level]) {
       const gap = shortfall(results.outcome(nextId));
       action = action.replace('{kurang}', gap === undefined ? '?' : formatValue(gap, locale));
     }
     // Year-relative levels also read the record's year: point at it only when it is missing.
-    const nextFields: string[] = [];
-    for (const f of plan.levelFields[level] as string[]) {
-      if (f.startsWith(plan.prefix) || isMissing(record, f)) nextFields.push(f);
-    }
-    const [before, after] = plan.nextSentence[level] as [string, string];
-    message += ` ${before}${action}${after}`;
+    const nextFields = [...(plan.levelFields[level] as string[])];
+    for (const f of plan.levelOtherFields[level] as string[])
+      if (isMissing(record, f)) nextFields.push(f);
+    const sentence = plan.nextSentence[level] as [string, string];
+    message += ` ${sentence[0]}${action}${sentence[1]}`;
     if (fields.length === 0) fields = [...nextFields];
-    const [upBefore, upAfter] = plan.upgradeLevel[level] as [string, string];
+    const upgradeLevel = plan.upgradeLevel[level] as [string, string];
     upgrades.push([
       {
         indicator: indicator.id,
         kind: 'level',
         level: level + 1,
         gain: indicator.weight,
-        message: upBefore + action + upAfter,
+        message: upgradeLevel[0] + action + upgradeLevel[1],
         fields: nextFields,
       },
       order,
