@@ -1,6 +1,6 @@
 import type { Condition, LeafCondition } from './condition.js';
 import type { CheckSpec, SyncCheckRunner } from './engine.js';
-import { EXTRA_OPERATORS } from './operators.js';
+import { OPERATORS } from './operators.js';
 import {
   allOf,
   anyOf,
@@ -21,23 +21,7 @@ import { getSegments } from './path.js';
  * its fact references — and a differential test holds the two to identical outcomes.
  */
 
-// json-rules-engine's operators, as its engine-default-operators.js defines them.
 type Facts = Readonly<Record<string, unknown>>;
-
-const numeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
-const JRE_OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
-  equal: (a, b) => a === b,
-  notEqual: (a, b) => a !== b,
-  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
-  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
-  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
-  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-  lessThan: (a, b) => numeric(a) && (a as number) < (b as number),
-  lessThanInclusive: (a, b) => numeric(a) && (a as number) <= (b as number),
-  greaterThan: (a, b) => numeric(a) && (a as number) > (b as number),
-  greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
-  ...EXTRA_OPERATORS,
-};
 
 function readFact(facts: Facts, fact: string, path: readonly string[] | undefined): unknown {
   const value = Object.hasOwn(facts, fact) ? facts[fact] : undefined;
@@ -56,7 +40,7 @@ interface Compiled {
 }
 
 function compileLeaf(leaf: LeafCondition): Compiled {
-  const op = JRE_OPERATORS[leaf.operator];
+  const op = OPERATORS[leaf.operator];
   if (!op) throw new Error(`internal: operator "${leaf.operator}" has no compiled form`);
   const { fact } = leaf;
   const path = split(leaf.path);

@@ -7,8 +7,6 @@
 /** An operator: fact value on the left, the condition's `value` on the right. */
 export type OperatorFn = (factValue: unknown, value: unknown) => boolean;
 
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
 function isEmpty(v: unknown): boolean {
   if (typeof v === 'string') return v.trim().length === 0;
   if (Array.isArray(v)) return v.length === 0;
@@ -19,18 +17,24 @@ function wordCount(v: unknown): number {
   return typeof v === 'string' ? v.split(/\s+/).filter(Boolean).length : 0;
 }
 
-/** json-rules-engine's built-in operators, with its semantics (including its type guards). */
+// json-rules-engine's own number guard: what parseFloat reads as a number.
+const numeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
+
+/**
+ * json-rules-engine's built-in operators, exactly as its engine-default-operators.js defines
+ * them (type guards included): the compiled evaluator uses these, json-rules-engine its own.
+ */
 export const BUILT_IN_OPERATORS: Readonly<Record<string, OperatorFn>> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
-  in: (a, b) => Array.isArray(b) && b.indexOf(a) > -1,
-  notIn: (a, b) => Array.isArray(b) && b.indexOf(a) === -1,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
   contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
   doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-  lessThan: (a, b) => isNumber(a) && a < (b as number),
-  lessThanInclusive: (a, b) => isNumber(a) && a <= (b as number),
-  greaterThan: (a, b) => isNumber(a) && a > (b as number),
-  greaterThanInclusive: (a, b) => isNumber(a) && a >= (b as number),
+  lessThan: (a, b) => numeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => numeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => numeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
 };
 
 /** Operators this library adds; their `value` types are checked when a rule set loads. */
