@@ -190,8 +190,6 @@ export const RubricSchema = z
     });
   });
 
-/** A scoring rubric as written in its file. */
-export type RubricFile = z.output<typeof RubricSchema>;
 /** A per-innovation indicator of a rubric. */
 export type Indicator = z.output<typeof IndicatorSchema>;
 /** The region-level rules of a rubric. */

@@ -249,8 +249,6 @@ export interface Criterion {
   /** Its checks, all of which must pass. */
   readonly checks: readonly Check[];
 }
-/** An eligibility rule set as written in its file (before `extends` is resolved). */
-export type EligibilityRuleSetFile = z.output<typeof EligibilityRuleSetSchema>;
 /** A legal source of a rule set. */
 export type LegalSource = z.output<typeof LegalSourceSchema>;
 /** A stated assumption of a rule set. */
