@@ -73,9 +73,15 @@ describe('inovasiFormSchema through the Standard Schema interface', () => {
 describe('SINOVIK word limits as form messages', () => {
   it('puts a too-long section message under that section', async () => {
     const schema = createFormSchema({ ruleSet: 'kipp-permenpanrb-91-2021', locale: 'en' });
-    const result = await schema.safeParseAsync({ nama: 'x', proposal: { ringkasan: 'kata '.repeat(201), kebaruan: 'singkat' } });
+    const result = await schema.safeParseAsync({
+      nama: 'x',
+      proposal: { ringkasan: 'kata '.repeat(201), kebaruan: 'singkat' },
+    });
     const issues = result.error?.issues.map((i) => [i.path.join('.'), i.message]);
-    expect(issues).toContainEqual(['proposal.ringkasan', 'The summary section exceeds 200 words; shorten it.']);
+    expect(issues).toContainEqual([
+      'proposal.ringkasan',
+      'The summary section exceeds 200 words; shorten it.',
+    ]);
     expect(issues?.some(([path]) => path === 'proposal.kebaruan')).toBe(false);
   });
 });

@@ -100,7 +100,7 @@ describe('inovasi-rules CLI (spawned)', () => {
   it('runs the demo on the bundled records and the city index', () => {
     const { code, stdout } = cli('demo');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/6 records: 2 eligible, 3 not eligible, 1 incomplete, 0 invalid/);
+    expect(stdout).toMatch(/11 records: 7 eligible, 3 not eligible, 1 incomplete, 0 invalid/);
     expect(stdout).toMatch(/Kota Batu 2024, iga-2026: IID \d+\.\d\d \(Kurang Inovatif\)/);
   });
 
