@@ -110,7 +110,7 @@ const FORM_ORDER = new Map([...RECORD_PATHS].map((path, i) => [path, i]));
  * @throws {@link InvalidRecordError} when a field has a wrong type or value
  * @example
  * ```ts
- * draftProgress({ nama: 'SIRIDAKOBA', kebaruan: 'seluruh' }).missingFields[0]; // 'manfaatBagi'
+ * draftProgress({ nama: 'SIRIDAKOBA', kebaruan: 'seluruh' }).missingFields[0]; // 'urusan'
  * ```
  */
 export function draftProgress(record: unknown, options: EvaluateOptions = {}): DraftProgress {
