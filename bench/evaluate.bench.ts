@@ -23,7 +23,7 @@ import {
 } from '../src/index.js';
 import { EXTRA_OPERATORS } from '../src/operators.js';
 import { getPath } from '../src/path.js';
-import { rubricChecks } from '../src/scoring.js';
+import { rubricChecks } from '../src/scoring-plan.js';
 import { handWritten } from './hand-written.js';
 import { generateRecord } from './records.js';
 

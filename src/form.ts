@@ -6,7 +6,8 @@ import type { Locale } from './messages.js';
 import type { Status } from './outcome.js';
 import { type CriterionResult, judgeCriterion } from './reasons.js';
 import type { EligibilityRuleSet } from './registry.js';
-import { levelId, rubricRunnerFor } from './scoring.js';
+import { rubricRunnerFor } from './scoring.js';
+import { levelId } from './scoring-plan.js';
 
 /**
  * Form integration: a zod schema that puts each failing criterion's message under the field it

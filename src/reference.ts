@@ -15,7 +15,7 @@ import {
 } from './evaluate.js';
 import { factsOf } from './facts.js';
 import type { EligibilityRuleSet, RubricRuleSet } from './registry.js';
-import { rubricChecks } from './scoring.js';
+import { rubricChecks } from './scoring-plan.js';
 
 const engines = new WeakMap<
   EligibilityRuleSet | RubricRuleSet,

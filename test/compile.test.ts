@@ -4,7 +4,7 @@ import { createCompiledRunner } from '../src/compile.js';
 import { createEngineRunner } from '../src/engine.js';
 import { factsOf } from '../src/facts.js';
 import { getRuleSet, InnovationSchema, listRuleSets, type RubricRuleSet } from '../src/index.js';
-import { rubricChecks } from '../src/scoring.js';
+import { rubricChecks } from '../src/scoring-plan.js';
 import { recordArb } from './arbitraries.js';
 
 const checksOf = (id: string) => {
