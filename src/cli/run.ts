@@ -1,18 +1,9 @@
-import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { runTestCases } from '../cases.js';
 import { InvalidRecordError, InvalidRuleSetError } from '../errors.js';
 import { DEFAULT_RULE_SET, type Evaluation, evaluate } from '../evaluate.js';
 import type { Locale } from '../messages.js';
 import { evaluateRegion } from '../region.js';
-import {
-  checkRuleSet,
-  getRuleSet,
-  listRuleSets,
-  loadRuleSet,
-  type RuleSet,
-  resolveRuleSet,
-} from '../registry.js';
+import { getRuleSet, loadRuleSet, type RuleSet, resolveRuleSet } from '../registry.js';
 import {
   formatEvaluation,
   formatIssues,
@@ -22,13 +13,12 @@ import {
 } from './format-text.js';
 import { InputFileError, openRecords, readJson } from './input.js';
 import { commandReport } from './report.js';
+import { commandRules, EXIT, UsageError } from './rules.js';
 import samples from './samples.json' with { type: 'json' };
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
+export { EXIT } from './rules.js';
 export type { CliIo } from './stream.js';
-
-/** Exit codes: 0 ran; 1 usage error; 2 some input invalid (valid records still reported). */
-export const EXIT = { ok: 0, usage: 1, invalidInput: 2 } as const;
 
 const USAGE = `Usage: inovasi-rules <command> [options]
 
@@ -59,21 +49,12 @@ Options:
 
 Exit codes: 0 ran; 1 usage error; 2 some input invalid (the valid records are still reported).`;
 
-class UsageError extends Error {}
-
 /** Output formats by command; the first is the default. */
 const FORMATS: Record<string, Options['format'][]> = {
   evaluate: ['text', 'json', 'ndjson'],
   score: ['text', 'json', 'ndjson'],
   report: ['md', 'html', 'csv', 'json'],
 };
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
 
 /** Options shared by the commands. */
 export interface Options {
@@ -148,56 +129,6 @@ async function evaluateFile(
 
 async function* fromList(records: readonly unknown[]) {
   for (const [index, record] of records.entries()) yield { index, record };
-}
-
-async function commandRules(positionals: string[], options: Options, io: CliIo): Promise<number> {
-  const [sub, file, ...rest] = positionals;
-  if (sub === 'list' && file === undefined) {
-    const list = listRuleSets();
-    if (options.format === 'json') {
-      io.stdout(JSON.stringify(list, null, 2));
-    } else {
-      for (const r of list) {
-        const ext = r.extends ? ` (extends ${r.extends})` : '';
-        io.stdout(`${r.id}  ${r.kind}, edition ${r.edition}${ext}: ${r.title[options.locale]}`);
-      }
-    }
-    return EXIT.ok;
-  }
-  if (sub === 'check' && file !== undefined && rest.length === 0) {
-    const issues = checkRuleSet(await readJson(file));
-    if (options.format === 'json')
-      io.stdout(JSON.stringify({ file, valid: issues.length === 0, issues }, null, 2));
-    else if (issues.length === 0) io.stdout(`✓ ${file} is a valid rule set`);
-    else io.stdout(formatIssues(`✗ ${file}: ${issues.length} problem(s)`, issues));
-    return issues.length === 0 ? EXIT.ok : EXIT.invalidInput;
-  }
-  if (sub === 'test' && file !== undefined && rest.length === 0) {
-    const cases = (await readJson(file)) as { ruleSet?: unknown };
-    // A region's own rule set sits beside its cases (x.cases.json beside x.json): load it.
-    const beside = file.replace(/\.cases\.json$/, '.json');
-    const known = listRuleSets().some((r) => r.id === cases?.ruleSet);
-    if (!known && beside !== file && (await exists(beside))) loadRuleSet(await readJson(beside));
-    const results = await runTestCases(cases);
-    const failed = results.filter((r) => !r.passed);
-    if (options.format === 'json')
-      io.stdout(
-        JSON.stringify(
-          { file, passed: results.length - failed.length, failed: failed.length, results },
-          null,
-          2,
-        ),
-      );
-    else {
-      for (const r of results) {
-        io.stdout(`${r.passed ? '✓' : '✗'} ${r.name}`);
-        for (const problem of r.problems) io.stdout(`    ${problem}`);
-      }
-      io.stdout(`${results.length - failed.length} passed, ${failed.length} failed`);
-    }
-    return failed.length === 0 ? EXIT.ok : EXIT.invalidInput;
-  }
-  throw new UsageError('expected "rules list", "rules check <file>" or "rules test <cases file>"');
 }
 
 function parseOptions(argv: string[]) {
