@@ -1,4 +1,4 @@
-import type { InnovationInput } from '../src/index.js';
+import { type InnovationInput, KemanfaatanBasisSchema } from '../src/index.js';
 
 /**
  * Deterministic generated records for the benchmark: complete ones, failing ones and drafts,
@@ -34,14 +34,7 @@ const MANFAAT = [
   'capaian_kinerja',
   'mutu_pelayanan',
 ] as const;
-const BASIS = [
-  'penerima',
-  'cakupan_unit',
-  'efisiensi_belanja',
-  'pendapatan',
-  'produk',
-  'tren_kinerja',
-] as const;
+const BASIS = KemanfaatanBasisSchema.options;
 
 /** The i-th generated record (the same for the same i and seed). */
 export function generateRecord(i: number, seed = 2026): InnovationInput {

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { KemanfaatanBasisSchema } from '../src/index.js';
 
 // Random records across the whole input contract, drafts included.
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -86,16 +87,7 @@ export const recordArb = fc.record(
           pengaduan: entry({ persenSelesai: opt(fc.double({ min: 0, max: 100, noNaN: true })) }),
           kecepatanPenciptaan: entry({ bulan: opt(fc.double({ min: 0, max: 14, noNaN: true })) }),
           kemanfaatan: entry({
-            basis: opt(
-              fc.constantFrom(
-                'penerima',
-                'cakupan_unit',
-                'efisiensi_belanja',
-                'pendapatan',
-                'produk',
-                'tren_kinerja',
-              ),
-            ),
+            basis: opt(fc.constantFrom(...KemanfaatanBasisSchema.options)),
             nilai: opt(num),
           }),
           video: entry({ substansi: opt(fc.integer({ min: 0, max: 5 })) }),
