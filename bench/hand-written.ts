@@ -1,5 +1,5 @@
 import type { Innovation } from '../src/index.js';
-import { findUrusan } from '../src/urusan.js';
+import { findUrusan } from '../src/record/urusan.js';
 
 /**
  * The floor of the benchmark: Perwali Batu's eligibility and the IGA 2026 levels written by

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { TestCasesSchema } from '../src/cases.js';
-import { InnovationSchema } from '../src/innovation.js';
-import { RegionSchema } from '../src/region.js';
-import { RubricSchema } from '../src/rubric.js';
-import { EligibilityRuleSetSchema } from '../src/rule-set.js';
-import { WeightedRuleSetSchema } from '../src/weighted.js';
+import { TestCasesSchema } from '../src/features/cases.js';
+import { InnovationSchema } from '../src/record/innovation.js';
+import { RegionSchema } from '../src/features/region.js';
+import { RubricSchema } from '../src/rule-sets/rubric-format.js';
+import { EligibilityRuleSetSchema } from '../src/rule-sets/format.js';
+import { WeightedRuleSetSchema } from '../src/rule-sets/weighted-format.js';
 
 /**
  * The JSON Schemas shipped in `schema/`: the rule-set format (for editor completion) and the

@@ -9,15 +9,15 @@ export {
   type BatchProgress,
   type EvaluateManyOptions,
   evaluateMany,
-} from './batch.js';
+} from './features/batch.js';
 export {
   CaseExpectSchema,
   type CaseResult,
   runTestCases,
   type TestCases,
   TestCasesSchema,
-} from './cases.js';
-export type { Condition, LeafCondition, TopLevelCondition } from './condition.js';
+} from './features/cases.js';
+export type { Condition, LeafCondition, TopLevelCondition } from './conditions/condition.js';
 export {
   type ErrorCode,
   InovasiRulesError,
@@ -39,14 +39,14 @@ export {
   type SafeEvaluateResult,
   safeEvaluate,
   type Verdict,
-} from './evaluate.js';
+} from './eligibility/evaluate.js';
 export {
   createFormSchema,
   type DraftProgress,
   draftProgress,
   type FormSchemaOptions,
   inovasiFormSchema,
-} from './form.js';
+} from './features/form.js';
 export {
   BuktiSchema,
   type Indikator,
@@ -55,10 +55,10 @@ export {
   type InnovationInput,
   InnovationSchema,
   KemanfaatanBasisSchema,
-} from './innovation.js';
-export { LIMITS } from './limits.js';
+} from './record/innovation.js';
+export { LIMITS } from './record/limits.js';
 export type { Locale } from './messages.js';
-export type { Status } from './outcome.js';
+export type { Status } from './conditions/outcome.js';
 export {
   type Change,
   evaluatePortfolio,
@@ -67,15 +67,15 @@ export {
   type PortfolioOptions,
   type PortfolioUnit,
   type UnitCount,
-} from './portfolio.js';
-export type { CriterionResult, Expectation, Reason } from './reasons.js';
+} from './features/portfolio.js';
+export type { CriterionResult, Expectation, Reason } from './eligibility/reasons.js';
 export {
   evaluateRegion,
   type RegionEvaluation,
   type RegionInnovation,
   type RegionInput,
   RegionSchema,
-} from './region.js';
+} from './features/region.js';
 export {
   checkRuleSet,
   type EligibilityRuleSet,
@@ -87,7 +87,7 @@ export {
   type RuleSetMeta,
   type RuleSetSummary,
   type WeightedRuleSet,
-} from './registry.js';
+} from './rule-sets/registry.js';
 export {
   type Band,
   BandIdSchema,
@@ -97,7 +97,7 @@ export {
   type RegionRules,
   RegionRulesSchema,
   RubricSchema,
-} from './rubric.js';
+} from './rule-sets/rubric-format.js';
 export {
   type Assumption,
   AssumptionSchema,
@@ -110,15 +110,15 @@ export {
   LegalSourceSchema,
   type LocalizedText,
   LocalizedTextSchema,
-} from './rule-set.js';
-export type { IndicatorReason, IndicatorScore, InnovationScore, Upgrade } from './scoring.js';
+} from './rule-sets/format.js';
+export type { IndicatorReason, IndicatorScore, InnovationScore, Upgrade } from './scoring/score.js';
 export {
   findUrusan,
   isWithinRegionalAuthority,
   type Urusan,
   type UrusanGroup,
   urusanCatalogue,
-} from './urusan.js';
+} from './record/urusan.js';
 export {
   type WeightedNodeFile,
   WeightedNodeSchema,
@@ -127,4 +127,4 @@ export {
   type WeightedStage,
   WeightedStageSchema,
   type WeightedStageScore,
-} from './weighted.js';
+} from './rule-sets/weighted-format.js';

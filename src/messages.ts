@@ -1,5 +1,5 @@
 import texts from '../rules/messages.json' with { type: 'json' };
-import type { LocalizedText } from './rule-set.js';
+import type { LocalizedText } from './rule-sets/format.js';
 
 /** Language of messages: Indonesian (`id`, the default) or English (`en`). */
 export type Locale = 'id' | 'en';

@@ -5,17 +5,17 @@
  *
  * @packageDocumentation
  */
-import { type CheckRunner, type CheckSpec, createEngineRunner, resultsOf } from './engine.js';
+import { type CheckRunner, type CheckSpec, createEngineRunner, resultsOf } from './conditions/_json-rules-engine.js';
 import {
   assemble,
   type EvaluateOptions,
   type Evaluation,
   parseRecord,
   resolveOptions,
-} from './evaluate.js';
-import { factsOf } from './facts.js';
-import type { EligibilityRuleSet, RubricRuleSet } from './registry.js';
-import { rubricChecks } from './scoring-plan.js';
+} from './eligibility/evaluate.js';
+import { factsOf } from './record/_facts.js';
+import type { EligibilityRuleSet, RubricRuleSet } from './rule-sets/registry.js';
+import { rubricChecks } from './scoring/_plan.js';
 
 const engines = new WeakMap<
   EligibilityRuleSet | RubricRuleSet,

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { type EvaluateOptions, type Evaluation, evaluate } from './evaluate.js';
+import { type EvaluateOptions, type Evaluation, evaluate } from './eligibility/evaluate.js';
 
 /** What a matcher returns to vitest. */
 export interface MatcherResult {

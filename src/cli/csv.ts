@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Issue } from '../errors.js';
-import { InnovationSchema } from '../innovation.js';
+import { InnovationSchema } from '../record/innovation.js';
 
 /**
  * CSV rows to records: a header row of dotted columns (`indikator.sdm.jumlah`), list cells split

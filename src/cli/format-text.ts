@@ -1,8 +1,8 @@
 import type { Issue } from '../errors.js';
-import type { Evaluation, MultiEvaluation, RuleSetResult } from '../evaluate.js';
+import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/evaluate.js';
 import { type Locale, MESSAGES } from '../messages.js';
-import type { Status } from '../outcome.js';
-import type { RegionEvaluation } from '../region.js';
+import type { Status } from '../conditions/outcome.js';
+import type { RegionEvaluation } from '../features/region.js';
 
 const cli = MESSAGES.cli;
 const fill = (

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
-import { runTestCases } from '../cases.js';
-import { checkRuleSet, listRuleSets, loadRuleSet } from '../registry.js';
+import { runTestCases } from '../features/cases.js';
+import { checkRuleSet, listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
 import { formatIssues } from './format-text.js';
 import { readJson } from './input.js';
 import type { CliIo } from './stream.js';

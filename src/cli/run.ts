@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { InvalidRecordError, InvalidRuleSetError } from '../errors.js';
-import { DEFAULT_RULE_SET, type Evaluation, evaluate } from '../evaluate.js';
+import { DEFAULT_RULE_SET, type Evaluation, evaluate } from '../eligibility/evaluate.js';
 import type { Locale } from '../messages.js';
-import { evaluateRegion } from '../region.js';
-import { getRuleSet, loadRuleSet, type RuleSet, resolveRuleSet } from '../registry.js';
+import { evaluateRegion } from '../features/region.js';
+import { getRuleSet, loadRuleSet, type RuleSet, resolveRuleSet } from '../rule-sets/registry.js';
 import {
   formatEvaluation,
   formatIssues,
@@ -12,7 +12,7 @@ import {
   formatSideBySide,
 } from './format-text.js';
 import { InputFileError, openRecords, readJson } from './input.js';
-import { commandReport } from './report.js';
+import { commandReport } from './report/command.js';
 import { commandRules, EXIT, UsageError } from './rules.js';
 import samples from './samples.json' with { type: 'json' };
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';

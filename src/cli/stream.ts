@@ -1,5 +1,5 @@
 import { InvalidRecordError, type Issue } from '../errors.js';
-import { type EvaluateOptions, type Evaluation, evaluate } from '../evaluate.js';
+import { type EvaluateOptions, type Evaluation, evaluate } from '../eligibility/evaluate.js';
 import type { Locale } from '../messages.js';
 import { formatIssues } from './format-text.js';
 import { type RecordSource, whereOf } from './input.js';

@@ -1,0 +1,110 @@
+import type { Locale } from '../../messages.js';
+import type { ReportData } from './command.js';
+
+/** The report as Markdown and as CSV. */
+
+const cell = (v: unknown) =>
+  String(v ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
+
+/** The report as Markdown. */
+export function renderMarkdown(data: ReportData, locale: Locale): string {
+  const en = locale === 'en';
+  const { summary: s, portfolio: p } = data;
+  const lines = [
+    `# ${en ? 'Innovation report' : 'Laporan inovasi daerah'}${[data.pemda, data.tahun].filter(Boolean).length ? `: ${[data.pemda, data.tahun].filter(Boolean).join(' ')}` : ''}`,
+    '',
+    `${en ? 'Rule set' : 'Rule set'}: ${data.ruleSet.id}; ${en ? 'rubric' : 'rubrik'}: ${data.rubric.id}`,
+    '',
+    `| ${en ? 'innovations' : 'inovasi'} | ${en ? 'eligible' : 'memenuhi'} | ${en ? 'not eligible' : 'tidak memenuhi'} | ${en ? 'incomplete' : 'belum lengkap'} | ${en ? 'invalid' : 'tidak valid'} | ${en ? 'mean kematangan (proven / claimed)' : 'rata-rata kematangan (terbukti / diklaim)'} |${s.iid ? ' IID |' : ''}`,
+    `| ---: | ---: | ---: | ---: | ---: | ---: |${s.iid ? ' ---: |' : ''}`,
+    `| ${s.innovations} | ${s.verdicts.eligible} | ${s.verdicts.not_eligible} | ${s.verdicts.incomplete} | ${s.invalid} | ${s.meanProven} / ${s.meanClaimed} |${s.iid ? ` ${s.iid.value.toFixed(2)} (${s.iid.bandTitle}) |` : ''}`,
+    '',
+    `## ${en ? 'Innovations' : 'Inovasi'}`,
+    '',
+    `| # | ${en ? 'name' : 'nama'} | OPD | ${en ? 'verdict' : 'putusan'} | ${en ? 'failing criteria' : 'kriteria gagal'} | ${en ? 'kematangan proven / claimed' : 'kematangan terbukti / diklaim'} |`,
+    '| ---: | --- | --- | --- | --- | ---: |',
+    ...data.rows.map(
+      (r) =>
+        `| ${r.index + 1} | ${cell(r.nama)} | ${cell(r.opd)} | ${r.verdict} | ${r.failing.join(', ')} | ${r.proven} / ${r.claimed} |`,
+    ),
+    '',
+    `## ${en ? 'Agencies (target: at least' : 'Perangkat daerah (target: minimal'} ${p.target.perAgency} ${en ? 'eligible innovation)' : 'inovasi yang memenuhi kriteria)'}`,
+    '',
+    `${p.totals.agenciesMeetingTarget} / ${p.totals.agencies} ${en ? 'agencies meet the target' : 'perangkat daerah memenuhi target'}; ${p.totals.unitsMeetingTarget} / ${p.totals.units} ${en ? 'Eselon III units' : 'unit Eselon III'}.`,
+    '',
+    `| OPD | ${en ? 'innovations' : 'inovasi'} | ${en ? 'eligible' : 'memenuhi'} | ${en ? 'target met' : 'target'} |${p.change ? ` ${en ? 'change' : 'perubahan'} |` : ''}`,
+    `| --- | ---: | ---: | --- |${p.change ? ' ---: |' : ''}`,
+    ...p.agencies.map((a, i) => {
+      const delta = p.change?.agencies[i]?.delta;
+      return `| ${cell(a.opd)} | ${a.count} | ${a.eligible} | ${a.meetsTarget ? '✓' : '✗'} |${p.change ? ` ${delta !== undefined && delta > 0 ? '+' : ''}${delta ?? ''} |` : ''}`;
+    }),
+  ];
+  if (p.units.length > 0) {
+    lines.push(
+      '',
+      `| OPD | ${en ? 'unit' : 'unit kerja'} | ${en ? 'innovations' : 'inovasi'} | ${en ? 'eligible' : 'memenuhi'} | ${en ? 'target met' : 'target'} |`,
+      '| --- | --- | ---: | ---: | --- |',
+    );
+    for (const u of p.units)
+      lines.push(
+        `| ${cell(u.opd)} | ${cell(u.unitKerja)} | ${u.count} | ${u.eligible} | ${u.meetsTarget ? '✓' : '✗'} |`,
+      );
+  }
+  if (p.change) {
+    lines.push(
+      '',
+      `${en ? 'Against' : 'Dibanding'} ${p.change.previousTahun}: ${p.change.innovations.previous} → ${p.change.innovations.current} ${en ? 'innovations' : 'inovasi'}, ${p.change.agenciesWithInnovation.previous} → ${p.change.agenciesWithInnovation.current} ${en ? 'agencies with an innovation' : 'perangkat daerah berinovasi'}.`,
+    );
+  }
+  if (data.invalid.length > 0) {
+    lines.push('', `## ${en ? 'Invalid records' : 'Data tidak valid'}`, '');
+    for (const i of data.invalid)
+      lines.push(
+        `- ${i.where}: ${i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`,
+      );
+  }
+  return lines.join('\n');
+}
+
+const csvCell = (v: unknown) => {
+  const text = String(v ?? '');
+  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The report's rows as CSV, one innovation per line, indicator levels as columns. */
+export function renderCsv(data: ReportData): string {
+  const header = [
+    'no',
+    'id',
+    'nama',
+    'opd',
+    'unitKerja',
+    'verdict',
+    'failing',
+    'kematanganProven',
+    'kematanganClaimed',
+    ...data.indicators.map((i) => `level.${i.id}`),
+  ];
+  const lines = [header.join(',')];
+  for (const r of data.rows) {
+    lines.push(
+      [
+        r.index + 1,
+        r.id,
+        r.nama,
+        r.opd,
+        r.unitKerja,
+        r.verdict,
+        r.failing.join(';'),
+        r.proven,
+        r.claimed,
+        ...r.levels,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return lines.join('\n');
+}

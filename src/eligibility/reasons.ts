@@ -1,0 +1,142 @@
+import type { Innovation } from '../record/innovation.js';
+import { interpolate, type Locale, pick } from '../messages.js';
+import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
+import { getPath } from '../conditions/_path.js';
+import type { Check, Criterion } from '../rule-sets/format.js';
+
+/** A condition that was not met: the field, the operator and the value it was compared with. */
+export interface Expectation {
+  /** Record path of the field. */
+  field: string;
+  /** json-rules-engine operator (`equal`, `in`, `isEmpty`, …). */
+  operator: string;
+  /** The value the field was compared with. */
+  value: unknown;
+}
+
+/** Why a criterion has its status: one per check, pointing at record fields. */
+export interface Reason {
+  /** Stable code: the check's id and its status, e.g. `pungutan_berdasar_peraturan_fail`. */
+  code: string;
+  /** Status of the check this reason explains. */
+  status: Status;
+  /** The regulation's own label for the point, e.g. `4a`, when it has one. */
+  ref?: string;
+  /** What to know or do, in the requested locale. */
+  message: string;
+  /** Record paths the reason is about, in the order a form asks for them, e.g. `["pungutanSesuaiPeraturan"]`. */
+  fields: string[];
+  /** For a failure: the conditions that were not met. */
+  expected?: Expectation[];
+  /** For a failure: the record's values of `fields`. */
+  actual?: Record<string, unknown>;
+}
+
+/** The verdict on one criterion. */
+export interface CriterionResult {
+  /** Stable criterion id. */
+  id: string;
+  /** The regulation's own number for it, when it has one. */
+  ref?: string;
+  /** Title in the requested locale. */
+  title: string;
+  /** `pass`, `fail`, or `unknown` when facts are missing and nothing fails. */
+  status: Status;
+  /** Regulation and article (or point) it encodes. */
+  citation: string;
+  /** Failures first, then missing facts; passes only when the criterion passes. */
+  reasons: Reason[];
+}
+
+const isMissing = (record: Innovation, field: string): boolean => {
+  const value = getPath(record, field);
+  return value === undefined || value === null;
+};
+
+const codes = new WeakMap<Check, Record<Status, string>>();
+
+/** The reason codes of a check, built once: `<id>_pass`, `<id>_fail`, `<id>_unknown`. */
+function codesOf(check: Check): Record<Status, string> {
+  let c = codes.get(check);
+  if (!c) {
+    c = { pass: `${check.id}_pass`, fail: `${check.id}_fail`, unknown: `${check.id}_unknown` };
+    codes.set(check, c);
+  }
+  return c;
+}
+
+function orderFields(check: Check, fields: Iterable<string>): string[] {
+  const set = new Set(fields);
+  return check.fields.filter((f) => set.has(f));
+}
+
+function reasonFor(
+  check: Check,
+  results: CheckResults,
+  record: Innovation,
+  locale: Locale,
+): Reason {
+  const status = results.status(check.id);
+  const lookup = (path: string) => getPath(record, path);
+  const code = codesOf(check)[status];
+  const message = interpolate(pick(check.messages[status], locale), lookup, locale);
+  const ref = check.ref;
+  if (status === 'pass') {
+    const fields = [...check.fields];
+    return ref ? { code, status, ref, message, fields } : { code, status, message, fields };
+  }
+
+  // Only a failure or a missing fact needs the outcome tree, to name the fields involved.
+  const leaves = blame(results.outcome(check.id), status);
+  const read = leaves.flatMap((l) => leafFields(l.leaf));
+  if (status === 'unknown') {
+    const fields = orderFields(
+      check,
+      read.filter((f) => isMissing(record, f)),
+    );
+    return ref ? { code, status, ref, message, fields } : { code, status, message, fields };
+  }
+  const fields = orderFields(check, read);
+  const expected = leaves.map(({ leaf }) => ({
+    field: leafFields(leaf)[0] as string,
+    operator: leaf.operator,
+    value: leaf.value,
+  }));
+  const actual = Object.fromEntries(fields.map((f) => [f, lookup(f) ?? null]));
+  return ref
+    ? { code, status, ref, message, fields, expected, actual }
+    : { code, status, message, fields, expected, actual };
+}
+
+const ORDER: Record<Status, number> = { fail: 0, unknown: 1, pass: 2 };
+
+/**
+ * Turns the outcomes of a criterion's checks into its status and reasons.
+ *
+ * @internal
+ */
+export function judgeCriterion(
+  criterion: Criterion,
+  results: CheckResults,
+  record: Innovation,
+  locale: Locale,
+): CriterionResult {
+  const reasons = criterion.checks.map((check) => reasonFor(check, results, record, locale));
+  let status: Status = 'pass';
+  for (const reason of reasons) {
+    if (reason.status === 'fail') status = 'fail';
+    else if (reason.status === 'unknown' && status === 'pass') status = 'unknown';
+  }
+  const title = pick(criterion.title, locale);
+  const { id, ref, citation } = criterion;
+  // Failures first, then missing facts, each in the rule set's order (a stable sort).
+  const shown =
+    status === 'pass'
+      ? reasons
+      : reasons
+          .filter((r) => r.status !== 'pass')
+          .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  return ref
+    ? { id, ref, title, status, citation, reasons: shown }
+    : { id, title, status, citation, reasons: shown };
+}

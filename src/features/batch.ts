@@ -1,0 +1,67 @@
+import { InvalidRecordError, type Issue } from '../errors.js';
+import {
+  type EvaluateOptions,
+  type Evaluation,
+  evaluateParsed,
+  parseRecord,
+  resolveOptions,
+} from '../eligibility/evaluate.js';
+
+/** One record's result in a batch: its evaluation, or the problems that kept it out. */
+export type BatchItem =
+  | { index: number; ok: true; evaluation: Evaluation }
+  | { index: number; ok: false; issues: readonly Issue[] };
+
+/** Progress of a batch, reported after each record. */
+export interface BatchProgress {
+  /** Records handled so far. */
+  done: number;
+  /** Of those, records that were invalid. */
+  invalid: number;
+}
+
+/** Options of {@link evaluateMany}: those of `evaluate`, and a progress callback. */
+export interface EvaluateManyOptions extends EvaluateOptions {
+  /** Called after each record; keep it cheap. */
+  onProgress?: (progress: BatchProgress) => void;
+}
+
+/**
+ * Evaluates many records, one at a time and in input order, from an array, an iterable or an
+ * async iterable (a file being read, a database cursor). Yields one item per record as soon as
+ * it is evaluated, so memory stays bounded however long the input. An invalid record yields its
+ * issues and does not stop the batch. Rule sets are resolved once for the whole batch.
+ *
+ * @param records - the records, as an array, an iterable or an async iterable
+ * @param options - rule set, rubric, locale and `onProgress`
+ * @returns an async iterable of {@link BatchItem}
+ * @throws {@link UnknownRuleSetError} (when iterated) if an option names no loaded rule set
+ * @example
+ * ```ts
+ * let eligible = 0;
+ * for await (const item of evaluateMany(records, { onProgress: ({ done }) => bar.update(done) })) {
+ *   if (item.ok && item.evaluation.verdict === 'eligible') eligible++;
+ * }
+ * ```
+ */
+export async function* evaluateMany(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options: EvaluateManyOptions = {},
+): AsyncGenerator<BatchItem, void, undefined> {
+  const resolved = resolveOptions(options);
+  let index = 0;
+  let invalid = 0;
+  for await (const record of records) {
+    let item: BatchItem;
+    try {
+      item = { index, ok: true, evaluation: evaluateParsed(parseRecord(record), resolved) };
+    } catch (error) {
+      if (!(error instanceof InvalidRecordError)) throw error;
+      item = { index, ok: false, issues: error.issues };
+      invalid++;
+    }
+    index++;
+    options.onProgress?.({ done: index, invalid });
+    yield item;
+  }
+}

@@ -1,0 +1,144 @@
+import type * as z from 'zod';
+import { type EvaluateOptions, parseRecord, resolveOptions, runnerFor } from '../eligibility/evaluate.js';
+import { factsOf, RECORD_PATHS } from '../record/_facts.js';
+import { type Innovation, InnovationSchema } from '../record/innovation.js';
+import type { Locale } from '../messages.js';
+import type { Status } from '../conditions/outcome.js';
+import { type CriterionResult, judgeCriterion } from '../eligibility/reasons.js';
+import type { EligibilityRuleSet } from '../rule-sets/registry.js';
+import { rubricRunnerFor } from '../scoring/score.js';
+import { levelId } from '../scoring/_plan.js';
+
+/**
+ * Form integration: a zod schema that puts each failing criterion's message under the field it
+ * names, and the progress of a half-filled draft.
+ */
+
+/** Options of {@link createFormSchema}. */
+export interface FormSchemaOptions {
+  /** Eligibility rule set: an id or a loaded rule set. Default `perwali-batu-36-2022`. */
+  ruleSet?: EvaluateOptions['ruleSet'];
+  /** Language of the messages. Default `id`. */
+  locale?: Locale;
+  /**
+   * Also put a "fill in …" message under fields that a criterion still needs. Default `false`:
+   * a form being filled in is not an error.
+   */
+  requireComplete?: boolean;
+}
+
+function criteriaOf(
+  record: Innovation,
+  ruleSet: EligibilityRuleSet,
+  locale: Locale,
+): CriterionResult[] {
+  const results = runnerFor(ruleSet)(factsOf(record));
+  return ruleSet.criteria.map((c) => judgeCriterion(c, results, record, locale));
+}
+
+/**
+ * Builds a zod schema of the innovation record whose refinement runs the eligibility rules and
+ * adds, for every failing criterion, its message at the path of each field it names — so
+ * react-hook-form's zod resolver, or any Standard Schema consumer, shows it under the right input.
+ *
+ * @param options - rule set, locale, and whether missing facts are errors
+ * @returns a zod schema (use `safeParseAsync`, `parse`, or `~standard.validate`)
+ * @example
+ * ```ts
+ * import { zodResolver } from '@hookform/resolvers/zod';
+ * const form = useForm({ resolver: zodResolver(createFormSchema({ locale: 'en' })) });
+ * ```
+ */
+export function createFormSchema(options: FormSchemaOptions = {}) {
+  const { ruleSet, locale } = resolveOptions({
+    ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  const shown: Status[] = options.requireComplete ? ['fail', 'unknown'] : ['fail'];
+  return InnovationSchema.superRefine((record, ctx) => {
+    for (const criterion of criteriaOf(record, ruleSet, locale)) {
+      for (const reason of criterion.reasons) {
+        if (!shown.includes(reason.status)) continue;
+        for (const field of reason.fields) {
+          ctx.addIssue({
+            code: 'custom',
+            path: field.split('.'),
+            message: reason.message,
+            params: { code: reason.code, criterion: criterion.id, citation: criterion.citation },
+          });
+        }
+      }
+    }
+  });
+}
+
+/**
+ * The form schema for Perwali Batu 36/2022 with Indonesian messages: {@link InnovationSchema}
+ * plus the eligibility rules, each failure under the field it names.
+ *
+ * @example
+ * ```ts
+ * const result = await inovasiFormSchema.safeParseAsync({ nama: 'x', membatasiAkses: true });
+ * result.error?.issues[0].path; // ['membatasiAkses']
+ * ```
+ */
+export const inovasiFormSchema: z.ZodType<
+  Innovation,
+  z.input<typeof InnovationSchema>
+> = createFormSchema();
+
+/** How far a draft is: what is decided, and what to fill in next. */
+export interface DraftProgress {
+  /** Eligibility criteria decided (pass or fail) out of all. */
+  criteria: { decided: number; total: number; passed: number; failed: number };
+  /** Share of criteria decided, 0-100. */
+  percent: number;
+  /** Record fields still needed by some criterion, in the order a form asks for them. */
+  missingFields: string[];
+  /** IGA indicators with facts given, out of all, and those still missing. */
+  indicators: { given: number; total: number; missing: string[] };
+}
+
+const FORM_ORDER = new Map([...RECORD_PATHS].map((path, i) => [path, i]));
+
+/**
+ * Measures a half-filled record for a progress indicator: how many criteria are decided, and
+ * which fields are still missing, in form order.
+ *
+ * @param record - a draft innovation record
+ * @param options - rule set and rubric
+ * @returns the draft's progress
+ * @throws {@link InvalidRecordError} when a field has a wrong type or value
+ * @example
+ * ```ts
+ * draftProgress({ nama: 'SIRIDAKOBA', kebaruan: 'seluruh' }).missingFields[0]; // 'urusan'
+ * ```
+ */
+export function draftProgress(record: unknown, options: EvaluateOptions = {}): DraftProgress {
+  const resolved = resolveOptions(options);
+  const parsed = parseRecord(record);
+  const criteria = criteriaOf(parsed, resolved.ruleSet, resolved.locale);
+  const passed = criteria.filter((c) => c.status === 'pass').length;
+  const failed = criteria.filter((c) => c.status === 'fail').length;
+  const missing = new Set(
+    criteria.flatMap((c) =>
+      c.reasons.filter((r) => r.status === 'unknown').flatMap((r) => r.fields),
+    ),
+  );
+  const levels = rubricRunnerFor(resolved.rubric)(factsOf(parsed));
+  const indicatorMissing = resolved.rubric.indicators
+    .filter((i) => i.levels.every((l) => levels.status(levelId(i, l.level)) === 'unknown'))
+    .map((i) => i.id);
+  return {
+    criteria: { decided: passed + failed, total: criteria.length, passed, failed },
+    percent: criteria.length === 0 ? 100 : Math.round(((passed + failed) / criteria.length) * 100),
+    missingFields: [...missing].sort(
+      (a, b) => (FORM_ORDER.get(a) ?? 1e9) - (FORM_ORDER.get(b) ?? 1e9),
+    ),
+    indicators: {
+      given: resolved.rubric.indicators.length - indicatorMissing.length,
+      total: resolved.rubric.indicators.length,
+      missing: indicatorMissing,
+    },
+  };
+}

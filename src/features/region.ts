@@ -1,0 +1,335 @@
+import * as z from 'zod';
+import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
+import {
+  type EvaluateOptions,
+  type Evaluation,
+  evaluateParsed,
+  resolveOptions,
+  type Verdict,
+} from '../eligibility/evaluate.js';
+import { type Innovation, InnovationSchema } from '../record/innovation.js';
+import { scanInput } from '../record/limits.js';
+import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import type { RubricRuleSet } from '../rule-sets/registry.js';
+import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
+
+/**
+ * The Indeks Inovasi Daerah of a region: IID = (SPD points + Σ proven kematangan ÷ max(floor, n)
+ * + innovation-count points) ÷ max score × 100, with the floor, bands and the basic-service
+ * affairs rule taken from the rubric edition.
+ */
+
+/**
+ * The region record: `spd` gives the level (0-3) of each region-level indicator by id; the
+ * innovations are innovation records (an innovation without `tahun` takes the region's).
+ */
+export const RegionSchema = z.looseObject({
+  /** The region (*pemerintah daerah*). */
+  pemda: z.string().trim().min(1),
+  /** The reporting year, T-0. */
+  tahun: z.number().int().min(1900).max(2200),
+  /** Level of each SPD indicator, by id (`spd_visi_misi`, …); a missing one scores 0. */
+  spd: z.record(z.string(), z.number().int().min(0).max(3)).default({}),
+  /** The region's innovations. */
+  inovasi: z.array(z.unknown()).max(1_000_000),
+});
+
+/** A region record as accepted by {@link evaluateRegion}. */
+export type RegionInput = z.input<typeof RegionSchema>;
+
+/** One innovation's part in the region's index. */
+export interface RegionInnovation {
+  /** Position in `inovasi`. */
+  index: number;
+  /** The innovation's name. */
+  nama: string;
+  /** Its eligibility verdict. */
+  verdict: Verdict;
+  /** Not eligible: scores 0 but still counts in n. */
+  rejected: boolean;
+  /** The proven kematangan counted for the region (0 when rejected). */
+  kematangan: number;
+  /** Its full evaluation, score included. */
+  evaluation: Evaluation;
+}
+
+/** The evaluation of a region under an IGA rubric edition. */
+export interface RegionEvaluation {
+  /** The region. */
+  pemda: string;
+  /** The reporting year. */
+  tahun: number;
+  /** The rubric applied. */
+  rubric: { id: string; edition: string };
+  /** The eligibility rule set that decides which innovations are rejected. */
+  ruleSet: { id: string; edition: string };
+  /** Indeks Inovasi Daerah, 0-100, rounded to 0.01. */
+  iid: number;
+  /** Predicate band of the IID. */
+  band: Band;
+  /** The band's name in the requested locale. */
+  bandTitle: string;
+  /** SPD + SID + innovation-count points. */
+  totalScore: number;
+  /** Maximum total score (250). */
+  maxScore: number;
+  /** Region-level indicators: the levels given and their points. */
+  spd: {
+    points: number;
+    max: number;
+    indicators: { id: string; number: string; weight: number; level: number; points: number }[];
+    /** SPD indicators with no level given (scored 0). */
+    missing: string[];
+  };
+  /** Σ proven kematangan ÷ max(floor, n). */
+  sid: {
+    sumKematangan: number;
+    n: number;
+    floor: number;
+    divisor: number;
+    points: number;
+    max: number;
+  };
+  /** Innovation-count points, and the basic-service affairs rule where the edition has it. */
+  innovationCount: {
+    n: number;
+    counted: number;
+    points: number;
+    max: number;
+    basicService?: { required: string[]; covered: string[]; minCovered: number; met: boolean };
+    /** Why the points are what they are, in the requested locale. */
+    reason: string;
+  };
+  /** What the next band takes, unless the region is in the top band. */
+  nextBand?: {
+    band: Band;
+    min: number;
+    iidGap: number;
+    scoreGap: number;
+    kematanganGap: number;
+    message: string;
+  };
+  /** Each innovation's result, in input order. */
+  innovations: RegionInnovation[];
+}
+
+/**
+ * The band an IID (rounded to 0.01) falls in, and the band above it.
+ *
+ * @internal
+ */
+export function bandFor(iid: number, bands: RegionRules['bands']) {
+  const index = bands.findIndex((b) => iid >= b.min - 1e-9);
+  const band = bands[index] ?? (bands.at(-1) as RegionRules['bands'][number]);
+  return { band, above: index > 0 ? bands[index - 1] : undefined };
+}
+
+const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+function parseRegion(input: unknown): {
+  region: z.output<typeof RegionSchema>;
+  records: Innovation[];
+} {
+  const parsed = RegionSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidRecordError(issuesFrom(parsed.error, 'invalid_value'));
+  const region = parsed.data;
+  const issues: Issue[] = [];
+  const records: Innovation[] = [];
+  region.inovasi.forEach((item, index) => {
+    const { issue } = scanInput(item);
+    if (issue) {
+      issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
+      return;
+    }
+    const withYear =
+      item &&
+      typeof item === 'object' &&
+      !Array.isArray(item) &&
+      (item as { tahun?: unknown }).tahun == null
+        ? { ...item, tahun: region.tahun }
+        : item;
+    const result = InnovationSchema.safeParse(withYear);
+    if (result.success) records.push(result.data);
+    else
+      for (const issue of issuesFrom(result.error, 'invalid_value'))
+        issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
+  });
+  if (issues.length > 0) throw new InvalidRecordError(issues);
+  return { region, records };
+}
+
+function scoreSpd(rubric: RubricRuleSet, levels: Record<string, number>): RegionEvaluation['spd'] {
+  const known = new Set(rubric.region.spd.map((s) => s.id));
+  const unknown = Object.keys(levels).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new InvalidRecordError(
+      unknown.map((id) => ({
+        path: ['spd', id],
+        code: 'unknown_spd_indicator',
+        message: `"${id}" is not an SPD indicator of ${rubric.id}`,
+      })),
+    );
+  }
+  const indicators = rubric.region.spd.map((s) => {
+    const level = levels[s.id] ?? 0;
+    return { id: s.id, number: s.number, weight: s.weight, level, points: r4(level * s.weight) };
+  });
+  return {
+    points: r4(indicators.reduce((sum, i) => sum + i.points, 0)),
+    max: r4(3 * rubric.region.spd.reduce((sum, s) => sum + s.weight, 0)),
+    indicators,
+    missing: rubric.region.spd.filter((s) => !(s.id in levels)).map((s) => s.id),
+  };
+}
+
+function countPoints(
+  rubric: RubricRuleSet,
+  innovations: RegionInnovation[],
+  records: Innovation[],
+  locale: Locale,
+) {
+  const { innovationCount: rule, basicServiceRule } = rubric.region;
+  const n = innovations.length;
+  const counted = Math.min(n, rule.maxCounted);
+  const max = r4(rule.pointsEach * rule.maxCounted);
+  let points = r4(counted * rule.pointsEach);
+  const t = MESSAGES.region;
+  const reasons = [
+    interpolate(pick(t.countPoints, locale), (k) => ({ n, counted, points })[k], locale),
+  ];
+  let basicService: RegionEvaluation['innovationCount']['basicService'];
+  if (basicServiceRule) {
+    const covered = new Set(
+      records.filter((_, i) => !innovations[i]?.rejected).flatMap((r) => r.urusan ?? []),
+    );
+    const required = [...basicServiceRule.urusan];
+    const hit = required.filter((u) => covered.has(u));
+    const met = hit.length >= basicServiceRule.minCovered;
+    basicService = { required, covered: hit, minCovered: basicServiceRule.minCovered, met };
+    const values: Record<string, unknown> = {
+      covered: hit.length,
+      total: required.length,
+      min: basicServiceRule.minCovered,
+      missing: required.filter((u) => !covered.has(u)),
+    };
+    if (!met) {
+      points = 0;
+      reasons.splice(
+        0,
+        1,
+        interpolate(pick(t.basicServiceFailed, locale), (k) => values[k], locale),
+      );
+    } else {
+      reasons.push(interpolate(pick(t.basicServiceMet, locale), (k) => values[k], locale));
+    }
+  }
+  return {
+    n,
+    counted,
+    points,
+    max,
+    ...(basicService ? { basicService } : {}),
+    reason: reasons.join(' '),
+  };
+}
+
+/**
+ * Computes a region's Indeks Inovasi Daerah under an IGA rubric edition: SPD points from the
+ * levels given, SID from each innovation's proven kematangan, innovation-count points, the
+ * IID, its band, and what the next band takes. Innovations that are not eligible under the
+ * eligibility rule set score 0 but still count in n; incomplete ones are scored.
+ *
+ * @param region - `{ pemda, tahun, spd, inovasi }`
+ * @param options - `rubric` (default the newest), eligibility `ruleSet`, `locale`
+ * @returns the region's evaluation
+ * @throws {@link InvalidRecordError} listing every problem of the region and its innovations
+ * @example
+ * ```ts
+ * const result = await evaluateRegion({ pemda: 'Kota Batu', tahun: 2024, spd: { spd_visi_misi: 3 }, inovasi: [] });
+ * result.band; // 'kurang_inovatif'
+ * ```
+ */
+export async function evaluateRegion(
+  region: unknown,
+  options: EvaluateOptions = {},
+): Promise<RegionEvaluation> {
+  const resolved = resolveOptions(options);
+  const { rubric, ruleSet, locale } = resolved;
+  const parsed = parseRegion(region);
+  const spd = scoreSpd(rubric, parsed.region.spd);
+
+  const innovations: RegionInnovation[] = [];
+  for (const [index, record] of parsed.records.entries()) {
+    const evaluation = evaluateParsed(record, resolved);
+    const rejected = evaluation.verdict === 'not_eligible';
+    innovations.push({
+      index,
+      nama: record.nama,
+      verdict: evaluation.verdict,
+      rejected,
+      kematangan: rejected ? 0 : evaluation.score.proven,
+      evaluation,
+    });
+  }
+
+  const n = innovations.length;
+  const divisor = Math.max(rubric.region.divisorFloor, n);
+  const sumKematangan = r4(innovations.reduce((s, i) => s + i.kematangan, 0));
+  const maxKematangan = r4(rubric.indicators.reduce((s, i) => s + 3 * i.weight, 0));
+  const sidPoints = sumKematangan / divisor;
+  const sid = {
+    sumKematangan,
+    n,
+    floor: rubric.region.divisorFloor,
+    divisor,
+    points: r4(sidPoints),
+    max: maxKematangan,
+  };
+  const innovationCount = countPoints(rubric, innovations, parsed.records, locale);
+
+  const maxScore = rubric.region.maxScore;
+  const exactTotal = spd.points + sidPoints + innovationCount.points;
+  const totalScore = r4(exactTotal);
+  const iid = r2((exactTotal / maxScore) * 100);
+  const { band, above } = bandFor(iid, rubric.region.bands);
+
+  let nextBand: RegionEvaluation['nextBand'];
+  if (above) {
+    const iidGap = r2(above.min - iid);
+    const scoreGap = r4((iidGap / 100) * maxScore);
+    const kematanganGap = r4(scoreGap * divisor);
+    const values: Record<string, unknown> = {
+      band: pick(above.title, locale),
+      min: above.min,
+      gap: iidGap,
+      score: scoreGap,
+      kematangan: kematanganGap,
+    };
+    nextBand = {
+      band: above.id,
+      min: above.min,
+      iidGap,
+      scoreGap,
+      kematanganGap,
+      message: interpolate(pick(MESSAGES.region.nextBand, locale), (k) => values[k], locale),
+    };
+  }
+
+  return {
+    pemda: parsed.region.pemda,
+    tahun: parsed.region.tahun,
+    rubric: { id: rubric.id, edition: rubric.edition },
+    ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
+    iid,
+    band: band.id,
+    bandTitle: pick(band.title, locale),
+    totalScore,
+    maxScore,
+    spd,
+    sid,
+    innovationCount,
+    ...(nextBand ? { nextBand } : {}),
+    innovations,
+  };
+}

@@ -1,0 +1,255 @@
+import * as z from 'zod';
+import {
+  type Condition,
+  conditionProblems,
+  fieldsRead,
+  type TopLevelCondition,
+} from '../conditions/condition.js';
+import { RECORD_PATHS } from '../record/_facts.js';
+
+/**
+ * The rule-set format: one JSON file per rule set, validated whole at load so that every
+ * problem is reported with its JSON path. `schema/rule-set.schema.json` is generated from these
+ * schemas for editor completion.
+ */
+
+/** A stable id: lowercase letters, digits, `_` and `-`. @internal */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'use lowercase letters, digits, "_" and "-"' })
+  .max(80);
+
+/** A text in Indonesian (`id`) and English (`en`). */
+export const LocalizedTextSchema = z.strictObject({
+  id: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+});
+
+/** A text in Indonesian and English. */
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+
+/** One instrument of the rule set's legal basis. */
+export const LegalSourceSchema = z.strictObject({
+  /** Stable id, e.g. `pp-38-2017`. */
+  id: Id,
+  /** Full title, e.g. "Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah". */
+  title: z.string().trim().min(1),
+  /** Short citation used in reasons, e.g. "PP 38/2017". */
+  citation: z.string().trim().min(1),
+  /** Where the text or an authoritative account of it can be read. */
+  url: z.url().optional(),
+  /** How far its content could be checked: `verified` text, or a `secondary` account only. */
+  status: z.enum(['verified', 'secondary']).default('verified'),
+});
+
+/** A stated assumption: a fact the rule set relies on that the sources do not settle. */
+export const AssumptionSchema = z.strictObject({
+  id: Id,
+  text: LocalizedTextSchema,
+});
+
+const JurisdictionSchema = z.strictObject({
+  level: z.enum(['nasional', 'provinsi', 'kabupaten', 'kota']),
+  name: z.string().trim().min(1),
+});
+
+const EffectiveSchema = z.strictObject({ from: isoDate, until: isoDate.optional() });
+
+/** A condition tree in json-rules-engine's syntax, validated with every problem's path. */
+export const ConditionSchema = z
+  .custom<TopLevelCondition>(() => true)
+  .superRefine((value, ctx) => {
+    for (const problem of conditionProblems(value)) {
+      ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+    }
+  })
+  .meta({ id: 'Condition' });
+
+/** `{placeholder}` in messages. @internal */
+export const placeholderPattern = /\{([^{}]+)\}/g;
+
+/** The messages of a check, one per status, in Indonesian and English. */
+export const CheckMessagesSchema = z.strictObject({
+  pass: LocalizedTextSchema,
+  fail: LocalizedTextSchema,
+  unknown: LocalizedTextSchema,
+});
+
+/**
+ * A check: one condition tree with its fields and messages. A criterion passes when all its
+ * checks pass; each failing or undecided check gives the criterion one reason.
+ */
+export const CheckSchema = z
+  .strictObject({
+    /** Stable id; reason codes are `<id>_pass`, `<id>_fail`, `<id>_unknown`. */
+    id: Id,
+    /** The regulation's own label for this point, e.g. `4a`. */
+    ref: z.string().optional(),
+    /** When the check passes, in json-rules-engine's condition syntax. */
+    conditions: ConditionSchema,
+    /** The record fields the conditions read, as dotted paths; checked against the conditions. */
+    fields: z.array(z.string()).min(1),
+    /** Messages; `{field.path}` placeholders are replaced by the record's values. */
+    messages: CheckMessagesSchema,
+  })
+  .superRefine((check, ctx) => {
+    if (conditionProblems(check.conditions).length > 0) return;
+    const read = fieldsRead(check.conditions as Condition);
+    check.fields.forEach((field, i) => {
+      if (!RECORD_PATHS.has(field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i],
+          message: `"${field}" is not a field of the innovation record`,
+        });
+      } else if (!read.includes(field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i],
+          message: `"${field}" is listed but no condition reads it`,
+        });
+      }
+    });
+    for (const field of read) {
+      if (!check.fields.includes(field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields'],
+          message: `the conditions read "${field}": list it in fields`,
+        });
+      }
+    }
+    for (const [status, text] of Object.entries(check.messages)) {
+      for (const [lang, message] of Object.entries(text)) {
+        for (const match of message.matchAll(placeholderPattern)) {
+          if (!check.fields.includes(match[1] as string)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['messages', status, lang],
+              message: `placeholder {${match[1]}} is not one of the check's fields`,
+            });
+          }
+        }
+      }
+    }
+  });
+
+/** A criterion of an eligibility rule set. */
+export const CriterionSchema = z.strictObject({
+  /** Stable id, shared with the criterion it replaces when the rule set extends another. */
+  id: Id,
+  /** The regulation's own number for it, e.g. `3`. */
+  ref: z.string().optional(),
+  title: LocalizedTextSchema,
+  /** Regulation and article (or point) it encodes. */
+  citation: z.string().trim().min(1),
+  /**
+   * Its checks. In a rule set that extends another, a criterion that replaces an inherited one
+   * keeps the inherited checks: listed checks with an inherited id replace that check in place,
+   * new ids are added, and `removeChecks` drops inherited ones. Omit `checks` to change only the
+   * title, reference or citation.
+   */
+  checks: z.array(CheckSchema).min(1).optional(),
+  /** Ids of inherited checks to drop (only when replacing an inherited criterion). */
+  removeChecks: z.array(Id).optional(),
+});
+
+/**
+ * Metadata fields shared by every kind of rule set.
+ *
+ * @internal
+ */
+export const ruleSetMetadata = {
+  /** Editor hint: path to `rule-set.schema.json`. Ignored. */
+  $schema: z.string().optional(),
+  /** Stable id, e.g. `perwali-batu-36-2022`. */
+  id: Id,
+  title: LocalizedTextSchema,
+  jurisdiction: JurisdictionSchema,
+  legalBasis: z.array(LegalSourceSchema).min(1),
+  /** Edition, e.g. the year of the regulation or of the rubric. */
+  edition: z.string().trim().min(1),
+  effective: EffectiveSchema,
+  assumptions: z.array(AssumptionSchema).default([]),
+  /** Id of the rule set this one builds on. */
+  extends: Id.optional(),
+};
+
+/**
+ * Adds an issue for every repeated id.
+ *
+ * @internal
+ */
+export function uniqueIds(
+  items: { id: string }[],
+  ctx: z.RefinementCtx,
+  at: string | (string | number)[],
+): void {
+  const seen = new Set<string>();
+  const prefix = typeof at === 'string' ? [at] : at;
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...prefix, i, 'id'],
+        message: `duplicate id "${item.id}"`,
+      });
+    }
+    seen.add(item.id);
+  });
+}
+
+/**
+ * An eligibility rule set: criteria, each made of checks. With `extends`, a criterion whose id
+ * matches an inherited one replaces it in place; new ids are appended; `remove` drops inherited
+ * criteria.
+ */
+export const EligibilityRuleSetSchema = z
+  .strictObject({
+    ...ruleSetMetadata,
+    kind: z.literal('eligibility'),
+    criteria: z.array(CriterionSchema),
+    remove: z.array(Id).optional(),
+  })
+  .superRefine((ruleSet, ctx) => {
+    uniqueIds(ruleSet.criteria, ctx, 'criteria');
+    if (!ruleSet.extends && ruleSet.criteria.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria'],
+        message: 'a rule set without "extends" needs at least one criterion',
+      });
+    }
+    if (ruleSet.remove && !ruleSet.extends) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remove'],
+        message: '"remove" only applies to a rule set that extends another',
+      });
+    }
+  });
+
+/** A check as written in a rule-set file. */
+export type Check = z.output<typeof CheckSchema>;
+/** A criterion as written in a rule-set file. */
+export type CriterionFile = z.output<typeof CriterionSchema>;
+
+/** A criterion of a loaded rule set: its checks resolved through `extends`. */
+export interface Criterion {
+  /** Stable id. */
+  readonly id: string;
+  /** The regulation's own number for it. */
+  readonly ref?: string | undefined;
+  /** Title in Indonesian and English. */
+  readonly title: LocalizedText;
+  /** Regulation and article (or point) it encodes. */
+  readonly citation: string;
+  /** Its checks, all of which must pass. */
+  readonly checks: readonly Check[];
+}
+/** A legal source of a rule set. */
+export type LegalSource = z.output<typeof LegalSourceSchema>;
+/** A stated assumption of a rule set. */
+export type Assumption = z.output<typeof AssumptionSchema>;

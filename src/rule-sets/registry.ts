@@ -1,0 +1,225 @@
+import iga2023 from '../../rules/iga-2023.json' with { type: 'json' };
+import iga2026 from '../../rules/iga-2026.json' with { type: 'json' };
+import kipp2021 from '../../rules/kipp-2021.json' with { type: 'json' };
+import kipp2022 from '../../rules/kipp-2022.json' with { type: 'json' };
+import kipp2023 from '../../rules/kipp-2023.json' with { type: 'json' };
+import kipp2025 from '../../rules/kipp-2025.json' with { type: 'json' };
+import kipp91 from '../../rules/kipp-permenpanrb-91-2021.json' with { type: 'json' };
+import kovablik from '../../rules/kovablik-jatim.json' with { type: 'json' };
+import batu from '../../rules/perwali-batu-36-2022.json' with { type: 'json' };
+import pp38 from '../../rules/pp-38-2017.json' with { type: 'json' };
+import { InvalidRuleSetError, type Issue, UnknownRuleSetError } from '../errors.js';
+import { type ParentLookup, parseRuleSet } from './_load.js';
+import type { Indicator, RegionRules } from './rubric-format.js';
+import type { Assumption, Criterion, LegalSource, LocalizedText } from './format.js';
+import type { WeightedStage } from './weighted-format.js';
+
+/** Metadata every loaded rule set carries, `extends` resolved. */
+export interface RuleSetMeta {
+  /** Stable id. */
+  readonly id: string;
+  /** Title in Indonesian and English. */
+  readonly title: LocalizedText;
+  /** Who issued it: level and name of the government. */
+  readonly jurisdiction: { readonly level: string; readonly name: string };
+  /** Its legal basis, its own sources first, then those it inherits. */
+  readonly legalBasis: readonly LegalSource[];
+  /** Edition (year of the regulation or rubric). */
+  readonly edition: string;
+  /** Dates it applies from (and until). */
+  readonly effective: { readonly from: string; readonly until?: string | undefined };
+  /** Stated assumptions, its own first, then those it inherits. */
+  readonly assumptions: readonly Assumption[];
+  /** The chain of rule sets it builds on, nearest first (empty when it extends none). */
+  readonly lineage: readonly string[];
+}
+
+/** A loaded eligibility rule set: criteria resolved through `extends`, frozen. */
+export interface EligibilityRuleSet extends RuleSetMeta {
+  /** Kind of rule set. */
+  readonly kind: 'eligibility';
+  /** The criteria, inherited ones first in their order, replacements in place. */
+  readonly criteria: readonly Criterion[];
+}
+
+/** A loaded scoring rubric (IGA edition), frozen. */
+export interface RubricRuleSet extends RuleSetMeta {
+  /** Kind of rule set. */
+  readonly kind: 'rubric';
+  /** The per-innovation indicators, in their official order. */
+  readonly indicators: readonly Indicator[];
+  /** The region-level rules of the index. */
+  readonly region: RegionRules;
+}
+
+/** A loaded weighted-scoring rule set (e.g. a provincial competition), frozen. */
+export interface WeightedRuleSet extends RuleSetMeta {
+  /** Kind of rule set. */
+  readonly kind: 'weighted';
+  /** The stages, each a tree of weighted sections. */
+  readonly stages: readonly WeightedStage[];
+}
+
+/** Any loaded rule set. */
+export type RuleSet = EligibilityRuleSet | RubricRuleSet | WeightedRuleSet;
+
+/** A short description of a registered rule set, as listed by {@link listRuleSets}. */
+export interface RuleSetSummary {
+  /** Stable id. */
+  id: string;
+  /** Kind of rule set. */
+  kind: RuleSet['kind'];
+  /** Title in Indonesian and English. */
+  title: LocalizedText;
+  /** Edition. */
+  edition: string;
+  /** Id of the rule set it builds on, if any. */
+  extends?: string;
+  /** Whether it ships with the library (as opposed to loaded by the app). */
+  builtIn: boolean;
+}
+
+// In dependency order: a rule set comes after the one it extends.
+const SHIPPED: readonly unknown[] = [
+  pp38,
+  batu,
+  iga2023,
+  iga2026,
+  kipp91,
+  kipp2021,
+  kipp2022,
+  kipp2023,
+  kipp2025,
+  kovablik,
+];
+const registry = new Map<string, { ruleSet: RuleSet; builtIn: boolean }>();
+const lookup: ParentLookup = {
+  get: (id) => registry.get(id)?.ruleSet,
+  ids: () => [...registry.keys()],
+};
+const parse = (json: unknown) => parseRuleSet(json, lookup);
+let shippedLoaded = false;
+
+function ensureShipped(): void {
+  if (shippedLoaded) return;
+  shippedLoaded = true;
+  for (const json of SHIPPED) register(parse(json), true);
+}
+
+function register(ruleSet: RuleSet, builtIn: boolean): void {
+  registry.set(ruleSet.id, { ruleSet, builtIn });
+}
+
+/**
+ * Validates a rule set, resolves its `extends` against the rule sets already loaded, freezes it
+ * and registers it under its id, so that `evaluate(record, { ruleSet: id })` finds it.
+ *
+ * @param json - the parsed content of a rule-set file
+ * @returns the loaded rule set
+ * @throws {@link InvalidRuleSetError} listing every problem with its JSON path, including an
+ *   `extends` that names no loaded rule set or an id that would replace a shipped rule set
+ * @example
+ * ```ts
+ * import { loadRuleSet, evaluate } from 'inovasi-rules';
+ * const malang = loadRuleSet(JSON.parse(readFileSync('perbup-malang.json', 'utf8')));
+ * await evaluate(record, { ruleSet: malang.id });
+ * ```
+ */
+export function loadRuleSet(json: unknown): RuleSet {
+  ensureShipped();
+  const ruleSet = parse(json);
+  if (registry.get(ruleSet.id)?.builtIn) {
+    throw new InvalidRuleSetError(
+      [
+        {
+          path: ['id'],
+          code: 'invalid_rule',
+          message: `"${ruleSet.id}" is a shipped rule set and cannot be replaced; choose another id`,
+        },
+      ],
+      ruleSet.id,
+    );
+  }
+  register(ruleSet, false);
+  return ruleSet;
+}
+
+/**
+ * Validates a rule set without registering it: for checking a file before use.
+ *
+ * @param json - the parsed content of a rule-set file
+ * @returns the list of problems, empty when the rule set is valid
+ * @example
+ * ```ts
+ * checkRuleSet({ id: 'x' }).length > 0; // true: many fields are missing
+ * ```
+ */
+export function checkRuleSet(json: unknown): Issue[] {
+  ensureShipped();
+  try {
+    parse(json);
+    return [];
+  } catch (error) {
+    if (error instanceof InvalidRuleSetError) return [...error.issues];
+    throw error;
+  }
+}
+
+/**
+ * Lists the shipped and registered rule sets.
+ *
+ * @returns one summary per rule set, shipped ones first
+ * @example
+ * ```ts
+ * listRuleSets().map((r) => r.id); // ['pp-38-2017', 'perwali-batu-36-2022', ...]
+ * ```
+ */
+export function listRuleSets(): RuleSetSummary[] {
+  ensureShipped();
+  return [...registry.values()].map(({ ruleSet, builtIn }) => ({
+    id: ruleSet.id,
+    kind: ruleSet.kind,
+    title: ruleSet.title,
+    edition: ruleSet.edition,
+    ...(ruleSet.lineage[0] ? { extends: ruleSet.lineage[0] } : {}),
+    builtIn,
+  }));
+}
+
+/**
+ * Returns a shipped or registered rule set by id.
+ *
+ * @param id - the rule set's id
+ * @returns the loaded rule set
+ * @throws {@link UnknownRuleSetError} when no rule set has this id
+ * @example
+ * ```ts
+ * getRuleSet('pp-38-2017').criteria.length; // 5
+ * ```
+ */
+export function getRuleSet(id: string): RuleSet {
+  ensureShipped();
+  const entry = registry.get(id);
+  if (!entry) throw new UnknownRuleSetError(id, [...registry.keys()]);
+  return entry.ruleSet;
+}
+
+/**
+ * Returns a rule set of the given kind: the object itself, or the one registered under an id.
+ * An id of a rule set of another kind is unknown *as that kind*.
+ *
+ * @internal
+ */
+export function resolveRuleSet<K extends RuleSet['kind']>(
+  ref: string | RuleSet,
+  kind: K,
+): Extract<RuleSet, { kind: K }> {
+  const ruleSet = typeof ref === 'string' ? getRuleSet(ref) : ref;
+  if (ruleSet.kind !== kind) {
+    const ofKind = [...registry.values()]
+      .filter((e) => e.ruleSet.kind === kind)
+      .map((e) => e.ruleSet.id);
+    throw new UnknownRuleSetError(ruleSet.id, ofKind, kind);
+  }
+  return ruleSet as Extract<RuleSet, { kind: K }>;
+}

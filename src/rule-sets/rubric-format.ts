@@ -1,0 +1,198 @@
+import * as z from 'zod';
+import { type Condition, conditionProblems, fieldsRead } from '../conditions/condition.js';
+import { RECORD_PATHS } from '../record/_facts.js';
+import {
+  ConditionSchema,
+  Id,
+  LocalizedTextSchema,
+  placeholderPattern,
+  ruleSetMetadata,
+  uniqueIds,
+} from './format.js';
+import { findUrusan } from '../record/urusan.js';
+
+/**
+ * The scoring-rubric format (kind `rubric`): the IGA per-innovation indicators with their three
+ * levels as conditions on the record, and the region-level rules of the Indeks Inovasi Daerah.
+ */
+
+/** One level of an indicator: when it is reached, what it means, and what reaching it takes. */
+export const IndicatorLevelSchema = z.strictObject({
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** What the level means, e.g. "11-30 orang". */
+  description: LocalizedTextSchema,
+  /** When the level is reached, in json-rules-engine's condition syntax. */
+  conditions: ConditionSchema,
+  /** What to change to reach this level; `{kurang}` is replaced by the numeric shortfall. */
+  next: LocalizedTextSchema,
+});
+
+/** A per-innovation IGA indicator (*indikator Satuan Inovasi Daerah*). */
+export const IndicatorSchema = z
+  .strictObject({
+    /** The `indikator` key in the record, e.g. `sdm`. */
+    id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    /** The official number (16-35). */
+    number: z.number().int().positive(),
+    title: LocalizedTextSchema,
+    /** Points per level (*bobot*). */
+    weight: z.number().positive(),
+    /** Marked mandatory (*wajib*) in this edition. */
+    mandatory: z.boolean(),
+    citation: z.string().trim().min(1),
+    /** The record path of the indicator's entry, e.g. `indikator.sdm`. */
+    field: z.string(),
+    /** Levels 1, 2 and 3 in order; the highest level whose conditions hold is reached. */
+    levels: z.array(IndicatorLevelSchema).length(3),
+  })
+  .superRefine((indicator, ctx) => {
+    if (!RECORD_PATHS.has(indicator.field)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['field'],
+        message: `"${indicator.field}" is not a field of the innovation record`,
+      });
+    }
+    indicator.levels.forEach((level, i) => {
+      if (level.level !== i + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'level'],
+          message: `expected level ${i + 1}`,
+        });
+      }
+      if (conditionProblems(level.conditions).length > 0) return;
+      for (const field of fieldsRead(level.conditions as Condition)) {
+        if (field !== 'tahun' && !field.startsWith(`${indicator.field}.`)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['levels', i, 'conditions'],
+            message: `reads "${field}", outside the indicator's field "${indicator.field}" (only "tahun" is allowed besides)`,
+          });
+        }
+      }
+      for (const [lang, text] of Object.entries(level.next)) {
+        for (const match of text.matchAll(placeholderPattern)) {
+          if (match[1] !== 'kurang') {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['levels', i, 'next', lang],
+              message: `unknown placeholder {${match[1]}}: only {kurang}`,
+            });
+          }
+        }
+      }
+    });
+  });
+
+/** The predicate bands of the Indeks Inovasi Daerah. */
+export const BandIdSchema = z.enum([
+  'sangat_inovatif',
+  'inovatif',
+  'kurang_inovatif',
+  'tidak_dapat_dinilai',
+]);
+
+/** The region-level rules of the Indeks Inovasi Daerah. */
+export const RegionRulesSchema = z.strictObject({
+  /** Total maximum: SPD + SID + innovation-count points (250). */
+  maxScore: z.number().positive(),
+  /** Σ kematangan is divided by max(divisorFloor, n). */
+  divisorFloor: z.number().int().positive(),
+  /** Points per reported innovation, up to `maxCounted` innovations. */
+  innovationCount: z.strictObject({
+    pointsEach: z.number().positive(),
+    maxCounted: z.number().int().positive(),
+    citation: z.string().trim().min(1),
+  }),
+  /** Innovation-count points are 0 unless the innovations cover `minCovered` of these urusan. */
+  basicServiceRule: z
+    .strictObject({
+      urusan: z.array(z.string()).min(1),
+      minCovered: z.number().int().positive(),
+      citation: z.string().trim().min(1),
+    })
+    .optional(),
+  /** Region-level indicators (*Satuan Pemerintah Daerah*) 1-15; the caller passes their levels. */
+  spd: z.array(
+    z.strictObject({
+      id: Id,
+      number: z.string(),
+      title: LocalizedTextSchema,
+      weight: z.number().positive(),
+    }),
+  ),
+  /** Predicate bands, highest first; a band applies from its `min` IID (rounded to 0.01). */
+  bands: z.array(
+    z.strictObject({
+      id: BandIdSchema,
+      min: z.number().min(0).max(100),
+      title: LocalizedTextSchema,
+    }),
+  ),
+});
+
+/** A scoring rubric (kind `rubric`), e.g. `iga-2026`. */
+export const RubricSchema = z
+  .strictObject({
+    ...ruleSetMetadata,
+    kind: z.literal('rubric'),
+    indicators: z.array(IndicatorSchema).min(1),
+    region: RegionRulesSchema,
+  })
+  .superRefine((rubric, ctx) => {
+    if (rubric.extends) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['extends'],
+        message: 'a rubric cannot extend another; write each edition whole',
+      });
+    }
+    uniqueIds(rubric.indicators, ctx, 'indicators');
+    uniqueIds(rubric.region.spd, ctx, 'spd');
+    const { region } = rubric;
+    const max =
+      3 * rubric.indicators.reduce((s, i) => s + i.weight, 0) +
+      3 * region.spd.reduce((s, i) => s + i.weight, 0) +
+      region.innovationCount.pointsEach * region.innovationCount.maxCounted;
+    if (Math.abs(max - region.maxScore) > 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region', 'maxScore'],
+        message: `maxScore ${region.maxScore} does not equal the sum of the parts' maxima (${Math.round(max * 100) / 100})`,
+      });
+    }
+    region.bands.forEach((band, i) => {
+      const previous = region.bands[i - 1];
+      if (previous && band.min >= previous.min) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region', 'bands', i, 'min'],
+          message: 'bands must go from the highest min down',
+        });
+      }
+    });
+    if (region.bands.at(-1)?.min !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region', 'bands'],
+        message: 'the last band must start at 0',
+      });
+    }
+    region.basicServiceRule?.urusan.forEach((id, i) => {
+      if (findUrusan(id)?.id !== id) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region', 'basicServiceRule', 'urusan', i],
+          message: `"${id}" is not an urusan id`,
+        });
+      }
+    });
+  });
+
+/** A per-innovation indicator of a rubric. */
+export type Indicator = z.output<typeof IndicatorSchema>;
+/** The region-level rules of a rubric. */
+export type RegionRules = z.output<typeof RegionRulesSchema>;
+/** A predicate band id. */
+export type Band = z.output<typeof BandIdSchema>;

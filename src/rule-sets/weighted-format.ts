@@ -1,0 +1,164 @@
+import * as z from 'zod';
+import { RECORD_PATHS } from '../record/_facts.js';
+import type { Innovation } from '../record/innovation.js';
+import { type Locale, pick } from '../messages.js';
+import { getPath } from '../conditions/_path.js';
+import { Id, LocalizedTextSchema, ruleSetMetadata, uniqueIds } from './format.js';
+
+/**
+ * Weighted scoring (kind `weighted`), as provincial competitions such as Jawa Timur's KOVABLIK
+ * score proposals: evaluators give each section 0–100; a leaf stores raw × weight / 100; a
+ * parent stores the sum of its children × its weight / 100; a stage's total is its root's. An
+ * empty leaf counts as 0 and is reported as missing.
+ */
+
+/** A node of a weighted tree, as written: a scored section (`field`) or a group (`children`). */
+export interface WeightedNodeFile {
+  id: string;
+  title: { id: string; en: string };
+  /** Weight in percent of its parent. */
+  weight: number;
+  /** Record path of the section's 0–100 score (leaves). */
+  field?: string | undefined;
+  /** Sub-sections (groups). */
+  children?: WeightedNodeFile[] | undefined;
+}
+
+/** A node of a weighted tree: a scored section (`field`) or a group of sections (`children`). */
+export const WeightedNodeSchema: z.ZodType<WeightedNodeFile> = z.lazy(() =>
+  z
+    .strictObject({
+      id: Id,
+      title: LocalizedTextSchema,
+      weight: z.number().min(0).max(100),
+      field: z.string().optional(),
+      children: z.array(WeightedNodeSchema).min(1).optional(),
+    })
+    .superRefine((node, ctx) => {
+      if ((node.field === undefined) === (node.children === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          message: 'a node has either "field" (a scored section) or "children"',
+        });
+      }
+      if (node.field !== undefined && !RECORD_PATHS.has(node.field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['field'],
+          message: `"${node.field}" is not a field of the innovation record`,
+        });
+      }
+      if (node.children) uniqueIds(node.children, ctx, 'children');
+    }),
+);
+
+/** A stage of a weighted rule set (e.g. proposal, then presentation). */
+export const WeightedStageSchema = z.strictObject({
+  id: Id,
+  title: LocalizedTextSchema,
+  citation: z.string().trim().min(1),
+  /** The stage's sections; their stored values add up to the stage total (at most 100). */
+  nodes: z.array(WeightedNodeSchema).min(1),
+});
+
+/** A weighted scoring rule set (kind `weighted`), e.g. `kovablik-jatim`. */
+export const WeightedRuleSetSchema = z
+  .strictObject({
+    ...ruleSetMetadata,
+    kind: z.literal('weighted'),
+    stages: z.array(WeightedStageSchema).min(1),
+  })
+  .superRefine((ruleSet, ctx) => {
+    if (ruleSet.extends)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['extends'],
+        message: 'a weighted rule set cannot extend another',
+      });
+    uniqueIds(ruleSet.stages, ctx, 'stages');
+    ruleSet.stages.forEach((stage, i) => {
+      uniqueIds(stage.nodes, ctx, ['stages', i, 'nodes']);
+      const sum = stage.nodes.reduce((s, n) => s + n.weight, 0);
+      if (sum > 100 + 1e-9) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stages', i, 'nodes'],
+          message: `weights add up to ${sum}, more than 100`,
+        });
+      }
+    });
+  });
+
+/** A stage as written. */
+export type WeightedStage = z.output<typeof WeightedStageSchema>;
+
+/** A section's score in a stage. */
+export interface WeightedNodeScore {
+  id: string;
+  title: string;
+  weight: number;
+  /** The evaluator's 0–100 score (leaves), when given. */
+  raw?: number;
+  /** Its contribution: raw × weight / 100, or the sum of its children × weight / 100. */
+  stored: number;
+  children?: WeightedNodeScore[];
+}
+
+/** A stage's total and its sections. */
+export interface WeightedStageScore {
+  id: string;
+  title: string;
+  citation: string;
+  /** Sum of the sections' stored values, 0–100. */
+  total: number;
+  /** Record paths of sections with no score yet (each counted as 0). */
+  missing: string[];
+  nodes: WeightedNodeScore[];
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+function scoreNode(
+  node: WeightedNodeFile,
+  record: Innovation,
+  locale: Locale,
+  missing: string[],
+): WeightedNodeScore {
+  const title = pick(node.title, locale);
+  if (node.children) {
+    const children = node.children.map((c) => scoreNode(c, record, locale, missing));
+    const stored = round((children.reduce((s, c) => s + c.stored, 0) * node.weight) / 100);
+    return { id: node.id, title, weight: node.weight, stored, children };
+  }
+  const raw = getPath(record, node.field as string);
+  if (typeof raw !== 'number') {
+    missing.push(node.field as string);
+    return { id: node.id, title, weight: node.weight, stored: 0 };
+  }
+  return { id: node.id, title, weight: node.weight, raw, stored: round((raw * node.weight) / 100) };
+}
+
+/**
+ * Scores the stages of a weighted rule set for one record.
+ *
+ * @internal
+ */
+export function scoreStages(
+  stages: readonly WeightedStage[],
+  record: Innovation,
+  locale: Locale,
+): WeightedStageScore[] {
+  return stages.map((stage) => {
+    const missing: string[] = [];
+    const nodes = stage.nodes.map((n) => scoreNode(n, record, locale, missing));
+    return {
+      id: stage.id,
+      title: pick(stage.title, locale),
+      citation: stage.citation,
+      total: round(nodes.reduce((s, n) => s + n.stored, 0)),
+      missing,
+      nodes,
+    };
+  });
+}

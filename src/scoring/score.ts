@@ -1,0 +1,245 @@
+import { createCompiledRunner } from '../conditions/_compile.js';
+import type { SyncCheckRunner } from '../conditions/_json-rules-engine.js';
+import type { Innovation } from '../record/innovation.js';
+import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import { blame, type CheckResults, leafFields, shortfall } from '../conditions/outcome.js';
+import { getPath, getSegments } from '../conditions/_path.js';
+import type { RubricRuleSet } from '../rule-sets/registry.js';
+import { type IndicatorPlan, planFor, rubricChecks } from './_plan.js';
+
+/**
+ * IGA scoring of one innovation (*skor kematangan*): each indicator's level from its conditions,
+ * points = level × weight, claimed and proven totals, and the cheapest ways up.
+ */
+
+/** Why an indicator has its level, and what the next level needs. */
+export interface IndicatorReason {
+  /** Stable code: `<indicator>_level_<n>` or `<indicator>_missing`. */
+  code: string;
+  /** The level reached and why, then what the next level needs, in the requested locale. */
+  message: string;
+  /** Record paths to fill in or change, e.g. `["indikator.sdm.jumlah"]`. */
+  fields: string[];
+}
+
+/** The score of one indicator. */
+export interface IndicatorScore {
+  /** The `indikator` key, e.g. `sdm`. */
+  id: string;
+  /** Official number (16-35). */
+  number: number;
+  /** Title in the requested locale. */
+  title: string;
+  /** Points per level. */
+  weight: number;
+  /** Marked mandatory in this edition. */
+  mandatory: boolean;
+  /** Level reached, 0-3. */
+  level: number;
+  /** level × weight. */
+  points: number;
+  /** 3 × weight. */
+  maxPoints: number;
+  /** Whether the record gives the facts this indicator needs. */
+  given: boolean;
+  /** Whether evidence (`bukti`) is attached. */
+  proven: boolean;
+  /** The level reached and why; what the next level needs. */
+  reason: IndicatorReason;
+}
+
+/** One way to raise the score. */
+export interface Upgrade {
+  /** Indicator id. */
+  indicator: string;
+  /** `evidence`: attach `bukti` to points already claimed; `level`: reach the next level. */
+  kind: 'evidence' | 'level';
+  /** Level after the change. */
+  level: number;
+  /** Points gained: proven points for `evidence`, points for `level`. */
+  gain: number;
+  /** What to do, in the requested locale. */
+  message: string;
+  /** Record paths to change or fill in. */
+  fields: string[];
+}
+
+/** The IGA score of one innovation. */
+export interface InnovationScore {
+  /** The rubric applied. */
+  rubric: { id: string; edition: string };
+  /** Σ points of the indicators whose facts are given. */
+  claimed: number;
+  /** Σ points of the indicators with evidence attached: what counts for the region. */
+  proven: number;
+  /** The maximum (111 for the IGA rubrics). */
+  max: number;
+  /** Every indicator, in official order. */
+  indicators: IndicatorScore[];
+  /** Indicators with no facts given. */
+  missing: string[];
+  /** Mandatory indicators with no facts given. */
+  missingMandatory: string[];
+  /** Indicators with claimed points but no evidence attached. */
+  missingEvidence: string[];
+  /** Changes that raise the score, largest gain first. */
+  upgrades: Upgrade[];
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+const runners = new WeakMap<RubricRuleSet, SyncCheckRunner>();
+
+/**
+ * The compiled runner of a rubric's level checks, built once per rubric.
+ *
+ * @internal
+ */
+export function rubricRunnerFor(rubric: RubricRuleSet): SyncCheckRunner {
+  let runner = runners.get(rubric);
+  if (!runner) {
+    runner = createCompiledRunner(rubricChecks(rubric));
+    runners.set(rubric, runner);
+  }
+  return runner;
+}
+
+const isMissing = (record: Innovation, path: string) => {
+  const v = getPath(record, path);
+  return v === undefined || v === null;
+};
+
+function scoreIndicator(
+  plan: IndicatorPlan,
+  results: CheckResults,
+  record: Innovation,
+  locale: Locale,
+  upgrades: [Upgrade, number][],
+  order: number,
+): IndicatorScore {
+  const t = MESSAGES.score;
+  const { indicator, ids } = plan;
+  // The highest level whose conditions hold, looking from the top down.
+  let level = 0;
+  let given = false;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const status = results.status(ids[i] as number);
+    if (status !== 'unknown') given = true;
+    if (status === 'pass') {
+      level = i + 1;
+      break;
+    }
+  }
+  const bukti = getSegments(record, plan.bukti);
+  const proven = Array.isArray(bukti) && bukti.length > 0;
+  const points = round(level * indicator.weight);
+
+  // The message: the level reached and why, then what the next level needs.
+  let message: string;
+  let fields: string[] = [];
+  if (!given) {
+    const unknown = ids.flatMap((id) =>
+      blame(results.outcome(id), 'unknown').flatMap((l) => leafFields(l.leaf)),
+    );
+    fields = [...new Set(unknown)].filter((f) => isMissing(record, f));
+    message =
+      fields.length > 0
+        ? interpolate(pick(t.missingFields, locale), () => fields, locale)
+        : pick(t.missing, locale);
+  } else if (level === 0) {
+    message = pick(t.belowOne, locale);
+  } else {
+    message = plan.reached[level - 1] as string;
+    if (!proven) message += ` ${pick(t.unproven, locale)}`;
+  }
+
+  const nextId = ids[level];
+  if (nextId !== undefined) {
+    let action = plan.action[level] as string;
+    if (plan.levelHasGap[level]) {
+      const gap = shortfall(results.outcome(nextId));
+      action = action.replace('{kurang}', gap === undefined ? '?' : formatValue(gap, locale));
+    }
+    // Year-relative levels also read the record's year: point at it only when it is missing.
+    const nextFields = [...(plan.levelFields[level] as string[])];
+    for (const f of plan.levelOtherFields[level] as string[])
+      if (isMissing(record, f)) nextFields.push(f);
+    const sentence = plan.nextSentence[level] as [string, string];
+    message += ` ${sentence[0]}${action}${sentence[1]}`;
+    if (fields.length === 0) fields = [...nextFields];
+    const upgradeLevel = plan.upgradeLevel[level] as [string, string];
+    upgrades.push([
+      {
+        indicator: indicator.id,
+        kind: 'level',
+        level: level + 1,
+        gain: indicator.weight,
+        message: upgradeLevel[0] + action + upgradeLevel[1],
+        fields: nextFields,
+      },
+      order,
+    ]);
+  } else {
+    message += ` ${pick(t.top, locale)}`;
+  }
+  if (level > 0 && !proven) {
+    upgrades.push([
+      {
+        indicator: indicator.id,
+        kind: 'evidence',
+        level,
+        gain: points,
+        message: plan.upgradeEvidence[level - 1] as string,
+        fields: [plan.buktiField],
+      },
+      order,
+    ]);
+  }
+  if (indicator.mandatory && !given) message += ` ${pick(t.mandatory, locale)}`;
+
+  return {
+    id: indicator.id,
+    number: indicator.number,
+    title: plan.title,
+    weight: indicator.weight,
+    mandatory: indicator.mandatory,
+    level,
+    points,
+    maxPoints: plan.maxPoints,
+    given,
+    proven,
+    reason: { code: given ? (plan.codes[level] as string) : plan.missingCode, message, fields },
+  };
+}
+
+/**
+ * Scores a validated record against a rubric.
+ *
+ * @internal
+ */
+export function scoreParsed(
+  record: Innovation,
+  checks: CheckResults,
+  rubric: RubricRuleSet,
+  locale: Locale,
+): InnovationScore {
+  const ranked: [Upgrade, number][] = [];
+  const indicators = planFor(rubric, locale).map((p, order) =>
+    scoreIndicator(p, checks, record, locale, ranked, order),
+  );
+  // Largest gain first; at equal gain, evidence before a level, then the official order.
+  ranked.sort(
+    ([a, ai], [b, bi]) =>
+      b.gain - a.gain || (a.kind === b.kind ? 0 : a.kind === 'evidence' ? -1 : 1) || ai - bi,
+  );
+  return {
+    rubric: { id: rubric.id, edition: rubric.edition },
+    claimed: round(indicators.reduce((s, i) => s + i.points, 0)),
+    proven: round(indicators.reduce((s, i) => s + (i.proven ? i.points : 0), 0)),
+    max: round(indicators.reduce((s, i) => s + i.maxPoints, 0)),
+    indicators,
+    missing: indicators.filter((i) => !i.given).map((i) => i.id),
+    missingMandatory: indicators.filter((i) => i.mandatory && !i.given).map((i) => i.id),
+    missingEvidence: indicators.filter((i) => i.points > 0 && !i.proven).map((i) => i.id),
+    upgrades: ranked.map(([u]) => u),
+  };
+}

@@ -1,0 +1,116 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { describe, expect, it } from 'vitest';
+import {
+  createFormSchema,
+  draftProgress,
+  InvalidRecordError,
+  inovasiFormSchema,
+} from '../../src/index.js';
+import { eligibleRecord, without } from '../helpers.js';
+
+// What react-hook-form passes a resolver besides the values.
+const rhf = { fields: {}, shouldUseNativeValidation: false } as never;
+
+describe('inovasiFormSchema with the real react-hook-form zod resolver', () => {
+  it('puts a failing criterion message under the field it names', async () => {
+    const resolver = zodResolver(inovasiFormSchema);
+    const result = await resolver(
+      eligibleRecord({ membatasiAkses: true }) as never,
+      undefined,
+      rhf,
+    );
+    const errors = result.errors as Record<string, { message?: string; type?: string }>;
+    expect(Object.keys(errors)).toStrictEqual(['membatasiAkses']);
+    expect(errors.membatasiAkses?.message).toMatch(/^Kriteria 4b: inovasi membatasi akses/);
+  });
+
+  it('nests messages for nested fields and passes a clean record through', async () => {
+    const resolver = zodResolver(createFormSchema({ locale: 'en' }));
+    const bad = await resolver(
+      eligibleRecord({ pungutanBaru: true, pungutanSesuaiPeraturan: false }) as never,
+      undefined,
+      rhf,
+    );
+    const errors = bad.errors as Record<string, { message?: string }>;
+    expect(Object.keys(errors).sort()).toStrictEqual(['pungutanBaru', 'pungutanSesuaiPeraturan']);
+    expect(errors.pungutanSesuaiPeraturan?.message).toMatch(/^Criterion 4a: /);
+    const good = await resolver(eligibleRecord() as never, undefined, rhf);
+    expect(good.errors).toStrictEqual({});
+    expect((good.values as { nama: string }).nama).toBe('Sistem Antrean Puskesmas Daring');
+  });
+
+  it('reports type errors at their path like any zod schema', async () => {
+    const result = await zodResolver(inovasiFormSchema)(
+      { nama: 'x', indikator: { sdm: { jumlah: 'lima' } } } as never,
+      undefined,
+      rhf,
+    );
+    const errors = result.errors as { indikator?: { sdm?: { jumlah?: { message?: string } } } };
+    expect(errors.indikator?.sdm?.jumlah?.message).toMatch(/expected number/);
+  });
+});
+
+describe('inovasiFormSchema through the Standard Schema interface', () => {
+  it('validates with ~standard.validate', async () => {
+    const std = inovasiFormSchema['~standard'];
+    expect(std.vendor).toBe('zod');
+    const result = await std.validate(eligibleRecord({ prasyaratReplikasi: '  ' }));
+    expect(
+      'issues' in result && result.issues?.map((i) => [i.path, i.message.slice(0, 25)]),
+    ).toStrictEqual([[['prasyaratReplikasi'], 'Prasyarat replikasi koson']]);
+    const ok = await std.validate(eligibleRecord());
+    expect('value' in ok && ok.value).toBeTruthy();
+  });
+
+  it('leaves a draft alone unless asked to require completeness', async () => {
+    const draft = { nama: 'Draf', kebaruan: 'seluruh' };
+    expect((await inovasiFormSchema.safeParseAsync(draft)).success).toBe(true);
+    const strict = await createFormSchema({ requireComplete: true }).safeParseAsync(draft);
+    expect(strict.error?.issues.map((i) => i.path.join('.'))).toContain('manfaatBagi');
+  });
+});
+
+describe('SINOVIK word limits as form messages', () => {
+  it('puts a too-long section message under that section', async () => {
+    const schema = createFormSchema({ ruleSet: 'kipp-permenpanrb-91-2021', locale: 'en' });
+    const result = await schema.safeParseAsync({
+      nama: 'x',
+      proposal: { ringkasan: 'kata '.repeat(201), kebaruan: 'singkat' },
+    });
+    const issues = result.error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toContainEqual([
+      'proposal.ringkasan',
+      'The summary section exceeds 200 words; shorten it.',
+    ]);
+    expect(issues?.some(([path]) => path === 'proposal.kebaruan')).toBe(false);
+  });
+});
+
+describe('draftProgress', () => {
+  it('counts decided criteria and lists missing fields in form order', () => {
+    const progress = draftProgress({
+      nama: 'SIRIDAKOBA',
+      kebaruan: 'seluruh',
+      membatasiAkses: false,
+      indikator: { sdm: { jumlah: 3 } },
+    });
+    expect(progress.criteria).toStrictEqual({ decided: 1, total: 5, passed: 1, failed: 0 });
+    expect(progress.percent).toBe(20);
+    expect(progress.missingFields).toStrictEqual([
+      'urusan',
+      'manfaatBagi',
+      'untukKepentinganPribadi',
+      'pungutanBaru',
+      'pungutanSesuaiPeraturan',
+      'dapatDireplikasi',
+      'prasyaratReplikasi',
+    ]);
+    expect(progress.indicators.given).toBe(1);
+    expect(progress.indicators.missing).toHaveLength(19);
+  });
+
+  it('reaches 100% on a complete record and rejects wrong types', () => {
+    expect(draftProgress(without(eligibleRecord(), 'id')).percent).toBe(100);
+    expect(() => draftProgress({ nama: 'x', kebaruan: 42 })).toThrow(InvalidRecordError);
+  });
+});

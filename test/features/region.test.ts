@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateRegion,
+  getRuleSet,
+  InvalidRecordError,
+  type RubricRuleSet,
+} from '../../src/index.js';
+import { bandFor } from '../../src/features/region.js';
+import { eligibleRecord } from '../helpers.js';
+
+// An eligible innovation whose proven kematangan is exactly `points`, from video (weight 4)
+// and sdm (weight 2) levels: e.g. 12 + 6 = 18.
+function innovation(
+  urusan: string[],
+  indikator: Record<string, unknown>,
+  change: Record<string, unknown> = {},
+) {
+  return eligibleRecord({ urusan, indikator, ...change });
+}
+const proven = [{ jenis: 'dokumen' }];
+const video = (substansi: number) => ({ substansi, bukti: proven });
+const sdm = (jumlah: number) => ({ jumlah, bukti: proven });
+
+/** Every SPD indicator at the same level. */
+function spdAll(level: number, rubric = 'iga-2026'): Record<string, number> {
+  const { region } = getRuleSet(rubric) as RubricRuleSet;
+  return Object.fromEntries(region.spd.map((s) => [s.id, level]));
+}
+
+// Three innovations: 18 proven, 12 claimed-only +8 proven (= 8 counted), and one not eligible
+// (a levy without a regulation) whose 12 proven points do not count.
+const three = [
+  innovation(['pendidikan', 'kesehatan'], { video: video(5), sdm: sdm(31) }),
+  innovation(['pekerjaan_umum_dan_penataan_ruang', 'sosial'], {
+    video: video(3),
+    sdm: { jumlah: 31 },
+  }),
+  innovation(['1.04'], { video: video(5) }, { pungutanBaru: true, pungutanSesuaiPeraturan: false }),
+];
+
+describe('evaluateRegion: hand-computed', () => {
+  it('2023: SPD 42 + SID (18 + 8 + 0) / max(10, 3) + 3 × 0.38 → IID 18.30, kurang inovatif', async () => {
+    const result = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(2, 'iga-2023'), inovasi: three },
+      { rubric: 'iga-2023' },
+    );
+    expect(result.spd.points).toBe(42);
+    expect(result.sid).toStrictEqual({
+      sumKematangan: 26,
+      n: 3,
+      floor: 10,
+      divisor: 10,
+      points: 2.6,
+      max: 111,
+    });
+    expect(result.innovationCount).toMatchObject({ n: 3, counted: 3, points: 1.14 });
+    expect(result.innovationCount.basicService).toBeUndefined();
+    expect(result.totalScore).toBeCloseTo(45.74, 4);
+    expect(result.iid).toBe(18.3);
+    expect(result.band).toBe('kurang_inovatif');
+    expect(result.innovations.map((i) => [i.verdict, i.rejected, i.kematangan])).toStrictEqual([
+      ['eligible', false, 18],
+      ['eligible', false, 8],
+      ['not_eligible', true, 0],
+    ]);
+  });
+
+  it('2026: the floor is 12, and 4 of 6 basic-service affairs zero the count points', async () => {
+    const result = await evaluateRegion({
+      pemda: 'Kota Contoh',
+      tahun: 2024,
+      spd: spdAll(2),
+      inovasi: three,
+    });
+    expect(result.sid.divisor).toBe(12);
+    expect(result.sid.points).toBeCloseTo(26 / 12, 4);
+    // perumahan (1.04) is covered only by the rejected innovation, so it does not count.
+    expect(result.innovationCount.basicService).toStrictEqual({
+      required: expect.any(Array),
+      covered: ['pendidikan', 'kesehatan', 'pekerjaan_umum_dan_penataan_ruang', 'sosial'],
+      minCovered: 5,
+      met: false,
+    });
+    expect(result.innovationCount.points).toBe(0);
+    expect(result.innovationCount.reason).toContain('4 dari 6');
+    expect(result.iid).toBe(Math.round(((42 + 26 / 12) / 250) * 10_000) / 100);
+  });
+
+  it('2026: five affairs covered by eligible innovations earn the count points', async () => {
+    const inovasi = [
+      ...three.slice(0, 2),
+      innovation(['perumahan_rakyat_dan_kawasan_permukiman'], {}),
+    ];
+    const result = await evaluateRegion({
+      pemda: 'Kota Contoh',
+      tahun: 2024,
+      spd: spdAll(2),
+      inovasi,
+    });
+    expect(result.innovationCount.basicService?.met).toBe(true);
+    expect(result.innovationCount.points).toBe(1.14);
+    expect(result.iid).toBe(Math.round(((42 + 26 / 12 + 1.14) / 250) * 10_000) / 100);
+  });
+
+  it('divides by n above the floor and counts at most 200 innovations', async () => {
+    const inovasi = Array.from({ length: 205 }, (_, i) => ({
+      nama: `Inovasi ${i}`,
+      urusan: ['pendidikan'],
+    }));
+    const result = await evaluateRegion(
+      { pemda: 'Kab. Besar', tahun: 2024, inovasi },
+      { rubric: 'iga-2023' },
+    );
+    expect(result.sid.divisor).toBe(205);
+    expect(result.innovationCount).toMatchObject({ n: 205, counted: 200, points: 76 });
+    expect(result.innovations[0]?.verdict).toBe('incomplete');
+  });
+
+  it('an empty region cannot be assessed; the next band says what it takes', async () => {
+    const result = await evaluateRegion(
+      { pemda: 'Kota Kosong', tahun: 2024, inovasi: [] },
+      { locale: 'en' },
+    );
+    expect([result.iid, result.band]).toStrictEqual([0, 'tidak_dapat_dinilai']);
+    expect(result.nextBand).toMatchObject({
+      band: 'kurang_inovatif',
+      min: 0.01,
+      iidGap: 0.01,
+      scoreGap: 0.025,
+    });
+  });
+
+  it('reports the gap to the next band in IID, total score and kematangan', async () => {
+    const result = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(3, 'iga-2023'), inovasi: three },
+      { rubric: 'iga-2023' },
+    );
+    // 63 + 2.6 + 1.14 = 66.74 → IID 26.70; inovatif from 35.00: 8.30 IID = 20.75 points = 207.5 kematangan (÷ 10).
+    expect(result.iid).toBe(26.7);
+    expect(result.nextBand).toMatchObject({
+      band: 'inovatif',
+      min: 35,
+      iidGap: 8.3,
+      scoreGap: 20.75,
+      kematanganGap: 207.5,
+    });
+  });
+});
+
+describe('bands by edition', () => {
+  it.each([
+    ['iga-2023', 100, 'sangat_inovatif'],
+    ['iga-2023', 60.01, 'sangat_inovatif'],
+    ['iga-2023', 60, 'inovatif'],
+    ['iga-2023', 35, 'inovatif'],
+    ['iga-2023', 34.99, 'kurang_inovatif'],
+    ['iga-2023', 0.01, 'kurang_inovatif'],
+    ['iga-2023', 0, 'tidak_dapat_dinilai'],
+    ['iga-2026', 65.01, 'sangat_inovatif'],
+    ['iga-2026', 65, 'inovatif'],
+    ['iga-2026', 40.01, 'inovatif'],
+    ['iga-2026', 40, 'kurang_inovatif'],
+    ['iga-2026', 0.01, 'kurang_inovatif'],
+    ['iga-2026', 0, 'tidak_dapat_dinilai'],
+  ])('%s: IID %d is %s', (rubric, iid, band) => {
+    const { region } = getRuleSet(rubric) as RubricRuleSet;
+    expect(bandFor(iid, region.bands).band.id).toBe(band);
+  });
+});
+
+describe('evaluateRegion: invalid input', () => {
+  it('lists every problem of the region and its innovations with paths', async () => {
+    const error = await evaluateRegion({
+      pemda: 'Kota Contoh',
+      tahun: 2024,
+      spd: { spd_visi_misi: 4 },
+      inovasi: [{ nama: 'ok' }, { nama: '', kebaruan: 'x' }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect((error as InvalidRecordError).issues.map((i) => i.path.join('.'))).toStrictEqual([
+      'spd.spd_visi_misi',
+    ]);
+    const second = await evaluateRegion({
+      pemda: 'K',
+      tahun: 2024,
+      inovasi: [{ nama: 'ok' }, { nama: '', kebaruan: 'x' }],
+    }).catch((e: unknown) => e);
+    expect((second as InvalidRecordError).issues.map((i) => i.path.join('.'))).toStrictEqual([
+      'inovasi.1.nama',
+      'inovasi.1.kebaruan',
+    ]);
+    const third = await evaluateRegion({
+      pemda: 'K',
+      tahun: 2024,
+      spd: { spd_sihir: 2 },
+      inovasi: [],
+    }).catch((e: unknown) => e);
+    expect((third as InvalidRecordError).issues[0]).toMatchObject({
+      path: ['spd', 'spd_sihir'],
+      code: 'unknown_spd_indicator',
+    });
+  });
+});

@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  checkRuleSet,
+  type EligibilityRuleSet,
+  evaluate,
+  getRuleSet,
+  InvalidRuleSetError,
+  listRuleSets,
+  loadRuleSet,
+  UnknownRuleSetError,
+} from '../../src/index.js';
+import { eligibleRecord, fixture } from '../helpers.js';
+
+const batuRuleSet = () => getRuleSet('perwali-batu-36-2022') as EligibilityRuleSet;
+const pp38RuleSet = () => getRuleSet('pp-38-2017') as EligibilityRuleSet;
+const paths = (issues: readonly { path: (string | number)[] }[]) =>
+  issues.map((i) => i.path.join('.'));
+
+describe('shipped rule sets', () => {
+  it('lists PP 38/2017 and Perwali Batu, Batu extending the national one', () => {
+    const list = listRuleSets();
+    expect(list.find((r) => r.id === 'pp-38-2017')).toMatchObject({
+      kind: 'eligibility',
+      builtIn: true,
+    });
+    expect(list.find((r) => r.id === 'perwali-batu-36-2022')).toMatchObject({
+      extends: 'pp-38-2017',
+      builtIn: true,
+    });
+  });
+
+  it('resolves Batu: criteria 1, 2, 3 (4a, 4b), 5, 6 with their checks', () => {
+    const batu = batuRuleSet();
+    expect(batu.lineage).toStrictEqual(['pp-38-2017']);
+    expect(
+      batu.criteria.map((c) => [c.ref, c.id, c.checks.map((k) => k.ref ?? k.id)]),
+    ).toStrictEqual([
+      ['1', 'pembaharuan', ['kebaruan_ada']],
+      ['2', 'bermanfaat', ['manfaat_ada', 'bukan_kepentingan_pribadi']],
+      ['3', 'tidak_membebani', ['4a', '4b']],
+      ['5', 'kewenangan_daerah', ['urusan_kewenangan_daerah', 'dapat_direplikasi']],
+      ['6', 'dapat_direplikasi', ['prasyarat_replikasi']],
+    ]);
+  });
+
+  it('carries its own and inherited legal basis and assumptions', () => {
+    const batu = batuRuleSet();
+    expect(batu.legalBasis.map((l) => l.id)).toStrictEqual([
+      'perwali-batu-36-2022',
+      'se-batu-065-186-2023',
+      'pp-38-2017',
+      'uu-23-2014',
+    ]);
+    expect(batu.assumptions.map((a) => a.id)).toContain('teks-perwali-tidak-tersedia');
+    expect(batu.assumptions.map((a) => a.id)).toContain('pasal-kriteria-belum-terverifikasi');
+  });
+
+  it('gives every criterion a citation', () => {
+    for (const { id } of listRuleSets()) {
+      const ruleSet = getRuleSet(id);
+      const citations =
+        ruleSet.kind === 'eligibility'
+          ? ruleSet.criteria.map((c) => c.citation)
+          : ruleSet.kind === 'rubric'
+            ? ruleSet.indicators.map((i) => i.citation)
+            : ruleSet.stages.map((s) => s.citation);
+      for (const citation of citations) expect(citation.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('is frozen', () => {
+    const pp = pp38RuleSet();
+    expect(Object.isFrozen(pp.criteria[0]?.checks[0]?.conditions)).toBe(true);
+  });
+
+  it('throws UnknownRuleSetError for an unknown id', () => {
+    expect(() => getRuleSet('perbup-atlantis')).toThrow(UnknownRuleSetError);
+  });
+});
+
+describe('loadRuleSet: a region of your own', () => {
+  const contoh = fixture('rule-sets/perbup-contoh.json');
+
+  it('adds, replaces and removes on top of PP 38/2017 with no code change', async () => {
+    const ruleSet = loadRuleSet(contoh) as EligibilityRuleSet;
+    expect(ruleSet.criteria.map((c) => c.id)).toStrictEqual([
+      'pembaharuan',
+      'bermanfaat',
+      'tidak_membebani',
+      'kewenangan_daerah',
+      'dapat_direplikasi',
+      'rancang_bangun_lengkap',
+    ]);
+    expect(ruleSet.criteria[2]?.checks.map((c) => c.id)).toStrictEqual([
+      'pungutan_berdasar_peraturan',
+    ]);
+    expect(listRuleSets().find((r) => r.id === 'perbup-contoh-2024')?.builtIn).toBe(false);
+
+    const short = await evaluate(eligibleRecord({ rancangBangun: 'Terlalu singkat.' }), {
+      ruleSet: 'perbup-contoh-2024',
+    });
+    expect(short.verdict).toBe('not_eligible');
+    expect(short.criteria.at(-1)?.reasons[0]?.fields).toStrictEqual(['rancangBangun']);
+
+    const long = await evaluate(
+      eligibleRecord({ rancangBangun: 'kata '.repeat(300), membatasiAkses: true }),
+      {
+        ruleSet,
+      },
+    );
+    expect(long.verdict).toBe('eligible');
+  });
+
+  it('lists every problem of a broken rule set with its JSON path', () => {
+    const error = (() => {
+      try {
+        loadRuleSet(fixture('rule-sets/broken.json'));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidRuleSetError);
+    const issues = (error as InvalidRuleSetError).issues;
+    expect(paths(issues)).toStrictEqual(
+      expect.arrayContaining([
+        'id',
+        'title.en',
+        'jurisdiction.level',
+        'legalBasis',
+        'effective.from',
+        'criteria.0.checks.0.conditions.all.0.fact',
+        'criteria.0.checks.0.conditions.all.1.path',
+        'criteria.0.checks.0.conditions.all.2.operator',
+        'criteria.0.checks.0.conditions.all.3.any',
+      ]),
+    );
+    expect((error as InvalidRuleSetError).code).toBe('E_INVALID_RULE_SET');
+  });
+
+  it('checks that fields and placeholders match the conditions', () => {
+    const ruleSet = structuredClone(contoh) as {
+      criteria: { checks?: { fields: string[]; messages: { fail: { en: string } } }[] }[];
+    };
+    const check = ruleSet.criteria[2]?.checks?.[0];
+    if (!check) throw new Error('fixture changed');
+    check.fields = ['rancangBangun', 'tujuan'];
+    check.messages.fail.en = 'Too short: {hasil}';
+    expect(paths(checkRuleSet(ruleSet))).toStrictEqual([
+      'criteria.2.checks.0.fields.1',
+      'criteria.2.checks.0.messages.fail.en',
+    ]);
+  });
+
+  it.each([
+    ['extends a rule set that is not loaded', { extends: 'perbup-lain' }, 'extends'],
+    ['removes an unknown criterion', { remove: ['tidak_ada'] }, 'remove.0'],
+    ['has an unknown kind', { kind: 'scoring' }, 'kind'],
+    [
+      'uses a condition reference',
+      {
+        criteria: [
+          {
+            id: 'x',
+            title: { id: 'x', en: 'x' },
+            citation: 'Pasal 1',
+            checks: [
+              {
+                id: 'y',
+                conditions: { all: [{ condition: 'shared' }] },
+                fields: ['kebaruan'],
+                messages: {
+                  pass: { id: 'a', en: 'a' },
+                  fail: { id: 'a', en: 'a' },
+                  unknown: { id: 'a', en: 'a' },
+                },
+              },
+            ],
+          },
+        ],
+      },
+      'criteria.0.checks.0.conditions.all.0.condition',
+    ],
+  ])('rejects a rule set that %s', (_, change, path) => {
+    const issues = checkRuleSet({ ...(contoh as object), ...change });
+    expect(paths(issues)).toContain(path);
+  });
+
+  it.each([
+    [
+      'a JSONPath expression',
+      { fact: 'indikator', path: '$..sdm', operator: 'equal', value: 1 },
+      'path',
+    ],
+    [
+      'a path through a prototype',
+      { fact: 'indikator', path: 'sdm.constructor', operator: 'equal', value: 1 },
+      'path',
+    ],
+    ['a fact named constructor', { fact: 'constructor', operator: 'equal', value: 1 }, 'fact'],
+    ['an unknown operator', { fact: 'kebaruan', operator: 'regex', value: '.*' }, 'operator'],
+    [
+      'a list operator given a fact reference',
+      { fact: 'kebaruan', operator: 'in', value: { fact: 'urusan' } },
+      'value',
+    ],
+    [
+      'fact params',
+      { fact: 'kebaruan', operator: 'equal', value: 'x', params: { a: 1 } },
+      'params',
+    ],
+  ])('refuses a condition with %s', (_, leaf, key) => {
+    const ruleSet = structuredClone(contoh) as {
+      criteria: { checks?: { conditions: unknown; fields: string[] }[] }[];
+    };
+    const check = ruleSet.criteria[2]?.checks?.[0];
+    if (!check) throw new Error('fixture changed');
+    check.conditions = { all: [leaf] };
+    expect(paths(checkRuleSet(ruleSet))).toContain(`criteria.2.checks.0.conditions.all.0.${key}`);
+  });
+
+  it('refuses __proto__ and constructor keys in a rule set, and Object.prototype stays clean', () => {
+    const text = readFileSync(
+      new URL('../fixtures/rule-sets/perbup-contoh.json', import.meta.url),
+      'utf8',
+    ).replace(
+      '"edition": "2024",',
+      '"edition": "2024", "__proto__": { "polluted": true }, "constructor": { "prototype": { "bad": true } },',
+    );
+    expect(checkRuleSet(JSON.parse(text))[0]).toMatchObject({
+      path: [],
+      code: 'unrecognized_keys',
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).bad).toBeUndefined();
+  });
+
+  it('refuses to replace a shipped rule set', () => {
+    const pp38 = JSON.parse(
+      readFileSync(new URL('../../rules/pp-38-2017.json', import.meta.url), 'utf8'),
+    );
+    expect(checkRuleSet(pp38)).toStrictEqual([]);
+    expect(() => loadRuleSet(pp38)).toThrow(/shipped rule set and cannot be replaced/);
+  });
+});

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, type IndicatorScore } from '../../src/index.js';
+import { fixture } from '../helpers.js';
+
+async function indicator(id: string, value: unknown, rubric = 'iga-2026'): Promise<IndicatorScore> {
+  const result = await evaluate(
+    { nama: 'Uji', tahun: 2024, indikator: { [id]: value } },
+    { rubric },
+  );
+  const found = result.score.indicators.find((i) => i.id === id);
+  if (!found) throw new Error(`no indicator ${id}`);
+  return found;
+}
+
+// [indicator, value, level, points] — boundaries exactly as record.md states them (tahun 2024).
+const boundaries: [string, Record<string, unknown>, number, number][] = [
+  ['regulasi', { jenis: 'sk_kepala_daerah' }, 1, 3],
+  ['regulasi', { jenis: 'perkada' }, 2, 6],
+  ['regulasi', { jenis: 'perda' }, 3, 9],
+  ['sdm', { jumlah: 0 }, 0, 0],
+  ['sdm', { jumlah: 1 }, 1, 2],
+  ['sdm', { jumlah: 10 }, 1, 2],
+  ['sdm', { jumlah: 11 }, 2, 4],
+  ['sdm', { jumlah: 30 }, 2, 4],
+  ['sdm', { jumlah: 31 }, 3, 6],
+  ['anggaran', { tahun: [] }, 0, 0],
+  ['anggaran', { tahun: [2021] }, 0, 0],
+  ['anggaran', { tahun: [2025] }, 0, 0],
+  ['anggaran', { tahun: [2022] }, 1, 2],
+  ['anggaran', { tahun: [2024] }, 1, 2],
+  ['anggaran', { tahun: [2024, 2022] }, 1, 2],
+  ['anggaran', { tahun: [2024, 2023] }, 2, 4],
+  ['anggaran', { tahun: [2022, 2023] }, 2, 4],
+  ['anggaran', { tahun: [2022, 2023, 2024] }, 3, 6],
+  ['alatKerja', { jenis: 'manual' }, 1, 2],
+  ['alatKerja', { jenis: 'elektronik' }, 2, 4],
+  ['alatKerja', { jenis: 'daring' }, 3, 6],
+  ['bimtek', { jumlah: 0 }, 0, 0],
+  ['bimtek', { jumlah: 1 }, 1, 1],
+  ['bimtek', { jumlah: 2 }, 2, 2],
+  ['bimtek', { jumlah: 3 }, 3, 3],
+  ['rkpd', { tahun: [2024] }, 0, 0],
+  ['rkpd', { tahun: [2023] }, 1, 2],
+  ['rkpd', { tahun: [2022] }, 1, 2],
+  ['rkpd', { tahun: [2024, 2023] }, 1, 2],
+  ['rkpd', { tahun: [2023, 2022] }, 2, 4],
+  ['rkpd', { tahun: [2024, 2023, 2022] }, 3, 6],
+  ['aktor', { jumlah: 2 }, 0, 0],
+  ['aktor', { jumlah: 3 }, 1, 1],
+  ['aktor', { jumlah: 4 }, 2, 2],
+  ['aktor', { jumlah: 5 }, 3, 3],
+  ['pelaksana', { jenis: 'tanpa_surat' }, 1, 1],
+  ['pelaksana', { jenis: 'surat_penugasan_kepala_pd' }, 2, 2],
+  ['pelaksana', { jenis: 'sk_kepala_daerah' }, 3, 3],
+  ['jejaring', { jumlahPd: 1 }, 0, 0],
+  ['jejaring', { jumlahPd: 2 }, 1, 1],
+  ['jejaring', { jumlahPd: 3 }, 2, 2],
+  ['jejaring', { jumlahPd: 4 }, 2, 2],
+  ['jejaring', { jumlahPd: 5 }, 3, 3],
+  ['sosialisasi', { jenis: 'banner' }, 1, 1],
+  ['sosialisasi', { jenis: 'media_pemda' }, 2, 2],
+  ['sosialisasi', { jenis: 'media_massa' }, 3, 3],
+  ['pedomanTeknis', { jenis: 'cetak' }, 1, 1],
+  ['pedomanTeknis', { jenis: 'elektronik' }, 2, 2],
+  ['pedomanTeknis', { jenis: 'daring' }, 3, 3],
+  ['informasiLayanan', { kanal: 0 }, 0, 0],
+  ['informasiLayanan', { kanal: 1 }, 1, 1],
+  ['informasiLayanan', { kanal: 2 }, 2, 2],
+  ['informasiLayanan', { kanal: 3 }, 3, 3],
+  ['informasiLayanan', { kanal: 4 }, 3, 3],
+  ['prosesLayanan', { hari: 10 }, 1, 2],
+  ['prosesLayanan', { hari: 6 }, 1, 2],
+  ['prosesLayanan', { hari: 5 }, 2, 4],
+  ['prosesLayanan', { hari: 1.5 }, 2, 4],
+  ['prosesLayanan', { hari: 1 }, 3, 6],
+  ['prosesLayanan', { hari: 0 }, 3, 6],
+  ['pengaduan', { persenSelesai: 0 }, 1, 1],
+  ['pengaduan', { persenSelesai: 50 }, 1, 1],
+  ['pengaduan', { persenSelesai: 50.5 }, 2, 2],
+  ['pengaduan', { persenSelesai: 90.9 }, 2, 2],
+  ['pengaduan', { persenSelesai: 91 }, 3, 3],
+  ['layananTerintegrasi', { jenis: 'mandiri' }, 1, 2],
+  ['layananTerintegrasi', { jenis: 'satu_unit' }, 2, 4],
+  ['layananTerintegrasi', { jenis: 'lintas_unit' }, 3, 6],
+  ['replikasi', { jumlah: 0 }, 0, 0],
+  ['replikasi', { jumlah: 1 }, 1, 3],
+  ['replikasi', { jumlah: 2 }, 2, 6],
+  ['replikasi', { jumlah: 3 }, 3, 9],
+  ['kecepatanPenciptaan', { bulan: 12 }, 1, 2],
+  ['kecepatanPenciptaan', { bulan: 8.5 }, 1, 2],
+  ['kecepatanPenciptaan', { bulan: 8 }, 2, 4],
+  ['kecepatanPenciptaan', { bulan: 4.5 }, 2, 4],
+  ['kecepatanPenciptaan', { bulan: 4 }, 3, 6],
+  ['kecepatanPenciptaan', { bulan: 1 }, 3, 6],
+  ['kemanfaatan', { basis: 'penerima', nilai: 0 }, 0, 0],
+  ['kemanfaatan', { basis: 'penerima', nilai: 1 }, 1, 3],
+  ['kemanfaatan', { basis: 'penerima', nilai: 200 }, 1, 3],
+  ['kemanfaatan', { basis: 'penerima', nilai: 201 }, 2, 6],
+  ['kemanfaatan', { basis: 'penerima', nilai: 500 }, 2, 6],
+  ['kemanfaatan', { basis: 'penerima', nilai: 501 }, 3, 9],
+  ['kemanfaatan', { basis: 'cakupan_unit', nilai: 4.9 }, 0, 0],
+  ['kemanfaatan', { basis: 'cakupan_unit', nilai: 5 }, 1, 3],
+  ['kemanfaatan', { basis: 'cakupan_unit', nilai: 20 }, 1, 3],
+  ['kemanfaatan', { basis: 'cakupan_unit', nilai: 20.01 }, 2, 6],
+  ['kemanfaatan', { basis: 'cakupan_unit', nilai: 50 }, 2, 6],
+  ['kemanfaatan', { basis: 'cakupan_unit', nilai: 50.01 }, 3, 9],
+  ['kemanfaatan', { basis: 'efisiensi_belanja', nilai: 0 }, 0, 0],
+  ['kemanfaatan', { basis: 'efisiensi_belanja', nilai: 0.01 }, 1, 3],
+  ['kemanfaatan', { basis: 'efisiensi_belanja', nilai: 10 }, 1, 3],
+  ['kemanfaatan', { basis: 'efisiensi_belanja', nilai: 10.01 }, 2, 6],
+  ['kemanfaatan', { basis: 'efisiensi_belanja', nilai: 20 }, 2, 6],
+  ['kemanfaatan', { basis: 'efisiensi_belanja', nilai: 20.01 }, 3, 9],
+  ['kemanfaatan', { basis: 'pendapatan', nilai: 0 }, 0, 0],
+  ['kemanfaatan', { basis: 'pendapatan', nilai: 9.99 }, 1, 3],
+  ['kemanfaatan', { basis: 'pendapatan', nilai: 10 }, 2, 6],
+  ['kemanfaatan', { basis: 'pendapatan', nilai: 19.99 }, 2, 6],
+  ['kemanfaatan', { basis: 'pendapatan', nilai: 20 }, 3, 9],
+  ['kemanfaatan', { basis: 'produk', nilai: 1 }, 1, 3],
+  ['kemanfaatan', { basis: 'produk', nilai: 100 }, 1, 3],
+  ['kemanfaatan', { basis: 'produk', nilai: 101 }, 2, 6],
+  ['kemanfaatan', { basis: 'produk', nilai: 200 }, 2, 6],
+  ['kemanfaatan', { basis: 'produk', nilai: 201 }, 3, 9],
+  ['kemanfaatan', { basis: 'tren_kinerja', nilai: 1 }, 1, 3],
+  ['kemanfaatan', { basis: 'tren_kinerja', nilai: 2 }, 2, 6],
+  ['kemanfaatan', { basis: 'tren_kinerja', nilai: 3 }, 3, 9],
+  ['monev', { jenis: 'internal' }, 1, 2],
+  ['monev', { jenis: 'survei_kepuasan' }, 2, 4],
+  ['monev', { jenis: 'eksternal' }, 3, 6],
+  ['video', { substansi: 0 }, 0, 0],
+  ['video', { substansi: 1 }, 1, 4],
+  ['video', { substansi: 2 }, 1, 4],
+  ['video', { substansi: 3 }, 2, 8],
+  ['video', { substansi: 4 }, 2, 8],
+  ['video', { substansi: 5 }, 3, 12],
+];
+
+describe('IGA indicator boundaries', () => {
+  it.each(boundaries)('%s %j → level %i, %i points', async (id, value, level, points) => {
+    for (const rubric of ['iga-2023', 'iga-2026']) {
+      const score = await indicator(id, value, rubric);
+      expect([score.level, score.points]).toStrictEqual([level, points]);
+      expect(score.given).toBe(true);
+    }
+  });
+});
+
+describe('IGA score of one innovation', () => {
+  it('totals claimed and proven points by hand', async () => {
+    const { score } = await evaluate(fixture('scored.json'));
+    expect(score.rubric).toStrictEqual({ id: 'iga-2026', edition: '2026' });
+    expect([score.claimed, score.proven, score.max]).toStrictEqual([86, 80, 111]);
+    expect(score.missingEvidence).toStrictEqual(['rkpd', 'pengaduan']);
+    expect(score.missing).toStrictEqual([]);
+    expect(score.indicators.map((i) => i.level)).toStrictEqual([
+      2, 2, 2, 3, 2, 2, 2, 3, 2, 3, 3, 3, 3, 2, 2, 1, 2, 3, 2, 3,
+    ]);
+  });
+
+  it('scores an empty record 0 and flags the five mandatory indicators of 2026 only', async () => {
+    const r2026 = (await evaluate({ nama: 'Kosong' })).score;
+    expect([r2026.claimed, r2026.proven]).toStrictEqual([0, 0]);
+    expect(r2026.missing).toHaveLength(20);
+    expect(r2026.missingMandatory).toStrictEqual([
+      'regulasi',
+      'sdm',
+      'kecepatanPenciptaan',
+      'kemanfaatan',
+      'video',
+    ]);
+    const r2023 = (await evaluate({ nama: 'Kosong' }, { rubric: 'iga-2023' })).score;
+    expect(r2023.missingMandatory).toStrictEqual([]);
+  });
+
+  it('counts a claim as proven only with evidence attached', async () => {
+    const none = await indicator('sdm', { jumlah: 12 });
+    const empty = await indicator('sdm', { jumlah: 12, bukti: [] });
+    const attached = await indicator('sdm', { jumlah: 12, bukti: [{ jenis: 'sk' }] });
+    expect([none.proven, empty.proven, attached.proven]).toStrictEqual([false, false, true]);
+    const { score } = await evaluate({
+      nama: 'x',
+      indikator: { sdm: { jumlah: 12 }, video: { substansi: 5, bukti: [{ jenis: 'video' }] } },
+    });
+    expect([score.claimed, score.proven]).toStrictEqual([16, 12]);
+  });
+
+  it('says what the next level needs and how many points it gains', async () => {
+    const sdm = await indicator('sdm', { jumlah: 10, bukti: [{ jenis: 'sk' }] });
+    expect(sdm.reason.code).toBe('sdm_level_1');
+    expect(sdm.reason.message).toBe(
+      'Level 1 dari 3 (1-10 orang): 2 dari 6 poin. Untuk level 2: tambah 1 SDM pengelola lagi (+2 poin).',
+    );
+    expect(sdm.reason.fields).toStrictEqual(['indikator.sdm.jumlah']);
+    const top = await indicator('video', { substansi: 5, bukti: [{ jenis: 'video' }] });
+    expect(top.reason.message).toMatch(/Sudah level tertinggi\.$/);
+  });
+
+  it('points at the missing field, including the year of year-relative indicators', async () => {
+    const { score } = await evaluate({ nama: 'x', indikator: { anggaran: { tahun: [2024] } } });
+    const anggaran = score.indicators.find((i) => i.id === 'anggaran');
+    expect(anggaran?.given).toBe(false);
+    expect(anggaran?.reason.code).toBe('anggaran_missing');
+    expect(anggaran?.reason.fields).toStrictEqual(['tahun']);
+  });
+
+  it('orders the upgrade path by gain, evidence before a level of the same gain', async () => {
+    const { score } = await evaluate(
+      {
+        nama: 'x',
+        tahun: 2024,
+        indikator: {
+          regulasi: { jenis: 'perkada' },
+          sdm: { jumlah: 29, bukti: [{ jenis: 'sk' }] },
+          video: { substansi: 4, bukti: [{ jenis: 'video' }] },
+        },
+      },
+      { locale: 'en' },
+    );
+    expect(
+      score.upgrades.slice(0, 4).map((u) => [u.indicator, u.kind, u.level, u.gain]),
+    ).toStrictEqual([
+      ['regulasi', 'evidence', 2, 6],
+      ['video', 'level', 3, 4],
+      ['regulasi', 'level', 3, 3],
+      ['replikasi', 'level', 1, 3],
+    ]);
+    const sdm = score.upgrades.find((u) => u.indicator === 'sdm');
+    expect(sdm?.message).toBe(
+      'Staff managing the innovation: add 2 more staff for level 3 (+2 points).',
+    );
+  });
+});
