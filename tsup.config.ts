@@ -2,7 +2,12 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', reference: 'src/reference.ts', vitest: 'src/vitest.ts' },
+    entry: {
+      index: 'src/index.ts',
+      schemas: 'src/schemas.ts',
+      reference: 'src/reference.ts',
+      vitest: 'src/vitest.ts',
+    },
     format: ['esm', 'cjs'],
     // TS 6: tsup 8's dts step sets baseUrl internally, which TS 6 flags as deprecated (TS5101).
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },

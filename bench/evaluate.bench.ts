@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { run } from '../src/cli/run.js';
-import { factsOf } from '../src/record/_facts.js';
+import { EXTRA_OPERATORS } from '../src/conditions/_operators.js';
+import { getPath } from '../src/conditions/_path.js';
 import {
   type EligibilityRuleSet,
   evaluate,
@@ -21,8 +22,7 @@ import {
   InnovationSchema,
   type RubricRuleSet,
 } from '../src/index.js';
-import { EXTRA_OPERATORS } from '../src/conditions/_operators.js';
-import { getPath } from '../src/conditions/_path.js';
+import { factsOf } from '../src/record/_facts.js';
 import { rubricChecks } from '../src/scoring/_plan.js';
 import { handWritten } from './hand-written.js';
 import { generateRecord } from './records.js';

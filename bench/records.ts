@@ -1,4 +1,5 @@
-import { type InnovationInput, KemanfaatanBasisSchema } from '../src/index.js';
+import type { InnovationInput } from '../src/index.js';
+import { KemanfaatanBasisSchema } from '../src/schemas.js';
 
 /**
  * Deterministic generated records for the benchmark: complete ones, failing ones and drafts,

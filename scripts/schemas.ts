@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { TestCasesSchema } from '../src/features/cases.js';
-import { InnovationSchema } from '../src/record/innovation.js';
 import { RegionSchema } from '../src/features/region.js';
-import { RubricSchema } from '../src/rule-sets/rubric-format.js';
+import { InnovationSchema } from '../src/record/innovation.js';
 import { EligibilityRuleSetSchema } from '../src/rule-sets/format.js';
+import { RubricSchema } from '../src/rule-sets/rubric-format.js';
 import { WeightedRuleSetSchema } from '../src/rule-sets/weighted-format.js';
 
 /**

@@ -15,8 +15,21 @@ export interface Issue {
   message: string;
 }
 
-/** Stable error codes. */
-export type ErrorCode = 'E_INVALID_RECORD' | 'E_INVALID_RULE_SET' | 'E_UNKNOWN_RULE_SET';
+/**
+ * Stable error codes, one per class: `E_INVALID_RECORD` (a record), `E_INVALID_RULE_SET` (a rule
+ * set or a test-case file), `E_UNKNOWN_RULE_SET` (an id), `E_INVALID_OPTION` (a function's
+ * options), `E_INPUT_FILE` and `E_USAGE` (the command line), `E_MISSING_PEER` (an optional peer dependency
+ * such as json-rules-engine is not installed), `E_INTERNAL` (a bug: please report).
+ */
+export type ErrorCode =
+  | 'E_INVALID_RECORD'
+  | 'E_INVALID_RULE_SET'
+  | 'E_UNKNOWN_RULE_SET'
+  | 'E_INVALID_OPTION'
+  | 'E_INPUT_FILE'
+  | 'E_USAGE'
+  | 'E_MISSING_PEER'
+  | 'E_INTERNAL';
 
 /** Base class of this library's errors: a stable `code` beside the message. */
 export class InovasiRulesError extends Error {
@@ -99,6 +112,67 @@ export class UnknownRuleSetError extends InovasiRulesError {
     super('E_UNKNOWN_RULE_SET', `Unknown ${what} "${ruleSetId}"; known: ${known.join(', ')}`);
     this.name = 'UnknownRuleSetError';
     this.ruleSetId = ruleSetId;
+  }
+}
+
+/**
+ * An option passed to a function is not valid (an unknown locale, a rule-set list that is not a
+ * list). `issues` lists every problem, each with the option's path.
+ *
+ * @example
+ * ```ts
+ * await evaluate(record, { locale: 'fr' }); // rejects with InvalidOptionError, path ['locale']
+ * ```
+ */
+export class InvalidOptionError extends InovasiRulesError {
+  /** Every problem found, each with the option's path. */
+  readonly issues: readonly Issue[];
+
+  /** @param issues - every problem found */
+  constructor(issues: readonly Issue[]) {
+    super('E_INVALID_OPTION', summarise('Invalid options', issues));
+    this.name = 'InvalidOptionError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * A file given to the command line (or to a reader) cannot be read: missing, a directory,
+ * unreadable, or of an unknown format.
+ */
+export class InputFileError extends InovasiRulesError {
+  /** The file's path as given. */
+  readonly file: string;
+  /** Every problem found, each with its line (as a path) where it has one. */
+  readonly issues: readonly Issue[];
+
+  /**
+   * @param file - the file's path as given
+   * @param issues - every problem found
+   */
+  constructor(file: string, issues: readonly Issue[]) {
+    super('E_INPUT_FILE', summarise(`Cannot read ${file}`, issues));
+    this.name = 'InputFileError';
+    this.file = file;
+    this.issues = issues;
+  }
+}
+
+/** The command line was called with arguments it does not accept. */
+export class UsageError extends InovasiRulesError {
+  /** @param message - what is wrong with the arguments */
+  constructor(message: string) {
+    super('E_USAGE', message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A state the library should never reach: a bug. The message says where; please report it. */
+export class InternalError extends InovasiRulesError {
+  /** @param message - where the impossible state was found */
+  constructor(message: string) {
+    super('E_INTERNAL', `internal: ${message}`);
+    this.name = 'InternalError';
   }
 }
 

@@ -1,9 +1,40 @@
 /**
  * inovasi-rules: Indonesian regional-innovation regulations as declarative rule sets.
  *
+ * The main entry: evaluate records (one, several rule sets, many, a portfolio, a region), manage
+ * rule sets, validate forms. Format schemas are in `inovasi-rules/schemas`, the json-rules-engine
+ * reference in `inovasi-rules/reference`, test helpers in `inovasi-rules/vitest`.
+ *
  * @packageDocumentation
  */
 
+export type { Condition, LeafCondition, TopLevelCondition } from './conditions/condition.js';
+export type { Status } from './conditions/outcome.js';
+export { evaluate, evaluateAll, safeEvaluate, safeEvaluateAll } from './eligibility/evaluate.js';
+export type { CriterionResult, Expectation, Reason } from './eligibility/reasons.js';
+export type {
+  AppliedRuleSet,
+  Eligibility,
+  EvaluateAllOptions,
+  EvaluateOptions,
+  Evaluation,
+  MultiEvaluation,
+  RuleSetResult,
+  SafeEvaluateResult,
+  Verdict,
+} from './eligibility/types.js';
+export {
+  type ErrorCode,
+  InovasiRulesError,
+  InputFileError,
+  InternalError,
+  InvalidOptionError,
+  InvalidRecordError,
+  InvalidRuleSetError,
+  type Issue,
+  UnknownRuleSetError,
+  UsageError,
+} from './errors.js';
 export {
   type BatchItem,
   type BatchProgress,
@@ -11,54 +42,12 @@ export {
   evaluateMany,
 } from './features/batch.js';
 export {
-  CaseExpectSchema,
-  type CaseResult,
-  runTestCases,
-  type TestCases,
-  TestCasesSchema,
-} from './features/cases.js';
-export type { Condition, LeafCondition, TopLevelCondition } from './conditions/condition.js';
-export {
-  type ErrorCode,
-  InovasiRulesError,
-  InvalidRecordError,
-  InvalidRuleSetError,
-  type Issue,
-  UnknownRuleSetError,
-} from './errors.js';
-export {
-  DEFAULT_RUBRIC,
-  DEFAULT_RULE_SET,
-  type Eligibility,
-  type EvaluateOptions,
-  type EvaluateRuleSetsOptions,
-  type Evaluation,
-  evaluate,
-  type MultiEvaluation,
-  type RuleSetResult,
-  type SafeEvaluateResult,
-  safeEvaluate,
-  type Verdict,
-} from './eligibility/evaluate.js';
-export {
   createFormSchema,
   type DraftProgress,
   draftProgress,
   type FormSchemaOptions,
   inovasiFormSchema,
 } from './features/form.js';
-export {
-  BuktiSchema,
-  type Indikator,
-  IndikatorSchema,
-  type Innovation,
-  type InnovationInput,
-  InnovationSchema,
-  KemanfaatanBasisSchema,
-} from './record/innovation.js';
-export { LIMITS } from './record/limits.js';
-export type { Locale } from './messages.js';
-export type { Status } from './conditions/outcome.js';
 export {
   type Change,
   evaluatePortfolio,
@@ -68,7 +57,6 @@ export {
   type PortfolioUnit,
   type UnitCount,
 } from './features/portfolio.js';
-export type { CriterionResult, Expectation, Reason } from './eligibility/reasons.js';
 export {
   evaluateRegion,
   type RegionEvaluation,
@@ -76,42 +64,15 @@ export {
   type RegionInput,
   RegionSchema,
 } from './features/region.js';
+export type { Locale, LocalizedText } from './messages.js';
 export {
-  checkRuleSet,
-  type EligibilityRuleSet,
-  getRuleSet,
-  listRuleSets,
-  loadRuleSet,
-  type RubricRuleSet,
-  type RuleSet,
-  type RuleSetMeta,
-  type RuleSetSummary,
-  type WeightedRuleSet,
-} from './rule-sets/registry.js';
-export {
-  type Band,
-  BandIdSchema,
-  type Indicator,
-  IndicatorLevelSchema,
-  IndicatorSchema,
-  type RegionRules,
-  RegionRulesSchema,
-  RubricSchema,
-} from './rule-sets/rubric-format.js';
-export {
-  type Assumption,
-  AssumptionSchema,
-  type Check,
-  CheckSchema,
-  type Criterion,
-  CriterionSchema,
-  EligibilityRuleSetSchema,
-  type LegalSource,
-  LegalSourceSchema,
-  type LocalizedText,
-  LocalizedTextSchema,
-} from './rule-sets/format.js';
-export type { IndicatorReason, IndicatorScore, InnovationScore, Upgrade } from './scoring/score.js';
+  type Bukti,
+  type Indikator,
+  type Innovation,
+  type InnovationInput,
+  InnovationSchema,
+} from './record/innovation.js';
+export { LIMITS } from './record/limits.js';
 export {
   findUrusan,
   isWithinRegionalAuthority,
@@ -119,12 +80,22 @@ export {
   type UrusanGroup,
   urusanCatalogue,
 } from './record/urusan.js';
-export {
-  type WeightedNodeFile,
-  WeightedNodeSchema,
-  type WeightedNodeScore,
-  WeightedRuleSetSchema,
-  type WeightedStage,
-  WeightedStageSchema,
-  type WeightedStageScore,
-} from './rule-sets/weighted-format.js';
+export type { Assumption, Check, Criterion, LegalSource } from './rule-sets/format.js';
+export { checkRuleSet, getRuleSet, listRuleSets, loadRuleSet } from './rule-sets/registry.js';
+export type { Band, RegionRules, RubricIndicator } from './rule-sets/rubric-format.js';
+export type {
+  EligibilityRuleSet,
+  RubricRuleSet,
+  RuleSet,
+  RuleSetMeta,
+  RuleSetSummary,
+  WeightedRuleSet,
+} from './rule-sets/types.js';
+export type { WeightedStage } from './rule-sets/weighted-format.js';
+export type {
+  IndicatorReason,
+  IndicatorScore,
+  InnovationScore,
+  Upgrade,
+} from './scoring/score.js';
+export type { WeightedNodeScore, WeightedStageScore } from './scoring/weighted.js';

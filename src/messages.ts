@@ -1,8 +1,15 @@
 import texts from '../rules/messages.json' with { type: 'json' };
-import type { LocalizedText } from './rule-sets/format.js';
 
 /** Language of messages: Indonesian (`id`, the default) or English (`en`). */
 export type Locale = 'id' | 'en';
+
+/** A text in Indonesian and English, as rule sets and messages carry it. */
+export interface LocalizedText {
+  /** The Indonesian text. */
+  readonly id: string;
+  /** The English text. */
+  readonly en: string;
+}
 
 /** The library's generic texts (verdict labels, value words), from `rules/messages.json`. */
 export const MESSAGES = texts;

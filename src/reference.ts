@@ -5,16 +5,16 @@
  *
  * @packageDocumentation
  */
-import { type CheckRunner, type CheckSpec, createEngineRunner, resultsOf } from './conditions/_json-rules-engine.js';
+import type { CheckSpec } from './conditions/_compile.js';
 import {
-  assemble,
-  type EvaluateOptions,
-  type Evaluation,
-  parseRecord,
-  resolveOptions,
-} from './eligibility/evaluate.js';
+  type CheckRunner,
+  createEngineRunner,
+  resultsOf,
+} from './conditions/_json-rules-engine.js';
+import { createEvaluator, parseRecord } from './eligibility/_pipeline.js';
+import type { EvaluateOptions, Evaluation } from './eligibility/types.js';
 import { factsOf } from './record/_facts.js';
-import type { EligibilityRuleSet, RubricRuleSet } from './rule-sets/registry.js';
+import type { EligibilityRuleSet, RubricRuleSet } from './rule-sets/types.js';
 import { rubricChecks } from './scoring/_plan.js';
 
 const engines = new WeakMap<
@@ -52,15 +52,14 @@ export async function evaluateWithJsonRulesEngine(
   record: unknown,
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
-  const resolved = resolveOptions(options);
+  const evaluator = createEvaluator(options);
   const parsed = parseRecord(record);
   const facts = factsOf(parsed);
-  const eligibility = engineFor(resolved.ruleSet);
-  const rubric = engineFor(resolved.rubric);
+  const eligibility = engineFor(evaluator.ruleSet);
+  const rubric = engineFor(evaluator.rubric);
   const [outcomes, levels] = await Promise.all([eligibility.run(facts), rubric.run(facts)]);
-  return assemble(
+  return evaluator.assemble(
     parsed,
-    resolved,
     resultsOf(eligibility.checks, outcomes),
     resultsOf(rubric.checks, levels),
   );

@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-import { type EvaluateOptions, type Evaluation, evaluate } from './eligibility/evaluate.js';
+import { evaluate } from './eligibility/evaluate.js';
+import type { EvaluateOptions, Evaluation } from './eligibility/types.js';
 
 /** What a matcher returns to vitest. */
 export interface MatcherResult {
@@ -107,3 +108,11 @@ export interface InovasiMatchers<R = unknown> {
   /** The proven kematangan is at least `points`. */
   toScoreAtLeast(points: number, options?: EvaluateOptions): Promise<R>;
 }
+
+export {
+  CaseExpectSchema,
+  type CaseResult,
+  runTestCases,
+  type TestCases,
+  TestCasesSchema,
+} from './features/cases.js';

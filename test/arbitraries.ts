@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { KemanfaatanBasisSchema } from '../src/index.js';
+import { KemanfaatanBasisSchema } from '../src/schemas.js';
 
 // Random records across the whole input contract, drafts included.
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });

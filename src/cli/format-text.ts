@@ -1,8 +1,8 @@
-import type { Issue } from '../errors.js';
-import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/evaluate.js';
-import { type Locale, MESSAGES } from '../messages.js';
 import type { Status } from '../conditions/outcome.js';
+import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/types.js';
+import type { Issue } from '../errors.js';
 import type { RegionEvaluation } from '../features/region.js';
+import { type Locale, MESSAGES } from '../messages.js';
 
 const cli = MESSAGES.cli;
 const fill = (

@@ -2,7 +2,7 @@ import { constants, createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import type { Issue } from '../errors.js';
+import { InputFileError, type Issue } from '../errors.js';
 import { headerIssues, rowToRecord } from './csv.js';
 
 /**
@@ -27,16 +27,6 @@ export interface SourceRow {
 export interface RecordSource {
   single: boolean;
   rows: AsyncIterable<SourceRow>;
-}
-
-/** A file that could not be read or parsed; the CLI prints it and exits with 2. */
-export class InputFileError extends Error {
-  readonly issues: Issue[];
-
-  constructor(file: string, issues: Issue[]) {
-    super(`cannot read ${file}`);
-    this.issues = issues;
-  }
 }
 
 /** Reads and parses a JSON file; a missing file or bad JSON becomes an {@link InputFileError}. */

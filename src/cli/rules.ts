@@ -1,4 +1,5 @@
 import { access } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
 import { runTestCases } from '../features/cases.js';
 import { checkRuleSet, listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
 import { formatIssues } from './format-text.js';
@@ -6,9 +7,6 @@ import { readJson } from './input.js';
 import type { CliIo } from './stream.js';
 
 /** The `rules` commands: list the rule sets, check a rule-set file, run a rule set's test cases. */
-
-/** A command line that does not make sense; the CLI prints the usage and exits with 1. */
-export class UsageError extends Error {}
 
 /** Exit codes: 0 ran; 1 usage error; 2 some input invalid (valid records still reported). */
 export const EXIT = { ok: 0, usage: 1, invalidInput: 2 } as const;

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
-import { InvalidRecordError, InvalidRuleSetError } from '../errors.js';
-import { DEFAULT_RULE_SET, type Evaluation, evaluate } from '../eligibility/evaluate.js';
-import type { Locale } from '../messages.js';
+import { DEFAULT_RULE_SET } from '../eligibility/_pipeline.js';
+import { evaluateAll } from '../eligibility/evaluate.js';
+import type { Evaluation } from '../eligibility/types.js';
+import { InputFileError, InvalidRecordError, InvalidRuleSetError, UsageError } from '../errors.js';
 import { evaluateRegion } from '../features/region.js';
-import { getRuleSet, loadRuleSet, type RuleSet, resolveRuleSet } from '../rule-sets/registry.js';
+import type { Locale } from '../messages.js';
+import { getRuleSet, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
+import type { RuleSet } from '../rule-sets/types.js';
 import {
   formatEvaluation,
   formatIssues,
@@ -11,9 +14,9 @@ import {
   formatScore,
   formatSideBySide,
 } from './format-text.js';
-import { InputFileError, openRecords, readJson } from './input.js';
+import { openRecords, readJson } from './input.js';
 import { commandReport } from './report/command.js';
-import { commandRules, EXIT, UsageError } from './rules.js';
+import { commandRules, EXIT } from './rules.js';
 import samples from './samples.json' with { type: 'json' };
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
@@ -112,7 +115,7 @@ async function evaluateFile(
           source,
           {
             evaluate: (record) =>
-              evaluate(record, { ruleSets: options.ruleSets, locale: options.locale }),
+              evaluateAll(record, { ruleSets: options.ruleSets, locale: options.locale }),
             locale: options.locale,
             format,
             formatText: formatSideBySide,

@@ -1,5 +1,6 @@
+import { evaluate } from '../eligibility/evaluate.js';
+import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../errors.js';
-import { type EvaluateOptions, type Evaluation, evaluate } from '../eligibility/evaluate.js';
 import type { Locale } from '../messages.js';
 import { formatIssues } from './format-text.js';
 import { type RecordSource, whereOf } from './input.js';

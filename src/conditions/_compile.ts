@@ -1,9 +1,11 @@
-import type { Condition, LeafCondition } from './condition.js';
-import type { CheckSpec, SyncCheckRunner } from './_json-rules-engine.js';
+import { InternalError } from '../errors.js';
 import { OPERATORS } from './_operators.js';
+import { getSegments } from './_path.js';
+import type { Condition, LeafCondition, TopLevelCondition } from './condition.js';
 import {
   allOf,
   anyOf,
+  type CheckResults,
   type LeafOutcome,
   leafStatus,
   notOf,
@@ -11,7 +13,6 @@ import {
   type Outcome,
   type Status,
 } from './outcome.js';
-import { getSegments } from './_path.js';
 
 /**
  * The compiled evaluator: each condition tree is turned once, at load, into a tree of plain
@@ -22,6 +23,15 @@ import { getSegments } from './_path.js';
  */
 
 type Facts = Readonly<Record<string, unknown>>;
+
+/** A check to run: its id and its conditions. */
+export interface CheckSpec {
+  readonly id: string;
+  readonly conditions: TopLevelCondition;
+}
+
+/** Runs a rule set's checks on one record's facts, synchronously (the compiled evaluator). */
+export type SyncCheckRunner = (facts: Readonly<Record<string, unknown>>) => CheckResults;
 
 function readFact(facts: Facts, fact: string, path: readonly string[] | undefined): unknown {
   const value = Object.hasOwn(facts, fact) ? facts[fact] : undefined;
@@ -41,7 +51,7 @@ interface Compiled {
 
 function compileLeaf(leaf: LeafCondition): Compiled {
   const op = OPERATORS[leaf.operator];
-  if (!op) throw new Error(`internal: operator "${leaf.operator}" has no compiled form`);
+  if (!op) throw new InternalError(`operator "${leaf.operator}" has no compiled form`);
   const { fact } = leaf;
   const path = split(leaf.path);
   const ref = leaf.value as { fact?: unknown; path?: unknown } | null;
@@ -112,7 +122,7 @@ export function createCompiledRunner(checks: readonly CheckSpec[]): SyncCheckRun
   const at = (id: string | number): number => {
     if (typeof id === 'number') return id;
     const i = index.get(id);
-    if (i === undefined) throw new Error(`internal: no check "${id}"`);
+    if (i === undefined) throw new InternalError(`no check "${id}"`);
     return i;
   };
   return (facts) => {

@@ -1,8 +1,10 @@
-import { Engine } from 'json-rules-engine';
-import type { Condition, TopLevelCondition } from './condition.js';
+import type { Engine as EngineType } from 'json-rules-engine';
+import { InovasiRulesError, InternalError } from '../errors.js';
+import type { CheckSpec } from './_compile.js';
 import { EXTRA_OPERATORS } from './_operators.js';
-import { allOf, anyOf, type CheckResults, leafStatus, notOf, type Outcome } from './outcome.js';
 import { getPath } from './_path.js';
+import type { Condition } from './condition.js';
+import { allOf, anyOf, type CheckResults, leafStatus, notOf, type Outcome } from './outcome.js';
 
 /**
  * json-rules-engine, the reference evaluator: one Engine per rule set, built once and reused.
@@ -12,17 +14,8 @@ import { getPath } from './_path.js';
  * {@link Outcome} tree.
  */
 
-/** A check to run: its id and its conditions. */
-export interface CheckSpec {
-  readonly id: string;
-  readonly conditions: TopLevelCondition;
-}
-
 /** Runs a rule set's checks on one record's facts, through json-rules-engine. */
 export type CheckRunner = (facts: Record<string, unknown>) => Promise<Map<string, Outcome>>;
-
-/** Runs a rule set's checks on one record's facts, synchronously (the compiled evaluator). */
-export type SyncCheckRunner = (facts: Readonly<Record<string, unknown>>) => CheckResults;
 
 // json-rules-engine's result tree: the rule's conditions with results written onto each node.
 interface ResultNode {
@@ -62,6 +55,43 @@ function toOutcome(condition: Condition, node: ResultNode | undefined): Outcome 
  * @internal
  */
 export function createEngineRunner(checks: readonly CheckSpec[]): CheckRunner {
+  let built: Promise<EngineType> | undefined;
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  return async (facts) => {
+    built ??= loadEngine().then((Engine) => buildEngine(Engine, checks));
+    const { results, failureResults } = await (await built).run(facts);
+    const outcomes = new Map<string, Outcome>();
+    for (const ruleResult of [...results, ...failureResults]) {
+      const name = String(ruleResult.name);
+      const check = byId.get(name);
+      if (check)
+        outcomes.set(name, toOutcome(check.conditions, ruleResult.conditions as ResultNode));
+    }
+    return outcomes;
+  };
+}
+
+let engineClass: Promise<typeof EngineType> | undefined;
+
+/**
+ * json-rules-engine is an optional peer dependency, needed only here: loaded at the first
+ * reference evaluation, with a clear error when the app has not installed it.
+ */
+function loadEngine(): Promise<typeof EngineType> {
+  engineClass ??= import('json-rules-engine').then(
+    (module) => module.Engine,
+    () => {
+      engineClass = undefined;
+      throw new InovasiRulesError(
+        'E_MISSING_PEER',
+        'inovasi-rules/reference needs json-rules-engine: npm install json-rules-engine@7',
+      );
+    },
+  );
+  return engineClass;
+}
+
+function buildEngine(Engine: typeof EngineType, checks: readonly CheckSpec[]): EngineType {
   const engine = new Engine([], {
     allowUndefinedFacts: true,
     // Plain dotted paths through own properties only: never JSONPath expressions.
@@ -72,7 +102,6 @@ export function createEngineRunner(checks: readonly CheckSpec[]): CheckRunner {
   for (const [name, fn] of Object.entries(EXTRA_OPERATORS)) {
     engine.addOperator(name, (a: unknown, b: unknown) => fn(a, b));
   }
-  const byId = new Map(checks.map((c) => [c.id, c]));
   for (const check of checks) {
     engine.addRule({
       name: check.id,
@@ -80,17 +109,7 @@ export function createEngineRunner(checks: readonly CheckSpec[]): CheckRunner {
       event: { type: check.id },
     });
   }
-  return async (facts) => {
-    const { results, failureResults } = await engine.run(facts);
-    const outcomes = new Map<string, Outcome>();
-    for (const ruleResult of [...results, ...failureResults]) {
-      const name = String(ruleResult.name);
-      const check = byId.get(name);
-      if (check)
-        outcomes.set(name, toOutcome(check.conditions, ruleResult.conditions as ResultNode));
-    }
-    return outcomes;
-  };
+  return engine;
 }
 
 /**
@@ -105,7 +124,7 @@ export function resultsOf(
   const outcome = (id: string | number): Outcome => {
     const key = typeof id === 'number' ? checks[id]?.id : id;
     const found = key === undefined ? undefined : outcomes.get(key);
-    if (!found) throw new Error(`internal: no outcome for check "${String(id)}"`);
+    if (!found) throw new InternalError(`no outcome for check "${String(id)}"`);
     return found;
   };
   return { status: (id) => outcome(id).status, outcome };

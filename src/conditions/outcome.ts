@@ -1,5 +1,5 @@
-import type { LeafCondition } from './condition.js';
 import { fieldsOf } from '../record/_facts.js';
+import type { LeafCondition } from './condition.js';
 
 /**
  * Three-valued outcomes of a condition tree. A leaf whose fact is missing is `unknown`, not

@@ -1,7 +1,7 @@
-import type { Innovation } from '../record/innovation.js';
-import { interpolate, type Locale, pick } from '../messages.js';
-import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
 import { getPath } from '../conditions/_path.js';
+import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
+import { interpolate, type Locale, pick } from '../messages.js';
+import type { Innovation } from '../record/innovation.js';
 import type { Check, Criterion } from '../rule-sets/format.js';
 
 /** A condition that was not met: the field, the operator and the value it was compared with. */

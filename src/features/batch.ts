@@ -1,11 +1,6 @@
+import { createEvaluator } from '../eligibility/_pipeline.js';
+import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../errors.js';
-import {
-  type EvaluateOptions,
-  type Evaluation,
-  evaluateParsed,
-  parseRecord,
-  resolveOptions,
-} from '../eligibility/evaluate.js';
 
 /** One record's result in a batch: its evaluation, or the problems that kept it out. */
 export type BatchItem =
@@ -48,13 +43,13 @@ export async function* evaluateMany(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options: EvaluateManyOptions = {},
 ): AsyncGenerator<BatchItem, void, undefined> {
-  const resolved = resolveOptions(options);
+  const evaluator = createEvaluator(options);
   let index = 0;
   let invalid = 0;
   for await (const record of records) {
     let item: BatchItem;
     try {
-      item = { index, ok: true, evaluation: evaluateParsed(parseRecord(record), resolved) };
+      item = { index, ok: true, evaluation: evaluator.evaluate(record) };
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
       item = { index, ok: false, issues: error.issues };

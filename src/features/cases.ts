@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { InvalidRuleSetError, issuesFrom } from '../errors.js';
-import { evaluate } from '../eligibility/evaluate.js';
 import type { Status } from '../conditions/outcome.js';
+import { evaluate } from '../eligibility/evaluate.js';
+import { InvalidRuleSetError, issuesFrom } from '../errors.js';
 
 /**
  * Rule-set test cases as data (in the spirit of OpenFisca's YAML tests): a JSON file of records
@@ -68,8 +68,8 @@ const same = (a: readonly string[], b: readonly string[]) =>
  *
  * @param json - the parsed content of a `.cases.json` file
  * @returns one result per case, in order
- * @throws {@link InvalidRuleSetError} when the case file itself is malformed (every problem, with its path)
- * @throws {@link UnknownRuleSetError} when it names a rule set that is not loaded
+ * @throws `InvalidRuleSetError` when the case file itself is malformed (every problem, with its path)
+ * @throws `UnknownRuleSetError` when it names a rule set that is not loaded
  * @example
  * ```ts
  * const results = await runTestCases(JSON.parse(readFileSync('perbup-contoh.cases.json', 'utf8')));

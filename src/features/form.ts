@@ -1,13 +1,20 @@
 import type * as z from 'zod';
-import { type EvaluateOptions, parseRecord, resolveOptions, runnerFor } from '../eligibility/evaluate.js';
+import type { Status } from '../conditions/outcome.js';
+import {
+  createEvaluator,
+  judgeEligibility,
+  parseRecord,
+  resolveLocale,
+  runnerFor,
+} from '../eligibility/_pipeline.js';
+import type { CriterionResult } from '../eligibility/reasons.js';
+import type { EvaluateOptions } from '../eligibility/types.js';
+import type { Locale } from '../messages.js';
 import { factsOf, RECORD_PATHS } from '../record/_facts.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
-import type { Locale } from '../messages.js';
-import type { Status } from '../conditions/outcome.js';
-import { type CriterionResult, judgeCriterion } from '../eligibility/reasons.js';
-import type { EligibilityRuleSet } from '../rule-sets/registry.js';
-import { rubricRunnerFor } from '../scoring/score.js';
+import type { EligibilityRuleSet } from '../rule-sets/types.js';
 import { levelId } from '../scoring/_plan.js';
+import { rubricRunnerFor } from '../scoring/score.js';
 
 /**
  * Form integration: a zod schema that puts each failing criterion's message under the field it
@@ -32,8 +39,7 @@ function criteriaOf(
   ruleSet: EligibilityRuleSet,
   locale: Locale,
 ): CriterionResult[] {
-  const results = runnerFor(ruleSet)(factsOf(record));
-  return ruleSet.criteria.map((c) => judgeCriterion(c, results, record, locale));
+  return judgeEligibility(record, ruleSet, runnerFor(ruleSet)(factsOf(record)), locale).criteria;
 }
 
 /**
@@ -50,12 +56,13 @@ function criteriaOf(
  * ```
  */
 export function createFormSchema(options: FormSchemaOptions = {}) {
-  const { ruleSet, locale } = resolveOptions({
-    ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
-    ...(options.locale ? { locale: options.locale } : {}),
-  });
+  const locale = resolveLocale(options.locale);
+  // The rule set is resolved at the first validation, not here: building the schema (as this
+  // module does for `inovasiFormSchema`) must not load every rule set at import time.
+  let ruleSet: EligibilityRuleSet | undefined;
   const shown: Status[] = options.requireComplete ? ['fail', 'unknown'] : ['fail'];
   return InnovationSchema.superRefine((record, ctx) => {
+    ruleSet ??= createEvaluator(options.ruleSet ? { ruleSet: options.ruleSet } : {}).ruleSet;
     for (const criterion of criteriaOf(record, ruleSet, locale)) {
       for (const reason of criterion.reasons) {
         if (!shown.includes(reason.status)) continue;
@@ -115,7 +122,7 @@ const FORM_ORDER = new Map([...RECORD_PATHS].map((path, i) => [path, i]));
  * ```
  */
 export function draftProgress(record: unknown, options: EvaluateOptions = {}): DraftProgress {
-  const resolved = resolveOptions(options);
+  const resolved = createEvaluator(options);
   const parsed = parseRecord(record);
   const criteria = criteriaOf(parsed, resolved.ruleSet, resolved.locale);
   const passed = criteria.filter((c) => c.status === 'pass').length;

@@ -1,17 +1,12 @@
 import * as z from 'zod';
+import { createEvaluator } from '../eligibility/_pipeline.js';
+import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import {
-  type EvaluateOptions,
-  type Evaluation,
-  evaluateParsed,
-  resolveOptions,
-  type Verdict,
-} from '../eligibility/evaluate.js';
+import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
 import { scanInput } from '../record/limits.js';
-import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
-import type { RubricRuleSet } from '../rule-sets/registry.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
+import type { RubricRuleSet } from '../rule-sets/types.js';
 
 /**
  * The Indeks Inovasi Daerah of a region: IID = (SPD points + Σ proven kematangan ÷ max(floor, n)
@@ -254,14 +249,14 @@ export async function evaluateRegion(
   region: unknown,
   options: EvaluateOptions = {},
 ): Promise<RegionEvaluation> {
-  const resolved = resolveOptions(options);
-  const { rubric, ruleSet, locale } = resolved;
+  const evaluator = createEvaluator(options);
+  const { rubric, ruleSet, locale } = evaluator;
   const parsed = parseRegion(region);
   const spd = scoreSpd(rubric, parsed.region.spd);
 
   const innovations: RegionInnovation[] = [];
   for (const [index, record] of parsed.records.entries()) {
-    const evaluation = evaluateParsed(record, resolved);
+    const evaluation = evaluator.evaluateParsed(record);
     const rejected = evaluation.verdict === 'not_eligible';
     innovations.push({
       index,

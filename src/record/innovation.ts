@@ -282,3 +282,6 @@ export type Innovation = z.output<typeof InnovationSchema>;
 
 /** The IGA indicator entries of a record. */
 export type Indikator = z.output<typeof IndikatorSchema>;
+
+/** One evidence document (*bukti*) attached to an indicator. */
+export type Bukti = z.output<typeof BuktiSchema>;

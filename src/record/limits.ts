@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import { InternalError } from '../errors.js';
 
 /**
  * Size limits on input, checked before validation so that a hostile or broken input is
@@ -109,5 +110,5 @@ function locate(input: unknown, limits: typeof LIMITS): Issue {
       stack.push({ value: child, depth: depth + 1, key, parent: frame });
     }
   }
-  throw new Error('internal: a limit was exceeded but could not be located');
+  throw new InternalError('a limit was exceeded but could not be located');
 }

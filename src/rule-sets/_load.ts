@@ -1,13 +1,13 @@
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
+import { type Criterion, type CriterionFile, EligibilityRuleSetSchema } from './format.js';
+import { RubricSchema } from './rubric-format.js';
 import type {
   EligibilityRuleSet,
   RubricRuleSet,
   RuleSet,
   RuleSetMeta,
   WeightedRuleSet,
-} from './registry.js';
-import { RubricSchema } from './rubric-format.js';
-import { type Criterion, type CriterionFile, EligibilityRuleSetSchema } from './format.js';
+} from './types.js';
 import { WeightedRuleSetSchema } from './weighted-format.js';
 
 /**

@@ -5,6 +5,7 @@ import {
   fieldsRead,
   type TopLevelCondition,
 } from '../conditions/condition.js';
+import type { LocalizedText } from '../messages.js';
 import { RECORD_PATHS } from '../record/_facts.js';
 
 /**
@@ -24,9 +25,6 @@ export const LocalizedTextSchema = z.strictObject({
   id: z.string().trim().min(1),
   en: z.string().trim().min(1),
 });
-
-/** A text in Indonesian and English. */
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 

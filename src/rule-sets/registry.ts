@@ -10,74 +10,7 @@ import batu from '../../rules/perwali-batu-36-2022.json' with { type: 'json' };
 import pp38 from '../../rules/pp-38-2017.json' with { type: 'json' };
 import { InvalidRuleSetError, type Issue, UnknownRuleSetError } from '../errors.js';
 import { type ParentLookup, parseRuleSet } from './_load.js';
-import type { Indicator, RegionRules } from './rubric-format.js';
-import type { Assumption, Criterion, LegalSource, LocalizedText } from './format.js';
-import type { WeightedStage } from './weighted-format.js';
-
-/** Metadata every loaded rule set carries, `extends` resolved. */
-export interface RuleSetMeta {
-  /** Stable id. */
-  readonly id: string;
-  /** Title in Indonesian and English. */
-  readonly title: LocalizedText;
-  /** Who issued it: level and name of the government. */
-  readonly jurisdiction: { readonly level: string; readonly name: string };
-  /** Its legal basis, its own sources first, then those it inherits. */
-  readonly legalBasis: readonly LegalSource[];
-  /** Edition (year of the regulation or rubric). */
-  readonly edition: string;
-  /** Dates it applies from (and until). */
-  readonly effective: { readonly from: string; readonly until?: string | undefined };
-  /** Stated assumptions, its own first, then those it inherits. */
-  readonly assumptions: readonly Assumption[];
-  /** The chain of rule sets it builds on, nearest first (empty when it extends none). */
-  readonly lineage: readonly string[];
-}
-
-/** A loaded eligibility rule set: criteria resolved through `extends`, frozen. */
-export interface EligibilityRuleSet extends RuleSetMeta {
-  /** Kind of rule set. */
-  readonly kind: 'eligibility';
-  /** The criteria, inherited ones first in their order, replacements in place. */
-  readonly criteria: readonly Criterion[];
-}
-
-/** A loaded scoring rubric (IGA edition), frozen. */
-export interface RubricRuleSet extends RuleSetMeta {
-  /** Kind of rule set. */
-  readonly kind: 'rubric';
-  /** The per-innovation indicators, in their official order. */
-  readonly indicators: readonly Indicator[];
-  /** The region-level rules of the index. */
-  readonly region: RegionRules;
-}
-
-/** A loaded weighted-scoring rule set (e.g. a provincial competition), frozen. */
-export interface WeightedRuleSet extends RuleSetMeta {
-  /** Kind of rule set. */
-  readonly kind: 'weighted';
-  /** The stages, each a tree of weighted sections. */
-  readonly stages: readonly WeightedStage[];
-}
-
-/** Any loaded rule set. */
-export type RuleSet = EligibilityRuleSet | RubricRuleSet | WeightedRuleSet;
-
-/** A short description of a registered rule set, as listed by {@link listRuleSets}. */
-export interface RuleSetSummary {
-  /** Stable id. */
-  id: string;
-  /** Kind of rule set. */
-  kind: RuleSet['kind'];
-  /** Title in Indonesian and English. */
-  title: LocalizedText;
-  /** Edition. */
-  edition: string;
-  /** Id of the rule set it builds on, if any. */
-  extends?: string;
-  /** Whether it ships with the library (as opposed to loaded by the app). */
-  builtIn: boolean;
-}
+import type { RuleSet, RuleSetSummary } from './types.js';
 
 // In dependency order: a rule set comes after the one it extends.
 const SHIPPED: readonly unknown[] = [

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type Condition, conditionProblems, fieldsRead } from '../conditions/condition.js';
 import { RECORD_PATHS } from '../record/_facts.js';
+import { findUrusan } from '../record/urusan.js';
 import {
   ConditionSchema,
   Id,
@@ -9,7 +10,6 @@ import {
   ruleSetMetadata,
   uniqueIds,
 } from './format.js';
-import { findUrusan } from '../record/urusan.js';
 
 /**
  * The scoring-rubric format (kind `rubric`): the IGA per-innovation indicators with their three
@@ -28,7 +28,7 @@ export const IndicatorLevelSchema = z.strictObject({
 });
 
 /** A per-innovation IGA indicator (*indikator Satuan Inovasi Daerah*). */
-export const IndicatorSchema = z
+export const RubricIndicatorSchema = z
   .strictObject({
     /** The `indikator` key in the record, e.g. `sdm`. */
     id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
@@ -137,7 +137,7 @@ export const RubricSchema = z
   .strictObject({
     ...ruleSetMetadata,
     kind: z.literal('rubric'),
-    indicators: z.array(IndicatorSchema).min(1),
+    indicators: z.array(RubricIndicatorSchema).min(1),
     region: RegionRulesSchema,
   })
   .superRefine((rubric, ctx) => {
@@ -191,7 +191,7 @@ export const RubricSchema = z
   });
 
 /** A per-innovation indicator of a rubric. */
-export type Indicator = z.output<typeof IndicatorSchema>;
+export type RubricIndicator = z.output<typeof RubricIndicatorSchema>;
 /** The region-level rules of a rubric. */
 export type RegionRules = z.output<typeof RegionRulesSchema>;
 /** A predicate band id. */

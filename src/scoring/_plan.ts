@@ -1,7 +1,7 @@
 import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { formatValue, type Locale, MESSAGES, pick } from '../messages.js';
-import type { RubricRuleSet } from '../rule-sets/registry.js';
-import type { Indicator } from '../rule-sets/rubric-format.js';
+import type { RubricIndicator } from '../rule-sets/rubric-format.js';
+import type { RubricRuleSet } from '../rule-sets/types.js';
 
 /**
  * The texts of a rubric's indicators, filled in once per rubric and locale (levels, points,
@@ -11,7 +11,7 @@ import type { Indicator } from '../rule-sets/rubric-format.js';
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** The id of an indicator level's check. @internal */
-export const levelId = (indicator: Indicator, level: number) => `${indicator.id}:${level}`;
+export const levelId = (indicator: RubricIndicator, level: number) => `${indicator.id}:${level}`;
 
 /**
  * The checks of a rubric: one per indicator level, with the id `<indicator>:<level>`.
@@ -27,7 +27,7 @@ export function rubricChecks(rubric: RubricRuleSet) {
 /** An indicator's texts in one locale, filled in once; only `{kurang}` and `{action}` are left. */
 /** @internal */
 export interface IndicatorPlan {
-  indicator: Indicator;
+  indicator: RubricIndicator;
   /** Positions of the indicator's level checks in `rubricChecks(rubric)`. */
   ids: number[];
   title: string;

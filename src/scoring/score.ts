@@ -1,10 +1,9 @@
-import { createCompiledRunner } from '../conditions/_compile.js';
-import type { SyncCheckRunner } from '../conditions/_json-rules-engine.js';
-import type { Innovation } from '../record/innovation.js';
-import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
-import { blame, type CheckResults, leafFields, shortfall } from '../conditions/outcome.js';
+import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
 import { getPath, getSegments } from '../conditions/_path.js';
-import type { RubricRuleSet } from '../rule-sets/registry.js';
+import { blame, type CheckResults, leafFields, shortfall } from '../conditions/outcome.js';
+import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import type { Innovation } from '../record/innovation.js';
+import type { RubricRuleSet } from '../rule-sets/types.js';
 import { type IndicatorPlan, planFor, rubricChecks } from './_plan.js';
 
 /**

@@ -2,8 +2,8 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCompiledRunner } from '../../src/conditions/_compile.js';
 import { createEngineRunner } from '../../src/conditions/_json-rules-engine.js';
-import { factsOf } from '../../src/record/_facts.js';
 import { getRuleSet, InnovationSchema, listRuleSets, type RubricRuleSet } from '../../src/index.js';
+import { factsOf } from '../../src/record/_facts.js';
 import { rubricChecks } from '../../src/scoring/_plan.js';
 import { recordArb } from '../arbitraries.js';
 

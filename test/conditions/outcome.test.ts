@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LeafCondition } from '../../src/conditions/condition.js';
-import { allOf, anyOf, blame, leafStatus, notOf, type Outcome, statusOf } from '../../src/conditions/outcome.js';
+import {
+  allOf,
+  anyOf,
+  blame,
+  leafStatus,
+  notOf,
+  type Outcome,
+  statusOf,
+} from '../../src/conditions/outcome.js';
 
 const leaf = (fact: string, result: boolean | undefined): Outcome => ({
   leaf: { fact, operator: 'equal', value: true } as LeafCondition,

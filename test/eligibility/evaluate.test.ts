@@ -1,6 +1,13 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Evaluation, evaluate, InvalidRecordError, safeEvaluate } from '../../src/index.js';
+import {
+  type Evaluation,
+  evaluate,
+  evaluateAll,
+  InvalidOptionError,
+  InvalidRecordError,
+  safeEvaluate,
+} from '../../src/index.js';
 import { recordArb } from '../arbitraries.js';
 import { eligibleRecord, without } from '../helpers.js';
 
@@ -249,8 +256,32 @@ describe('evaluate: locales', () => {
     expect(criterion(result, 'pembaharuan').reasons[0]?.message).toContain('(kebaruan: tidak)');
   });
 
-  it('rejects an unknown locale as a programming error', async () => {
-    await expect(evaluate(eligibleRecord(), { locale: 'fr' as 'en' })).rejects.toThrow(RangeError);
+  it('rejects an unknown locale as an invalid option, naming it', async () => {
+    const error = await evaluate(eligibleRecord(), { locale: 'fr' as 'en' }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error.code).toBe('E_INVALID_OPTION');
+    expect(error.issues).toStrictEqual([
+      { path: ['locale'], code: 'invalid_value', message: 'locale must be "id" or "en"; got "fr"' },
+    ]);
+  });
+
+  it('rejects options of the wrong type instead of reading them', async () => {
+    const wrong = [
+      [null, []],
+      ['pp-38-2017', []],
+      [{ ruleSet: 5 }, ['ruleSet']],
+      [{ rubric: ['iga-2026'] }, ['rubric']],
+    ] as const;
+    for (const [options, path] of wrong) {
+      const error = await evaluate(eligibleRecord(), options as never).catch((e) => e);
+      expect(error, JSON.stringify(options)).toBeInstanceOf(InvalidOptionError);
+      expect(error.issues[0].path).toStrictEqual(path);
+    }
+    const all = await evaluateAll(eligibleRecord(), { ruleSets: 'pp-38-2017' as never }).catch(
+      (e) => e,
+    );
+    expect(all).toBeInstanceOf(InvalidOptionError);
+    expect(all.issues[0].path).toStrictEqual(['ruleSets']);
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { bandFor } from '../../src/features/region.js';
 import {
   evaluateRegion,
   getRuleSet,
   InvalidRecordError,
   type RubricRuleSet,
 } from '../../src/index.js';
-import { bandFor } from '../../src/features/region.js';
 import { eligibleRecord } from '../helpers.js';
 
 // An eligible innovation whose proven kematangan is exactly `points`, from video (weight 4)

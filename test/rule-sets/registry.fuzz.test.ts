@@ -6,10 +6,9 @@ import { eligibleRecord, fixture } from '../helpers.js';
 
 const shipped = ['pp-38-2017', 'perwali-batu-36-2022', 'iga-2023', 'iga-2026'].map((id) => ({
   id,
-  json: JSON.parse(readFileSync(new URL(`../../rules/${id}.json`, import.meta.url), 'utf8')) as Record<
-    string,
-    unknown
-  >,
+  json: JSON.parse(
+    readFileSync(new URL(`../../rules/${id}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>,
 }));
 
 type Path = (string | number)[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkRuleSet,
-  evaluate,
+  evaluateAll,
   loadRuleSet,
   type MultiEvaluation,
   UnknownRuleSetError,
@@ -19,7 +19,7 @@ const weighted = (result: MultiEvaluation, id: string) => {
 
 describe('KOVABLIK weighted scoring (kovablik-jatim)', () => {
   it('weights the proposal sections 10/15/5/30/20/5/15 and the presentation 30/50/10/10', async () => {
-    const result = await evaluate(
+    const result = await evaluateAll(
       kovablik(
         {
           latarBelakang: 80,
@@ -48,7 +48,7 @@ describe('KOVABLIK weighted scoring (kovablik-jatim)', () => {
   });
 
   it('counts an empty section as 0 and lists it as missing', async () => {
-    const result = await evaluate(kovablik({ signifikansi: 100 }), {
+    const result = await evaluateAll(kovablik({ signifikansi: 100 }), {
       ruleSets: ['kovablik-jatim'],
     });
     const [proposal, presentasi] = weighted(result, 'kovablik-jatim').stages;
@@ -101,9 +101,12 @@ describe('KOVABLIK weighted scoring (kovablik-jatim)', () => {
         },
       ],
     });
-    const result = await evaluate(kovablik({ kebaruan: 80, signifikansi: 50 }, { paparan: 100 }), {
-      ruleSets: [tree],
-    });
+    const result = await evaluateAll(
+      kovablik({ kebaruan: 80, signifikansi: 50 }, { paparan: 100 }),
+      {
+        ruleSets: [tree],
+      },
+    );
     const [stage] = weighted(result, 'lomba-contoh').stages;
     // substansi: (80 × 0.5 + 50 × 0.4) × 0.6 = 36; sajian: 30; siblings sum to 90, so at most 90.
     expect(stage?.nodes.map((n) => n.stored)).toStrictEqual([36, 30]);
@@ -167,7 +170,7 @@ describe('several rule sets at once', () => {
       },
       kovablik: { proposal: { signifikansi: 90 } },
     });
-    const result = await evaluate(record, {
+    const result = await evaluateAll(record, {
       ruleSets: ['perwali-batu-36-2022', 'kipp-2023', 'iga-2026', 'kovablik-jatim'],
       locale: 'en',
     });
@@ -190,7 +193,7 @@ describe('several rule sets at once', () => {
   });
 
   it('reports an unknown rule-set id', async () => {
-    await expect(evaluate(eligibleRecord(), { ruleSets: ['kipp-2099'] })).rejects.toThrow(
+    await expect(evaluateAll(eligibleRecord(), { ruleSets: ['kipp-2099'] })).rejects.toThrow(
       UnknownRuleSetError,
     );
   });

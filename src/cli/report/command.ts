@@ -1,60 +1,20 @@
+import { createEvaluator, type Evaluator } from '../../eligibility/_pipeline.js';
+import type { EvaluateOptions, Evaluation } from '../../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../../errors.js';
-import { type Evaluation, safeEvaluate } from '../../eligibility/evaluate.js';
-import type { Locale } from '../../messages.js';
-import { evaluatePortfolio, type Portfolio, type PortfolioUnit } from '../../features/portfolio.js';
+import { summarisePortfolio, type Tally } from '../../features/_portfolio.js';
+import type { PortfolioUnit } from '../../features/portfolio.js';
 import { evaluateRegion, type RegionEvaluation } from '../../features/region.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
+import type { CliIo } from '../stream.js';
+import type { ReportData, ReportOptions, ReportRow } from './data.js';
 import { renderHtml } from './html.js';
 import { renderCsv, renderMarkdown } from './text.js';
-import type { CliIo } from '../stream.js';
 
 /**
  * The `report` command: a region's innovations in, a report out — a summary (verdicts,
  * kematangan, the IID when the input is a region record), a row per innovation, and the
  * portfolio of agencies and units against *Satu OPD Satu Inovasi*.
  */
-
-/** One innovation's row in a report. */
-export interface ReportRow {
-  index: number;
-  id?: string | number;
-  nama: string;
-  opd: string;
-  unitKerja: string;
-  verdict: Evaluation['verdict'];
-  /** Failing criteria, as the regulation numbers them (or their ids). */
-  failing: string[];
-  claimed: number;
-  proven: number;
-  /** Level (0-3) of each indicator, in the rubric's order. */
-  levels: number[];
-}
-
-/** Everything a report shows, in one object (also the `--format json` output). */
-export interface ReportData {
-  pemda: string;
-  tahun?: number;
-  ruleSet: { id: string; edition: string };
-  rubric: { id: string; edition: string };
-  summary: {
-    innovations: number;
-    verdicts: Record<Evaluation['verdict'], number>;
-    invalid: number;
-    meanClaimed: number;
-    meanProven: number;
-    iid?: { value: number; band: string; bandTitle: string };
-  };
-  indicators: { id: string; number: number; title: string }[];
-  rows: ReportRow[];
-  portfolio: Portfolio;
-  invalid: { where: string; issues: readonly Issue[] }[];
-}
-
-export interface ReportOptions {
-  evaluate: { ruleSet: unknown; locale: Locale; rubric?: string };
-  locale: Locale;
-  format: string;
-}
 
 const mean = (xs: number[]) =>
   xs.length === 0 ? 0 : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100;
@@ -91,8 +51,12 @@ export async function buildReport(
   files: { units?: string; previous?: string },
   options: ReportOptions,
 ): Promise<ReportData> {
-  const evaluateOptions = options.evaluate as Parameters<typeof safeEvaluate>[1];
+  const evaluateOptions = options.evaluate as EvaluateOptions;
+  // Every record is evaluated once: its row, the portfolio and the region all read that result.
+  const evaluator = createEvaluator(evaluateOptions);
+  const evaluateRow = (record: unknown) => evaluateOrIssues(evaluator, record);
   let rowsIn: SourceRow[];
+  const evaluated = new Map<number, Evaluation>();
   const invalid: ReportData['invalid'] = [];
   let region: RegionEvaluation | undefined;
   let pemda = '';
@@ -113,6 +77,11 @@ export async function buildReport(
       if (!(error instanceof InvalidRecordError)) throw error;
     }
     rowsIn = input.inovasi.map((record, index) => ({ index, record }));
+    if (region) {
+      for (const innovation of region.innovations) {
+        evaluated.set(innovation.index, innovation.evaluation);
+      }
+    }
     pemda = typeof input.pemda === 'string' ? input.pemda : '';
     tahun = typeof input.tahun === 'number' ? input.tahun : undefined;
   } else {
@@ -120,19 +89,14 @@ export async function buildReport(
   }
 
   const rows: ReportRow[] = [];
-  const records: unknown[] = [];
   let first: Evaluation | undefined;
   for (const row of rowsIn) {
-    const result = row.issues ? undefined : await safeEvaluate(row.record, evaluateOptions);
-    if (!result?.success) {
-      invalid.push({
-        where: whereOf(row),
-        issues: row.issues ?? (result && !result.success ? result.error.issues : []),
-      });
+    const result = row.issues ?? evaluated.get(row.index) ?? evaluateRow(row.record);
+    if (Array.isArray(result)) {
+      invalid.push({ where: whereOf(row), issues: result });
       continue;
     }
-    records.push(row.record);
-    const e = result.data;
+    const e = result as Evaluation;
     first ??= e;
     const r = row.record as {
       opd?: unknown;
@@ -158,16 +122,23 @@ export async function buildReport(
 
   const verdicts = { eligible: 0, not_eligible: 0, incomplete: 0 };
   for (const r of rows) verdicts[r.verdict]++;
-  const previous = files.previous ? (await readAll(files.previous)).records : undefined;
-  const portfolio = await evaluatePortfolio(
+  const current: Tally = {
+    records: rows.map(({ opd, unitKerja, verdict }) => ({ opd, unitKerja, verdict })),
+    invalid: [],
+  };
+  const before = files.previous
+    ? tallyOf(evaluator, (await readAll(files.previous)).records)
+    : undefined;
+  const portfolio = summarisePortfolio(
     {
       pemda,
       tahun: tahun ?? 0,
       units: await loadUnits(files.units, rows),
-      inovasi: records,
-      ...(previous ? { previous: { tahun: (tahun ?? 1) - 1, inovasi: previous } } : {}),
+      ...(before ? { previous: { tahun: (tahun ?? 1) - 1 } } : {}),
     },
-    evaluateOptions,
+    current,
+    before,
+    { perAgency: 1, perUnit: 1 },
   );
   return {
     pemda,
@@ -190,6 +161,34 @@ export async function buildReport(
     portfolio,
     invalid,
   };
+}
+
+function evaluateOrIssues(evaluator: Evaluator, record: unknown): Evaluation | readonly Issue[] {
+  try {
+    return evaluator.evaluate(record);
+  } catch (error) {
+    if (error instanceof InvalidRecordError) return error.issues;
+    throw error;
+  }
+}
+
+/** Last year's records, counted for the portfolio's change. */
+function tallyOf(evaluator: Evaluator, records: readonly unknown[]): Tally {
+  const tally: Tally = { records: [], invalid: [] };
+  records.forEach((record, index) => {
+    const result = evaluateOrIssues(evaluator, record);
+    if (Array.isArray(result)) {
+      tally.invalid.push({ index, issues: result });
+      return;
+    }
+    const r = record as { opd?: unknown; unitKerja?: unknown };
+    tally.records.push({
+      opd: typeof r.opd === 'string' ? r.opd : '',
+      unitKerja: typeof r.unitKerja === 'string' ? r.unitKerja : '',
+      verdict: (result as Evaluation).verdict,
+    });
+  });
+  return tally;
 }
 
 /** Runs the `report` command. */

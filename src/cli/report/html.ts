@@ -1,5 +1,5 @@
 import type { Locale } from '../../messages.js';
-import type { ReportData } from './command.js';
+import type { ReportData } from './data.js';
 
 /**
  * The HTML report: one self-contained file (no scripts, no external assets) with inline SVG

@@ -1,5 +1,5 @@
 import type { Locale } from '../../messages.js';
-import type { ReportData } from './command.js';
+import type { ReportData } from './data.js';
 
 /** The report as Markdown and as CSV. */
 

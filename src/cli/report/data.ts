@@ -1,0 +1,46 @@
+import type { Evaluation } from '../../eligibility/types.js';
+import type { Issue } from '../../errors.js';
+import type { Portfolio } from '../../features/portfolio.js';
+import type { Locale } from '../../messages.js';
+
+/** One innovation's row in a report. */
+export interface ReportRow {
+  index: number;
+  id?: string | number;
+  nama: string;
+  opd: string;
+  unitKerja: string;
+  verdict: Evaluation['verdict'];
+  /** Failing criteria, as the regulation numbers them (or their ids). */
+  failing: string[];
+  claimed: number;
+  proven: number;
+  /** Level (0-3) of each indicator, in the rubric's order. */
+  levels: number[];
+}
+
+/** Everything a report shows, in one object (also the `--format json` output). */
+export interface ReportData {
+  pemda: string;
+  tahun?: number;
+  ruleSet: { id: string; edition: string };
+  rubric: { id: string; edition: string };
+  summary: {
+    innovations: number;
+    verdicts: Record<Evaluation['verdict'], number>;
+    invalid: number;
+    meanClaimed: number;
+    meanProven: number;
+    iid?: { value: number; band: string; bandTitle: string };
+  };
+  indicators: { id: string; number: number; title: string }[];
+  rows: ReportRow[];
+  portfolio: Portfolio;
+  invalid: { where: string; issues: readonly Issue[] }[];
+}
+
+export interface ReportOptions {
+  evaluate: { ruleSet: unknown; locale: Locale; rubric?: string };
+  locale: Locale;
+  format: string;
+}

@@ -1,0 +1,243 @@
+import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
+import type { CheckResults } from '../conditions/outcome.js';
+import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
+import { type Locale, pick } from '../messages.js';
+import { factsOf } from '../record/_facts.js';
+import {
+  type Innovation,
+  InnovationSchema,
+  NullFreeInnovationSchema,
+} from '../record/innovation.js';
+import { scanInput } from '../record/limits.js';
+import { getRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
+import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
+import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
+import { scoreStages } from '../scoring/weighted.js';
+import { judgeCriterion } from './reasons.js';
+import type {
+  Eligibility,
+  EvaluateAllOptions,
+  EvaluateOptions,
+  Evaluation,
+  MultiEvaluation,
+  RuleSetResult,
+  Verdict,
+} from './types.js';
+
+/**
+ * The one evaluation pipeline every feature goes through: resolve the options once, validate
+ * the record once, run the compiled eligibility checks and rubric levels on its facts, assemble
+ * the verdict, criteria and score. `evaluate`, `evaluateMany`, `evaluatePortfolio`,
+ * `evaluateRegion`, the form schema, the reference evaluator and the CLI all use it.
+ */
+
+/** The eligibility rule set used when none is given. */
+export const DEFAULT_RULE_SET = 'perwali-batu-36-2022';
+
+/** The IGA rubric used when none is given: the newest edition shipped. */
+export const DEFAULT_RUBRIC = 'iga-2026';
+
+const LOCALES: readonly Locale[] = ['id', 'en'];
+
+const runners = new WeakMap<RuleSet, SyncCheckRunner>();
+
+/** The compiled runner of an eligibility rule set, built once per rule set. */
+export function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
+  let runner = runners.get(ruleSet);
+  if (!runner) {
+    runner = createCompiledRunner(ruleSet.criteria.flatMap((c) => c.checks));
+    runners.set(ruleSet, runner);
+  }
+  return runner;
+}
+
+/** Validates a record against the innovation schema, size limits first. */
+export function parseRecord(input: unknown): Innovation {
+  const scan = scanInput(input);
+  if (scan.issue) throw new InvalidRecordError([scan.issue]);
+  const schema = scan.hasNull ? InnovationSchema : NullFreeInnovationSchema;
+  const result = schema.safeParse(input);
+  if (!result.success) throw new InvalidRecordError(issuesFrom(result.error, 'invalid_value'));
+  return result.data;
+}
+
+/** Checks the locale option: `id` or `en`. */
+export function resolveLocale(locale: unknown): Locale {
+  if (locale === undefined) return 'id';
+  if (LOCALES.includes(locale as Locale)) return locale as Locale;
+  throw new InvalidOptionError([
+    {
+      path: ['locale'],
+      code: 'invalid_value',
+      message: `locale must be "id" or "en"; got ${JSON.stringify(locale)}`,
+    },
+  ]);
+}
+
+function optionsObject(options: unknown): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidOptionError([
+      { path: [], code: 'invalid_type', message: 'options must be an object' },
+    ]);
+  }
+  return options as Record<string, unknown>;
+}
+
+function ruleSetRef(value: unknown, path: string): string | RuleSet | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && 'kind' in value && 'id' in value) {
+    return value as RuleSet;
+  }
+  throw new InvalidOptionError([
+    {
+      path: [path],
+      code: 'invalid_type',
+      message: `${path} must be a rule-set id or a loaded rule set`,
+    },
+  ]);
+}
+
+/** Evaluates validated records with options resolved once. */
+export interface Evaluator {
+  /** The eligibility rule set. */
+  readonly ruleSet: EligibilityRuleSet;
+  /** The IGA rubric. */
+  readonly rubric: RubricRuleSet;
+  /** The language of titles and messages. */
+  readonly locale: Locale;
+  /** Validates and evaluates a record; throws {@link InvalidRecordError}. */
+  evaluate(input: unknown): Evaluation;
+  /** Evaluates a record already validated. */
+  evaluateParsed(record: Innovation): Evaluation;
+  /** Builds the evaluation from outcomes produced by any evaluator (compiled or reference). */
+  assemble(record: Innovation, outcomes: CheckResults, levels: CheckResults): Evaluation;
+}
+
+/**
+ * Resolves the options once (rule set, rubric, locale) and returns the evaluator that applies
+ * them to records.
+ *
+ * @throws {@link InvalidOptionError} for an option of the wrong type or an unknown locale
+ * @throws {@link UnknownRuleSetError} when an option names no loaded rule set of its kind
+ */
+export function createEvaluator(options?: EvaluateOptions): Evaluator {
+  const given = optionsObject(options);
+  const locale = resolveLocale(given.locale);
+  const ruleSet = resolveRuleSet(
+    ruleSetRef(given.ruleSet, 'ruleSet') ?? DEFAULT_RULE_SET,
+    'eligibility',
+  );
+  const rubric = resolveRuleSet(ruleSetRef(given.rubric, 'rubric') ?? DEFAULT_RUBRIC, 'rubric');
+  const eligibilityRunner = runnerFor(ruleSet);
+  const rubricRunner = rubricRunnerFor(rubric);
+  const assemble = (record: Innovation, outcomes: CheckResults, levels: CheckResults) => {
+    const score = scoreParsed(record, levels, rubric, locale);
+    const { verdict, criteria, missingFields } = judgeEligibility(
+      record,
+      ruleSet,
+      outcomes,
+      locale,
+    );
+    const applied = { id: ruleSet.id, edition: ruleSet.edition };
+    const head = withId(record, { nama: record.nama });
+    return { ...head, ruleSet: applied, locale, verdict, criteria, missingFields, score };
+  };
+  const evaluateParsed = (record: Innovation) => {
+    const facts = factsOf(record);
+    return assemble(record, eligibilityRunner(facts), rubricRunner(facts));
+  };
+  return {
+    ruleSet,
+    rubric,
+    locale,
+    assemble,
+    evaluateParsed,
+    evaluate: (input) => evaluateParsed(parseRecord(input)),
+  };
+}
+
+/** `{ id, ...rest }` when the record has an id, else `rest`: the id comes first in the JSON. */
+function withId<T extends object>(record: Innovation, rest: T): T & { id?: string | number } {
+  const id = record.id;
+  return id === undefined || id === null ? rest : { id, ...rest };
+}
+
+/** Judges every criterion of an eligibility rule set from the outcomes of its checks. */
+export function judgeEligibility(
+  record: Innovation,
+  ruleSet: EligibilityRuleSet,
+  outcomes: CheckResults,
+  locale: Locale,
+): Eligibility {
+  const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
+  let failed = false;
+  let undecided = false;
+  const missing = new Set<string>();
+  for (const criterion of criteria) {
+    if (criterion.status === 'fail') failed = true;
+    if (criterion.status === 'unknown') undecided = true;
+    for (const reason of criterion.reasons) {
+      if (reason.status === 'unknown') for (const field of reason.fields) missing.add(field);
+    }
+  }
+  const verdict: Verdict = failed ? 'not_eligible' : undecided ? 'incomplete' : 'eligible';
+  return { verdict, criteria, missingFields: [...missing] };
+}
+
+/** Resolves the rule sets of {@link EvaluateAllOptions}, every problem in one error. */
+export function resolveAll(options: EvaluateAllOptions): { ruleSets: RuleSet[]; locale: Locale } {
+  const given = optionsObject(options);
+  const locale = resolveLocale(given.locale);
+  const list = given.ruleSets;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new InvalidOptionError([
+      {
+        path: ['ruleSets'],
+        code: 'invalid_type',
+        message: 'ruleSets must be a non-empty list of rule-set ids or loaded rule sets',
+      },
+    ]);
+  }
+  const issues: Issue[] = [];
+  const refs = list.map((ref, i) => {
+    try {
+      return ruleSetRef(ref, 'ruleSets');
+    } catch {
+      issues.push({
+        path: ['ruleSets', i],
+        code: 'invalid_type',
+        message: 'expected a rule-set id or a loaded rule set',
+      });
+      return undefined;
+    }
+  });
+  if (issues.length > 0) throw new InvalidOptionError(issues);
+  // Resolve every id before reading the record, so that an unknown id is reported as such.
+  const ruleSets = refs.map((ref) =>
+    typeof ref === 'string' ? getRuleSet(ref) : (ref as RuleSet),
+  );
+  return { ruleSets, locale };
+}
+
+/** Evaluates a validated record under several rule sets of any kind. */
+export function evaluateAllParsed(
+  record: Innovation,
+  ruleSets: readonly RuleSet[],
+  locale: Locale,
+): MultiEvaluation {
+  const facts = factsOf(record);
+  const results = ruleSets.map((ruleSet): RuleSetResult => {
+    const head = { id: ruleSet.id, edition: ruleSet.edition, title: pick(ruleSet.title, locale) };
+    if (ruleSet.kind === 'eligibility') {
+      const judged = judgeEligibility(record, ruleSet, runnerFor(ruleSet)(facts), locale);
+      return { ruleSet: head, kind: 'eligibility', ...judged };
+    }
+    if (ruleSet.kind === 'rubric') {
+      const levels = rubricRunnerFor(ruleSet)(facts);
+      return { ruleSet: head, kind: 'rubric', score: scoreParsed(record, levels, ruleSet, locale) };
+    }
+    return { ruleSet: head, kind: 'weighted', stages: scoreStages(ruleSet.stages, record, locale) };
+  });
+  return withId(record, { nama: record.nama, locale, results });
+}

@@ -1,0 +1,118 @@
+import type { InvalidRecordError } from '../errors.js';
+import type { Locale } from '../messages.js';
+import type { RuleSet } from '../rule-sets/types.js';
+import type { InnovationScore } from '../scoring/score.js';
+import type { WeightedStageScore } from '../scoring/weighted.js';
+import type { CriterionResult } from './reasons.js';
+
+/** The overall verdict of an eligibility rule set. */
+export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
+
+/** Options of {@link evaluate} and of every function that evaluates records. */
+export interface EvaluateOptions {
+  /** Eligibility rule set: an id or a loaded rule set. Default `perwali-batu-36-2022`. */
+  ruleSet?: string | RuleSet;
+  /** Language of titles and messages. Default `id` (Indonesian). */
+  locale?: Locale;
+  /** IGA rubric edition: an id or a loaded rubric. Default the newest, `iga-2026`. */
+  rubric?: string | RuleSet;
+}
+
+/** The eligibility part of an evaluation: verdict, criteria and the fields still missing. */
+export interface Eligibility {
+  /** `eligible`, `not_eligible` or `incomplete`. */
+  verdict: Verdict;
+  /** Every criterion with its status and reasons. */
+  criteria: CriterionResult[];
+  /** Record fields still to fill in, in form order. */
+  missingFields: string[];
+}
+
+/** The evaluation of one innovation record. */
+export interface Evaluation extends Eligibility {
+  /** The record's `id`, echoed back when it has one. */
+  id?: string | number;
+  /** The record's name. */
+  nama: string;
+  /** The rule set applied. */
+  ruleSet: {
+    /** Its id, e.g. `perwali-batu-36-2022`. */
+    id: string;
+    /** Its edition, e.g. `2022`. */
+    edition: string;
+  };
+  /** Language of titles and messages. */
+  locale: Locale;
+  /** The IGA score (*skor kematangan*) under the rubric edition. */
+  score: InnovationScore;
+}
+
+/** Result of {@link safeEvaluate}: the evaluation, or the input error. */
+export type SafeEvaluateResult<T = Evaluation> =
+  | {
+      /** The record was valid. */
+      success: true;
+      /** Its evaluation. */
+      data: T;
+    }
+  | {
+      /** The record was not valid. */
+      success: false;
+      /** Every problem found in it. */
+      error: InvalidRecordError;
+    };
+
+/** Options of {@link evaluateAll}: the rule sets to apply, and the locale. */
+export interface EvaluateAllOptions {
+  /** The rule sets to apply, of any kind (eligibility, rubric, weighted), by id or loaded. */
+  ruleSets: readonly (string | RuleSet)[];
+  /** Language of titles and messages. Default `id` (Indonesian). */
+  locale?: Locale;
+}
+
+/** The rule set behind one {@link RuleSetResult}. */
+export interface AppliedRuleSet {
+  /** Its id. */
+  id: string;
+  /** Its edition. */
+  edition: string;
+  /** Its title in the chosen locale. */
+  title: string;
+}
+
+/** One rule set's result in a {@link MultiEvaluation}. */
+export type RuleSetResult =
+  | ({
+      /** The rule set applied. */
+      ruleSet: AppliedRuleSet;
+      /** An eligibility rule set: a verdict with criteria. */
+      kind: 'eligibility';
+    } & Eligibility)
+  | {
+      /** The rule set applied. */
+      ruleSet: AppliedRuleSet;
+      /** A rubric: an IGA score. */
+      kind: 'rubric';
+      /** The score under this rubric. */
+      score: InnovationScore;
+    }
+  | {
+      /** The rule set applied. */
+      ruleSet: AppliedRuleSet;
+      /** A weighted rule set: stage totals. */
+      kind: 'weighted';
+      /** Each stage's total and sections. */
+      stages: WeightedStageScore[];
+    };
+
+/** The evaluation of one record under several rule sets, one result each, in the order asked. */
+export interface MultiEvaluation {
+  /** The record's `id`, echoed back when it has one. */
+  id?: string | number;
+  /** The record's name. */
+  nama: string;
+  /** Language of titles and messages. */
+  locale: Locale;
+  /** One result per rule set: a verdict with criteria, an IGA score, or weighted stage totals. */
+  results: RuleSetResult[];
+}

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layers of src/, lowest first: a file may import only from its own layer or a lower one,
+ * never upward, and no file reaches itself through its imports (type-only imports count too).
+ * The core (everything up to the entries) runs in a browser: no Node built-ins, no CLI.
+ */
+const LAYERS = [
+  ['errors.ts', 'messages.ts'],
+  ['record/'],
+  ['conditions/'],
+  ['rule-sets/'],
+  ['scoring/'],
+  ['eligibility/'],
+  ['features/'],
+  ['index.ts', 'schemas.ts', 'reference.ts', 'vitest.ts'],
+  ['io/'],
+  ['server/'],
+  ['cli/'],
+] as const;
+const CORE_TOP = 7;
+
+const root = new URL('../src/', import.meta.url).pathname;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? walk(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [relative(root, join(dir, entry.name))]
+        : [],
+  );
+}
+
+const files = walk(root).sort();
+
+function layerOf(file: string): number {
+  const index = LAYERS.findIndex((layer) =>
+    layer.some((prefix) => (prefix.endsWith('/') ? file.startsWith(prefix) : file === prefix)),
+  );
+  if (index < 0) throw new Error(`src/${file} is in no layer: add it to LAYERS`);
+  return index;
+}
+
+/** Every module a file names: static imports and re-exports (type-only too), and import(). */
+function specifiers(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gms),
+    ...text.matchAll(/import\(\s*'([^']+)'\s*\)/g),
+  ].map((m) => m[1] as string);
+}
+
+const resolveLocal = (file: string, spec: string) =>
+  normalize(join(dirname(file), spec)).replace(/\.js$/, '.ts');
+
+const graph = new Map(
+  files.map((file) => [
+    file,
+    specifiers(file)
+      .filter((s) => s.startsWith('.') && !s.endsWith('.json'))
+      .map((s) => resolveLocal(file, s)),
+  ]),
+);
+
+describe('the architecture of src/', () => {
+  it('puts every file in a layer, with at most 8 files at the root', () => {
+    for (const file of files) expect(layerOf(file)).toBeGreaterThanOrEqual(0);
+    expect(files.filter((f) => !f.includes('/')).length).toBeLessThanOrEqual(8);
+  });
+
+  it.each(files)('src/%s imports only from its own layer or below', (file) => {
+    const upward = (graph.get(file) ?? []).filter((target) => layerOf(target) > layerOf(file));
+    expect(upward).toStrictEqual([]);
+  });
+
+  it.each(files.filter((f) => layerOf(f) <= CORE_TOP))(
+    'src/%s (core) imports no Node built-in, so it runs in a browser',
+    (file) => {
+      const node = specifiers(file).filter(
+        (s) => s.startsWith('node:') || /^(fs|path|os)$/.test(s),
+      );
+      expect(node).toStrictEqual([]);
+    },
+  );
+
+  it('has no import cycle, type-only imports included', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toStrictEqual([]);
+  });
+
+  it('keeps json-rules-engine (an optional peer) behind inovasi-rules/reference', () => {
+    const direct = files.filter((f) => specifiers(f).includes('json-rules-engine'));
+    expect(direct).toStrictEqual(['conditions/_json-rules-engine.ts']);
+    const users = files.filter((f) => graph.get(f)?.includes('conditions/_json-rules-engine.ts'));
+    expect(users).toStrictEqual(['reference.ts']);
+  });
+
+  it('catches an upward import (the check itself can fail)', () => {
+    expect(layerOf('record/innovation.ts')).toBeLessThan(layerOf('features/batch.ts'));
+    expect(() => layerOf('stray.ts')).toThrow(/no layer/);
+  });
+});
