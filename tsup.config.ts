@@ -19,6 +19,16 @@ export default defineConfig([
     splitting: true,
   },
   {
+    // Node-only entries: reading files (and, later, serving HTTP).
+    entry: { io: 'src/io/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+  },
+  {
     // The command line: ESM only, never imported by the library entry.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],

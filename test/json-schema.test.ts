@@ -21,7 +21,8 @@ const ruleSetFiles = readdirSync(rules).filter(
     f.endsWith('.json') &&
     !f.endsWith('.cases.json') &&
     f !== 'urusan.json' &&
-    f !== 'messages.json',
+    f !== 'messages.json' &&
+    f !== 'aliases.json',
 );
 
 describe('shipped JSON Schemas, through a standard validator', () => {

@@ -1,169 +1,78 @@
-import { constants, createReadStream } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
 import { InputFileError, type Issue } from '../errors.js';
-import { headerIssues, rowToRecord } from './csv.js';
+import { decodeText, readText } from '../io/_text.js';
+import {
+  type InputFormat,
+  openRecords,
+  type ReadOptions,
+  type ReadRow,
+  type RecordInput,
+  type RecordSource,
+} from '../io/read-records.js';
 
 /**
- * Reading records from files: a JSON object or array, NDJSON (one JSON object per line), or CSV
- * with a header row of dotted columns. NDJSON and CSV are streamed, so a file of any length is
- * read in bounded memory; a bad line is reported with its number and does not stop the rest.
+ * The command line's files: records through `inovasi-rules/io` (a path, or `-` for standard
+ * input with `--input-format`), and JSON files (rule sets, region records) read whole.
  */
 
-/** One record read from a file, or the problems of a line that could not be read. */
-export interface SourceRow {
-  /** Position among the records, from 0. */
-  index: number;
-  /** Line in the file where the record ends (NDJSON and CSV). */
-  line?: number;
-  /** The record, when the line could be read. */
-  record?: unknown;
-  /** Why the line could not be read. */
-  issues?: Issue[];
+export type { ReadRow as SourceRow, RecordSource } from '../io/read-records.js';
+
+/** The reading options the command line passes on. */
+export type CliReadOptions = Pick<
+  ReadOptions,
+  'format' | 'delimiter' | 'sheet' | 'map' | 'strict' | 'encoding' | 'fields'
+>;
+
+/** Opens a records file, or standard input for `-` (which needs a format). */
+export async function openSource(
+  file: string,
+  options: CliReadOptions = {},
+  stdin: () => AsyncIterable<Uint8Array | string> = () => process.stdin,
+): Promise<RecordSource> {
+  if (file === '-') {
+    if (!options.format) {
+      throw new InputFileError('-', [
+        {
+          path: [],
+          code: 'unknown_format',
+          message: 'reading standard input (-) needs --input-format json, ndjson, csv or xlsx',
+        },
+      ]);
+    }
+    return openRecords(stdin() as RecordInput, { ...options, name: 'standard input' });
+  }
+  return openRecords(file, options);
 }
 
-/** A file's records: streamed rows, and whether the file held one record rather than a list. */
-export interface RecordSource {
-  single: boolean;
-  rows: AsyncIterable<SourceRow>;
-}
-
-/** Reads and parses a JSON file; a missing file or bad JSON becomes an {@link InputFileError}. */
+/** Reads and parses a JSON file (BOM accepted); any problem becomes an {@link InputFileError}. */
 export async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputFileError(file, [fileIssue(file, error)]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputFileError(file, [
-      {
-        path: [],
-        code: 'invalid_json',
-        message: `${file} is not valid JSON: ${(error as Error).message}`,
-      },
-    ]);
-  }
+  const source = await openSource(file, { format: 'json' as InputFormat });
+  const rows: unknown[] = [];
+  for await (const row of source.rows) rows.push(row.record);
+  return source.single ? rows[0] : rows;
 }
 
-function fileIssue(file: string, error: unknown): Issue {
-  const code = (error as NodeJS.ErrnoException).code ?? 'read_error';
-  return { path: [], code: code.toLowerCase(), message: `cannot read ${file}: ${code}` };
-}
-
-/** The format of a records file, from its extension. */
-export function formatOf(file: string): 'json' | 'ndjson' | 'csv' {
-  if (/\.csv$/i.test(file)) return 'csv';
-  if (/\.(ndjson|jsonl)$/i.test(file)) return 'ndjson';
-  return 'json';
-}
-
-async function* fromArray(items: unknown[]): AsyncGenerator<SourceRow> {
-  for (const [index, record] of items.entries()) yield { index, record };
-}
-
-async function* fromNdjson(file: string): AsyncGenerator<SourceRow> {
-  const lines = createInterface({
-    input: createReadStream(file, 'utf8'),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let line = 0;
-  let index = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === '') continue;
-    try {
-      yield { index, line, record: JSON.parse(text) };
-    } catch (error) {
-      yield {
-        index,
-        line,
-        issues: [{ path: [], code: 'invalid_json', message: (error as Error).message }],
-      };
-    }
-    index++;
-  }
-}
-
-async function* fromCsv(file: string): AsyncGenerator<SourceRow> {
-  const skipped: SourceRow[] = [];
-  const parser = createReadStream(file).pipe(
-    parse({
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      skip_records_with_error: true,
-    }),
-  );
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    skipped.push({
-      index: -1,
-      line: error.lines ?? 0,
-      issues: [{ path: [], code: 'invalid_csv', message: error.message }],
-    });
-  });
-  let header: string[] | undefined;
-  let index = 0;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    for (const row of skipped.splice(0)) yield { ...row, index: index++ };
-    if (!header) {
-      header = record.map((c) => c.trim());
-      const issues = headerIssues(header, info.lines);
-      if (issues.length > 0) throw new InputFileError(file, issues);
-      continue;
-    }
-    if (record.length !== header.length) {
-      yield {
-        index: index++,
-        line: info.lines,
-        issues: [
-          {
-            path: [],
-            code: 'invalid_csv',
-            message: `${record.length} cells where the header has ${header.length} columns`,
-          },
-        ],
-      };
-      continue;
-    }
-    yield { index: index++, line: info.lines, record: rowToRecord(header, record) };
-  }
-  for (const row of skipped.splice(0)) yield { ...row, index: index++ };
-}
-
-/** Opens a records file of any supported format. */
-export async function openRecords(file: string): Promise<RecordSource> {
-  const format = formatOf(file);
-  if (format === 'json') {
-    const json = await readJson(file);
-    return Array.isArray(json)
-      ? { single: false, rows: fromArray(json) }
-      : { single: true, rows: fromArray([json]) };
-  }
-  try {
-    await access(file, constants.R_OK);
-  } catch (error) {
-    throw new InputFileError(file, [fileIssue(file, error)]);
-  }
-  return { single: false, rows: format === 'csv' ? fromCsv(file) : fromNdjson(file) };
+/** Reads the text of a file, checking its encoding. */
+export async function readTextFile(file: string): Promise<string> {
+  const { createReadStream } = await import('node:fs');
+  return readText(decodeText(createReadStream(file), file));
 }
 
 /** Reads every row of a file into memory (for reports, which need them all). */
-export async function readAll(file: string): Promise<{ rows: SourceRow[]; records: unknown[] }> {
-  const all: SourceRow[] = [];
-  for await (const row of (await openRecords(file)).rows) all.push(row);
-  return { rows: all, records: all.filter((r) => !r.issues).map((r) => r.record) };
+export async function readAll(
+  file: string,
+  options: CliReadOptions = {},
+): Promise<{ rows: ReadRow[]; records: unknown[]; warnings: Issue[] }> {
+  const source = await openSource(file, options);
+  const all: ReadRow[] = [];
+  for await (const row of source.rows) all.push(row);
+  return {
+    rows: all,
+    records: all.filter((r) => !r.issues).map((r) => r.record),
+    warnings: source.warnings,
+  };
 }
 
 /** Where a row is, for messages: its line, or its position. */
-export function whereOf(row: Pick<SourceRow, 'index' | 'line'>): string {
+export function whereOf(row: Pick<ReadRow, 'index' | 'line'>): string {
   return row.line !== undefined ? `line ${row.line}` : `record #${row.index + 1}`;
 }

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RULE_SET } from '../eligibility/_pipeline.js';
 import { evaluateAll } from '../eligibility/evaluate.js';
@@ -14,7 +15,7 @@ import {
   formatScore,
   formatSideBySide,
 } from './format-text.js';
-import { openRecords, readJson } from './input.js';
+import { type CliReadOptions, openSource, readJson } from './input.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
 import samples from './samples.json' with { type: 'json' };
@@ -26,8 +27,9 @@ export type { CliIo } from './stream.js';
 const USAGE = `Usage: inovasi-rules <command> [options]
 
 Commands:
-  evaluate <file>      evaluate records: a JSON object or array, NDJSON (.ndjson, .jsonl)
-                       or CSV (.csv, dotted columns such as indikator.sdm.jumlah, lists split on ;)
+  evaluate <file>      evaluate records: a JSON object or array, NDJSON (.ndjson, .jsonl),
+                       CSV (.csv: any of , ; tab; headers by field id, Indonesian label or
+                       the names of common apps) or an Excel workbook (.xlsx); - reads stdin
   score <file>         IGA score of each record: indicators, totals, upgrade path
   report <file>        a region's report: summary, a row per innovation, agencies and units
                        against Satu OPD Satu Inovasi (--units <file>, --previous <file>)
@@ -45,8 +47,15 @@ Options:
   --lang id|en         language of messages (default id)
   --format <f>         evaluate, score: text (default), json, ndjson; report: md (default),
                        html, csv, json; other commands: text (default), json
-  --units <file>       report: the region's agencies and units, { opd, unitKerja? } (JSON or CSV)
+  --units <file>       report: the region's agencies and units, { opd, unitKerja? } (JSON, CSV, xlsx)
   --previous <file>    report: last year's records, for the change
+  --input-format <f>   json, ndjson, csv or xlsx: for - (stdin) or a file with another extension
+  --sheet <name>       xlsx: the sheet to read (default the first)
+  --delimiter <d>      csv: , ; or tab (default: detected from the header line)
+  --encoding <e>       csv, json: utf-8 (default) or windows-1252 (Excel's plain "CSV")
+  --map <file.json>    your own headers mapped to record fields: { "Header": "field.path" }
+  --strict             a column that maps to no field is an error, not a warning
+  -o, --output <file>  write the output to a file instead of standard output
   -h, --help           show this help
   -v, --version        show the version
 
@@ -68,6 +77,8 @@ export interface Options {
   rubric: string | undefined;
   locale: Locale;
   format: 'text' | 'json' | 'ndjson' | 'md' | 'html' | 'csv';
+  /** How input files are read. */
+  read: CliReadOptions;
 }
 
 async function loadRuleSetArg(value: string): Promise<RuleSet> {
@@ -107,7 +118,8 @@ async function evaluateFile(
   io: CliIo,
   formatText: (evaluation: Evaluation, locale: Locale) => string,
 ): Promise<number> {
-  const source = await openRecords(file);
+  const source = await openSource(file, options.read, io.stdin);
+  for (const warning of source.warnings) io.stderr(`${file}: ${warning.message}`);
   const format = options.format as StreamOptions['format'];
   const { invalid } =
     options.ruleSets.length > 1
@@ -145,6 +157,13 @@ function parseOptions(argv: string[]) {
       format: { type: 'string' },
       units: { type: 'string' },
       previous: { type: 'string' },
+      'input-format': { type: 'string' },
+      sheet: { type: 'string' },
+      delimiter: { type: 'string' },
+      encoding: { type: 'string' },
+      map: { type: 'string' },
+      strict: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -190,77 +209,179 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       rubric: values.rubric === undefined ? undefined : resolveRuleSet(values.rubric, 'rubric').id,
       locale: values.lang,
       format: format as Options['format'],
+      read: await readOptions(values),
     };
-    switch (command) {
-      case 'evaluate':
-      case 'score': {
-        if (args.length !== 1) throw new UsageError(`${command} takes one file`);
-        const formatText = command === 'score' ? formatScore : formatEvaluation;
-        return await evaluateFile(args[0] as string, options, io, formatText);
+    if (values.output) {
+      const out = await openOutput(values.output);
+      try {
+        return await runCommand(command, args, values, options, { ...io, stdout: out.write });
+      } finally {
+        await out.close();
       }
-      case 'report': {
-        if (args.length !== 1) throw new UsageError('report takes one file');
-        return await commandReport(
-          args[0] as string,
-          values,
-          { evaluate: evaluateOptions(options), locale: options.locale, format: options.format },
-          io,
-        );
-      }
-      case 'region': {
-        if (args.length !== 1) throw new UsageError('region takes one file');
-        const region = await evaluateRegion(
-          await readJson(args[0] as string),
-          evaluateOptions(options),
-        );
-        io.stdout(
-          options.format === 'json'
-            ? JSON.stringify(region, null, 2)
-            : formatRegion(region, options.locale),
-        );
-        return EXIT.ok;
-      }
-      case 'demo': {
-        if (args.length > 0) throw new UsageError('demo takes no file');
-        // JSON: the region alone, which holds every innovation's evaluation.
-        const region = await evaluateRegion(samples, evaluateOptions(options));
-        if (options.format !== 'text') {
-          io.stdout(JSON.stringify(region, null, 2));
-          return EXIT.ok;
-        }
-        const source = { single: false, rows: fromList(samples.inovasi) };
-        await streamEvaluations(
-          source,
-          evaluationStream(evaluateOptions(options), options.locale, 'text', formatEvaluation),
-          io,
-        );
-        io.stdout(`\n${formatRegion(region, options.locale)}`);
-        return EXIT.ok;
-      }
-      case 'rules':
-        return await commandRules(args, options, io);
-      case undefined:
-        throw new UsageError('no command given');
-      default:
-        throw new UsageError(`unknown command "${command}"`);
     }
+    return await runCommand(command, args, values, options, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`inovasi-rules: ${error.message}\n\n${USAGE}`);
-      return EXIT.usage;
-    }
-    if (
-      error instanceof InputFileError ||
-      error instanceof InvalidRuleSetError ||
-      error instanceof InvalidRecordError
-    ) {
-      io.stderr(formatIssues(`inovasi-rules: ${error.message}`, error.issues));
-      return EXIT.invalidInput;
-    }
-    if (error instanceof Error && 'code' in error && error.code === 'E_UNKNOWN_RULE_SET') {
-      io.stderr(`inovasi-rules: ${error.message}`);
-      return EXIT.usage;
-    }
-    throw error;
+    return reportError(error, io);
   }
+}
+
+async function readOptions(
+  values: ReturnType<typeof parseOptions>['values'],
+): Promise<CliReadOptions> {
+  const inputFormat = values['input-format'];
+  if (inputFormat !== undefined && !['json', 'ndjson', 'csv', 'xlsx'].includes(inputFormat)) {
+    throw new UsageError('--input-format must be json, ndjson, csv or xlsx');
+  }
+  const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
+  if (delimiter !== undefined && ![',', ';', '\t'].includes(delimiter)) {
+    throw new UsageError('--delimiter must be , ; or tab');
+  }
+  if (values.encoding !== undefined && !['utf-8', 'windows-1252'].includes(values.encoding)) {
+    throw new UsageError('--encoding must be utf-8 or windows-1252');
+  }
+  let map: CliReadOptions['map'];
+  if (values.map !== undefined) {
+    const json = await readJson(values.map);
+    const valid =
+      json !== null &&
+      typeof json === 'object' &&
+      !Array.isArray(json) &&
+      Object.values(json).every((v) => v === null || typeof v === 'string');
+    if (!valid) {
+      throw new InputFileError(values.map, [
+        {
+          path: [],
+          code: 'invalid_map',
+          message: `${values.map} must be a JSON object of "header": "record.path" (or null to ignore a column)`,
+        },
+      ]);
+    }
+    map = json as CliReadOptions['map'];
+  }
+  return {
+    ...(inputFormat ? { format: inputFormat as CliReadOptions['format'] } : {}),
+    ...(delimiter ? { delimiter: delimiter as CliReadOptions['delimiter'] } : {}),
+    ...(values.sheet ? { sheet: values.sheet } : {}),
+    ...(values.encoding ? { encoding: values.encoding as CliReadOptions['encoding'] } : {}),
+    ...(map ? { map } : {}),
+    ...(values.strict ? { strict: true } : {}),
+  };
+}
+
+/** A file to write the output to; an error opening it is an input-file error naming it. */
+async function openOutput(
+  path: string,
+): Promise<{ write: (text: string) => void; close: () => Promise<void> }> {
+  const stream = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputFileError(path, [
+      {
+        path: [],
+        code: (error.code ?? 'write_error').toLowerCase(),
+        message: `cannot write ${path}: ${error.code ?? error.message}`,
+      },
+    ]);
+  });
+  return {
+    write: (text) => {
+      stream.write(`${text}\n`);
+    },
+    close: () => new Promise<void>((resolve) => stream.end(resolve)),
+  };
+}
+
+async function runCommand(
+  command: string | undefined,
+  args: string[],
+  values: ReturnType<typeof parseOptions>['values'],
+  options: Options,
+  io: CliIo,
+): Promise<number> {
+  switch (command) {
+    case 'evaluate':
+    case 'score': {
+      if (args.length !== 1) throw new UsageError(`${command} takes one file`);
+      const formatText = command === 'score' ? formatScore : formatEvaluation;
+      return await evaluateFile(args[0] as string, options, io, formatText);
+    }
+    case 'report': {
+      if (args.length !== 1) throw new UsageError('report takes one file');
+      return await commandReport(
+        args[0] as string,
+        values,
+        {
+          evaluate: evaluateOptions(options),
+          locale: options.locale,
+          format: options.format,
+          read: options.read,
+        },
+        io,
+      );
+    }
+    case 'region': {
+      if (args.length !== 1) throw new UsageError('region takes one file');
+      const region = await evaluateRegion(
+        await readJson(args[0] as string),
+        evaluateOptions(options),
+      );
+      io.stdout(
+        options.format === 'json'
+          ? JSON.stringify(region, null, 2)
+          : formatRegion(region, options.locale),
+      );
+      return EXIT.ok;
+    }
+    case 'demo': {
+      if (args.length > 0) throw new UsageError('demo takes no file');
+      // JSON: the region alone, which holds every innovation's evaluation.
+      const region = await evaluateRegion(samples, evaluateOptions(options));
+      if (options.format !== 'text') {
+        io.stdout(JSON.stringify(region, null, 2));
+        return EXIT.ok;
+      }
+      const source = {
+        format: 'json' as const,
+        single: false,
+        warnings: [],
+        columns: [],
+        rows: fromList(samples.inovasi),
+      };
+      await streamEvaluations(
+        source,
+        evaluationStream(evaluateOptions(options), options.locale, 'text', formatEvaluation),
+        io,
+      );
+      io.stdout(`\n${formatRegion(region, options.locale)}`);
+      return EXIT.ok;
+    }
+    case 'rules':
+      return await commandRules(args, options, io);
+    case undefined:
+      throw new UsageError('no command given');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`inovasi-rules: ${error.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (
+    error instanceof InputFileError ||
+    error instanceof InvalidRuleSetError ||
+    error instanceof InvalidRecordError
+  ) {
+    io.stderr(formatIssues(`inovasi-rules: ${error.message}`, error.issues));
+    return EXIT.invalidInput;
+  }
+  if (error instanceof Error && 'code' in error && error.code === 'E_UNKNOWN_RULE_SET') {
+    io.stderr(`inovasi-rules: ${error.message}`);
+    return EXIT.usage;
+  }
+  throw error;
 }

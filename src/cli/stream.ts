@@ -11,6 +11,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Progress of a batch, shown on a terminal; absent when output is piped. */
   progress?: (done: number, invalid: number) => void;
+  /** Standard input, read for the file `-`; the process's by default. */
+  stdin?: () => AsyncIterable<Uint8Array | string>;
 }
 
 /** How to evaluate and print a stream of records. */
@@ -62,6 +64,7 @@ export async function streamEvaluations<T>(
   const json = options.format === 'json';
   if (json && !source.single) io.stdout('[');
   for await (const row of source.rows) {
+    for (const warning of row.warnings ?? []) io.stderr(`${whereOf(row)}: ${warning.message}`);
     let issues: readonly Issue[] | undefined = row.issues;
     let evaluation: T | undefined;
     if (!issues) {

@@ -23,9 +23,13 @@ function buildSchemas(acceptNull: boolean) {
     jenis: z.string().trim().min(1),
     /** Title of the document. */
     nama: optional(z.string()),
+    /** The document's number (*nomor surat*), e.g. `188.45/123/KEP/422.012/2023`. */
+    nomor: optional(z.string()),
     /** Date of the document. */
     tanggal: optional(isoDate),
-    /** Where it can be read. */
+    /** Its subject (*tentang*), as written in the document. */
+    tentang: optional(z.string()),
+    /** Where it can be read: a file name or a URL. */
     url: optional(z.string()),
   });
 

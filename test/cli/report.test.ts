@@ -61,7 +61,10 @@ describe('inovasi-rules evaluate on CSV and NDJSON (spawned)', () => {
     expect(stderr).toContain('line 6 is invalid');
     expect(stderr).toContain('indikator.sdm.jumlah');
     expect(stderr).toContain('line 7 is invalid');
-    expect(stderr).toMatch(/line 8 is invalid:\n {2}- urusan\.0: unknown urusan "sihir"/);
+    expect(stderr).toMatch(
+      /line 8 is invalid:\n {2}- urusan: column "urusan": "sihir" is not an urusan/,
+    );
+    expect(stderr).toContain('column "catatan" matches no field and is ignored');
   });
 
   it('streams 20,000 NDJSON records in bounded memory, in input order', () => {
@@ -105,7 +108,7 @@ describe('inovasi-rules report (spawned)', () => {
     expect(stdout).toContain('| 4 | 2 | 1 | 1 | 3 |');
     expect(stdout).toContain('| Dinas Perhubungan | 1 | 0 | ✗ | +1 |');
     expect(stdout).toContain(
-      '- line 6: indikator.sdm.jumlah: Invalid input: expected number, received string',
+      '- line 6: indikator.sdm.jumlah: column "indikator.sdm.jumlah": "banyak" is not a number',
     );
     expect(stdout).toContain('| Dinas Pariwisata | 0 | 0 | ✗ | -1 |');
     expect(stdout).toContain('Against 2022: 3 → 4 innovations');

@@ -19,7 +19,12 @@ import { renderCsv, renderMarkdown } from './text.js';
 const mean = (xs: number[]) =>
   xs.length === 0 ? 0 : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100;
 
-async function loadUnits(file: string | undefined, rows: ReportRow[]): Promise<PortfolioUnit[]> {
+async function loadUnits(
+  file: string | undefined,
+  rows: ReportRow[],
+  read: ReportOptions['read'],
+  warn: (message: string) => void,
+): Promise<PortfolioUnit[]> {
   if (!file) {
     // No list of units: take the agencies and units the innovations name.
     const seen = new Set<string>();
@@ -33,10 +38,18 @@ async function loadUnits(file: string | undefined, rows: ReportRow[]): Promise<P
     }
     return units;
   }
-  const { records } = await readAll(file);
-  return records.flatMap((u) => {
-    const unit = u as { opd?: unknown; unitKerja?: unknown };
-    if (typeof unit.opd !== 'string' || unit.opd.trim() === '') return [];
+  const { rows: unitRows, warnings } = await readAll(file, {
+    ...read,
+    fields: 'unit',
+    map: undefined,
+  });
+  for (const w of warnings) warn(`${file}: ${w.message}`);
+  return unitRows.flatMap((row) => {
+    const unit = (row.record ?? {}) as { opd?: unknown; unitKerja?: unknown };
+    if (typeof unit.opd !== 'string' || unit.opd.trim() === '') {
+      warn(`${file}, ${whereOf(row)}: no agency (opd) given; the row is left out`);
+      return [];
+    }
     return [
       typeof unit.unitKerja === 'string' && unit.unitKerja.trim()
         ? { opd: unit.opd, unitKerja: unit.unitKerja }
@@ -50,6 +63,7 @@ export async function buildReport(
   file: string,
   files: { units?: string; previous?: string },
   options: ReportOptions,
+  warn: (message: string) => void = () => {},
 ): Promise<ReportData> {
   const evaluateOptions = options.evaluate as EvaluateOptions;
   // Every record is evaluated once: its row, the portfolio and the region all read that result.
@@ -61,7 +75,7 @@ export async function buildReport(
   let region: RegionEvaluation | undefined;
   let pemda = '';
   let tahun: number | undefined;
-  const json = /\.json$/i.test(file) ? await readJson(file) : undefined;
+  const json = /\.json$/i.test(file) && !options.read.format ? await readJson(file) : undefined;
   if (
     json &&
     typeof json === 'object' &&
@@ -85,7 +99,9 @@ export async function buildReport(
     pemda = typeof input.pemda === 'string' ? input.pemda : '';
     tahun = typeof input.tahun === 'number' ? input.tahun : undefined;
   } else {
-    rowsIn = (await readAll(file)).rows;
+    const all = await readAll(file, options.read);
+    for (const w of all.warnings) warn(`${file}: ${w.message}`);
+    rowsIn = all.rows;
   }
 
   const rows: ReportRow[] = [];
@@ -127,13 +143,13 @@ export async function buildReport(
     invalid: [],
   };
   const before = files.previous
-    ? tallyOf(evaluator, (await readAll(files.previous)).records)
+    ? tallyOf(evaluator, (await readAll(files.previous, options.read)).records)
     : undefined;
   const portfolio = summarisePortfolio(
     {
       pemda,
       tahun: tahun ?? 0,
-      units: await loadUnits(files.units, rows),
+      units: await loadUnits(files.units, rows, options.read, warn),
       ...(before ? { previous: { tahun: (tahun ?? 1) - 1 } } : {}),
     },
     current,
@@ -205,6 +221,7 @@ export async function commandReport(
       ...(values.previous ? { previous: values.previous } : {}),
     },
     options,
+    io.stderr,
   );
   const out =
     options.format === 'json'

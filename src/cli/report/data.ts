@@ -2,6 +2,7 @@ import type { Evaluation } from '../../eligibility/types.js';
 import type { Issue } from '../../errors.js';
 import type { Portfolio } from '../../features/portfolio.js';
 import type { Locale } from '../../messages.js';
+import type { CliReadOptions } from '../input.js';
 
 /** One innovation's row in a report. */
 export interface ReportRow {
@@ -40,6 +41,7 @@ export interface ReportData {
 }
 
 export interface ReportOptions {
+  read: CliReadOptions;
   evaluate: { ruleSet: unknown; locale: Locale; rubric?: string };
   locale: Locale;
   format: string;

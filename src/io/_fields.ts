@@ -1,0 +1,117 @@
+import * as z from 'zod';
+import { InnovationSchema } from '../record/innovation.js';
+
+/**
+ * What a spreadsheet cell must become at each path of the innovation record, read off the
+ * record's zod schema so that it cannot drift from it: text, number (integer or not), yes/no,
+ * date, one of an enum's values, a list, the urusan list, or an indicator's evidence.
+ */
+
+/** The kind of value a column holds. */
+export type FieldKind =
+  | 'string'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'date'
+  | 'enum'
+  | 'list-string'
+  | 'list-number'
+  | 'list-enum'
+  | 'urusan'
+  | 'bukti';
+
+/** A record path a column can map to, and what its cells must become. */
+export interface Field {
+  /** Dotted record path, e.g. `indikator.sdm.jumlah`. */
+  readonly path: string;
+  /** The kind of value. */
+  readonly kind: FieldKind;
+  /** The accepted values of an enum (or a list of enum values). */
+  readonly options?: readonly string[];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodNullable ||
+    current instanceof z.ZodPipe ||
+    current instanceof z.ZodDefault
+  ) {
+    current = (current instanceof z.ZodPipe ? current.in : current.unwrap()) as z.ZodType;
+  }
+  return current;
+}
+
+function scalar(inner: z.ZodType): Omit<Field, 'path'> | undefined {
+  if (inner instanceof z.ZodNumber) return { kind: inner.isInt ? 'integer' : 'number' };
+  if (inner instanceof z.ZodBoolean) return { kind: 'boolean' };
+  if (inner instanceof z.ZodISODate) return { kind: 'date' };
+  if (inner instanceof z.ZodEnum) return { kind: 'enum', options: inner.options as string[] };
+  // Text, and the caller's `id` (text or number): kept as written.
+  if (inner instanceof z.ZodString || inner instanceof z.ZodUnion) return { kind: 'string' };
+  return undefined;
+}
+
+function describe(path: string, schema: z.ZodType): Omit<Field, 'path'> | undefined {
+  const inner = unwrap(schema);
+  if (path === 'urusan') return { kind: 'urusan' };
+  if (inner instanceof z.ZodArray) {
+    const item = unwrap(inner.element as z.ZodType);
+    if (item instanceof z.ZodObject && 'jenis' in item.shape) return { kind: 'bukti' };
+    const one = scalar(item);
+    if (one?.kind === 'enum') return { kind: 'list-enum', options: one.options ?? [] };
+    if (one?.kind === 'integer' || one?.kind === 'number') return { kind: 'list-number' };
+    return { kind: 'list-string' };
+  }
+  return scalar(inner);
+}
+
+function collect(schema: z.ZodType, prefix: string, out: Map<string, Field>): void {
+  const inner = unwrap(schema);
+  if (!(inner instanceof z.ZodObject)) return;
+  for (const [name, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    const field = describe(path, child);
+    if (field) out.set(path, { path, ...field });
+    else collect(child, path, out);
+  }
+}
+
+const BUKTI_PARTS: readonly (readonly [string, FieldKind])[] = [
+  ['jenis', 'string'],
+  ['nama', 'string'],
+  ['nomor', 'string'],
+  ['tanggal', 'date'],
+  ['tentang', 'string'],
+  ['url', 'string'],
+];
+
+let cache: ReadonlyMap<string, Field> | undefined;
+
+/**
+ * Every leaf path of the innovation record, in the schema's order (built once, on first use).
+ * An indicator's evidence is a list of documents; a sheet gives one per row, either as the
+ * list of its kinds (`indikator.sdm.bukti`) or part by part (`indikator.sdm.bukti.nomor`).
+ */
+export function innovationFields(): ReadonlyMap<string, Field> {
+  if (!cache) {
+    const out = new Map<string, Field>();
+    collect(InnovationSchema, '', out);
+    for (const field of [...out.values()]) {
+      if (field.kind !== 'bukti') continue;
+      for (const [part, kind] of BUKTI_PARTS) {
+        out.set(`${field.path}.${part}`, { path: `${field.path}.${part}`, kind });
+      }
+    }
+    cache = out;
+  }
+  return cache;
+}
+
+/** The fields of a units file (the agencies and Eselon III units of a region). */
+export const UNIT_FIELDS: ReadonlyMap<string, Field> = new Map([
+  ['opd', { path: 'opd', kind: 'string' }],
+  ['unitKerja', { path: 'unitKerja', kind: 'string' }],
+]);

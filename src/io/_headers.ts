@@ -1,0 +1,145 @@
+import { distance } from 'fastest-levenshtein';
+import aliases from '../../rules/aliases.json' with { type: 'json' };
+import type { Issue } from '../errors.js';
+import type { Field } from './_fields.js';
+
+/**
+ * Matching a sheet's columns to record fields: by path, by id ignoring case, spaces and
+ * punctuation, by the names in `rules/aliases.json`, or by the caller's own map. A column that
+ * matches nothing is named in a warning with the closest valid names; it is never dropped
+ * silently.
+ */
+
+/** Folds a name for matching: lower case, letters and digits only. */
+export const fold = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/** A column of the sheet and the field it maps to (`undefined`: ignored, with a warning). */
+export interface Column {
+  /** The header as written. */
+  readonly header: string;
+  /** Position in the row, from 0. */
+  readonly index: number;
+  /** The record field, when the column maps to one. */
+  readonly field?: Field;
+}
+
+/** A map from a region's own headers to record paths; `null` ignores a column on purpose. */
+export type HeaderMap = Readonly<Record<string, string | null>>;
+
+const FIELD_ALIASES = aliases.fields as Record<string, readonly string[]>;
+
+interface Index {
+  byName: Map<string, Field>;
+  /** Every name a column may use, for "did you mean". */
+  names: { folded: string; shown: string }[];
+}
+
+const indexes = new WeakMap<ReadonlyMap<string, Field>, Index>();
+
+function indexOf(fields: ReadonlyMap<string, Field>): Index {
+  let index = indexes.get(fields);
+  if (index) return index;
+  const byName = new Map<string, Field>();
+  const names: Index['names'] = [];
+  const add = (name: string, field: Field) => {
+    const folded = fold(name);
+    if (!folded || byName.has(folded)) return;
+    byName.set(folded, field);
+    names.push({ folded, shown: name === field.path ? name : `${name} (${field.path})` });
+  };
+  for (const field of fields.values()) add(field.path, field);
+  for (const [path, list] of Object.entries(FIELD_ALIASES)) {
+    const field = fields.get(path);
+    if (field) for (const name of list) add(name, field);
+  }
+  index = { byName, names };
+  indexes.set(fields, index);
+  return index;
+}
+
+/** Up to three valid names closest to a header, for "did you mean". */
+export function closest(header: string, fields: ReadonlyMap<string, Field>): string[] {
+  const folded = fold(header);
+  if (!folded) return [];
+  const limit = Math.max(2, Math.floor(folded.length / 3));
+  const { names, byName } = indexOf(fields);
+  const best = new Map<string, { shown: string; d: number }>();
+  for (const n of names) {
+    const d = distance(folded, n.folded);
+    const path = byName.get(n.folded)?.path ?? n.shown;
+    if (d <= limit && d < (best.get(path)?.d ?? Number.POSITIVE_INFINITY))
+      best.set(path, { shown: n.shown, d });
+  }
+  // One suggestion per field, the nearest first.
+  return [...best.values()]
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((n) => n.shown);
+}
+
+/** The outcome of matching a header row. */
+export interface HeaderMatch {
+  /** Every column, mapped or not. */
+  readonly columns: readonly Column[];
+  /** Columns that map to nothing, and columns repeated: warnings (errors with `strict`). */
+  readonly problems: readonly Issue[];
+}
+
+/**
+ * Matches each header to a record field.
+ *
+ * @param headers - the header row as written
+ * @param fields - the fields the file may hold (an innovation's, or a units file's)
+ * @param map - the caller's own header map, tried first
+ */
+export function matchHeaders(
+  headers: readonly string[],
+  fields: ReadonlyMap<string, Field>,
+  map: HeaderMap = {},
+): HeaderMatch {
+  const { byName } = indexOf(fields);
+  const own = new Map(Object.entries(map).map(([k, v]) => [fold(k), v]));
+  const problems: Issue[] = [];
+  const taken = new Map<string, string>();
+  const columns = headers.map((raw, index): Column => {
+    const header = String(raw ?? '').trim();
+    const where = `column ${index + 1}`;
+    if (header === '') {
+      return { header, index };
+    }
+    const mapped = own.get(fold(header));
+    if (mapped === null) return { header, index };
+    const field =
+      mapped !== undefined ? fields.get(mapped) : (fields.get(header) ?? byName.get(fold(header)));
+    if (!field) {
+      const hints = closest(header, fields);
+      problems.push({
+        path: [where],
+        code: 'unknown_column',
+        message:
+          mapped !== undefined
+            ? `the map sends "${header}" to "${mapped}", which is not a field of the record`
+            : `column "${header}" matches no field and is ignored${
+                hints.length ? `; did you mean ${hints.map((h) => `"${h}"`).join(', ')}?` : ''
+              } (map it with --map)`,
+      });
+      return { header, index };
+    }
+    const before = taken.get(field.path);
+    if (before !== undefined) {
+      problems.push({
+        path: [where],
+        code: 'duplicate_column',
+        message: `columns "${before}" and "${header}" both give ${field.path}; the second is ignored`,
+      });
+      return { header, index };
+    }
+    taken.set(field.path, header);
+    return { header, index, field };
+  });
+  return { columns, problems };
+}

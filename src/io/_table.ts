@@ -1,0 +1,94 @@
+import type { Issue } from '../errors.js';
+import type { Field } from './_fields.js';
+import type { Column } from './_headers.js';
+import { type Cell, readCell } from './_values.js';
+
+/**
+ * One row of a sheet (CSV or workbook) to a record: each mapped cell read for its field and set
+ * at its path; empty cells left out; an indicator's evidence given part by part
+ * (`indikator.sdm.bukti.nomor`) becomes one document. Every cell that cannot be read is a
+ * problem naming its column; the row is then refused whole, never half-read.
+ */
+
+/** A row turned into a record, or the problems of its cells. */
+export type TableRow =
+  | { ok: true; record: Record<string, unknown>; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[] };
+
+const BUKTI_PART = /^(indikator\.[A-Za-z]+\.bukti)\.([a-z]+)$/;
+
+function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
+  const segments = path.split('.');
+  let target = record;
+  for (const segment of segments.slice(0, -1)) {
+    let next = target[segment];
+    if (!next || typeof next !== 'object' || Array.isArray(next)) {
+      next = {};
+      target[segment] = next;
+    }
+    target = next as Record<string, unknown>;
+  }
+  target[segments.at(-1) as string] = value;
+}
+
+const isEmpty = (cell: unknown) =>
+  cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+
+/**
+ * Reads one row.
+ *
+ * @param columns - the matched header
+ * @param cells - the row's cells, by column position
+ * @param fromWorkbook - whether the cells come from a workbook
+ */
+export function readRow(
+  columns: readonly Column[],
+  cells: readonly unknown[],
+  fromWorkbook: boolean,
+): TableRow {
+  const record: Record<string, unknown> = {};
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const documents = new Map<string, Record<string, unknown>>();
+  for (const column of columns) {
+    const field: Field | undefined = column.field;
+    const cell = cells[column.index];
+    if (!field || isEmpty(cell)) continue;
+    const result = readCell(cell as Cell, field, fromWorkbook);
+    const path = field.path.split('.');
+    if (!result.ok) {
+      issues.push({
+        path,
+        code: result.code,
+        message: `column "${column.header}": ${result.message}`,
+      });
+      continue;
+    }
+    if (result.note) {
+      warnings.push({
+        path,
+        code: 'read_as',
+        message: `column "${column.header}": ${result.note}`,
+      });
+    }
+    const part = BUKTI_PART.exec(field.path);
+    if (part) {
+      const key = part[1] as string;
+      const document = documents.get(key) ?? {};
+      document[part[2] as string] = result.value;
+      documents.set(key, document);
+      continue;
+    }
+    setPath(record, field.path, result.value);
+  }
+  for (const [path, document] of documents) {
+    const segments = path.split('.');
+    const indicator = (record.indikator as Record<string, Record<string, unknown>> | undefined)?.[
+      segments[1] as string
+    ];
+    const list = indicator?.bukti as Record<string, unknown>[] | undefined;
+    if (list && list.length > 0) Object.assign(list[0] as object, document);
+    else setPath(record, path, [document]);
+  }
+  return issues.length > 0 ? { ok: false, issues, warnings } : { ok: true, record, warnings };
+}

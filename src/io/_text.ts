@@ -1,0 +1,114 @@
+import { InputFileError, type Issue } from '../errors.js';
+
+/**
+ * Bytes to text for the text formats (JSON, NDJSON, CSV): a byte-order mark is dropped, and
+ * text that is not valid in the file's encoding is an error naming its line, never silently
+ * turned into replacement characters. Excel's "CSV UTF-8" and plain "CSV" on Windows differ
+ * exactly here, so the message says which to pick.
+ */
+
+/** Encodings a text file may be read in. `windows-1252` is Excel's "CSV (Comma delimited)". */
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+/** Decodes a byte stream to text chunks, checking every byte. */
+export async function* decodeText(
+  bytes: AsyncIterable<Uint8Array | string>,
+  name: string,
+  encoding: TextEncoding = 'utf-8',
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  let lines = 1;
+  for await (const chunk of bytes) {
+    let text: string;
+    if (typeof chunk === 'string') {
+      text = chunk;
+    } else {
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw notEncoded(name, lines + lineOfBadByte(chunk), encoding);
+      }
+    }
+    if (text === '') continue;
+    if (lines === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    lines += countLines(text);
+    yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw notEncoded(name, lines, encoding);
+  }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Lines before the first byte that is not UTF-8, in a chunk the strict decoder refused. */
+function lineOfBadByte(chunk: Uint8Array): number {
+  const loose = new TextDecoder('utf-8').decode(chunk);
+  const at = loose.indexOf('\uFFFD');
+  return countLines(at < 0 ? loose : loose.slice(0, at));
+}
+
+function notEncoded(name: string, line: number, encoding: TextEncoding): InputFileError {
+  const issue: Issue = {
+    path: [`line ${line}`],
+    code: 'invalid_encoding',
+    message:
+      encoding === 'utf-8'
+        ? `line ${line} is not UTF-8 text: save the file as "CSV UTF-8" (Excel) or UTF-8, or read it with --encoding windows-1252`
+        : `line ${line} is not ${encoding} text`,
+  };
+  return new InputFileError(name, [issue]);
+}
+
+/** Reads all of a text source into one string. */
+export async function readText(text: AsyncIterable<string>): Promise<string> {
+  let all = '';
+  for await (const chunk of text) all += chunk;
+  return all;
+}
+
+/** Splits a text stream into lines (LF or CRLF), numbered from 1. */
+export async function* linesOf(text: AsyncIterable<string>): AsyncGenerator<[number, string]> {
+  let carry = '';
+  let line = 0;
+  for await (const chunk of text) {
+    carry += chunk;
+    let nl = carry.indexOf('\n');
+    while (nl >= 0) {
+      yield [++line, carry.slice(0, nl).replace(/\r$/, '')];
+      carry = carry.slice(nl + 1);
+      nl = carry.indexOf('\n');
+    }
+  }
+  if (carry !== '') yield [++line, carry.replace(/\r$/, '')];
+}
+
+/** A CSV delimiter: comma, semicolon (Excel with Indonesian settings) or tab. */
+export type Delimiter = ',' | ';' | '\t';
+
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+
+/**
+ * The delimiter of a CSV file, from its header line: whichever of `,` `;` and tab occurs most
+ * outside quotes. Excel with Indonesian regional settings saves with `;`.
+ */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch as Delimiter)) {
+      counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+    }
+  }
+  let best: Delimiter = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}

@@ -1,0 +1,320 @@
+import aliases from '../../rules/aliases.json' with { type: 'json' };
+import { findUrusan, urusanCatalogue } from '../record/urusan.js';
+import type { Field } from './_fields.js';
+import { fold } from './_headers.js';
+
+/**
+ * Turning a cell as people type it into the value the record wants: enum values by id or label
+ * in any case, urusan by code, id or name, yes/no in Indonesian or English, dates in the forms
+ * Indonesian offices write them, numbers with a decimal comma. A cell that cannot be read is a
+ * problem that lists what is accepted; nothing is guessed.
+ */
+
+/** A cell as read: text (CSV), or what a workbook stores (number, date, yes/no). */
+export type Cell = string | number | boolean | Date;
+
+/** The value read from a cell, or why it could not be read. */
+export type CellResult =
+  | { ok: true; value: unknown; note?: string }
+  | { ok: false; code: string; message: string };
+
+const VALUE_ALIASES = aliases.values as Record<string, Record<string, readonly string[]>>;
+const AMBIGUOUS = aliases.ambiguous as Record<string, Record<string, readonly string[]>>;
+
+const TRUE = new Set(['ya', 'iya', 'y', 'benar', 'ada', 'true', 'yes', '1']);
+const FALSE = new Set(['tidak', 'tdk', 't', 'n', 'salah', 'tidakada', 'bukan', 'false', 'no', '0']);
+
+const MONTHS: Record<string, number> = {
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  feb: 2,
+  pebruari: 2,
+  peb: 2,
+  february: 2,
+  maret: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  oct: 10,
+  october: 10,
+  november: 11,
+  nov: 11,
+  nop: 11,
+  desember: 12,
+  des: 12,
+  dec: 12,
+  december: 12,
+};
+
+/** Fields where a year alone is accepted (LAN's data and many sheets keep only the year). */
+const YEAR_ONLY = new Set(['waktuUjiCoba', 'waktuPenerapan']);
+
+// Excel's day 0 in the 1900 date system (serial 60 is the phantom 29 February 1900).
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+const ok = (value: unknown, note?: string): CellResult =>
+  note === undefined ? { ok: true, value } : { ok: true, value, note };
+const fail = (code: string, message: string): CellResult => ({ ok: false, code, message });
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    year < 1900 ||
+    year > 2200 ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return undefined;
+  }
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function fromDate(date: Date): string | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** An Excel serial day number (1900 date system) as an ISO date. */
+export function fromExcelSerial(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1) return undefined;
+  return fromDate(new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000));
+}
+
+const DATE_FORMS = 'YYYY-MM-DD, d/m/yyyy, d-m-yyyy, "10 Januari 2023"';
+
+function readDate(cell: Cell, field: Field, fromWorkbook: boolean): CellResult {
+  if (cell instanceof Date) {
+    const iso = fromDate(cell);
+    return iso ? ok(iso) : fail('invalid_date', 'not a valid date');
+  }
+  const allowYear = YEAR_ONLY.has(field.path);
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 1900 && cell <= 2200 && allowYear) {
+      return ok(`${cell}-01-01`, `the year ${cell} alone is read as ${cell}-01-01`);
+    }
+    // A workbook stores a date as a day number; a date typed as text never comes as a number.
+    const iso = fromWorkbook ? fromExcelSerial(cell) : undefined;
+    return iso ? ok(iso) : fail('invalid_date', `${cell} is not a date; write ${DATE_FORMS}`);
+  }
+  const text = String(cell).trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
+  if (m) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? ok(iso) : fail('invalid_date', `"${text}" is not a date of the calendar`);
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (m) {
+    const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    return iso
+      ? ok(iso)
+      : fail(
+          'invalid_date',
+          `"${text}" is not a date read as day/month/year (d/m/yyyy, as written in Indonesia)`,
+        );
+  }
+  m = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/.exec(text);
+  if (m) {
+    const month = MONTHS[(m[2] as string).toLowerCase()];
+    const iso = month ? isoDate(Number(m[3]), month, Number(m[1])) : undefined;
+    return iso ? ok(iso) : fail('invalid_date', `"${text}" is not a date; write ${DATE_FORMS}`);
+  }
+  if (/^\d{4}$/.test(text)) {
+    const year = Number(text);
+    if (allowYear && year >= 1900 && year <= 2200) {
+      return ok(`${text}-01-01`, `the year ${text} alone is read as ${text}-01-01`);
+    }
+    return fail(
+      'invalid_date',
+      `"${text}" is a year; ${field.path} needs a whole date (${DATE_FORMS})`,
+    );
+  }
+  return fail('invalid_date', `"${text}" is not a date; write ${DATE_FORMS}`);
+}
+
+/** A number as written in Indonesia (`87,5`, `1.250`) or in English (`87.5`, `1,250.5`). */
+function readNumber(cell: Cell, integer: boolean): CellResult {
+  if (typeof cell === 'number') {
+    return integer && !Number.isInteger(cell)
+      ? fail('invalid_number', `${cell} is not a whole number`)
+      : ok(cell);
+  }
+  if (typeof cell !== 'string') return fail('invalid_number', `expected a number`);
+  let text = cell.trim().replace(/\s|%$/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) text = text.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
+  else text = text.replace(',', '.');
+  const n = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(n)) return fail('invalid_number', `"${cell}" is not a number`);
+  if (integer && !Number.isInteger(n))
+    return fail('invalid_number', `"${cell}" is not a whole number`);
+  return ok(n);
+}
+
+function readBoolean(cell: Cell): CellResult {
+  if (typeof cell === 'boolean') return ok(cell);
+  const key = fold(String(cell));
+  if (TRUE.has(key)) return ok(true);
+  if (FALSE.has(key)) return ok(false);
+  return fail('invalid_boolean', `"${cell}" is not yes or no; write ya/tidak, true/false or 1/0`);
+}
+
+const enumIndexes = new Map<string, Map<string, string>>();
+
+function enumIndex(field: Field): Map<string, string> {
+  let index = enumIndexes.get(field.path);
+  if (!index) {
+    index = new Map();
+    for (const option of field.options ?? []) index.set(fold(option), option);
+    for (const [value, labels] of Object.entries(VALUE_ALIASES[field.path] ?? {})) {
+      for (const label of labels) if (!index.has(fold(label))) index.set(fold(label), value);
+    }
+    enumIndexes.set(field.path, index);
+  }
+  return index;
+}
+
+const accepted = (field: Field) =>
+  (field.options ?? []).map((o) => `${o} ("${o.replace(/_/g, ' ')}")`).join(', ');
+
+function readEnum(text: string, field: Field): CellResult {
+  const value = enumIndex(field).get(fold(text));
+  if (value !== undefined) return ok(value);
+  const choices = Object.entries(AMBIGUOUS[field.path] ?? {}).find(
+    ([label]) => fold(label) === fold(text),
+  )?.[1];
+  if (choices) {
+    return fail(
+      'ambiguous_value',
+      `"${text}" can be ${choices.join(' or ')}; write the one the document is`,
+    );
+  }
+  return fail(
+    'invalid_value',
+    `"${text}" is not an accepted value; use one of: ${accepted(field)}`,
+  );
+}
+
+let urusanNames: Map<string, string> | undefined;
+
+function findUrusanId(text: string): string | undefined {
+  const byKey = findUrusan(text.trim());
+  if (byKey) return byKey.id;
+  if (!urusanNames) {
+    urusanNames = new Map();
+    for (const u of urusanCatalogue) {
+      urusanNames.set(fold(u.name), u.id);
+      urusanNames.set(fold(u.id), u.id);
+    }
+    for (const [id, labels] of Object.entries(VALUE_ALIASES.urusan ?? {})) {
+      for (const label of labels) urusanNames.set(fold(label), id);
+    }
+  }
+  return urusanNames.get(fold(text));
+}
+
+function readUrusan(cell: Cell): CellResult {
+  const ids: string[] = [];
+  for (const part of String(cell).split(/[;\n]/)) {
+    const text = part.trim();
+    if (!text) continue;
+    const whole = findUrusanId(text);
+    if (whole) {
+      ids.push(whole);
+      continue;
+    }
+    // Comma-separated names; a name with a comma of its own ("Koperasi, Usaha Kecil, dan
+    // Menengah") was tried whole first.
+    const pieces = text
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const found = pieces.map(findUrusanId);
+    const missing = pieces.filter((_, i) => !found[i]);
+    if (missing.length > 0) {
+      return fail(
+        'unknown_urusan',
+        `"${missing[0]}" is not an urusan of UU 23/2014; write its code (1.03), id or name (Pekerjaan Umum dan Penataan Ruang)`,
+      );
+    }
+    ids.push(...(found as string[]));
+  }
+  return ok(ids);
+}
+
+const splitList = (text: string, separators: RegExp) =>
+  text
+    .split(separators)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Reads one cell for a field.
+ *
+ * @param cell - the cell as read (never empty: empty cells are skipped before)
+ * @param field - the field the column maps to
+ * @param fromWorkbook - whether it comes from a workbook (numbers in date fields are day serials)
+ */
+export function readCell(cell: Cell, field: Field, fromWorkbook: boolean): CellResult {
+  switch (field.kind) {
+    case 'date':
+      return readDate(cell, field, fromWorkbook);
+    case 'number':
+    case 'integer':
+      return readNumber(cell, field.kind === 'integer');
+    case 'boolean':
+      return readBoolean(cell);
+    case 'enum':
+      return readEnum(String(cell).trim(), field);
+    case 'list-enum': {
+      const values: string[] = [];
+      for (const item of splitList(String(cell), /[;,\n]/)) {
+        const one = readEnum(item, field);
+        if (!one.ok) return one;
+        values.push(one.value as string);
+      }
+      return ok(values);
+    }
+    case 'list-number': {
+      const values: number[] = [];
+      for (const item of splitList(String(cell), /[;,\s]+/)) {
+        const one = readNumber(item, true);
+        if (!one.ok) return one;
+        values.push(one.value as number);
+      }
+      return ok(values);
+    }
+    case 'list-string':
+      return ok(splitList(String(cell), /[;\n]/));
+    case 'urusan':
+      return readUrusan(cell);
+    case 'bukti':
+      return ok(splitList(String(cell), /[;\n]/).map((jenis) => ({ jenis })));
+    default:
+      return ok(cell instanceof Date ? (fromDate(cell) ?? String(cell)) : String(cell).trim());
+  }
+}

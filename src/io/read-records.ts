@@ -1,0 +1,554 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
+import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
+import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
+import { readRow } from './_table.js';
+import {
+  type Delimiter,
+  decodeText,
+  detectDelimiter,
+  linesOf,
+  readText,
+  type TextEncoding,
+} from './_text.js';
+
+/** The formats records are read from. */
+export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
+
+/** Options of {@link readRecords} and {@link openRecords}. */
+export interface ReadOptions {
+  /** The format; by default from the file's extension. Required for a stream or a buffer. */
+  format?: InputFormat;
+  /** CSV: the delimiter; by default whichever of `,` `;` and tab the header line uses. */
+  delimiter?: Delimiter;
+  /** Workbook: the sheet to read, by name; by default the first. */
+  sheet?: string;
+  /** A region's own headers mapped to record paths (`null` ignores a column on purpose). */
+  map?: HeaderMap;
+  /** A column that maps to no field is an error instead of a warning. */
+  strict?: boolean;
+  /** Text formats: the encoding; default `utf-8`, checked byte by byte. */
+  encoding?: TextEncoding;
+  /** What the rows are: innovation records (default) or the units of a region (`opd`, `unitKerja`). */
+  fields?: 'innovation' | 'unit';
+  /** The name used for the source in messages; by default the path, or `input`. */
+  name?: string;
+}
+
+/** One row read: the record, or the problems that kept it out; and what was read with care. */
+export interface ReadRow {
+  /** Position among the records, from 0. */
+  index: number;
+  /** Line in a text file, or row in a sheet, where the record is. */
+  line?: number;
+  /** The record, when the row could be read. */
+  record?: unknown;
+  /** Why the row could not be read, each problem with its field path. */
+  issues?: Issue[];
+  /** What was read but deserves a look (a year read as a date, a column ignored: first row). */
+  warnings?: Issue[];
+}
+
+/** An opened source: its format, whether it held one record, file-level warnings, and its rows. */
+export interface RecordSource {
+  /** The format read. */
+  format: InputFormat;
+  /** A JSON file holding one object rather than a list. */
+  single: boolean;
+  /** Columns that map to no field or are repeated (tables only), known before any row. */
+  warnings: Issue[];
+  /** How each column was mapped (tables only): header as written → record path or `null`. */
+  columns: { header: string; field: string | null }[];
+  /** The rows, streamed. */
+  rows: AsyncIterable<ReadRow>;
+}
+
+/** A source of records: a file path, the bytes of a file, or a stream of them. */
+export type RecordInput = string | Uint8Array | AsyncIterable<Uint8Array | string>;
+
+const FORMATS: readonly InputFormat[] = ['json', 'ndjson', 'csv', 'xlsx'];
+
+/** The format of a file, from its extension; `undefined` when the extension says nothing. */
+export function formatOfPath(path: string): InputFormat | undefined {
+  if (/\.csv$/i.test(path) || /\.tsv$/i.test(path)) return 'csv';
+  if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
+  if (/\.xlsx$/i.test(path)) return 'xlsx';
+  if (/\.json$/i.test(path)) return 'json';
+  return undefined;
+}
+
+function fileIssue(name: string, error: unknown): Issue {
+  const code = ((error as NodeJS.ErrnoException).code ?? 'read_error').toLowerCase();
+  const why =
+    code === 'enoent'
+      ? 'no such file'
+      : code === 'eisdir'
+        ? 'it is a folder, not a file'
+        : code === 'eacces'
+          ? 'permission denied'
+          : code;
+  return { path: [], code, message: `cannot read ${name}: ${why}` };
+}
+
+function checkOptions(options: ReadOptions): void {
+  const issues: Issue[] = [];
+  if (options.format !== undefined && !FORMATS.includes(options.format)) {
+    issues.push({
+      path: ['format'],
+      code: 'invalid_value',
+      message: `format must be one of ${FORMATS.join(', ')}`,
+    });
+  }
+  if (options.delimiter !== undefined && ![',', ';', '\t'].includes(options.delimiter)) {
+    issues.push({
+      path: ['delimiter'],
+      code: 'invalid_value',
+      message: 'delimiter must be , ; or tab',
+    });
+  }
+  if (options.encoding !== undefined && !['utf-8', 'windows-1252'].includes(options.encoding)) {
+    issues.push({
+      path: ['encoding'],
+      code: 'invalid_value',
+      message: 'encoding must be utf-8 or windows-1252',
+    });
+  }
+  if (options.map !== undefined) {
+    if (typeof options.map !== 'object' || options.map === null || Array.isArray(options.map)) {
+      issues.push({ path: ['map'], code: 'invalid_type', message: 'map must be an object' });
+    } else {
+      for (const [k, v] of Object.entries(options.map)) {
+        if (v !== null && typeof v !== 'string') {
+          issues.push({
+            path: ['map', k],
+            code: 'invalid_type',
+            message: 'a map entry is a record path or null',
+          });
+        }
+      }
+    }
+  }
+  if (issues.length > 0) throw new InvalidOptionError(issues);
+}
+
+async function bytesOf(
+  input: RecordInput,
+  name: string,
+): Promise<AsyncIterable<Uint8Array | string>> {
+  if (typeof input !== 'string') {
+    if (!(input instanceof Uint8Array)) return input;
+    const bytes = input;
+    return (async function* () {
+      yield bytes;
+    })();
+  }
+  try {
+    const info = await stat(input);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new InputFileError(name, [fileIssue(name, error)]);
+  }
+  const stream = createReadStream(input);
+  // An error while reading (permissions, a vanished file) surfaces as an input error.
+  return (async function* () {
+    try {
+      for await (const chunk of stream) yield chunk as Uint8Array;
+    } catch (error) {
+      throw new InputFileError(name, [fileIssue(name, error)]);
+    }
+  })();
+}
+
+/**
+ * Opens a source of records in any supported format: JSON (one object or an array), NDJSON,
+ * CSV (delimiter detected, BOM and CRLF accepted, headers and values as people write them) or
+ * an Excel workbook (.xlsx, streamed). File-level problems (a missing file, bad encoding, bad
+ * JSON, `strict` and an unmapped column) reject with `InputFileError`; a bad row becomes a
+ * row with `issues`, and the rest goes on.
+ *
+ * @param input - a file path, a file's bytes, or a stream of them
+ * @param options - format, delimiter, sheet, header map, strictness, encoding
+ * @returns the opened source, its rows streamed
+ * @throws `InputFileError` for a file that cannot be read at all
+ * @throws `InvalidOptionError` for a bad option
+ * @example
+ * ```ts
+ * import { openRecords } from 'inovasi-rules/io';
+ * const source = await openRecords('examples/batu-2023.xlsx');
+ * for (const w of source.warnings) console.warn(w.message);
+ * for await (const row of source.rows) if (row.record) console.log(row.record);
+ * ```
+ */
+export async function openRecords(
+  input: RecordInput,
+  options: ReadOptions = {},
+): Promise<RecordSource> {
+  checkOptions(options);
+  const name = options.name ?? (typeof input === 'string' ? input : 'input');
+  const format = options.format ?? (typeof input === 'string' ? formatOfPath(input) : undefined);
+  if (!format) {
+    throw new InputFileError(name, [
+      {
+        path: [],
+        code: 'unknown_format',
+        message: `cannot tell the format of ${name}: name it .json, .ndjson, .csv or .xlsx, or give the format`,
+      },
+    ]);
+  }
+  const fields = options.fields === 'unit' ? UNIT_FIELDS : innovationFields();
+  const bytes = await bytesOf(input, name);
+  if (format === 'xlsx') return openWorkbook(bytes, name, fields, options);
+  const text = decodeText(bytes, name, options.encoding);
+  if (format === 'json') return openJson(text, name);
+  if (format === 'ndjson')
+    return { format, single: false, warnings: [], columns: [], rows: ndjsonRows(text) };
+  return openCsv(text, name, fields, options);
+}
+
+/**
+ * Reads records from a source, row by row: each row is `{ index, line, record, warnings }` or
+ * `{ index, line, issues }`. Column warnings come with the first row.
+ *
+ * @param input - a file path, a file's bytes, or a stream of them
+ * @param options - as for {@link openRecords}
+ * @returns the rows, streamed
+ * @throws `InputFileError` for a file that cannot be read at all
+ * @example
+ * ```ts
+ * import { readRecords } from 'inovasi-rules/io';
+ * for await (const row of readRecords('examples/batu-2023.csv')) console.log(row.line, row.record);
+ * ```
+ */
+export async function* readRecords(
+  input: RecordInput,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadRow> {
+  const source = await openRecords(input, options);
+  let first = true;
+  for await (const row of source.rows) {
+    if (first && source.warnings.length > 0) {
+      yield { ...row, warnings: [...source.warnings, ...(row.warnings ?? [])] };
+    } else {
+      yield row;
+    }
+    first = false;
+  }
+}
+
+async function openJson(text: AsyncIterable<string>, name: string): Promise<RecordSource> {
+  const all = await readText(text);
+  if (all.trim() === '') {
+    throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(all);
+  } catch (error) {
+    throw new InputFileError(name, [
+      {
+        path: [],
+        code: 'invalid_json',
+        message: `${name} is not valid JSON: ${(error as Error).message}`,
+      },
+    ]);
+  }
+  const list = Array.isArray(json) ? json : [json];
+  return {
+    format: 'json',
+    single: !Array.isArray(json),
+    warnings: [],
+    columns: [],
+    rows: (async function* () {
+      for (const [index, record] of list.entries()) yield { index, record };
+    })(),
+  };
+}
+
+async function* ndjsonRows(text: AsyncIterable<string>): AsyncGenerator<ReadRow> {
+  let index = 0;
+  for await (const [line, content] of linesOf(text)) {
+    if (content.trim() === '') continue;
+    try {
+      yield { index, line, record: JSON.parse(content) };
+    } catch (error) {
+      yield {
+        index,
+        line,
+        issues: [{ path: [], code: 'invalid_json', message: (error as Error).message }],
+      };
+    }
+    index++;
+  }
+}
+
+function headerResult(
+  headers: readonly string[],
+  fields: ReadonlyMap<string, Field>,
+  name: string,
+  line: number,
+  options: ReadOptions,
+): { columns: readonly Column[]; warnings: Issue[] } {
+  const { columns, problems } = matchHeaders(headers, fields, options.map);
+  const located = problems.map((p) => ({ ...p, path: [`line ${line}`, ...p.path] }));
+  if (!columns.some((c) => c.field)) {
+    throw new InputFileError(name, [
+      {
+        path: [`line ${line}`],
+        code: 'no_known_column',
+        message: `no column of ${name} names a field of the record (first line: ${headers
+          .slice(0, 5)
+          .map((h) => JSON.stringify(h))
+          .join(', ')}); is the header row the first row?`,
+      },
+      ...located,
+    ]);
+  }
+  if (options.strict && located.length > 0) throw new InputFileError(name, located);
+  return { columns, warnings: located };
+}
+
+const columnList = (columns: readonly Column[]) =>
+  columns
+    .filter((c) => c.header !== '')
+    .map((c) => ({ header: c.header, field: c.field?.path ?? null }));
+
+async function openCsv(
+  text: AsyncIterable<string>,
+  name: string,
+  fields: ReadonlyMap<string, Field>,
+  options: ReadOptions,
+): Promise<RecordSource> {
+  const iterator = text[Symbol.asyncIterator]();
+  let head = '';
+  let more = true;
+  while (more && !head.includes('\n')) {
+    const next = await iterator.next();
+    if (next.done) more = false;
+    else head += next.value;
+  }
+  if (head.trim() === '') {
+    throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
+  }
+  const delimiter = options.delimiter ?? detectDelimiter(head.split('\n', 1)[0] as string);
+  let totalLines = 0;
+  const rest = async function* () {
+    totalLines += (head.match(/\n/g) ?? []).length;
+    yield head;
+    while (more) {
+      const next = await iterator.next();
+      if (next.done) break;
+      totalLines += (next.value.match(/\n/g) ?? []).length;
+      yield next.value;
+    }
+  };
+  const parser = Readable.from(rest()).pipe(
+    parse({
+      delimiter,
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      max_record_size: 1_000_000,
+    }),
+  );
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{
+    record: string[];
+    info: { lines: number };
+  }>;
+  const skipped: Issue[] = [];
+  parser.on('skip', (error: Error & { code?: string }) => {
+    skipped.push({ path: [], code: error.code ?? 'invalid_csv', message: error.message });
+  });
+  const first = await records.next();
+  if (first.done) {
+    throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
+  }
+  const headerLine = first.value.info.lines;
+  const { columns, warnings } = headerResult(first.value.record, fields, name, headerLine, options);
+  const rows = async function* (): AsyncGenerator<ReadRow> {
+    let index = 0;
+    let lastLine = headerLine;
+    for (;;) {
+      const next = await records.next();
+      if (next.done) break;
+      const { record, info } = next.value;
+      lastLine = info.lines;
+      for (const issue of skipped.splice(0))
+        yield { index: index++, line: info.lines, issues: [issue] };
+      if (record.length !== columns.length) {
+        // Excel writes every column of every row: a row of another length was cut or split.
+        const shown = delimiter === '\t' ? 'tab' : delimiter;
+        yield {
+          index: index++,
+          line: info.lines,
+          issues: [
+            {
+              path: [],
+              code: 'invalid_csv',
+              message: `${record.length} cells where the header has ${columns.length} columns (delimiter "${shown}")`,
+            },
+          ],
+        };
+        continue;
+      }
+      const row = readRow(columns, record, false);
+      yield row.ok
+        ? {
+            index: index++,
+            line: info.lines,
+            record: row.record,
+            ...(row.warnings.length ? { warnings: row.warnings } : {}),
+          }
+        : {
+            index: index++,
+            line: info.lines,
+            issues: row.issues,
+            ...(row.warnings.length ? { warnings: row.warnings } : {}),
+          };
+    }
+    for (const issue of skipped.splice(0)) {
+      if (issue.code === 'CSV_QUOTE_NOT_CLOSED') {
+        const line = lastLine + 1;
+        const swallowed = Math.max(0, totalLines - line);
+        yield {
+          index: index++,
+          line,
+          issues: [
+            {
+              path: [],
+              code: 'unclosed_quote',
+              message: `a quote (") opens on line ${line} and is never closed, so the ${swallowed} line${swallowed === 1 ? '' : 's'} after it ${swallowed === 1 ? 'was' : 'were'} read into one cell and not evaluated; close or remove the quote`,
+            },
+          ],
+        };
+      } else {
+        yield { index: index++, line: lastLine, issues: [issue] };
+      }
+    }
+  };
+  return { format: 'csv', single: false, warnings, columns: columnList(columns), rows: rows() };
+}
+
+type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & { name?: string };
+
+function cellValue(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date || typeof value !== 'object') return value;
+  const v = value as {
+    richText?: { text: string }[];
+    text?: unknown;
+    result?: unknown;
+    error?: unknown;
+    hyperlink?: unknown;
+  };
+  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+  if ('result' in v) return cellValue(v.result);
+  if ('error' in v) return undefined;
+  if (typeof v.text === 'string') return v.text;
+  return String(value);
+}
+
+async function openWorkbook(
+  bytes: AsyncIterable<Uint8Array | string>,
+  name: string,
+  fields: ReadonlyMap<string, Field>,
+  options: ReadOptions,
+): Promise<RecordSource> {
+  const stream = Readable.from(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets = (reader as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
+  const seen: string[] = [];
+  let sheet: SheetReader | undefined;
+  try {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) break;
+      const candidate = next.value;
+      const sheetName = candidate.name ?? `sheet ${seen.length + 1}`;
+      if (options.sheet === undefined || sheetName === options.sheet) {
+        sheet = candidate;
+        break;
+      }
+      seen.push(sheetName);
+      // Skip this sheet's rows: the reader streams sheets in order.
+      for await (const _ of candidate) void _;
+    }
+  } catch (error) {
+    throw new InputFileError(name, [
+      {
+        path: [],
+        code: 'invalid_xlsx',
+        message: `${name} is not an Excel workbook (.xlsx): ${(error as Error).message}`,
+      },
+    ]);
+  }
+  if (!sheet) {
+    throw new InputFileError(name, [
+      {
+        path: [],
+        code: options.sheet ? 'unknown_sheet' : 'empty_file',
+        message: options.sheet
+          ? `${name} has no sheet "${options.sheet}"; its sheets: ${seen.join(', ')}`
+          : `${name} has no sheet`,
+      },
+    ]);
+  }
+  const rowsOf = sheet[Symbol.asyncIterator]();
+  let header: { number: number; values: unknown[] } | undefined;
+  for (;;) {
+    const next = await rowsOf.next();
+    if (next.done) break;
+    if (
+      next.value.values.some(
+        (v) => cellValue(v) !== undefined && String(cellValue(v)).trim() !== '',
+      )
+    ) {
+      header = next.value;
+      break;
+    }
+  }
+  if (!header) {
+    throw new InputFileError(name, [
+      { path: [], code: 'empty_file', message: `the sheet of ${name} is empty` },
+    ]);
+  }
+  // exceljs counts cells from 1: values[0] is always empty.
+  const headers = header.values.slice(1).map((v) => String(cellValue(v) ?? ''));
+  const { columns, warnings } = headerResult(headers, fields, name, header.number, options);
+  const rows = async function* (): AsyncGenerator<ReadRow> {
+    let index = 0;
+    for (;;) {
+      const next = await rowsOf.next();
+      if (next.done) break;
+      const cells = next.value.values.slice(1).map(cellValue);
+      if (cells.every((c) => c === undefined || String(c).trim() === '')) continue;
+      const row = readRow(columns, cells, true);
+      const line = next.value.number;
+      yield row.ok
+        ? {
+            index: index++,
+            line,
+            record: row.record,
+            ...(row.warnings.length ? { warnings: row.warnings } : {}),
+          }
+        : {
+            index: index++,
+            line,
+            issues: row.issues,
+            ...(row.warnings.length ? { warnings: row.warnings } : {}),
+          };
+    }
+  };
+  return { format: 'xlsx', single: false, warnings, columns: columnList(columns), rows: rows() };
+}

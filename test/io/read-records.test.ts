@@ -1,0 +1,371 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { InputFileError, InvalidOptionError } from '../../src/errors.js';
+import { openRecords, type ReadOptions, type ReadRow, readRecords } from '../../src/io/index.js';
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'inovasi-io-'));
+let n = 0;
+const file = (ext: string, content: string | Uint8Array) => {
+  const path = join(dir, `f${n++}.${ext}`);
+  writeFileSync(path, content);
+  return path;
+};
+const rows = async (input: string | Uint8Array, options: ReadOptions = {}) => {
+  const out: ReadRow[] = [];
+  for await (const row of readRecords(input, options)) out.push(row);
+  return out;
+};
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
+describe('reading CSV with dotted field names', () => {
+  it('builds nested records typed by the schema; urusan codes become ids', async () => {
+    const [first, second] = await rows(`${fixtures}batu-2023.csv`);
+    expect(first?.record).toStrictEqual({
+      id: 'c-01',
+      nama: 'Among Tani Crop',
+      opd: 'Dinas Pertanian dan Ketahanan Pangan',
+      unitKerja: 'Bidang Hortikultura',
+      tahun: 2023,
+      kebaruan: 'seluruh',
+      manfaatBagi: ['capaian_kinerja', 'mutu_pelayanan'],
+      untukKepentinganPribadi: false,
+      pungutanBaru: false,
+      membatasiAkses: false,
+      urusan: ['pertanian', 'pangan'],
+      dapatDireplikasi: true,
+      prasyaratReplikasi: 'Penyuluh pertanian, jaringan seluler',
+      indikator: {
+        sdm: { jumlah: 24, bukti: [{ jenis: 'sk_tim' }] },
+        anggaran: { tahun: [2023, 2022] },
+        video: { substansi: 5, bukti: [{ jenis: 'video' }] },
+      },
+    });
+    expect(first?.line).toBe(2);
+    expect(second?.record).toMatchObject({ nama: 'Puskesmas "Ramah" Lansia' });
+  });
+
+  it('names a column it cannot map, once, with the first row, and never keeps it silently', async () => {
+    const all = await rows(`${fixtures}batu-2023.csv`);
+    expect(all[0]?.warnings).toStrictEqual([
+      {
+        path: ['line 1', 'column 20'],
+        code: 'unknown_column',
+        message: 'column "catatan" matches no field and is ignored (map it with --map)',
+      },
+    ]);
+    expect(all.slice(1).every((r) => r.warnings === undefined)).toBe(true);
+  });
+
+  it('refuses a bad cell or a short row with its line and column, and goes on', async () => {
+    const all = await rows(`${fixtures}batu-2023.csv`);
+    expect(all).toHaveLength(7);
+    expect(all[4]).toMatchObject({
+      line: 6,
+      issues: [{ path: ['indikator', 'sdm', 'jumlah'], code: 'invalid_number' }],
+    });
+    expect(all[4]?.issues?.[0]?.message).toBe(
+      'column "indikator.sdm.jumlah": "banyak" is not a number',
+    );
+    expect(all[5]).toMatchObject({ index: 5, line: 7, issues: [{ code: 'invalid_csv' }] });
+    expect(all[6]).toMatchObject({
+      line: 8,
+      issues: [{ path: ['urusan'], code: 'unknown_urusan' }],
+    });
+  });
+});
+
+describe('reading CSV as Excel saves it in Indonesia', () => {
+  const excelCsv =
+    '\uFEFFNama Inovasi;Perangkat Daerah;Kebaruan;Urusan Pemerintahan;Tahapan Inovasi;Waktu Uji Coba;Waktu Penerapan;Dapat Direplikasi?;Manfaat Bagi;Regulasi Inovasi Daerah;Ketersediaan SDM\r\n' +
+    'Si Cantik;Dinas Kependudukan dan Pencatatan Sipil;Sebagian;Administrasi Kependudukan dan Pencatatan Sipil;UJI COBA;3/5/2022;10 Januari 2023;Ya;Mutu Pelayanan, Capaian Kinerja;Perwali;1.250\r\n' +
+    'Jalan Mulus;Dinas PUPR;tidak;Pekerjaan Umum;Penerapan;2020;10-01-2021;tidak;Efisiensi Belanja;Peraturan Daerah;12\r\n';
+
+  it('detects ";", drops the BOM, reads CRLF, human headers and labels, Indonesian dates and numbers', async () => {
+    const [a, b] = await rows(file('csv', excelCsv));
+    expect(a?.record).toStrictEqual({
+      nama: 'Si Cantik',
+      opd: 'Dinas Kependudukan dan Pencatatan Sipil',
+      kebaruan: 'sebagian',
+      urusan: ['administrasi_kependudukan_dan_pencatatan_sipil'],
+      tahapan: 'uji_coba',
+      waktuUjiCoba: '2022-05-03',
+      waktuPenerapan: '2023-01-10',
+      dapatDireplikasi: true,
+      manfaatBagi: ['mutu_pelayanan', 'capaian_kinerja'],
+      indikator: { regulasi: { jenis: 'perkada' }, sdm: { jumlah: 1250 } },
+    });
+    expect(b?.record).toMatchObject({
+      kebaruan: 'tidak',
+      urusan: ['pekerjaan_umum_dan_penataan_ruang'],
+      tahapan: 'penerapan',
+      waktuUjiCoba: '2020-01-01',
+      waktuPenerapan: '2021-01-10',
+      dapatDireplikasi: false,
+      manfaatBagi: ['penghematan_belanja'],
+      indikator: { regulasi: { jenis: 'perda' }, sdm: { jumlah: 12 } },
+    });
+    expect(b?.warnings).toStrictEqual([
+      {
+        path: ['waktuUjiCoba'],
+        code: 'read_as',
+        message: 'column "Waktu Uji Coba": the year 2020 alone is read as 2020-01-01',
+      },
+    ]);
+  });
+
+  it.each([
+    [',', 'nama,Kebaruan,URUSAN\nA,Tidak,Agama\n'],
+    ['\t', 'nama\tKebaruan\tURUSAN\nA\tTidak\tAgama\n'],
+    [';', 'nama;Kebaruan;URUSAN\r\nA;Tidak;Agama\r\n'],
+  ])('reads capitalised headers with the delimiter %j', async (_, text) => {
+    const [row] = await rows(file('csv', text));
+    expect(row?.record).toStrictEqual({ nama: 'A', kebaruan: 'tidak', urusan: ['agama'] });
+  });
+
+  it('lists the accepted values of a value it cannot read, and refuses an ambiguous option text', async () => {
+    const [row] = await rows(
+      file(
+        'csv',
+        'nama;tahapan;Regulasi\nA;Penerapan Awal;Peraturan Kepala Daerah/Peraturan Daerah\n',
+      ),
+    );
+    expect(row?.record).toBeUndefined();
+    expect(row?.issues).toStrictEqual([
+      {
+        path: ['tahapan'],
+        code: 'invalid_value',
+        message:
+          'column "tahapan": "Penerapan Awal" is not an accepted value; use one of: inisiatif ("inisiatif"), uji_coba ("uji coba"), penerapan ("penerapan")',
+      },
+      {
+        path: ['indikator', 'regulasi', 'jenis'],
+        code: 'ambiguous_value',
+        message:
+          'column "Regulasi": "Peraturan Kepala Daerah/Peraturan Daerah" can be perkada or perda; write the one the document is',
+      },
+    ]);
+  });
+
+  it.each([
+    ['31/02/2023', 'invalid_date'],
+    ['2023', 'invalid_date'],
+    ['10 Brumaire 2023', 'invalid_date'],
+  ])('refuses the evidence date %s', async (cell, code) => {
+    const [row] = await rows(file('csv', `nama,indikator.sdm.bukti.tanggal\nA,${cell}\n`));
+    expect(row?.issues?.[0]?.code).toBe(code);
+  });
+
+  it('reads one evidence document part by part, number and subject included', async () => {
+    const [row] = await rows(
+      file(
+        'csv',
+        'nama;indikator.regulasi.jenis;indikator.regulasi.bukti;indikator.regulasi.bukti.nomor;indikator.regulasi.bukti.tanggal;indikator.regulasi.bukti.tentang\n' +
+          'A;perda;perda;12 Tahun 2022;5 Desember 2022;Inovasi Daerah\n',
+      ),
+    );
+    expect(row?.record).toStrictEqual({
+      nama: 'A',
+      indikator: {
+        regulasi: {
+          jenis: 'perda',
+          bukti: [
+            {
+              jenis: 'perda',
+              nomor: '12 Tahun 2022',
+              tanggal: '2022-12-05',
+              tentang: 'Inovasi Daerah',
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('suggests the closest names for a misspelt header, and refuses it with strict', async () => {
+    const path = file('csv', 'nama,kebaruaan\nA,tidak\n');
+    const source = await openRecords(path);
+    expect(source.warnings[0]?.message).toBe(
+      'column "kebaruaan" matches no field and is ignored; did you mean "kebaruan"? (map it with --map)',
+    );
+    const error = await failure(openRecords(path, { strict: true }));
+    expect(error).toBeInstanceOf(InputFileError);
+    expect((error as InputFileError).issues[0]?.code).toBe('unknown_column');
+  });
+
+  it('maps a region’s own headers, and ignores a column mapped to null without a warning', async () => {
+    const path = file('csv', 'Judul Kegiatan,Catatan Internal,Pembaruan?\nA,x,Tidak\n');
+    const source = await openRecords(path, {
+      map: { 'Judul Kegiatan': 'nama', 'Catatan Internal': null, 'Pembaruan?': 'kebaruan' },
+    });
+    expect(source.warnings).toStrictEqual([]);
+    for await (const row of source.rows)
+      expect(row.record).toStrictEqual({ nama: 'A', kebaruan: 'tidak' });
+  });
+
+  it('reads a units file whose header is OPD', async () => {
+    const all = await rows(file('csv', 'OPD;Unit Kerja\r\nDinas Sosial;Bidang Rehsos\r\n'), {
+      fields: 'unit',
+    });
+    expect(all.map((r) => r.record)).toStrictEqual([
+      { opd: 'Dinas Sosial', unitKerja: 'Bidang Rehsos' },
+    ]);
+  });
+
+  it('says where an unclosed quote starts and how many lines it swallowed', async () => {
+    const all = await rows(file('csv', 'nama;opd\nA;B\n"C;D\nE;F\nG;H\n'));
+    expect(all.map((r) => r.record ?? r.issues?.[0]?.code)).toStrictEqual([
+      { nama: 'A', opd: 'B' },
+      'unclosed_quote',
+    ]);
+    expect(all[1]?.line).toBe(3);
+    expect(all[1]?.issues?.[0]?.message).toMatch(/opens on line 3 .* the 2 lines after it/);
+  });
+
+  it('refuses text that is not UTF-8, naming the line, and reads it as windows-1252 when told', async () => {
+    const latin1 = Buffer.from('nama;opd\nA;B\nCaf\xe9;Dinas\n', 'latin1');
+    const error = await failure(rows(latin1, { format: 'csv' }));
+    expect(error).toBeInstanceOf(InputFileError);
+    expect((error as InputFileError).issues[0]).toMatchObject({
+      path: ['line 3'],
+      code: 'invalid_encoding',
+    });
+    const read = await rows(latin1, { format: 'csv', encoding: 'windows-1252' });
+    expect(read[1]?.record).toStrictEqual({ nama: 'Café', opd: 'Dinas' });
+  });
+
+  it('says a header with no known column is not a header', async () => {
+    const error = await failure(rows(file('csv', 'a;b\n1;2\n')));
+    expect((error as InputFileError).issues[0]?.code).toBe('no_known_column');
+  });
+});
+
+describe('reading JSON and NDJSON', () => {
+  it('reads one record per line, skips blank lines and reports a broken line by number', async () => {
+    const all = await rows(`${fixtures}batu-2022.ndjson`);
+    expect(all.map((r) => [r.index, r.line, r.issues ? 'bad' : 'ok'])).toStrictEqual([
+      [0, 1, 'ok'],
+      [1, 2, 'ok'],
+      [2, 4, 'bad'],
+      [3, 5, 'ok'],
+    ]);
+  });
+
+  it('accepts a BOM and CRLF in JSON and NDJSON', async () => {
+    expect((await rows(file('json', '\uFEFF{"nama":"A"}\r\n')))[0]?.record).toStrictEqual({
+      nama: 'A',
+    });
+    const nd = await rows(file('ndjson', '\uFEFF{"nama":"A"}\r\n{"nama":"B"}\r\n'));
+    expect(nd.map((r) => r.record)).toStrictEqual([{ nama: 'A' }, { nama: 'B' }]);
+  });
+
+  it('says whether a JSON file held one record or a list', async () => {
+    expect((await openRecords(file('json', '{"nama":"A"}'))).single).toBe(true);
+    expect((await openRecords(file('json', '[{"nama":"A"}]'))).single).toBe(false);
+  });
+});
+
+describe('file problems', () => {
+  it.each([
+    ['a missing file', join(dir, 'nope.csv'), 'enoent'],
+    ['a folder', dir, 'eisdir'],
+  ])('refuses %s with one line naming it', async (_, path, code) => {
+    const error = await failure(rows(path, { format: 'csv' }));
+    expect(error).toBeInstanceOf(InputFileError);
+    expect((error as InputFileError).issues).toHaveLength(1);
+    expect((error as InputFileError).issues[0]?.code).toBe(code);
+  });
+
+  it.each(['csv', 'json'])('refuses an empty .%s file', async (ext) => {
+    const error = await failure(rows(file(ext, '')));
+    expect((error as InputFileError).issues[0]?.code).toBe('empty_file');
+  });
+
+  it('needs a format for bytes, and checks its options', async () => {
+    expect(await failure(rows(new Uint8Array()))).toBeInstanceOf(InputFileError);
+    const bad = await failure(
+      rows('x.csv', { delimiter: '|' as ',', encoding: 'ascii' as 'utf-8' }),
+    );
+    expect(bad).toBeInstanceOf(InvalidOptionError);
+    expect((bad as InvalidOptionError).issues.map((i) => i.path[0])).toStrictEqual([
+      'delimiter',
+      'encoding',
+    ]);
+  });
+});
+
+describe('reading Excel workbooks', () => {
+  async function workbook(sheets: Record<string, unknown[][]>): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, data] of Object.entries(sheets)) {
+      const ws = wb.addWorksheet(name);
+      for (const row of data) ws.addRow(row);
+    }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('reads the first sheet: dates, day serials, numbers, rich text and formulas', async () => {
+    const bytes = await workbook({
+      'Inovasi 2023': [
+        ['Nama Inovasi', 'Waktu Uji Coba', 'Waktu Penerapan', 'Ketersediaan SDM', 'Pungutan Baru'],
+        [
+          { richText: [{ text: 'Si ' }, { text: 'Cantik' }] },
+          new Date(Date.UTC(2022, 4, 3)),
+          44936,
+          { formula: '10+2', result: 12 },
+          'Tidak',
+        ],
+        [],
+        ['Kedua', '3/5/2022', 2021, 7, true],
+      ],
+      Lain: [['nama'], ['X']],
+    });
+    const all = await rows(bytes, { format: 'xlsx' });
+    expect(all.map((r) => [r.line, r.record])).toStrictEqual([
+      [
+        2,
+        {
+          nama: 'Si Cantik',
+          waktuUjiCoba: '2022-05-03',
+          waktuPenerapan: '2023-01-10',
+          indikator: { sdm: { jumlah: 12 } },
+          pungutanBaru: false,
+        },
+      ],
+      [
+        4,
+        {
+          nama: 'Kedua',
+          waktuUjiCoba: '2022-05-03',
+          waktuPenerapan: '2021-01-01',
+          indikator: { sdm: { jumlah: 7 } },
+          pungutanBaru: true,
+        },
+      ],
+    ]);
+  });
+
+  it('reads a sheet by name, and lists the sheets when the name is wrong', async () => {
+    const bytes = await workbook({ Ringkasan: [['x']], Data: [['nama'], ['B']] });
+    expect((await rows(bytes, { format: 'xlsx', sheet: 'Data' }))[0]?.record).toStrictEqual({
+      nama: 'B',
+    });
+    const error = await failure(rows(bytes, { format: 'xlsx', sheet: 'Data 2023' }));
+    expect((error as InputFileError).issues[0]?.message).toBe(
+      'input has no sheet "Data 2023"; its sheets: Ringkasan, Data',
+    );
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    const error = await failure(rows(file('xlsx', 'nama\nA\n')));
+    expect(error).toBeInstanceOf(InputFileError);
+    expect((error as InputFileError).issues[0]?.code).toBe('invalid_xlsx');
+  });
+});
