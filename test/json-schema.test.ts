@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import samples from '../src/cli/samples.json' with { type: 'json' };
+import samples from '../examples/kota-batu-2024.json' with { type: 'json' };
 
 // The shipped JSON Schemas are for editors and form builders in other languages: check that a
 // standard validator accepts every shipped file with them, and refuses a broken one.

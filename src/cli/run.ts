@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import { DEFAULT_RULE_SET } from '../eligibility/_pipeline.js';
 import { evaluateAll } from '../eligibility/evaluate.js';
 import type { Evaluation } from '../eligibility/types.js';
@@ -18,7 +19,6 @@ import {
 import { type CliReadOptions, openSource, readJson } from './input.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
-import samples from './samples.json' with { type: 'json' };
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
 export { EXIT } from './rules.js';
@@ -46,7 +46,7 @@ Options:
   --rubric <id>        IGA rubric edition: iga-2026 (default) or iga-2023
   --lang id|en         language of messages (default id)
   --format <f>         evaluate, score: text (default), json, ndjson; report: md (default),
-                       html, csv, json; other commands: text (default), json
+                       html, csv, json, xlsx (with -o); other commands: text (default), json
   --units <file>       report: the region's agencies and units, { opd, unitKerja? } (JSON, CSV, xlsx)
   --previous <file>    report: last year's records, for the change
   --input-format <f>   json, ndjson, csv or xlsx: for - (stdin) or a file with another extension
@@ -65,7 +65,7 @@ Exit codes: 0 ran; 1 usage error; 2 some input invalid (the valid records are st
 const FORMATS: Record<string, Options['format'][]> = {
   evaluate: ['text', 'json', 'ndjson'],
   score: ['text', 'json', 'ndjson'],
-  report: ['md', 'html', 'csv', 'json'],
+  report: ['md', 'html', 'csv', 'json', 'xlsx'],
 };
 
 /** Options shared by the commands. */
@@ -76,7 +76,7 @@ export interface Options {
   ruleSets: RuleSet[];
   rubric: string | undefined;
   locale: Locale;
-  format: 'text' | 'json' | 'ndjson' | 'md' | 'html' | 'csv';
+  format: 'text' | 'json' | 'ndjson' | 'md' | 'html' | 'csv' | 'xlsx';
   /** How input files are read. */
   read: CliReadOptions;
 }
@@ -211,7 +211,8 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       format: format as Options['format'],
       read: await readOptions(values),
     };
-    if (values.output) {
+    // A workbook is written by the report itself, as bytes.
+    if (values.output && options.format !== 'xlsx') {
       const out = await openOutput(values.output);
       try {
         return await runCommand(command, args, values, options, { ...io, stdout: out.write });

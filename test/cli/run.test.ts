@@ -53,7 +53,7 @@ describe('inovasi-rules CLI (spawned)', () => {
       JSON.parse(cli('evaluate', record, '--rule-set', 'pp-38-2017', '--format', 'json').stdout)
         .verdict,
     ).toBe('eligible');
-    const own = join(root, 'test/fixtures/rule-sets/perbup-contoh.json');
+    const own = join(root, 'examples/perbup-contoh.json');
     const out = JSON.parse(cli('evaluate', record, '--rule-set', own, '--format', 'json').stdout);
     expect(out.ruleSet.id).toBe('perbup-contoh-2024');
   });
@@ -152,11 +152,7 @@ describe('inovasi-rules CLI (spawned)', () => {
   });
 
   it("runs a rule set's test cases from JSON, loading the rule set beside them", () => {
-    const good = cli(
-      'rules',
-      'test',
-      join(root, 'test/fixtures/rule-sets/perbup-contoh.cases.json'),
-    );
+    const good = cli('rules', 'test', join(root, 'examples/perbup-contoh.cases.json'));
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('2 passed, 0 failed');
     const cases = file('wrong.cases.json', {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { runTestCases } from '../../src/features/cases.js';
 import { InvalidRuleSetError, listRuleSets, loadRuleSet } from '../../src/index.js';
 
-/** Every `*.cases.json` beside a rule set, shipped or in the fixtures. */
+/** Every `*.cases.json` beside a rule set, shipped or in the examples. */
 const folders = [
   new URL('../../rules/', import.meta.url),
-  new URL('../fixtures/rule-sets/', import.meta.url),
+  new URL('../../examples/', import.meta.url),
 ];
 const files = folders.flatMap((folder) =>
   readdirSync(folder)

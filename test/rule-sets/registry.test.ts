@@ -80,7 +80,7 @@ describe('shipped rule sets', () => {
 });
 
 describe('loadRuleSet: a region of your own', () => {
-  const contoh = fixture('rule-sets/perbup-contoh.json');
+  const contoh = fixture('../../examples/perbup-contoh.json');
 
   it('adds, replaces and removes on top of PP 38/2017 with no code change', async () => {
     const ruleSet = loadRuleSet(contoh) as EligibilityRuleSet;
@@ -221,7 +221,7 @@ describe('loadRuleSet: a region of your own', () => {
 
   it('refuses __proto__ and constructor keys in a rule set, and Object.prototype stays clean', () => {
     const text = readFileSync(
-      new URL('../fixtures/rule-sets/perbup-contoh.json', import.meta.url),
+      new URL('../../examples/perbup-contoh.json', import.meta.url),
       'utf8',
     ).replace(
       '"edition": "2024",',

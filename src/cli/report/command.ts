@@ -1,6 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { createEvaluator, type Evaluator } from '../../eligibility/_pipeline.js';
 import type { EvaluateOptions, Evaluation } from '../../eligibility/types.js';
-import { InvalidRecordError, type Issue } from '../../errors.js';
+import { InputFileError, InvalidRecordError, type Issue, UsageError } from '../../errors.js';
 import { summarisePortfolio, type Tally } from '../../features/_portfolio.js';
 import type { PortfolioUnit } from '../../features/portfolio.js';
 import { evaluateRegion, type RegionEvaluation } from '../../features/region.js';
@@ -9,6 +10,7 @@ import type { CliIo } from '../stream.js';
 import type { ReportData, ReportOptions, ReportRow } from './data.js';
 import { renderHtml } from './html.js';
 import { renderCsv, renderMarkdown } from './text.js';
+import { renderXlsx } from './xlsx.js';
 
 /**
  * The `report` command: a region's innovations in, a report out — a summary (verdicts,
@@ -210,7 +212,11 @@ function tallyOf(evaluator: Evaluator, records: readonly unknown[]): Tally {
 /** Runs the `report` command. */
 export async function commandReport(
   file: string,
-  values: { units?: string | undefined; previous?: string | undefined },
+  values: {
+    units?: string | undefined;
+    previous?: string | undefined;
+    output?: string | undefined;
+  },
   options: ReportOptions,
   io: CliIo,
 ): Promise<number> {
@@ -223,18 +229,36 @@ export async function commandReport(
     options,
     io.stderr,
   );
-  const out =
-    options.format === 'json'
-      ? JSON.stringify(data, null, 2)
-      : options.format === 'csv'
-        ? renderCsv(data)
-        : options.format === 'html'
-          ? renderHtml(data, options.locale)
-          : renderMarkdown(data, options.locale);
-  io.stdout(out);
+  if (options.format === 'xlsx') {
+    if (!values.output) {
+      throw new UsageError('--format xlsx writes a workbook: give the file with -o laporan.xlsx');
+    }
+    const bytes = await renderXlsx(data, options.locale);
+    await writeFile(values.output, bytes).catch((error: NodeJS.ErrnoException) => {
+      throw new InputFileError(values.output as string, [
+        {
+          path: [],
+          code: (error.code ?? 'write_error').toLowerCase(),
+          message: `cannot write ${values.output}: ${error.code ?? error.message}`,
+        },
+      ]);
+    });
+  } else {
+    io.stdout(renderText(data, options));
+  }
   for (const i of data.invalid)
     io.stderr(
       `${i.where} is invalid: ${i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`,
     );
   return data.invalid.length > 0 ? 2 : 0;
+}
+
+function renderText(data: ReportData, options: ReportOptions): string {
+  return options.format === 'json'
+    ? JSON.stringify(data, null, 2)
+    : options.format === 'csv'
+      ? renderCsv(data)
+      : options.format === 'html'
+        ? renderHtml(data, options.locale)
+        : renderMarkdown(data, options.locale);
 }

@@ -1,12 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../../messages.js';
 import type { ReportData } from './data.js';
 
 /** The report as Markdown and as CSV. */
 
+/**
+ * A Markdown table cell: pipes escaped, line breaks (CR, LF, CRLF) folded into spaces, and the
+ * characters of HTML written as entities, so a name cannot inject markup or break the table.
+ */
 const cell = (v: unknown) =>
   String(v ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
-    .replace(/\n/g, ' ');
+    .replace(/\r\n|\r|\n/g, ' ');
 
 /** The report as Markdown. */
 export function renderMarkdown(data: ReportData, locale: Locale): string {
@@ -68,11 +76,6 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
   return lines.join('\n');
 }
 
-const csvCell = (v: unknown) => {
-  const text = String(v ?? '');
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** The report's rows as CSV, one innovation per line, indicator levels as columns. */
 export function renderCsv(data: ReportData): string {
   const header = [
@@ -87,24 +90,23 @@ export function renderCsv(data: ReportData): string {
     'kematanganClaimed',
     ...data.indicators.map((i) => `level.${i.id}`),
   ];
-  const lines = [header.join(',')];
-  for (const r of data.rows) {
-    lines.push(
-      [
-        r.index + 1,
-        r.id,
-        r.nama,
-        r.opd,
-        r.unitKerja,
-        r.verdict,
-        r.failing.join(';'),
-        r.proven,
-        r.claimed,
-        ...r.levels,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return lines.join('\n');
+  const rows = data.rows.map((r) => [
+    r.index + 1,
+    r.id,
+    r.nama,
+    r.opd,
+    r.unitKerja,
+    r.verdict,
+    r.failing.join(';'),
+    r.proven,
+    r.claimed,
+    ...r.levels,
+  ]);
+  // csv-stringify quotes every cell holding a quote, delimiter, CR or LF, and prefixes a cell
+  // that starts like a formula (= + - @ tab CR) with a quote, so a spreadsheet shows it as text.
+  return stringify([header, ...rows], {
+    escape_formulas: true,
+    quoted_match: /[\r\n]/,
+    record_delimiter: 'unix',
+  }).trimEnd();
 }

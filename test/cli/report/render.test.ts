@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../src/cli/report/command.js';
+import { renderCsv, renderMarkdown } from '../../../src/cli/report/text.js';
+import { renderXlsx } from '../../../src/cli/report/xlsx.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'inovasi-report-'));
+const hostile = [
+  { nama: '=HYPERLINK("http://x","klik")', opd: '+Dinas A', kebaruan: 'tidak' },
+  { nama: 'Baris\rSisipan', opd: '@Dinas B', kebaruan: 'seluruh' },
+  { nama: '<img src=x onerror=alert(1)> | pipa', opd: '-Dinas C\nbaru', kebaruan: 'seluruh' },
+];
+const file = join(dir, 'hostile.json');
+writeFileSync(file, JSON.stringify(hostile));
+const options = {
+  evaluate: { ruleSet: 'pp-38-2017', locale: 'id' as const },
+  locale: 'id' as const,
+  format: 'csv',
+  read: {},
+};
+
+describe('reports that are safe to open', () => {
+  it('CSV: formula-leading cells are escaped and CR or LF are always quoted', async () => {
+    const csv = renderCsv(await buildReport(file, {}, options));
+    const lines = csv.split('\n');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
+    expect(lines[1]).toContain(",'+Dinas A,");
+    expect(csv).toContain('"Baris\rSisipan"');
+    expect(csv).toContain(",'@Dinas B,");
+    expect(csv).toContain('"\'-Dinas C\nbaru"');
+  });
+
+  it('Markdown: HTML becomes text, pipes are escaped, CR and LF never break a row', async () => {
+    const md = renderMarkdown(await buildReport(file, {}, options), 'id');
+    expect(md).not.toContain('<img');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\| pipa');
+    expect(md).not.toContain('\r');
+    expect(md).toContain('| Baris Sisipan |');
+    expect(md).toContain('-Dinas C baru');
+  });
+
+  it('xlsx: one sheet per table; formula-like names are text, verdicts in the chosen language', async () => {
+    const bytes = await renderXlsx(await buildReport(file, {}, options), 'id');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toStrictEqual([
+      'Ringkasan',
+      'Inovasi',
+      'Perangkat Daerah',
+    ]);
+    const rows = workbook.getWorksheet('Inovasi');
+    const first = rows?.getRow(2);
+    expect(first?.getCell(3).value).toBe('=HYPERLINK("http://x","klik")');
+    expect(first?.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(first?.getCell(6).value).toBe('tidak memenuhi kriteria');
+  });
+});
