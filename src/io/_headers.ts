@@ -56,6 +56,14 @@ function indexOf(fields: ReadonlyMap<string, Field>): Index {
     const field = fields.get(path);
     if (field) for (const name of list) add(name, field);
   }
+  // An indicator named alone (`sdm`, `Regulasi`) means its one value (`indikator.sdm.jumlah`).
+  const values = new Map<string, Field[]>();
+  for (const field of fields.values()) {
+    const m = /^indikator\.([A-Za-z]+)\.([A-Za-z]+)$/.exec(field.path);
+    if (m && m[2] !== 'bukti')
+      values.set(m[1] as string, [...(values.get(m[1] as string) ?? []), field]);
+  }
+  for (const [indicator, list] of values) if (list.length === 1) add(indicator, list[0] as Field);
   index = { byName, names };
   indexes.set(fields, index);
   return index;

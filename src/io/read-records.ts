@@ -311,6 +311,60 @@ function headerResult(
   return { columns, warnings: located };
 }
 
+/** How many rows are looked at to find the header, past a title or a blank row above it. */
+const HEADER_SEARCH = 10;
+
+/**
+ * Finds the header row among the first rows: the one that names the most fields (the first such
+ * row), so a sheet with a title above its table ("DAFTAR INOVASI KOTA BATU 2024") is read as a
+ * person reads it. Returns the rows read after it, to be read as data.
+ */
+async function locateHeader<T>(
+  rows: AsyncIterator<T>,
+  cellsOf: (row: T) => string[],
+  fields: ReadonlyMap<string, Field>,
+  map: HeaderMap | undefined,
+): Promise<{ header: T; skipped: number; after: T[] } | undefined> {
+  const seen: T[] = [];
+  let best = -1;
+  let bestCount = 0;
+  while (seen.length < HEADER_SEARCH) {
+    const next = await rows.next();
+    if (next.done) break;
+    const cells = cellsOf(next.value);
+    if (cells.every((c) => c.trim() === '')) continue;
+    seen.push(next.value);
+    const count = matchHeaders(cells, fields, map).columns.filter((c) => c.field).length;
+    if (count > bestCount) {
+      best = seen.length - 1;
+      bestCount = count;
+    }
+  }
+  if (seen.length === 0) return undefined;
+  const at = Math.max(best, 0);
+  return { header: seen[at] as T, skipped: at, after: seen.slice(at + 1) };
+}
+
+async function* replay<T>(first: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield* first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+const skippedWarning = (skipped: number, line: number): Issue[] =>
+  skipped > 0
+    ? [
+        {
+          path: [`line ${line}`],
+          code: 'header_below_title',
+          message: `the header is on line ${line}; the ${skipped} row${skipped === 1 ? '' : 's'} above it ${skipped === 1 ? 'was' : 'were'} read as a title and skipped`,
+        },
+      ]
+    : [];
+
 const columnList = (columns: readonly Column[]) =>
   columns
     .filter((c) => c.header !== '')
@@ -364,22 +418,24 @@ async function openCsv(
   parser.on('skip', (error: Error & { code?: string }) => {
     skipped.push({ path: [], code: error.code ?? 'invalid_csv', message: error.message });
   });
-  const first = await records.next();
-  if (first.done) {
+  const found = await locateHeader(records, (r) => r.record, fields, options.map);
+  if (!found) {
     throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
   }
-  const headerLine = first.value.info.lines;
-  const { columns, warnings } = headerResult(first.value.record, fields, name, headerLine, options);
+  const headerLine = found.header.info.lines;
+  const matched = headerResult(found.header.record, fields, name, headerLine, options);
+  const columns = matched.columns;
+  const warnings = [...skippedWarning(found.skipped, headerLine), ...matched.warnings];
+  const data = replay(found.after, records);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     let lastLine = headerLine;
-    for (;;) {
-      const next = await records.next();
-      if (next.done) break;
-      const { record, info } = next.value;
+    for await (const { record, info } of data) {
       lastLine = info.lines;
-      for (const issue of skipped.splice(0))
-        yield { index: index++, line: info.lines, issues: [issue] };
+      // An unclosed quote is known only at the end of the input: it is reported there.
+      while (skipped.length > 0 && skipped[0]?.code !== 'CSV_QUOTE_NOT_CLOSED') {
+        yield { index: index++, line: info.lines, issues: [skipped.shift() as Issue] };
+      }
       if (record.length !== columns.length) {
         // Excel writes every column of every row: a row of another length was cut or split.
         const shown = delimiter === '\t' ? 'tab' : delimiter;
@@ -505,36 +561,27 @@ async function openWorkbook(
     ]);
   }
   const rowsOf = sheet[Symbol.asyncIterator]();
-  let header: { number: number; values: unknown[] } | undefined;
-  for (;;) {
-    const next = await rowsOf.next();
-    if (next.done) break;
-    if (
-      next.value.values.some(
-        (v) => cellValue(v) !== undefined && String(cellValue(v)).trim() !== '',
-      )
-    ) {
-      header = next.value;
-      break;
-    }
-  }
-  if (!header) {
+  // exceljs counts cells from 1: values[0] is always empty.
+  const textOf = (row: { values: unknown[] }) =>
+    row.values.slice(1).map((v) => String(cellValue(v) ?? ''));
+  const found = await locateHeader(rowsOf, textOf, fields, options.map);
+  if (!found) {
     throw new InputFileError(name, [
       { path: [], code: 'empty_file', message: `the sheet of ${name} is empty` },
     ]);
   }
-  // exceljs counts cells from 1: values[0] is always empty.
-  const headers = header.values.slice(1).map((v) => String(cellValue(v) ?? ''));
-  const { columns, warnings } = headerResult(headers, fields, name, header.number, options);
+  const header = found.header;
+  const matched = headerResult(textOf(header), fields, name, header.number, options);
+  const columns = matched.columns;
+  const warnings = [...skippedWarning(found.skipped, header.number), ...matched.warnings];
+  const data = replay(found.after, rowsOf);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
-    for (;;) {
-      const next = await rowsOf.next();
-      if (next.done) break;
-      const cells = next.value.values.slice(1).map(cellValue);
+    for await (const sheetRow of data) {
+      const cells = sheetRow.values.slice(1).map(cellValue);
       if (cells.every((c) => c === undefined || String(c).trim() === '')) continue;
       const row = readRow(columns, cells, true);
-      const line = next.value.number;
+      const line = sheetRow.number;
       yield row.ok
         ? {
             index: index++,

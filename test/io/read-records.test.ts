@@ -369,3 +369,46 @@ describe('reading Excel workbooks', () => {
     expect((error as InputFileError).issues[0]?.code).toBe('invalid_xlsx');
   });
 });
+
+describe('indicators named alone', () => {
+  it('reads a column named by an indicator id as its one value', async () => {
+    const [row] = await rows(
+      file('csv', 'nama;SDM;Bimtek;alatKerja;kemanfaatan\nA;12;2;Online;x\n'),
+    );
+    expect(row?.record).toStrictEqual({
+      nama: 'A',
+      indikator: { sdm: { jumlah: 12 }, bimtek: { jumlah: 2 }, alatKerja: { jenis: 'daring' } },
+    });
+    // kemanfaatan has two values (basis and nilai): its name alone maps to neither.
+    expect(row?.warnings?.[0]?.message).toMatch(/^column "kemanfaatan" matches no field/);
+  });
+});
+
+describe('a title above the table', () => {
+  it('finds the header below a title row in CSV and says so', async () => {
+    const all = await rows(
+      file(
+        'csv',
+        'DAFTAR INOVASI KOTA BATU 2024;;\r\n;;\r\nNama Inovasi;Perangkat Daerah;Kebaruan\r\nA;Dinas X;Baru\r\n',
+      ),
+    );
+    expect(all.map((r) => [r.line, r.record])).toStrictEqual([
+      [4, { nama: 'A', opd: 'Dinas X', kebaruan: 'seluruh' }],
+    ]);
+    expect(all[0]?.warnings?.[0]).toMatchObject({ code: 'header_below_title', path: ['line 3'] });
+  });
+
+  it('finds it in a workbook too', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['Rekap Inovasi Daerah']);
+    ws.addRow([]);
+    ws.addRow(['No', 'Nama Inovasi', 'Tahapan']);
+    ws.addRow([1, 'B', 'Uji Coba']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const all = await rows(bytes, { format: 'xlsx' });
+    expect(all.map((r) => [r.line, r.record])).toStrictEqual([
+      [4, { id: '1', nama: 'B', tahapan: 'uji_coba' }],
+    ]);
+  });
+});
