@@ -20,7 +20,7 @@ export default defineConfig([
   },
   {
     // Node-only entries: reading files (and, later, serving HTTP).
-    entry: { io: 'src/io/index.ts' },
+    entry: { io: 'src/io/index.ts', server: 'src/server/index.ts' },
     format: ['esm', 'cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,

@@ -19,6 +19,7 @@ import {
 import { type CliReadOptions, openSource, readJson } from './input.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
+import { commandServe } from './serve.js';
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
 export { EXIT } from './rules.js';
@@ -35,6 +36,9 @@ Commands:
                        against Satu OPD Satu Inovasi (--units <file>, --previous <file>)
   region <file>        Indeks Inovasi Daerah of a region record { pemda, tahun, spd, inovasi }
   demo                 evaluate the bundled Kota Batu records, then the city's index
+  serve                the HTTP API (--port 8080, --host 127.0.0.1, --cors <origin>,
+                       --body-limit <bytes>, --quiet for no access log); --rule-set files
+                       are loaded at start; SIGTERM finishes requests in flight, then stops
   rules list           list the shipped and loaded rule sets
   rules check <file>   validate a rule-set file and print every problem
   rules test <file>    run a rule set's test cases (x.cases.json; loads x.json beside it)
@@ -164,6 +168,11 @@ function parseOptions(argv: string[]) {
       map: { type: 'string' },
       strict: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      cors: { type: 'string', multiple: true },
+      'body-limit': { type: 'string' },
+      quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -360,6 +369,9 @@ async function runCommand(
     }
     case 'rules':
       return await commandRules(args, options, io);
+    case 'serve':
+      if (args.length > 0) throw new UsageError('serve takes no file');
+      return await commandServe(values, io);
     case undefined:
       throw new UsageError('no command given');
     default:

@@ -1,0 +1,61 @@
+import { UsageError } from '../errors.js';
+import { startServer } from '../server/index.js';
+import type { CliIo } from './stream.js';
+
+/**
+ * The `serve` command: the HTTP API on this machine. Rule-set files given with `--rule-set` are
+ * already loaded when it starts; SIGTERM and SIGINT stop taking requests, let those in flight
+ * finish, then end the process.
+ */
+
+function whole(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** Runs the server until a signal stops it; resolves with the exit code. */
+export async function commandServe(
+  values: {
+    port?: string | undefined;
+    host?: string | undefined;
+    cors?: string[] | undefined;
+    'body-limit'?: string | undefined;
+    quiet?: boolean | undefined;
+  },
+  io: CliIo,
+): Promise<number> {
+  const port = whole(values.port, 'port', 0, 65_535) ?? 8080;
+  const limit = whole(values['body-limit'], 'body-limit', 1, 2 ** 31);
+  const server = await startServer({
+    port,
+    host: values.host ?? '127.0.0.1',
+    ...(values.cors ? { cors: values.cors } : {}),
+    ...(limit ? { bodyLimit: limit } : {}),
+    ...(values.quiet ? {} : { accessLog: (entry) => io.stderr(JSON.stringify(entry)) }),
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      `cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${error.code ?? error.message}`,
+    );
+  });
+  io.stderr(`inovasi-rules: HTTP API on ${server.url} (docs: ${server.url}/docs)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      io.stderr('inovasi-rules: stopping; finishing requests in flight');
+      server.close().then(resolve);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  return 0;
+}

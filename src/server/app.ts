@@ -1,0 +1,296 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { stream } from 'hono/streaming';
+import { timeout } from 'hono/timeout';
+import pkg from '../../package.json' with { type: 'json' };
+import innovationJsonSchema from '../../schema/innovation.schema.json' with { type: 'json' };
+import { createEvaluator } from '../eligibility/_pipeline.js';
+import { evaluate } from '../eligibility/evaluate.js';
+import type { EvaluateOptions } from '../eligibility/types.js';
+import { InvalidRecordError, issuesFrom } from '../errors.js';
+import { createFormSchema } from '../features/form.js';
+import { evaluateRegion } from '../features/region.js';
+import { openRecords } from '../io/read-records.js';
+import type { Locale } from '../messages.js';
+import { scanInput } from '../record/limits.js';
+import { getRuleSet, listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
+import { describeRoutes, docsPage } from './_openapi.js';
+import { problem, problemOf, sendProblem } from './_problem.js';
+
+/**
+ * The HTTP API: the library's functions as JSON endpoints, for the PHP, Python and other apps
+ * regions run. Stateless: rule sets are loaded when the app is made, never by a request, so any
+ * number of copies can run behind a load balancer.
+ */
+
+/** One line of the access log. */
+export interface AccessLogEntry {
+  /** When the request ended, ISO 8601. */
+  time: string;
+  /** HTTP method. */
+  method: string;
+  /** Path, without the query. */
+  path: string;
+  /** Response status. */
+  status: number;
+  /** Time to the response's head, in milliseconds. */
+  ms: number;
+}
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** Largest request body, in bytes. Default 1 MB. */
+  bodyLimit?: number;
+  /** Largest body of `POST /evaluate/batch`, which is streamed. Default 100 MB. */
+  batchBodyLimit?: number;
+  /** Longest time a request may take, in milliseconds (not counting a streamed batch). Default 30 s. */
+  timeout?: number;
+  /** Origins allowed to call from a browser (CORS). Default none: CORS is off. */
+  cors?: string | readonly string[];
+  /** The access log: one JSON object per request; `false` turns it off. Default off. */
+  accessLog?: false | ((entry: AccessLogEntry) => void);
+  /** Region rule sets (parsed JSON) to load when the app is made. */
+  ruleSets?: readonly unknown[];
+}
+
+const LOCALES: readonly Locale[] = ['id', 'en'];
+
+/** The locale from `?locale=`, else the best of `Accept-Language`, else Indonesian. */
+function localeOf(c: Context): Locale | string {
+  const query = c.req.query('locale');
+  if (query !== undefined) return query;
+  const header = c.req.header('accept-language') ?? '';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return {
+        tag: tag.trim().toLowerCase().split('-')[0] ?? '',
+        q: q ? Number(q.split('=')[1]) : 1,
+      };
+    })
+    .filter((t) => t.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const locale = tag === 'in' ? 'id' : tag; // "in" is the old code for Indonesian
+    if (LOCALES.includes(locale as Locale)) return locale;
+  }
+  return 'id';
+}
+
+function optionsOf(c: Context): EvaluateOptions {
+  const ruleSet = c.req.query('ruleSet');
+  const rubric = c.req.query('rubric');
+  return {
+    locale: localeOf(c) as Locale,
+    ...(ruleSet !== undefined ? { ruleSet } : {}),
+    ...(rubric !== undefined ? { rubric } : {}),
+  };
+}
+
+const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
+
+/** The request body as JSON; a body that is not JSON is a 400 problem. */
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  // The body is read even when refused, so the connection stays usable for the next request.
+  const text = await c.req.text();
+  if (FORM_TYPES.test(type)) {
+    throw Object.assign(new Error(), {
+      problem: problem(415, 'E_UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'),
+    });
+  }
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw Object.assign(new Error(), {
+      problem: problem(
+        400,
+        'E_INVALID_JSON',
+        `the body is not valid JSON: ${(error as Error).message}`,
+      ),
+    });
+  }
+}
+
+/**
+ * Builds the HTTP API as a Hono app: mount it in your own server, or run it with
+ * `startServer` or `inovasi-rules serve`.
+ *
+ * @param options - limits, CORS, access log, and the region rule sets to load
+ * @returns the app (its `fetch` handles a web `Request`)
+ * @throws `InvalidRuleSetError` when a rule set given to load is malformed
+ * @example
+ * ```ts
+ * import { createApp } from 'inovasi-rules/server';
+ * const app = createApp({ cors: 'https://inovasi.example.go.id' });
+ * const res = await app.request('/health');
+ * ```
+ */
+export function createApp(options: AppOptions = {}): OpenAPIHono {
+  for (const json of options.ruleSets ?? []) loadRuleSet(json);
+  const app = new OpenAPIHono();
+  const log = options.accessLog;
+  if (log) {
+    app.use(async (c, next) => {
+      const start = performance.now();
+      await next();
+      log({
+        time: new Date().toISOString(),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - start) * 10) / 10,
+      });
+    });
+  }
+  if (options.cors !== undefined) {
+    const origins = typeof options.cors === 'string' ? [options.cors] : [...options.cors];
+    app.use(cors({ origin: origins, allowMethods: ['GET', 'POST', 'OPTIONS'] }));
+  }
+  const tooLarge = (limit: number) => (c: Context) => {
+    // The rest of the body is not read: the connection is closed after this answer.
+    c.header('Connection', 'close');
+    return sendProblem(
+      c,
+      problem(413, 'E_TOO_LARGE', `the request body is larger than ${limit} bytes`),
+    );
+  };
+  const limit = options.bodyLimit ?? 1_000_000;
+  const batchLimit = options.batchBodyLimit ?? 100_000_000;
+  app.use('/evaluate/batch', bodyLimit({ maxSize: batchLimit, onError: tooLarge(batchLimit) }));
+  app.use('*', async (c, next) => {
+    if (c.req.path === '/evaluate/batch') return next();
+    return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next);
+  });
+  app.use('*', async (c, next) => {
+    if (c.req.path === '/evaluate/batch') return next();
+    return timeout(options.timeout ?? 30_000)(c, next);
+  });
+
+  app.onError((error, c) => {
+    const given = (error as { problem?: ReturnType<typeof problem> }).problem;
+    return sendProblem(c, given ?? problemOf(error));
+  });
+  app.notFound((c) =>
+    sendProblem(c, problem(404, 'E_NOT_FOUND', `no route ${c.req.method} ${c.req.path}`)),
+  );
+
+  app.get('/health', (c) =>
+    c.json({ status: 'ok', version: pkg.version, ruleSets: listRuleSets().length }),
+  );
+
+  app.post('/evaluate', async (c) => c.json(await evaluate(await jsonBody(c), optionsOf(c))));
+
+  app.post('/evaluate/batch', async (c) => {
+    const evaluator = createEvaluator(optionsOf(c));
+    const type = c.req.header('content-type') ?? '';
+    const ndjson = /ndjson|jsonl|json-seq/i.test(type);
+    let rows: AsyncIterable<{ index: number; line?: number; record?: unknown; issues?: unknown }>;
+    if (ndjson) {
+      const body = c.req.raw.body;
+      rows = (
+        await openRecords((body ?? new Uint8Array()) as never, { format: 'ndjson', name: 'body' })
+      ).rows;
+    } else {
+      const json = await jsonBody(c);
+      if (!Array.isArray(json)) {
+        return sendProblem(
+          c,
+          problem(
+            422,
+            'E_INVALID_RECORD',
+            'the body of /evaluate/batch is a JSON array of records, or NDJSON',
+            [{ path: [], code: 'invalid_type', message: 'expected an array of records' }],
+          ),
+        );
+      }
+      rows = (async function* () {
+        for (const [index, record] of json.entries()) yield { index, record };
+      })();
+    }
+    c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+    return stream(
+      c,
+      async (out) => {
+        for await (const row of rows) {
+          let line: string;
+          const where = { index: row.index, ...(row.line !== undefined ? { line: row.line } : {}) };
+          if (row.issues) {
+            line = JSON.stringify({
+              ...where,
+              ok: false,
+              error: { code: 'E_INVALID_RECORD', issues: row.issues },
+            });
+          } else {
+            try {
+              line = JSON.stringify({
+                ...where,
+                ok: true,
+                evaluation: evaluator.evaluate(row.record),
+              });
+            } catch (error) {
+              if (!(error instanceof InvalidRecordError)) throw error;
+              line = JSON.stringify({
+                ...where,
+                ok: false,
+                error: { code: error.code, issues: error.issues },
+              });
+            }
+          }
+          // write() resolves when the chunk is taken: a slow client slows the batch, not memory.
+          await out.write(`${line}\n`);
+        }
+      },
+      async (error, out) => {
+        await out.write(`${JSON.stringify({ ok: false, error: problemOf(error) })}\n`);
+      },
+    );
+  });
+
+  app.post('/region', async (c) => c.json(await evaluateRegion(await jsonBody(c), optionsOf(c))));
+
+  app.post('/form/validate', async (c) => {
+    const record = await jsonBody(c);
+    const scan = scanInput(record);
+    if (scan.issue) throw new InvalidRecordError([scan.issue]);
+    const options = optionsOf(c);
+    const schema = createFormSchema({
+      locale: options.locale as Locale,
+      ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
+      requireComplete: c.req.query('requireComplete') === 'true',
+    });
+    const result = schema.safeParse(record);
+    const issues = result.success ? [] : issuesFrom(result.error, 'invalid_value');
+    const fields: Record<string, string[]> = {};
+    for (const issue of issues) {
+      const key = issue.path.join('.') || '(root)';
+      fields[key] = [...(fields[key] ?? []), issue.message];
+    }
+    return c.json({ valid: result.success, issues, fields });
+  });
+
+  app.get('/rule-sets', (c) => c.json(listRuleSets()));
+  app.get('/rule-sets/:id', (c) => c.json(getRuleSet(c.req.param('id'))));
+  app.get('/schema/innovation', (c) => c.json(innovationJsonSchema));
+
+  describeRoutes(app);
+  const document = () =>
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'inovasi-rules',
+        version: pkg.version,
+        description:
+          'Indonesian regional innovations (inovasi daerah) checked against PP 38/2017 and a region’s Perwali/Perbup, scored on the IGA rubric. Errors are RFC 9457 problem details with the library’s code and issues.',
+      },
+    });
+  app.get('/openapi.json', (c) => c.json(document()));
+  app.get('/docs', (c) =>
+    c.html(docsPage(document() as unknown as Parameters<typeof docsPage>[0])),
+  );
+  return app;
+}

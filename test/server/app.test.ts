@@ -1,0 +1,272 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import region from '../../examples/kota-batu-2024.json' with { type: 'json' };
+import perbup from '../../examples/perbup-contoh.json' with { type: 'json' };
+import { evaluate, evaluateRegion } from '../../src/index.js';
+import {
+  type AccessLogEntry,
+  createApp,
+  type RunningServer,
+  startServer,
+} from '../../src/server/index.js';
+import { eligibleRecord } from '../helpers.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are read field by field.
+type Body = Record<string, any>;
+const read = async (res: Response | Promise<Response>): Promise<Body> =>
+  (await res).json() as Promise<Body>;
+
+// The real server on 127.0.0.1, called over HTTP as clients call it. Every loop is bounded.
+let server: RunningServer;
+const log: AccessLogEntry[] = [];
+beforeAll(async () => {
+  server = await startServer({
+    port: 0,
+    bodyLimit: 200_000,
+    ruleSets: [perbup],
+    accessLog: (entry) => log.push(entry),
+  });
+});
+afterAll(() => server.close());
+
+const post = (
+  path: string,
+  body: string | object,
+  headers: Record<string, string> = {},
+): Promise<Response> =>
+  fetch(server.url + path, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+describe('HTTP API: the same answers as the library', () => {
+  it('POST /evaluate gives evaluate()’s result, options from the query', async () => {
+    const res = await post(
+      '/evaluate?ruleSet=pp-38-2017&rubric=iga-2023&locale=en',
+      eligibleRecord(),
+    );
+    expect(res.status).toBe(200);
+    expect(await read(res)).toStrictEqual(
+      await evaluate(eligibleRecord(), { ruleSet: 'pp-38-2017', rubric: 'iga-2023', locale: 'en' }),
+    );
+  });
+
+  it('takes the locale from Accept-Language when the query has none', async () => {
+    const en = await post(
+      '/evaluate',
+      { nama: 'A' },
+      { 'accept-language': 'fr-FR, en;q=0.8, id;q=0.5' },
+    );
+    expect((await read(en)).locale).toBe('en');
+    const id = await post('/evaluate', { nama: 'A' }, { 'accept-language': 'id-ID,id;q=0.9' });
+    expect((await read(id)).locale).toBe('id');
+  });
+
+  it('uses a rule set loaded at start-up', async () => {
+    const res = await post('/evaluate?ruleSet=perbup-contoh-2024', eligibleRecord());
+    expect((await read(res)).ruleSet.id).toBe('perbup-contoh-2024');
+  });
+
+  it('POST /region gives evaluateRegion()’s result', async () => {
+    const res = await post('/region', region);
+    expect(await read(res)).toStrictEqual(JSON.parse(JSON.stringify(await evaluateRegion(region))));
+  });
+
+  it('POST /evaluate/batch streams NDJSON for a JSON array and for NDJSON, bad rows in place', async () => {
+    const records = [{ nama: 'A' }, { nama: 5 }, eligibleRecord()];
+    for (const [body, type] of [
+      [JSON.stringify(records), 'application/json'],
+      [`${records.map((r) => JSON.stringify(r)).join('\n')}\n`, 'application/x-ndjson'],
+    ] as const) {
+      const res = await post('/evaluate/batch', body, { 'content-type': type });
+      expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.index, l.ok])).toStrictEqual([
+        [0, true],
+        [1, false],
+        [2, true],
+      ]);
+      expect(lines[1].error).toMatchObject({
+        code: 'E_INVALID_RECORD',
+        issues: [{ path: ['nama'] }],
+      });
+      expect(lines[2].evaluation).toStrictEqual(await evaluate(eligibleRecord()));
+    }
+  });
+
+  it('POST /form/validate gives the form schema’s issues by field', async () => {
+    const res = await post('/form/validate?locale=en', {
+      nama: 'A',
+      kebaruan: 'tidak',
+      membatasiAkses: true,
+    });
+    const body = await read(res);
+    expect(body.valid).toBe(false);
+    expect(Object.keys(body.fields)).toStrictEqual(['kebaruan', 'membatasiAkses']);
+    expect(body.issues[0]).toMatchObject({ path: ['kebaruan'], code: 'kebaruan_ada_fail' });
+  });
+
+  it('GET /rule-sets, /rule-sets/{id}, /schema/innovation and /health', async () => {
+    const list = await read(fetch(`${server.url}/rule-sets`));
+    expect(list.map((r: { id: string }) => r.id)).toContain('perbup-contoh-2024');
+    const one = await read(fetch(`${server.url}/rule-sets/pp-38-2017`));
+    expect(one.criteria).toHaveLength(5);
+    const schema = await read(fetch(`${server.url}/schema/innovation`));
+    expect(schema.properties.nama).toBeDefined();
+    expect(await read(fetch(`${server.url}/health`))).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('HTTP API: errors as problem+json, never a stack trace', () => {
+  it.each([
+    ['invalid JSON', () => post('/evaluate', '{"nama": '), 400, 'E_INVALID_JSON'],
+    ['an invalid record', () => post('/evaluate', { nama: '' }), 422, 'E_INVALID_RECORD'],
+    ['a record that is not an object', () => post('/evaluate', '[1,2]'), 422, 'E_INVALID_RECORD'],
+    [
+      'an unknown locale',
+      () => post('/evaluate?locale=fr', { nama: 'A' }),
+      400,
+      'E_INVALID_OPTION',
+    ],
+    [
+      'an unknown rule set',
+      () => post('/evaluate?ruleSet=perbup-atlantis', { nama: 'A' }),
+      404,
+      'E_UNKNOWN_RULE_SET',
+    ],
+    [
+      'an unknown rule set by id',
+      () => fetch(`${server.url}/rule-sets/nope`),
+      404,
+      'E_UNKNOWN_RULE_SET',
+    ],
+    [
+      'an oversize body',
+      () => post('/evaluate', { nama: 'x'.repeat(300_000) }),
+      413,
+      'E_TOO_LARGE',
+    ],
+    [
+      'a form post',
+      () => post('/evaluate', 'nama=A', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'E_UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a deep record',
+      () => post('/evaluate', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`),
+      422,
+      'E_INVALID_RECORD',
+    ],
+    ['an unknown route', () => fetch(`${server.url}/admin`), 404, 'E_NOT_FOUND'],
+    [
+      'a batch that is not a list',
+      () => post('/evaluate/batch', { nama: 'A' }),
+      422,
+      'E_INVALID_RECORD',
+    ],
+  ])('%s', async (_, send, status, code) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = await read(res);
+    expect(body).toMatchObject({
+      status,
+      code,
+      type: expect.stringMatching(/^urn:inovasi-rules:/),
+    });
+    expect(JSON.stringify(body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it('keeps serving after hostile requests', async () => {
+    for (let i = 0; i < 20; i++) await post('/evaluate', '{"__proto__":{"x":1},"nama":"A"}');
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
+  it('logs one JSON line per request', () => {
+    expect(log.length).toBeGreaterThan(10);
+    expect(log[0]).toStrictEqual({
+      time: expect.any(String),
+      method: expect.any(String),
+      path: expect.any(String),
+      status: expect.any(Number),
+      ms: expect.any(Number),
+    });
+  });
+});
+
+describe('HTTP API: OpenAPI 3.1 and CORS', () => {
+  it('serves a valid OpenAPI 3.1 document that names every route, and a docs page', async () => {
+    const doc = (await read(fetch(`${server.url}/openapi.json`))) as {
+      paths: Record<string, object>;
+    };
+    const result = await new Validator().validate(doc as never);
+    expect(result.errors ?? []).toStrictEqual([]);
+    expect(result.valid).toBe(true);
+    const app = createApp();
+    const routes = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m} ${path}`),
+      ),
+    );
+    expect([...routes].sort()).toStrictEqual([...documented].sort());
+    const page = await (await fetch(`${server.url}/docs`)).text();
+    for (const path of Object.keys(doc.paths)) expect(page).toContain(path);
+    expect(page).not.toMatch(/<script/);
+  });
+
+  it('has CORS off by default, and on for the origins given', async () => {
+    const off = await fetch(`${server.url}/health`, { headers: { origin: 'https://x.example' } });
+    expect(off.headers.get('access-control-allow-origin')).toBeNull();
+    const app = createApp({ cors: 'https://inovasi.example.go.id' });
+    const on = await app.request('/health', {
+      headers: { origin: 'https://inovasi.example.go.id' },
+    });
+    expect(on.headers.get('access-control-allow-origin')).toBe('https://inovasi.example.go.id');
+  });
+});
+
+describe('HTTP API from PHP, as a Laravel app calls it', () => {
+  const php = existsSync('/usr/bin/php') || Boolean(process.env.CI);
+  it.runIf(php)('posts a record with plain PHP streams and reads the verdict', async () => {
+    const script = `
+      $record = ['nama' => 'Retribusi Parkir', 'kebaruan' => 'tidak'];
+      $context = stream_context_create(['http' => [
+        'method' => 'POST', 'header' => "Content-Type: application/json\\r\\nAccept-Language: id\\r\\n",
+        'content' => json_encode($record), 'ignore_errors' => true, 'timeout' => 10,
+      ]]);
+      $body = file_get_contents(getenv('API') . '/evaluate?ruleSet=pp-38-2017', false, $context);
+      $result = json_decode($body, true);
+      echo $result['verdict'], "\\n", $result['criteria'][0]['status'], "\\n";
+      $bad = file_get_contents(getenv('API') . '/evaluate', false, stream_context_create(['http' => [
+        'method' => 'POST', 'header' => "Content-Type: application/json\\r\\n", 'content' => '{"nama":""}', 'ignore_errors' => true,
+      ]]));
+      echo json_decode($bad, true)['code'], "\\n";
+    `;
+    // Asynchronously: the server answers from this same process.
+    const result = await promisify(execFile)('php', ['-r', script], {
+      env: { ...process.env, API: server.url },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')).toStrictEqual([
+      'not_eligible',
+      'fail',
+      'E_INVALID_RECORD',
+      '',
+    ]);
+  });
+});
