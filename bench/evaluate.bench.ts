@@ -5,11 +5,12 @@
  * Ratios, not absolute times, are what compare across machines.
  */
 
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 import { Engine } from 'json-rules-engine';
 import { run } from '../src/cli/run.js';
 import { EXTRA_OPERATORS } from '../src/conditions/_operators.js';
@@ -34,6 +35,13 @@ const WARMUP = Math.min(1_000, N);
 if (process.env.BENCH_PART === 'batch') {
   await batch();
   process.exit(0);
+}
+if (process.env.BENCH_PART === 'serve') {
+  const { startServer } = await import('../src/server/index.js');
+  const server = await startServer({ port: 0 });
+  console.log(server.url);
+  process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
+  await new Promise(() => {});
 }
 if (process.env.BENCH_PART === 'file') {
   await fileBatch(process.env.BENCH_FILE as string);
@@ -175,6 +183,44 @@ await Promise.all([new Promise((r) => nd.end(r)), new Promise((r) => cs.end(r))]
 part('file', { BENCH_FILE: ndjson });
 part('file', { BENCH_FILE: csv });
 rmSync(dir, { recursive: true, force: true });
+await loadRun();
+
+/**
+ * The HTTP API under load: the server in its own process on 127.0.0.1, autocannon posting one
+ * generated record to /evaluate for a bounded time at 1, 10 and 50 connections; the server's
+ * peak RSS read from /proc.
+ */
+async function loadRun(): Promise<void> {
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_PART: 'serve' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+  );
+  const body = JSON.stringify(generateRecord(1));
+  console.log(`\nHTTP API, POST /evaluate on 127.0.0.1, ${seconds} s per row (autocannon):`);
+  console.log('| connections | requests/s | p50 ms | p99 ms | errors | server peak RSS MB |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const connections of [1, 10, 50]) {
+    const result = await autocannon({
+      url: `${url}/evaluate`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections,
+      duration: seconds,
+    });
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const peak = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    console.log(
+      `| ${connections} | ${fmt(result.requests.average)} | ${fmt(result.latency.p50, 1)} | ${fmt(result.latency.p99, 1)} | ${result.errors + result.non2xx} | ${fmt(peak)} |`,
+    );
+  }
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
 
 /** Runs the CLI's `evaluate` on a file, as a stream, and prints throughput and peak memory. */
 async function fileBatch(file: string): Promise<void> {

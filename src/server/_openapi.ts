@@ -66,12 +66,19 @@ const jsonRef = (schema: { $ref: string }, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+const PROBLEMS: Record<number, string> = {
+  400: 'the body is not JSON (E_INVALID_JSON), or an option is wrong (E_INVALID_OPTION)',
+  404: 'no rule set with that id (E_UNKNOWN_RULE_SET)',
+  413: 'the body is over the limit (E_TOO_LARGE)',
+  415: 'the body is a form post, not JSON (E_UNSUPPORTED_MEDIA_TYPE)',
+  422: 'the record is not valid (E_INVALID_RECORD), every problem in issues[]',
+};
 const problems = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
       {
-        description: 'a problem',
+        description: PROBLEMS[s] ?? 'a problem',
         content: { 'application/problem+json': { schema: ProblemSchema } },
       },
     ]),
@@ -204,7 +211,7 @@ export function describeRoutes(app: OpenAPIHono): void {
   });
 }
 
-const escape = (text: unknown) =>
+const escapeHtml = (text: unknown) =>
   String(text ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -231,14 +238,17 @@ export function docsPage(document: {
       const params = (op.parameters ?? [])
         .map(
           (p) =>
-            `<li><code>${escape(p.name)}</code> (${escape(p.in)}) ${escape(p.description)}</li>`,
+            `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}) ${escapeHtml(p.description)}</li>`,
         )
         .join('');
       const answers = Object.entries(op.responses ?? {})
-        .map(([status, r]) => `<li><code>${escape(status)}</code> ${escape(r.description)}</li>`)
+        .map(
+          ([status, r]) =>
+            `<li><code>${escapeHtml(status)}</code> ${escapeHtml(r.description)}</li>`,
+        )
         .join('');
-      return `<section><h2><span class="m">${escape(method.toUpperCase())}</span> <code>${escape(path)}</code></h2><p>${escape(op.summary)}</p>${params ? `<h3>Parameters</h3><ul>${params}</ul>` : ''}<h3>Responses</h3><ul>${answers}</ul></section>`;
+      return `<section><h2><span class="m">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary)}</p>${params ? `<h3>Parameters</h3><ul>${params}</ul>` : ''}<h3>Responses</h3><ul>${answers}</ul></section>`;
     }),
   );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(document.info.title)} API</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;color:#1a1a1a}h1{font-size:1.6rem}h2{font-size:1.1rem;margin:1.5rem 0 .25rem;overflow-wrap:anywhere}h3{font-size:.95rem;margin:.5rem 0 0}.m{display:inline-block;min-width:3.5rem;padding:0 .4rem;border-radius:4px;background:#0b5394;color:#fff;font-size:.85rem;text-align:center}section{border-top:1px solid #ddd;padding-bottom:.5rem}code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}</style></head><body><h1>${escape(document.info.title)} ${escape(document.info.version)}</h1><p>${escape(document.info.description)}</p><p>The machine-readable description: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>${routes.join('')}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.info.title)} API</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;color:#1a1a1a}h1{font-size:1.6rem}h2{font-size:1.1rem;margin:1.5rem 0 .25rem;overflow-wrap:anywhere}h3{font-size:.95rem;margin:.5rem 0 0}.m{display:inline-block;min-width:3.5rem;padding:0 .4rem;border-radius:4px;background:#0b5394;color:#fff;font-size:.85rem;text-align:center}section{border-top:1px solid #ddd;padding-bottom:.5rem}code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}</style></head><body><h1>${escapeHtml(document.info.title)} ${escapeHtml(document.info.version)}</h1><p>${escapeHtml(document.info.description)}</p><p>The machine-readable description: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>${routes.join('')}</body></html>`;
 }

@@ -6,7 +6,7 @@
 
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type AccessLogEntry, type AppOptions, createApp } from './app.js';
+import { type AppOptions, createApp } from './app.js';
 
 export type { Problem } from './_problem.js';
 export { type AccessLogEntry, type AppOptions, createApp } from './app.js';
