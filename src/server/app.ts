@@ -243,6 +243,8 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
           }
           // write() resolves when the chunk is taken: a slow client slows the batch, not memory.
           await out.write(`${line}\n`);
+          // A client that went away gets no more work done for it.
+          if (out.aborted) break;
         }
       },
       async (error, out) => {
