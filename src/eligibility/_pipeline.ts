@@ -56,7 +56,15 @@ export function parseRecord(input: unknown): Innovation {
   const scan = scanInput(input);
   if (scan.issue) throw new InvalidRecordError([scan.issue]);
   const schema = scan.hasNull ? InnovationSchema : NullFreeInnovationSchema;
-  const result = schema.safeParse(input);
+  let result: ReturnType<typeof schema.safeParse>;
+  try {
+    result = schema.safeParse(input);
+  } catch (error) {
+    // A getter or Proxy that throws only when read a second time.
+    throw new InvalidRecordError([
+      { path: [], code: 'unreadable', message: `the record could not be read: ${String(error)}` },
+    ]);
+  }
   if (!result.success) throw new InvalidRecordError(issuesFrom(result.error, 'invalid_value'));
   return result.data;
 }

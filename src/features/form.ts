@@ -1,4 +1,5 @@
-import type * as z from 'zod';
+import * as z from 'zod';
+import indonesian from 'zod/v4/locales/id.js';
 import type { Status } from '../conditions/outcome.js';
 import {
   createEvaluator,
@@ -9,9 +10,11 @@ import {
 } from '../eligibility/_pipeline.js';
 import type { CriterionResult } from '../eligibility/reasons.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
-import type { Locale } from '../messages.js';
+import { type Issue, issuesFrom } from '../errors.js';
+import { type Locale, type LocalizedText, MESSAGES, pick } from '../messages.js';
 import { factsOf, RECORD_PATHS } from '../record/_facts.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
+import { scanInput } from '../record/limits.js';
 import type { EligibilityRuleSet } from '../rule-sets/types.js';
 import { levelId } from '../scoring/_plan.js';
 import { rubricRunnerFor } from '../scoring/score.js';
@@ -61,22 +64,81 @@ export function createFormSchema(options: FormSchemaOptions = {}) {
   // module does for `inovasiFormSchema`) must not load every rule set at import time.
   let ruleSet: EligibilityRuleSet | undefined;
   const shown: Status[] = options.requireComplete ? ['fail', 'unknown'] : ['fail'];
-  return InnovationSchema.superRefine((record, ctx) => {
+  const parseOptions = locale === 'id' ? { error: INDONESIAN.localeError } : undefined;
+  const schema = z.unknown().transform((input, ctx): Innovation => {
+    // The same size limits as evaluate(), before anything else reads the input.
+    const { issue } = scanInput(input);
+    if (issue) {
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.path,
+        message: localised(issue, locale),
+        params: { code: issue.code },
+      });
+      return z.NEVER;
+    }
+    let result: ReturnType<typeof InnovationSchema.safeParse>;
+    try {
+      result = InnovationSchema.safeParse(input, parseOptions);
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: String(error),
+        params: { code: 'unreadable' },
+      });
+      return z.NEVER;
+    }
+    if (!result.success) {
+      for (const i of issuesFrom(result.error, 'invalid_value')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: i.path,
+          message: localised(i, locale),
+          params: { code: i.code },
+        });
+      }
+      return z.NEVER;
+    }
+    const record = result.data;
     ruleSet ??= createEvaluator(options.ruleSet ? { ruleSet: options.ruleSet } : {}).ruleSet;
     for (const criterion of criteriaOf(record, ruleSet, locale)) {
       for (const reason of criterion.reasons) {
         if (!shown.includes(reason.status)) continue;
-        for (const field of reason.fields) {
-          ctx.addIssue({
-            code: 'custom',
-            path: field.split('.'),
-            message: reason.message,
-            params: { code: reason.code, criterion: criterion.id, citation: criterion.citation },
-          });
-        }
+        // Once per form, under the first field it names: a message counted twice (4a names
+        // both levy fields) would tell the user of two problems where there is one.
+        ctx.addIssue({
+          code: 'custom',
+          path: (reason.fields[0] ?? '').split('.').filter(Boolean),
+          message: reason.message,
+          params: {
+            code: reason.code,
+            criterion: criterion.id,
+            citation: criterion.citation,
+            fields: reason.fields,
+          },
+        });
       }
     }
+    return record;
   });
+  return schema as unknown as z.ZodType<Innovation, z.input<typeof InnovationSchema>>;
+}
+
+const INDONESIAN = indonesian();
+
+/** The record schema's own English messages (blank, date, urusan), in the form's language. */
+function localised(issue: Issue, locale: Locale): string {
+  const t = MESSAGES.form;
+  if (issue.message === t.blank.en) return pick(t.blank, locale);
+  if (issue.message === t.date.en) return pick(t.date, locale);
+  const limit = t[issue.code as 'too_long' | 'too_large' | 'too_deep'] as LocalizedText | undefined;
+  if (limit) return pick(limit, locale).replace('{n}', /\d+/.exec(issue.message)?.[0] ?? '');
+  if (issue.code === 'unknown_urusan') {
+    const value = /"([^"]*)"/.exec(issue.message)?.[1] ?? '';
+    return pick(t.urusan, locale).replace('{value}', value);
+  }
+  return issue.message;
 }
 
 /**

@@ -1,5 +1,6 @@
+import * as z from 'zod';
 import { createEvaluator, type Evaluator, parseRecord } from '../eligibility/_pipeline.js';
-import { InvalidRecordError } from '../errors.js';
+import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import {
   type Portfolio,
   type PortfolioInput,
@@ -16,6 +17,48 @@ export type {
   PortfolioUnit,
   UnitCount,
 } from './_portfolio.js';
+
+const iterable = z.custom<Iterable<unknown> | AsyncIterable<unknown>>(
+  (value) =>
+    value !== null &&
+    typeof value === 'object' &&
+    (Symbol.iterator in value || Symbol.asyncIterator in value),
+  { error: 'expected a list of innovation records' },
+);
+const Name = z.string().trim().min(1).max(500);
+
+/** The portfolio's input, checked whole before anything is counted. */
+const PortfolioInputSchema = z.object({
+  pemda: z.string().max(500),
+  tahun: z.number().int().min(0).max(2200),
+  units: z.array(z.object({ opd: Name, unitKerja: Name.optional() })).max(100_000),
+  inovasi: iterable,
+  previous: z.object({ tahun: z.number().int().min(0).max(2200), inovasi: iterable }).optional(),
+});
+
+const Target = z.number().int().min(0).max(1_000).optional();
+
+function checkInput(input: unknown, options: unknown): void {
+  let parsed: ReturnType<typeof PortfolioInputSchema.safeParse>;
+  try {
+    parsed = PortfolioInputSchema.safeParse(input);
+  } catch (error) {
+    throw new InvalidRecordError([{ path: [], code: 'unreadable', message: String(error) }]);
+  }
+  if (!parsed.success) throw new InvalidRecordError(issuesFrom(parsed.error, 'invalid_value'));
+  const given = (options ?? {}) as { minPerAgency?: unknown; minPerUnit?: unknown };
+  const issues: Issue[] = [];
+  for (const key of ['minPerAgency', 'minPerUnit'] as const) {
+    if (!Target.safeParse(given[key]).success) {
+      issues.push({
+        path: [key],
+        code: 'invalid_value',
+        message: `${key} must be a whole number from 0 to 1000`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InvalidOptionError(issues);
+}
 
 async function tally(inovasi: PortfolioInput['inovasi'], evaluator: Evaluator): Promise<Tally> {
   const result: Tally = { records: [], invalid: [] };
@@ -43,6 +86,8 @@ async function tally(inovasi: PortfolioInput['inovasi'], evaluator: Evaluator): 
  * @param input - the region, its units, the year's innovations and optionally the year before
  * @param options - eligibility rule set, locale and the targets
  * @returns the portfolio
+ * @throws {@link InvalidRecordError} when the input is malformed (every problem, with its path)
+ * @throws {@link InvalidOptionError} when a target or another option is wrong
  * @example
  * ```ts
  * const p = await evaluatePortfolio({ pemda: 'Kota Batu', tahun: 2023, units, inovasi });
@@ -53,6 +98,7 @@ export async function evaluatePortfolio(
   input: PortfolioInput,
   options: PortfolioOptions = {},
 ): Promise<Portfolio> {
+  checkInput(input, options);
   const perAgency = options.minPerAgency ?? 1;
   const perUnit = options.minPerUnit ?? 1;
   const evaluator = createEvaluator(options);

@@ -4,7 +4,7 @@ import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
-import { scanInput } from '../record/limits.js';
+import { LIMITS, scanInput } from '../record/limits.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
 
@@ -122,14 +122,37 @@ export function bandFor(iid: number, bands: RegionRules['bands']) {
 const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-function parseRegion(input: unknown): {
+/**
+ * Validates a region record, every problem at once: its own fields and SPD levels (measured
+ * against the size limits first, without its innovations), then each innovation.
+ */
+function parseRegion(
+  input: unknown,
+  rubric: RubricRuleSet,
+): {
   region: z.output<typeof RegionSchema>;
   records: Innovation[];
 } {
-  const parsed = RegionSchema.safeParse(input);
+  const scan = scanInput(input, LIMITS, { skip: ['inovasi'] });
+  if (scan.issue) throw new InvalidRecordError([scan.issue]);
+  let parsed: ReturnType<typeof RegionSchema.safeParse>;
+  try {
+    parsed = RegionSchema.safeParse(input);
+  } catch (error) {
+    throw new InvalidRecordError([
+      { path: [], code: 'unreadable', message: `the region could not be read: ${String(error)}` },
+    ]);
+  }
   if (!parsed.success) throw new InvalidRecordError(issuesFrom(parsed.error, 'invalid_value'));
   const region = parsed.data;
-  const issues: Issue[] = [];
+  const known = new Set(rubric.region.spd.map((s) => s.id));
+  const issues: Issue[] = Object.keys(region.spd)
+    .filter((id) => !known.has(id))
+    .map((id) => ({
+      path: ['spd', id],
+      code: 'unknown_spd_indicator',
+      message: `"${id}" is not an SPD indicator of ${rubric.id}`,
+    }));
   const records: Innovation[] = [];
   region.inovasi.forEach((item, index) => {
     const { issue } = scanInput(item);
@@ -144,7 +167,13 @@ function parseRegion(input: unknown): {
       (item as { tahun?: unknown }).tahun == null
         ? { ...item, tahun: region.tahun }
         : item;
-    const result = InnovationSchema.safeParse(withYear);
+    let result: ReturnType<typeof InnovationSchema.safeParse>;
+    try {
+      result = InnovationSchema.safeParse(withYear);
+    } catch (error) {
+      issues.push({ path: ['inovasi', index], code: 'unreadable', message: String(error) });
+      return;
+    }
     if (result.success) records.push(result.data);
     else
       for (const issue of issuesFrom(result.error, 'invalid_value'))
@@ -155,17 +184,6 @@ function parseRegion(input: unknown): {
 }
 
 function scoreSpd(rubric: RubricRuleSet, levels: Record<string, number>): RegionEvaluation['spd'] {
-  const known = new Set(rubric.region.spd.map((s) => s.id));
-  const unknown = Object.keys(levels).filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new InvalidRecordError(
-      unknown.map((id) => ({
-        path: ['spd', id],
-        code: 'unknown_spd_indicator',
-        message: `"${id}" is not an SPD indicator of ${rubric.id}`,
-      })),
-    );
-  }
   const indicators = rubric.region.spd.map((s) => {
     const level = levels[s.id] ?? 0;
     return { id: s.id, number: s.number, weight: s.weight, level, points: r4(level * s.weight) };
@@ -251,7 +269,7 @@ export async function evaluateRegion(
 ): Promise<RegionEvaluation> {
   const evaluator = createEvaluator(options);
   const { rubric, ruleSet, locale } = evaluator;
-  const parsed = parseRegion(region);
+  const parsed = parseRegion(region, rubric);
   const spd = scoreSpd(rubric, parsed.region.spd);
 
   const innovations: RegionInnovation[] = [];

@@ -1,5 +1,4 @@
 import type { Issue } from '../errors.js';
-import { InternalError } from '../errors.js';
 
 /**
  * Size limits on input, checked before validation so that a hostile or broken input is
@@ -14,101 +13,87 @@ export const LIMITS = Object.freeze({
   maxStringLength: 100_000,
 });
 
-/** What a scan of the input found. @internal */
+/** Limits of the same shape as {@link LIMITS}. */
+export type Limits = { readonly [K in keyof typeof LIMITS]: number };
+
+/** What a scan of the input found. */
 export interface Scan {
-  /** The first limit exceeded, with the path where it was found. */
+  /** The first limit exceeded (or the first property that could not be read), with its path. */
   issue?: Issue;
   /** Whether a `null` appears anywhere in the input. */
   hasNull: boolean;
 }
 
+/** Options of {@link scanInput}. */
+export interface ScanOptions {
+  /** Top-level keys not to walk (measured elsewhere, e.g. a region's innovations one by one). */
+  skip?: readonly string[];
+}
+
 /**
- * Measures an input against the limits; even a cyclic or absurdly deep object is measured
- * safely. The fast pass keeps no paths; only when a limit is exceeded does a second, iterative
- * pass find where.
- *
- * @internal
+ * Measures an input against the limits in one pass over its own enumerable properties, without
+ * copying anything, and stops at the first limit exceeded: refusing an input costs less than
+ * reading it did. Cycles end at the depth limit. A getter or Proxy trap that throws is an issue
+ * (`unreadable`) at its path, never an escape.
  */
-export function scanInput(input: unknown, limits = LIMITS): Scan {
-  // Recursion is safe here: it never goes deeper than `maxDepth`, which also ends cycles.
+export function scanInput(
+  input: unknown,
+  limits: Limits = LIMITS,
+  options: ScanOptions = {},
+): Scan {
+  const path: (string | number)[] = [];
   let nodes = 0;
   let hasNull = false;
+  let issue: Issue | undefined;
+  const fail = (code: string, message: string) => {
+    issue = { path: [...path], code, message };
+    return false;
+  };
+  const tooLarge = () => fail('too_large', `the input holds more than ${limits.maxNodes} values`);
+  // Recursion is safe: it never goes deeper than `maxDepth`.
   const within = (value: unknown, depth: number): boolean => {
-    if (++nodes > limits.maxNodes) return false;
+    if (++nodes > limits.maxNodes) return tooLarge();
     if (value === null) {
       hasNull = true;
       return true;
     }
-    if (typeof value === 'string') return value.length <= limits.maxStringLength;
+    if (typeof value === 'string') {
+      return (
+        value.length <= limits.maxStringLength ||
+        fail('too_long', `a text longer than ${limits.maxStringLength} characters`)
+      );
+    }
     if (typeof value !== 'object') return true;
-    if (depth >= limits.maxDepth) return false;
+    if (depth >= limits.maxDepth)
+      return fail('too_deep', `nested deeper than ${limits.maxDepth} levels`);
     if (Array.isArray(value)) {
-      if (value.length > limits.maxNodes) return false;
-      for (let i = 0; i < value.length; i++) if (!within(value[i], depth + 1)) return false;
+      if (value.length > limits.maxNodes) {
+        return fail('too_large', `a list of more than ${limits.maxNodes} items`);
+      }
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        if (!within(value[i], depth + 1)) return false;
+        path.pop();
+      }
       return true;
     }
     for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (depth === 0 && options.skip?.includes(key)) continue;
+      path.push(key);
       if (!within((value as Record<string, unknown>)[key], depth + 1)) return false;
+      path.pop();
     }
     return true;
   };
-  return within(input, 0) ? { hasNull } : { issue: locate(input, limits), hasNull };
-}
-
-/** The slow pass: the same walk, keeping paths, to say where a limit is exceeded. */
-function locate(input: unknown, limits: typeof LIMITS): Issue {
-  interface Frame {
-    value: unknown;
-    depth: number;
-    key: string | number | undefined;
-    parent: Frame | undefined;
+  try {
+    within(input, 0);
+  } catch (error) {
+    issue = {
+      path: [...path],
+      code: 'unreadable',
+      message: `a property could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
-  const pathOf = (frame: Frame): (string | number)[] => {
-    const path: (string | number)[] = [];
-    for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) path.unshift(f.key);
-    return path;
-  };
-  const stack: Frame[] = [{ value: input, depth: 0, key: undefined, parent: undefined }];
-  let nodes = 0;
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
-    const { value, depth } = frame;
-    if (++nodes > limits.maxNodes) {
-      return {
-        path: pathOf(frame),
-        code: 'too_large',
-        message: `the input holds more than ${limits.maxNodes} values`,
-      };
-    }
-    if (typeof value === 'string' && value.length > limits.maxStringLength) {
-      return {
-        path: pathOf(frame),
-        code: 'too_long',
-        message: `a text longer than ${limits.maxStringLength} characters`,
-      };
-    }
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= limits.maxDepth) {
-      return {
-        path: pathOf(frame),
-        code: 'too_deep',
-        message: `nested deeper than ${limits.maxDepth} levels`,
-      };
-    }
-    const entries: [string | number, unknown][] = Array.isArray(value)
-      ? value.map((v, i) => [i, v])
-      : Object.entries(value as object);
-    if (entries.length > limits.maxNodes) {
-      return {
-        path: pathOf(frame),
-        code: 'too_large',
-        message: `a list or object of more than ${limits.maxNodes} items`,
-      };
-    }
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i] as [string | number, unknown];
-      stack.push({ value: child, depth: depth + 1, key, parent: frame });
-    }
-  }
-  throw new InternalError('a limit was exceeded but could not be located');
+  return issue ? { issue, hasNull } : { hasNull };
 }

@@ -32,8 +32,9 @@ describe('inovasiFormSchema with the real react-hook-form zod resolver', () => {
       rhf,
     );
     const errors = bad.errors as Record<string, { message?: string }>;
-    expect(Object.keys(errors).sort()).toStrictEqual(['pungutanBaru', 'pungutanSesuaiPeraturan']);
-    expect(errors.pungutanSesuaiPeraturan?.message).toMatch(/^Criterion 4a: /);
+    // Criterion 4a names both levy fields: its one message stands under the first.
+    expect(Object.keys(errors)).toStrictEqual(['pungutanBaru']);
+    expect(errors.pungutanBaru?.message).toMatch(/^Criterion 4a: /);
     const good = await resolver(eligibleRecord() as never, undefined, rhf);
     expect(good.errors).toStrictEqual({});
     expect((good.values as { nama: string }).nama).toBe('Sistem Antrean Puskesmas Daring');
@@ -46,7 +47,39 @@ describe('inovasiFormSchema with the real react-hook-form zod resolver', () => {
       rhf,
     );
     const errors = result.errors as { indikator?: { sdm?: { jumlah?: { message?: string } } } };
-    expect(errors.indikator?.sdm?.jumlah?.message).toMatch(/expected number/);
+    expect(errors.indikator?.sdm?.jumlah?.message).toBe(
+      'Input tidak valid: diharapkan number, diterima string',
+    );
+  });
+
+  it('speaks the form’s language for the record’s own messages, and English when asked', () => {
+    const record = { nama: ' ', urusan: ['sihir'], waktuPenerapan: '10/01/2023' };
+    const id = inovasiFormSchema.safeParse(record).error?.issues.map((i) => [i.path, i.message]);
+    expect(id).toStrictEqual([
+      [['nama'], 'wajib diisi'],
+      [
+        ['urusan', 0],
+        'urusan "sihir" tidak dikenal: gunakan id atau kode dari katalog urusan (mis. 1.03 atau pekerjaan_umum_dan_penataan_ruang)',
+      ],
+      [['waktuPenerapan'], 'harus berupa tanggal dengan format TTTT-BB-HH (mis. 2023-01-10)'],
+    ]);
+    const en = createFormSchema({ locale: 'en' }).safeParse(record).error?.issues[0]?.message;
+    expect(en).toBe('must not be blank');
+  });
+
+  it('holds the size limits: one issue for a huge text or list, found without reading it all', () => {
+    const long = createFormSchema({ locale: 'en' }).safeParse({ nama: 'x'.repeat(1_000_000) });
+    expect(long.error?.issues).toStrictEqual([
+      {
+        code: 'custom',
+        path: ['nama'],
+        message: 'a text longer than 100000 characters',
+        params: { code: 'too_long' },
+      },
+    ]);
+    const many = inovasiFormSchema.safeParse({ nama: 'a', urusan: Array(100_000).fill('x') });
+    expect(many.error?.issues).toHaveLength(1);
+    expect(many.error?.issues[0]?.message).toBe('isian lebih dari 20000 nilai');
   });
 });
 
