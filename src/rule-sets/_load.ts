@@ -1,4 +1,5 @@
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
+import { type Limits, scanInput } from '../record/limits.js';
 import { type Criterion, type CriterionFile, EligibilityRuleSetSchema } from './format.js';
 import { RubricSchema } from './rubric-format.js';
 import type {
@@ -38,6 +39,31 @@ function mergeById<T extends { id: string }>(own: readonly T[], inherited: reado
   return [...own, ...inherited.filter((i) => !ownIds.has(i.id))];
 }
 
+/** Size limits of a rule-set file: the shipped ones hold a few thousand values. */
+const RULE_SET_LIMITS: Limits = { maxDepth: 64, maxNodes: 200_000, maxStringLength: 100_000 };
+
+/**
+ * A private copy of the caller's rule set, measured first: loading freezes what it keeps, and
+ * must never freeze (or be changed through) the caller's own objects, as an editor that checks
+ * a rule set at every keystroke still holds them. The limits keep a hostile file (a leaf value
+ * nested 20,000 deep) from exhausting the stack.
+ */
+function safeCopy(input: unknown): unknown {
+  const { issue } = scanInput(input, RULE_SET_LIMITS);
+  if (issue) throw new InvalidRuleSetError([issue]);
+  try {
+    return structuredClone(input);
+  } catch (error) {
+    throw new InvalidRuleSetError([
+      {
+        path: [],
+        code: 'unreadable',
+        message: `a rule set is plain JSON data: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
+  }
+}
+
 /**
  * Validates a rule-set file of any kind, resolves its `extends` through `lookup`, and returns
  * it frozen.
@@ -45,7 +71,8 @@ function mergeById<T extends { id: string }>(own: readonly T[], inherited: reado
  * @throws {@link InvalidRuleSetError} listing every problem with its JSON path
  * @internal
  */
-export function parseRuleSet(json: unknown, lookup: ParentLookup): RuleSet {
+export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
+  const json = safeCopy(input);
   const kind = (json as { kind?: unknown } | null)?.kind;
   const rawId = (json as { id?: unknown } | null)?.id;
   const id = typeof rawId === 'string' ? rawId : undefined;

@@ -199,6 +199,15 @@ export function uniqueIds(
   });
 }
 
+/** Checks what every kind shares: legal sources and assumptions each have a unique id. */
+export function uniqueMetadataIds(
+  ruleSet: { legalBasis: { id: string }[]; assumptions: { id: string }[] },
+  ctx: z.RefinementCtx,
+): void {
+  uniqueIds(ruleSet.legalBasis, ctx, 'legalBasis');
+  uniqueIds(ruleSet.assumptions, ctx, 'assumptions');
+}
+
 /**
  * An eligibility rule set: criteria, each made of checks. With `extends`, a criterion whose id
  * matches an inherited one replaces it in place; new ids are appended; `remove` drops inherited
@@ -212,6 +221,7 @@ export const EligibilityRuleSetSchema = z
     remove: z.array(Id).optional(),
   })
   .superRefine((ruleSet, ctx) => {
+    uniqueMetadataIds(ruleSet, ctx);
     uniqueIds(ruleSet.criteria, ctx, 'criteria');
     if (!ruleSet.extends && ruleSet.criteria.length === 0) {
       ctx.addIssue({

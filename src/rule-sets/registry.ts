@@ -8,7 +8,12 @@ import kipp91 from '../../rules/kipp-permenpanrb-91-2021.json' with { type: 'jso
 import kovablik from '../../rules/kovablik-jatim.json' with { type: 'json' };
 import batu from '../../rules/perwali-batu-36-2022.json' with { type: 'json' };
 import pp38 from '../../rules/pp-38-2017.json' with { type: 'json' };
-import { InvalidRuleSetError, type Issue, UnknownRuleSetError } from '../errors.js';
+import {
+  InvalidOptionError,
+  InvalidRuleSetError,
+  type Issue,
+  UnknownRuleSetError,
+} from '../errors.js';
 import { type ParentLookup, parseRuleSet } from './_load.js';
 import type { RuleSet, RuleSetSummary } from './types.js';
 
@@ -47,10 +52,15 @@ function register(ruleSet: RuleSet, builtIn: boolean): void {
  * Validates a rule set, resolves its `extends` against the rule sets already loaded, freezes it
  * and registers it under its id, so that `evaluate(record, { ruleSet: id })` finds it.
  *
+ * Loading never changes the caller's object: the rule set kept is a frozen copy.
+ *
  * @param json - the parsed content of a rule-set file
+ * @param options - `replace: true` to replace a rule set of yours loaded under the same id
  * @returns the loaded rule set
  * @throws {@link InvalidRuleSetError} listing every problem with its JSON path, including an
- *   `extends` that names no loaded rule set or an id that would replace a shipped rule set
+ *   `extends` that names no loaded rule set, an id already loaded (without `replace`), an id
+ *   of a shipped rule set, or a replacement that would extend itself through its parents
+ * @throws {@link InvalidOptionError} when `options` is not `{ replace?: boolean }`
  * @example
  * ```ts
  * import { loadRuleSet, evaluate } from 'inovasi-rules';
@@ -58,23 +68,46 @@ function register(ruleSet: RuleSet, builtIn: boolean): void {
  * await evaluate(record, { ruleSet: malang.id });
  * ```
  */
-export function loadRuleSet(json: unknown): RuleSet {
+export function loadRuleSet(json: unknown, options?: { replace?: boolean }): RuleSet {
+  const replace = replaceOption(options);
   ensureShipped();
   const ruleSet = parse(json);
-  if (registry.get(ruleSet.id)?.builtIn) {
-    throw new InvalidRuleSetError(
-      [
-        {
-          path: ['id'],
-          code: 'invalid_rule',
-          message: `"${ruleSet.id}" is a shipped rule set and cannot be replaced; choose another id`,
-        },
-      ],
-      ruleSet.id,
+  const existing = registry.get(ruleSet.id);
+  const refuse = (message: string) => {
+    throw new InvalidRuleSetError([{ path: ['id'], code: 'invalid_rule', message }], ruleSet.id);
+  };
+  if (existing?.builtIn) {
+    refuse(`"${ruleSet.id}" is a shipped rule set and cannot be replaced; choose another id`);
+  }
+  if (existing && !replace) {
+    refuse(
+      `a rule set "${ruleSet.id}" is already loaded; to replace it, load with { replace: true }`,
+    );
+  }
+  if (ruleSet.lineage.includes(ruleSet.id)) {
+    refuse(
+      `"${ruleSet.id}" would extend itself through ${ruleSet.lineage.join(' → ')}; a rule set cannot be its own ancestor`,
     );
   }
   register(ruleSet, false);
   return ruleSet;
+}
+
+function replaceOption(options: unknown): boolean {
+  if (options === undefined) return false;
+  const replace = (options as { replace?: unknown } | null)?.replace;
+  const keys = options !== null && typeof options === 'object' ? Object.keys(options) : [];
+  if (
+    options === null ||
+    typeof options !== 'object' ||
+    keys.some((k) => k !== 'replace') ||
+    (replace !== undefined && typeof replace !== 'boolean')
+  ) {
+    throw new InvalidOptionError([
+      { path: [], code: 'invalid_type', message: 'options must be { replace?: boolean }' },
+    ]);
+  }
+  return replace === true;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   placeholderPattern,
   ruleSetMetadata,
   uniqueIds,
+  uniqueMetadataIds,
 } from './format.js';
 
 /**
@@ -148,8 +149,9 @@ export const RubricSchema = z
         message: 'a rubric cannot extend another; write each edition whole',
       });
     }
+    uniqueMetadataIds(rubric, ctx);
     uniqueIds(rubric.indicators, ctx, 'indicators');
-    uniqueIds(rubric.region.spd, ctx, 'spd');
+    uniqueIds(rubric.region.spd, ctx, ['region', 'spd']);
     const { region } = rubric;
     const max =
       3 * rubric.indicators.reduce((s, i) => s + i.weight, 0) +

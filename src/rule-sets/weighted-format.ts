@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { RECORD_PATHS } from '../record/_facts.js';
-import { Id, LocalizedTextSchema, ruleSetMetadata, uniqueIds } from './format.js';
+import {
+  Id,
+  LocalizedTextSchema,
+  ruleSetMetadata,
+  uniqueIds,
+  uniqueMetadataIds,
+} from './format.js';
 
 /**
  * Weighted scoring (kind `weighted`), as provincial competitions such as Jawa Timur's KOVABLIK
@@ -73,6 +79,7 @@ export const WeightedRuleSetSchema = z
         path: ['extends'],
         message: 'a weighted rule set cannot extend another',
       });
+    uniqueMetadataIds(ruleSet, ctx);
     uniqueIds(ruleSet.stages, ctx, 'stages');
     ruleSet.stages.forEach((stage, i) => {
       uniqueIds(stage.nodes, ctx, ['stages', i, 'nodes']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePortfolio } from '../../src/index.js';
+import { evaluatePortfolio, InvalidOptionError, InvalidRecordError } from '../../src/index.js';
 import { eligibleRecord, without } from '../helpers.js';
 
 const units = [
@@ -107,5 +107,31 @@ describe('evaluatePortfolio: Satu OPD Satu Inovasi', () => {
       current: 0,
       delta: -1,
     });
+  });
+});
+
+describe('evaluatePortfolio: malformed input is one structured error, never a TypeError', () => {
+  it.each([
+    ['a unit whose opd is a number', { units: [{ opd: 5 }] }, ['units', 0, 'opd']],
+    ['a null unit', { units: [null] }, ['units', 0]],
+    ['innovations that are null', { inovasi: null }, ['inovasi']],
+    ['a previous year with no list', { previous: { tahun: 2022 } }, ['previous', 'inovasi']],
+  ])('%s', async (_, change, path) => {
+    const input = { pemda: 'Kota Batu', tahun: 2023, units: [], inovasi: [], ...change };
+    const error = await evaluatePortfolio(input as never).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect(error.issues[0].path).toStrictEqual(path);
+  });
+
+  it('checks the targets as options', async () => {
+    const error = await evaluatePortfolio(
+      { pemda: 'Kota Batu', tahun: 2023, units: [], inovasi: [] },
+      { minPerAgency: -1, minPerUnit: 'dua' as never },
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error.issues.map((i: { path: string[] }) => i.path[0])).toStrictEqual([
+      'minPerAgency',
+      'minPerUnit',
+    ]);
   });
 });

@@ -201,3 +201,30 @@ describe('evaluateRegion: invalid input', () => {
     });
   });
 });
+
+describe('evaluateRegion: every problem in one error', () => {
+  it('reports SPD and innovation problems together', async () => {
+    const error = await evaluateRegion({
+      pemda: 'Kota Batu',
+      tahun: 2024,
+      spd: { spd_tidak_ada: 2 },
+      inovasi: [{ nama: '' }],
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect(error.issues.map((i: { path: unknown[] }) => i.path)).toStrictEqual([
+      ['spd', 'spd_tidak_ada'],
+      ['inovasi', 0, 'nama'],
+    ]);
+  });
+
+  it('refuses an SPD object of a million keys at the size limit', async () => {
+    const spd: Record<string, number> = {};
+    for (let i = 0; i < 1_000_000; i++) spd[`s${i}`] = 1;
+    const error = await evaluateRegion({ pemda: 'X', tahun: 2024, spd, inovasi: [] }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0].code).toBe('too_large');
+  });
+});

@@ -97,3 +97,100 @@ describe('hostile input: prototype keys', () => {
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
   });
 });
+
+describe('limits: records that are not plain JSON', () => {
+  it('reads own properties only: a prototype adds nothing and breaks nothing', async () => {
+    const proto = { nama: 'dari prototipe', extra: 'x'.repeat(200_000) };
+    const record = Object.assign(Object.create(proto), eligibleRecord());
+    const result = await safeEvaluate(record);
+    expect(result.success).toBe(true);
+  });
+
+  it('turns a getter or Proxy that throws into an input error at its path', async () => {
+    const getter = { ...eligibleRecord() };
+    Object.defineProperty(getter, 'kebaruan', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const a = await safeEvaluate(getter);
+    expect(a.success).toBe(false);
+    if (!a.success)
+      expect(a.error.issues[0]).toMatchObject({ path: ['kebaruan'], code: 'unreadable' });
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const b = await safeEvaluate(trap);
+    expect(b.success).toBe(false);
+    if (!b.success) expect(b.error.issues[0]?.code).toBe('unreadable');
+  });
+
+  it('refuses a huge list or object at the first limit, before reading the rest', async () => {
+    const list = { nama: 'a', urusan: new Array(10_000_000).fill('pendidikan') };
+    const issues = await issueOf(list);
+    expect(issues).toStrictEqual([
+      { path: ['urusan'], code: 'too_large', message: 'a list of more than 20000 items' },
+    ]);
+    const keys: Record<string, number> = {};
+    for (let i = 0; i < 1_000_000; i++) keys[`k${i}`] = i;
+    expect((await issueOf({ nama: 'a', extra: keys }))[0]).toMatchObject({
+      path: ['extra', 'k19997'],
+      code: 'too_large',
+    });
+  });
+});
+
+describe('limits: hostile shapes never escape (property)', () => {
+  it('evaluate never throws anything but InvalidRecordError on records with prototypes, getters and Proxies', async () => {
+    const fc = await import('fast-check');
+    const shapes = fc.oneof(
+      fc.constant('proto'),
+      fc.constant('getter-throws'),
+      fc.constant('getter-changes'),
+      fc.constant('proxy-throws'),
+      fc.constant('proxy-plain'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        shapes,
+        fc.constantFrom('nama', 'kebaruan', 'urusan', 'indikator'),
+        async (shape, key) => {
+          const base: Record<string, unknown> = { ...eligibleRecord() };
+          let record: unknown = base;
+          let reads = 0;
+          if (shape === 'proto') record = Object.assign(Object.create({ [key]: 5 }), { nama: 'a' });
+          if (shape === 'getter-throws' || shape === 'getter-changes') {
+            Object.defineProperty(base, key, {
+              enumerable: true,
+              get() {
+                reads++;
+                if (shape === 'getter-throws' || reads > 1) throw new Error('changed');
+                return base.nama;
+              },
+            });
+          }
+          if (shape === 'proxy-throws') {
+            record = new Proxy(base, {
+              get(target, p) {
+                if (p === key) throw new Error('trap');
+                return Reflect.get(target, p);
+              },
+            });
+          }
+          if (shape === 'proxy-plain') record = new Proxy(base, {});
+          const before = JSON.stringify(Object.keys(base));
+          const result = await safeEvaluate(record);
+          expect(typeof result.success).toBe('boolean');
+          expect(JSON.stringify(Object.keys(base))).toBe(before);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -243,3 +243,91 @@ describe('loadRuleSet: a region of your own', () => {
     expect(() => loadRuleSet(pp38)).toThrow(/shipped rule set and cannot be replaced/);
   });
 });
+
+describe('loading never touches the caller’s objects, and refuses what would be silent', () => {
+  const pp38 = () =>
+    JSON.parse(readFileSync(new URL('../../rules/pp-38-2017.json', import.meta.url), 'utf8'));
+  const own = (id: string, extra: object = {}) => ({
+    ...pp38(),
+    id,
+    extends: 'pp-38-2017',
+    criteria: [],
+    legalBasis: [
+      { id: `${id}-src`, title: 'Perbup Uji', citation: 'Perbup Uji 1/2026', status: 'secondary' },
+    ],
+    assumptions: [],
+    ...extra,
+  });
+
+  it('leaves the caller’s rule set unfrozen, whether it loads or is only checked', () => {
+    const json = own('uji-tidak-beku');
+    checkRuleSet(json);
+    loadRuleSet(json);
+    expect(Object.isFrozen(json)).toBe(false);
+    expect(Object.isFrozen(json.legalBasis)).toBe(false);
+    json.title.id = 'diubah di editor';
+    expect(getRuleSet('uji-tidak-beku').title.id).not.toBe('diubah di editor');
+  });
+
+  it('refuses a second load of the same id unless told to replace, and a cycle through replacement', () => {
+    loadRuleSet(own('uji-a'));
+    const again = () => loadRuleSet(own('uji-a'));
+    expect(again).toThrow(/already loaded; to replace it, load with \{ replace: true \}/);
+    expect(loadRuleSet(own('uji-a', { edition: '2027' }), { replace: true }).edition).toBe('2027');
+    loadRuleSet(own('uji-b', { extends: 'uji-a' }));
+    expect(() => loadRuleSet(own('uji-a', { extends: 'uji-b' }), { replace: true })).toThrow(
+      /would extend itself through uji-b → uji-a/,
+    );
+    expect(() => loadRuleSet(own('uji-c'), { replace: 'yes' } as never)).toThrow(
+      /replace\?: boolean/,
+    );
+  });
+
+  it('refuses duplicate legal-basis and assumption ids', () => {
+    const source = { id: 'dup', title: 'x', citation: 'x', status: 'secondary' };
+    const text = { id: 'a', en: 'a' };
+    const issues = checkRuleSet(
+      own('uji-dup', {
+        legalBasis: [source, source],
+        assumptions: [
+          { id: 'sama', text },
+          { id: 'sama', text },
+        ],
+      }),
+    );
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toStrictEqual([
+      ['legalBasis.1.id', 'duplicate id "dup"'],
+      ['assumptions.1.id', 'duplicate id "sama"'],
+    ]);
+  });
+
+  it('refuses a leaf value nested 20,000 deep without overflowing the stack', () => {
+    let value: unknown = 1;
+    for (let i = 0; i < 20_000; i++) value = [value];
+    const json = pp38();
+    json.criteria[0].checks[0].conditions = {
+      all: [{ fact: 'kebaruan', operator: 'equal', value }],
+    };
+    const issues = checkRuleSet({ ...json, id: 'uji-dalam' });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'too_deep' });
+    expect(issues[0]?.path.slice(0, 6)).toStrictEqual([
+      'criteria',
+      0,
+      'checks',
+      0,
+      'conditions',
+      'all',
+    ]);
+  });
+
+  it('reports a duplicate SPD id of a rubric at its full path', () => {
+    const iga = JSON.parse(
+      readFileSync(new URL('../../rules/iga-2026.json', import.meta.url), 'utf8'),
+    );
+    iga.id = 'iga-uji';
+    iga.region.spd[20] = { ...iga.region.spd[0] };
+    const issue = checkRuleSet(iga).find((i) => i.message.startsWith('duplicate id'));
+    expect(issue?.path).toStrictEqual(['region', 'spd', 20, 'id']);
+  });
+});
