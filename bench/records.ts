@@ -105,3 +105,29 @@ export function generateRecord(i: number, seed = 2026): InnovationInput {
     },
   } as InnovationInput;
 }
+
+/** A draft as a form sends it first: a name and an agency, nothing else. */
+export function draftRecord(i: number): InnovationInput {
+  return { id: `draf-${i}`, nama: `Draf ${i}`, opd: 'Dinas Kesehatan' };
+}
+
+/** The eligibility facts only, as most regional exports hold them: no IGA indicators. */
+export function eligibilityRecord(i: number): InnovationInput {
+  const { indikator: _, ...rest } = generateRecord(i);
+  return rest;
+}
+
+/** Every one of the 20 indicators given, each with a dated, numbered evidence document. */
+export function evidencedRecord(i: number): InnovationInput {
+  const record = generateRecord(i);
+  const indikator = Object.fromEntries(
+    Object.entries(record.indikator ?? {}).map(([id, entry]) => [
+      id,
+      {
+        ...(entry as object),
+        bukti: [{ jenis: 'dokumen', nomor: `${i}/${id}/2024`, tanggal: '2024-03-01' }],
+      },
+    ]),
+  );
+  return { ...record, indikator } as InnovationInput;
+}

@@ -137,6 +137,31 @@ export function createEvaluator(options?: EvaluateOptions): Evaluator {
     'eligibility',
   );
   const rubric = resolveRuleSet(ruleSetRef(given.rubric, 'rubric') ?? DEFAULT_RUBRIC, 'rubric');
+  // One evaluator per loaded rule set, rubric and locale: evaluate() is called per record.
+  let byRubric = evaluators.get(ruleSet);
+  if (!byRubric) {
+    byRubric = new WeakMap();
+    evaluators.set(ruleSet, byRubric);
+  }
+  let byLocale = byRubric.get(rubric);
+  if (!byLocale) {
+    byLocale = {};
+    byRubric.set(rubric, byLocale);
+  }
+  byLocale[locale] ??= buildEvaluator(ruleSet, rubric, locale);
+  return byLocale[locale];
+}
+
+const evaluators = new WeakMap<
+  EligibilityRuleSet,
+  WeakMap<RubricRuleSet, Partial<Record<Locale, Evaluator>>>
+>();
+
+function buildEvaluator(
+  ruleSet: EligibilityRuleSet,
+  rubric: RubricRuleSet,
+  locale: Locale,
+): Evaluator {
   const eligibilityRunner = runnerFor(ruleSet);
   const rubricRunner = rubricRunnerFor(rubric);
   const assemble = (record: Innovation, outcomes: CheckResults, levels: CheckResults) => {
@@ -148,8 +173,12 @@ export function createEvaluator(options?: EvaluateOptions): Evaluator {
       locale,
     );
     const applied = { id: ruleSet.id, edition: ruleSet.edition };
-    const head = withId(record, { nama: record.nama });
-    return { ...head, ruleSet: applied, locale, verdict, criteria, missingFields, score };
+    const nama = record.nama;
+    const id = record.id;
+    // Literal objects (no spread): the id comes first in the JSON when there is one.
+    return id === undefined || id === null
+      ? { nama, ruleSet: applied, locale, verdict, criteria, missingFields, score }
+      : { id, nama, ruleSet: applied, locale, verdict, criteria, missingFields, score };
   };
   const evaluateParsed = (record: Innovation) => {
     const facts = factsOf(record);
@@ -177,8 +206,9 @@ export function judgeEligibility(
   ruleSet: EligibilityRuleSet,
   outcomes: CheckResults,
   locale: Locale,
+  memo = true,
 ): Eligibility {
-  const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale));
+  const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale, memo));
   let failed = false;
   let undecided = false;
   const missing = new Set<string>();

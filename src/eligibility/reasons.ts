@@ -1,4 +1,5 @@
 import { getPath } from '../conditions/_path.js';
+import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
 import { interpolate, type Locale, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
@@ -70,13 +71,50 @@ function orderFields(check: Check, fields: Iterable<string>): string[] {
   return check.fields.filter((f) => set.has(f));
 }
 
+/**
+ * An undecided check's reason depends only on which of the fields it reads are missing (its
+ * message's placeholders are among them, and a missing value prints the same everywhere): it is
+ * built once per check, locale and that mask, and handed out as a copy. Drafts, which a form
+ * validates at every keystroke, are mostly undecided checks.
+ */
+interface UnknownMemo {
+  fields: string[];
+  byMask: Map<string, Reason>;
+}
+const unknownMemos = new WeakMap<Check, Partial<Record<Locale, UnknownMemo>>>();
+
+function unknownMemo(check: Check, locale: Locale): UnknownMemo {
+  let byLocale = unknownMemos.get(check);
+  if (!byLocale) {
+    byLocale = {};
+    unknownMemos.set(check, byLocale);
+  }
+  byLocale[locale] ??= {
+    fields: [...new Set([...check.fields, ...fieldsRead(check.conditions as Condition)])],
+    byMask: new Map(),
+  };
+  return byLocale[locale];
+}
+
 function reasonFor(
   check: Check,
   results: CheckResults,
   record: Innovation,
   locale: Locale,
+  memo: boolean,
 ): Reason {
   const status = results.status(check.id);
+  if (status === 'unknown' && memo) {
+    const m = unknownMemo(check, locale);
+    let mask = '';
+    for (const f of m.fields) mask += isMissing(record, f) ? '1' : '0';
+    let reason = m.byMask.get(mask);
+    if (!reason) {
+      reason = reasonFor(check, results, record, locale, false);
+      m.byMask.set(mask, reason);
+    }
+    return { ...reason, fields: [...reason.fields] };
+  }
   const lookup = (path: string) => getPath(record, path);
   const code = codesOf(check)[status];
   const message = interpolate(pick(check.messages[status], locale), lookup, locale);
@@ -120,8 +158,9 @@ export function judgeCriterion(
   results: CheckResults,
   record: Innovation,
   locale: Locale,
+  memo = true,
 ): CriterionResult {
-  const reasons = criterion.checks.map((check) => reasonFor(check, results, record, locale));
+  const reasons = criterion.checks.map((check) => reasonFor(check, results, record, locale, memo));
   let status: Status = 'pass';
   for (const reason of reasons) {
     if (reason.status === 'fail') status = 'fail';

@@ -41,18 +41,39 @@ export function scanInput(
   limits: Limits = LIMITS,
   options: ScanOptions = {},
 ): Scan {
+  // The fast pass keeps no path; only a refused input is walked again, to the same point, to
+  // say where. Both stop at the first limit, so refusing costs no more than accepting.
+  const fast = walk(input, limits, options, undefined);
+  if (!fast.failed) return { hasNull: fast.hasNull };
   const path: (string | number)[] = [];
+  const located = walk(input, limits, options, path);
+  return { issue: located.issue ?? fast.issue, hasNull: fast.hasNull };
+}
+
+interface Walk {
+  failed: boolean;
+  hasNull: boolean;
+  issue?: Issue;
+}
+
+function walk(
+  input: unknown,
+  limits: Limits,
+  options: ScanOptions,
+  path: (string | number)[] | undefined,
+): Walk {
   let nodes = 0;
   let hasNull = false;
   let issue: Issue | undefined;
   const fail = (code: string, message: string) => {
-    issue = { path: [...path], code, message };
+    issue = { path: path ? [...path] : [], code, message };
     return false;
   };
-  const tooLarge = () => fail('too_large', `the input holds more than ${limits.maxNodes} values`);
   // Recursion is safe: it never goes deeper than `maxDepth`.
   const within = (value: unknown, depth: number): boolean => {
-    if (++nodes > limits.maxNodes) return tooLarge();
+    if (++nodes > limits.maxNodes) {
+      return fail('too_large', `the input holds more than ${limits.maxNodes} values`);
+    }
     if (value === null) {
       hasNull = true;
       return true;
@@ -64,25 +85,26 @@ export function scanInput(
       );
     }
     if (typeof value !== 'object') return true;
-    if (depth >= limits.maxDepth)
+    if (depth >= limits.maxDepth) {
       return fail('too_deep', `nested deeper than ${limits.maxDepth} levels`);
+    }
     if (Array.isArray(value)) {
       if (value.length > limits.maxNodes) {
         return fail('too_large', `a list of more than ${limits.maxNodes} items`);
       }
       for (let i = 0; i < value.length; i++) {
-        path.push(i);
+        path?.push(i);
         if (!within(value[i], depth + 1)) return false;
-        path.pop();
+        path?.pop();
       }
       return true;
     }
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
       if (depth === 0 && options.skip?.includes(key)) continue;
-      path.push(key);
+      path?.push(key);
       if (!within((value as Record<string, unknown>)[key], depth + 1)) return false;
-      path.pop();
+      path?.pop();
     }
     return true;
   };
@@ -90,10 +112,10 @@ export function scanInput(
     within(input, 0);
   } catch (error) {
     issue = {
-      path: [...path],
+      path: path ? [...path] : [],
       code: 'unreadable',
       message: `a property could not be read: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  return issue ? { issue, hasNull } : { hasNull };
+  return issue ? { failed: true, hasNull, issue } : { failed: false, hasNull };
 }

@@ -47,6 +47,8 @@ export interface IndicatorPlan {
   levelFields: string[][];
   /** Other fields a level reads (the record's year): pointed at only when missing. */
   levelOtherFields: string[][];
+  /** The action when the shortfall is unknown (the field is empty): what the level needs. */
+  fillIn: string[];
   /** Whether a level's action has a `{kurang}` to fill. */
   levelHasGap: boolean[];
   /** Reason codes: `<id>_level_<n>` for n = 0..3, and `<id>_missing`. */
@@ -54,6 +56,10 @@ export interface IndicatorPlan {
   missingCode: string;
   /** `indikator.<id>.bukti`. */
   buktiField: string;
+  /** The path of the indicator's own entry, as segments (`['indikator', 'sdm']`). */
+  entry: string[];
+  /** Every field outside its entry that any level reads (the record's year). */
+  otherFields: string[];
 }
 
 const plans = new WeakMap<RubricRuleSet, Record<Locale, IndicatorPlan[]>>();
@@ -119,10 +125,23 @@ function makePlans(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
       levelOtherFields: indicator.levels.map((l) =>
         fieldsRead(l.conditions as Condition).filter((f) => !f.startsWith(`${indicator.field}.`)),
       ),
+      fillIn: indicator.levels.map((l) =>
+        fill(pick(t.fillIn, locale), { description: pick(l.description, locale) }),
+      ),
       levelHasGap: indicator.levels.map((l) => pick(l.next, locale).includes('{kurang}')),
       codes: [0, 1, 2, 3].map((n) => `${indicator.id}_level_${n}`),
       missingCode: `${indicator.id}_missing`,
       buktiField: `${indicator.field}.bukti`,
+      entry: indicator.field.split('.'),
+      otherFields: [
+        ...new Set(
+          indicator.levels.flatMap((l) =>
+            fieldsRead(l.conditions as Condition).filter(
+              (f) => !f.startsWith(`${indicator.field}.`),
+            ),
+          ),
+        ),
+      ],
     };
   });
 }

@@ -107,7 +107,62 @@ const isMissing = (record: Innovation, path: string) => {
   return v === undefined || v === null;
 };
 
+/**
+ * An indicator the record leaves out entirely (most of a draft's, most of a real export's)
+ * scores the same for every record, but for which of the other fields its levels read (the
+ * year) are missing: its score and upgrade are built once per rubric, locale and that mask, and
+ * handed out as copies. Anything else takes the full path.
+ */
+interface AbsentScore {
+  score: IndicatorScore;
+  upgrades: Upgrade[];
+}
+const absentScores = new WeakMap<IndicatorPlan, Map<string, AbsentScore>>();
+
+const copyScore = (s: IndicatorScore): IndicatorScore => ({
+  ...s,
+  reason: { ...s.reason, fields: [...s.reason.fields] },
+});
+const copyUpgrade = (u: Upgrade): Upgrade => ({ ...u, fields: [...u.fields] });
+
 function scoreIndicator(
+  plan: IndicatorPlan,
+  results: CheckResults,
+  record: Innovation,
+  locale: Locale,
+  upgrades: [Upgrade, number][],
+  order: number,
+  memo: boolean,
+): IndicatorScore {
+  if (!memo) return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
+  const entry = getSegments(record, plan.entry);
+  if (entry !== undefined && entry !== null) {
+    return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
+  }
+  for (const id of plan.ids) {
+    if (results.status(id) !== 'unknown') {
+      return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
+    }
+  }
+  let mask = '';
+  for (const f of plan.otherFields) mask += isMissing(record, f) ? '1' : '0';
+  let byMask = absentScores.get(plan);
+  if (!byMask) {
+    byMask = new Map();
+    absentScores.set(plan, byMask);
+  }
+  let absent = byMask.get(mask);
+  if (!absent) {
+    const own: [Upgrade, number][] = [];
+    const score = scoreIndicatorFully(plan, results, record, locale, own, order);
+    absent = { score, upgrades: own.map(([u]) => u) };
+    byMask.set(mask, absent);
+  }
+  for (const u of absent.upgrades) upgrades.push([copyUpgrade(u), order]);
+  return copyScore(absent.score);
+}
+
+function scoreIndicatorFully(
   plan: IndicatorPlan,
   results: CheckResults,
   record: Innovation,
@@ -156,7 +211,11 @@ function scoreIndicator(
     let action = plan.action[level] as string;
     if (plan.levelHasGap[level]) {
       const gap = shortfall(results.outcome(nextId));
-      action = action.replace('{kurang}', gap === undefined ? '?' : formatValue(gap, locale));
+      // An empty field has no shortfall to count: say what the level needs instead.
+      action =
+        gap === undefined
+          ? (plan.fillIn[level] as string)
+          : action.replace('{kurang}', formatValue(gap, locale));
     }
     // Year-relative levels also read the record's year: point at it only when it is missing.
     const nextFields = [...(plan.levelFields[level] as string[])];
@@ -220,10 +279,11 @@ export function scoreParsed(
   checks: CheckResults,
   rubric: RubricRuleSet,
   locale: Locale,
+  memo = true,
 ): InnovationScore {
   const ranked: [Upgrade, number][] = [];
   const indicators = planFor(rubric, locale).map((p, order) =>
-    scoreIndicator(p, checks, record, locale, ranked, order),
+    scoreIndicator(p, checks, record, locale, ranked, order, memo),
   );
   // Largest gain first; at equal gain, evidence before a level, then the official order.
   ranked.sort(

@@ -229,3 +229,15 @@ describe('IGA score of one innovation', () => {
     );
   });
 });
+
+describe('upgrade hints for an empty indicator', () => {
+  it('say what the first level needs, never a "?"', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const { score } = await evaluate({ nama: 'Draf' });
+    const sdm = score.indicators.find((i) => i.id === 'sdm');
+    expect(sdm?.reason.message).toBe(
+      'Belum diisi: indikator.sdm.jumlah. Untuk level 1: isi datanya (level ini: 1-10 orang) (+2 poin). Indikator wajib.',
+    );
+    expect(JSON.stringify(score)).not.toContain('?');
+  });
+});
