@@ -52,8 +52,10 @@ export async function evaluateWithJsonRulesEngine(
   record: unknown,
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
-  const evaluator = createEvaluator(options);
+  const chosen = createEvaluator(options);
   const parsed = parseRecord(record);
+  // The rubric of the record's year, as evaluate() chooses it.
+  const evaluator = chosen.forRecord(parsed);
   const facts = factsOf(parsed);
   const eligibility = engineFor(evaluator.ruleSet);
   const rubric = engineFor(evaluator.rubric);

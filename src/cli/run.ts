@@ -44,10 +44,12 @@ Commands:
   rules test <file>    run a rule set's test cases (x.cases.json; loads x.json beside it)
 
 Options:
-  --rule-set <id|file> rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET});
-                       give it more than once (eligibility, rubric or weighted rule sets) to
+  --rule-set <id|file> rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET}
+                       for records; for region and report, the region's own when loaded,
+                       else pp-38-2017); give it more than once (eligibility, rubric or weighted rule sets) to
                        judge each record by all of them, side by side
-  --rubric <id>        IGA rubric edition: iga-2026 (default) or iga-2023
+  --rubric <id>        IGA rubric edition: iga-2023 or iga-2026 (default: the edition of each
+                       record's year, tahun)
   --lang id|en         language of messages (default id)
   --format <f>         evaluate, score: text (default), json, ndjson; report: md (default),
                        html, csv, json, xlsx (with -o); other commands: text (default), json
@@ -78,6 +80,8 @@ export interface Options {
   ruleSet: RuleSet;
   /** Every `--rule-set` given, of any kind: more than one prints them side by side. */
   ruleSets: RuleSet[];
+  /** Whether a `--rule-set` was given (else each command applies its own default). */
+  ruleSetGiven: boolean;
   rubric: string | undefined;
   locale: Locale;
   format: 'text' | 'json' | 'ndjson' | 'md' | 'html' | 'csv' | 'xlsx';
@@ -110,7 +114,8 @@ async function ruleSetOptions(values: string[]): Promise<Pick<Options, 'ruleSet'
 
 function evaluateOptions(options: Options) {
   return {
-    ruleSet: options.ruleSet,
+    // No --rule-set: one record gets the default; a region or report, its own region's rules.
+    ...(options.ruleSetGiven ? { ruleSet: options.ruleSet } : {}),
     locale: options.locale,
     ...(options.rubric ? { rubric: options.rubric } : {}),
   };
@@ -215,6 +220,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     const options: Options = {
       ...(await ruleSetOptions(values['rule-set'] ?? [])),
+      ruleSetGiven: (values['rule-set'] ?? []).length > 0,
       rubric: values.rubric === undefined ? undefined : resolveRuleSet(values.rubric, 'rubric').id,
       locale: values.lang,
       format: format as Options['format'],

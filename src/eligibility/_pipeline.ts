@@ -9,7 +9,7 @@ import {
   NullFreeInnovationSchema,
 } from '../record/innovation.js';
 import { scanInput } from '../record/limits.js';
-import { getRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
+import { getRuleSet, loadedOfKind, resolveRuleSet } from '../rule-sets/registry.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { scoreStages } from '../scoring/weighted.js';
@@ -106,6 +106,64 @@ function ruleSetRef(value: unknown, path: string): string | RuleSet | undefined 
   ]);
 }
 
+/** What a region tells about which rules apply to it: its name and reporting year. */
+export interface RegionContext {
+  /** The region (*pemerintah daerah*), matched against the rule sets' jurisdictions. */
+  pemda?: string | undefined;
+  /** The reporting year, which chooses the IGA edition in force. */
+  tahun?: number | undefined;
+}
+
+/** Folds a region's name for matching: case, spaces, and the usual short forms. */
+const foldRegion = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^pemerintah\s+/, '')
+    .replace(/^pemkot\s+/, 'kota ')
+    .replace(/^(pemkab|kab\.?)\s+/, 'kabupaten ')
+    .replace(/^pemprov\s+/, 'provinsi ');
+
+/**
+ * The eligibility rule set of a region: a loaded rule set whose jurisdiction is that region
+ * (the newest in force), else the national one, PP 38/2017. Batu's Perwali judges Kota Batu's
+ * innovations, not another region's.
+ */
+export function ruleSetForRegion(pemda: string, year?: number): EligibilityRuleSet {
+  const name = foldRegion(pemda);
+  const date = year === undefined ? undefined : `${year}-12-31`;
+  const own = loadedOfKind('eligibility')
+    .filter((r) => r.jurisdiction.level !== 'nasional' && foldRegion(r.jurisdiction.name) === name)
+    .filter((r) => date === undefined || r.effective.from <= date)
+    .sort((a, b) => b.effective.from.localeCompare(a.effective.from));
+  return own[0] ?? (getRuleSet(NATIONAL_RULE_SET) as EligibilityRuleSet);
+}
+
+/** The national eligibility rule set. */
+export const NATIONAL_RULE_SET = 'pp-38-2017';
+
+/**
+ * The IGA edition in force for a reporting year (T-0), as OpenFisca picks parameters by period:
+ * the edition whose effective dates cover the year's last day; in a gap between editions, the
+ * next one (2025 is scored with the 2025/2026 rules: a stated assumption of `iga-2026`); before
+ * the first edition, the first (a stated assumption of `iga-2023`); without a year, the newest.
+ */
+export function editionFor(year: number | undefined): RubricRuleSet {
+  const editions = loadedOfKind('rubric')
+    .filter((r) => r.jurisdiction.level === 'nasional')
+    .sort((a, b) => a.effective.from.localeCompare(b.effective.from));
+  const newest = editions.at(-1) ?? (getRuleSet(DEFAULT_RUBRIC) as RubricRuleSet);
+  if (year === undefined) return newest;
+  const date = `${year}-12-31`;
+  const covering = editions.filter(
+    (r) =>
+      r.effective.from <= date && (r.effective.until === undefined || date <= r.effective.until),
+  );
+  if (covering.length > 0) return covering.at(-1) as RubricRuleSet;
+  return editions.find((r) => r.effective.from > date) ?? newest;
+}
+
 /** Evaluates validated records with options resolved once. */
 export interface Evaluator {
   /** The eligibility rule set. */
@@ -120,6 +178,8 @@ export interface Evaluator {
   evaluateParsed(record: Innovation): Evaluation;
   /** Builds the evaluation from outcomes produced by any evaluator (compiled or reference). */
   assemble(record: Innovation, outcomes: CheckResults, levels: CheckResults): Evaluation;
+  /** The evaluator with the rubric fixed for this record (the edition of its year). */
+  forRecord(record: Innovation): Evaluator;
 }
 
 /**
@@ -129,14 +189,61 @@ export interface Evaluator {
  * @throws {@link InvalidOptionError} for an option of the wrong type or an unknown locale
  * @throws {@link UnknownRuleSetError} when an option names no loaded rule set of its kind
  */
-export function createEvaluator(options?: EvaluateOptions): Evaluator {
+export function createEvaluator(options?: EvaluateOptions, region?: RegionContext): Evaluator {
   const given = optionsObject(options);
   const locale = resolveLocale(given.locale);
-  const ruleSet = resolveRuleSet(
-    ruleSetRef(given.ruleSet, 'ruleSet') ?? DEFAULT_RULE_SET,
-    'eligibility',
-  );
-  const rubric = resolveRuleSet(ruleSetRef(given.rubric, 'rubric') ?? DEFAULT_RUBRIC, 'rubric');
+  const asOf = asOfYear(given.asOf);
+  const givenRuleSet = ruleSetRef(given.ruleSet, 'ruleSet');
+  const ruleSet =
+    givenRuleSet !== undefined
+      ? resolveRuleSet(givenRuleSet, 'eligibility')
+      : region?.pemda
+        ? ruleSetForRegion(region.pemda, region.tahun ?? asOf)
+        : (getRuleSet(DEFAULT_RULE_SET) as EligibilityRuleSet);
+  const givenRubric = ruleSetRef(given.rubric, 'rubric');
+  if (givenRubric !== undefined) {
+    return fixedEvaluator(ruleSet, resolveRuleSet(givenRubric, 'rubric'), locale);
+  }
+  const year = asOf ?? region?.tahun;
+  if (year !== undefined) return fixedEvaluator(ruleSet, editionFor(year), locale);
+  // No rubric and no year given: each record is scored by the edition of its own year.
+  return datedEvaluator(ruleSet, locale);
+}
+
+function asOfYear(asOf: unknown): number | undefined {
+  if (asOf === undefined) return undefined;
+  if (typeof asOf === 'string' && /^\d{4}(-\d{2}-\d{2})?$/.test(asOf))
+    return Number(asOf.slice(0, 4));
+  throw new InvalidOptionError([
+    {
+      path: ['asOf'],
+      code: 'invalid_value',
+      message: 'asOf must be a date (YYYY-MM-DD) or a year (YYYY)',
+    },
+  ]);
+}
+
+function datedEvaluator(ruleSet: EligibilityRuleSet, locale: Locale): Evaluator {
+  const forRecord = (record: Innovation) =>
+    fixedEvaluator(ruleSet, editionFor(record.tahun ?? undefined), locale);
+  const newest = fixedEvaluator(ruleSet, editionFor(undefined), locale);
+  const evaluateParsed = (record: Innovation) => forRecord(record).evaluateParsed(record);
+  return {
+    ruleSet,
+    rubric: newest.rubric,
+    locale,
+    forRecord,
+    evaluateParsed,
+    assemble: (record, outcomes, levels) => forRecord(record).assemble(record, outcomes, levels),
+    evaluate: (input) => evaluateParsed(parseRecord(input)),
+  };
+}
+
+function fixedEvaluator(
+  ruleSet: EligibilityRuleSet,
+  rubric: RubricRuleSet,
+  locale: Locale,
+): Evaluator {
   // One evaluator per loaded rule set, rubric and locale: evaluate() is called per record.
   let byRubric = evaluators.get(ruleSet);
   if (!byRubric) {
@@ -184,14 +291,16 @@ function buildEvaluator(
     const facts = factsOf(record);
     return assemble(record, eligibilityRunner(facts), rubricRunner(facts));
   };
-  return {
+  const evaluator: Evaluator = {
     ruleSet,
     rubric,
     locale,
     assemble,
     evaluateParsed,
     evaluate: (input) => evaluateParsed(parseRecord(input)),
+    forRecord: () => evaluator,
   };
+  return evaluator;
 }
 
 /** `{ id, ...rest }` when the record has an id, else `rest`: the id comes first in the JSON. */

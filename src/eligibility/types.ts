@@ -10,12 +10,22 @@ export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
 
 /** Options of {@link evaluate} and of every function that evaluates records. */
 export interface EvaluateOptions {
-  /** Eligibility rule set: an id or a loaded rule set. Default `perwali-batu-36-2022`. */
+  /**
+   * Eligibility rule set: an id or a loaded rule set. Default for one record
+   * `perwali-batu-36-2022`; for a region or portfolio, the rule set of that region when one is
+   * loaded (by its jurisdiction), else the national `pp-38-2017`.
+   */
   ruleSet?: string | RuleSet;
   /** Language of titles and messages. Default `id` (Indonesian). */
   locale?: Locale;
-  /** IGA rubric edition: an id or a loaded rubric. Default the newest, `iga-2026`. */
+  /**
+   * IGA rubric edition: an id or a loaded rubric. Default: the edition in force for the
+   * record's `tahun` (`iga-2023` for 2023 and 2024, `iga-2026` from 2025), or for `asOf`;
+   * the newest when neither is known.
+   */
   rubric?: string | RuleSet;
+  /** The date (`YYYY-MM-DD`) or year whose IGA edition applies, instead of the record's `tahun`. */
+  asOf?: string;
 }
 
 /** The eligibility part of an evaluation: verdict, criteria and the fields still missing. */

@@ -64,6 +64,8 @@ export interface Portfolio {
   pemda: string;
   /** The year. */
   tahun: number;
+  /** The eligibility rule set that decided the verdicts (the region's own, else PP 38/2017). */
+  ruleSet: { id: string; edition: string };
   /** The targets applied. */
   target: { perAgency: number; perUnit: number };
   /** Totals over the region. */
@@ -131,6 +133,7 @@ export function summarisePortfolio(
   current: Tally,
   before: Tally | undefined,
   targets: { perAgency: number; perUnit: number },
+  ruleSet: { id: string; edition: string },
 ): Portfolio {
   const { perAgency, perUnit } = targets;
   const agencyNames = new Map<string, string>();
@@ -185,6 +188,7 @@ export function summarisePortfolio(
   const portfolio: Portfolio = {
     pemda: input.pemda,
     tahun: input.tahun,
+    ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
     target: { perAgency, perUnit },
     totals: {
       innovations: current.records.length,

@@ -101,9 +101,9 @@ export async function evaluatePortfolio(
   checkInput(input, options);
   const perAgency = options.minPerAgency ?? 1;
   const perUnit = options.minPerUnit ?? 1;
-  const evaluator = createEvaluator(options);
+  const evaluator = createEvaluator(options, { pemda: input.pemda, tahun: input.tahun });
   const current = await tally(input.inovasi, evaluator);
 
   const before = input.previous ? await tally(input.previous.inovasi, evaluator) : undefined;
-  return summarisePortfolio(input, current, before, { perAgency, perUnit });
+  return summarisePortfolio(input, current, before, { perAgency, perUnit }, evaluator.ruleSet);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { createEvaluator } from '../eligibility/_pipeline.js';
+import { createEvaluator, type RegionContext } from '../eligibility/_pipeline.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
@@ -121,6 +121,22 @@ export function bandFor(iid: number, bands: RegionRules['bands']) {
 
 const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const r2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The region's name and year as given, read only to choose its rules (validated after). */
+function regionContext(input: unknown): RegionContext {
+  if (input === null || typeof input !== 'object') return {};
+  try {
+    const { pemda, tahun } = input as { pemda?: unknown; tahun?: unknown };
+    return {
+      ...(typeof pemda === 'string' ? { pemda } : {}),
+      ...(typeof tahun === 'number' && Number.isInteger(tahun) && tahun >= 1900 && tahun <= 2200
+        ? { tahun }
+        : {}),
+    };
+  } catch {
+    return {};
+  }
+}
 
 /**
  * Validates a region record, every problem at once: its own fields and SPD levels (measured
@@ -267,7 +283,8 @@ export async function evaluateRegion(
   region: unknown,
   options: EvaluateOptions = {},
 ): Promise<RegionEvaluation> {
-  const evaluator = createEvaluator(options);
+  // The region's own rule set (else the national one) and the edition of its year.
+  const evaluator = createEvaluator(options, regionContext(region));
   const { rubric, ruleSet, locale } = evaluator;
   const parsed = parseRegion(region, rubric);
   const spd = scoreSpd(rubric, parsed.region.spd);

@@ -170,6 +170,14 @@ export function getRuleSet(id: string): RuleSet {
   return entry.ruleSet;
 }
 
+/** Every loaded rule set of a kind, shipped ones first (for choosing one by region or date). */
+export function loadedOfKind<K extends RuleSet['kind']>(kind: K): Extract<RuleSet, { kind: K }>[] {
+  ensureShipped();
+  return [...registry.values()]
+    .map((e) => e.ruleSet)
+    .filter((r): r is Extract<RuleSet, { kind: K }> => r.kind === kind);
+}
+
 /**
  * Returns a rule set of the given kind: the object itself, or the one registered under an id.
  * An id of a rule set of another kind is unknown *as that kind*.

@@ -101,12 +101,13 @@ describe('inovasi-rules CLI (spawned)', () => {
     const { code, stdout } = cli('demo');
     expect(code).toBe(0);
     expect(stdout).toMatch(/11 records: 7 eligible, 3 not eligible, 1 incomplete, 0 invalid/);
-    expect(stdout).toMatch(/Kota Batu 2024, iga-2026: IID \d+\.\d\d \(Kurang Inovatif\)/);
+    // 2024 is scored by the edition in force then, iga-2023; Batu's own Perwali decides eligibility.
+    expect(stdout).toMatch(/Kota Batu 2024, iga-2023: IID \d+\.\d\d \(Kurang Inovatif\)/);
   });
 
   it('scores records: a table of indicators, totals and the upgrade path', () => {
     const path = join(root, 'test/fixtures/scored.json');
-    const text = cli('score', path, '--lang', 'en');
+    const text = cli('score', path, '--lang', 'en', '--rubric', 'iga-2026');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
       'Among Tani Crop: iga-2026 kematangan 86 claimed, 80 proven, of 111',
@@ -133,7 +134,7 @@ describe('inovasi-rules CLI (spawned)', () => {
     expect(text.code).toBe(0);
     // (3 + 12 / 10 + 0.38) / 250 × 100 = 1.832
     expect(text.stdout).toContain('Kota Contoh 2024, iga-2023: IID 1.83 (Kurang Inovatif)');
-    const json = JSON.parse(cli('region', path, '--format', 'json').stdout);
+    const json = JSON.parse(cli('region', path, '--format', 'json', '--rubric', 'iga-2026').stdout);
     // 2026: (3 + 12 / 12 + 0, since 1 of 6 basic-service affairs is covered) / 250 × 100 = 1.6
     expect([json.iid, json.band, json.sid.divisor]).toStrictEqual([1.6, 'kurang_inovatif', 12]);
   });

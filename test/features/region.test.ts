@@ -66,12 +66,10 @@ describe('evaluateRegion: hand-computed', () => {
   });
 
   it('2026: the floor is 12, and 4 of 6 basic-service affairs zero the count points', async () => {
-    const result = await evaluateRegion({
-      pemda: 'Kota Contoh',
-      tahun: 2024,
-      spd: spdAll(2),
-      inovasi: three,
-    });
+    const result = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(2), inovasi: three },
+      { rubric: 'iga-2026' },
+    );
     expect(result.sid.divisor).toBe(12);
     expect(result.sid.points).toBeCloseTo(26 / 12, 4);
     // perumahan (1.04) is covered only by the rejected innovation, so it does not count.
@@ -91,12 +89,10 @@ describe('evaluateRegion: hand-computed', () => {
       ...three.slice(0, 2),
       innovation(['perumahan_rakyat_dan_kawasan_permukiman'], {}),
     ];
-    const result = await evaluateRegion({
-      pemda: 'Kota Contoh',
-      tahun: 2024,
-      spd: spdAll(2),
-      inovasi,
-    });
+    const result = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(2), inovasi },
+      { rubric: 'iga-2026' },
+    );
     expect(result.innovationCount.basicService?.met).toBe(true);
     expect(result.innovationCount.points).toBe(1.14);
     expect(result.iid).toBe(Math.round(((42 + 26 / 12 + 1.14) / 250) * 10_000) / 100);
@@ -226,5 +222,48 @@ describe('evaluateRegion: every problem in one error', () => {
     expect(error).toBeInstanceOf(InvalidRecordError);
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0].code).toBe('too_large');
+  });
+});
+
+describe('the rule set of each region', () => {
+  const blankPrasyarat = {
+    ...eligibleRecord({ indikator: { video: { substansi: 5, bukti: [{ jenis: 'video' }] } } }),
+    prasyaratReplikasi: '',
+  };
+
+  it('judges Kota Batu by its Perwali, another region by PP 38/2017, and says which decided', async () => {
+    const batu = await evaluateRegion(
+      { pemda: 'Kota Batu', tahun: 2024, inovasi: [blankPrasyarat] },
+      { rubric: 'iga-2026' },
+    );
+    const lain = await evaluateRegion(
+      { pemda: 'Kabupaten Lain', tahun: 2024, inovasi: [blankPrasyarat] },
+      { rubric: 'iga-2026' },
+    );
+    expect(batu.ruleSet.id).toBe('perwali-batu-36-2022');
+    expect(lain.ruleSet.id).toBe('pp-38-2017');
+    // Batu's criterion 6 rejects a blank replication prerequisite; the national criteria do not.
+    expect(batu.innovations[0]?.rejected).toBe(true);
+    expect(batu.sid.sumKematangan).toBe(0);
+    expect(lain.innovations[0]?.rejected).toBe(false);
+    expect(lain.sid.sumKematangan).toBe(12);
+  });
+
+  it('matches a region’s own loaded rule set by its jurisdiction, short forms too; an option still wins', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadRuleSet, listRuleSets } = await import('../../src/index.js');
+    const json = JSON.parse(
+      readFileSync(new URL('../../examples/perbup-contoh.json', import.meta.url), 'utf8'),
+    );
+    if (!listRuleSets().some((r) => r.id === json.id)) loadRuleSet(json);
+    const region = { pemda: 'Pemkab Contoh', tahun: 2024, inovasi: [eligibleRecord()] };
+    expect((await evaluateRegion(region)).ruleSet.id).toBe('perbup-contoh-2024');
+    expect((await evaluateRegion(region, { ruleSet: 'pp-38-2017' })).ruleSet.id).toBe('pp-38-2017');
+  });
+
+  it('scores a region by the edition of its year', async () => {
+    const r2023 = await evaluateRegion({ pemda: 'Kota Contoh', tahun: 2023, inovasi: [] });
+    const r2026 = await evaluateRegion({ pemda: 'Kota Contoh', tahun: 2026, inovasi: [] });
+    expect([r2023.rubric.id, r2026.rubric.id]).toStrictEqual(['iga-2023', 'iga-2026']);
   });
 });

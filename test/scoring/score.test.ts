@@ -146,7 +146,7 @@ describe('IGA indicator boundaries', () => {
 
 describe('IGA score of one innovation', () => {
   it('totals claimed and proven points by hand', async () => {
-    const { score } = await evaluate(fixture('scored.json'));
+    const { score } = await evaluate(fixture('scored.json'), { rubric: 'iga-2026' });
     expect(score.rubric).toStrictEqual({ id: 'iga-2026', edition: '2026' });
     expect([score.claimed, score.proven, score.max]).toStrictEqual([86, 80, 111]);
     expect(score.missingEvidence).toStrictEqual(['rkpd', 'pengaduan']);
@@ -239,5 +239,32 @@ describe('upgrade hints for an empty indicator', () => {
       'Belum diisi: indikator.sdm.jumlah. Untuk level 1: isi datanya (level ini: 1-10 orang) (+2 poin). Indikator wajib.',
     );
     expect(JSON.stringify(score)).not.toContain('?');
+  });
+});
+
+describe('the IGA edition in force for the record’s year, when none is named', () => {
+  it.each([
+    [2021, 'iga-2023'],
+    [2023, 'iga-2023'],
+    [2024, 'iga-2023'],
+    [2025, 'iga-2026'],
+    [2026, 'iga-2026'],
+    [2030, 'iga-2026'],
+    [undefined, 'iga-2026'],
+  ])('tahun %s → %s', async (tahun, rubric) => {
+    const record = tahun === undefined ? { nama: 'A' } : { nama: 'A', tahun };
+    expect((await evaluate(record)).score.rubric.id).toBe(rubric);
+  });
+
+  it('asOf chooses instead of tahun; a named rubric always wins', async () => {
+    expect(
+      (await evaluate({ nama: 'A', tahun: 2024 }, { asOf: '2026-05-01' })).score.rubric.id,
+    ).toBe('iga-2026');
+    expect(
+      (await evaluate({ nama: 'A', tahun: 2026 }, { rubric: 'iga-2023' })).score.rubric.id,
+    ).toBe('iga-2023');
+    await expect(evaluate({ nama: 'A' }, { asOf: 'kemarin' })).rejects.toThrow(
+      /asOf must be a date/,
+    );
   });
 });

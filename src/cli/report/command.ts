@@ -68,9 +68,6 @@ export async function buildReport(
   warn: (message: string) => void = () => {},
 ): Promise<ReportData> {
   const evaluateOptions = options.evaluate as EvaluateOptions;
-  // Every record is evaluated once: its row, the portfolio and the region all read that result.
-  const evaluator = createEvaluator(evaluateOptions);
-  const evaluateRow = (record: unknown) => evaluateOrIssues(evaluator, record);
   let rowsIn: SourceRow[];
   const evaluated = new Map<number, Evaluation>();
   const invalid: ReportData['invalid'] = [];
@@ -104,7 +101,19 @@ export async function buildReport(
     const all = await readAll(file, options.read);
     for (const w of all.warnings) warn(`${file}: ${w.message}`);
     rowsIn = all.rows;
+    for (const row of rowsIn) {
+      const r = (row.record ?? {}) as { pemda?: unknown; tahun?: unknown };
+      if (!pemda && typeof r.pemda === 'string') pemda = r.pemda;
+      if (tahun === undefined && typeof r.tahun === 'number') tahun = r.tahun;
+    }
   }
+  // Every record is evaluated once: its row, the portfolio and the region all read that result.
+  // The region's own rule set applies (else the national one), as in evaluateRegion.
+  const evaluator = createEvaluator(evaluateOptions, {
+    ...(pemda ? { pemda } : {}),
+    ...(tahun !== undefined ? { tahun } : {}),
+  });
+  const evaluateRow = (record: unknown) => evaluateOrIssues(evaluator, record);
 
   const rows: ReportRow[] = [];
   let first: Evaluation | undefined;
@@ -116,14 +125,7 @@ export async function buildReport(
     }
     const e = result as Evaluation;
     first ??= e;
-    const r = row.record as {
-      opd?: unknown;
-      unitKerja?: unknown;
-      pemda?: unknown;
-      tahun?: unknown;
-    };
-    if (!pemda && typeof r.pemda === 'string') pemda = r.pemda;
-    if (tahun === undefined && typeof r.tahun === 'number') tahun = r.tahun;
+    const r = row.record as { opd?: unknown; unitKerja?: unknown };
     rows.push({
       index: row.index,
       ...(e.id !== undefined ? { id: e.id } : {}),
@@ -157,6 +159,7 @@ export async function buildReport(
     current,
     before,
     { perAgency: 1, perUnit: 1 },
+    evaluator.ruleSet,
   );
   return {
     pemda,

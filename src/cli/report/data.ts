@@ -42,7 +42,7 @@ export interface ReportData {
 
 export interface ReportOptions {
   read: CliReadOptions;
-  evaluate: { ruleSet: unknown; locale: Locale; rubric?: string };
+  evaluate: { ruleSet?: unknown; locale: Locale; rubric?: string };
   locale: Locale;
   format: string;
 }
