@@ -62,6 +62,8 @@ Options:
   --map <file.json>    your own headers mapped to record fields: { "Header": "field.path" }
   --strict             a column that maps to no field is an error, not a warning
   -o, --output <file>  write the output to a file instead of standard output
+  --detail <d>         evaluate, score with json/ndjson: summary (verdict, failing criteria
+                       and reasons, scores; the default for ndjson) or full (default for json)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -87,6 +89,14 @@ export interface Options {
   format: 'text' | 'json' | 'ndjson' | 'md' | 'html' | 'csv' | 'xlsx';
   /** How input files are read. */
   read: CliReadOptions;
+  /** `--detail`: how much of each evaluation JSON and NDJSON output holds. */
+  detail: string | undefined;
+}
+
+/** NDJSON, a batch format, is a summary by default; JSON is the full evaluation. */
+function detailOf(detail: string | undefined, format: string): 'summary' | 'full' {
+  if (detail === 'summary' || detail === 'full') return detail;
+  return format === 'ndjson' ? 'summary' : 'full';
 }
 
 async function loadRuleSetArg(value: string): Promise<RuleSet> {
@@ -145,7 +155,13 @@ async function evaluateFile(
         )
       : await streamEvaluations(
           source,
-          evaluationStream(evaluateOptions(options), options.locale, format, formatText),
+          evaluationStream(
+            evaluateOptions(options),
+            options.locale,
+            format,
+            formatText,
+            detailOf(options.detail, format),
+          ),
           io,
         );
   return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
@@ -173,6 +189,7 @@ function parseOptions(argv: string[]) {
       map: { type: 'string' },
       strict: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
+      detail: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       cors: { type: 'string', multiple: true },
@@ -225,7 +242,11 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       locale: values.lang,
       format: format as Options['format'],
       read: await readOptions(values),
+      detail: values.detail,
     };
+    if (values.detail !== undefined && !['summary', 'full'].includes(values.detail)) {
+      throw new UsageError('--detail must be summary or full');
+    }
     // A workbook is written by the report itself, as bytes.
     if (values.output && options.format !== 'xlsx') {
       const out = await openOutput(values.output);
@@ -395,6 +416,11 @@ function reportError(error: unknown, io: CliIo): number {
     error instanceof InvalidRuleSetError ||
     error instanceof InvalidRecordError
   ) {
+    // A file that cannot be read is one line naming it; problems inside a file are listed.
+    if (error instanceof InputFileError && error.issues.length === 1) {
+      io.stderr(`inovasi-rules: ${error.issues[0]?.message}`);
+      return EXIT.invalidInput;
+    }
     io.stderr(formatIssues(`inovasi-rules: ${error.message}`, error.issues));
     return EXIT.invalidInput;
   }

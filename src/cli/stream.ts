@@ -7,7 +7,8 @@ import { type RecordSource, whereOf } from './input.js';
 
 /** Where the CLI writes. Injected so tests can run it in-process. */
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** Writes a line; may return a promise that resolves when the reader has taken it. */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   /** Progress of a batch, shown on a terminal; absent when output is piped. */
   progress?: (done: number, invalid: number) => void;
@@ -24,6 +25,36 @@ export interface StreamOptions<T = Evaluation> {
   formatText: (evaluation: T, locale: Locale) => string;
   /** The verdict to count, when there is one. */
   verdictOf?: (evaluation: T) => Evaluation['verdict'] | undefined;
+  /** What of each result the JSON and NDJSON output holds (`--detail summary`). */
+  project?: (evaluation: T) => unknown;
+}
+
+/** An evaluation cut to what a batch reader needs: verdict, failing criteria, scores. */
+export function summaryOf(e: Evaluation): unknown {
+  return {
+    ...(e.id !== undefined ? { id: e.id } : {}),
+    nama: e.nama,
+    ruleSet: e.ruleSet,
+    verdict: e.verdict,
+    failing: e.criteria
+      .filter((c) => c.status === 'fail')
+      .map((c) => ({
+        id: c.id,
+        ...(c.ref ? { ref: c.ref } : {}),
+        citation: c.citation,
+        reasons: c.reasons
+          .filter((r) => r.status === 'fail')
+          .map((r) => ({ code: r.code, message: r.message, fields: r.fields })),
+      })),
+    missingFields: e.missingFields,
+    score: {
+      rubric: e.score.rubric,
+      claimed: e.score.claimed,
+      proven: e.score.proven,
+      max: e.score.max,
+      missingMandatory: e.score.missingMandatory,
+    },
+  };
 }
 
 /** The usual stream options: `evaluate` with these options. */
@@ -32,6 +63,7 @@ export function evaluationStream(
   locale: Locale,
   format: StreamOptions['format'],
   formatText: StreamOptions['formatText'],
+  detail: 'summary' | 'full' = 'full',
 ): StreamOptions {
   return {
     evaluate: (record) => evaluate(record, options),
@@ -39,6 +71,7 @@ export function evaluationStream(
     format,
     formatText,
     verdictOf: (e) => e.verdict,
+    ...(detail === 'summary' ? { project: summaryOf } : {}),
   };
 }
 
@@ -62,50 +95,68 @@ export async function streamEvaluations<T>(
   let total = 0;
   let invalid = 0;
   const json = options.format === 'json';
-  if (json && !source.single) io.stdout('[');
-  for await (const row of source.rows) {
-    for (const warning of row.warnings ?? []) io.stderr(`${whereOf(row)}: ${warning.message}`);
-    let issues: readonly Issue[] | undefined = row.issues;
-    let evaluation: T | undefined;
-    if (!issues) {
-      try {
-        evaluation = await options.evaluate(row.record);
-      } catch (error) {
-        if (!(error instanceof InvalidRecordError)) throw error;
-        issues = error.issues;
-      }
-    }
-    const separator = json && !source.single && total > 0 ? ',' : '';
-    total++;
-    if (evaluation) {
-      const verdict = options.verdictOf?.(evaluation);
-      if (verdict) counts[verdict]++;
-      if (options.format === 'text')
-        io.stdout(`${total > 1 ? '\n' : ''}${options.formatText(evaluation, options.locale)}`);
-      else
-        io.stdout(
-          separator + JSON.stringify(evaluation, null, json && source.single ? 2 : undefined),
-        );
-    } else {
-      invalid++;
-      const at = whereOf(row);
-      const error = {
-        index: row.index,
-        ...(row.line !== undefined ? { line: row.line } : {}),
-        error: { code: 'E_INVALID_RECORD', issues },
-      };
-      if (options.format === 'text')
-        io.stdout(`${total > 1 ? '\n' : ''}${formatIssues(`✗ ${at} is invalid:`, issues ?? [])}`);
-      else io.stdout(separator + JSON.stringify(error));
-      io.stderr(formatIssues(`${at} is invalid:`, issues ?? []));
-    }
-    io.progress?.(total, invalid);
+  if (json && !source.single) await io.stdout('[');
+  try {
+    await each();
+  } finally {
+    // Valid JSON even when reading stops part-way: the error itself goes to stderr.
+    if (json && !source.single) await io.stdout(']');
   }
-  if (json && !source.single) io.stdout(']');
-  if (options.format === 'text' && !source.single) {
+  if (total === 0) io.stderr(`inovasi-rules: the input holds no records`);
+  if (options.format === 'text' && !source.single && total > 0) {
     io.stdout(
       `\n${total} records: ${counts.eligible} eligible, ${counts.not_eligible} not eligible, ${counts.incomplete} incomplete, ${invalid} invalid`,
     );
   }
   return { total, invalid };
+
+  async function each(): Promise<void> {
+    for await (const row of source.rows) {
+      for (const warning of row.warnings ?? []) io.stderr(`${whereOf(row)}: ${warning.message}`);
+      let issues: readonly Issue[] | undefined = row.issues;
+      let evaluation: T | undefined;
+      if (!issues) {
+        try {
+          evaluation = await options.evaluate(row.record);
+        } catch (error) {
+          if (!(error instanceof InvalidRecordError)) throw error;
+          issues = error.issues;
+        }
+      }
+      const separator = json && !source.single && total > 0 ? ',' : '';
+      total++;
+      if (evaluation) {
+        const verdict = options.verdictOf?.(evaluation);
+        if (verdict) counts[verdict]++;
+        if (options.format === 'text')
+          await io.stdout(
+            `${total > 1 ? '\n' : ''}${options.formatText(evaluation, options.locale)}`,
+          );
+        else
+          await io.stdout(
+            separator +
+              JSON.stringify(
+                options.project ? options.project(evaluation) : evaluation,
+                null,
+                json && source.single ? 2 : undefined,
+              ),
+          );
+      } else {
+        invalid++;
+        const at = whereOf(row);
+        const error = {
+          index: row.index,
+          ...(row.line !== undefined ? { line: row.line } : {}),
+          error: { code: 'E_INVALID_RECORD', issues },
+        };
+        if (options.format === 'text')
+          await io.stdout(
+            `${total > 1 ? '\n' : ''}${formatIssues(`✗ ${at} is invalid:`, issues ?? [])}`,
+          );
+        else await io.stdout(separator + JSON.stringify(error));
+        io.stderr(formatIssues(`${at} is invalid:`, issues ?? []));
+      }
+      io.progress?.(total, invalid);
+    }
+  }
 }

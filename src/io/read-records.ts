@@ -189,6 +189,8 @@ export async function openRecords(
 ): Promise<RecordSource> {
   checkOptions(options);
   const name = options.name ?? (typeof input === 'string' ? input : 'input');
+  // A missing file or a folder is said as such, before its name is read for a format.
+  const bytes = await bytesOf(input, name);
   const format = options.format ?? (typeof input === 'string' ? formatOfPath(input) : undefined);
   if (!format) {
     throw new InputFileError(name, [
@@ -200,7 +202,6 @@ export async function openRecords(
     ]);
   }
   const fields = options.fields === 'unit' ? UNIT_FIELDS : innovationFields();
-  const bytes = await bytesOf(input, name);
   if (format === 'xlsx') return openWorkbook(bytes, name, fields, options);
   const text = decodeText(bytes, name, options.encoding);
   if (format === 'json') return openJson(text, name);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,5 +192,86 @@ describe('inovasi-rules CLI (spawned)', () => {
     const { code, stderr } = cli('evaluate', file('bad.json', '{ nama: '));
     expect(code).toBe(2);
     expect(stderr).toContain('is not valid JSON');
+  });
+});
+
+describe('output that respects its reader', () => {
+  it.each([
+    [
+      'a folder',
+      ['evaluate', 'examples'],
+      'inovasi-rules: cannot read examples: it is a folder, not a file',
+    ],
+    [
+      'a missing file',
+      ['evaluate', 'nope.csv'],
+      'inovasi-rules: cannot read nope.csv: no such file',
+    ],
+    [
+      'a missing rule-set file',
+      ['evaluate', 'examples/batu-2024.csv', '--rule-set', 'nope.json'],
+      'inovasi-rules: cannot read nope.json: no such file',
+    ],
+    [
+      'a missing units file',
+      ['report', 'examples/batu-2024.csv', '--units', 'nope.csv'],
+      'inovasi-rules: cannot read nope.csv: no such file',
+    ],
+  ])('%s: exit 2 and one line naming it', (_, args, line) => {
+    const result = cli(...(args as string[]));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(line);
+  });
+
+  it('ends quietly when the reader stops reading (| head -1)', () => {
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `${process.execPath} --import tsx src/cli/main.ts evaluate examples/batu-2024.csv --format ndjson | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(result.stderr).toBe('status 141\n');
+  });
+
+  it('writes a summary per record to NDJSON by default, the full evaluation with --detail full', () => {
+    const summary = cli('evaluate', 'examples/batu-2024.csv', '--format', 'ndjson')
+      .stdout.trim()
+      .split('\n');
+    const first = JSON.parse(summary[0] as string);
+    expect(Object.keys(first)).toStrictEqual([
+      'id',
+      'nama',
+      'ruleSet',
+      'verdict',
+      'failing',
+      'missingFields',
+      'score',
+    ]);
+    const failing = summary.map((l) => JSON.parse(l)).find((r) => r.verdict === 'not_eligible');
+    expect(failing.failing[0]).toMatchObject({
+      id: expect.any(String),
+      reasons: [{ code: expect.any(String) }],
+    });
+    const full = JSON.parse(
+      cli(
+        'evaluate',
+        'examples/batu-2024.csv',
+        '--format',
+        'ndjson',
+        '--detail',
+        'full',
+      ).stdout.split('\n')[0] as string,
+    );
+    expect(full.criteria).toHaveLength(5);
+  });
+
+  it('keeps --format json valid when there is nothing to evaluate, and says so', () => {
+    const path = file('header-only.csv', 'nama;kebaruan\r\n');
+    const result = cli('evaluate', path, '--format', 'json');
+    expect(JSON.parse(result.stdout)).toStrictEqual([]);
+    expect(result.stderr).toContain('the input holds no records');
   });
 });
