@@ -188,8 +188,43 @@ for (let i = 0; i < BATCH; i++) {
 await Promise.all([new Promise((r) => nd.end(r)), new Promise((r) => cs.end(r))]);
 part('file', { BENCH_FILE: ndjson });
 part('file', { BENCH_FILE: csv });
+await slowPipe(ndjson, 'full');
+await slowPipe(ndjson, 'summary');
 rmSync(dir, { recursive: true, force: true });
 await loadRun();
+
+/**
+ * The CLI writing every evaluation into a reader slower than it (a pipe that drains 64 kB every
+ * millisecond): with backpressure its memory stays flat. Peak RSS read from /proc while it runs.
+ */
+async function slowPipe(file: string, detail: 'full' | 'summary'): Promise<void> {
+  const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+  const start = process.hrtime.bigint();
+  const cli = spawn(
+    process.execPath,
+    ['--import', 'tsx', main, 'evaluate', file, '--format', 'ndjson', '--detail', detail],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  let bytes = 0;
+  cli.stdout.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    cli.stdout.pause();
+    setTimeout(() => cli.stdout.resume(), 1);
+  });
+  let peak = 0;
+  const poll = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${cli.pid}/status`, 'utf8');
+      peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    } catch {}
+  }, 50);
+  await new Promise((r) => cli.once('exit', r));
+  clearInterval(poll);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(
+    `cli evaluate NDJSON --detail ${detail.padEnd(7)} into a slow reader: ${fmt(BATCH)} records, ${fmt(bytes / 2 ** 20, 1)} MB out in ${fmt(seconds, 1)} s, peak RSS ${fmt(peak)} MB`,
+  );
+}
 
 /**
  * The HTTP API under load: the server in its own process on 127.0.0.1, autocannon posting one
