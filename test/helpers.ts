@@ -41,6 +41,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Browser tests run wherever Chromium is installed, and always in CI (where it must be). */
 export const canRunChromium = existsSync(CHROMIUM) || Boolean(process.env.CI);
+if (!canRunChromium) {
+  console.warn(
+    `Browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium); in CI they always run.`,
+  );
+}
 
 /** Launches Debian's Chromium headless through playwright-core (never a downloaded browser). */
 export function launchChromium(): Promise<Browser> {

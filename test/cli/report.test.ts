@@ -147,40 +147,80 @@ describe('inovasi-rules report (spawned)', () => {
   });
 
   describe.skipIf(!canRunChromium)('HTML in a real browser', () => {
-    it('renders every chart, with no console error, on a phone and in print', async () => {
+    it('renders every chart, with no console error, no text outside its chart, at 1280 and 400 px, and in print', async () => {
       const html = cli('report', regionFile, '--format', 'html', '--units', unitsFile).stdout;
       expect(html).not.toMatch(/<script|<link|src="http/);
       const file = join(dir, 'report.html');
       writeFileSync(file, html);
       const browser = await launchChromium();
       try {
-        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-        const errors: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`file://${file}`);
-        for (const id of ['chart-verdicts', 'chart-kematangan', 'chart-targets', 'chart-heatmap']) {
-          const chart = page.locator(`svg#${id}`);
-          const box = await chart.boundingBox();
-          expect(box?.width, id).toBeGreaterThan(100);
-          expect(box?.height, id).toBeGreaterThan(20);
-          expect(await chart.locator('rect').count(), id).toBeGreaterThan(0);
+        for (const width of [1280, 400]) {
+          const page = await browser.newPage({ viewport: { width, height: 900 } });
+          const errors: string[] = [];
+          page.on('console', (m) => {
+            if (m.type() === 'error') errors.push(m.text());
+          });
+          page.on('pageerror', (e) => errors.push(e.message));
+          await page.goto(`file://${file}`);
+          for (const id of ['chart-kematangan', 'chart-heatmap']) {
+            const chart = page.locator(`svg#${id}`);
+            const box = await chart.boundingBox();
+            expect(box?.width, id).toBeGreaterThan(100);
+            expect(await chart.locator('rect').count(), id).toBeGreaterThan(0);
+          }
+          expect(await page.locator('svg#chart-heatmap rect').count()).toBe(300 * 20);
+          for (const id of ['chart-verdicts', 'chart-targets']) {
+            expect(await page.locator(`#${id} .bar`).count(), id).toBeGreaterThan(0);
+          }
+          // Every SVG text inside its SVG; every bar label inside its chart, none cut off.
+          const outside = await page.evaluate<string[]>(`(() => {
+            const out = [];
+            for (const svg of document.querySelectorAll('svg')) {
+              const box = svg.getBoundingClientRect();
+              for (const t of svg.querySelectorAll('text')) {
+                const r = t.getBoundingClientRect();
+                if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(svg.id + ': ' + t.textContent);
+              }
+            }
+            for (const label of document.querySelectorAll('.bar-label')) {
+              const chart = label.closest('.bars').getBoundingClientRect();
+              const r = label.getBoundingClientRect();
+              if (r.left < chart.left - 1 || r.right > chart.right + 1 || label.scrollWidth > label.clientWidth + 1) out.push('label: ' + label.textContent);
+            }
+            return out;
+          })()`);
+          expect(outside, `at ${width} px`).toStrictEqual([]);
+          // Long agency names are whole, not cut at the left.
+          const longest = AGENCIES.reduce((a, b) => (a.length >= b.length ? a : b));
+          expect(
+            await page.locator('#chart-targets .bar-label', { hasText: longest }).count(),
+          ).toBe(1);
+          // Verdicts in the report's language, with the reasons of a failing row.
+          expect(await page.locator('td.not_eligible').first().textContent()).toBe(
+            'tidak memenuhi kriteria',
+          );
+          const overflow = await page.evaluate<number>(
+            'document.documentElement.scrollWidth - window.innerWidth',
+          );
+          expect(overflow, `at ${width} px`).toBeLessThanOrEqual(0);
+          const smallest = await page.evaluate<number>(
+            `Math.min(...[...document.querySelectorAll('svg text')].map((t) => t.getBoundingClientRect().height))`,
+          );
+          expect(smallest, `smallest chart text at ${width} px`).toBeGreaterThanOrEqual(
+            width < 600 ? 8 : 11,
+          );
+          expect(errors).toStrictEqual([]);
+          mkdirSync(join(root, 'test-results'), { recursive: true });
+          await page.screenshot({
+            path: join(root, `test-results/report-${width}.png`),
+            fullPage: true,
+          });
+          if (width === 400) {
+            const pdf = await page.pdf({ format: 'A4' });
+            expect(pdf.byteLength).toBeGreaterThan(10_000);
+          }
+          await page.close();
         }
-        expect(await page.locator('svg#chart-heatmap rect').count()).toBe(300 * 20);
-        const overflow = await page.evaluate<number>(
-          'document.documentElement.scrollWidth - window.innerWidth',
-        );
-        expect(overflow).toBeLessThanOrEqual(0);
-        expect(errors).toStrictEqual([]);
-        mkdirSync(join(root, 'test-results'), { recursive: true });
-        await page.screenshot({
-          path: join(root, 'test-results/report-phone.png'),
-          fullPage: false,
-        });
-        const pdf = await page.pdf({ format: 'A4' });
-        expect(pdf.byteLength).toBeGreaterThan(10_000);
       } finally {
         await browser.close();
       }

@@ -134,6 +134,9 @@ export async function buildReport(
       unitKerja: typeof r.unitKerja === 'string' ? r.unitKerja.trim() : '',
       verdict: e.verdict,
       failing: e.criteria.filter((c) => c.status === 'fail').map((c) => c.ref ?? c.id),
+      reasons: e.criteria
+        .filter((c) => c.status === 'fail')
+        .map((c) => c.reasons.find((r) => r.status === 'fail')?.message ?? c.title),
       claimed: e.score.claimed,
       proven: e.score.proven,
       levels: e.score.indicators.map((i) => i.level),
@@ -172,6 +175,7 @@ export async function buildReport(
       invalid: invalid.length,
       meanClaimed: mean(rows.map((r) => r.claimed)),
       meanProven: mean(rows.map((r) => r.proven)),
+      maxKematangan: first?.score.max ?? 111,
       ...(region
         ? { iid: { value: region.iid, band: region.band, bandTitle: region.bandTitle } }
         : {}),

@@ -14,6 +14,8 @@ export interface ReportRow {
   verdict: Evaluation['verdict'];
   /** Failing criteria, as the regulation numbers them (or their ids). */
   failing: string[];
+  /** For each failing criterion, its first failing reason, in the report's language. */
+  reasons: string[];
   claimed: number;
   proven: number;
   /** Level (0-3) of each indicator, in the rubric's order. */
@@ -32,6 +34,8 @@ export interface ReportData {
     invalid: number;
     meanClaimed: number;
     meanProven: number;
+    /** The rubric's highest kematangan (111 in both shipped editions). */
+    maxKematangan: number;
     iid?: { value: number; band: string; bandTitle: string };
   };
   indicators: { id: string; number: number; title: string }[];

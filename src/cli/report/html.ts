@@ -1,9 +1,11 @@
-import type { Locale } from '../../messages.js';
+import { type Locale, MESSAGES, pick } from '../../messages.js';
 import type { ReportData } from './data.js';
 
 /**
- * The HTML report: one self-contained file (no scripts, no external assets) with inline SVG
- * charts that scale to a phone and print on A4.
+ * The HTML report: one self-contained file (no scripts, no external assets) that a Bappeda
+ * officer can show the Sekda on a laptop, a phone or on paper. Bar charts are HTML, so long
+ * agency names wrap instead of being cut; the histogram and the heat map are SVG with axis
+ * titles and a legend; the innovation table becomes one card per innovation on a phone.
  */
 
 const esc = (v: unknown) =>
@@ -15,27 +17,29 @@ const esc = (v: unknown) =>
 const COLORS = { eligible: '#2e7d32', not_eligible: '#c62828', incomplete: '#f9a825' } as const;
 const LEVEL_COLORS = ['#eeeeee', '#c6dbef', '#6baed6', '#08519c'];
 
+/** A horizontal bar chart in HTML: labels wrap, values stay readable at any width. */
 function barChart(
   id: string,
   title: string,
   bars: { label: string; value: number; color: string }[],
 ): string {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const row = 28;
-  const width = 600;
-  const labelWidth = 190;
-  const height = bars.length * row + 10;
-  const rects = bars
-    .map((b, i) => {
-      const w = Math.round(((width - labelWidth - 50) * b.value) / max);
-      const y = 5 + i * row;
-      return `<text x="${labelWidth - 6}" y="${y + 17}" text-anchor="end">${esc(b.label)}</text><rect x="${labelWidth}" y="${y + 4}" width="${Math.max(w, 1)}" height="18" fill="${b.color}"><title>${esc(b.label)}: ${b.value}</title></rect><text x="${labelWidth + w + 6}" y="${y + 17}">${b.value}</text>`;
-    })
+  const rows = bars
+    .map(
+      (b) =>
+        `<div class="bar-row"><span class="bar-label">${esc(b.label)}</span><span class="bar-track"><span class="bar" style="width:${((100 * b.value) / max).toFixed(1)}%;background:${b.color}" title="${esc(b.label)}: ${b.value}"></span><span class="bar-value">${b.value}</span></span></div>`,
+    )
     .join('');
-  return `<figure><figcaption>${esc(title)}</figcaption><svg id="${id}" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet">${rects}</svg></figure>`;
+  return `<figure><figcaption>${esc(title)}</figcaption><div class="bars" id="${id}" role="img" aria-label="${esc(title)}">${rows}</div></figure>`;
 }
 
-function histogram(title: string, values: number[], max: number): string {
+/** Proven kematangan in bins of 10, with axis titles; the scale ends at the rubric's maximum. */
+function histogram(
+  title: string,
+  values: number[],
+  max: number,
+  axes: { x: string; y: string },
+): string {
   const bins = Array.from({ length: Math.ceil((max + 1) / 10) }, () => 0);
   for (const v of values) {
     const bin = Math.min(bins.length - 1, Math.floor(v / 10));
@@ -43,22 +47,30 @@ function histogram(title: string, values: number[], max: number): string {
   }
   const top = Math.max(1, ...bins);
   const width = 600;
-  const height = 220;
-  const bw = (width - 40) / bins.length;
+  const height = 260;
+  const left = 48;
+  const bottom = 62;
+  const bw = (width - left - 10) / bins.length;
   const bars = bins
     .map((n, i) => {
-      const h = Math.round(((height - 50) * n) / top);
-      const x = 30 + i * bw;
-      return `<rect x="${x + 2}" y="${height - 30 - h}" width="${bw - 4}" height="${Math.max(h, n > 0 ? 1 : 0)}" fill="#08519c"><title>${i * 10}-${i * 10 + 9}: ${n}</title></rect>${n > 0 ? `<text x="${x + bw / 2}" y="${height - 34 - h}" text-anchor="middle">${n}</text>` : ''}<text x="${x + bw / 2}" y="${height - 14}" text-anchor="middle" class="small">${i * 10}</text>`;
+      const h = Math.round(((height - bottom - 30) * n) / top);
+      const x = left + i * bw;
+      return `<rect x="${x + 2}" y="${height - bottom - h}" width="${bw - 4}" height="${Math.max(h, n > 0 ? 1 : 0)}" fill="#08519c"><title>${i * 10}–${i * 10 + 9}: ${n}</title></rect>${n > 0 ? `<text x="${x + bw / 2}" y="${height - bottom - h - 5}" text-anchor="middle">${n}</text>` : ''}${i % 2 === 0 ? `<text x="${x + bw / 2}" y="${height - bottom + 20}" text-anchor="middle" class="small">${i * 10}</text>` : ''}`;
     })
     .join('');
-  return `<figure><figcaption>${esc(title)}</figcaption><svg id="chart-kematangan" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}">${bars}<line x1="30" y1="${height - 30}" x2="${width - 10}" y2="${height - 30}" stroke="#555"/></svg></figure>`;
+  return `<figure class="svg-figure"><figcaption>${esc(title)}</figcaption><svg id="chart-kematangan" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}">${bars}<line x1="${left}" y1="${height - bottom}" x2="${width - 10}" y2="${height - bottom}" stroke="#555"/><text x="${(left + width) / 2}" y="${height - 8}" text-anchor="middle" class="axis">${esc(axes.x)}</text><text x="24" y="${(height - bottom) / 2}" text-anchor="middle" class="axis" transform="rotate(-90 24 ${(height - bottom) / 2})">${esc(axes.y)}</text></svg></figure>`;
 }
 
-function heatMap(title: string, data: ReportData, limit: number): string {
+/** Levels of the 20 indicators per innovation, with the indicators' names and a colour legend. */
+function heatMap(
+  title: string,
+  data: ReportData,
+  limit: number,
+  words: { level: string; more: (n: number) => string },
+): string {
   const rows = data.rows.slice(0, limit);
-  const cell = 18;
-  const labelWidth = 220;
+  const cell = 22;
+  const labelWidth = 200;
   const width = labelWidth + data.indicators.length * cell + 10;
   const height = 40 + rows.length * cell;
   const head = data.indicators
@@ -70,47 +82,44 @@ function heatMap(title: string, data: ReportData, limit: number): string {
   const body = rows
     .map((r, i) => {
       const y = 36 + i * cell;
-      const name = r.nama.length > 32 ? `${r.nama.slice(0, 31)}…` : r.nama;
+      const name = r.nama.length > 26 ? `${r.nama.slice(0, 25)}…` : r.nama;
       const cells = r.levels
         .map(
           (level, j) =>
-            `<rect x="${labelWidth + j * cell}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${LEVEL_COLORS[level] ?? LEVEL_COLORS[0]}"><title>${esc(r.nama)}, ${esc(data.indicators[j]?.title)}: level ${level}</title></rect>`,
+            `<rect x="${labelWidth + j * cell}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${LEVEL_COLORS[level] ?? LEVEL_COLORS[0]}"><title>${esc(r.nama)}, ${esc(data.indicators[j]?.title)}: ${esc(words.level)} ${level}</title></rect>`,
         )
         .join('');
-      return `<text x="${labelWidth - 6}" y="${y + 12}" text-anchor="end" class="small">${esc(name)}</text>${cells}`;
+      return `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" class="small"><title>${esc(r.nama)}</title>${esc(name)}</text>${cells}`;
     })
     .join('');
   const more =
     data.rows.length > limit
-      ? `<p class="note">${data.rows.length - limit} more not shown.</p>`
+      ? `<p class="note">${esc(words.more(data.rows.length - limit))}</p>`
       : '';
-  return `<figure><figcaption>${esc(title)}</figcaption><svg id="chart-heatmap" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}">${head}${body}</svg>${more}</figure>`;
+  const legend = `<p class="legend">${LEVEL_COLORS.map((c, level) => `<span><i style="background:${c}"></i>${esc(words.level)} ${level}</span>`).join('')}</p>`;
+  const names = `<ol class="indicator-names">${data.indicators.map((ind) => `<li value="${ind.number}">${esc(ind.title)}</li>`).join('')}</ol>`;
+  return `<figure><figcaption>${esc(title)}</figcaption><div class="scroll"><svg id="chart-heatmap" class="heatmap" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" style="min-width:${Math.min(width, 560)}px">${head}${body}</svg></div>${more}${legend}${names}</figure>`;
 }
+
+const shorten = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 /** Renders the report as one self-contained HTML page. */
 export function renderHtml(data: ReportData, locale: Locale): string {
   const en = locale === 'en';
   const t = (id: string, english: string) => (en ? english : id);
+  const verdict = (v: keyof typeof COLORS) => pick(MESSAGES.verdict[v], locale);
   const { summary: s, portfolio: p } = data;
   const place = [data.pemda, data.tahun].filter(Boolean).join(' ');
   const title = `${t('Laporan inovasi daerah', 'Innovation report')}${place ? `: ${place}` : ''}`;
-  const verdictChart = barChart('chart-verdicts', t('Putusan kelayakan', 'Eligibility verdicts'), [
-    {
-      label: t('memenuhi kriteria', 'eligible'),
-      value: s.verdicts.eligible,
-      color: COLORS.eligible,
-    },
-    {
-      label: t('tidak memenuhi', 'not eligible'),
-      value: s.verdicts.not_eligible,
-      color: COLORS.not_eligible,
-    },
-    {
-      label: t('belum lengkap', 'incomplete'),
-      value: s.verdicts.incomplete,
-      color: COLORS.incomplete,
-    },
-  ]);
+  const verdictChart = barChart(
+    'chart-verdicts',
+    t('Putusan kelayakan', 'Eligibility verdicts'),
+    (['eligible', 'not_eligible', 'incomplete'] as const).map((v) => ({
+      label: verdict(v),
+      value: s.verdicts[v],
+      color: COLORS[v],
+    })),
+  );
   const targetChart = barChart(
     'chart-targets',
     `${t('Inovasi memenuhi kriteria per perangkat daerah (target', 'Eligible innovations per agency (target')} ${p.target.perAgency})`,
@@ -120,18 +129,43 @@ export function renderHtml(data: ReportData, locale: Locale): string {
       color: a.meetsTarget ? COLORS.eligible : COLORS.not_eligible,
     })),
   );
+  const head = {
+    nama: t('nama', 'name'),
+    verdict: t('putusan', 'verdict'),
+    failing: t('kriteria gagal dan alasannya', 'failing criteria and why'),
+    score: t('kematangan terbukti / diklaim', 'kematangan proven / claimed'),
+  };
   const rows = data.rows
-    .map(
-      (r) =>
-        `<tr><td>${r.index + 1}</td><td>${esc(r.nama)}</td><td>${esc(r.opd)}</td><td class="${r.verdict}">${esc(r.verdict)}</td><td>${esc(r.failing.join(', '))}</td><td class="num">${r.proven} / ${r.claimed}</td></tr>`,
-    )
+    .map((r) => {
+      const why = r.failing
+        .map((ref, i) => {
+          const reason = r.reasons[i] ?? '';
+          return `<li><b>${esc(ref)}</b> <span title="${esc(reason)}">${esc(shorten(reason, 160))}</span></li>`;
+        })
+        .join('');
+      return `<tr><td data-label="#">${r.index + 1}</td><td data-label="${esc(head.nama)}">${esc(r.nama)}</td><td data-label="OPD">${esc(r.opd)}</td><td data-label="${esc(head.verdict)}" class="${r.verdict}">${esc(verdict(r.verdict))}</td><td data-label="${esc(head.failing)}">${why ? `<ul class="why">${why}</ul>` : ''}</td><td data-label="${esc(head.score)}" class="num">${r.proven} / ${r.claimed}</td></tr>`;
+    })
     .join('');
+  const yes = t('ya', 'yes');
+  const no = t('belum', 'not yet');
+  const change = (n: number | undefined) => (n === undefined ? '' : n > 0 ? `+${n}` : String(n));
   const agencies = p.agencies
     .map(
       (a, i) =>
-        `<tr><td>${esc(a.opd)}</td><td class="num">${a.count}</td><td class="num">${a.eligible}</td><td>${a.meetsTarget ? '✓' : '✗'}</td>${p.change ? `<td class="num">${p.change.agencies[i]?.delta ?? ''}</td>` : ''}</tr>`,
+        `<tr><td data-label="OPD">${esc(a.opd)}</td><td data-label="${t('inovasi', 'innovations')}" class="num">${a.count}</td><td data-label="${t('memenuhi', 'eligible')}" class="num">${a.eligible}</td><td data-label="${t('target', 'target met')}">${a.meetsTarget ? `✓ ${yes}` : `✗ ${no}`}</td>${p.change ? `<td data-label="${t('perubahan', 'change')}" class="num">${change(p.change.agencies[i]?.delta)}</td>` : ''}</tr>`,
     )
     .join('');
+  const units = p.units.length
+    ? `<h2>${t('Satu Eselon III Satu Inovasi', 'One Eselon III unit, one innovation')}</h2><p>${p.totals.unitsMeetingTarget} / ${p.totals.units} ${t('unit kerja memenuhi target', 'units meet the target')} (${t('target', 'target')} ${p.target.perUnit}).</p><table class="stack"><thead><tr><th>OPD</th><th>${t('unit kerja', 'unit')}</th><th class="num">${t('inovasi', 'innovations')}</th><th class="num">${t('memenuhi', 'eligible')}</th><th>${t('target', 'target met')}</th></tr></thead><tbody>${p.units
+        .map(
+          (u) =>
+            `<tr><td data-label="OPD">${esc(u.opd)}</td><td data-label="${t('unit kerja', 'unit')}">${esc(u.unitKerja)}</td><td data-label="${t('inovasi', 'innovations')}" class="num">${u.count}</td><td data-label="${t('memenuhi', 'eligible')}" class="num">${u.eligible}</td><td data-label="${t('target', 'target met')}">${u.meetsTarget ? `✓ ${yes}` : `✗ ${no}`}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '';
+  const yoy = p.change
+    ? `<p>${t('Dibanding', 'Against')} ${p.change.previousTahun}: ${p.change.innovations.previous} → ${p.change.innovations.current} ${t('inovasi', 'innovations')}, ${p.change.eligible.previous} → ${p.change.eligible.current} ${t('memenuhi kriteria', 'eligible')}, ${p.change.agenciesWithInnovation.previous} → ${p.change.agenciesWithInnovation.current} ${t('perangkat daerah berinovasi', 'agencies with an innovation')}.</p>`
+    : '';
   const invalid = data.invalid.length
     ? `<h2>${t('Data tidak valid', 'Invalid records')}</h2><ul>${data.invalid.map((i) => `<li>${esc(i.where)}: ${esc(i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; '))}</li>`).join('')}</ul>`
     : '';
@@ -140,19 +174,33 @@ export function renderHtml(data: ReportData, locale: Locale): string {
 <title>${esc(title)}</title>
 <style>
 body{font:15px/1.45 system-ui,sans-serif;color:#222;max-width:960px;margin:0 auto;padding:12px}
-h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}
+h1{font-size:1.4em;overflow-wrap:anywhere}h2{font-size:1.15em;margin-top:1.6em}
 .cards{display:flex;flex-wrap:wrap;gap:8px}.card{border:1px solid #ccc;border-radius:6px;padding:8px 12px;min-width:120px}.card b{display:block;font-size:1.4em}
-figure{margin:1em 0;break-inside:avoid}figcaption{font-weight:600;margin-bottom:4px}svg{width:100%;height:auto;font-size:12px}svg .small{font-size:10px}
-table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}.num{text-align:right}
+figure{margin:1em 0;break-inside:avoid}figcaption{font-weight:600;margin-bottom:6px}
+.bars{display:grid;gap:6px}.bar-row{display:grid;grid-template-columns:minmax(8em,16em) 1fr;gap:8px;align-items:center}
+.bar-label{overflow-wrap:anywhere;text-align:right;font-size:.9em}.bar-track{display:flex;align-items:center;gap:6px;min-width:0}
+.bar{display:inline-block;height:16px;min-width:2px;border-radius:2px}.bar-value{font-variant-numeric:tabular-nums}
+.svg-figure svg{max-width:640px}svg{width:100%;height:auto;font-size:18px}svg .small{font-size:16px}svg .axis{font-size:17px;fill:#444}
+.heatmap{font-size:13px}.heatmap .small{font-size:12px}
+.legend span{display:inline-flex;align-items:center;gap:4px;margin-right:12px;font-size:.85em}.legend i{display:inline-block;width:14px;height:14px;border:1px solid #bbb}
+.indicator-names{columns:2 16em;font-size:.85em;color:#444;padding-left:2.2em}
+table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}.num{text-align:right}
+ul.why{margin:0;padding-left:1em}
 .eligible{color:${COLORS.eligible}}.not_eligible{color:${COLORS.not_eligible}}.incomplete{color:#8a6d00}.note{color:#666;font-size:.85em}
 .scroll{overflow-x:auto}
+@media (max-width:640px){
+.bar-row{grid-template-columns:1fr}.bar-label{text-align:left}
+table.stack thead{display:none}table.stack tr{display:block;border-bottom:2px solid #ccc;padding:4px 0}
+table.stack td{display:grid;grid-template-columns:9em 1fr;gap:6px;border:0;padding:2px 0;text-align:left}
+table.stack td::before{content:attr(data-label);font-weight:600;color:#555}
+}
 @media print{body{max-width:none;font-size:11pt}.scroll{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p class="note">${t('Rule set', 'Rule set')} ${esc(data.ruleSet.id)} · ${t('rubrik', 'rubric')} ${esc(data.rubric.id)}</p>
 <div class="cards">
 <div class="card"><b>${s.innovations}</b>${t('inovasi', 'innovations')}</div>
-<div class="card"><b>${s.verdicts.eligible}</b>${t('memenuhi kriteria', 'eligible')}</div>
+<div class="card"><b>${s.verdicts.eligible}</b>${esc(verdict('eligible'))}</div>
 <div class="card"><b>${s.meanProven}</b>${t('rata-rata kematangan terbukti', 'mean proven kematangan')}</div>
 ${s.iid ? `<div class="card"><b>${s.iid.value.toFixed(2)}</b>IID · ${esc(s.iid.bandTitle)}</div>` : ''}
 <div class="card"><b>${p.totals.agenciesMeetingTarget} / ${p.totals.agencies}</b>${t('OPD memenuhi target', 'agencies meet the target')}</div>
@@ -161,14 +209,23 @@ ${verdictChart}
 ${histogram(
   t('Sebaran skor kematangan terbukti', 'Distribution of proven kematangan'),
   data.rows.map((r) => r.proven),
-  111,
+  s.maxKematangan,
+  {
+    x: t('skor kematangan terbukti (kelompok 10 poin)', 'proven kematangan (bins of 10 points)'),
+    y: t('jumlah inovasi', 'innovations'),
+  },
 )}
 ${targetChart}
-<div class="scroll">${heatMap(t('Level indikator IGA per inovasi', 'IGA indicator levels per innovation'), data, 300)}</div>
+${heatMap(t('Level indikator IGA per inovasi', 'IGA indicator levels per innovation'), data, 300, {
+  level: t('level', 'level'),
+  more: (n) => t(`${n} inovasi lagi tidak ditampilkan.`, `${n} more not shown.`),
+})}
 <h2>${t('Inovasi', 'Innovations')}</h2>
-<div class="scroll"><table><thead><tr><th>#</th><th>${t('nama', 'name')}</th><th>OPD</th><th>${t('putusan', 'verdict')}</th><th>${t('kriteria gagal', 'failing criteria')}</th><th class="num">${t('kematangan terbukti / diklaim', 'kematangan proven / claimed')}</th></tr></thead><tbody>${rows}</tbody></table></div>
+<table class="stack"><thead><tr><th>#</th><th>${esc(head.nama)}</th><th>OPD</th><th>${esc(head.verdict)}</th><th>${esc(head.failing)}</th><th class="num">${esc(head.score)}</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>${t('Satu OPD Satu Inovasi', 'One agency, one innovation')}</h2>
-<div class="scroll"><table><thead><tr><th>OPD</th><th class="num">${t('inovasi', 'innovations')}</th><th class="num">${t('memenuhi', 'eligible')}</th><th>${t('target', 'target met')}</th>${p.change ? `<th class="num">${t('perubahan', 'change')}</th>` : ''}</tr></thead><tbody>${agencies}</tbody></table></div>
+${yoy}
+<table class="stack"><thead><tr><th>OPD</th><th class="num">${t('inovasi', 'innovations')}</th><th class="num">${t('memenuhi', 'eligible')}</th><th>${t('target', 'target met')}</th>${p.change ? `<th class="num">${t('perubahan', 'change')}</th>` : ''}</tr></thead><tbody>${agencies}</tbody></table>
+${units}
 ${invalid}
 </body></html>`;
 }
