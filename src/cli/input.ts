@@ -8,6 +8,7 @@ import {
   type RecordInput,
   type RecordSource,
 } from '../io/read-records.js';
+import { type Locale, MESSAGES, pick } from '../messages.js';
 
 /**
  * The command line's files: records through `inovasi-rules/io` (a path, or `-` for standard
@@ -72,7 +73,10 @@ export async function readAll(
   };
 }
 
-/** Where a row is, for messages: its line, or its position. */
-export function whereOf(row: Pick<ReadRow, 'index' | 'line'>): string {
-  return row.line !== undefined ? `line ${row.line}` : `record #${row.index + 1}`;
+/** Where a row is, for messages: its line, or its position, in the output's language. */
+export function whereOf(row: Pick<ReadRow, 'index' | 'line'>, locale: Locale = 'en'): string {
+  const t = MESSAGES.cli;
+  return row.line !== undefined
+    ? pick(t.line, locale).replace('{n}', String(row.line))
+    : pick(t.record, locale).replace('{n}', String(row.index + 1));
 }

@@ -1,7 +1,11 @@
 import { evaluate } from '../eligibility/evaluate.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../errors.js';
-import type { Locale } from '../messages.js';
+import { type Locale, MESSAGES, pick } from '../messages.js';
+
+const fill = (template: string, values: Record<string, number>) =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+
 import { formatIssues } from './format-text.js';
 import { type RecordSource, whereOf } from './input.js';
 
@@ -102,17 +106,19 @@ export async function streamEvaluations<T>(
     // Valid JSON even when reading stops part-way: the error itself goes to stderr.
     if (json && !source.single) await io.stdout(']');
   }
-  if (total === 0) io.stderr(`inovasi-rules: the input holds no records`);
+  if (total === 0) io.stderr(pick(MESSAGES.cli.empty, options.locale));
   if (options.format === 'text' && !source.single && total > 0) {
     io.stdout(
-      `\n${total} records: ${counts.eligible} eligible, ${counts.not_eligible} not eligible, ${counts.incomplete} incomplete, ${invalid} invalid`,
+      `\n${fill(pick(MESSAGES.cli.summary, options.locale), { total, ...counts, invalid })}`,
     );
   }
   return { total, invalid };
 
   async function each(): Promise<void> {
     for await (const row of source.rows) {
-      for (const warning of row.warnings ?? []) io.stderr(`${whereOf(row)}: ${warning.message}`);
+      for (const warning of row.warnings ?? []) {
+        io.stderr(`${whereOf(row, options.locale)}: ${warning.message}`);
+      }
       let issues: readonly Issue[] | undefined = row.issues;
       let evaluation: T | undefined;
       if (!issues) {
@@ -143,18 +149,17 @@ export async function streamEvaluations<T>(
           );
       } else {
         invalid++;
-        const at = whereOf(row);
+        const at = whereOf(row, options.locale);
+        const heading = pick(MESSAGES.cli.invalidRow, options.locale).replace('{where}', at);
         const error = {
           index: row.index,
           ...(row.line !== undefined ? { line: row.line } : {}),
           error: { code: 'E_INVALID_RECORD', issues },
         };
         if (options.format === 'text')
-          await io.stdout(
-            `${total > 1 ? '\n' : ''}${formatIssues(`✗ ${at} is invalid:`, issues ?? [])}`,
-          );
+          await io.stdout(`${total > 1 ? '\n' : ''}${formatIssues(`✗ ${heading}`, issues ?? [])}`);
         else await io.stdout(separator + JSON.stringify(error));
-        io.stderr(formatIssues(`${at} is invalid:`, issues ?? []));
+        io.stderr(formatIssues(heading, issues ?? []));
       }
       io.progress?.(total, invalid);
     }

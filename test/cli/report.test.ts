@@ -58,11 +58,11 @@ describe('inovasi-rules evaluate on CSV and NDJSON (spawned)', () => {
       line: 6,
       error: { issues: [{ path: ['indikator', 'sdm', 'jumlah'] }] },
     });
-    expect(stderr).toContain('line 6 is invalid');
+    expect(stderr).toContain('baris 6 tidak valid');
     expect(stderr).toContain('indikator.sdm.jumlah');
-    expect(stderr).toContain('line 7 is invalid');
+    expect(stderr).toContain('baris 7 tidak valid');
     expect(stderr).toMatch(
-      /line 8 is invalid:\n {2}- urusan: column "urusan": "sihir" is not an urusan/,
+      /baris 8 tidak valid:\n {2}- urusan: column "urusan": "sihir" is not an urusan/,
     );
     expect(stderr).toContain('column "catatan" matches no field and is ignored');
   });
@@ -128,7 +128,7 @@ describe('inovasi-rules report (spawned)', () => {
     expect(json.summary.innovations).toBe(1);
     expect(json.summary.iid).toBeUndefined();
     expect(json.invalid).toStrictEqual([
-      { where: 'record #2', issues: [expect.objectContaining({ path: ['nama'] })] },
+      { where: 'data ke-2', issues: [expect.objectContaining({ path: ['nama'] })] },
     ]);
   });
 

@@ -101,7 +101,9 @@ describe('inovasi-rules CLI (spawned)', () => {
   it('runs the demo on the bundled records and the city index', () => {
     const { code, stdout } = cli('demo');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/11 records: 7 eligible, 3 not eligible, 1 incomplete, 0 invalid/);
+    expect(stdout).toMatch(
+      /11 data: 7 memenuhi kriteria, 3 tidak memenuhi kriteria, 1 belum lengkap, 0 tidak valid/,
+    );
     // 2024 is scored by the edition in force then, iga-2023; Batu's own Perwali decides eligibility.
     expect(stdout).toMatch(/Kota Batu 2024, iga-2023: IID \d+\.\d\d \(Kurang Inovatif\)/);
   });
@@ -272,6 +274,6 @@ describe('output that respects its reader', () => {
     const path = file('header-only.csv', 'nama;kebaruan\r\n');
     const result = cli('evaluate', path, '--format', 'json');
     expect(JSON.parse(result.stdout)).toStrictEqual([]);
-    expect(result.stderr).toContain('the input holds no records');
+    expect(result.stderr).toContain('masukan tidak berisi data inovasi');
   });
 });

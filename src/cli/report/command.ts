@@ -5,6 +5,7 @@ import { InputFileError, InvalidRecordError, type Issue, UsageError } from '../.
 import { summarisePortfolio, type Tally } from '../../features/_portfolio.js';
 import type { PortfolioUnit } from '../../features/portfolio.js';
 import { evaluateRegion, type RegionEvaluation } from '../../features/region.js';
+import { MESSAGES, pick } from '../../messages.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
 import type { CliIo } from '../stream.js';
 import type { ReportData, ReportOptions, ReportRow } from './data.js';
@@ -120,7 +121,7 @@ export async function buildReport(
   for (const row of rowsIn) {
     const result = row.issues ?? evaluated.get(row.index) ?? evaluateRow(row.record);
     if (Array.isArray(result)) {
-      invalid.push({ where: whereOf(row), issues: result });
+      invalid.push({ where: whereOf(row, options.locale), issues: result });
       continue;
     }
     const e = result as Evaluation;
@@ -255,7 +256,7 @@ export async function commandReport(
   }
   for (const i of data.invalid)
     io.stderr(
-      `${i.where} is invalid: ${i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`,
+      `${pick(MESSAGES.cli.invalidRow, options.locale).replace('{where}', i.where)} ${i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`,
     );
   return data.invalid.length > 0 ? 2 : 0;
 }
