@@ -24,6 +24,14 @@ const root = new URL('../', import.meta.url).pathname;
 
 /** Runs the CLI as a separate process, from source through tsx. */
 export function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return cliWith({}, ...args);
+}
+
+/** Runs the CLI as a separate process with extra environment variables. */
+export function cliWith(
+  env: Record<string, string | undefined>,
+  ...args: string[]
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', `${root}src/cli/main.ts`, ...args],
@@ -31,6 +39,7 @@ export function cli(...args: string[]): { code: number | null; stdout: string; s
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env },
     },
   );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -3,6 +3,7 @@ import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/
 import type { Issue } from '../errors.js';
 import type { RegionEvaluation } from '../features/region.js';
 import { type Locale, MESSAGES } from '../messages.js';
+import { paint } from './colour.js';
 
 const cli = MESSAGES.cli;
 const fill = (
@@ -14,15 +15,33 @@ const pad = (text: string, width: number) =>
   text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length);
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', unknown: '?' };
-const VERDICT_MARK = { eligible: '✓', not_eligible: '✗', incomplete: '?' } as const;
+const mark = (status: Status) => paint(status, MARK[status]);
+const VERDICT_STATUS = { eligible: 'pass', not_eligible: 'fail', incomplete: 'unknown' } as const;
+
+/** Breaks a text into lines of at most `width` characters, at spaces (a longer word stays whole). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
 
 /** Renders one evaluation as indented text: each criterion with ✓ / ✗ / ? and its reasons. */
 export function formatEvaluation(evaluation: Evaluation, locale: Locale): string {
   const lines: string[] = [];
   const label = MESSAGES.verdict[evaluation.verdict][locale];
   const id = evaluation.id !== undefined ? ` (${evaluation.id})` : '';
+  const tone = VERDICT_STATUS[evaluation.verdict];
   lines.push(
-    `${VERDICT_MARK[evaluation.verdict]} ${evaluation.nama}${id}: ${label} [${evaluation.ruleSet.id}]`,
+    `${mark(tone)} ${paint('bold', evaluation.nama)}${id}: ${paint(tone, label)} ${paint('dim', `[${evaluation.ruleSet.id}]`)}`,
   );
   const { score } = evaluation;
   const values = {
@@ -34,12 +53,12 @@ export function formatEvaluation(evaluation: Evaluation, locale: Locale): string
   lines.push(`  ${fill(cli.kematangan, locale, values)}`);
   for (const criterion of evaluation.criteria) {
     const ref = criterion.ref ? `${criterion.ref}. ` : '';
-    lines.push(`  ${MARK[criterion.status]} ${ref}${criterion.title}`);
+    lines.push(`  ${mark(criterion.status)} ${ref}${criterion.title}`);
     if (criterion.status === 'pass') continue;
     for (const reason of criterion.reasons) {
-      lines.push(`      ${MARK[reason.status]} ${reason.message} [${reason.fields.join(', ')}]`);
+      lines.push(`      ${mark(reason.status)} ${reason.message} [${reason.fields.join(', ')}]`);
     }
-    lines.push(`      ${criterion.citation}`);
+    lines.push(`      ${paint('dim', criterion.citation)}`);
   }
   return lines.join('\n');
 }
@@ -68,11 +87,14 @@ export function formatScore(evaluation: Evaluation, locale: Locale): string {
     `  ${cli.columns[locale]}`,
   ];
   for (const i of score.indicators) {
-    const evidence = i.points === 0 ? '' : i.proven ? '✓' : '✗';
+    const evidence = i.points === 0 ? '' : i.proven ? mark('pass') : mark('fail');
     const star = i.mandatory ? '*' : ' ';
+    // A long indicator name wraps under itself; words are never cut.
+    const [first = '', ...rest] = wrap(`${i.title}${star}`, 43);
     lines.push(
-      `  ${pad(String(i.number), 3)} ${pad(`${i.title}${star}`, 43)} ${pad(`${i.level}/3`, 6)} ${pad(`${i.points}/${i.maxPoints}`, 8)} ${evidence}`,
+      `  ${pad(String(i.number), 3)} ${pad(first, 43)} ${pad(`${i.level}/3`, 6)} ${pad(`${i.points}/${i.maxPoints}`, 8)} ${evidence}`,
     );
+    for (const more of rest) lines.push(`      ${more}`);
   }
   if (score.missingMandatory.length > 0) {
     lines.push(
@@ -120,7 +142,7 @@ export function formatSideBySide(multi: MultiEvaluation, locale: Locale): string
     if (r.kind === 'eligibility') {
       const failing = r.criteria.filter((c) => c.status === 'fail').map((c) => c.ref ?? c.id);
       const label = MESSAGES.verdict[r.verdict][locale];
-      return `${VERDICT_MARK[r.verdict]} ${label}${failing.length ? ` (${en ? 'failing' : 'gagal'}: ${failing.join(', ')})` : ''}${r.missingFields.length ? ` (${en ? 'missing' : 'belum diisi'}: ${r.missingFields.length})` : ''}`;
+      return `${mark(VERDICT_STATUS[r.verdict])} ${label}${failing.length ? ` (${en ? 'failing' : 'gagal'}: ${failing.join(', ')})` : ''}${r.missingFields.length ? ` (${en ? 'missing' : 'belum diisi'}: ${r.missingFields.length})` : ''}`;
     }
     if (r.kind === 'rubric')
       return `kematangan ${r.score.proven} / ${r.score.claimed} / ${r.score.max}`;
@@ -141,7 +163,7 @@ export function formatSideBySide(multi: MultiEvaluation, locale: Locale): string
       if (c.status === 'pass') continue;
       for (const reason of c.reasons) {
         lines.push(
-          `    ${MARK[reason.status]} ${c.ref ? `${c.ref}. ` : ''}${reason.message} [${reason.fields.join(', ')}]`,
+          `    ${mark(reason.status)} ${c.ref ? `${c.ref}. ` : ''}${reason.message} [${reason.fields.join(', ')}]`,
         );
       }
       lines.push(`      ${c.citation}`);

@@ -11,15 +11,26 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// A progress line on stderr for a person at a terminal; nothing when stderr is piped.
+// Progress for a person at a terminal while the results go to a file or a pipe: records done,
+// rate and time so far, on stderr. Never when stdout is that same terminal (it would interleave
+// with the results) or when stderr is piped.
 let shown = 0;
-const progress = process.stderr.isTTY
-  ? (done: number, invalid: number) => {
-      if (done - shown < 250) return;
-      shown = done;
-      process.stderr.write(`\r${done.toLocaleString('en-US')} records, ${invalid} invalid `);
-    }
-  : undefined;
+const started = Date.now();
+const lang = process.argv.includes('en') && process.argv.includes('--lang') ? 'en-US' : 'id-ID';
+const progress =
+  process.stderr.isTTY && !process.stdout.isTTY
+    ? (done: number, invalid: number) => {
+        if (done - shown < 250) return;
+        shown = done;
+        const seconds = (Date.now() - started) / 1000;
+        const n = (x: number) => x.toLocaleString(lang, { maximumFractionDigits: 0 });
+        const line =
+          lang === 'en-US'
+            ? `${n(done)} records · ${n(done / Math.max(seconds, 0.001))}/s · ${invalid} invalid · ${seconds.toFixed(0)} s`
+            : `${n(done)} data · ${n(done / Math.max(seconds, 0.001))}/dtk · ${invalid} tidak valid · ${seconds.toFixed(0)} dtk`;
+        process.stderr.write(`\r\x1b[K${line}`);
+      }
+    : undefined;
 
 run(
   process.argv.slice(2),
@@ -31,6 +42,7 @@ run(
     },
     stderr: (text) => process.stderr.write(`${shown > 0 ? '\r\x1b[K' : ''}${text}\n`),
     ...(progress ? { progress } : {}),
+    isTTY: Boolean(process.stdout.isTTY),
   },
   pkg.version,
 ).then((code) => {

@@ -9,6 +9,7 @@ import { evaluateRegion } from '../features/region.js';
 import type { Locale } from '../messages.js';
 import { getRuleSet, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
+import { setColour } from './colour.js';
 import {
   formatEvaluation,
   formatIssues,
@@ -64,6 +65,7 @@ Options:
   -o, --output <file>  write the output to a file instead of standard output
   --detail <d>         evaluate, score with json/ndjson: summary (verdict, failing criteria
                        and reasons, scores; the default for ndjson) or full (default for json)
+  --no-color           no colour (also NO_COLOR=1); colour is on only on a terminal
   -h, --help           show this help
   -v, --version        show the version
 
@@ -195,6 +197,7 @@ function parseOptions(argv: string[]) {
       cors: { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
       quiet: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -227,6 +230,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     if (values.lang !== 'id' && values.lang !== 'en')
       throw new UsageError('--lang must be id or en');
+    setColour({ flag: values['no-color'] === true, env: process.env, isTTY: io.isTTY });
     const [command, ...args] = positionals;
     const formats = FORMATS[command ?? ''] ?? ['text', 'json'];
     const format = values.format ?? formats[0];

@@ -16,6 +16,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Progress of a batch, shown on a terminal; absent when output is piped. */
   progress?: (done: number, invalid: number) => void;
+  /** Whether standard output is a terminal (colour is on only there). */
+  isTTY?: boolean;
   /** Standard input, read for the file `-`; the process's by default. */
   stdin?: () => AsyncIterable<Uint8Array | string>;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, eligibleRecord } from '../helpers.js';
+import { cli, cliWith, eligibleRecord } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'inovasi-cli-'));
@@ -275,5 +275,30 @@ describe('output that respects its reader', () => {
     const result = cli('evaluate', path, '--format', 'json');
     expect(JSON.parse(result.stdout)).toStrictEqual([]);
     expect(result.stderr).toContain('masukan tidak berisi data inovasi');
+  });
+});
+
+describe('colour and tables for a person at a terminal', () => {
+  const record = () => file('warna.json', eligibleRecord({ membatasiAkses: true }));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape that starts a colour
+  const ansi = /\u001b\[/;
+
+  it('colours verdicts when asked (FORCE_COLOR), never with --no-color or NO_COLOR, never in a pipe', () => {
+    const forced = cliWith({ FORCE_COLOR: '1' }, 'evaluate', record());
+    expect(forced.stdout).toMatch(ansi);
+    expect(forced.stdout).toContain('\u001b[31m✗\u001b[39m');
+    expect(cliWith({ FORCE_COLOR: '1' }, 'evaluate', record(), '--no-color').stdout).not.toMatch(
+      ansi,
+    );
+    expect(cliWith({ FORCE_COLOR: '1', NO_COLOR: '1' }, 'evaluate', record()).stdout).not.toMatch(
+      ansi,
+    );
+    expect(cli('evaluate', record()).stdout).not.toMatch(ansi);
+  });
+
+  it('wraps long indicator names in the score table instead of cutting a word', () => {
+    const out = cli('score', join(root, 'test/fixtures/scored.json'), '--lang', 'en').stdout;
+    expect(out).toMatch(/21 +Innovation in the annual regional plan +2\/3/);
+    expect(out).toMatch(/\n {6}\(RKPD\)\*?\s*\n/);
   });
 });
