@@ -1,0 +1,17 @@
+// `npm run mutation`: Stryker with the vitest runner over the core the rules run on —
+// conditions, eligibility and scoring. Not part of `npm test` (it takes many minutes on two
+// cores). Tests that spawn the CLI cannot see a mutant (mutant switching does not reach a child
+// process), so only the in-process tests run.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: ['src/conditions/**/*.ts', 'src/eligibility/**/*.ts', 'src/scoring/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  thresholds: { high: 90, low: 75, break: null },
+  tempDirName: '.stryker-tmp',
+};

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// The in-process tests of the core, for Stryker: no spawned CLI, no browser, no server.
+export default defineConfig({
+  test: {
+    include: [
+      'test/conditions/**/*.test.ts',
+      'test/eligibility/**/*.test.ts',
+      'test/scoring/**/*.test.ts',
+      'test/features/**/*.test.ts',
+      'test/rule-sets/**/*.test.ts',
+      'test/record/**/*.test.ts',
+      'test/reference.test.ts',
+      'test/readme.test.ts',
+    ],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+});
