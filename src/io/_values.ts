@@ -234,7 +234,14 @@ function findUrusanId(text: string): string | undefined {
       for (const label of labels) urusanNames.set(fold(label), id);
     }
   }
-  return urusanNames.get(fold(text));
+  const found = urusanNames.get(fold(text));
+  if (found) return found;
+  // "Urusan Pemerintahan Bidang Kesehatan", "Bidang Pendidikan": the affair after its preamble.
+  const bare = text.replace(
+    /^\s*(urusan\s+)?(pemerintahan\s+)?(wajib\s+|pilihan\s+)?(bidang\s+)?/i,
+    '',
+  );
+  return bare !== text ? urusanNames.get(fold(bare)) : undefined;
 }
 
 function readUrusan(cell: Cell): CellResult {

@@ -412,3 +412,16 @@ describe('a title above the table', () => {
     ]);
   });
 });
+
+describe('urusan as people write them', () => {
+  it.each([
+    ['Urusan Pemerintahan Bidang Kesehatan', 'kesehatan'],
+    ['Bidang Pendidikan', 'pendidikan'],
+    ['Urusan Wajib Sosial', 'sosial'],
+    ['Koperasi, Usaha Kecil, dan Menengah', 'koperasi_usaha_kecil_dan_menengah'],
+    ['Dukcapil', 'administrasi_kependudukan_dan_pencatatan_sipil'],
+  ])('%s', async (cell, id) => {
+    const [row] = await rows(file('csv', `nama;urusan\nA;"${cell}"\n`));
+    expect(row?.record).toStrictEqual({ nama: 'A', urusan: [id] });
+  });
+});
