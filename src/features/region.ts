@@ -106,6 +106,39 @@ export interface RegionEvaluation {
   };
   /** Each innovation's result, in input order. */
   innovations: RegionInnovation[];
+  /**
+   * Innovations entered more than once under the same name (compared ignoring case, spaces and
+   * punctuation), each group with its positions in `inovasi` and a message naming them all.
+   */
+  duplicates: { nama: string; indices: number[]; message: string }[];
+}
+
+const foldName = (name: string) =>
+  name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** Groups of innovations that share a name, in order of first appearance. */
+function duplicatesOf(records: Innovation[], locale: Locale): RegionEvaluation['duplicates'] {
+  const groups = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const key = foldName(r.nama);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.values()]
+    .filter((indices) => indices.length > 1)
+    .map((indices) => {
+      const nama = (records[indices[0] as number] as Innovation).nama;
+      const list = indices.map((i) => i + 1).join(', ');
+      const values: Record<string, unknown> = { nama, n: indices.length, list };
+      const message = pick(MESSAGES.region.duplicate, locale).replace(
+        /\{(\w+)\}/g,
+        (m, k: string) => String(values[k] ?? m),
+      );
+      return { nama, indices, message };
+    });
 }
 
 /**
@@ -361,5 +394,6 @@ export async function evaluateRegion(
     innovationCount,
     ...(nextBand ? { nextBand } : {}),
     innovations,
+    duplicates: duplicatesOf(parsed.records, locale),
   };
 }

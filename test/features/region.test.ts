@@ -267,3 +267,35 @@ describe('the rule set of each region', () => {
     expect([r2023.rubric.id, r2026.rubric.id]).toStrictEqual(['iga-2023', 'iga-2026']);
   });
 });
+
+describe('the same innovation entered twice', () => {
+  it('is named with every copy, ignoring case, spaces and punctuation', async () => {
+    const result = await evaluateRegion(
+      {
+        pemda: 'Kota Contoh',
+        tahun: 2024,
+        inovasi: [
+          { nama: 'Lapor Jalan Rusak' },
+          { nama: 'Sekolah Ramah' },
+          { nama: 'lapor  jalan-rusak' },
+        ],
+      },
+      { locale: 'en' },
+    );
+    expect(result.duplicates).toStrictEqual([
+      {
+        nama: 'Lapor Jalan Rusak',
+        indices: [0, 2],
+        message: expect.stringMatching(
+          /^The innovation name "Lapor Jalan Rusak" is entered 2 times \(innovations 1, 3\)/,
+        ),
+      },
+    ]);
+    const none = await evaluateRegion({
+      pemda: 'Kota Contoh',
+      tahun: 2024,
+      inovasi: [{ nama: 'A' }],
+    });
+    expect(none.duplicates).toStrictEqual([]);
+  });
+});

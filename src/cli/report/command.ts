@@ -186,6 +186,7 @@ export async function buildReport(
     rows,
     portfolio,
     invalid,
+    duplicates: duplicateRows(rows, rowsIn, options.locale),
   };
 }
 
@@ -196,6 +197,31 @@ function evaluateOrIssues(evaluator: Evaluator, record: unknown): Evaluation | r
     if (error instanceof InvalidRecordError) return error.issues;
     throw error;
   }
+}
+
+const foldName = (name: string) =>
+  name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** Rows that share a name, ignoring case, spaces and punctuation: each named where it stands. */
+function duplicateRows(
+  rows: ReportRow[],
+  rowsIn: SourceRow[],
+  locale: ReportOptions['locale'],
+): ReportData['duplicates'] {
+  const byIndex = new Map(rowsIn.map((r) => [r.index, r]));
+  const groups = new Map<string, ReportRow[]>();
+  for (const row of rows)
+    groups.set(foldName(row.nama), [...(groups.get(foldName(row.nama)) ?? []), row]);
+  return [...groups.values()]
+    .filter((group) => group.length > 1)
+    .map((group) => ({
+      nama: (group[0] as ReportRow).nama,
+      where: group.map((r) => whereOf(byIndex.get(r.index) ?? { index: r.index }, locale)),
+    }));
 }
 
 /** Last year's records, counted for the portfolio's change. */
@@ -253,6 +279,13 @@ export async function commandReport(
     });
   } else {
     io.stdout(renderText(data, options));
+  }
+  for (const d of data.duplicates) {
+    io.stderr(
+      options.locale === 'en'
+        ? `"${d.nama}" is entered ${d.where.length} times: ${d.where.join(', ')}`
+        : `"${d.nama}" tercatat ${d.where.length} kali: ${d.where.join(', ')}`,
+    );
   }
   for (const i of data.invalid)
     io.stderr(

@@ -42,6 +42,8 @@ export interface ReportData {
   rows: ReportRow[];
   portfolio: Portfolio;
   invalid: { where: string; issues: readonly Issue[] }[];
+  /** Innovations entered more than once under the same name, with where each copy is. */
+  duplicates: { nama: string; where: string[] }[];
 }
 
 export interface ReportOptions {

@@ -166,6 +166,9 @@ export function renderHtml(data: ReportData, locale: Locale): string {
   const yoy = p.change
     ? `<p>${t('Dibanding', 'Against')} ${p.change.previousTahun}: ${p.change.innovations.previous} → ${p.change.innovations.current} ${t('inovasi', 'innovations')}, ${p.change.eligible.previous} → ${p.change.eligible.current} ${t('memenuhi kriteria', 'eligible')}, ${p.change.agenciesWithInnovation.previous} → ${p.change.agenciesWithInnovation.current} ${t('perangkat daerah berinovasi', 'agencies with an innovation')}.</p>`
     : '';
+  const duplicates = data.duplicates.length
+    ? `<h2>${t('Tercatat lebih dari sekali', 'Entered more than once')}</h2><ul>${data.duplicates.map((d) => `<li>${esc(d.nama)}: ${esc(d.where.join(', '))}</li>`).join('')}</ul>`
+    : '';
   const invalid = data.invalid.length
     ? `<h2>${t('Data tidak valid', 'Invalid records')}</h2><ul>${data.invalid.map((i) => `<li>${esc(i.where)}: ${esc(i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; '))}</li>`).join('')}</ul>`
     : '';
@@ -226,6 +229,7 @@ ${heatMap(t('Level indikator IGA per inovasi', 'IGA indicator levels per innovat
 ${yoy}
 <table class="stack"><thead><tr><th>OPD</th><th class="num">${t('inovasi', 'innovations')}</th><th class="num">${t('memenuhi', 'eligible')}</th><th>${t('target', 'target met')}</th>${p.change ? `<th class="num">${t('perubahan', 'change')}</th>` : ''}</tr></thead><tbody>${agencies}</tbody></table>
 ${units}
+${duplicates}
 ${invalid}
 </body></html>`;
 }

@@ -66,6 +66,10 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
       `${en ? 'Against' : 'Dibanding'} ${p.change.previousTahun}: ${p.change.innovations.previous} → ${p.change.innovations.current} ${en ? 'innovations' : 'inovasi'}, ${p.change.agenciesWithInnovation.previous} → ${p.change.agenciesWithInnovation.current} ${en ? 'agencies with an innovation' : 'perangkat daerah berinovasi'}.`,
     );
   }
+  if (data.duplicates.length > 0) {
+    lines.push('', `## ${en ? 'Entered more than once' : 'Tercatat lebih dari sekali'}`, '');
+    for (const d of data.duplicates) lines.push(`- ${cell(d.nama)}: ${d.where.join(', ')}`);
+  }
   if (data.invalid.length > 0) {
     lines.push('', `## ${en ? 'Invalid records' : 'Data tidak valid'}`, '');
     for (const i of data.invalid)

@@ -58,3 +58,18 @@ describe('reports that are safe to open', () => {
     expect(first?.getCell(6).value).toBe('tidak memenuhi kriteria');
   });
 });
+
+describe('a report names innovations entered twice', () => {
+  it('lists both rows in Markdown', async () => {
+    const twice = join(dir, 'twice.json');
+    writeFileSync(
+      twice,
+      JSON.stringify([{ nama: 'Si Cantik' }, { nama: 'SI CANTIK' }, { nama: 'Lain' }]),
+    );
+    const data = await buildReport(twice, {}, options);
+    expect(data.duplicates).toStrictEqual([
+      { nama: 'Si Cantik', where: ['data ke-1', 'data ke-2'] },
+    ]);
+    expect(renderMarkdown(data, 'id')).toContain('- Si Cantik: data ke-1, data ke-2');
+  });
+});
