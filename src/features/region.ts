@@ -3,6 +3,7 @@ import { createEvaluator, type RegionContext } from '../eligibility/_pipeline.js
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import { nameKey } from '../record/_names.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
@@ -113,18 +114,11 @@ export interface RegionEvaluation {
   duplicates: { nama: string; indices: number[]; message: string }[];
 }
 
-const foldName = (name: string) =>
-  name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /** Groups of innovations that share a name, in order of first appearance. */
 function duplicatesOf(records: Innovation[], locale: Locale): RegionEvaluation['duplicates'] {
   const groups = new Map<string, number[]>();
   records.forEach((r, i) => {
-    const key = foldName(r.nama);
+    const key = nameKey(r.nama);
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   return [...groups.values()]

@@ -134,15 +134,13 @@ function scoreIndicator(
   order: number,
   memo: boolean,
 ): IndicatorScore {
-  if (!memo) return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
   const entry = getSegments(record, plan.entry);
-  if (entry !== undefined && entry !== null) {
+  const absentAndUndecided =
+    memo &&
+    (entry === undefined || entry === null) &&
+    plan.ids.every((id) => results.status(id) === 'unknown');
+  if (!absentAndUndecided) {
     return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
-  }
-  for (const id of plan.ids) {
-    if (results.status(id) !== 'unknown') {
-      return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
-    }
   }
   let mask = '';
   for (const f of plan.otherFields) mask += isMissing(record, f) ? '1' : '0';

@@ -6,6 +6,7 @@ import { summarisePortfolio, type Tally } from '../../features/_portfolio.js';
 import type { PortfolioUnit } from '../../features/portfolio.js';
 import { evaluateRegion, type RegionEvaluation } from '../../features/region.js';
 import { MESSAGES, pick } from '../../messages.js';
+import { nameKey } from '../../record/_names.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
 import type { CliIo } from '../stream.js';
 import type { ReportData, ReportOptions, ReportRow } from './data.js';
@@ -199,13 +200,6 @@ function evaluateOrIssues(evaluator: Evaluator, record: unknown): Evaluation | r
   }
 }
 
-const foldName = (name: string) =>
-  name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /** Rows that share a name, ignoring case, spaces and punctuation: each named where it stands. */
 function duplicateRows(
   rows: ReportRow[],
@@ -215,7 +209,7 @@ function duplicateRows(
   const byIndex = new Map(rowsIn.map((r) => [r.index, r]));
   const groups = new Map<string, ReportRow[]>();
   for (const row of rows)
-    groups.set(foldName(row.nama), [...(groups.get(foldName(row.nama)) ?? []), row]);
+    groups.set(nameKey(row.nama), [...(groups.get(nameKey(row.nama)) ?? []), row]);
   return [...groups.values()]
     .filter((group) => group.length > 1)
     .map((group) => ({
