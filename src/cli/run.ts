@@ -6,7 +6,7 @@ import { evaluateAll } from '../eligibility/evaluate.js';
 import type { Evaluation } from '../eligibility/types.js';
 import { InputFileError, InvalidRecordError, InvalidRuleSetError, UsageError } from '../errors.js';
 import { evaluateRegion } from '../features/region.js';
-import type { Locale } from '../messages.js';
+import { type Locale, MESSAGES, pick } from '../messages.js';
 import { getRuleSet, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
 import { setColour } from './colour.js';
@@ -26,50 +26,9 @@ import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } f
 export { EXIT } from './rules.js';
 export type { CliIo } from './stream.js';
 
-const USAGE = `Usage: inovasi-rules <command> [options]
-
-Commands:
-  evaluate <file>      evaluate records: a JSON object or array, NDJSON (.ndjson, .jsonl),
-                       CSV (.csv: any of , ; tab; headers by field id, Indonesian label or
-                       the names of common apps) or an Excel workbook (.xlsx); - reads stdin
-  score <file>         IGA score of each record: indicators, totals, upgrade path
-  report <file>        a region's report: summary, a row per innovation, agencies and units
-                       against Satu OPD Satu Inovasi (--units <file>, --previous <file>)
-  region <file>        Indeks Inovasi Daerah of a region record { pemda, tahun, spd, inovasi }
-  demo                 evaluate the bundled Kota Batu records, then the city's index
-  serve                the HTTP API (--port 8080, --host 127.0.0.1, --cors <origin>,
-                       --body-limit <bytes>, --quiet for no access log); --rule-set files
-                       are loaded at start; SIGTERM finishes requests in flight, then stops
-  rules list           list the shipped and loaded rule sets
-  rules check <file>   validate a rule-set file and print every problem
-  rules test <file>    run a rule set's test cases (x.cases.json; loads x.json beside it)
-
-Options:
-  --rule-set <id|file> rule set: an id, or a rule-set JSON file (default ${DEFAULT_RULE_SET}
-                       for records; for region and report, the region's own when loaded,
-                       else pp-38-2017); give it more than once (eligibility, rubric or weighted rule sets) to
-                       judge each record by all of them, side by side
-  --rubric <id>        IGA rubric edition: iga-2023 or iga-2026 (default: the edition of each
-                       record's year, tahun)
-  --lang id|en         language of messages (default id)
-  --format <f>         evaluate, score: text (default), json, ndjson; report: md (default),
-                       html, csv, json, xlsx (with -o); other commands: text (default), json
-  --units <file>       report: the region's agencies and units, { opd, unitKerja? } (JSON, CSV, xlsx)
-  --previous <file>    report: last year's records, for the change
-  --input-format <f>   json, ndjson, csv or xlsx: for - (stdin) or a file with another extension
-  --sheet <name>       xlsx: the sheet to read (default the first)
-  --delimiter <d>      csv: , ; or tab (default: detected from the header line)
-  --encoding <e>       csv, json: utf-8 (default) or windows-1252 (Excel's plain "CSV")
-  --map <file.json>    your own headers mapped to record fields: { "Header": "field.path" }
-  --strict             a column that maps to no field is an error, not a warning
-  -o, --output <file>  write the output to a file instead of standard output
-  --detail <d>         evaluate, score with json/ndjson: summary (verdict, failing criteria
-                       and reasons, scores; the default for ndjson) or full (default for json)
-  --no-color           no colour (also NO_COLOR=1); colour is on only on a terminal
-  -h, --help           show this help
-  -v, --version        show the version
-
-Exit codes: 0 ran; 1 usage error; 2 some input invalid (the valid records are still reported).`;
+/** The help text in the chosen language, from the message catalogue. */
+const usage = (locale: Locale) =>
+  pick(MESSAGES.cli.usage, locale).replace('{defaultRuleSet}', DEFAULT_RULE_SET);
 
 /** Output formats by command; the first is the default. */
 const FORMATS: Record<string, Options['format'][]> = {
@@ -212,6 +171,9 @@ function parseOptions(argv: string[]) {
  * @param version - the package version, for `--version`
  */
 export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  // The language of messages, known even when the other arguments do not parse.
+  const langAt = argv.indexOf('--lang');
+  const locale: Locale = argv[langAt + 1] === 'en' || argv.includes('--lang=en') ? 'en' : 'id';
   try {
     let parsed: ReturnType<typeof parseOptions>;
     try {
@@ -221,7 +183,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      io.stdout(USAGE);
+      io.stdout(usage(locale));
       return EXIT.ok;
     }
     if (values.version) {
@@ -262,7 +224,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     return await runCommand(command, args, values, options, io);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, locale);
   }
 }
 
@@ -410,9 +372,9 @@ async function runCommand(
   }
 }
 
-function reportError(error: unknown, io: CliIo): number {
+function reportError(error: unknown, io: CliIo, locale: Locale): number {
   if (error instanceof UsageError) {
-    io.stderr(`inovasi-rules: ${error.message}\n\n${USAGE}`);
+    io.stderr(`inovasi-rules: ${error.message}\n\n${usage(locale)}`);
     return EXIT.usage;
   }
   if (
@@ -422,7 +384,11 @@ function reportError(error: unknown, io: CliIo): number {
   ) {
     // A file that cannot be read is one line naming it; problems inside a file are listed.
     if (error instanceof InputFileError && error.issues.length === 1) {
-      io.stderr(`inovasi-rules: ${error.issues[0]?.message}`);
+      const issue = error.issues[0] as (typeof error.issues)[number];
+      const text = MESSAGES.cli.file[issue.code as keyof typeof MESSAGES.cli.file];
+      io.stderr(
+        `inovasi-rules: ${text ? pick(text, locale).replace('{file}', error.file) : issue.message}`,
+      );
       return EXIT.invalidInput;
     }
     io.stderr(formatIssues(`inovasi-rules: ${error.message}`, error.issues));

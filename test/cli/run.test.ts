@@ -202,22 +202,22 @@ describe('output that respects its reader', () => {
     [
       'a folder',
       ['evaluate', 'examples'],
-      'inovasi-rules: cannot read examples: it is a folder, not a file',
+      'inovasi-rules: tidak dapat membaca examples: itu folder, bukan berkas',
     ],
     [
       'a missing file',
-      ['evaluate', 'nope.csv'],
+      ['evaluate', 'nope.csv', '--lang', 'en'],
       'inovasi-rules: cannot read nope.csv: no such file',
     ],
     [
       'a missing rule-set file',
       ['evaluate', 'examples/batu-2024.csv', '--rule-set', 'nope.json'],
-      'inovasi-rules: cannot read nope.json: no such file',
+      'inovasi-rules: tidak dapat membaca nope.json: berkas tidak ada',
     ],
     [
       'a missing units file',
       ['report', 'examples/batu-2024.csv', '--units', 'nope.csv'],
-      'inovasi-rules: cannot read nope.csv: no such file',
+      'inovasi-rules: tidak dapat membaca nope.csv: berkas tidak ada',
     ],
   ])('%s: exit 2 and one line naming it', (_, args, line) => {
     const result = cli(...(args as string[]));
