@@ -26,6 +26,13 @@ import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } f
 export { EXIT } from './rules.js';
 export type { CliIo } from './stream.js';
 
+/** A usage error's message in the chosen language, from the message catalogue. */
+const say = (
+  key: keyof typeof MESSAGES.cli.errors,
+  locale: Locale,
+  values: Record<string, string>,
+) => pick(MESSAGES.cli.errors[key], locale).replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+
 /** The help text in the chosen language, from the message catalogue. */
 const usage = (locale: Locale) =>
   pick(MESSAGES.cli.usage, locale).replace('{defaultRuleSet}', DEFAULT_RULE_SET);
@@ -306,12 +313,12 @@ async function runCommand(
   switch (command) {
     case 'evaluate':
     case 'score': {
-      if (args.length !== 1) throw new UsageError(`${command} takes one file`);
+      if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
       const formatText = command === 'score' ? formatScore : formatEvaluation;
       return await evaluateFile(args[0] as string, options, io, formatText);
     }
     case 'report': {
-      if (args.length !== 1) throw new UsageError('report takes one file');
+      if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
       return await commandReport(
         args[0] as string,
         values,
@@ -325,7 +332,7 @@ async function runCommand(
       );
     }
     case 'region': {
-      if (args.length !== 1) throw new UsageError('region takes one file');
+      if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
       const region = await evaluateRegion(
         await readJson(args[0] as string),
         evaluateOptions(options),
@@ -338,7 +345,7 @@ async function runCommand(
       return EXIT.ok;
     }
     case 'demo': {
-      if (args.length > 0) throw new UsageError('demo takes no file');
+      if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
       // JSON: the region alone, which holds every innovation's evaluation.
       const region = await evaluateRegion(samples, evaluateOptions(options));
       if (options.format !== 'text') {
@@ -363,12 +370,12 @@ async function runCommand(
     case 'rules':
       return await commandRules(args, options, io);
     case 'serve':
-      if (args.length > 0) throw new UsageError('serve takes no file');
+      if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
       return await commandServe(values, io);
     case undefined:
-      throw new UsageError('no command given');
+      throw new UsageError(say('noCommand', options.locale, {}));
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError(say('unknownCommand', options.locale, { command }));
   }
 }
 

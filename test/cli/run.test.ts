@@ -302,3 +302,15 @@ describe('colour and tables for a person at a terminal', () => {
     expect(out).toMatch(/\n {6}\(RKPD\)\*?\s*\n/);
   });
 });
+
+describe('one language at a time', () => {
+  it('speaks Indonesian by default and English with --lang en, help and usage errors included', () => {
+    const id = cli('frobnicate');
+    expect(id.code).toBe(1);
+    expect(id.stderr).toMatch(/^inovasi-rules: perintah "frobnicate" tidak dikenal\n\nPemakaian:/);
+    const en = cli('frobnicate', '--lang', 'en');
+    expect(en.stderr).toMatch(/^inovasi-rules: unknown command "frobnicate"\n\nUsage:/);
+    expect(cli('--help').stdout).toMatch(/^Pemakaian: inovasi-rules/);
+    expect(cli('region', '--lang', 'en').stderr).toMatch(/^inovasi-rules: region takes one file/);
+  });
+});
