@@ -23,20 +23,46 @@ export function pick(text: LocalizedText, locale: Locale): string {
   return text[locale];
 }
 
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+};
+
+/** Placeholders that hold years. */
+const YEAR_PATH = /(^|\.)tahun/i;
+const asYear = (id: string) => id;
+
+/** Value ids that read as a label with spaces: `uji_coba` → `uji coba`. */
+const SNAKE_ID = /^[a-z0-9]+(?:_[a-z0-9]+)+$/;
+
 /**
- * Formats a record value for a message: lists joined, booleans as words, missing marked.
+ * Formats a record value for a message: numbers in the locale's format (`1.188,3` in
+ * Indonesian), lists joined, booleans as words, ids of the catalogues as their names (`label`
+ * gives them), other snake_case ids with spaces, missing marked.
  *
  * @internal
  */
-export function formatValue(value: unknown, locale: Locale): string {
+export function formatValue(
+  value: unknown,
+  locale: Locale,
+  label?: (id: string) => string | undefined,
+): string {
   if (value === undefined || value === null) return MESSAGES.values.missing[locale];
   if (typeof value === 'boolean') return MESSAGES.values[value ? 'true' : 'false'][locale];
+  if (typeof value === 'number') {
+    return label === asYear ? String(value) : numberFormats[locale].format(value);
+  }
   if (Array.isArray(value)) {
     return value.length === 0
       ? MESSAGES.values.missing[locale]
-      : value.map((v) => formatValue(v, locale)).join(MESSAGES.values.listSeparator[locale]);
+      : value.map((v) => formatValue(v, locale, label)).join(MESSAGES.values.listSeparator[locale]);
   }
   if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    const named = label?.(value);
+    if (named !== undefined) return named;
+    if (SNAKE_ID.test(value)) return value.replaceAll('_', ' ');
+  }
   return String(value);
 }
 
@@ -49,6 +75,13 @@ export function interpolate(
   template: string,
   lookup: (path: string) => unknown,
   locale: Locale,
+  labelOf?: (path: string) => ((id: string) => string | undefined) | undefined,
 ): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, path: string) => formatValue(lookup(path), locale));
+  return template.replace(/\{([^{}]+)\}/g, (_, path: string) => {
+    const value = lookup(path);
+    // Years print as written (2023, never 2.023), also in lists (`anggaran.tahun`).
+    return YEAR_PATH.test(path)
+      ? formatValue(value, locale, asYear)
+      : formatValue(value, locale, labelOf?.(path));
+  });
 }

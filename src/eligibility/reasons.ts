@@ -3,6 +3,8 @@ import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
 import { interpolate, type Locale, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
+import { findSubUrusan } from '../record/kewenangan.js';
+import { findUrusan } from '../record/urusan.js';
 import type { Check, Criterion } from '../rule-sets/format.js';
 
 /** A condition that was not met: the field, the operator and the value it was compared with. */
@@ -53,6 +55,13 @@ const isMissing = (record: Innovation, field: string): boolean => {
   const value = getPath(record, field);
   return value === undefined || value === null;
 };
+
+/** Catalogue ids print as their names in messages: `administrasi_kependudukan_…` → its name. */
+const LABELS: Record<string, (id: string) => string | undefined> = {
+  urusan: (id) => findUrusan(id)?.name,
+  subUrusan: (id) => findSubUrusan(id)?.nama,
+};
+const labelOf = (path: string) => LABELS[path];
 
 const codes = new WeakMap<Check, Record<Status, string>>();
 
@@ -117,7 +126,7 @@ function reasonFor(
   }
   const lookup = (path: string) => getPath(record, path);
   const code = codesOf(check)[status];
-  const message = interpolate(pick(check.messages[status], locale), lookup, locale);
+  const message = interpolate(pick(check.messages[status], locale), lookup, locale, labelOf);
   const ref = check.ref;
   if (status === 'pass') {
     const fields = [...check.fields];

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type Innovation, InnovationSchema } from './innovation.js';
+import { authorityOf, levelOfPemda } from './kewenangan.js';
 import { findUrusan } from './urusan.js';
 
 /**
@@ -12,6 +13,11 @@ import { findUrusan } from './urusan.js';
 export const DERIVED_FACTS: Readonly<Record<string, readonly string[]>> = {
   /** The urusan group of each of the record's urusan, in order (`absolut`, `pilihan`, …). */
   urusanKelompok: ['urusan'],
+  /**
+   * How the record's sub-affairs (`subUrusan`) stand against its region's level (`tingkatPemda`,
+   * else read from `pemda`): `sesuai`, `di_luar`, `perlu_ditinjau` or `belum_ditentukan`.
+   */
+  kewenanganTingkat: ['subUrusan', 'tingkatPemda', 'pemda'],
   /** The reporting year minus one (T-1). */
   tahunT1: ['tahun'],
   /** The reporting year minus two (T-2). */
@@ -48,6 +54,10 @@ export function factsOf(record: Innovation): Record<string, unknown> {
   if (record.urusan) {
     facts.urusanKelompok = record.urusan.map((id) => findUrusan(id)?.group);
   }
+  facts.kewenanganTingkat = authorityOf(
+    record.subUrusan,
+    record.tingkatPemda ?? levelOfPemda(record.pemda),
+  );
   if (typeof record.tahun === 'number') {
     facts.tahunT1 = record.tahun - 1;
     facts.tahunT2 = record.tahun - 2;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { findSubUrusan } from './kewenangan.js';
 import { findUrusan } from './urusan.js';
 
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
@@ -104,6 +105,18 @@ function buildSchemas(acceptNull: boolean) {
     return z.NEVER;
   });
 
+  const subUrusanId = z.string().transform((key, ctx) => {
+    const found = findSubUrusan(key);
+    if (found) return found.id;
+    ctx.issues.push({
+      code: 'custom',
+      input: key,
+      message: `unknown sub-urusan "${key}": use an id from the sub-urusan catalogue`,
+      params: { code: 'unknown_sub_urusan' },
+    });
+    return z.NEVER;
+  });
+
   const nonBlank = z.string().trim().min(1, { error: 'must not be blank' });
 
   const KippSchema = z.looseObject({
@@ -202,6 +215,30 @@ function buildSchemas(acceptNull: boolean) {
     jenis: optional(z.enum(['digital', 'non_digital'])),
     /** Government affairs (*urusan*), the first being the main one. */
     urusan: optional(z.array(urusanId)),
+    /**
+     * Sub-affairs (*sub-urusan*) the innovation works in, from the sub-urusan catalogue (e.g.
+     * `pendidikan_menengah`): checked against the region's level (UU 23/2014's annex).
+     */
+    subUrusan: optional(z.array(subUrusanId)),
+    /**
+     * Level of the region (*tingkat pemerintah daerah*): `provinsi`, `kabupaten` or `kota`. When
+     * absent it is read from `pemda` (`Kota Batu`, `Kabupaten Malang`, `Provinsi Jawa Timur`).
+     */
+    tingkatPemda: optional(z.enum(['provinsi', 'kabupaten', 'kota'])),
+    /**
+     * Earlier IGA entries of this innovation: the edition's year and, when known, the kematangan
+     * it scored then. Verifiers accept an innovation at most twice, and only when it has matured.
+     */
+    riwayatIga: optional(
+      z.array(
+        z.object({
+          /** Year of the IGA edition it was entered in. */
+          tahun: year,
+          /** Its skor kematangan in that edition. */
+          skor: optional(z.number().min(0).max(111)),
+        }),
+      ),
+    ),
     /** Stage (*tahapan*). */
     tahapan: optional(z.enum(['inisiatif', 'uji_coba', 'penerapan'])),
     /** Start of the trial (*uji coba*). */

@@ -226,7 +226,7 @@ describe('evaluate: each Perwali Batu criterion', () => {
     const result = await evaluate(eligibleRecord({ urusan: ['1.02', '2.08'] }));
     expect(criterion(result, 'kewenangan_daerah').status).toBe('pass');
     expect(criterion(result, 'kewenangan_daerah').reasons[0]?.message).toContain(
-      'kesehatan, pemberdayaan_perempuan_dan_pelindungan_anak',
+      'Kesehatan, Pemberdayaan Perempuan dan Pelindungan Anak',
     );
   });
 });

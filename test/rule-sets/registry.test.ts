@@ -39,7 +39,11 @@ describe('shipped rule sets', () => {
       ['1', 'pembaharuan', ['kebaruan_ada']],
       ['2', 'bermanfaat', ['manfaat_ada', 'bukan_kepentingan_pribadi']],
       ['3', 'tidak_membebani', ['4a', '4b']],
-      ['5', 'kewenangan_daerah', ['urusan_kewenangan_daerah', 'dapat_direplikasi']],
+      [
+        '5',
+        'kewenangan_daerah',
+        ['urusan_kewenangan_daerah', 'sub_urusan_sesuai_tingkat', 'dapat_direplikasi'],
+      ],
       ['6', 'dapat_direplikasi', ['prasyarat_replikasi']],
     ]);
   });

@@ -1,0 +1,151 @@
+import data from '../../rules/kewenangan.json' with { type: 'json' };
+
+/**
+ * A level of government that holds a share of a concurrent affair: the centre (`pusat`), a
+ * province (`provinsi`) or a regency or city (`kabupaten_kota`, one column in UU 23/2014's annex).
+ */
+export type AuthorityLevel = 'pusat' | 'provinsi' | 'kabupaten_kota';
+
+/** The level of a regional government (*tingkat pemerintah daerah*). */
+export type RegionLevel = 'provinsi' | 'kabupaten' | 'kota';
+
+/**
+ * One share of a sub-affair (*sub-urusan*) of a concurrent affair, as UU 23/2014's annex gives it
+ * to one level of government.
+ */
+export interface SubUrusan {
+  /** Stable id, e.g. `pendidikan_menengah`. */
+  readonly id: string;
+  /** The urusan it belongs to (an id of the urusan catalogue). */
+  readonly urusan: string;
+  /** Its name in Indonesian. */
+  readonly nama: string;
+  /** The levels that hold it. */
+  readonly tingkat: readonly AuthorityLevel[];
+  /** Levels for which the sources disagree: a record there is marked for review, not failed. */
+  readonly tinjau?: readonly AuthorityLevel[];
+  /** How the fact is sourced: `V`, `3P-copy`, `3P-seed`, `S` or `I` (see the data file). */
+  readonly sumber: string;
+  /** Words that, in an innovation's name, hint at this sub-affair. */
+  readonly kataKunci: readonly string[];
+}
+
+/**
+ * How a record's sub-affairs stand against its region's level:
+ * `sesuai` (all held by that level), `di_luar` (one is held by another level only),
+ * `perlu_ditinjau` (the sources disagree for that level), `belum_ditentukan` (the record names no
+ * sub-affair, or its region's level is not known).
+ */
+export type AuthorityStatus = 'sesuai' | 'di_luar' | 'perlu_ditinjau' | 'belum_ditentukan';
+
+/**
+ * The sub-affairs whose split between levels the library knows, from UU 23/2014's annex
+ * (`rules/kewenangan.json`).
+ *
+ * @example
+ * ```ts
+ * import { subUrusanCatalogue } from 'inovasi-rules';
+ * subUrusanCatalogue.find((s) => s.id === 'pendidikan_menengah')?.tingkat; // ['provinsi']
+ * ```
+ */
+export const subUrusanCatalogue: readonly SubUrusan[] = Object.freeze(
+  (data.subUrusan as SubUrusan[]).map((s) => Object.freeze({ ...s })),
+);
+
+const byId = new Map(subUrusanCatalogue.map((s) => [s.id, s]));
+
+/**
+ * Looks a sub-affair up by its id.
+ *
+ * @internal
+ */
+export function findSubUrusan(id: string): SubUrusan | undefined {
+  return byId.get(id.trim());
+}
+
+const LEVEL_PREFIXES: readonly [RegionLevel, RegExp][] = [
+  ['provinsi', /^(provinsi|prov\.)\s+\S/i],
+  ['kabupaten', /^(kabupaten|kab\.)\s*\S/i],
+  ['kota', /^kota\s+\S/i],
+];
+
+/**
+ * The level of a region from its name as regions write it (`Kota Batu`, `Kabupaten Malang`,
+ * `Kab. Bantul`, `Provinsi Jawa Timur`); `undefined` for a name without such a prefix.
+ *
+ * @internal
+ */
+export function levelOfPemda(pemda: string | undefined | null): RegionLevel | undefined {
+  if (!pemda) return undefined;
+  const name = pemda.trim();
+  for (const [level, pattern] of LEVEL_PREFIXES) if (pattern.test(name)) return level;
+  return undefined;
+}
+
+/**
+ * The column of the annex a region's level reads.
+ *
+ * @internal
+ */
+export function authorityLevelOf(level: RegionLevel): AuthorityLevel {
+  return level === 'provinsi' ? 'provinsi' : 'kabupaten_kota';
+}
+
+/**
+ * How sub-affairs stand against a region's level: any sub-affair outside that level's share
+ * makes the whole `di_luar`; disagreeing sources make it `perlu_ditinjau`.
+ *
+ * @internal
+ */
+export function authorityOf(
+  subUrusan: readonly string[] | undefined | null,
+  level: RegionLevel | undefined,
+): AuthorityStatus {
+  if (!subUrusan || subUrusan.length === 0 || !level) return 'belum_ditentukan';
+  const column = authorityLevelOf(level);
+  let status: AuthorityStatus = 'sesuai';
+  for (const id of subUrusan) {
+    const entry = byId.get(id);
+    if (!entry) continue;
+    if (entry.tinjau?.includes(column)) status = 'perlu_ditinjau';
+    else if (!entry.tingkat.includes(column)) return 'di_luar';
+  }
+  return status;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const keywordPatterns = subUrusanCatalogue.map(
+  (s) =>
+    [
+      s,
+      new RegExp(
+        `(^|[^\\p{L}\\p{N}])(${s.kataKunci.map(escapeRegExp).join('|')})($|[^\\p{L}\\p{N}])`,
+        'iu',
+      ),
+    ] as const,
+);
+
+/** A word in an innovation's name that hints at a sub-affair held by another level. */
+export interface AuthorityHint {
+  /** The sub-affair the word hints at. */
+  subUrusan: SubUrusan;
+  /** The word as found in the name. */
+  kataKunci: string;
+}
+
+/**
+ * Words in a text (an innovation's name) that hint at sub-affairs held only by other levels than
+ * the region's: a hint for a person to check, never a verdict.
+ *
+ * @internal
+ */
+export function authorityHints(text: string, level: RegionLevel): AuthorityHint[] {
+  const column = authorityLevelOf(level);
+  const hints: AuthorityHint[] = [];
+  for (const [entry, pattern] of keywordPatterns) {
+    if (entry.tingkat.includes(column) || entry.tinjau?.includes(column)) continue;
+    const match = pattern.exec(text);
+    if (match) hints.push({ subUrusan: entry, kataKunci: (match[2] as string).toLowerCase() });
+  }
+  return hints;
+}
