@@ -2,6 +2,7 @@ import type { Status } from '../conditions/outcome.js';
 import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
 import type { RegionEvaluation } from '../features/region.js';
+import type { SubmissionCheck } from '../features/submission.js';
 import { type Locale, MESSAGES } from '../messages.js';
 import { paint } from './colour.js';
 
@@ -168,6 +169,33 @@ export function formatSideBySide(multi: MultiEvaluation, locale: Locale): string
       }
       lines.push(`      ${c.citation}`);
     }
+  }
+  return lines.join('\n');
+}
+
+const CHECK_MARK = { fail: 'fail', unknown: 'unknown', warning: 'unknown' } as const;
+
+/** Renders a submission check: ready or not, the points at risk, then every problem. */
+export function formatSubmission(check: SubmissionCheck, locale: Locale): string {
+  const t = cli.check;
+  const values = {
+    nama: check.nama,
+    status: check.ready ? t.ready[locale] : t.notReady[locale],
+    tahun: check.tahun,
+    dari: check.window?.from,
+    sampai: check.window?.to,
+    proven: check.points.proven,
+    atRisk: check.points.atRisk,
+  };
+  const lines = [
+    `${mark(check.ready ? 'pass' : 'fail')} ${fill(check.window ? t.header : t.headerNoYear, locale, values)}`,
+  ];
+  for (const p of check.problems) {
+    const [first = '', ...rest] = wrap(p.message, 88);
+    const sign = p.status === 'warning' ? '!' : MARK[CHECK_MARK[p.status]];
+    lines.push(`  ${paint(CHECK_MARK[p.status], sign)} ${first}`);
+    for (const more of rest) lines.push(`    ${more}`);
+    lines.push(`    → ${p.fields.join(', ')} · ${p.citation}`);
   }
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@ import { evaluateAll } from '../eligibility/evaluate.js';
 import type { Evaluation } from '../eligibility/types.js';
 import { InputFileError, InvalidRecordError, InvalidRuleSetError, UsageError } from '../errors.js';
 import { evaluateRegion } from '../features/region.js';
+import { checkSubmission } from '../features/submission.js';
 import { type Locale, MESSAGES, pick } from '../messages.js';
 import { getRuleSet, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
@@ -16,6 +17,7 @@ import {
   formatRegion,
   formatScore,
   formatSideBySide,
+  formatSubmission,
 } from './format-text.js';
 import { type CliReadOptions, openSource, readJson } from './input.js';
 import { commandReport } from './report/command.js';
@@ -158,6 +160,7 @@ function parseOptions(argv: string[]) {
       strict: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
       detail: { type: 'string' },
+      'as-of': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       cors: { type: 'string', multiple: true },
@@ -316,6 +319,29 @@ async function runCommand(
       if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
       const formatText = command === 'score' ? formatScore : formatEvaluation;
       return await evaluateFile(args[0] as string, options, io, formatText);
+    }
+    case 'check': {
+      if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
+      const file = args[0] as string;
+      const source = await openSource(file, options.read, io.stdin);
+      for (const warning of source.warnings) io.stderr(`${file}: ${warning.message}`);
+      const asOf = values['as-of'];
+      const { invalid } = await streamEvaluations(
+        source,
+        {
+          evaluate: (record) =>
+            checkSubmission(record, {
+              locale: options.locale,
+              ...(options.rubric ? { rubric: options.rubric } : {}),
+              ...(typeof asOf === 'string' ? { asOf } : {}),
+            }),
+          locale: options.locale,
+          format: options.format as StreamOptions['format'],
+          formatText: formatSubmission,
+        },
+        io,
+      );
+      return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
     }
     case 'report': {
       if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));

@@ -1,0 +1,637 @@
+import data from '../../rules/submission-iga.json' with { type: 'json' };
+import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
+import { InvalidOptionError } from '../errors.js';
+import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import type { Bukti, Innovation } from '../record/innovation.js';
+import { authorityHints, levelOfPemda } from '../record/kewenangan.js';
+import type { IndicatorScore, InnovationScore } from '../scoring/score.js';
+
+/**
+ * What BSKDN's verifiers would reject or mark down before an innovation's IGA points count: the
+ * edition's implementation window, the stage and the order of dates, earlier entries, the design
+ * text, and every document behind a claimed indicator. The facts and their sources are data, in
+ * `rules/submission-iga.json`; the texts are in `rules/messages.json`.
+ */
+
+/** Options of {@link checkSubmission}. */
+export interface SubmissionOptions {
+  /** IGA rubric id; by default the edition in force for the record's `tahun`. */
+  rubric?: string;
+  /**
+   * The day the check is made for (`YYYY-MM-DD`): no date may fall after it. By default the
+   * edition's close of reporting where it is known, else the end of the reporting year.
+   */
+  asOf?: string;
+  /** Language of messages: `id` (default) or `en`. */
+  locale?: Locale;
+}
+
+/**
+ * One thing a verifier would reject (`fail`), might mark down (`warning`: the rule rests on an
+ * inference or an unofficial source), or cannot judge until a field is filled in (`unknown`).
+ */
+export interface SubmissionProblem {
+  /** Stable code, e.g. `penerapan_di_luar_jendela`, `bukti_di_luar_periode`. */
+  code: string;
+  /** `fail`, `warning` or `unknown`. */
+  status: 'fail' | 'warning' | 'unknown';
+  /** The indicator the problem is about (`regulasi`, `sdm`, …), when it is about one. */
+  indicator?: string;
+  /** What is wrong and what to do, in the requested locale. */
+  message: string;
+  /** Record paths to change or fill in, e.g. `["indikator.sdm.bukti.0.tanggal"]`. */
+  fields: string[];
+  /** The rule's source: the letter, guideline or account it comes from. */
+  citation: string;
+}
+
+/** The result of {@link checkSubmission}. */
+export interface SubmissionCheck {
+  /** The caller's id of the record, when it has one. */
+  id?: string | number;
+  /** Name of the innovation. */
+  nama: string;
+  /** The IGA edition (reporting year, T-0) checked against; absent when the record has no `tahun`. */
+  tahun?: number;
+  /** The edition's implementation window, `YYYY-MM-DD` to `YYYY-MM-DD`. */
+  window?: { from: string; to: string };
+  /** The day no date may fall after (see {@link SubmissionOptions.asOf}). */
+  asOf?: string;
+  /** `true` when nothing would be rejected and nothing is left to fill in (warnings allowed). */
+  ready: boolean;
+  /** Every problem: failures first, then fields to fill in, then warnings. */
+  problems: SubmissionProblem[];
+  /** Kematangan points: claimed, proven by evidence, and proven but at risk of rejection. */
+  points: {
+    /** Points of the indicators whose facts are given. */
+    claimed: number;
+    /** Points of the indicators with evidence attached. */
+    proven: number;
+    /** Proven points whose evidence a verifier would reject ("terbukti, tetapi bukti berisiko ditolak"). */
+    atRisk: number;
+    /** Proven points with no problem found in their evidence. */
+    safe: number;
+  };
+  /** Indicators whose proven points are at risk. */
+  atRisk: string[];
+}
+
+type Source = 'V' | 'S' | '3P' | 'I';
+interface Window {
+  from: string;
+  to: string;
+  sumber: Source;
+}
+interface Edition {
+  tahun: number;
+  window: Window;
+  close?: string;
+  citation: string;
+}
+
+const RULES = data as unknown as {
+  editions: {
+    tahun: number;
+    penerapan: Window;
+    tutup?: { tanggal: string; sumber: Source };
+    citation: string;
+  }[];
+  default: {
+    penerapan: { fromOffset: number; toOffset: number; sumber: Source };
+    citation: string;
+  };
+  rancangBangun: { minimumKata: number; sumber: Source; citation: string };
+  keikutsertaan: { maksimum: number; sejak: number; sumber: Source; citation: string };
+  tahapan: { sumber: Source; citation: string };
+  bukti: {
+    citation: string;
+    sumber: Source;
+    indikator: Record<string, { nomor: boolean; tanggal: 't2_t0' | 'regulasi' | null }>;
+    regulasi: Record<string, string[]>;
+  };
+  video: { bagian: string[]; sumber: Source; citation: string };
+};
+
+const T = MESSAGES.submission;
+const severity = (source: Source): 'fail' | 'warning' => (source === 'I' ? 'warning' : 'fail');
+
+function editionOf(tahun: number): Edition {
+  const listed = RULES.editions.find((e) => e.tahun === tahun);
+  if (listed) {
+    return {
+      tahun,
+      window: listed.penerapan,
+      ...(listed.tutup ? { close: listed.tutup.tanggal } : {}),
+      citation: listed.citation,
+    };
+  }
+  const d = RULES.default.penerapan;
+  return {
+    tahun,
+    window: {
+      from: `${tahun + d.fromOffset}-01-01`,
+      to: `${tahun + d.toOffset}-12-31`,
+      sumber: d.sumber,
+    },
+    citation: RULES.default.citation,
+  };
+}
+
+const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_|_$/g, '');
+
+/** Collects problems, formatting each message from the catalogue. */
+class Problems {
+  readonly list: SubmissionProblem[] = [];
+  constructor(readonly locale: Locale) {}
+  add(
+    code: string,
+    status: SubmissionProblem['status'],
+    text: keyof typeof T,
+    values: Record<string, unknown>,
+    fields: string[],
+    citation: string,
+    indicator?: string,
+  ): void {
+    const message = interpolate(pick(T[text], this.locale), (k) => values[k], this.locale);
+    this.list.push(
+      indicator === undefined
+        ? { code, status, message, fields, citation }
+        : { code, status, indicator, message, fields, citation },
+    );
+  }
+}
+
+/**
+ * Checks an innovation as BSKDN's verifiers would before its IGA points count: the edition's
+ * implementation window, the stage and the order of its dates, no date after the reporting date,
+ * earlier entries, the design text's length, the region's authority by the name's keywords, and
+ * for every claimed indicator a document of the right kind, numbered, dated within the period
+ * the indicator counts, with a file or link. Points proven by documents a verifier would reject
+ * are reported apart (`points.atRisk`).
+ *
+ * @param record - an innovation record in the shape of `InnovationSchema`
+ * @param options - rubric, reference date and locale
+ * @returns whether the record is ready, every problem, and the points at risk
+ * @throws {@link InvalidRecordError} when the record is not valid
+ * @throws {@link InvalidOptionError} for an option of the wrong type
+ * @example
+ * ```ts
+ * import { checkSubmission } from 'inovasi-rules';
+ * const check = await checkSubmission({ nama: 'Si Cantik', tahun: 2023, tahapan: 'penerapan', waktuPenerapan: '2020-03-01' });
+ * check.problems[0].code; // 'penerapan_di_luar_jendela'
+ * ```
+ */
+export async function checkSubmission(
+  record: unknown,
+  options?: SubmissionOptions,
+): Promise<SubmissionCheck> {
+  const asOf = asOfDate(options?.asOf);
+  const evaluator = createEvaluator({
+    ...(options?.rubric !== undefined ? { rubric: options.rubric } : {}),
+    ...(options?.locale !== undefined ? { locale: options.locale } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+  });
+  const parsed = parseRecord(record);
+  const { score } = evaluator.evaluateParsed(parsed);
+  return judge(parsed, score, evaluator.locale, asOf);
+}
+
+function asOfDate(asOf: unknown): string | undefined {
+  if (asOf === undefined) return undefined;
+  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf;
+  throw new InvalidOptionError([
+    { path: ['asOf'], code: 'invalid_value', message: 'asOf must be a date (YYYY-MM-DD)' },
+  ]);
+}
+
+function judge(
+  record: Innovation,
+  score: InnovationScore,
+  locale: Locale,
+  asOf: string | undefined,
+): SubmissionCheck {
+  const p = new Problems(locale);
+  const tahun = record.tahun ?? (asOf ? Number(asOf.slice(0, 4)) : undefined);
+  const edition = tahun === undefined ? undefined : editionOf(tahun);
+  const atRisk = new Set<string>();
+
+  if (!edition) {
+    p.add('tahun_kosong', 'unknown', 'tahunKosong', {}, ['tahun'], RULES.tahapan.citation);
+  } else {
+    checkDates(record, edition, asOf, p, locale);
+    checkEntries(record, edition, score, p);
+  }
+  checkDesign(record, p);
+  checkAuthority(record, p, locale);
+  for (const indicator of score.indicators) {
+    if (!indicator.given || indicator.level === 0) continue;
+    if (checkEvidence(record, indicator, edition, p)) atRisk.add(indicator.id);
+  }
+
+  const order = { fail: 0, unknown: 1, warning: 2 } as const;
+  const problems = p.list
+    .map((problem, i) => ({ problem, i }))
+    .sort((a, b) => order[a.problem.status] - order[b.problem.status] || a.i - b.i)
+    .map(({ problem }) => problem);
+  const atRiskPoints = score.indicators
+    .filter((i) => i.proven && atRisk.has(i.id))
+    .reduce((sum, i) => sum + i.points, 0);
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  const result: SubmissionCheck = {
+    nama: record.nama,
+    ...(tahun !== undefined ? { tahun } : {}),
+    ...(edition ? { window: { from: edition.window.from, to: edition.window.to } } : {}),
+    ...(edition ? { asOf: limitOf(edition, asOf) } : {}),
+    ready: !problems.some((x) => x.status === 'fail' || x.status === 'unknown'),
+    problems,
+    points: {
+      claimed: score.claimed,
+      proven: score.proven,
+      atRisk: round(atRiskPoints),
+      safe: round(score.proven - atRiskPoints),
+    },
+    atRisk: score.indicators.filter((i) => i.proven && atRisk.has(i.id)).map((i) => i.id),
+  };
+  const id = record.id;
+  return id === undefined || id === null ? result : { id, ...result };
+}
+
+const limitOf = (edition: Edition, asOf: string | undefined) =>
+  asOf ?? edition.close ?? `${edition.tahun}-12-31`;
+
+function checkDates(
+  record: Innovation,
+  edition: Edition,
+  asOf: string | undefined,
+  p: Problems,
+  locale: Locale,
+): void {
+  const { from, to } = edition.window;
+  const window = { tahun: edition.tahun, dari: from, sampai: to };
+  const stage = RULES.tahapan;
+  if (!record.tahapan) {
+    p.add('tahapan_kosong', 'unknown', 'tahapanKosong', {}, ['tahapan'], stage.citation);
+  } else if (record.tahapan !== 'penerapan') {
+    p.add(
+      'tahapan_belum_penerapan',
+      // Whether verifiers reject or only mark down an entry not yet implemented is unknown.
+      'warning',
+      'tahapanBelumPenerapan',
+      { tahapan: record.tahapan },
+      ['tahapan', 'waktuPenerapan'],
+      stage.citation,
+    );
+  }
+  const penerapan = record.waktuPenerapan;
+  if (!penerapan) {
+    if (record.tahapan !== 'inisiatif' && record.tahapan !== 'uji_coba') {
+      p.add(
+        'penerapan_kosong',
+        'unknown',
+        'penerapanKosong',
+        window,
+        ['waktuPenerapan'],
+        edition.citation,
+      );
+    }
+  } else if (penerapan < from || penerapan > to) {
+    p.add(
+      'penerapan_di_luar_jendela',
+      severity(edition.window.sumber),
+      'penerapanDiLuarJendela',
+      { ...window, waktuPenerapan: penerapan },
+      ['waktuPenerapan'],
+      edition.citation,
+    );
+  }
+  if (record.waktuUjiCoba && penerapan && record.waktuUjiCoba > penerapan) {
+    p.add(
+      'urutan_tanggal',
+      'fail',
+      'urutanTanggal',
+      { waktuUjiCoba: record.waktuUjiCoba, waktuPenerapan: penerapan },
+      ['waktuUjiCoba', 'waktuPenerapan'],
+      stage.citation,
+    );
+  }
+  // A date after the day of the check is a mistake; after the close of reporting it proves
+  // nothing for the edition (an inference: a warning).
+  const limit = limitOf(edition, asOf);
+  const status = asOf ? 'fail' : 'warning';
+  const batas = interpolate(
+    pick(asOf ? T.batasAsOf : edition.close ? T.batasTutup : T.batasTahun, locale),
+    (k) => ({ tanggal: limit, tahun: edition.tahun })[k],
+    locale,
+  );
+  const late = (field: string, tanggal: string | null | undefined, label: string) => {
+    if (tanggal && tanggal > limit) {
+      p.add(
+        'tanggal_sesudah_pelaporan',
+        status,
+        'tanggalMasaDepan',
+        { label, tanggal, batas, tahun: edition.tahun },
+        [field],
+        edition.citation,
+      );
+    }
+  };
+  late('waktuUjiCoba', record.waktuUjiCoba, pick(T.tanggalUjiCoba, locale));
+  late('waktuPenerapan', penerapan, pick(T.tanggalPenerapan, locale));
+  for (const [id, entry] of Object.entries(record.indikator ?? {})) {
+    const bukti = (entry as { bukti?: Bukti[] | null } | null)?.bukti ?? [];
+    bukti.forEach((b, i) => {
+      const label = interpolate(pick(T.tanggalBukti, locale), () => documentName(b, i), locale);
+      late(`indikator.${id}.bukti.${i}.tanggal`, b.tanggal, label);
+    });
+  }
+}
+
+function checkEntries(
+  record: Innovation,
+  edition: Edition,
+  score: InnovationScore,
+  p: Problems,
+): void {
+  const rule = RULES.keikutsertaan;
+  const earlier = (record.riwayatIga ?? []).filter((e) => e.tahun < edition.tahun);
+  if (earlier.length === 0 || edition.tahun < rule.sejak) return;
+  if (earlier.length >= rule.maksimum) {
+    p.add(
+      'keikutsertaan_melebihi_batas',
+      severity(rule.sumber),
+      'keikutsertaanBatas',
+      {
+        kali: earlier.length,
+        tahunList: earlier.map((e) => String(e.tahun)),
+        maks: rule.maksimum,
+      },
+      ['riwayatIga'],
+      rule.citation,
+    );
+  }
+  const last = [...earlier].sort((a, b) => b.tahun - a.tahun)[0];
+  if (last && typeof last.skor === 'number' && score.proven <= last.skor) {
+    p.add(
+      'tanpa_peningkatan_kematangan',
+      'warning',
+      'tanpaPeningkatan',
+      { skor: score.proven, tahunLalu: last.tahun, skorLalu: last.skor },
+      ['riwayatIga', 'indikator'],
+      rule.citation,
+    );
+  }
+}
+
+function checkDesign(record: Innovation, p: Problems): void {
+  const rule = RULES.rancangBangun;
+  const text = record.rancangBangun?.trim();
+  if (!text) {
+    p.add(
+      'rancang_bangun_kosong',
+      'unknown',
+      'rancangBangunKosong',
+      { minimum: rule.minimumKata },
+      ['rancangBangun'],
+      rule.citation,
+    );
+    return;
+  }
+  const count = words(text);
+  if (count < rule.minimumKata) {
+    p.add(
+      'rancang_bangun_pendek',
+      severity(rule.sumber),
+      'rancangBangunPendek',
+      { kata: count, minimum: rule.minimumKata },
+      ['rancangBangun'],
+      rule.citation,
+    );
+  }
+}
+
+function checkAuthority(record: Innovation, p: Problems, locale: Locale): void {
+  // A named sub-affair is judged by criterion (d); the name's words are only a hint.
+  if (record.subUrusan && record.subUrusan.length > 0) return;
+  const level = record.tingkatPemda ?? levelOfPemda(record.pemda);
+  if (!level) return;
+  const levels = pick(T.tingkat, locale).split('|');
+  const names = { pusat: levels[0], provinsi: levels[1], kabupaten_kota: levels[2] };
+  for (const hint of authorityHints(record.nama, level)) {
+    p.add(
+      'kewenangan_kata_kunci',
+      'warning',
+      'kewenanganKataKunci',
+      {
+        kataKunci: hint.kataKunci,
+        subUrusan: hint.subUrusan.nama,
+        tingkat: hint.subUrusan.tingkat.map((t) => names[t]),
+        pemda: record.pemda ?? level,
+      },
+      ['nama', 'subUrusan'],
+      'PP 38/2017, kriteria inovasi daerah (d); UU 23/2014, Lampiran',
+    );
+  }
+}
+
+function documentName(b: Bukti, i: number): string {
+  return b.nama?.trim() || b.nomor?.trim() || `${b.jenis} #${i + 1}`;
+}
+
+/** Checks the documents behind one claimed indicator; `true` when its proof is at risk. */
+function checkEvidence(
+  record: Innovation,
+  indicator: IndicatorScore,
+  edition: Edition | undefined,
+  p: Problems,
+): boolean {
+  const rules = RULES.bukti;
+  const id = indicator.id;
+  const rule = rules.indikator[id];
+  const entry = (record.indikator as Record<string, Record<string, unknown> | null> | undefined)?.[
+    id
+  ];
+  const bukti = ((entry?.bukti as Bukti[] | null | undefined) ?? []).filter(Boolean);
+  const base = `indikator.${id}`;
+  const title = indicator.title;
+  if (bukti.length === 0) {
+    p.add(
+      'bukti_kosong',
+      'fail',
+      'buktiKosong',
+      { indikator: title, poin: indicator.points },
+      [`${base}.bukti`],
+      rules.citation,
+      id,
+    );
+    return false;
+  }
+  let atRisk = false;
+  const fail = severity(rules.sumber);
+  const period = edition
+    ? { dari: String(edition.tahun - 2), sampai: String(edition.tahun) }
+    : undefined;
+  bukti.forEach((b, i) => {
+    const at = `${base}.bukti.${i}`;
+    const dokumen = documentName(b, i);
+    if (rule?.nomor && !b.nomor?.trim()) {
+      p.add(
+        'bukti_tanpa_nomor',
+        'warning',
+        'buktiTanpaNomor',
+        { indikator: title, dokumen },
+        [`${at}.nomor`],
+        rules.citation,
+        id,
+      );
+    }
+    // A video without a link is checked on its own, as a failure.
+    if (!b.url?.trim() && id !== 'video') {
+      p.add(
+        'bukti_tanpa_berkas',
+        'warning',
+        'buktiTanpaBerkas',
+        { indikator: title, dokumen },
+        [`${at}.url`],
+        rules.citation,
+        id,
+      );
+    }
+    if (rule?.tanggal === 't2_t0' && period) {
+      const periode = interpolate(
+        pick(T.periodeT2T0, p.locale),
+        (k) => period[k as 'dari'],
+        p.locale,
+      );
+      if (!b.tanggal) {
+        p.add(
+          'bukti_tanpa_tanggal',
+          'warning',
+          'buktiTanpaTanggal',
+          { indikator: title, dokumen, periode },
+          [`${at}.tanggal`],
+          rules.citation,
+          id,
+        );
+      } else {
+        const year = b.tanggal.slice(0, 4);
+        if (year < period.dari || year > period.sampai) {
+          atRisk = true;
+          p.add(
+            'bukti_di_luar_periode',
+            fail,
+            'buktiDiLuarPeriode',
+            { indikator: title, dokumen, tanggal: b.tanggal, periode },
+            [`${at}.tanggal`],
+            rules.citation,
+            id,
+          );
+        }
+      }
+    }
+  });
+  if (id === 'regulasi') atRisk = checkRegulation(record, entry, bukti, edition, p) || atRisk;
+  if (id === 'video') atRisk = checkVideo(entry, bukti, p) || atRisk;
+  return atRisk;
+}
+
+function checkRegulation(
+  record: Innovation,
+  entry: Record<string, unknown> | null | undefined,
+  bukti: Bukti[],
+  edition: Edition | undefined,
+  p: Problems,
+): boolean {
+  const rules = RULES.bukti;
+  const claimed = entry?.jenis as string | undefined;
+  if (!claimed) return false;
+  const kinds = rules.regulasi;
+  const kindOf = (b: Bukti) =>
+    Object.keys(kinds).find((k) => (kinds[k] as string[]).includes(norm(b.jenis)));
+  const matching = bukti.filter((b) => kindOf(b) === claimed);
+  let atRisk = false;
+  if (matching.length === 0) {
+    p.add(
+      'regulasi_jenis_tidak_sesuai',
+      severity(rules.sumber),
+      'regulasiJenisTidakSesuai',
+      { jenis: claimed, dokumenJenis: bukti.map((b) => b.jenis) },
+      ['indikator.regulasi.jenis', 'indikator.regulasi.bukti'],
+      rules.citation,
+      'regulasi',
+    );
+    return true;
+  }
+  for (const b of matching) {
+    if (!b.tanggal) continue;
+    const i = bukti.indexOf(b);
+    const at = [`indikator.regulasi.bukti.${i}.tanggal`];
+    const dokumen = documentName(b, i);
+    const year = Number(b.tanggal.slice(0, 4));
+    if (claimed === 'sk_kepala_daerah') {
+      const applied = record.waktuPenerapan ? Number(record.waktuPenerapan.slice(0, 4)) : undefined;
+      if (applied !== undefined && year !== applied) {
+        atRisk = true;
+        p.add(
+          'regulasi_sk_bukan_tahun_penerapan',
+          severity(rules.sumber),
+          'regulasiSkTahun',
+          { dokumen, tanggal: b.tanggal, tahunPenerapan: String(applied) },
+          at,
+          rules.citation,
+          'regulasi',
+        );
+      }
+    } else if (edition && year >= edition.tahun) {
+      atRisk = true;
+      p.add(
+        'regulasi_sesudah_edisi',
+        severity(rules.sumber),
+        'regulasiPerdaTahun',
+        { dokumen, tanggal: b.tanggal, tahun: String(edition.tahun) },
+        at,
+        rules.citation,
+        'regulasi',
+      );
+    }
+  }
+  return atRisk;
+}
+
+function checkVideo(
+  entry: Record<string, unknown> | null | undefined,
+  bukti: Bukti[],
+  p: Problems,
+): boolean {
+  const rule = RULES.video;
+  const parts = entry?.substansi;
+  if (typeof parts === 'number' && parts < rule.bagian.length) {
+    p.add(
+      'video_bagian_kurang',
+      'warning',
+      'videoBagian',
+      { substansi: parts, bagian: rule.bagian },
+      ['indikator.video.substansi'],
+      rule.citation,
+      'video',
+    );
+  }
+  if (!bukti.some((b) => b.url?.trim())) {
+    p.add(
+      'video_tanpa_tautan',
+      severity(rule.sumber),
+      'videoTautan',
+      {},
+      ['indikator.video.bukti'],
+      rule.citation,
+      'video',
+    );
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,336 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkSubmission,
+  InvalidOptionError,
+  InvalidRecordError,
+  type SubmissionCheck,
+} from '../../src/index.js';
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `kata${i}`).join(' ');
+
+/** A 2023 entry a verifier accepts: implemented in the window, 300 words, numbered documents. */
+function ready(overrides: Record<string, unknown> = {}) {
+  return {
+    nama: 'Sistem Antrean Puskesmas',
+    pemda: 'Kabupaten Contoh',
+    tahun: 2023,
+    tahapan: 'penerapan',
+    waktuUjiCoba: '2021-02-01',
+    waktuPenerapan: '2021-06-01',
+    rancangBangun: words(300),
+    indikator: {
+      sdm: {
+        jumlah: 12,
+        bukti: [
+          {
+            jenis: 'sk',
+            nama: 'SK Tim',
+            nomor: '800/12/2022',
+            tanggal: '2022-01-10',
+            url: 'sk-tim.pdf',
+          },
+        ],
+      },
+    },
+    ...overrides,
+  };
+}
+const codes = (r: SubmissionCheck) => r.problems.map((p) => p.code);
+const problem = (r: SubmissionCheck, code: string) => r.problems.find((p) => p.code === code);
+
+describe('checkSubmission: a record a verifier accepts', () => {
+  it('is ready, with no problem and every proven point safe', async () => {
+    const r = await checkSubmission(ready());
+    expect(r).toMatchObject({
+      nama: 'Sistem Antrean Puskesmas',
+      tahun: 2023,
+      window: { from: '2021-01-01', to: '2022-12-31' },
+      asOf: '2023-07-28',
+      ready: true,
+      problems: [],
+      points: { claimed: 4, proven: 4, atRisk: 0, safe: 4 },
+      atRisk: [],
+    });
+  });
+});
+
+describe('checkSubmission: the implementation window, on both sides of each boundary', () => {
+  it.each([
+    [2023, '2020-12-31', true],
+    [2023, '2021-01-01', false],
+    [2023, '2022-12-31', false],
+    [2023, '2023-01-01', true],
+    [2026, '2023-12-31', true],
+    [2026, '2024-01-01', false],
+    [2026, '2025-12-31', false],
+    [2026, '2026-01-01', true],
+  ])('IGA %i, penerapan %s: outside the window = %s', async (tahun, waktuPenerapan, outside) => {
+    const r = await checkSubmission(
+      ready({ tahun, waktuPenerapan, waktuUjiCoba: undefined, indikator: undefined }),
+      { rubric: 'iga-2026', asOf: `${tahun}-12-31` },
+    );
+    expect(codes(r).includes('penerapan_di_luar_jendela')).toBe(outside);
+    if (outside) {
+      expect(problem(r, 'penerapan_di_luar_jendela')).toMatchObject({
+        status: 'fail',
+        fields: ['waktuPenerapan'],
+      });
+    }
+  });
+
+  it('uses the pattern T-2..T-1 for an edition with no facts of its own, as a warning', async () => {
+    const r = await checkSubmission(ready({ tahun: 2030, waktuPenerapan: '2027-05-01' }));
+    expect(r.window).toEqual({ from: '2028-01-01', to: '2029-12-31' });
+    expect(problem(r, 'penerapan_di_luar_jendela')?.status).toBe('warning');
+  });
+
+  it('names the window and cites the edition', async () => {
+    const r = await checkSubmission(ready({ waktuPenerapan: '2020-03-01' }));
+    const p = problem(r, 'penerapan_di_luar_jendela');
+    expect(p?.message).toContain('IGA 2023 (2021-01-01 sampai 2022-12-31)');
+    expect(p?.citation).toContain('400.10.11/2704/SJ');
+  });
+
+  it('cannot judge without tahun, and asks for it', async () => {
+    const r = await checkSubmission(ready({ tahun: undefined }));
+    expect(r.ready).toBe(false);
+    expect(problem(r, 'tahun_kosong')).toMatchObject({ status: 'unknown', fields: ['tahun'] });
+    expect(r.window).toBeUndefined();
+  });
+
+  it('asks for waktuPenerapan of an implemented innovation', async () => {
+    const r = await checkSubmission(ready({ waktuPenerapan: undefined, waktuUjiCoba: undefined }));
+    expect(problem(r, 'penerapan_kosong')?.status).toBe('unknown');
+    expect(r.ready).toBe(false);
+  });
+});
+
+describe('checkSubmission: stage and order of dates', () => {
+  it('warns for a trial that never became an implementation', async () => {
+    const r = await checkSubmission(ready({ tahapan: 'uji_coba', waktuPenerapan: undefined }));
+    expect(problem(r, 'tahapan_belum_penerapan')).toMatchObject({
+      status: 'warning',
+      fields: ['tahapan', 'waktuPenerapan'],
+    });
+    expect(problem(r, 'tahapan_belum_penerapan')?.message).toContain('tahap uji coba');
+    expect(codes(r)).not.toContain('penerapan_kosong');
+  });
+
+  it.each([
+    ['2021-06-01', false],
+    ['2021-06-02', true],
+  ])('a trial starting %s after implementation 2021-06-01: problem = %s', async (uji, bad) => {
+    const r = await checkSubmission(ready({ waktuUjiCoba: uji }));
+    expect(codes(r).includes('urutan_tanggal')).toBe(bad);
+  });
+
+  it.each([
+    ['2023-07-28', false],
+    ['2023-07-29', true],
+  ])(
+    'a document dated %s against the 2023 close of reporting: late = %s',
+    async (tanggal, late) => {
+      const r = await checkSubmission(
+        ready({
+          indikator: {
+            sdm: { jumlah: 12, bukti: [{ jenis: 'sk', nomor: '1', tanggal, url: 'a.pdf' }] },
+          },
+        }),
+      );
+      const p = problem(r, 'tanggal_sesudah_pelaporan');
+      expect(Boolean(p)).toBe(late);
+      if (p)
+        expect(p).toMatchObject({ status: 'warning', fields: ['indikator.sdm.bukti.0.tanggal'] });
+    },
+  );
+
+  it('fails a date after the day given as asOf', async () => {
+    const r = await checkSubmission(ready({ tahun: 2026, waktuPenerapan: '2025-12-01' }), {
+      asOf: '2025-11-30',
+    });
+    expect(problem(r, 'tanggal_sesudah_pelaporan')).toMatchObject({
+      status: 'fail',
+      fields: ['waktuPenerapan'],
+    });
+  });
+});
+
+describe('checkSubmission: earlier entries', () => {
+  it.each([
+    [[{ tahun: 2023 }], false],
+    [[{ tahun: 2022 }, { tahun: 2023 }], true],
+  ])('entries %j before IGA 2024: over the limit = %s', async (riwayatIga, over) => {
+    const r = await checkSubmission(
+      ready({ tahun: 2024, waktuPenerapan: '2022-06-01', waktuUjiCoba: '2022-01-01', riwayatIga }),
+    );
+    expect(codes(r).includes('keikutsertaan_melebihi_batas')).toBe(over);
+  });
+
+  it('does not count entries before 2024, when the rule was first reported', async () => {
+    const r = await checkSubmission(ready({ riwayatIga: [{ tahun: 2021 }, { tahun: 2022 }] }));
+    expect(codes(r)).not.toContain('keikutsertaan_melebihi_batas');
+  });
+
+  it.each([
+    [4, true],
+    [3, false],
+  ])('last entry scored %i, now 4 proven: no added maturity = %s', async (skor, flat) => {
+    const r = await checkSubmission(
+      ready({
+        tahun: 2024,
+        waktuPenerapan: '2022-06-01',
+        waktuUjiCoba: '2022-01-01',
+        riwayatIga: [{ tahun: 2023, skor }],
+      }),
+    );
+    expect(codes(r).includes('tanpa_peningkatan_kematangan')).toBe(flat);
+  });
+});
+
+describe('checkSubmission: the design text', () => {
+  it.each([
+    [299, true],
+    [300, false],
+  ])('%i words: too short = %s', async (n, short) => {
+    const r = await checkSubmission(ready({ rancangBangun: words(n) }));
+    expect(codes(r).includes('rancang_bangun_pendek')).toBe(short);
+    if (short) expect(problem(r, 'rancang_bangun_pendek')?.message).toContain('299 kata');
+  });
+
+  it('asks for a missing design text', async () => {
+    const r = await checkSubmission(ready({ rancangBangun: '  ' }));
+    expect(problem(r, 'rancang_bangun_kosong')?.status).toBe('unknown');
+  });
+});
+
+describe('checkSubmission: evidence behind each claimed indicator', () => {
+  it('fails points claimed with no document', async () => {
+    const r = await checkSubmission(ready({ indikator: { sdm: { jumlah: 12 } } }));
+    expect(problem(r, 'bukti_kosong')).toMatchObject({
+      status: 'fail',
+      indicator: 'sdm',
+      fields: ['indikator.sdm.bukti'],
+    });
+    expect(r.points).toEqual({ claimed: 4, proven: 0, atRisk: 0, safe: 0 });
+  });
+
+  it.each([
+    ['2020-12-31', true],
+    ['2021-01-01', false],
+    ['2023-07-01', false],
+  ])('an SDM decree dated %s for IGA 2023 (T-2..T-0): outside = %s', async (tanggal, outside) => {
+    const r = await checkSubmission(
+      ready({
+        indikator: {
+          sdm: { jumlah: 12, bukti: [{ jenis: 'sk', nomor: '1', tanggal, url: 'a.pdf' }] },
+        },
+      }),
+    );
+    expect(codes(r).includes('bukti_di_luar_periode')).toBe(outside);
+    expect(r.points.atRisk).toBe(outside ? 4 : 0);
+    expect(r.atRisk).toEqual(outside ? ['sdm'] : []);
+  });
+
+  it('warns for a document with no number, date or file, and names each field', async () => {
+    const r = await checkSubmission(
+      ready({ indikator: { sdm: { jumlah: 12, bukti: [{ jenis: 'sk' }] } } }),
+    );
+    expect(r.problems.map((p) => [p.code, p.status, p.fields])).toEqual([
+      ['bukti_tanpa_nomor', 'warning', ['indikator.sdm.bukti.0.nomor']],
+      ['bukti_tanpa_berkas', 'warning', ['indikator.sdm.bukti.0.url']],
+      ['bukti_tanpa_tanggal', 'warning', ['indikator.sdm.bukti.0.tanggal']],
+    ]);
+    expect(r.ready).toBe(true);
+  });
+
+  it('fails a regulation level whose document is of another kind', async () => {
+    const r = await checkSubmission(
+      ready({
+        indikator: {
+          regulasi: {
+            jenis: 'perda',
+            bukti: [{ jenis: 'SK Bupati', nomor: '1', tanggal: '2021-03-01', url: 'sk.pdf' }],
+          },
+        },
+      }),
+    );
+    expect(problem(r, 'regulasi_jenis_tidak_sesuai')).toMatchObject({
+      status: 'fail',
+      fields: ['indikator.regulasi.jenis', 'indikator.regulasi.bukti'],
+    });
+    expect(r.points).toEqual({ claimed: 9, proven: 9, atRisk: 9, safe: 0 });
+  });
+
+  it.each([
+    ['perda', 'Perda', '2022-12-31', false],
+    ['perda', 'Perda', '2023-01-01', true],
+    ['perkada', 'Peraturan Bupati', '2022-05-01', false],
+    ['sk_kepala_daerah', 'SK', '2021-12-31', false],
+    ['sk_kepala_daerah', 'SK', '2022-01-01', true],
+  ])(
+    'regulasi %s as "%s" dated %s for IGA 2023 (implemented 2021): rejected = %s',
+    async (jenis, kind, tanggal, bad) => {
+      const r = await checkSubmission(
+        ready({
+          indikator: {
+            regulasi: { jenis, bukti: [{ jenis: kind, nomor: '1', tanggal, url: 'r.pdf' }] },
+          },
+        }),
+      );
+      const found = codes(r).filter((c) => c.startsWith('regulasi_'));
+      expect(found.length > 0).toBe(bad);
+      expect(codes(r)).not.toContain('regulasi_jenis_tidak_sesuai');
+    },
+  );
+
+  it('fails a video with no link and warns when parts are missing', async () => {
+    const r = await checkSubmission(
+      ready({ indikator: { video: { substansi: 4, bukti: [{ jenis: 'video' }] } } }),
+    );
+    expect(problem(r, 'video_tanpa_tautan')?.status).toBe('fail');
+    expect(problem(r, 'video_bagian_kurang')?.message).toContain('4 dari 5 bagian');
+    expect(r.atRisk).toEqual(['video']);
+  });
+});
+
+describe('checkSubmission: authority hints from the name', () => {
+  it('warns when a kabupaten names a provincial school, unless subUrusan is given', async () => {
+    const r = await checkSubmission(ready({ nama: 'Beasiswa Siswa SMA Miskin' }));
+    expect(problem(r, 'kewenangan_kata_kunci')).toMatchObject({
+      status: 'warning',
+      fields: ['nama', 'subUrusan'],
+    });
+    expect(problem(r, 'kewenangan_kata_kunci')?.message).toContain('"sma"');
+    const named = await checkSubmission(
+      ready({ nama: 'Beasiswa Siswa SMA Miskin', subUrusan: ['pendidikan_dasar'] }),
+    );
+    expect(codes(named)).not.toContain('kewenangan_kata_kunci');
+  });
+
+  it('says nothing to a province running an SMA, or for a word inside another word', async () => {
+    for (const nama of ['Beasiswa Siswa SMA', 'Smart Kampung']) {
+      const r = await checkSubmission(ready({ nama, pemda: 'Provinsi Jawa Timur' }));
+      expect(codes(r)).not.toContain('kewenangan_kata_kunci');
+    }
+  });
+});
+
+describe('checkSubmission: input and options', () => {
+  it('refuses an invalid record and a bad asOf, and never changes its input', async () => {
+    await expect(checkSubmission({ nama: 5 })).rejects.toBeInstanceOf(InvalidRecordError);
+    await expect(checkSubmission(ready(), { asOf: '2023' })).rejects.toBeInstanceOf(
+      InvalidOptionError,
+    );
+    const record = ready();
+    const copy = structuredClone(record);
+    await checkSubmission(record);
+    expect(record).toEqual(copy);
+  });
+
+  it('writes English on request', async () => {
+    const r = await checkSubmission(ready({ rancangBangun: 'short' }), { locale: 'en' });
+    expect(problem(r, 'rancang_bangun_pendek')?.message).toMatch(
+      /^The design text has only 1 words/,
+    );
+  });
+});
