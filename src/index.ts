@@ -49,6 +49,13 @@ export {
   inovasiFormSchema,
 } from './features/form.js';
 export {
+  type PlanOptions,
+  type PlanStep,
+  type PlanStepKind,
+  planRegion,
+  type RegionPlan,
+} from './features/plan.js';
+export {
   type Change,
   evaluatePortfolio,
   type Portfolio,
@@ -64,6 +71,12 @@ export {
   type RegionInput,
   RegionSchema,
 } from './features/region.js';
+export {
+  checkSubmission,
+  type SubmissionCheck,
+  type SubmissionOptions,
+  type SubmissionProblem,
+} from './features/submission.js';
 export type { Locale, LocalizedText } from './messages.js';
 export {
   type Bukti,
@@ -72,6 +85,12 @@ export {
   type InnovationInput,
   InnovationSchema,
 } from './record/innovation.js';
+export {
+  type AuthorityLevel,
+  type RegionLevel,
+  type SubUrusan,
+  subUrusanCatalogue,
+} from './record/kewenangan.js';
 export { LIMITS } from './record/limits.js';
 export {
   findUrusan,

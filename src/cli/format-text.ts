@@ -1,6 +1,7 @@
 import type { Status } from '../conditions/outcome.js';
 import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
+import type { RegionPlan } from '../features/plan.js';
 import type { RegionEvaluation } from '../features/region.js';
 import type { SubmissionCheck } from '../features/submission.js';
 import { type Locale, MESSAGES } from '../messages.js';
@@ -197,5 +198,24 @@ export function formatSubmission(check: SubmissionCheck, locale: Locale): string
     for (const more of rest) lines.push(`    ${more}`);
     lines.push(`    → ${p.fields.join(', ')} · ${p.citation}`);
   }
+  return lines.join('\n');
+}
+
+/** Renders a region's plan: the summary, then each step with the IID after it. */
+export function formatPlan(plan: RegionPlan, locale: Locale): string {
+  const signed = (n: number) =>
+    `${n >= 0 ? '+' : ''}${n.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US')}`;
+  const lines = [`${mark(plan.reaches ? 'pass' : 'unknown')} ${plan.summary}`];
+  plan.steps.forEach((step, i) => {
+    const text = fill(cli.plan.step, locale, {
+      n: i + 1,
+      message: step.message,
+      iidAfter: step.iidAfter.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US'),
+      gain: signed(step.gain),
+    });
+    const [first = '', ...rest] = wrap(text, 96);
+    lines.push(`  ${first}`);
+    for (const more of rest) lines.push(`     ${more}`);
+  });
   return lines.join('\n');
 }

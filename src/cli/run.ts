@@ -5,6 +5,7 @@ import { DEFAULT_RULE_SET } from '../eligibility/_pipeline.js';
 import { evaluateAll } from '../eligibility/evaluate.js';
 import type { Evaluation } from '../eligibility/types.js';
 import { InputFileError, InvalidRecordError, InvalidRuleSetError, UsageError } from '../errors.js';
+import { planRegion } from '../features/plan.js';
 import { evaluateRegion } from '../features/region.js';
 import { checkSubmission } from '../features/submission.js';
 import { type Locale, MESSAGES, pick } from '../messages.js';
@@ -14,6 +15,7 @@ import { setColour } from './colour.js';
 import {
   formatEvaluation,
   formatIssues,
+  formatPlan,
   formatRegion,
   formatScore,
   formatSideBySide,
@@ -161,6 +163,8 @@ function parseOptions(argv: string[]) {
       output: { type: 'string', short: 'o' },
       detail: { type: 'string' },
       'as-of': { type: 'string' },
+      target: { type: 'string' },
+      'max-steps': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       cors: { type: 'string', multiple: true },
@@ -370,6 +374,26 @@ async function runCommand(
       );
       return EXIT.ok;
     }
+    case 'plan': {
+      if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
+      const maxSteps = values['max-steps'];
+      if (maxSteps !== undefined && !/^\d+$/.test(String(maxSteps))) {
+        throw new UsageError(
+          say('badValue', options.locale, { option: '--max-steps', value: String(maxSteps) }),
+        );
+      }
+      const plan = await planRegion(await readJson(args[0] as string), {
+        ...evaluateOptions(options),
+        ...(typeof values.target === 'string' ? { target: values.target as never } : {}),
+        ...(maxSteps !== undefined ? { maxSteps: Number(maxSteps) } : {}),
+      });
+      io.stdout(
+        options.format === 'json'
+          ? JSON.stringify(plan, null, 2)
+          : formatPlan(plan, options.locale),
+      );
+      return EXIT.ok;
+    }
     case 'demo': {
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
       // JSON: the region alone, which holds every innovation's evaluation.
@@ -427,7 +451,11 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
     io.stderr(formatIssues(`inovasi-rules: ${error.message}`, error.issues));
     return EXIT.invalidInput;
   }
-  if (error instanceof Error && 'code' in error && error.code === 'E_UNKNOWN_RULE_SET') {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    (error.code === 'E_UNKNOWN_RULE_SET' || error.code === 'E_INVALID_OPTION')
+  ) {
     io.stderr(`inovasi-rules: ${error.message}`);
     return EXIT.usage;
   }

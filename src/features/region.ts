@@ -239,14 +239,9 @@ function scoreSpd(rubric: RubricRuleSet, levels: Record<string, number>): Region
   };
 }
 
-function countPoints(
-  rubric: RubricRuleSet,
-  innovations: RegionInnovation[],
-  records: Innovation[],
-  locale: Locale,
-) {
+function countPoints(rubric: RubricRuleSet, parts: readonly IndexPart[], locale: Locale) {
   const { innovationCount: rule, basicServiceRule } = rubric.region;
-  const n = innovations.length;
+  const n = parts.length;
   const counted = Math.min(n, rule.maxCounted);
   const max = r4(rule.pointsEach * rule.maxCounted);
   let points = r4(counted * rule.pointsEach);
@@ -256,9 +251,7 @@ function countPoints(
   ];
   let basicService: RegionEvaluation['innovationCount']['basicService'];
   if (basicServiceRule) {
-    const covered = new Set(
-      records.filter((_, i) => !innovations[i]?.rejected).flatMap((r) => r.urusan ?? []),
-    );
+    const covered = new Set(parts.filter((p) => !p.rejected).flatMap((p) => p.urusan));
     const required = [...basicServiceRule.urusan];
     const hit = required.filter((u) => covered.has(u));
     const met = hit.length >= basicServiceRule.minCovered;
@@ -291,48 +284,33 @@ function countPoints(
 }
 
 /**
- * Computes a region's Indeks Inovasi Daerah under an IGA rubric edition: SPD points from the
- * levels given, SID from each innovation's proven kematangan, innovation-count points, the
- * IID, its band, and what the next band takes. Innovations that are not eligible under the
- * eligibility rule set score 0 but still count in n; incomplete ones are scored.
+ * One innovation's part in the index: its counted kematangan, whether it was rejected, and its
+ * affairs (for the basic-service rule).
  *
- * @param region - `{ pemda, tahun, spd, inovasi }`
- * @param options - `rubric` (default the newest), eligibility `ruleSet`, `locale`
- * @returns the region's evaluation
- * @throws {@link InvalidRecordError} listing every problem of the region and its innovations
- * @example
- * ```ts
- * const result = await evaluateRegion({ pemda: 'Kota Batu', tahun: 2024, spd: { spd_visi_misi: 3 }, inovasi: [] });
- * result.band; // 'kurang_inovatif'
- * ```
+ * @internal
  */
-export async function evaluateRegion(
-  region: unknown,
-  options: EvaluateOptions = {},
-): Promise<RegionEvaluation> {
-  // The region's own rule set (else the national one) and the edition of its year.
-  const evaluator = createEvaluator(options, regionContext(region));
-  const { rubric, ruleSet, locale } = evaluator;
-  const parsed = parseRegion(region, rubric);
-  const spd = scoreSpd(rubric, parsed.region.spd);
+export interface IndexPart {
+  kematangan: number;
+  rejected: boolean;
+  urusan: readonly string[];
+}
 
-  const innovations: RegionInnovation[] = [];
-  for (const [index, record] of parsed.records.entries()) {
-    const evaluation = evaluator.evaluateParsed(record);
-    const rejected = evaluation.verdict === 'not_eligible';
-    innovations.push({
-      index,
-      nama: record.nama,
-      verdict: evaluation.verdict,
-      rejected,
-      kematangan: rejected ? 0 : evaluation.score.proven,
-      evaluation,
-    });
-  }
-
-  const n = innovations.length;
+/**
+ * The index of a region from its SPD levels and its innovations' parts: SPD, SID, count points,
+ * IID, band and what the next band takes. One formula for {@link evaluateRegion} and the planner.
+ *
+ * @internal
+ */
+export function computeIndex(
+  rubric: RubricRuleSet,
+  spdLevels: Record<string, number>,
+  parts: readonly IndexPart[],
+  locale: Locale,
+) {
+  const spd = scoreSpd(rubric, spdLevels);
+  const n = parts.length;
   const divisor = Math.max(rubric.region.divisorFloor, n);
-  const sumKematangan = r4(innovations.reduce((s, i) => s + i.kematangan, 0));
+  const sumKematangan = r4(parts.reduce((s, i) => s + i.kematangan, 0));
   const maxKematangan = r4(rubric.indicators.reduce((s, i) => s + 3 * i.weight, 0));
   const sidPoints = sumKematangan / divisor;
   const sid = {
@@ -343,7 +321,7 @@ export async function evaluateRegion(
     points: r4(sidPoints),
     max: maxKematangan,
   };
-  const innovationCount = countPoints(rubric, innovations, parsed.records, locale);
+  const innovationCount = countPoints(rubric, parts, locale);
 
   const maxScore = rubric.region.maxScore;
   const exactTotal = spd.points + sidPoints + innovationCount.points;
@@ -374,13 +352,78 @@ export async function evaluateRegion(
   }
 
   return {
+    spd,
+    sid,
+    innovationCount,
+    totalScore,
+    exactTotal,
+    maxScore,
+    iid,
+    band,
+    bandTitle: pick(band.title, locale),
+    nextBand,
+  };
+}
+
+/**
+ * Computes a region's Indeks Inovasi Daerah under an IGA rubric edition: SPD points from the
+ * levels given, SID from each innovation's proven kematangan, innovation-count points, the
+ * IID, its band, and what the next band takes. Innovations that are not eligible under the
+ * eligibility rule set score 0 but still count in n; incomplete ones are scored.
+ *
+ * @param region - `{ pemda, tahun, spd, inovasi }`
+ * @param options - `rubric` (default the newest), eligibility `ruleSet`, `locale`
+ * @returns the region's evaluation
+ * @throws {@link InvalidRecordError} listing every problem of the region and its innovations
+ * @example
+ * ```ts
+ * const result = await evaluateRegion({ pemda: 'Kota Batu', tahun: 2024, spd: { spd_visi_misi: 3 }, inovasi: [] });
+ * result.band; // 'kurang_inovatif'
+ * ```
+ */
+export async function evaluateRegion(
+  region: unknown,
+  options: EvaluateOptions = {},
+): Promise<RegionEvaluation> {
+  // The region's own rule set (else the national one) and the edition of its year.
+  const evaluator = createEvaluator(options, regionContext(region));
+  const { rubric, ruleSet, locale } = evaluator;
+  const parsed = parseRegion(region, rubric);
+
+  const innovations: RegionInnovation[] = [];
+  for (const [index, record] of parsed.records.entries()) {
+    const evaluation = evaluator.evaluateParsed(record);
+    const rejected = evaluation.verdict === 'not_eligible';
+    innovations.push({
+      index,
+      nama: record.nama,
+      verdict: evaluation.verdict,
+      rejected,
+      kematangan: rejected ? 0 : evaluation.score.proven,
+      evaluation,
+    });
+  }
+
+  const index = computeIndex(
+    rubric,
+    parsed.region.spd,
+    innovations.map((i, at) => ({
+      kematangan: i.kematangan,
+      rejected: i.rejected,
+      urusan: parsed.records[at]?.urusan ?? [],
+    })),
+    locale,
+  );
+  const { spd, sid, innovationCount, totalScore, maxScore, iid, band, nextBand } = index;
+
+  return {
     pemda: parsed.region.pemda,
     tahun: parsed.region.tahun,
     rubric: { id: rubric.id, edition: rubric.edition },
     ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
     iid,
     band: band.id,
-    bandTitle: pick(band.title, locale),
+    bandTitle: index.bandTitle,
     totalScore,
     maxScore,
     spd,

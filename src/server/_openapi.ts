@@ -141,6 +141,55 @@ export function describeRoutes(app: OpenAPIHono): void {
   });
   r.registerPath({
     method: 'post',
+    path: '/region/plan',
+    summary:
+      'The cheapest steps that take a region to a target band (default: the next), each with its exact IID gain',
+    request: {
+      query: query.extend({
+        target: z.enum(['sangat_inovatif', 'inovatif', 'kurang_inovatif']).optional(),
+        maxSteps: z.string().regex(/^\d+$/).optional(),
+      }),
+      body: jsonRef(region, 'a region record { pemda, tahun, spd, inovasi }'),
+    },
+    responses: {
+      200: json(
+        z.looseObject({
+          iid: z.number(),
+          band: z.string(),
+          reaches: z.boolean(),
+          steps: z.array(
+            z.looseObject({ kind: z.string(), gain: z.number(), iidAfter: z.number() }),
+          ),
+        }),
+        'the plan, and the region with every step applied',
+      ),
+      ...problems(400, 404, 413, 422),
+    },
+  });
+  r.registerPath({
+    method: 'post',
+    path: '/submission',
+    summary:
+      'What IGA verifiers would reject in one innovation, with the fields and the points at risk',
+    request: {
+      query: query.extend({ asOf: z.string().optional() }),
+      body: jsonRef(innovation, 'an innovation record'),
+    },
+    responses: {
+      200: json(
+        z.looseObject({
+          ready: z.boolean(),
+          problems: z.array(
+            z.looseObject({ code: z.string(), status: z.string(), fields: z.array(z.string()) }),
+          ),
+        }),
+        'ready or not, every problem, and the points at risk',
+      ),
+      ...problems(400, 404, 413, 422),
+    },
+  });
+  r.registerPath({
+    method: 'post',
     path: '/form/validate',
     summary: 'Validate a form: the form schema’s issues, by field',
     request: {

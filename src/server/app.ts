@@ -11,7 +11,9 @@ import { evaluate } from '../eligibility/evaluate.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidRecordError, issuesFrom } from '../errors.js';
 import { createFormSchema } from '../features/form.js';
+import { planRegion } from '../features/plan.js';
 import { evaluateRegion } from '../features/region.js';
+import { checkSubmission } from '../features/submission.js';
 import { openRecords } from '../io/read-records.js';
 import type { Locale } from '../messages.js';
 import { scanInput } from '../record/limits.js';
@@ -254,6 +256,30 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
   });
 
   app.post('/region', async (c) => c.json(await evaluateRegion(await jsonBody(c), optionsOf(c))));
+
+  app.post('/region/plan', async (c) => {
+    const target = c.req.query('target');
+    const maxSteps = c.req.query('maxSteps');
+    return c.json(
+      await planRegion(await jsonBody(c), {
+        ...optionsOf(c),
+        ...(target !== undefined ? { target: target as never } : {}),
+        ...(maxSteps !== undefined ? { maxSteps: Number(maxSteps) } : {}),
+      }),
+    );
+  });
+
+  app.post('/submission', async (c) => {
+    const { ruleSet: _, ...options } = optionsOf(c);
+    const asOf = c.req.query('asOf');
+    return c.json(
+      await checkSubmission(await jsonBody(c), {
+        locale: options.locale as Locale,
+        ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
+        ...(asOf !== undefined ? { asOf } : {}),
+      }),
+    );
+  });
 
   app.post('/form/validate', async (c) => {
     const record = await jsonBody(c);

@@ -5,7 +5,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import region from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import perbup from '../../examples/perbup-contoh.json' with { type: 'json' };
-import { evaluate, evaluateRegion } from '../../src/index.js';
+import { checkSubmission, evaluate, evaluateRegion, planRegion } from '../../src/index.js';
 import {
   type AccessLogEntry,
   createApp,
@@ -74,6 +74,29 @@ describe('HTTP API: the same answers as the library', () => {
   it('POST /region gives evaluateRegion()’s result', async () => {
     const res = await post('/region', region);
     expect(await read(res)).toStrictEqual(JSON.parse(JSON.stringify(await evaluateRegion(region))));
+  });
+
+  it('POST /region/plan gives planRegion()’s plan; a bad target is a 400 problem', async () => {
+    const res = await post('/region/plan?maxSteps=5&locale=en', region);
+    expect(res.status).toBe(200);
+    expect(await read(res)).toStrictEqual(
+      JSON.parse(JSON.stringify(await planRegion(region, { maxSteps: 5, locale: 'en' }))),
+    );
+    const bad = await post('/region/plan?target=juara', region);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await read(bad)).code).toBe('E_INVALID_OPTION');
+  });
+
+  it('POST /submission gives checkSubmission()’s result', async () => {
+    const record = { ...eligibleRecord(), waktuPenerapan: '2019-01-01' };
+    const res = await post('/submission?asOf=2024-06-30', record);
+    expect(res.status).toBe(200);
+    const body = await read(res);
+    expect(body).toStrictEqual(
+      JSON.parse(JSON.stringify(await checkSubmission(record, { asOf: '2024-06-30' }))),
+    );
+    expect(body.problems.map((p: Body) => p.code)).toContain('penerapan_di_luar_jendela');
   });
 
   it('POST /evaluate/batch streams NDJSON for a JSON array and for NDJSON, bad rows in place', async () => {

@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateRegion,
+  getRuleSet,
+  InvalidOptionError,
+  planRegion,
+  type RegionPlan,
+  type RubricRuleSet,
+} from '../../src/index.js';
+import { eligibleRecord } from '../helpers.js';
+
+const BASIC = [
+  'pendidikan',
+  'kesehatan',
+  'pekerjaan_umum_dan_penataan_ruang',
+  'perumahan_rakyat_dan_kawasan_permukiman',
+  'ketenteraman_dan_ketertiban_umum_serta_pelindungan_masyarakat',
+  'sosial',
+];
+const doc = [{ jenis: 'sk', nomor: '1', tanggal: '2025-01-02', url: 'a.pdf' }];
+
+/** Every indicator at level 3 (111 points under iga-2026); `unproven` ones without evidence. */
+function maxed(unproven: string[] = []): Record<string, unknown> {
+  const values: Record<string, Record<string, unknown>> = {
+    regulasi: { jenis: 'perda' },
+    sdm: { jumlah: 31 },
+    anggaran: { tahun: [2024, 2025, 2026] },
+    alatKerja: { jenis: 'daring' },
+    bimtek: { jumlah: 3 },
+    rkpd: { tahun: [2024, 2025, 2026] },
+    aktor: { jumlah: 5 },
+    pelaksana: { jenis: 'sk_kepala_daerah' },
+    jejaring: { jumlahPd: 5 },
+    sosialisasi: { jenis: 'media_massa' },
+    pedomanTeknis: { jenis: 'daring' },
+    informasiLayanan: { kanal: 3 },
+    prosesLayanan: { hari: 1 },
+    pengaduan: { persenSelesai: 91 },
+    layananTerintegrasi: { jenis: 'lintas_unit' },
+    replikasi: { jumlah: 3 },
+    kecepatanPenciptaan: { bulan: 4 },
+    kemanfaatan: { basis: 'penerima', nilai: 501 },
+    monev: { jenis: 'eksternal' },
+    video: { substansi: 5 },
+  };
+  return Object.fromEntries(
+    Object.entries(values).map(([id, v]) => [id, unproven.includes(id) ? v : { ...v, bukti: doc }]),
+  );
+}
+
+function innovation(i: number, urusan: string[], indikator: Record<string, unknown> = {}) {
+  return eligibleRecord({
+    id: `x-${i}`,
+    nama: `Inovasi ${i}`,
+    pemda: 'Kabupaten Uji',
+    tahun: 2026,
+    urusan,
+    indikator,
+  });
+}
+
+function spdAll(level: number): Record<string, number> {
+  const { region } = getRuleSet('iga-2026') as RubricRuleSet;
+  return Object.fromEntries(region.spd.map((s) => [s.id, level]));
+}
+
+/**
+ * The IID by hand, as iga-2026 defines it: (SPD + Σ kematangan ÷ max(12, n) + count points) ÷ 250
+ * × 100, the count points (0.38 each, at most 200) only when 5 of the 6 basic-service affairs are
+ * covered.
+ */
+function handIid(spd: number, sum: number, n: number, covered: number): number {
+  const count = covered >= 5 ? Math.min(n, 200) * 0.38 : 0;
+  return Math.round(((spd + sum / Math.max(12, n) + count) / 250) * 100 * 100) / 100;
+}
+
+/** Replays a plan's IID by hand, and checks each step's gain against it. */
+async function holds(plan: RegionPlan) {
+  const evaluated = await evaluateRegion(plan.region);
+  expect(evaluated.iid).toBe(plan.after.iid);
+  expect(plan.steps.at(-1)?.iidAfter ?? plan.iid).toBe(plan.after.iid);
+  let before = plan.iid;
+  for (const step of plan.steps) {
+    expect(step.gain).toBeCloseTo(step.iidAfter - before, 10);
+    before = step.iidAfter;
+  }
+}
+
+describe('planRegion: evidence for claimed points comes first', () => {
+  it('attaches the claimed SDM evidence before raising any SPD level, with the exact gain', async () => {
+    // Six innovations, one per basic-service affair, each with video level 3 proven (12 points);
+    // the first also claims SDM level 2 (4 points) with no evidence.
+    const inovasi = BASIC.map((u, i) =>
+      innovation(i, [u], {
+        video: { substansi: 5, bukti: doc },
+        ...(i === 0 ? { sdm: { jumlah: 12 } } : {}),
+      }),
+    );
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(2), inovasi };
+    const plan = await planRegion(region);
+    expect(plan.iid).toBe(handIid(42, 72, 6, 6)); // 20.11
+    expect(plan.steps[0]).toMatchObject({
+      kind: 'attach_evidence',
+      innovation: 0,
+      indicator: 'sdm',
+      iidAfter: handIid(42, 76, 6, 6), // 20.25
+      fields: ['inovasi.0.indikator.sdm.bukti'],
+    });
+    expect(plan.steps[0]?.gain).toBe(0.14);
+    // Then the largest gain: SPD 12 (weight 2) from level 2 to 3.
+    expect(plan.steps[1]).toMatchObject({
+      kind: 'raise_spd',
+      spd: 'spd_penghargaan_inovator',
+      level: 3,
+    });
+    expect(plan.steps[1]?.iidAfter).toBe(handIid(44, 76, 6, 6));
+    expect(plan.target).toEqual({ band: 'inovatif', min: 40.01 });
+    expect(plan.reaches).toBe(true);
+    await holds(plan);
+  });
+});
+
+describe('planRegion: the basic-service rule and the divisor floor', () => {
+  it('adds an innovation in a missing basic-service affair, past the floor of 12', async () => {
+    // 12 innovations covering 4 of the 6 basic-service affairs: no count points yet.
+    const inovasi = Array.from({ length: 12 }, (_, i) =>
+      innovation(i, [BASIC[i % 4] as string], { video: { substansi: 1, bukti: doc } }),
+    );
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
+    const plan = await planRegion(region, { maxSteps: 1 });
+    expect(plan.iid).toBe(handIid(63, 48, 12, 4)); // (63 + 48/12 + 0) / 2.5 = 26.8
+    const [step] = plan.steps;
+    expect(step).toMatchObject({ kind: 'add_innovation', affair: BASIC[4], innovation: 12 });
+    // n = 13 > floor: the divisor grows to 13, and the count points (13 × 0.38) now count:
+    // (63 + 48/13 + 4.94) / 2.5 = 28.65.
+    expect(step?.iidAfter).toBe(handIid(63, 48, 13, 5));
+    expect(step?.iidAfter).toBe(28.65);
+    expect(step?.gain).toBe(1.85);
+    expect(step?.message).toContain('Ketenteraman dan Ketertiban Umum');
+    await holds(plan);
+  });
+
+  it('below the floor a new innovation costs the average nothing', async () => {
+    const inovasi = BASIC.slice(0, 4).map((u, i) =>
+      innovation(i, [u], { video: { substansi: 1, bukti: doc } }),
+    );
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
+    const plan = await planRegion(region, { maxSteps: 1 });
+    expect(plan.steps[0]).toMatchObject({ kind: 'add_innovation', affair: BASIC[4] });
+    expect(plan.steps[0]?.iidAfter).toBe(handIid(63, 16, 5, 5));
+    await holds(plan);
+  });
+});
+
+describe('planRegion: reaching the top band, or not within maxSteps', () => {
+  // 12 innovations at every level 3, but regulasi, kemanfaatan and video (30 points) unproven.
+  const inovasi = Array.from({ length: 12 }, (_, i) =>
+    innovation(i, [BASIC[i % 6] as string], maxed(['regulasi', 'kemanfaatan', 'video'])),
+  );
+  const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
+
+  it('reaches sangat_inovatif by attaching evidence, every gain as computed by hand', async () => {
+    const plan = await planRegion(region, { target: 'sangat_inovatif' });
+    expect(plan.iid).toBe(handIid(63, 12 * 81, 12, 6)); // 59.42, inovatif
+    expect(plan.reaches).toBe(true);
+    expect(plan.after.band).toBe('sangat_inovatif');
+    expect(plan.steps.every((s) => s.kind === 'attach_evidence')).toBe(true);
+    // Video (12 points) first, then regulasi and kemanfaatan (9 each); the sum grows step by step.
+    let sum = 12 * 81;
+    for (const step of plan.steps) {
+      sum += step.indicator === 'video' ? 12 : 9;
+      expect(step.iidAfter).toBe(handIid(63, sum, 12, 6));
+    }
+    expect(plan.steps.slice(0, 12).every((s) => s.indicator === 'video')).toBe(true);
+    expect(plan.after.iid).toBeGreaterThanOrEqual(65.01);
+    await holds(plan);
+  });
+
+  it('stops at maxSteps and says the target is not reached', async () => {
+    const plan = await planRegion(region, { target: 'sangat_inovatif', maxSteps: 3 });
+    expect(plan.steps).toHaveLength(3);
+    expect(plan.reaches).toBe(false);
+    expect(plan.summary).toContain('belum tercapai');
+    await holds(plan);
+  });
+
+  it('plans nothing for a region already in its target band', async () => {
+    const top = {
+      ...region,
+      inovasi: inovasi.map((r, i) => innovation(i, r.urusan as string[], maxed())),
+    };
+    const plan = await planRegion(top);
+    expect(plan).toMatchObject({ band: 'sangat_inovatif', reaches: true, steps: [] });
+  });
+});
+
+describe('planRegion: raising levels', () => {
+  it('raises an indicator by the least change that reaches the next level, with its evidence', async () => {
+    const inovasi = BASIC.map((u, i) =>
+      innovation(i, [u], i === 0 ? { sdm: { jumlah: 5, bukti: doc } } : {}),
+    );
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
+    const plan = await planRegion(region, { target: 'sangat_inovatif', maxSteps: 400 });
+    const sdm = plan.steps.find(
+      (s) => s.kind === 'raise_level' && s.innovation === 0 && s.indicator === 'sdm',
+    );
+    expect(sdm).toMatchObject({
+      level: 2,
+      fields: ['inovasi.0.indikator.sdm.jumlah', 'inovasi.0.indikator.sdm.bukti'],
+    });
+    expect(sdm?.message).toContain('jumlah = 11');
+    const anggaran = plan.steps.find((s) => s.kind === 'raise_level' && s.indicator === 'anggaran');
+    expect(anggaran?.message).toMatch(/tahun = 20\d\d/);
+    await holds(plan);
+  });
+});
+
+describe('planRegion: the order is greedy, not optimal', () => {
+  it('takes several evidence steps where one SPD step would have reached the target', async () => {
+    // One step (SPD 12 from 2 to 3, +0.8 IID) reaches inovatif; the plan, evidence first,
+    // attaches the claimed documents before it and so needs more steps than the shortest plan.
+    // Six innovations at 108 proven points, each claiming bimtek level 1 (1 point) unproven:
+    // (43.5 + 648/12 + 6 × 0.38) / 2.5 = 39.91. One evidence step adds 1/12 point (0.03 IID).
+    const inovasi = BASIC.map((u, i) => innovation(i, [u], { ...maxed(), bimtek: { jumlah: 1 } }));
+    const spd = { ...spdAll(2), spd_pad: 3 };
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd, inovasi };
+    const start = await evaluateRegion(region);
+    const oneStep = await evaluateRegion({
+      ...region,
+      spd: { ...spd, spd_penghargaan_inovator: 3 },
+    });
+    expect(start.band).toBe('kurang_inovatif');
+    expect(oneStep.band).toBe('inovatif');
+    expect(start.iid).toBe(39.91);
+    const plan = await planRegion(region);
+    expect(plan.reaches).toBe(true);
+    expect(plan.steps.map((s) => s.kind)).toEqual([
+      'attach_evidence',
+      'attach_evidence',
+      'attach_evidence',
+    ]);
+    expect(plan.after.iid).toBe(40.01);
+  });
+});
+
+describe('planRegion: input and options', () => {
+  const region = {
+    pemda: 'Kabupaten Uji',
+    tahun: 2026,
+    spd: {},
+    inovasi: [innovation(0, ['kesehatan'])],
+  };
+
+  it("never changes the caller's region", async () => {
+    const copy = structuredClone(region);
+    const plan = await planRegion(region, { maxSteps: 5 });
+    expect(region).toEqual(copy);
+    expect(plan.region).not.toBe(region);
+  });
+
+  it('refuses an unknown target and a bad maxSteps', async () => {
+    await expect(planRegion(region, { target: 'juara' as never })).rejects.toBeInstanceOf(
+      InvalidOptionError,
+    );
+    await expect(planRegion(region, { maxSteps: -1 })).rejects.toBeInstanceOf(InvalidOptionError);
+  });
+});
