@@ -1,13 +1,15 @@
 import type { Status } from '../conditions/outcome.js';
 import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
+import { TEXTS } from '../features/_texts.js';
+import type { EditionsComparison } from '../features/compare.js';
 import type { RegionPlan } from '../features/plan.js';
 import type { RegionEvaluation } from '../features/region.js';
 import type { SubmissionCheck } from '../features/submission.js';
 import { type Locale, MESSAGES } from '../messages.js';
 import { paint } from './colour.js';
 
-const cli = MESSAGES.cli;
+const cli = TEXTS.cli;
 const fill = (
   template: { id: string; en: string },
   locale: Locale,
@@ -217,5 +219,27 @@ export function formatPlan(plan: RegionPlan, locale: Locale): string {
     lines.push(`  ${first}`);
     for (const more of rest) lines.push(`     ${more}`);
   });
+  return lines.join('\n');
+}
+
+/** Renders two editions side by side: each edition's parts, the reasons, the innovations that move. */
+export function formatComparison(c: EditionsComparison, locale: Locale): string {
+  const t = TEXTS.compare;
+  const n = (x: number) =>
+    x.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 });
+  const side = (r: EditionsComparison['a']) =>
+    fill(t.line, locale, {
+      rubric: r.rubric.id,
+      iid: n(r.iid),
+      band: r.bandTitle,
+      spd: n(r.spd),
+      sid: n(r.sid),
+      divisor: r.divisor,
+      count: n(r.count),
+    });
+  const lines = [side(c.a), side(c.b), ...c.reasons.map((r) => `  - ${r}`)];
+  for (const i of c.innovations) {
+    lines.push(`  ${fill(t.innovation, locale, { nama: i.nama, a: n(i.a), b: n(i.b) })}`);
+  }
   return lines.join('\n');
 }

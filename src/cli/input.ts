@@ -1,4 +1,5 @@
 import { InputFileError, type Issue } from '../errors.js';
+import { TEXTS } from '../features/_texts.js';
 import { decodeText, readText } from '../io/_text.js';
 import {
   type InputFormat,
@@ -75,7 +76,7 @@ export async function readAll(
 
 /** Where a row is, for messages: its line, or its position, in the output's language. */
 export function whereOf(row: Pick<ReadRow, 'index' | 'line'>, locale: Locale = 'en'): string {
-  const t = MESSAGES.cli;
+  const t = TEXTS.cli;
   return row.line !== undefined
     ? pick(t.line, locale).replace('{n}', String(row.line))
     : pick(t.record, locale).replace('{n}', String(row.index + 1));

@@ -5,6 +5,8 @@ import { DEFAULT_RULE_SET } from '../eligibility/_pipeline.js';
 import { evaluateAll } from '../eligibility/evaluate.js';
 import type { Evaluation } from '../eligibility/types.js';
 import { InputFileError, InvalidRecordError, InvalidRuleSetError, UsageError } from '../errors.js';
+import { TEXTS } from '../features/_texts.js';
+import { compareEditions } from '../features/compare.js';
 import { planRegion } from '../features/plan.js';
 import { evaluateRegion } from '../features/region.js';
 import { checkSubmission } from '../features/submission.js';
@@ -13,6 +15,7 @@ import { getRuleSet, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.j
 import type { RuleSet } from '../rule-sets/types.js';
 import { setColour } from './colour.js';
 import {
+  formatComparison,
   formatEvaluation,
   formatIssues,
   formatPlan,
@@ -31,15 +34,12 @@ export { EXIT } from './rules.js';
 export type { CliIo } from './stream.js';
 
 /** A usage error's message in the chosen language, from the message catalogue. */
-const say = (
-  key: keyof typeof MESSAGES.cli.errors,
-  locale: Locale,
-  values: Record<string, string>,
-) => pick(MESSAGES.cli.errors[key], locale).replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+const say = (key: keyof typeof TEXTS.cli.errors, locale: Locale, values: Record<string, string>) =>
+  pick(TEXTS.cli.errors[key], locale).replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 
 /** The help text in the chosen language, from the message catalogue. */
 const usage = (locale: Locale) =>
-  pick(MESSAGES.cli.usage, locale).replace('{defaultRuleSet}', DEFAULT_RULE_SET);
+  pick(TEXTS.cli.usage, locale).replace('{defaultRuleSet}', DEFAULT_RULE_SET);
 
 /** Output formats by command; the first is the default. */
 const FORMATS: Record<string, Options['format'][]> = {
@@ -164,6 +164,7 @@ function parseOptions(argv: string[]) {
       detail: { type: 'string' },
       'as-of': { type: 'string' },
       target: { type: 'string' },
+      compare: { type: 'string' },
       'max-steps': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -363,6 +364,23 @@ async function runCommand(
     }
     case 'region': {
       if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
+      const compare = values.compare;
+      if (typeof compare === 'string') {
+        const [a, b, ...more] = compare.split(',').map((x) => x.trim());
+        if (!a || !b || more.length > 0) {
+          throw new UsageError(
+            say('badValue', options.locale, { option: '--compare', value: compare }),
+          );
+        }
+        const { rubric: _, ...rest } = evaluateOptions(options);
+        const c = await compareEditions(await readJson(args[0] as string), a, b, rest);
+        io.stdout(
+          options.format === 'json'
+            ? JSON.stringify(c, null, 2)
+            : formatComparison(c, options.locale),
+        );
+        return EXIT.ok;
+      }
       const region = await evaluateRegion(
         await readJson(args[0] as string),
         evaluateOptions(options),
@@ -442,7 +460,7 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
     // A file that cannot be read is one line naming it; problems inside a file are listed.
     if (error instanceof InputFileError && error.issues.length === 1) {
       const issue = error.issues[0] as (typeof error.issues)[number];
-      const text = MESSAGES.cli.file[issue.code as keyof typeof MESSAGES.cli.file];
+      const text = TEXTS.cli.file[issue.code as keyof typeof TEXTS.cli.file];
       io.stderr(
         `inovasi-rules: ${text ? pick(text, locale).replace('{file}', error.file) : issue.message}`,
       );

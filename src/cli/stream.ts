@@ -6,6 +6,7 @@ import { type Locale, MESSAGES, pick } from '../messages.js';
 const fill = (template: string, values: Record<string, number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
+import { TEXTS } from '../features/_texts.js';
 import { formatIssues } from './format-text.js';
 import { type RecordSource, whereOf } from './input.js';
 
@@ -108,11 +109,9 @@ export async function streamEvaluations<T>(
     // Valid JSON even when reading stops part-way: the error itself goes to stderr.
     if (json && !source.single) await io.stdout(']');
   }
-  if (total === 0) io.stderr(pick(MESSAGES.cli.empty, options.locale));
+  if (total === 0) io.stderr(pick(TEXTS.cli.empty, options.locale));
   if (options.format === 'text' && !source.single && total > 0) {
-    io.stdout(
-      `\n${fill(pick(MESSAGES.cli.summary, options.locale), { total, ...counts, invalid })}`,
-    );
+    io.stdout(`\n${fill(pick(TEXTS.cli.summary, options.locale), { total, ...counts, invalid })}`);
   }
   return { total, invalid };
 
@@ -152,7 +151,7 @@ export async function streamEvaluations<T>(
       } else {
         invalid++;
         const at = whereOf(row, options.locale);
-        const heading = pick(MESSAGES.cli.invalidRow, options.locale).replace('{where}', at);
+        const heading = pick(TEXTS.cli.invalidRow, options.locale).replace('{where}', at);
         const error = {
           index: row.index,
           ...(row.line !== undefined ? { line: row.line } : {}),

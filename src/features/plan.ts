@@ -7,6 +7,7 @@ import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messag
 import { findUrusan } from '../record/urusan.js';
 import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
+import { TEXTS } from './_texts.js';
 import { computeIndex, evaluateRegion, type IndexPart, type RegionEvaluation } from './region.js';
 
 /**
@@ -179,7 +180,7 @@ export async function planRegion(region: unknown, options: PlanOptions = {}): Pr
     target: pick(targetBand.title, locale),
     min: targetBand.min,
   };
-  const t = MESSAGES.plan;
+  const t = TEXTS.plan;
   return {
     iid: start.iid,
     band: start.band,
@@ -435,7 +436,7 @@ class Plan {
 
   /** Applies a change to the region and returns its steps (several for a bundle). */
   apply(c: Candidate): PlanStep[] {
-    const t = MESSAGES.plan;
+    const t = TEXTS.plan;
     const before = this.iid;
     if (c.kind === 'raise_spd' && c.spd) {
       this.spd[c.spd] = c.level as number;

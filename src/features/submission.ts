@@ -3,8 +3,10 @@ import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
 import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
-import { authorityHints, levelOfPemda } from '../record/kewenangan.js';
+import { levelOfPemda } from '../record/kewenangan.js';
 import type { IndicatorScore, InnovationScore } from '../scoring/score.js';
+import { authorityHints } from './_authority-hints.js';
+import { TEXTS } from './_texts.js';
 
 /**
  * What BSKDN's verifiers would reject or mark down before an innovation's IGA points count: the
@@ -112,7 +114,8 @@ const RULES = data as unknown as {
   video: { bagian: string[]; sumber: Source; citation: string };
 };
 
-const T = MESSAGES.submission;
+/** The texts, read when used (never at import: a bundle that does not use them drops them). */
+const texts = () => TEXTS.submission;
 const severity = (source: Source): 'fail' | 'warning' => (source === 'I' ? 'warning' : 'fail');
 
 function editionOf(tahun: number): Edition {
@@ -152,13 +155,13 @@ class Problems {
   add(
     code: string,
     status: SubmissionProblem['status'],
-    text: keyof typeof T,
+    text: keyof ReturnType<typeof texts>,
     values: Record<string, unknown>,
     fields: string[],
     citation: string,
     indicator?: string,
   ): void {
-    const message = interpolate(pick(T[text], this.locale), (k) => values[k], this.locale);
+    const message = interpolate(pick(texts()[text], this.locale), (k) => values[k], this.locale);
     this.list.push(
       indicator === undefined
         ? { code, status, message, fields, citation }
@@ -325,7 +328,10 @@ function checkDates(
   const limit = limitOf(edition, asOf);
   const status = asOf ? 'fail' : 'warning';
   const batas = interpolate(
-    pick(asOf ? T.batasAsOf : edition.close ? T.batasTutup : T.batasTahun, locale),
+    pick(
+      asOf ? texts().batasAsOf : edition.close ? texts().batasTutup : texts().batasTahun,
+      locale,
+    ),
     (k) => ({ tanggal: limit, tahun: edition.tahun })[k],
     locale,
   );
@@ -341,12 +347,16 @@ function checkDates(
       );
     }
   };
-  late('waktuUjiCoba', record.waktuUjiCoba, pick(T.tanggalUjiCoba, locale));
-  late('waktuPenerapan', penerapan, pick(T.tanggalPenerapan, locale));
+  late('waktuUjiCoba', record.waktuUjiCoba, pick(texts().tanggalUjiCoba, locale));
+  late('waktuPenerapan', penerapan, pick(texts().tanggalPenerapan, locale));
   for (const [id, entry] of Object.entries(record.indikator ?? {})) {
     const bukti = (entry as { bukti?: Bukti[] | null } | null)?.bukti ?? [];
     bukti.forEach((b, i) => {
-      const label = interpolate(pick(T.tanggalBukti, locale), () => documentName(b, i), locale);
+      const label = interpolate(
+        pick(texts().tanggalBukti, locale),
+        () => documentName(b, i),
+        locale,
+      );
       late(`indikator.${id}.bukti.${i}.tanggal`, b.tanggal, label);
     });
   }
@@ -420,7 +430,7 @@ function checkAuthority(record: Innovation, p: Problems, locale: Locale): void {
   if (record.subUrusan && record.subUrusan.length > 0) return;
   const level = record.tingkatPemda ?? levelOfPemda(record.pemda);
   if (!level) return;
-  const levels = pick(T.tingkat, locale).split('|');
+  const levels = pick(texts().tingkat, locale).split('|');
   const names = { pusat: levels[0], provinsi: levels[1], kabupaten_kota: levels[2] };
   for (const hint of authorityHints(record.nama, level)) {
     p.add(
@@ -504,7 +514,7 @@ function checkEvidence(
     }
     if (rule?.tanggal === 't2_t0' && period) {
       const periode = interpolate(
-        pick(T.periodeT2T0, p.locale),
+        pick(texts().periodeT2T0, p.locale),
         (k) => period[k as 'dari'],
         p.locale,
       );

@@ -26,8 +26,6 @@ export interface SubUrusan {
   readonly tinjau?: readonly AuthorityLevel[];
   /** How the fact is sourced: `V`, `3P-copy`, `3P-seed`, `S` or `I` (see the data file). */
   readonly sumber: string;
-  /** Words that, in an innovation's name, hint at this sub-affair. */
-  readonly kataKunci: readonly string[];
 }
 
 /**
@@ -111,41 +109,4 @@ export function authorityOf(
     else if (!entry.tingkat.includes(column)) return 'di_luar';
   }
   return status;
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const keywordPatterns = subUrusanCatalogue.map(
-  (s) =>
-    [
-      s,
-      new RegExp(
-        `(^|[^\\p{L}\\p{N}])(${s.kataKunci.map(escapeRegExp).join('|')})($|[^\\p{L}\\p{N}])`,
-        'iu',
-      ),
-    ] as const,
-);
-
-/** A word in an innovation's name that hints at a sub-affair held by another level. */
-export interface AuthorityHint {
-  /** The sub-affair the word hints at. */
-  subUrusan: SubUrusan;
-  /** The word as found in the name. */
-  kataKunci: string;
-}
-
-/**
- * Words in a text (an innovation's name) that hint at sub-affairs held only by other levels than
- * the region's: a hint for a person to check, never a verdict.
- *
- * @internal
- */
-export function authorityHints(text: string, level: RegionLevel): AuthorityHint[] {
-  const column = authorityLevelOf(level);
-  const hints: AuthorityHint[] = [];
-  for (const [entry, pattern] of keywordPatterns) {
-    if (entry.tingkat.includes(column) || entry.tinjau?.includes(column)) continue;
-    const match = pattern.exec(text);
-    if (match) hints.push({ subUrusan: entry, kataKunci: (match[2] as string).toLowerCase() });
-  }
-  return hints;
 }

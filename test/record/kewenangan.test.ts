@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, findUrusan, InvalidRecordError } from '../../src/index.js';
-import {
-  authorityHints,
-  authorityOf,
-  levelOfPemda,
-  subUrusanCatalogue,
-} from '../../src/record/kewenangan.js';
+import { authorityOf, levelOfPemda, subUrusanCatalogue } from '../../src/record/kewenangan.js';
 import { eligibleRecord } from '../helpers.js';
 
 describe('sub-urusan catalogue', () => {
@@ -71,17 +66,6 @@ describe('authorityOf', () => {
     [['pendidikan_menengah'], undefined, 'belum_ditentukan'],
   ] as const)('%j in a %s → %s', (sub, level, status) => {
     expect(authorityOf(sub, level)).toBe(status);
-  });
-});
-
-describe('authorityHints', () => {
-  it('finds words of sub-affairs held by other levels, on word boundaries only', () => {
-    expect(authorityHints('Revitalisasi SMK Negeri 1', 'kota').map((h) => h.subUrusan.id)).toEqual([
-      'pendidikan_menengah',
-    ]);
-    expect(authorityHints('Revitalisasi SMK Negeri 1', 'provinsi')).toEqual([]);
-    expect(authorityHints('Kampung Smart', 'kota')).toEqual([]);
-    expect(authorityHints('Puskesmas Ramah Anak', 'provinsi')[0]?.kataKunci).toBe('puskesmas');
   });
 });
 

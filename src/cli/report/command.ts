@@ -3,10 +3,14 @@ import { createEvaluator, type Evaluator } from '../../eligibility/_pipeline.js'
 import type { EvaluateOptions, Evaluation } from '../../eligibility/types.js';
 import { InputFileError, InvalidRecordError, type Issue, UsageError } from '../../errors.js';
 import { summarisePortfolio, type Tally } from '../../features/_portfolio.js';
+import { TEXTS } from '../../features/_texts.js';
+import { planRegion, type RegionPlan } from '../../features/plan.js';
 import type { PortfolioUnit } from '../../features/portfolio.js';
 import { evaluateRegion, type RegionEvaluation } from '../../features/region.js';
 import { MESSAGES, pick } from '../../messages.js';
+import { labinovOf } from '../../record/_labinov.js';
 import { nameKey } from '../../record/_names.js';
+import type { Innovation } from '../../record/innovation.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
 import type { CliIo } from '../stream.js';
 import type { ReportData, ReportOptions, ReportRow } from './data.js';
@@ -62,6 +66,9 @@ async function loadUnits(
   });
 }
 
+/** At most this many steps of the plan in a report. */
+const PLAN_STEPS = 30;
+
 /** Builds the data of a report from a records file or a region record. */
 export async function buildReport(
   file: string,
@@ -74,6 +81,7 @@ export async function buildReport(
   const evaluated = new Map<number, Evaluation>();
   const invalid: ReportData['invalid'] = [];
   let region: RegionEvaluation | undefined;
+  let plan: RegionPlan | undefined;
   let pemda = '';
   let tahun: number | undefined;
   const json = /\.json$/i.test(file) && !options.read.format ? await readJson(file) : undefined;
@@ -86,6 +94,8 @@ export async function buildReport(
     const input = json as { pemda?: unknown; tahun?: unknown; inovasi: unknown[] };
     try {
       region = await evaluateRegion(json, evaluateOptions);
+      // What to do next: the cheapest steps to the next band (the first 30).
+      plan = await planRegion(json, { ...evaluateOptions, maxSteps: PLAN_STEPS });
     } catch (error) {
       // One bad innovation must not sink the report: the rows below name it, and the IID,
       // which would be wrong without it, is left out.
@@ -142,13 +152,23 @@ export async function buildReport(
       claimed: e.score.claimed,
       proven: e.score.proven,
       levels: e.score.indicators.map((i) => i.level),
+      // The record was valid: its labinov entry has the parsed shape.
+      ...labinovOf(row.record as Innovation),
     });
   }
 
   const verdicts = { eligible: 0, not_eligible: 0, incomplete: 0 };
   for (const r of rows) verdicts[r.verdict]++;
   const current: Tally = {
-    records: rows.map(({ opd, unitKerja, verdict }) => ({ opd, unitKerja, verdict })),
+    records: rows.map(({ opd, unitKerja, verdict, nama, proven, tahap, tanpaBukti }) => ({
+      opd,
+      unitKerja,
+      verdict,
+      nama,
+      kematangan: verdict === 'not_eligible' ? 0 : proven,
+      ...(tahap ? { tahap } : {}),
+      tanpaBukti,
+    })),
     invalid: [],
   };
   const before = files.previous
@@ -188,6 +208,7 @@ export async function buildReport(
     portfolio,
     invalid,
     duplicates: duplicateRows(rows, rowsIn, options.locale),
+    ...(plan ? { plan } : {}),
   };
 }
 
@@ -228,10 +249,14 @@ function tallyOf(evaluator: Evaluator, records: readonly unknown[]): Tally {
       return;
     }
     const r = record as { opd?: unknown; unitKerja?: unknown };
+    const e = result as Evaluation;
     tally.records.push({
       opd: typeof r.opd === 'string' ? r.opd : '',
       unitKerja: typeof r.unitKerja === 'string' ? r.unitKerja : '',
-      verdict: (result as Evaluation).verdict,
+      verdict: e.verdict,
+      nama: e.nama,
+      kematangan: e.verdict === 'not_eligible' ? 0 : e.score.proven,
+      ...labinovOf(record as Innovation),
     });
   });
   return tally;
@@ -283,7 +308,7 @@ export async function commandReport(
   }
   for (const i of data.invalid)
     io.stderr(
-      `${pick(MESSAGES.cli.invalidRow, options.locale).replace('{where}', i.where)} ${i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`,
+      `${pick(TEXTS.cli.invalidRow, options.locale).replace('{where}', i.where)} ${i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`,
     );
   return data.invalid.length > 0 ? 2 : 0;
 }

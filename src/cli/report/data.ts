@@ -1,5 +1,6 @@
 import type { Evaluation } from '../../eligibility/types.js';
 import type { Issue } from '../../errors.js';
+import type { RegionPlan } from '../../features/plan.js';
 import type { Portfolio } from '../../features/portfolio.js';
 import type { Locale } from '../../messages.js';
 import type { CliReadOptions } from '../input.js';
@@ -20,6 +21,10 @@ export interface ReportRow {
   proven: number;
   /** Level (0-3) of each indicator, in the rubric's order. */
   levels: number[];
+  /** LAN 5D stage reached, when given. */
+  tahap?: string;
+  /** 5D stages reached without their evidence. */
+  tanpaBukti: string[];
 }
 
 /** Everything a report shows, in one object (also the `--format json` output). */
@@ -44,6 +49,8 @@ export interface ReportData {
   invalid: { where: string; issues: readonly Issue[] }[];
   /** Innovations entered more than once under the same name, with where each copy is. */
   duplicates: { nama: string; where: string[] }[];
+  /** For a region record: the cheapest steps to the next band. */
+  plan?: RegionPlan;
 }
 
 export interface ReportOptions {

@@ -1,3 +1,4 @@
+import { TEXTS } from '../../features/_texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
 import type { ReportData } from './data.js';
 
@@ -229,7 +230,56 @@ ${heatMap(t('Level indikator IGA per inovasi', 'IGA indicator levels per innovat
 ${yoy}
 <table class="stack"><thead><tr><th>OPD</th><th class="num">${t('inovasi', 'innovations')}</th><th class="num">${t('memenuhi', 'eligible')}</th><th>${t('target', 'target met')}</th>${p.change ? `<th class="num">${t('perubahan', 'change')}</th>` : ''}</tr></thead><tbody>${agencies}</tbody></table>
 ${units}
+${rankingHtml(data, locale)}
+${pipelineHtml(data, locale)}
+${planHtml(data, locale)}
 ${duplicates}
 ${invalid}
 </body></html>`;
+}
+
+const R = TEXTS.report;
+
+function rankingHtml(data: ReportData, locale: Locale): string {
+  const p = data.portfolio;
+  if (p.ranking.agencies.length === 0) return '';
+  const label = (k: keyof typeof R) => esc(pick(R[k], locale));
+  const prev = p.change !== undefined;
+  const rows = p.ranking.agencies
+    .map(
+      (r) =>
+        `<tr><td data-label="${label('rank')}" class="num">${r.tied ? '=' : ''}${r.rank}</td><td data-label="OPD">${esc(r.opd)}</td><td data-label="${label('sum')}" class="num">${r.kematangan}</td><td data-label="${label('mean')}" class="num">${r.mean}</td><td data-label="${label('eligible')}" class="num">${r.eligible}</td><td data-label="${label('target')}">${r.meetsTarget ? '✓' : '✗'}</td>${prev ? `<td data-label="${label('previousRank')}" class="num">${r.previousRank ?? ''}</td>` : ''}</tr>`,
+    )
+    .join('');
+  return `<h2>${label('ranking')}</h2><p class="note">${label('rankingNote')}</p><table class="stack" id="ranking"><thead><tr><th class="num">${label('rank')}</th><th>OPD</th><th class="num">${label('sum')}</th><th class="num">${label('mean')}</th><th class="num">${label('eligible')}</th><th>${label('target')}</th>${prev ? `<th class="num">${label('previousRank')}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function pipelineHtml(data: ReportData, locale: Locale): string {
+  const p = data.portfolio;
+  if (!data.rows.some((r) => r.tahap)) return '';
+  const names = pick(R.stages, locale).split('|');
+  const ids = Object.keys(p.pipeline[0]?.stages ?? {});
+  const rows = p.pipeline
+    .map(
+      (row) =>
+        `<tr><td data-label="OPD">${esc(row.opd)}</td>${ids.map((id, i) => `<td data-label="${esc(names[i] ?? id)}" class="num">${row.stages[id] ?? 0}</td>`).join('')}<td data-label="${esc(pick(R.unstaged, locale))}" class="num">${row.unstaged}</td></tr>`,
+    )
+    .join('');
+  const missing = p.stagesWithoutEvidence.length
+    ? `<p><b>${esc(pick(R.noEvidence, locale))}</b></p><ul>${p.stagesWithoutEvidence.map((x) => `<li>${esc(x.nama)} (${esc(x.opd)}): ${esc(x.stages.join(', '))}</li>`).join('')}</ul>`
+    : '';
+  return `<h2>${esc(pick(R.pipeline, locale))}</h2><table class="stack" id="pipeline"><thead><tr><th>OPD</th>${names.map((n) => `<th class="num">${esc(n)}</th>`).join('')}<th class="num">${esc(pick(R.unstaged, locale))}</th></tr></thead><tbody>${rows}</tbody></table>${missing}`;
+}
+
+function planHtml(data: ReportData, locale: Locale): string {
+  const plan = data.plan;
+  if (!plan) return '';
+  const n = (x: number) => x.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US');
+  const steps = plan.steps
+    .map(
+      (step) =>
+        `<li>${esc(step.message)} <span class="note">IID ${n(step.iidAfter)} (${step.gain >= 0 ? '+' : ''}${n(step.gain)})</span></li>`,
+    )
+    .join('');
+  return `<h2>${esc(pick(R.plan, locale))}</h2><p id="plan-summary">${esc(plan.summary)}</p><ol id="plan">${steps}</ol>`;
 }

@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
+import { TEXTS } from '../../features/_texts.js';
 import type { Locale } from '../../messages.js';
+import { MESSAGES, pick } from '../../messages.js';
 import type { ReportData } from './data.js';
 
 /** The report as Markdown and as CSV. */
@@ -66,6 +68,11 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
       `${en ? 'Against' : 'Dibanding'} ${p.change.previousTahun}: ${p.change.innovations.previous} → ${p.change.innovations.current} ${en ? 'innovations' : 'inovasi'}, ${p.change.agenciesWithInnovation.previous} → ${p.change.agenciesWithInnovation.current} ${en ? 'agencies with an innovation' : 'perangkat daerah berinovasi'}.`,
     );
   }
+  lines.push(
+    ...rankingMarkdown(data, locale),
+    ...pipelineMarkdown(data, locale),
+    ...planMarkdown(data, locale),
+  );
   if (data.duplicates.length > 0) {
     lines.push('', `## ${en ? 'Entered more than once' : 'Tercatat lebih dari sekali'}`, '');
     for (const d of data.duplicates) lines.push(`- ${cell(d.nama)}: ${d.where.join(', ')}`);
@@ -113,4 +120,66 @@ export function renderCsv(data: ReportData): string {
     quoted_match: /[\r\n]/,
     record_delimiter: 'unix',
   }).trimEnd();
+}
+
+const R = TEXTS.report;
+
+function rankingMarkdown(data: ReportData, locale: Locale): string[] {
+  const p = data.portfolio;
+  if (p.ranking.agencies.length === 0) return [];
+  const prev = p.change !== undefined;
+  return [
+    '',
+    `## ${pick(R.ranking, locale)}`,
+    '',
+    pick(R.rankingNote, locale),
+    '',
+    `| ${pick(R.rank, locale)} | OPD | ${pick(R.sum, locale)} | ${pick(R.mean, locale)} | ${pick(R.eligible, locale)} | ${pick(R.target, locale)} |${prev ? ` ${pick(R.previousRank, locale)} |` : ''}`,
+    `| ---: | --- | ---: | ---: | ---: | --- |${prev ? ' ---: |' : ''}`,
+    ...p.ranking.agencies.map(
+      (r) =>
+        `| ${r.tied ? '=' : ''}${r.rank} | ${cell(r.opd)} | ${r.kematangan} | ${r.mean} | ${r.eligible} | ${r.meetsTarget ? '✓' : '✗'} |${prev ? ` ${r.previousRank ?? ''} |` : ''}`,
+    ),
+  ];
+}
+
+function pipelineMarkdown(data: ReportData, locale: Locale): string[] {
+  const p = data.portfolio;
+  if (!data.rows.some((r) => r.tahap)) return [];
+  const names = pick(R.stages, locale).split('|');
+  const ids = Object.keys(p.pipeline[0]?.stages ?? {});
+  const lines = [
+    '',
+    `## ${pick(R.pipeline, locale)}`,
+    '',
+    `| OPD | ${names.join(' | ')} | ${pick(R.unstaged, locale)} |`,
+    `| --- |${ids.map(() => ' ---: |').join('')} ---: |`,
+    ...p.pipeline.map(
+      (row) =>
+        `| ${cell(row.opd)} | ${ids.map((id) => row.stages[id] ?? 0).join(' | ')} | ${row.unstaged} |`,
+    ),
+  ];
+  if (p.stagesWithoutEvidence.length > 0) {
+    lines.push('', `**${pick(R.noEvidence, locale)}**`, '');
+    for (const x of p.stagesWithoutEvidence)
+      lines.push(`- ${cell(x.nama)} (${cell(x.opd)}): ${x.stages.join(', ')}`);
+  }
+  return lines;
+}
+
+function planMarkdown(data: ReportData, locale: Locale): string[] {
+  const plan = data.plan;
+  if (!plan) return [];
+  const num = (n: number) => n.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US');
+  return [
+    '',
+    `## ${pick(R.plan, locale)}`,
+    '',
+    cell(plan.summary),
+    '',
+    ...plan.steps.map(
+      (step, i) =>
+        `${i + 1}. ${cell(step.message)} → IID ${num(step.iidAfter)} (${step.gain >= 0 ? '+' : ''}${num(step.gain)})`,
+    ),
+  ];
 }
