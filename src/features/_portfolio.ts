@@ -1,5 +1,6 @@
 import type { EvaluateOptions, Verdict } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
+import { LABINOV_STAGES } from '../record/_labinov.js';
 
 /**
  * A region's portfolio for one year, measured against *Satu OPD Satu Inovasi* (every agency,
@@ -51,6 +52,38 @@ export interface UnitCount {
   meetsTarget: boolean;
 }
 
+/** One agency's (or unit's) place in the ranking. */
+export interface RankRow {
+  /** 1 for the first; tied rows share a rank (1, 1, 3). */
+  rank: number;
+  /** The agency. */
+  opd: string;
+  /** The unit, for unit rows. */
+  unitKerja?: string;
+  /** Σ proven kematangan of its innovations (0 for those not eligible). */
+  kematangan: number;
+  /** Mean proven kematangan per innovation (0 with none). */
+  mean: number;
+  /** Eligible innovations. */
+  eligible: number;
+  /** Whether it meets the target. */
+  meetsTarget: boolean;
+  /** It shares its rank with another row. */
+  tied: boolean;
+  /** Its rank the year before, when `previous` is given. */
+  previousRank?: number;
+}
+
+/** One agency's innovations by LAN 5D stage. */
+export interface PipelineRow {
+  /** The agency. */
+  opd: string;
+  /** Innovations at each stage (`drum_up` … `display`). */
+  stages: Record<string, number>;
+  /** Innovations with no stage given. */
+  unstaged: number;
+}
+
 /** A year-on-year change. */
 export interface Change {
   previous: number;
@@ -89,6 +122,15 @@ export interface Portfolio {
   unlisted: UnitCount[];
   /** Records that could not be evaluated, by position, with their problems. */
   invalid: { index: number; issues: readonly Issue[] }[];
+  /**
+   * Agencies and Eselon III units ranked by Σ proven kematangan, then mean, then eligible
+   * innovations, then the target met; rows equal on all four share a rank (`tied`).
+   */
+  ranking: { agencies: RankRow[]; units: RankRow[] };
+  /** Each agency's innovations by LAN 5D stage (the pipeline), in the order of `agencies`. */
+  pipeline: PipelineRow[];
+  /** Innovations that reached a 5D stage without that stage's evidence. */
+  stagesWithoutEvidence: { opd: string; nama: string; stages: string[] }[];
   /** The change against the year before, when given. */
   change?: {
     previousTahun: number;
@@ -103,7 +145,18 @@ const key = (text: string | undefined) => (text ?? '').trim().replace(/\s+/g, ' 
 
 /** The innovations of one year as the portfolio counts them: agency, unit and verdict. */
 export interface Tally {
-  records: { opd: string; unitKerja: string; verdict: Verdict }[];
+  records: {
+    opd: string;
+    unitKerja: string;
+    verdict: Verdict;
+    /** The innovation's name. */
+    nama: string;
+    /** Proven kematangan, 0 when not eligible (as the region counts it). */
+    kematangan: number;
+    /** LAN 5D stage reached, and the stages reached without evidence. */
+    tahap?: string;
+    tanpaBukti: string[];
+  }[];
   invalid: { index: number; issues: readonly Issue[] }[];
 }
 
@@ -116,6 +169,39 @@ function count(records: Tally['records'], match: (r: Tally['records'][number]) =
     if (r.verdict === 'eligible') eligible++;
   }
   return { count: total, eligible };
+}
+
+const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** Ranks rows by Σ kematangan, mean, eligible, target met; equal rows share a rank. */
+function rank(
+  rows: { opd: string; unitKerja?: string; meetsTarget: boolean; eligible: number }[],
+  records: Tally['records'],
+  match: (row: { opd: string; unitKerja?: string }, r: Tally['records'][number]) => boolean,
+): RankRow[] {
+  const scored = rows.map((row) => {
+    const own = records.filter((r) => match(row, r));
+    const kematangan = r4(own.reduce((sum, r) => sum + r.kematangan, 0));
+    return {
+      opd: row.opd,
+      ...(row.unitKerja !== undefined ? { unitKerja: row.unitKerja } : {}),
+      kematangan,
+      mean: own.length === 0 ? 0 : r4(kematangan / own.length),
+      eligible: row.eligible,
+      meetsTarget: row.meetsTarget,
+    };
+  });
+  const cmp = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    b.kematangan - a.kematangan ||
+    b.mean - a.mean ||
+    b.eligible - a.eligible ||
+    Number(b.meetsTarget) - Number(a.meetsTarget);
+  const sorted = [...scored].sort(cmp);
+  return sorted.map((row, i) => {
+    const first = sorted.findIndex((other) => cmp(other, row) === 0);
+    const tied = sorted.some((other, j) => j !== i && cmp(other, row) === 0);
+    return { rank: first + 1, ...row, tied };
+  });
 }
 
 const change = (previous: number, current: number): Change => ({
@@ -159,6 +245,47 @@ export function summarisePortfolio(
     );
     return { opd: u.opd, unitKerja: u.unitKerja, ...c, meetsTarget: c.eligible >= perUnit };
   });
+
+  const agencyMatch = (row: { opd: string }, r: Tally['records'][number]) =>
+    key(r.opd) === key(row.opd);
+  const unitMatch = (row: { opd: string; unitKerja?: string }, r: Tally['records'][number]) =>
+    key(r.opd) === key(row.opd) && key(r.unitKerja) === key(row.unitKerja);
+  const ranking = {
+    agencies: rank(agencies, current.records, agencyMatch),
+    units: rank(units, current.records, unitMatch),
+  };
+  if (before) {
+    const previousOf = (rows: UnitCount[], match: typeof unitMatch, target: number) =>
+      rank(
+        rows.map((row) => {
+          const c = count(before.records, (r) => match(row, r));
+          return { ...row, eligible: c.eligible, meetsTarget: c.eligible >= target };
+        }),
+        before.records,
+        match,
+      );
+    const attach = (now: RankRow[], then: RankRow[]) => {
+      for (const row of now) {
+        const old = then.find((t) => t.opd === row.opd && t.unitKerja === row.unitKerja);
+        if (old) row.previousRank = old.rank;
+      }
+    };
+    attach(ranking.agencies, previousOf(agencies, agencyMatch, perAgency));
+    attach(ranking.units, previousOf(units, unitMatch, perUnit));
+  }
+  const pipeline: PipelineRow[] = agencies.map((a) => {
+    const stages: Record<string, number> = Object.fromEntries(LABINOV_STAGES.map((s) => [s, 0]));
+    let unstaged = 0;
+    for (const r of current.records) {
+      if (!agencyMatch(a, r)) continue;
+      if (r.tahap) stages[r.tahap] = (stages[r.tahap] ?? 0) + 1;
+      else unstaged++;
+    }
+    return { opd: a.opd, stages, unstaged };
+  });
+  const stagesWithoutEvidence = current.records
+    .filter((r) => r.tanpaBukti.length > 0)
+    .map((r) => ({ opd: r.opd, nama: r.nama, stages: r.tanpaBukti }));
 
   const unlistedKeys = new Map<string, { opd: string; unitKerja?: string }>();
   for (const r of current.records) {
@@ -206,6 +333,9 @@ export function summarisePortfolio(
       .map(({ opd, unitKerja }) => ({ opd, unitKerja: unitKerja as string })),
     unlisted,
     invalid: current.invalid,
+    ranking,
+    pipeline,
+    stagesWithoutEvidence,
   };
 
   if (input.previous && before) {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { createEvaluator, type Evaluator, parseRecord } from '../eligibility/_pipeline.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
+import { labinovOf } from '../record/_labinov.js';
 import {
   type Portfolio,
   type PortfolioInput,
@@ -11,10 +12,12 @@ import {
 
 export type {
   Change,
+  PipelineRow,
   Portfolio,
   PortfolioInput,
   PortfolioOptions,
   PortfolioUnit,
+  RankRow,
   UnitCount,
 } from './_portfolio.js';
 
@@ -66,8 +69,15 @@ async function tally(inovasi: PortfolioInput['inovasi'], evaluator: Evaluator): 
   for await (const input of inovasi) {
     try {
       const record = parseRecord(input);
-      const { verdict } = evaluator.evaluateParsed(record);
-      result.records.push({ opd: record.opd ?? '', unitKerja: record.unitKerja ?? '', verdict });
+      const { verdict, score } = evaluator.evaluateParsed(record);
+      result.records.push({
+        opd: record.opd ?? '',
+        unitKerja: record.unitKerja ?? '',
+        verdict,
+        nama: record.nama,
+        kematangan: verdict === 'not_eligible' ? 0 : score.proven,
+        ...labinovOf(record),
+      });
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
       result.invalid.push({ index, issues: error.issues });

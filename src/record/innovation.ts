@@ -161,6 +161,31 @@ function buildSchemas(acceptNull: boolean) {
     strategiKeberlanjutan: optional(z.string()),
   });
 
+  const documents = optional(z.array(BuktiSchema));
+  const LabinovSchema = z.looseObject({
+    /** The stage reached in LAN's 5D: `drum_up`, `diagnose`, `design`, `deliver` or `display`. */
+    tahap: optional(z.enum(['drum_up', 'diagnose', 'design', 'deliver', 'display'])),
+    /** The innovation is documented (the "+1" of 5D+1). */
+    dokumentasi: optional(z.boolean()),
+    /** Evidence of each stage, by stage id (and `documentation`). */
+    bukti: optional(
+      z.looseObject({
+        /** Drum-up: the will to innovate (a commitment, an agreement). */
+        drum_up: documents,
+        /** Diagnose: the problem map and the ideas. */
+        diagnose: documents,
+        /** Design: the action plan. */
+        design: documents,
+        /** Deliver: the results. */
+        deliver: documents,
+        /** Display: the launch or exhibition. */
+        display: documents,
+        /** Documentation: the innovation's document. */
+        documentation: documents,
+      }),
+    ),
+  });
+
   const score = z.number().min(0).max(100);
   const KovablikSchema = z.looseObject({
     /** Stage I, the proposal: section scores 0–100. */
@@ -279,6 +304,8 @@ function buildSchemas(acceptNull: boolean) {
     kipp: optional(KippSchema),
     /** The proposal's narrative sections, as SINOVIK and KOVABLIK ask for them. */
     proposal: optional(ProposalSchema),
+    /** LAN's Laboratorium Inovasi: the 5D stage reached and each stage's evidence. */
+    labinov: optional(LabinovSchema),
     /** KOVABLIK (Jawa Timur) evaluators' section scores, 0–100, by stage. */
     kovablik: optional(KovablikSchema),
   });

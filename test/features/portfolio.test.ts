@@ -135,3 +135,84 @@ describe('evaluatePortfolio: malformed input is one structured error, never a Ty
     ]);
   });
 });
+
+describe('evaluatePortfolio: agencies ranked, with ties stated', () => {
+  const doc = [{ jenis: 'sk', nomor: '1', tanggal: '2023-01-02', url: 'a.pdf' }];
+  const withVideo = (opd: string, substansi: number, change: Record<string, unknown> = {}) =>
+    innovation(opd, undefined, { indikator: { video: { substansi, bukti: doc } }, ...change });
+  const agencies = [{ opd: 'A' }, { opd: 'B' }, { opd: 'C' }, { opd: 'D' }, { opd: 'E' }];
+
+  it('ranks by Σ proven kematangan, then mean, eligible and target; equal rows share a rank', async () => {
+    const p = await evaluatePortfolio({
+      pemda: 'Kota Batu',
+      tahun: 2023,
+      units: agencies,
+      inovasi: [
+        withVideo('A', 5), // 12
+        withVideo('B', 5), // 12 + 4 = 16, mean 8
+        withVideo('B', 1),
+        withVideo('C', 5), // 12 + 0 (not eligible) = 12, mean 6
+        withVideo('C', 5, { membatasiAkses: true }),
+        withVideo('D', 5), // 12, the same as A: tied
+      ],
+      previous: { tahun: 2022, inovasi: [withVideo('E', 5), withVideo('A', 1)] },
+    });
+    expect(
+      p.ranking.agencies.map((r) => [r.rank, r.opd, r.kematangan, r.mean, r.tied, r.previousRank]),
+    ).toStrictEqual([
+      [1, 'B', 16, 8, false, 3],
+      [2, 'A', 12, 12, true, 2],
+      [2, 'D', 12, 12, true, 3],
+      [4, 'C', 12, 6, false, 3],
+      [5, 'E', 0, 0, false, 1],
+    ]);
+  });
+});
+
+describe('evaluatePortfolio: LAN 5D stages', () => {
+  it('counts innovations per stage per agency and names stages reached without evidence', async () => {
+    const doc = [{ jenis: 'foto' }];
+    const p = await evaluatePortfolio({
+      pemda: 'Kota Batu',
+      tahun: 2023,
+      units: [{ opd: 'A' }, { opd: 'B' }],
+      inovasi: [
+        innovation('A', undefined, {
+          nama: 'Satu',
+          labinov: { tahap: 'design', bukti: { drum_up: doc, diagnose: doc, design: doc } },
+        }),
+        innovation('A', undefined, {
+          nama: 'Dua',
+          labinov: { tahap: 'deliver', dokumentasi: true, bukti: { drum_up: doc, deliver: doc } },
+        }),
+        innovation('B', undefined, { nama: 'Tiga' }),
+      ],
+    });
+    expect(p.pipeline).toStrictEqual([
+      {
+        opd: 'A',
+        stages: { drum_up: 0, diagnose: 0, design: 1, deliver: 1, display: 0 },
+        unstaged: 0,
+      },
+      {
+        opd: 'B',
+        stages: { drum_up: 0, diagnose: 0, design: 0, deliver: 0, display: 0 },
+        unstaged: 1,
+      },
+    ]);
+    expect(p.stagesWithoutEvidence).toStrictEqual([
+      { opd: 'A', nama: 'Dua', stages: ['diagnose', 'design', 'documentation'] },
+    ]);
+  });
+
+  it('refuses an unknown stage as an input error', async () => {
+    await expect(
+      evaluatePortfolio({
+        pemda: 'Kota Batu',
+        tahun: 2023,
+        units: [],
+        inovasi: [innovation('A', undefined, { labinov: { tahap: 'deploy' } })],
+      }),
+    ).resolves.toMatchObject({ invalid: [{ index: 0 }] });
+  });
+});
