@@ -13,6 +13,10 @@ export interface Issue {
   code: string;
   /** What is wrong, in English. */
   message: string;
+  /** The closest valid name or value, for "did you mean …", when there is one. */
+  suggestion?: string;
+  /** The values the message is made of (the fact, the field, the value), for messages in other languages. */
+  params?: Record<string, string>;
 }
 
 /**
@@ -191,10 +195,14 @@ export function issuesFrom(error: z.ZodError, customCode: string): Issue[] {
         : issue.code === 'custom'
           ? customCode
           : issue.code;
+    const suggestion = (params as { suggestion?: unknown } | undefined)?.suggestion;
+    const values = (params as { values?: unknown } | undefined)?.values;
     return {
       path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
       code,
       message: issue.message,
+      ...(typeof suggestion === 'string' ? { suggestion } : {}),
+      ...(values && typeof values === 'object' ? { params: values as Record<string, string> } : {}),
     };
   });
 }

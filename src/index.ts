@@ -42,6 +42,13 @@ export {
   evaluateMany,
 } from './features/batch.js';
 export {
+  compareEditions,
+  compareInnovationEditions,
+  type EditionResult,
+  type EditionsComparison,
+  type InnovationEditionsComparison,
+} from './features/compare.js';
+export {
   createFormSchema,
   type DraftProgress,
   draftProgress,

@@ -1,4 +1,14 @@
-import { DERIVED_FACTS, fieldsOf, RECORD_FIELDS, RECORD_PATHS } from '../record/_facts.js';
+import {
+  DERIVED_FACTS,
+  FIELD_TYPES,
+  type FieldType,
+  fieldsOf,
+  RECORD_FIELDS,
+  RECORD_PATHS,
+} from '../record/_facts.js';
+import { didYouMean, suggest } from '../record/_suggest.js';
+import { findSubUrusan } from '../record/kewenangan.js';
+import { findUrusan } from '../record/urusan.js';
 import { OPERATOR_VALUE_TYPES } from './_operators.js';
 import { dottedPathProblem } from './_path.js';
 
@@ -34,6 +44,12 @@ export type TopLevelCondition = { all: Condition[] } | { any: Condition[] } | { 
 export interface ConditionProblem {
   path: (string | number)[];
   message: string;
+  /** A stable code for the kinds an author meets most (`unknown_fact`, `invalid_value`, …). */
+  code?: string;
+  /** The closest valid name, for "did you mean …". */
+  suggestion?: string;
+  /** The values the message is made of, for messages in other languages. */
+  values?: Record<string, string>;
 }
 
 /** Deepest condition tree accepted. */
@@ -53,9 +69,13 @@ function checkFactRef(
   problems: ConditionProblem[],
 ): void {
   if (typeof fact !== 'string' || !KNOWN_FACTS.has(fact)) {
+    const suggestion = typeof fact === 'string' ? suggest(fact, KNOWN_FACTS) : undefined;
     problems.push({
+      code: 'unknown_fact',
+      ...(suggestion ? { suggestion } : {}),
+      values: { fact: String(fact) },
       path: [...at, 'fact'],
-      message: `unknown fact ${JSON.stringify(fact)}: use a record field or a derived fact (${Object.keys(DERIVED_FACTS).join(', ')})`,
+      message: `unknown fact ${JSON.stringify(fact)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use a field of the innovation record (${RECORD_FIELDS.join(', ')}) or a derived fact (${Object.keys(DERIVED_FACTS).join(', ')})`,
     });
     return;
   }
@@ -116,6 +136,118 @@ function checkValue(
       path: [...at, 'value'],
       message: `operator "${operator}" needs a ${expected} value`,
     });
+  }
+}
+
+/** Operators whose value is a list of the field's values (or of its items, for a list field). */
+const LIST_OPERATORS = new Set(['in', 'notIn', 'containsAny', 'containsNone', 'containsAll']);
+const ITEM_OPERATORS = new Set(['contains', 'doesNotContain']);
+const NUMBER_OPERATORS = new Set([
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+]);
+
+/** What a value of a field type should be, in words, for a message. */
+function describe(type: FieldType): string {
+  switch (type.kind) {
+    case 'enum':
+      return `one of ${type.values.join(', ')}`;
+    case 'number':
+      return `a ${type.integer ? 'whole number' : 'number'}${type.min !== undefined ? ` from ${type.min}` : ''}${type.max !== undefined ? ` to ${type.max}` : ''}`;
+    case 'date':
+      return 'a date (YYYY-MM-DD)';
+    case 'urusan':
+      return 'an urusan id or code from the urusan catalogue';
+    case 'subUrusan':
+      return 'an id from the sub-urusan catalogue';
+    case 'array':
+      return `a list of ${describe(type.item)}`;
+    default:
+      return `a ${type.kind}`;
+  }
+}
+
+/** Whether a value fits a field type; for a misspelt enum value, the closest valid one. */
+function fits(type: FieldType, value: unknown): { ok: boolean; suggestion?: string } {
+  switch (type.kind) {
+    case 'enum': {
+      if (typeof value === 'string' && type.values.includes(value)) return { ok: true };
+      const suggestion = typeof value === 'string' ? suggest(value, type.values) : undefined;
+      return suggestion ? { ok: false, suggestion } : { ok: false };
+    }
+    case 'boolean':
+      return { ok: typeof value === 'boolean' };
+    case 'number':
+      return {
+        ok:
+          typeof value === 'number' &&
+          (!type.integer || Number.isInteger(value)) &&
+          (type.min === undefined || value >= type.min) &&
+          (type.max === undefined || value <= type.max),
+      };
+    case 'date':
+      return { ok: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) };
+    case 'string':
+      return { ok: typeof value === 'string' };
+    case 'urusan':
+      return { ok: typeof value === 'string' && findUrusan(value) !== undefined };
+    case 'subUrusan':
+      return { ok: typeof value === 'string' && findSubUrusan(value) !== undefined };
+    default:
+      return { ok: true };
+  }
+}
+
+/**
+ * Checks a leaf's literal value against the record field it reads: a value outside the field's
+ * allowed values (`"Penerapan"` for `tahapan`) would make every record fail for a reason no
+ * author meant.
+ */
+function checkFieldValue(
+  node: Record<string, unknown>,
+  at: (string | number)[],
+  problems: ConditionProblem[],
+): void {
+  const { fact, path, operator, value } = node as {
+    fact: string;
+    path?: string;
+    operator: string;
+    value: unknown;
+  };
+  if (Object.hasOwn(DERIVED_FACTS, fact) || (isObject(value) && 'fact' in value)) return;
+  const field = path ? `${fact}.${path}` : fact;
+  const type = FIELD_TYPES.get(field);
+  if (!type) return;
+  const report = (item: unknown, expected: FieldType, where: (string | number)[]) => {
+    const { ok, suggestion } = fits(expected, item);
+    if (ok) return;
+    problems.push({
+      code: 'invalid_value',
+      ...(suggestion ? { suggestion } : {}),
+      values: { value: JSON.stringify(item), field, allowed: describe(expected) },
+      path: where,
+      message: `${JSON.stringify(item)} is not a value of ${field}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it holds ${describe(expected)}`,
+    });
+  };
+  const item = type.kind === 'array' ? type.item : type;
+  if (NUMBER_OPERATORS.has(operator)) {
+    if (item.kind !== 'number') {
+      problems.push({
+        code: 'invalid_operator_for_field',
+        path: [...at, 'operator'],
+        message: `operator "${operator}" compares numbers, but ${field} holds ${describe(type)}`,
+      });
+    }
+    return;
+  }
+  if (LIST_OPERATORS.has(operator) && Array.isArray(value)) {
+    value.forEach((v, i) => report(v, item, [...at, 'value', i]));
+  } else if (ITEM_OPERATORS.has(operator) && type.kind === 'array') {
+    report(value, type.item, [...at, 'value']);
+  } else if ((operator === 'equal' || operator === 'notEqual') && type.kind !== 'array') {
+    if (value !== null) report(value, type, [...at, 'value']);
   }
 }
 
@@ -181,12 +313,30 @@ function checkCondition(
   }
   checkFactRef(node.fact, node.path, at, problems);
   if (typeof node.operator !== 'string' || !Object.hasOwn(OPERATOR_VALUE_TYPES, node.operator)) {
+    const operators = Object.keys(OPERATOR_VALUE_TYPES);
+    const suggestion =
+      typeof node.operator === 'string' ? suggest(node.operator, operators) : undefined;
     problems.push({
+      code: 'unknown_operator',
+      ...(suggestion ? { suggestion } : {}),
+      values: { operator: String(node.operator) },
       path: [...at, 'operator'],
-      message: `unknown operator ${JSON.stringify(node.operator)}: use one of ${Object.keys(OPERATOR_VALUE_TYPES).join(', ')}`,
+      message: `unknown operator ${JSON.stringify(node.operator)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use one of ${operators.join(', ')}`,
     });
   } else if (Object.hasOwn(node, 'value')) {
+    const before = problems.length;
     checkValue(node.operator, node.value, at, problems);
+    // A misspelt fact: check the value against the field it was surely meant to be, so that
+    // its value's mistake shows in the same pass.
+    const meant =
+      typeof node.fact === 'string' && !KNOWN_FACTS.has(node.fact)
+        ? suggest(node.fact, KNOWN_FACTS)
+        : node.fact;
+    if (problems.length === before || meant !== node.fact) {
+      if (typeof meant === 'string' && KNOWN_FACTS.has(meant)) {
+        checkFieldValue({ ...node, fact: meant }, at, problems);
+      }
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
+import { suggest } from '../record/_suggest.js';
 import { type Limits, scanInput } from '../record/limits.js';
 import { type Criterion, type CriterionFile, EligibilityRuleSetSchema } from './format.js';
 import { RubricSchema } from './rubric-format.js';
@@ -91,34 +92,17 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
     );
   }
   const result = EligibilityRuleSetSchema.safeParse(json);
-  if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
-  const file = result.data;
-
-  const issues: Issue[] = [];
-  let parent: EligibilityRuleSet | undefined;
-  if (file.extends) {
-    const found = lookup.get(file.extends);
-    parent = found?.kind === 'eligibility' ? found : undefined;
-    if (file.extends === file.id) {
-      issues.push({
-        path: ['extends'],
-        code: 'invalid_rule',
-        message: 'a rule set cannot extend itself',
-      });
-    } else if (found && !parent) {
-      issues.push({
-        path: ['extends'],
-        code: 'invalid_rule',
-        message: `extends a rule set of kind "${found.kind}"`,
-      });
-    } else if (!parent) {
-      issues.push({
-        path: ['extends'],
-        code: 'unknown_rule_set',
-        message: `extends "${file.extends}", which is not loaded; load it first (loaded: ${lookup.ids().join(', ')})`,
-      });
-    }
+  const rawExtends = (json as { extends?: unknown }).extends;
+  const { parent, issues } = parentOf(
+    typeof rawExtends === 'string' ? rawExtends : undefined,
+    id,
+    lookup,
+  );
+  if (!result.success) {
+    // Every problem in one pass: a misspelt `extends` shows beside the file's other problems.
+    throw new InvalidRuleSetError([...issuesFrom(result.error, 'invalid_rule'), ...issues], id);
   }
+  const file = result.data;
   const criteria = resolveCriteria(
     file.criteria,
     file.remove ?? [],
@@ -128,6 +112,43 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
   if (issues.length > 0) throw new InvalidRuleSetError(issues, file.id);
 
   return deepFreeze({ ...metaOf(file, parent), kind: file.kind, criteria });
+}
+
+/** The parent named by `extends`, or the problem with it ("did you mean …" for a misspelling). */
+function parentOf(
+  name: string | undefined,
+  id: string | undefined,
+  lookup: ParentLookup,
+): { parent?: EligibilityRuleSet; issues: Issue[] } {
+  if (name === undefined) return { issues: [] };
+  const found = lookup.get(name);
+  const path = ['extends'];
+  if (name === id) {
+    return { issues: [{ path, code: 'invalid_rule', message: 'a rule set cannot extend itself' }] };
+  }
+  if (found && found.kind !== 'eligibility') {
+    return {
+      issues: [
+        { path, code: 'invalid_rule', message: `extends a rule set of kind "${found.kind}"` },
+      ],
+    };
+  }
+  if (found) return { parent: found as EligibilityRuleSet, issues: [] };
+  const eligible = lookup.ids().filter((x) => lookup.get(x)?.kind === 'eligibility');
+  const suggestion = suggest(name, eligible);
+  return {
+    issues: [
+      {
+        path,
+        code: 'unknown_rule_set',
+        message: suggestion
+          ? `extends "${name}", which is no rule set: did you mean "${suggestion}"?`
+          : `extends "${name}", which is not loaded: load it first, or use one of ${eligible.join(', ')}`,
+        ...(suggestion ? { suggestion } : {}),
+        params: { extends: name },
+      },
+    ],
+  };
 }
 
 /** The metadata of a parsed file, its legal basis and assumptions merged with its parent's. */

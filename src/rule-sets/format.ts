@@ -7,6 +7,7 @@ import {
 } from '../conditions/condition.js';
 import type { LocalizedText } from '../messages.js';
 import { RECORD_PATHS } from '../record/_facts.js';
+import { suggest } from '../record/_suggest.js';
 
 /**
  * The rule-set format: one JSON file per rule set, validated whole at load so that every
@@ -20,10 +21,21 @@ export const Id = z
   .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'use lowercase letters, digits, "_" and "-"' })
   .max(80);
 
+const text = (lang: string, name: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `the ${name} text (${lang}) is missing`
+          : `the ${name} text (${lang}) must be a text`,
+    })
+    .trim()
+    .min(1, { error: `the ${name} text (${lang}) is empty` });
+
 /** A text in Indonesian (`id`) and English (`en`). */
 export const LocalizedTextSchema = z.strictObject({
-  id: z.string().trim().min(1),
-  en: z.string().trim().min(1),
+  id: text('id', 'Indonesian'),
+  en: text('en', 'English'),
 });
 
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
@@ -60,7 +72,20 @@ export const ConditionSchema = z
   .custom<TopLevelCondition>(() => true)
   .superRefine((value, ctx) => {
     for (const problem of conditionProblems(value)) {
-      ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+      ctx.addIssue({
+        code: 'custom',
+        message: problem.message,
+        path: problem.path,
+        ...(problem.code
+          ? {
+              params: {
+                code: problem.code,
+                ...(problem.suggestion ? { suggestion: problem.suggestion } : {}),
+                ...(problem.values ? { values: problem.values } : {}),
+              },
+            }
+          : {}),
+      });
     }
   })
   .meta({ id: 'Condition' });
@@ -92,47 +117,70 @@ export const CheckSchema = z
     /** Messages; `{field.path}` placeholders are replaced by the record's values. */
     messages: CheckMessagesSchema,
   })
-  .superRefine((check, ctx) => {
-    if (conditionProblems(check.conditions).length > 0) return;
-    const read = fieldsRead(check.conditions as Condition);
-    check.fields.forEach((field, i) => {
-      if (!RECORD_PATHS.has(field)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fields', i],
-          message: `"${field}" is not a field of the innovation record`,
-        });
-      } else if (!read.includes(field)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fields', i],
-          message: `"${field}" is listed but no condition reads it`,
-        });
-      }
-    });
-    for (const field of read) {
-      if (!check.fields.includes(field)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fields'],
-          message: `the conditions read "${field}": list it in fields`,
-        });
-      }
-    }
-    for (const [status, text] of Object.entries(check.messages)) {
-      for (const [lang, message] of Object.entries(text)) {
-        for (const match of message.matchAll(placeholderPattern)) {
-          if (!check.fields.includes(match[1] as string)) {
+  .superRefine(
+    (raw, ctx) => {
+      // Runs even when the check has other problems, so that every problem shows in one pass:
+      // the check may be malformed, so every part is read defensively.
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+      const check = raw as Partial<Record<keyof Check, unknown>>;
+      const fields = Array.isArray(check.fields)
+        ? check.fields.filter((f): f is string => typeof f === 'string')
+        : undefined;
+      const conditionsValid =
+        check.conditions !== undefined && conditionProblems(check.conditions).length === 0;
+      if (fields && conditionsValid) {
+        const read = fieldsRead(check.conditions as Condition);
+        fields.forEach((field, i) => {
+          if (!RECORD_PATHS.has(field)) {
             ctx.addIssue({
               code: 'custom',
-              path: ['messages', status, lang],
-              message: `placeholder {${match[1]}} is not one of the check's fields`,
+              path: ['fields', i],
+              message: `"${field}" is not a field of the innovation record`,
+            });
+          } else if (!read.includes(field)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', i],
+              message: `"${field}" is listed but no condition reads it`,
+            });
+          }
+        });
+        for (const field of read) {
+          if (!fields.includes(field)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields'],
+              message: `the conditions read "${field}": list it in fields`,
             });
           }
         }
       }
-    }
-  });
+      if (!fields || typeof check.messages !== 'object' || check.messages === null) return;
+      for (const [status, localized] of Object.entries(check.messages)) {
+        if (typeof localized !== 'object' || localized === null) continue;
+        for (const [lang, message] of Object.entries(localized)) {
+          if (typeof message !== 'string') continue;
+          for (const match of message.matchAll(placeholderPattern)) {
+            const name = match[1] as string;
+            if (!fields.includes(name)) {
+              const suggestion = suggest(name, fields);
+              ctx.addIssue({
+                code: 'custom',
+                path: ['messages', status, lang],
+                message: `placeholder {${name}}${suggestion ? ` (did you mean {${suggestion}}?)` : ''} is not one of the check's fields (${fields.join(', ')})`,
+                params: {
+                  code: 'unknown_placeholder',
+                  ...(suggestion ? { suggestion } : {}),
+                  values: { placeholder: name, fields: fields.join(', ') },
+                },
+              });
+            }
+          }
+        }
+      }
+    },
+    { when: () => true },
+  );
 
 /** A criterion of an eligibility rule set. */
 export const CriterionSchema = z.strictObject({

@@ -335,3 +335,64 @@ describe('loading never touches the caller’s objects, and refuses what would b
     expect(issue?.path).toStrictEqual(['region', 'spd', 20, 'id']);
   });
 });
+
+describe('checkRuleSet: every problem of a file in one pass', () => {
+  const file = JSON.parse(
+    readFileSync(new URL('../fixtures/rule-sets/five-mistakes.json', import.meta.url), 'utf8'),
+  );
+
+  it('reports the misspelt fact, operator and extends, the bad value, placeholder and missing text at once', () => {
+    const issues = checkRuleSet(file);
+    expect(issues.map((i) => [i.path.join('.'), i.code, i.suggestion])).toStrictEqual([
+      ['criteria.0.checks.0.conditions.all.0.fact', 'unknown_fact', 'tahapan'],
+      ['criteria.0.checks.0.conditions.all.0.value', 'invalid_value', 'penerapan'],
+      ['criteria.0.checks.0.messages.fail.en', 'invalid_type', undefined],
+      ['criteria.0.checks.0.messages.fail.id', 'unknown_placeholder', 'tahapan'],
+      ['criteria.0.checks.1.conditions.all.0.operator', 'unknown_operator', 'greaterThan'],
+      ['extends', 'unknown_rule_set', 'pp-38-2017'],
+    ]);
+    expect(issues[0]?.message).toContain('use a field of the innovation record (id, nama');
+    expect(issues[1]?.message).toBe(
+      '"Penerapan" is not a value of tahapan (did you mean "penerapan"?): it holds one of inisiatif, uji_coba, penerapan',
+    );
+    expect(issues[2]?.message).toBe('the English text (en) is missing');
+    expect(issues[5]?.message).toBe(
+      'extends "pp-38-2071", which is no rule set: did you mean "pp-38-2017"?',
+    );
+  });
+
+  it.each([
+    ['kebaruan', 'equal', 'baru', 'invalid_value'],
+    ['kebaruan', 'in', ['seluruh', 'semua'], 'invalid_value'],
+    ['manfaatBagi', 'contains', 'pad', 'invalid_value'],
+    ['urusan', 'contains', 'agama_islam', 'invalid_value'],
+    ['tahun', 'greaterThan', 2300, undefined],
+    ['tahapan', 'greaterThan', 1, 'invalid_operator_for_field'],
+    ['dapatDireplikasi', 'equal', 'ya', 'invalid_value'],
+    ['kebaruan', 'in', ['seluruh', 'sebagian'], undefined],
+    ['urusan', 'contains', '1.02', undefined],
+  ])('a %s %s %j condition: %s', (fact, operator, value, code) => {
+    const ruleSet = structuredClone(file);
+    ruleSet.extends = 'pp-38-2017';
+    ruleSet.criteria = [
+      {
+        id: 'uji',
+        title: { id: 'Uji', en: 'Test' },
+        citation: 'Perbup Uji 1/2024',
+        checks: [
+          {
+            id: 'uji_nilai',
+            conditions: { all: [{ fact, operator, value }] },
+            fields: [fact],
+            messages: {
+              pass: { id: 'ya', en: 'yes' },
+              fail: { id: 'tidak', en: 'no' },
+              unknown: { id: 'isi', en: 'fill in' },
+            },
+          },
+        ],
+      },
+    ];
+    expect(checkRuleSet(ruleSet).map((i) => i.code)).toStrictEqual(code ? [code] : []);
+  });
+});
