@@ -55,6 +55,7 @@ export {
   type FormSchemaOptions,
   inovasiFormSchema,
 } from './features/form.js';
+export { type LintOptions, lintRuleSet, type RuleSetProblem } from './features/lint.js';
 export {
   type PlanOptions,
   type PlanStep,

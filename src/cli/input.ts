@@ -9,7 +9,7 @@ import {
   type RecordInput,
   type RecordSource,
 } from '../io/read-records.js';
-import { type Locale, MESSAGES, pick } from '../messages.js';
+import { type Locale, pick } from '../messages.js';
 
 /**
  * The command line's files: records through `inovasi-rules/io` (a path, or `-` for standard

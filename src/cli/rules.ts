@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { runTestCases } from '../features/cases.js';
-import { checkRuleSet, listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
-import { formatIssues } from './format-text.js';
-import { readJson } from './input.js';
+import { caseFieldProblems, lintRuleSet } from '../features/lint.js';
+import { listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
+import { readJson, readTextFile } from './input.js';
 import type { CliIo } from './stream.js';
 
 /** The `rules` commands: list the rule sets, check a rule-set file, run a rule set's test cases. */
@@ -21,7 +21,7 @@ async function exists(file: string): Promise<boolean> {
 /** Runs `rules list`, `rules check <file>` and `rules test <cases file>`. */
 export async function commandRules(
   positionals: string[],
-  options: { locale: 'id' | 'en'; format: string },
+  options: { locale: 'id' | 'en'; format: string; strict?: boolean },
   io: CliIo,
 ): Promise<number> {
   const [sub, file, ...rest] = positionals;
@@ -38,12 +38,31 @@ export async function commandRules(
     return EXIT.ok;
   }
   if (sub === 'check' && file !== undefined && rest.length === 0) {
-    const issues = checkRuleSet(await readJson(file));
-    if (options.format === 'json')
-      io.stdout(JSON.stringify({ file, valid: issues.length === 0, issues }, null, 2));
-    else if (issues.length === 0) io.stdout(`✓ ${file} is a valid rule set`);
-    else io.stdout(formatIssues(`✗ ${file}: ${issues.length} problem(s)`, issues));
-    return issues.length === 0 ? EXIT.ok : EXIT.invalidInput;
+    const json = await readJson(file);
+    const source = await readTextFile(file).catch(() => undefined);
+    const problems = lintRuleSet(json, {
+      locale: options.locale,
+      ...(options.strict ? { strict: true } : {}),
+      ...(source !== undefined ? { source } : {}),
+    });
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (options.format === 'json') {
+      io.stdout(JSON.stringify({ file, valid: errors.length === 0, problems }, null, 2));
+    } else if (problems.length === 0) {
+      io.stdout(`✓ ${file}: ${options.locale === 'en' ? 'a valid rule set' : 'rule set valid'}`);
+    } else {
+      const en = options.locale === 'en';
+      const warnings = problems.length - errors.length;
+      io.stdout(
+        `${errors.length > 0 ? '✗' : '!'} ${file}: ${errors.length} ${en ? 'error(s)' : 'galat'}, ${warnings} ${en ? 'warning(s)' : 'peringatan'}`,
+      );
+      for (const p of problems) {
+        const at = p.line !== undefined ? `${file}:${p.line}:${p.column}` : file;
+        io.stdout(`  ${p.severity === 'error' ? '✗' : '!'} ${at}  ${p.where}`);
+        io.stdout(`      ${p.message} [${p.code}]`);
+      }
+    }
+    return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }
   if (sub === 'test' && file !== undefined && rest.length === 0) {
     const cases = (await readJson(file)) as { ruleSet?: unknown };
@@ -51,8 +70,19 @@ export async function commandRules(
     const beside = file.replace(/\.cases\.json$/, '.json');
     const known = listRuleSets().some((r) => r.id === cases?.ruleSet);
     if (!known && beside !== file && (await exists(beside))) loadRuleSet(await readJson(beside));
+    // A misspelt field in a case's record is ignored by the evaluation: say so (an error with --strict).
+    const fieldProblems = caseFieldProblems(cases);
+    for (const p of fieldProblems) {
+      io.stderr(`${options.strict ? '✗' : '!'} ${file}: ${p.path.join('.')}: ${p.message}`);
+    }
     const results = await runTestCases(cases);
     const failed = results.filter((r) => !r.passed);
+    if (options.strict && fieldProblems.length > 0 && failed.length === 0) {
+      io.stdout(
+        `${results.length} passed, 0 failed; ${fieldProblems.length} unknown field(s) with --strict`,
+      );
+      return EXIT.invalidInput;
+    }
     if (options.format === 'json')
       io.stdout(
         JSON.stringify(

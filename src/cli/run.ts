@@ -10,7 +10,7 @@ import { compareEditions } from '../features/compare.js';
 import { planRegion } from '../features/plan.js';
 import { evaluateRegion } from '../features/region.js';
 import { checkSubmission } from '../features/submission.js';
-import { type Locale, MESSAGES, pick } from '../messages.js';
+import { type Locale, pick } from '../messages.js';
 import { getRuleSet, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
 import { setColour } from './colour.js';
@@ -436,7 +436,7 @@ async function runCommand(
       return EXIT.ok;
     }
     case 'rules':
-      return await commandRules(args, options, io);
+      return await commandRules(args, { ...options, strict: Boolean(values.strict) }, io);
     case 'serve':
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
       return await commandServe(values, io);

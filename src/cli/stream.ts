@@ -1,7 +1,7 @@
 import { evaluate } from '../eligibility/evaluate.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../errors.js';
-import { type Locale, MESSAGES, pick } from '../messages.js';
+import { type Locale, pick } from '../messages.js';
 
 const fill = (template: string, values: Record<string, number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

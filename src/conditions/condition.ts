@@ -6,7 +6,7 @@ import {
   RECORD_FIELDS,
   RECORD_PATHS,
 } from '../record/_facts.js';
-import { didYouMean, suggest } from '../record/_suggest.js';
+import { suggest } from '../record/_suggest.js';
 import { findSubUrusan } from '../record/kewenangan.js';
 import { findUrusan } from '../record/urusan.js';
 import { OPERATOR_VALUE_TYPES } from './_operators.js';
@@ -226,7 +226,12 @@ function checkFieldValue(
     problems.push({
       code: 'invalid_value',
       ...(suggestion ? { suggestion } : {}),
-      values: { value: JSON.stringify(item), field, allowed: describe(expected) },
+      values: {
+        value: JSON.stringify(item),
+        field,
+        allowed: describe(expected),
+        ...(expected.kind === 'enum' ? { choices: expected.values.join(', ') } : {}),
+      },
       path: where,
       message: `${JSON.stringify(item)} is not a value of ${field}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it holds ${describe(expected)}`,
     });
@@ -243,7 +248,9 @@ function checkFieldValue(
     return;
   }
   if (LIST_OPERATORS.has(operator) && Array.isArray(value)) {
-    value.forEach((v, i) => report(v, item, [...at, 'value', i]));
+    value.forEach((v, i) => {
+      report(v, item, [...at, 'value', i]);
+    });
   } else if (ITEM_OPERATORS.has(operator) && type.kind === 'array') {
     report(value, type.item, [...at, 'value']);
   } else if ((operator === 'equal' || operator === 'notEqual') && type.kind !== 'array') {

@@ -1,7 +1,7 @@
 import { evaluate } from '../eligibility/evaluate.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import { interpolate, type Locale, pick } from '../messages.js';
 import { resolveRuleSet } from '../rule-sets/registry.js';
 import type { Band } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSet } from '../rule-sets/types.js';

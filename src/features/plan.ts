@@ -3,7 +3,7 @@ import type { Condition } from '../conditions/condition.js';
 import { createEvaluator, type Evaluator } from '../eligibility/_pipeline.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
-import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import { formatValue, interpolate, type Locale, pick } from '../messages.js';
 import { findUrusan } from '../record/urusan.js';
 import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';

@@ -1,7 +1,7 @@
 import data from '../../rules/submission-iga.json' with { type: 'json' };
 import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import { interpolate, type Locale, pick } from '../messages.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
 import { levelOfPemda } from '../record/kewenangan.js';
 import type { IndicatorScore, InnovationScore } from '../scoring/score.js';

@@ -7,7 +7,7 @@ import { TEXTS } from '../../features/_texts.js';
 import { planRegion, type RegionPlan } from '../../features/plan.js';
 import type { PortfolioUnit } from '../../features/portfolio.js';
 import { evaluateRegion, type RegionEvaluation } from '../../features/region.js';
-import { MESSAGES, pick } from '../../messages.js';
+import { pick } from '../../messages.js';
 import { labinovOf } from '../../record/_labinov.js';
 import { nameKey } from '../../record/_names.js';
 import type { Innovation } from '../../record/innovation.js';

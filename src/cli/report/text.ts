@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { TEXTS } from '../../features/_texts.js';
 import type { Locale } from '../../messages.js';
-import { MESSAGES, pick } from '../../messages.js';
+import { pick } from '../../messages.js';
 import type { ReportData } from './data.js';
 
 /** The report as Markdown and as CSV. */

@@ -1,0 +1,241 @@
+import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
+import { OPERATOR_VALUE_TYPES } from '../conditions/_operators.js';
+import type { Issue } from '../errors.js';
+import { type Locale, pick } from '../messages.js';
+import { DERIVED_FACTS, RECORD_FIELDS } from '../record/_facts.js';
+import { suggest } from '../record/_suggest.js';
+import { checkRuleSet, getRuleSet, listRuleSets } from '../rule-sets/registry.js';
+import { TEXTS } from './_texts.js';
+
+/**
+ * Rule-set authoring: every problem of a rule-set file at once, each with where a person finds
+ * it (the criterion and check by number and id, the JSON pointer, the line and column), in the
+ * author's language, with "did you mean" where a near name exists, and warnings for what is
+ * valid but likely a mistake.
+ */
+
+/** Options of {@link lintRuleSet}. */
+export interface LintOptions {
+  /** Language of the messages: `id` (default) or `en`. */
+  locale?: Locale;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  /** The file's text, for line and column numbers. */
+  source?: string;
+}
+
+/** One problem of a rule-set file, located for a person. */
+export interface RuleSetProblem extends Issue {
+  /** `error` (the file does not load) or `warning` (it loads, but likely not as meant). */
+  severity: 'error' | 'warning';
+  /** Where, as a person counts: `kriteria 1 (dapat_di_replikasi) › pemeriksaan 2 (sdm) › fact`. */
+  where: string;
+  /** The JSON pointer of the place (`/criteria/0/checks/1/conditions/all/0/fact`). */
+  pointer: string;
+  /** Line in the file, from 1, when `source` is given. */
+  line?: number;
+  /** Column in the line, from 1, when `source` is given. */
+  column?: number;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const texts = () => TEXTS.lint;
+
+/** A JSON pointer (RFC 6901) for a path. */
+const pointerOf = (path: readonly (string | number)[]) =>
+  path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/** The criterion and check of a path by number and id, then the rest of the path. */
+function whereOf(json: unknown, path: readonly (string | number)[], locale: Locale): string {
+  const t = texts();
+  const parts: string[] = [];
+  let rest = [...path];
+  const listOf = (key: string, word: keyof typeof t, node: unknown) => {
+    if (rest[0] !== key || typeof rest[1] !== 'number') return node;
+    const list = isObject(node) ? node[key] : undefined;
+    const item = Array.isArray(list) ? list[rest[1]] : undefined;
+    const id = isObject(item) && typeof item.id === 'string' ? item.id : '?';
+    const name =
+      key === 'cases' && isObject(item) && typeof item.name === 'string' ? item.name : id;
+    // Plain replacement: ids are shown as written (never as spaced labels).
+    const template = pick(t[word] as { id: string; en: string }, locale);
+    parts.push(template.replace('{n}', String((rest[1] as number) + 1)).replace('{id}', name));
+    rest = rest.slice(2);
+    return item;
+  };
+  let node = listOf('criteria', 'criterion', json);
+  node = listOf('checks', 'check', node);
+  listOf('cases', 'case', json);
+  if (rest.length > 0)
+    parts.push(
+      rest
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '['),
+    );
+  return parts.join(' › ') || '(root)';
+}
+
+/** Line and column (from 1) of the deepest node of `path` that exists in the parsed text. */
+function locate(tree: Node | undefined, text: string, path: readonly (string | number)[]) {
+  if (!tree) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+    if (!node) continue;
+    // A property's value: point at its key, where a person looks.
+    const at =
+      node.parent?.type === 'property'
+        ? (node.parent.children?.[0]?.offset ?? node.offset)
+        : node.offset;
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    return { line, column: at - before.lastIndexOf('\n') };
+  }
+  return undefined;
+}
+
+/** The message in the author's language, where the library has it in words of its own. */
+function localize(issue: Issue, locale: Locale): string {
+  const t = texts();
+  const params: Record<string, string> = { ...(issue.params ?? {}) };
+  params.hint = issue.suggestion
+    ? pick(t.hint, locale).replace('{suggestion}', issue.suggestion)
+    : '';
+  const say = (key: keyof typeof t) =>
+    pick(t[key] as { id: string; en: string }, locale).replace(
+      /\{(\w+)\}/g,
+      (m, k: string) => params[k] ?? m,
+    );
+  params.operators = Object.keys(OPERATOR_VALUE_TYPES).join(', ');
+  switch (issue.code) {
+    case 'unknown_fact':
+      params.fields = RECORD_FIELDS.join(', ');
+      params.derived = Object.keys(DERIVED_FACTS).join(', ');
+      return params.fact !== undefined ? say('unknown_fact') : issue.message;
+    case 'invalid_value':
+      if (params.choices !== undefined) return say('invalid_value_choice');
+      return Object.keys(issue.params ?? {}).length > 0 ? say(issue.code) : issue.message;
+    case 'unknown_operator':
+    case 'unknown_placeholder':
+    case 'unknown_rule_set':
+    case 'near_inherited_id':
+    case 'unknown_case_field':
+      return Object.keys(issue.params ?? {}).length > 0 ? say(issue.code) : issue.message;
+  }
+  const last = issue.path.at(-1);
+  if (
+    issue.code === 'invalid_type' &&
+    (last === 'id' || last === 'en') &&
+    /is missing$/.test(issue.message)
+  ) {
+    const [indonesian, english] = pick(t.languages, locale).split('|');
+    const status = issue.path.at(-2);
+    params.language = (last === 'id' ? indonesian : english) as string;
+    params.lang = last;
+    params.what =
+      issue.path.includes('messages') && typeof status === 'string'
+        ? pick(t.statusMessage, locale).replace('{status}', status)
+        : pick(t.thisText, locale);
+    return say('missing_text');
+  }
+  return issue.message;
+}
+
+/** Criteria (and checks) meant to replace an inherited one, but spelt differently. */
+function nearMisses(json: unknown): Issue[] {
+  if (!isObject(json) || json.kind !== 'eligibility' || typeof json.extends !== 'string') return [];
+  const parent = listRuleSets().some((r) => r.id === json.extends)
+    ? getRuleSet(json.extends)
+    : undefined;
+  if (parent?.kind !== 'eligibility' || !Array.isArray(json.criteria)) return [];
+  const inherited = parent.criteria.map((c) => c.id);
+  const issues: Issue[] = [];
+  json.criteria.forEach((criterion, i) => {
+    if (
+      !isObject(criterion) ||
+      typeof criterion.id !== 'string' ||
+      inherited.includes(criterion.id)
+    )
+      return;
+    const suggestion = suggest(criterion.id, inherited);
+    if (!suggestion) return;
+    issues.push({
+      path: ['criteria', i, 'id'],
+      code: 'near_inherited_id',
+      message: `criterion "${criterion.id}" adds a new criterion; did you mean to replace the inherited "${suggestion}"?`,
+      suggestion,
+      params: { id: criterion.id, suggestion },
+    });
+  });
+  return issues;
+}
+
+/**
+ * Every problem of a rule-set file at once, for its author: the errors that keep it from
+ * loading, and warnings for what loads but is likely a mistake (a new criterion whose id is one
+ * letter from an inherited one). Each is located by criterion and check (number and id), JSON
+ * pointer and, with `source`, line and column; messages are in the author's language.
+ *
+ * @param json - the parsed rule-set file
+ * @param options - `locale`, `strict` (warnings become errors) and the file's `source` text
+ * @returns the problems, errors first; empty when the file is valid and raises no warning
+ * @example
+ * ```ts
+ * lintRuleSet(json, { source: text }).map((p) => `${p.line}:${p.column} ${p.where}: ${p.message}`);
+ * ```
+ */
+export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetProblem[] {
+  const locale: Locale = options.locale === 'en' ? 'en' : 'id';
+  const tree = options.source !== undefined ? parseTree(options.source) : undefined;
+  const errors = checkRuleSet(json).map((issue) => ({ issue, severity: 'error' as const }));
+  const warnings = nearMisses(json).map((issue) => ({
+    issue,
+    severity: options.strict ? ('error' as const) : ('warning' as const),
+  }));
+  return [...errors, ...warnings].map(({ issue, severity }) => {
+    const at = options.source !== undefined ? locate(tree, options.source, issue.path) : undefined;
+    return {
+      ...issue,
+      message: localize(issue, locale),
+      severity,
+      where: whereOf(json, issue.path, locale),
+      pointer: pointerOf(issue.path),
+      ...(at ? at : {}),
+    };
+  });
+}
+
+/**
+ * Fields of test-case records that the innovation record does not have: a misspelt field is
+ * ignored by the evaluation, so a case can pass for the wrong reason.
+ *
+ * @internal
+ */
+export function caseFieldProblems(json: unknown): Issue[] {
+  if (!isObject(json)) return [];
+  const known = new Set(RECORD_FIELDS);
+  const issues: Issue[] = [];
+  const look = (record: unknown, path: (string | number)[]) => {
+    if (!isObject(record)) return;
+    for (const field of Object.keys(record)) {
+      if (known.has(field)) continue;
+      const suggestion = suggest(field, known);
+      issues.push({
+        path: [...path, field],
+        code: 'unknown_case_field',
+        message: `the case's record has "${field}", which is no field of the innovation record${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        ...(suggestion ? { suggestion } : {}),
+        params: { field },
+      });
+    }
+  };
+  look(json.base, ['base']);
+  if (Array.isArray(json.cases)) {
+    json.cases.forEach((c, i) => {
+      if (isObject(c)) look(c.record, ['cases', i, 'record']);
+    });
+  }
+  return issues;
+}

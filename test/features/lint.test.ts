@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { caseFieldProblems, lintRuleSet } from '../../src/features/lint.js';
+
+const path = new URL('../fixtures/rule-sets/five-mistakes.json', import.meta.url);
+const source = readFileSync(path, 'utf8');
+const file = JSON.parse(source);
+
+describe("lintRuleSet: every problem, located for a person, in the author's language", () => {
+  it('gives each problem its criterion and check, pointer, line and column', () => {
+    const problems = lintRuleSet(file, { source, locale: 'en' });
+    expect(problems).toHaveLength(6);
+    expect(problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'unknown_fact',
+      where:
+        'criterion 1 (dapat_di_replikasi) › check 1 (tahap_penerapan) › conditions.all[0].fact',
+      pointer: '/criteria/0/checks/0/conditions/all/0/fact',
+      line: 23,
+      column: 23,
+      suggestion: 'tahapan',
+    });
+    expect(source.split('\n')[22]?.slice(22, 28)).toBe('"fact"');
+    expect(
+      problems.find((p) => p.pointer === '/criteria/0/checks/0/messages/fail/en')?.message,
+    ).toBe('The English text (en) of the fail message is missing.');
+    expect(problems.find((p) => p.code === 'unknown_rule_set')).toMatchObject({
+      line: 4,
+      message: 'extends "pp-38-2071" is no known rule set (did you mean "pp-38-2017"?).',
+    });
+  });
+
+  it('writes Indonesian by default', () => {
+    const problems = lintRuleSet(file);
+    expect(problems[1]?.message).toBe(
+      'Nilai "Penerapan" tidak berlaku untuk tahapan (maksudnya "penerapan"?): pilih salah satu dari inisiatif, uji_coba, penerapan.',
+    );
+    expect(problems[0]?.where).toBe(
+      'kriteria 1 (dapat_di_replikasi) › pemeriksaan 1 (tahap_penerapan) › conditions.all[0].fact',
+    );
+    expect(problems[0]?.line).toBeUndefined();
+  });
+
+  it('warns for a criterion one letter from the inherited one it was meant to replace; strict makes it an error', () => {
+    const fixed = structuredClone(file);
+    fixed.extends = 'pp-38-2017';
+    fixed.criteria = [
+      {
+        id: 'dapat_di_replikasi',
+        title: { id: 'Replikasi', en: 'Replication' },
+        citation: 'Perbup Uji 1/2024 Pasal 5',
+        checks: [
+          {
+            id: 'tahap_penerapan',
+            conditions: { all: [{ fact: 'tahapan', operator: 'equal', value: 'penerapan' }] },
+            fields: ['tahapan'],
+            messages: {
+              pass: { id: 'ok', en: 'ok' },
+              fail: { id: 'gagal', en: 'failed' },
+              unknown: { id: 'isi', en: 'fill' },
+            },
+          },
+        ],
+      },
+    ];
+    const [warning] = lintRuleSet(fixed, { locale: 'en' });
+    expect(warning).toMatchObject({
+      severity: 'warning',
+      code: 'near_inherited_id',
+      suggestion: 'dapat_direplikasi',
+      pointer: '/criteria/0/id',
+    });
+    expect(lintRuleSet(fixed, { strict: true })[0]?.severity).toBe('error');
+    fixed.criteria[0].id = 'syarat_tambahan';
+    expect(lintRuleSet(fixed)).toStrictEqual([]);
+  });
+});
+
+describe('caseFieldProblems', () => {
+  it('names a misspelt field in a test-case record, with the field it was meant to be', () => {
+    const problems = caseFieldProblems({
+      ruleSet: 'pp-38-2017',
+      base: { nama: 'x', kebaruaan: 'tidak' },
+      cases: [{ name: 'a', record: { dapatDireplikasi: true, urusann: ['agama'] }, expect: {} }],
+    });
+    expect(problems.map((p) => [p.path.join('.'), p.suggestion])).toStrictEqual([
+      ['base.kebaruaan', 'kebaruan'],
+      ['cases.0.record.urusann', 'urusan'],
+    ]);
+  });
+});
