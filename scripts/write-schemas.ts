@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import { fieldsMarkdown } from './fields.js';
 import { schemas, serialise } from './schemas.js';
 
 for (const [name, schema] of Object.entries(schemas())) {
   writeFileSync(new URL(`../schema/${name}`, import.meta.url), serialise(schema));
   console.log(`wrote schema/${name}`);
 }
+
+writeFileSync(new URL('../docs/fields.md', import.meta.url), fieldsMarkdown());
+console.log('wrote docs/fields.md');

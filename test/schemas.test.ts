@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fieldsMarkdown } from '../scripts/fields.js';
 import { schemas, serialise } from '../scripts/schemas.js';
 
 describe('shipped JSON Schemas', () => {
@@ -10,4 +11,20 @@ describe('shipped JSON Schemas', () => {
       expect(committed).toBe(serialise(schema));
     },
   );
+});
+
+describe('the field reference', () => {
+  it('docs/fields.md is current (run `npm run schema` after a change)', () => {
+    const committed = readFileSync(new URL('../docs/fields.md', import.meta.url), 'utf8');
+    expect(committed).toBe(fieldsMarkdown());
+  });
+
+  it('gives every field of the record a meaning', () => {
+    const text = fieldsMarkdown();
+    const rows = text.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows.length).toBeGreaterThan(90);
+    for (const row of rows.filter((r) => r.split('|').length > 5)) {
+      expect(row.split('|')[5]?.trim(), row).not.toBe('');
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { runTestCases } from '../features/cases.js';
 import { caseFieldProblems, lintRuleSet } from '../features/lint.js';
 import { listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
 import { readJson, readTextFile } from './input.js';
+import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
 import type { CliIo } from './stream.js';
 
 /** The `rules` commands: list the rule sets, check a rule-set file, run a rule set's test cases. */
@@ -21,7 +22,7 @@ async function exists(file: string): Promise<boolean> {
 /** Runs `rules list`, `rules check <file>` and `rules test <cases file>`. */
 export async function commandRules(
   positionals: string[],
-  options: { locale: 'id' | 'en'; format: string; strict?: boolean },
+  options: { locale: 'id' | 'en'; format: string; strict?: boolean; scaffold?: ScaffoldOptions },
   io: CliIo,
 ): Promise<number> {
   const [sub, file, ...rest] = positionals;
@@ -35,6 +36,11 @@ export async function commandRules(
         io.stdout(`${r.id}  ${r.kind}, edition ${r.edition}${ext}: ${r.title[options.locale]}`);
       }
     }
+    return EXIT.ok;
+  }
+  if (sub === 'new' && file !== undefined && rest.length === 0) {
+    const written = await writeScaffold(file, options.scaffold ?? {});
+    for (const path of written) io.stdout(`✓ ${path}`);
     return EXIT.ok;
   }
   if (sub === 'check' && file !== undefined && rest.length === 0) {
@@ -100,5 +106,7 @@ export async function commandRules(
     }
     return failed.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }
-  throw new UsageError('expected "rules list", "rules check <file>" or "rules test <cases file>"');
+  throw new UsageError(
+    'expected "rules list", "rules new <id>", "rules check <file>" or "rules test <cases file>"',
+  );
 }

@@ -166,6 +166,10 @@ function parseOptions(argv: string[]) {
       target: { type: 'string' },
       compare: { type: 'string' },
       'max-steps': { type: 'string' },
+      extends: { type: 'string' },
+      level: { type: 'string' },
+      name: { type: 'string' },
+      dir: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       cors: { type: 'string', multiple: true },
@@ -436,7 +440,20 @@ async function runCommand(
       return EXIT.ok;
     }
     case 'rules':
-      return await commandRules(args, { ...options, strict: Boolean(values.strict) }, io);
+      return await commandRules(
+        args,
+        {
+          ...options,
+          strict: Boolean(values.strict),
+          scaffold: {
+            ...(values.extends !== undefined ? { extends: values.extends } : {}),
+            ...(values.level !== undefined ? { level: values.level } : {}),
+            ...(values.name !== undefined ? { name: values.name } : {}),
+            ...(values.dir !== undefined ? { dir: values.dir } : {}),
+          },
+        },
+        io,
+      );
     case 'serve':
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
       return await commandServe(values, io);

@@ -1,9 +1,11 @@
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
+import indonesian from 'zod/v4/locales/id.js';
 import { OPERATOR_VALUE_TYPES } from '../conditions/_operators.js';
 import type { Issue } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/_facts.js';
 import { suggest } from '../record/_suggest.js';
+import { EligibilityRuleSetSchema } from '../rule-sets/format.js';
 import { checkRuleSet, getRuleSet, listRuleSets } from '../rule-sets/registry.js';
 import { TEXTS } from './_texts.js';
 
@@ -137,10 +139,33 @@ function localize(issue: Issue, locale: Locale): string {
     params.what =
       issue.path.includes('messages') && typeof status === 'string'
         ? pick(t.statusMessage, locale).replace('{status}', status)
-        : pick(t.thisText, locale);
+        : typeof status === 'string'
+          ? status
+          : pick(t.thisText, locale);
     return say('missing_text');
   }
   return issue.message;
+}
+
+/** Our own words where the library has them, else zod's Indonesian message, else the English. */
+function messageOf(issue: Issue, locale: Locale, generic: string | undefined): string {
+  const own = localize(issue, locale);
+  return own !== issue.message ? own : (generic ?? issue.message);
+}
+
+/**
+ * zod's own Indonesian messages for the generic problems of a rule-set file (a wrong type, a
+ * value outside a list), by path and code: the library's own problems have texts of their own.
+ */
+function indonesianMessages(json: unknown): Map<string, string> {
+  const messages = new Map<string, string>();
+  if (!isObject(json) || json.kind !== 'eligibility') return messages;
+  const result = EligibilityRuleSetSchema.safeParse(json, { error: indonesian().localeError });
+  for (const issue of result.error?.issues ?? []) {
+    if (issue.code === 'custom') continue;
+    messages.set(`${issue.path.join('.')}|${issue.code}`, issue.message);
+  }
+  return messages;
 }
 
 /** Criteria (and checks) meant to replace an inherited one, but spelt differently. */
@@ -188,6 +213,7 @@ function nearMisses(json: unknown): Issue[] {
  */
 export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetProblem[] {
   const locale: Locale = options.locale === 'en' ? 'en' : 'id';
+  const generic = locale === 'id' ? indonesianMessages(json) : undefined;
   const tree = options.source !== undefined ? parseTree(options.source) : undefined;
   const errors = checkRuleSet(json).map((issue) => ({ issue, severity: 'error' as const }));
   const warnings = nearMisses(json).map((issue) => ({
@@ -196,9 +222,10 @@ export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetPr
   }));
   return [...errors, ...warnings].map(({ issue, severity }) => {
     const at = options.source !== undefined ? locate(tree, options.source, issue.path) : undefined;
+    const key = `${issue.path.join('.')}|${issue.code}`;
     return {
       ...issue,
-      message: localize(issue, locale),
+      message: messageOf(issue, locale, generic?.get(key)),
       severity,
       where: whereOf(json, issue.path, locale),
       pointer: pointerOf(issue.path),

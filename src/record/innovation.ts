@@ -52,45 +52,148 @@ function buildSchemas(acceptNull: boolean) {
    * Every entry is optional: a missing one scores 0 and is reported as missing.
    */
   const IndikatorSchema = z.looseObject({
+    /** 16. Regulasi inovasi daerah: the instrument that names the innovation. */
     regulasi: optional(
-      indicator({ jenis: optional(z.enum(['sk_kepala_daerah', 'perkada', 'perda'])) }),
+      indicator({
+        /** `sk_kepala_daerah` (level 1), `perkada` (2) or `perda` (3). */
+        jenis: optional(z.enum(['sk_kepala_daerah', 'perkada', 'perda'])),
+      }),
     ),
-    sdm: optional(indicator({ jumlah: optional(count) })),
-    anggaran: optional(indicator({ tahun: optional(z.array(year)) })),
-    alatKerja: optional(indicator({ jenis: optional(z.enum(['manual', 'elektronik', 'daring'])) })),
-    bimtek: optional(indicator({ jumlah: optional(count) })),
-    rkpd: optional(indicator({ tahun: optional(z.array(year)) })),
-    aktor: optional(indicator({ jumlah: optional(count) })),
+    /** 17. Ketersediaan SDM: the staff who run the innovation. */
+    sdm: optional(
+      indicator({
+        /** Number of staff: 1–10 (level 1), 11–30 (2), 31 or more (3). */
+        jumlah: optional(count),
+      }),
+    ),
+    /** 18. Dukungan anggaran: budget years that fund it. */
+    anggaran: optional(
+      indicator({
+        /** Budget years: one of T-0, T-1, T-2 (level 1), two consecutive (2), all three (3). */
+        tahun: optional(z.array(year)),
+      }),
+    ),
+    /** 19. Alat kerja: the tools it works with. */
+    alatKerja: optional(
+      indicator({
+        /** `manual` (level 1), `elektronik` (2) or `daring`, an online system (3). */
+        jenis: optional(z.enum(['manual', 'elektronik', 'daring'])),
+      }),
+    ),
+    /** 20. Bimtek: technical trainings on the innovation in T-2..T-0. */
+    bimtek: optional(
+      indicator({
+        /** Number of trainings: 1 (level 1), 2 (2), 3 or more (3). */
+        jumlah: optional(count),
+      }),
+    ),
+    /** 21. Integrasi dalam RKPD: the regional work plans that list it. */
+    rkpd: optional(
+      indicator({
+        /** RKPD years: T-1 or T-2 (level 1), both (2), T-0, T-1 and T-2 (3). */
+        tahun: optional(z.array(year)),
+      }),
+    ),
+    /** 22. Keterlibatan aktor: the pentahelix actors involved. */
+    aktor: optional(
+      indicator({
+        /** Number of actors, the implementer included: 3 (level 1), 4 (2), 5 or more (3). */
+        jumlah: optional(count),
+      }),
+    ),
+    /** 23. Pelaksana inovasi: who assigned the implementers. */
     pelaksana: optional(
       indicator({
+        /** `tanpa_surat` (level 1), `surat_penugasan_kepala_pd` (2) or `sk_kepala_daerah` (3). */
         jenis: optional(z.enum(['tanpa_surat', 'surat_penugasan_kepala_pd', 'sk_kepala_daerah'])),
       }),
     ),
-    jejaring: optional(indicator({ jumlahPd: optional(count) })),
+    /** 24. Jejaring inovasi: the agencies involved. */
+    jejaring: optional(
+      indicator({
+        /** Number of agencies: 2 (level 1), 3–4 (2), 5 or more (3). */
+        jumlahPd: optional(count),
+      }),
+    ),
+    /** 25. Sosialisasi: how the innovation is made known. */
     sosialisasi: optional(
-      indicator({ jenis: optional(z.enum(['banner', 'media_pemda', 'media_massa'])) }),
+      indicator({
+        /** `banner` (level 1), `media_pemda`, the region's own media (2), or `media_massa` (3). */
+        jenis: optional(z.enum(['banner', 'media_pemda', 'media_massa'])),
+      }),
     ),
+    /** 26. Pedoman teknis: the innovation's manual. */
     pedomanTeknis: optional(
-      indicator({ jenis: optional(z.enum(['cetak', 'elektronik', 'daring'])) }),
+      indicator({
+        /** `cetak`, printed (level 1), `elektronik`, an e-book (2), or `daring`, online (3). */
+        jenis: optional(z.enum(['cetak', 'elektronik', 'daring'])),
+      }),
     ),
-    informasiLayanan: optional(indicator({ kanal: optional(count.max(4)) })),
-    prosesLayanan: optional(indicator({ hari: optional(z.number().nonnegative()) })),
-    pengaduan: optional(indicator({ persenSelesai: optional(z.number().min(0).max(100)) })),
+    /** 27. Kemudahan informasi layanan: channels of information about the service. */
+    informasiLayanan: optional(
+      indicator({
+        /** Channels of the four (manual, hotline, social media, online): 1, 2, 3 or more. */
+        kanal: optional(count.max(4)),
+      }),
+    ),
+    /** 28. Kemudahan proses: the service's turnaround. */
+    prosesLayanan: optional(
+      indicator({
+        /** Calendar days: 6 or more (level 1), 2–5 (2), 1 or less (3). */
+        hari: optional(z.number().nonnegative()),
+      }),
+    ),
+    /** 29. Penyelesaian pengaduan: complaints resolved. */
+    pengaduan: optional(
+      indicator({
+        /** Percent resolved: up to 50 (level 1), over 50 and under 91 (2), 91 or more (3). */
+        persenSelesai: optional(z.number().min(0).max(100)),
+      }),
+    ),
+    /** 30. Layanan terintegrasi: how far the service is integrated. */
     layananTerintegrasi: optional(
-      indicator({ jenis: optional(z.enum(['mandiri', 'satu_unit', 'lintas_unit'])) }),
+      indicator({
+        /** `mandiri` (level 1), `satu_unit` (2) or `lintas_unit`, across units or affairs (3). */
+        jenis: optional(z.enum(['mandiri', 'satu_unit', 'lintas_unit'])),
+      }),
     ),
-    replikasi: optional(indicator({ jumlah: optional(count) })),
-    kecepatanPenciptaan: optional(indicator({ bulan: optional(z.number().nonnegative()) })),
+    /** 31. Replikasi: regions that replicated it. */
+    replikasi: optional(
+      indicator({
+        /** Number of regions: 1 (level 1), 2 (2), 3 or more (3). */
+        jumlah: optional(count),
+      }),
+    ),
+    /** 32. Kecepatan penciptaan: months from idea to innovation. */
+    kecepatanPenciptaan: optional(
+      indicator({
+        /** Months: more than 8 (level 1), more than 4 up to 8 (2), 4 or less (3). */
+        bulan: optional(z.number().nonnegative()),
+      }),
+    ),
+    /** 33. Kemanfaatan: the benefit, measured on one basis. */
     kemanfaatan: optional(
       indicator({
+        /** The basis: `penerima`, `cakupan_unit`, `efisiensi_belanja`, `pendapatan`, `produk` or `tren_kinerja`. */
         basis: optional(KemanfaatanBasisSchema),
+        /** The measure on that basis (persons, percent, units or periods; thresholds per basis). */
         nilai: optional(z.number().nonnegative()),
       }),
     ),
+    /** 34. Monev: monitoring and evaluation of the innovation. */
     monev: optional(
-      indicator({ jenis: optional(z.enum(['internal', 'survei_kepuasan', 'eksternal'])) }),
+      indicator({
+        /** `internal` report (level 1), `survei_kepuasan`, a satisfaction survey (2), or `eksternal` study (3). */
+        jenis: optional(z.enum(['internal', 'survei_kepuasan', 'eksternal'])),
+      }),
     ),
-    video: optional(indicator({ substansi: optional(z.number().int().min(0).max(5)) })),
+    /** 35. Video inovasi: a video of at most five minutes. */
+    video: optional(
+      indicator({
+        /** Its parts of the five (background, idea capture, idea selection, benefits, impact): 1–2, 3–4, 5. */
+        substansi: optional(z.number().int().min(0).max(5)),
+      }),
+    ),
   });
 
   const urusanId = z.string().transform((key, ctx) => {
@@ -191,21 +294,32 @@ function buildSchemas(acceptNull: boolean) {
     /** Stage I, the proposal: section scores 0–100. */
     proposal: optional(
       z.looseObject({
+        /** Background (*latar belakang*). */
         latarBelakang: optional(score),
+        /** Novelty (*kebaruan*). */
         kebaruan: optional(score),
+        /** Implementation (*implementasi*). */
         implementasi: optional(score),
+        /** Significance (*signifikansi*). */
         signifikansi: optional(score),
+        /** Adaptability (*adaptabilitas*). */
         adaptabilitas: optional(score),
+        /** Resources (*sumber daya*). */
         sumberDaya: optional(score),
+        /** Sustainability (*keberlanjutan*). */
         keberlanjutan: optional(score),
       }),
     ),
     /** Stage II, presentation and interview: scores 0–100. */
     presentasi: optional(
       z.looseObject({
+        /** The presentation (*paparan*). */
         paparan: optional(score),
+        /** Its content (*materi*). */
         materi: optional(score),
+        /** The video. */
         video: optional(score),
+        /** Attendance of the head of region (*kehadiran*). */
         kehadiran: optional(score),
       }),
     ),

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import scaffold from '../../rules/scaffold.json' with { type: 'json' };
+import { InputFileError, UsageError } from '../errors.js';
+import { getRuleSet, listRuleSets } from '../rule-sets/registry.js';
+
+/**
+ * `rules new <id>`: a rule set that extends another (the national one by default) and its test
+ * cases, which pass `rules check` and `rules test` as written, with `$schema` paths that work
+ * from where the files are written.
+ */
+
+/** Options of `rules new`. */
+export interface ScaffoldOptions {
+  /** The rule set to extend (default `pp-38-2017`). */
+  extends?: string;
+  /** `provinsi`, `kabupaten` or `kota`. */
+  level?: string;
+  /** The region, e.g. "Kabupaten Malang". */
+  name?: string;
+  /** Folder to write in (default the current one). */
+  dir?: string;
+}
+
+/** The package's own folder: where `schema/` is, for the `$schema` paths. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'schema', 'rule-set.schema.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+const LEVELS = ['provinsi', 'kabupaten', 'kota'] as const;
+
+/** Writes `<id>.json` and `<id>.cases.json`; returns their paths. */
+export async function writeScaffold(id: string, options: ScaffoldOptions): Promise<string[]> {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(id) || id.length > 80) {
+    throw new UsageError(
+      `"${id}" is not a rule-set id: use lowercase letters, digits, "_" and "-"`,
+    );
+  }
+  if (listRuleSets().some((r) => r.id === id)) {
+    throw new UsageError(`"${id}" is already a rule set: choose another id`);
+  }
+  const parent = options.extends ?? 'pp-38-2017';
+  if (getRuleSet(parent).kind !== 'eligibility') {
+    throw new UsageError(`--extends ${parent}: extend an eligibility rule set`);
+  }
+  const level = (options.level ?? 'kabupaten') as (typeof LEVELS)[number];
+  if (!LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
+  const region =
+    options.name?.trim() ||
+    `${level === 'kota' ? 'Kota' : level === 'provinsi' ? 'Provinsi' : 'Kabupaten'} …`;
+  const place = region.replace(/^(Kabupaten|Kota|Provinsi)\s+/i, '');
+  const instrument = scaffold.instrument[level];
+  const dir = resolve(options.dir ?? '.');
+  const schemaDir = relative(dir, join(packageRoot(), 'schema')).replaceAll('\\', '/');
+  const ruleSetFile = join(dir, `${id}.json`);
+  const casesFile = join(dir, `${id}.cases.json`);
+  for (const file of [ruleSetFile, casesFile]) {
+    if (existsSync(file)) {
+      throw new InputFileError(file, [
+        { path: [], code: 'exists', message: `${file} exists already: nothing was written` },
+      ]);
+    }
+  }
+  const fill = (text: string) => text.replaceAll('{instrument}', `${instrument.title} ${place}`);
+  const ruleSet = {
+    $schema: `${schemaDir}/rule-set.schema.json`,
+    id,
+    kind: 'eligibility',
+    extends: parent,
+    title: {
+      id: `Kriteria inovasi daerah ${region}`,
+      en: `Regional innovation criteria of ${region}`,
+    },
+    jurisdiction: { level, name: region },
+    legalBasis: [
+      {
+        id,
+        title: `${instrument.title} ${place} tentang Inovasi Daerah`,
+        citation: `${instrument.short} ${place}`,
+        status: 'secondary',
+      },
+    ],
+    edition: String(new Date().getFullYear()),
+    effective: { from: `${new Date().getFullYear()}-01-01` },
+    assumptions: [
+      {
+        id: 'nomor-peraturan-belum-diisi',
+        text: { id: fill(scaffold.assumption.id), en: fill(scaffold.assumption.en) },
+      },
+    ],
+    criteria: [],
+  };
+  const cases = {
+    $schema: `${schemaDir}/cases.schema.json`,
+    ruleSet: id,
+    cases: scaffold.cases,
+  };
+  await mkdir(dir, { recursive: true });
+  await writeFile(ruleSetFile, `${JSON.stringify(ruleSet, null, 2)}\n`);
+  await writeFile(casesFile, `${JSON.stringify(cases, null, 2)}\n`);
+  return [ruleSetFile, casesFile];
+}
