@@ -35,6 +35,22 @@ const derivedDocs: Record<string, string> = {
 const facts = [...RECORD_FIELDS, ...Object.keys(DERIVED_FACTS)];
 const OPERATORS = Object.keys(OPERATOR_VALUE_TYPES);
 
+/**
+ * A JSON Schema if/then(/else): built from entries, as `then` is a JSON Schema keyword here, not
+ * a promise's method.
+ */
+function ifThen(
+  condition: Record<string, unknown>,
+  then: Record<string, unknown>,
+  otherwise?: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries([
+    ['if', condition],
+    ['then', then],
+    ...(otherwise ? [['else', otherwise]] : []),
+  ]);
+}
+
 function valueSchema(type: FieldType): Record<string, unknown> | undefined {
   switch (type.kind) {
     case 'enum':
@@ -68,10 +84,12 @@ function valueRules(): Record<string, unknown>[] {
     const required = rest.length > 0 ? ['fact', 'path', 'operator'] : ['fact', 'operator'];
     const onlyTop = rest.length > 0 ? {} : { not: { required: ['path'] } };
     const rule = (operators: string[], value: Record<string, unknown>) =>
-      rules.push({
-        if: { properties: { ...where, operator: { enum: operators } }, required, ...onlyTop },
-        then: { properties: { value: { anyOf: [value, { type: 'object', required: ['fact'] }] } } },
-      });
+      rules.push(
+        ifThen(
+          { properties: { ...where, operator: { enum: operators } }, required, ...onlyTop },
+          { properties: { value: { anyOf: [value, { type: 'object', required: ['fact'] }] } } },
+        ),
+      );
     if (type.kind === 'array') {
       const item = valueSchema(type.item);
       if (!item) continue;
@@ -137,19 +155,19 @@ const branch = (key: 'all' | 'any' | 'not', description: string) => ({
 });
 // if/then/else rather than oneOf: a mistake inside a leaf is reported once, at the leaf, not
 // as a failure of every branch.
-const condition = {
-  if: { type: 'object', required: ['all'] },
-  then: branch('all', 'Every condition holds.'),
-  else: {
-    if: { type: 'object', required: ['any'] },
-    then: branch('any', 'At least one condition holds.'),
-    else: {
-      if: { type: 'object', required: ['not'] },
-      then: branch('not', 'The condition does not hold.'),
-      else: leaf,
-    },
-  },
-};
+const condition = ifThen(
+  { type: 'object', required: ['all'] },
+  branch('all', 'Every condition holds.'),
+  ifThen(
+    { type: 'object', required: ['any'] },
+    branch('any', 'At least one condition holds.'),
+    ifThen(
+      { type: 'object', required: ['not'] },
+      branch('not', 'The condition does not hold.'),
+      leaf,
+    ),
+  ),
+);
 
 function toJson(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, {

@@ -148,7 +148,13 @@ describe('inovasi-rules CLI (spawned)', () => {
     );
     const good = cli('rules', 'check', join(root, 'rules/perwali-batu-36-2022.json'));
     expect(good.code).toBe(0);
-    const bad = cli('rules', 'check', join(root, 'test/fixtures/rule-sets/broken.json'), '--lang', 'en');
+    const bad = cli(
+      'rules',
+      'check',
+      join(root, 'test/fixtures/rule-sets/broken.json'),
+      '--lang',
+      'en',
+    );
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(
       /broken\.json:\d+:\d+ {2}criterion 1 \(\w+\) › check 1 \(\w+\) › conditions\.all\[2\]\.operator\n {6}Unknown operator "matches"/,
