@@ -53,8 +53,9 @@ export function formatValue(
     return label === asYear ? String(value) : numberFormats[locale].format(value);
   }
   if (Array.isArray(value)) {
+    // An empty list was filled in, with nothing: "none", never "(not filled in)".
     return value.length === 0
-      ? MESSAGES.values.missing[locale]
+      ? MESSAGES.values.none[locale]
       : value.map((v) => formatValue(v, locale, label)).join(MESSAGES.values.listSeparator[locale]);
   }
   if (typeof value === 'object') return JSON.stringify(value);
