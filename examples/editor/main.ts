@@ -1,0 +1,221 @@
+import { json, jsonLanguage, jsonParseLinter } from '@codemirror/lang-json';
+import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView, hoverTooltip } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
+import {
+  evaluate,
+  getRuleSet,
+  lintRuleSet,
+  listRuleSets,
+  loadRuleSet,
+  type RuleSetProblem,
+} from 'inovasi-rules';
+import { runTestCases } from 'inovasi-rules/vitest';
+import casesSchema from '../../schema/cases.schema.json';
+import schema from '../../schema/rule-set.schema.json';
+import perbupCases from '../perbup-contoh.cases.json';
+import perbup from '../perbup-contoh.json';
+import broken from './contoh-rusak.json';
+
+// A rule-set editor that runs the library's browser entry, with no server: every problem of
+// the file at its place while typing, the file's test cases, and a record evaluated by it.
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const summary = $('summary');
+const problemsList = $('problems');
+const text = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The offset in the document of a problem's line and column (the start when unknown). */
+function offsetOf(view: EditorView, p: RuleSetProblem): number {
+  if (p.line === undefined || p.column === undefined) return 0;
+  const line = view.state.doc.line(Math.min(p.line, view.state.doc.lines));
+  return Math.min(line.from + p.column - 1, line.to);
+}
+
+/** Jumps to a problem's place in the editor. */
+let jump: (offset: number) => void = () => {};
+
+function showProblems(problems: RuleSetProblem[] | undefined, parseError?: string): void {
+  problemsList.replaceChildren();
+  if (parseError) {
+    summary.textContent = 'Bukan JSON yang sah';
+    summary.className = 'bad';
+    const li = document.createElement('li');
+    li.textContent = parseError;
+    problemsList.append(li);
+    return;
+  }
+  const list = problems ?? [];
+  const errors = list.filter((p) => p.severity === 'error').length;
+  summary.textContent =
+    list.length === 0 ? '✓ Rule set sah' : `${errors} galat, ${list.length - errors} peringatan`;
+  summary.className = errors > 0 ? 'bad' : 'ok';
+  for (const p of list) {
+    const li = document.createElement('li');
+    li.className = p.severity;
+    li.dataset.code = p.code;
+    const where = document.createElement('span');
+    where.className = 'where';
+    where.textContent = `${p.line !== undefined ? `baris ${p.line}, kolom ${p.column} · ` : ''}${p.where}`;
+    li.append(where, p.message);
+    li.title = 'Klik untuk menuju tempatnya';
+    li.addEventListener('click', () => jump(Number(li.dataset.offset ?? 0)));
+    problemsList.append(li);
+  }
+}
+
+/** The library's problems, as the editor's diagnostics, and in the list beside it. */
+const libraryLint = linter(
+  (view) => {
+    const source = view.state.doc.toString();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(source);
+    } catch (error) {
+      showProblems(undefined, (error as Error).message);
+      return [];
+    }
+    const problems = lintRuleSet(parsed, { source, locale: 'id' });
+    showProblems(problems);
+    problems.forEach((p, i) => {
+      const li = problemsList.children[i] as HTMLElement | undefined;
+      if (li) li.dataset.offset = String(offsetOf(view, p));
+    });
+    return problems.map((p): Diagnostic => {
+      const from = offsetOf(view, p);
+      return {
+        from,
+        to: Math.min(from + 1, view.state.doc.length),
+        severity: p.severity,
+        message: `${p.message} [${p.code}]`,
+      };
+    });
+  },
+  { delay: 250 },
+);
+
+function editor(parent: HTMLElement, doc: string, jsonSchema: object, lint: boolean): EditorView {
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        basicSetup,
+        json(),
+        linter(jsonParseLinter()),
+        ...(lint ? [libraryLint, lintGutter()] : []),
+        jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
+        hoverTooltip(jsonSchemaHover()),
+        stateExtensions(jsonSchema as never),
+        EditorView.lineWrapping,
+      ],
+    }),
+  });
+}
+
+const ruleSetView = editor($('editor'), text(perbup), schema, true);
+const casesView = editor($('cases-editor'), text(perbupCases), casesSchema, false);
+jump = (offset) => {
+  ruleSetView.dispatch({ selection: { anchor: offset }, scrollIntoView: true });
+  ruleSetView.focus();
+};
+const setDoc = (view: EditorView, doc: string) =>
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: doc } });
+
+$('load-example').addEventListener('click', () => {
+  setDoc(ruleSetView, text(perbup));
+  setDoc(casesView, text(perbupCases));
+});
+$('load-broken').addEventListener('click', () => setDoc(ruleSetView, text(broken)));
+$<HTMLInputElement>('open').addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (file) setDoc(ruleSetView, await file.text());
+});
+$('download').addEventListener('click', () => {
+  const source = ruleSetView.state.doc.toString();
+  let name = 'rule-set.json';
+  try {
+    name = `${(JSON.parse(source) as { id?: string }).id ?? 'rule-set'}.json`;
+  } catch {}
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([source], { type: 'application/json' }));
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+});
+
+/** Loads the editor's rule set into the page's registry, replacing an earlier load of its id. */
+function loadEdited(): string {
+  const ruleSet = JSON.parse(ruleSetView.state.doc.toString()) as { id: string };
+  const loaded = listRuleSets().some((r) => r.id === ruleSet.id);
+  return loadRuleSet(ruleSet, loaded ? { replace: true } : undefined).id;
+}
+
+const caseResults = $('case-results');
+$('run-cases').addEventListener('click', async () => {
+  caseResults.replaceChildren();
+  try {
+    loadEdited();
+    const results = await runTestCases(JSON.parse(casesView.state.doc.toString()));
+    for (const r of results) {
+      const li = document.createElement('li');
+      li.className = r.passed ? 'pass' : 'fail';
+      li.textContent = `${r.passed ? '✓' : '✗'} ${r.name}${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}`;
+      caseResults.append(li);
+    }
+    const passed = results.filter((r) => r.passed).length;
+    caseResults.dataset.summary = `${passed} lulus, ${results.length - passed} gagal`;
+    caseResults.insertAdjacentHTML('beforeend', `<li><b>${caseResults.dataset.summary}</b></li>`);
+  } catch (error) {
+    const li = document.createElement('li');
+    li.className = 'fail';
+    li.textContent = `Kasus tidak dapat dijalankan: ${(error as Error).message}`;
+    caseResults.append(li);
+  }
+});
+
+const record = $<HTMLTextAreaElement>('record');
+record.value = text({
+  nama: 'Layanan Antar Jemput Dokumen',
+  kebaruan: 'sebagian',
+  manfaatBagi: ['mutu_pelayanan'],
+  untukKepentinganPribadi: false,
+  pungutanBaru: true,
+  pungutanSesuaiPeraturan: false,
+  membatasiAkses: false,
+  urusan: ['administrasi_kependudukan_dan_pencatatan_sipil'],
+  dapatDireplikasi: true,
+});
+const VERDICTS = {
+  eligible: 'memenuhi kriteria',
+  not_eligible: 'tidak memenuhi kriteria',
+  incomplete: 'belum lengkap',
+};
+$('evaluate').addEventListener('click', async () => {
+  const verdict = $('verdict');
+  const reasons = $('reasons');
+  reasons.replaceChildren();
+  try {
+    const id = loadEdited();
+    const result = await evaluate(JSON.parse(record.value), {
+      ruleSet: getRuleSet(id).id,
+      locale: 'id',
+    });
+    verdict.textContent = `Putusan: ${VERDICTS[result.verdict]}`;
+    verdict.dataset.verdict = result.verdict;
+    for (const c of result.criteria.filter((c) => c.status !== 'pass')) {
+      for (const r of c.reasons) {
+        const li = document.createElement('li');
+        li.textContent = `${c.ref ?? c.id} ${c.title}: ${r.message}`;
+        reasons.append(li);
+      }
+    }
+  } catch (error) {
+    verdict.textContent = `Tidak dapat dinilai: ${(error as Error).message}`;
+    verdict.dataset.verdict = 'error';
+  }
+});
+
+document.body.dataset.ready = 'true';
