@@ -66,10 +66,12 @@ export {
 export {
   type Change,
   evaluatePortfolio,
+  type PipelineRow,
   type Portfolio,
   type PortfolioInput,
   type PortfolioOptions,
   type PortfolioUnit,
+  type RankRow,
   type UnitCount,
 } from './features/portfolio.js';
 export {

@@ -87,7 +87,7 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
         expect(await page.textContent('#reasons')).toMatch(/pungutan/);
         // Nothing is wider than the page, on a phone too.
         const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
         );
         expect(overflow).toBeLessThanOrEqual(0);
         expect(errors).toStrictEqual([]);
