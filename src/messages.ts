@@ -50,7 +50,11 @@ export function formatValue(
   if (value === undefined || value === null) return MESSAGES.values.missing[locale];
   if (typeof value === 'boolean') return MESSAGES.values[value ? 'true' : 'false'][locale];
   if (typeof value === 'number') {
-    return label === asYear ? String(value) : numberFormats[locale].format(value);
+    // Small whole numbers read the same in every locale: skip Intl, which costs a microsecond.
+    if (label === asYear || (Number.isInteger(value) && value > -1000 && value < 1000)) {
+      return String(value);
+    }
+    return numberFormats[locale].format(value);
   }
   if (Array.isArray(value)) {
     // An empty list was filled in, with nothing: "none", never "(not filled in)".

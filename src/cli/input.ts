@@ -81,3 +81,30 @@ export function whereOf(row: Pick<ReadRow, 'index' | 'line'>, locale: Locale = '
     ? pick(t.line, locale).replace('{n}', String(row.line))
     : pick(t.record, locale).replace('{n}', String(row.index + 1));
 }
+
+/**
+ * How many records a line-based file holds (NDJSON: its non-blank lines; CSV: its lines but the
+ * header), counted in one pass over the bytes without parsing, for the progress bar; `undefined`
+ * for standard input, JSON and workbooks. A quoted line break in a CSV cell makes it an estimate.
+ */
+export async function countRecords(file: string, format: string): Promise<number | undefined> {
+  if (file === '-' || (format !== 'ndjson' && format !== 'csv')) return undefined;
+  const { createReadStream } = await import('node:fs');
+  let lines = 0;
+  let blankRun = true;
+  try {
+    for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i] as number;
+        if (byte === 10) {
+          if (!blankRun) lines++;
+          blankRun = true;
+        } else if (byte !== 13 && byte !== 32 && byte !== 9) blankRun = false;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (!blankRun) lines++;
+  return format === 'csv' ? Math.max(lines - 1, 0) : lines;
+}

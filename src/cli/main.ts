@@ -17,17 +17,35 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 let shown = 0;
 const started = Date.now();
 const lang = process.argv.includes('en') && process.argv.includes('--lang') ? 'en-US' : 'id-ID';
+const n = (x: number) => x.toLocaleString(lang, { maximumFractionDigits: 0 });
+const duration = (seconds: number) =>
+  seconds >= 90
+    ? `${n(seconds / 60)} ${lang === 'en-US' ? 'min' : 'mnt'}`
+    : `${n(seconds)} ${lang === 'en-US' ? 's' : 'dtk'}`;
 const progress =
   process.stderr.isTTY && !process.stdout.isTTY
-    ? (done: number, invalid: number) => {
+    ? (done: number, invalid: number, total?: number) => {
         if (done - shown < 250) return;
         shown = done;
         const seconds = (Date.now() - started) / 1000;
-        const n = (x: number) => x.toLocaleString(lang, { maximumFractionDigits: 0 });
-        const line =
-          lang === 'en-US'
-            ? `${n(done)} records · ${n(done / Math.max(seconds, 0.001))}/s · ${invalid} invalid · ${seconds.toFixed(0)} s`
-            : `${n(done)} data · ${n(done / Math.max(seconds, 0.001))}/dtk · ${invalid} tidak valid · ${seconds.toFixed(0)} dtk`;
+        const rate = done / Math.max(seconds, 0.001);
+        const en = lang === 'en-US';
+        // With a known total: a bar, the share done and the time left at the current rate.
+        const share = total ? Math.min(done / total, 1) : undefined;
+        const bar =
+          share !== undefined
+            ? `[${'█'.repeat(Math.round(share * 20)).padEnd(20, '░')}] ${n(share * 100)}% · `
+            : '';
+        const counted = total ? `${n(done)} / ${n(total)}` : n(done);
+        const left =
+          total && done < total
+            ? en
+              ? ` · about ${duration((total - done) / rate)} left`
+              : ` · sisa ±${duration((total - done) / rate)}`
+            : '';
+        const line = en
+          ? `${bar}${counted} records · ${n(rate)}/s · ${invalid} invalid · ${duration(seconds)}${left}`
+          : `${bar}${counted} data · ${n(rate)}/dtk · ${invalid} tidak valid · ${duration(seconds)}${left}`;
         process.stderr.write(`\r\x1b[K${line}`);
       }
     : undefined;

@@ -4,14 +4,22 @@ import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import { DEFAULT_RULE_SET } from '../eligibility/_pipeline.js';
 import { evaluateAll } from '../eligibility/evaluate.js';
 import type { Evaluation } from '../eligibility/types.js';
-import { InputFileError, InvalidRecordError, InvalidRuleSetError, UsageError } from '../errors.js';
+import {
+  InputFileError,
+  InvalidOptionError,
+  InvalidRecordError,
+  InvalidRuleSetError,
+  UnknownRuleSetError,
+  UsageError,
+} from '../errors.js';
 import { TEXTS } from '../features/_texts.js';
 import { compareEditions } from '../features/compare.js';
 import { planRegion } from '../features/plan.js';
 import { evaluateRegion } from '../features/region.js';
 import { checkSubmission } from '../features/submission.js';
 import { type Locale, pick } from '../messages.js';
-import { getRuleSet, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
+import { suggest } from '../record/_suggest.js';
+import { getRuleSet, listRuleSets, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
 import { setColour } from './colour.js';
 import {
@@ -24,7 +32,7 @@ import {
   formatSideBySide,
   formatSubmission,
 } from './format-text.js';
-import { type CliReadOptions, openSource, readJson } from './input.js';
+import { type CliReadOptions, countRecords, openSource, readJson } from './input.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
 import { commandServe } from './serve.js';
@@ -112,6 +120,8 @@ async function evaluateFile(
   const source = await openSource(file, options.read, io.stdin);
   for (const warning of source.warnings) io.stderr(`${file}: ${warning.message}`);
   const format = options.format as StreamOptions['format'];
+  // The progress bar's total, counted only when a bar is shown.
+  const total = io.progress ? await countRecords(file, source.format) : undefined;
   const { invalid } =
     options.ruleSets.length > 1
       ? await streamEvaluations(
@@ -122,18 +132,22 @@ async function evaluateFile(
             locale: options.locale,
             format,
             formatText: formatSideBySide,
+            ...(total !== undefined ? { total } : {}),
           },
           io,
         )
       : await streamEvaluations(
           source,
-          evaluationStream(
-            evaluateOptions(options),
-            options.locale,
-            format,
-            formatText,
-            detailOf(options.detail, format),
-          ),
+          {
+            ...evaluationStream(
+              evaluateOptions(options),
+              options.locale,
+              format,
+              formatText,
+              detailOf(options.detail, format),
+            ),
+            ...(total !== undefined ? { total } : {}),
+          },
           io,
         );
   return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
@@ -486,12 +500,24 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
     io.stderr(formatIssues(`inovasi-rules: ${error.message}`, error.issues));
     return EXIT.invalidInput;
   }
-  if (
-    error instanceof Error &&
-    'code' in error &&
-    (error.code === 'E_UNKNOWN_RULE_SET' || error.code === 'E_INVALID_OPTION')
-  ) {
-    io.stderr(`inovasi-rules: ${error.message}`);
+  if (error instanceof UnknownRuleSetError) {
+    const known = listRuleSets().map((r) => r.id);
+    const suggestion = suggest(error.ruleSetId, known);
+    const hint = suggestion
+      ? locale === 'en'
+        ? ` (did you mean "${suggestion}"?)`
+        : ` (maksudnya "${suggestion}"?)`
+      : '';
+    io.stderr(
+      `inovasi-rules: ${say('unknownRuleSet', locale, { id: error.ruleSetId, hint, known: known.join(', ') })}`,
+    );
+    return EXIT.usage;
+  }
+  if (error instanceof InvalidOptionError) {
+    const issues = error.issues
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    io.stderr(`inovasi-rules: ${say('invalidOption', locale, { issues })}`);
     return EXIT.usage;
   }
   throw error;

@@ -16,7 +16,7 @@ export interface CliIo {
   stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   /** Progress of a batch, shown on a terminal; absent when output is piped. */
-  progress?: (done: number, invalid: number) => void;
+  progress?: (done: number, invalid: number, total?: number) => void;
   /** Whether standard output is a terminal (colour is on only there). */
   isTTY?: boolean;
   /** Standard input, read for the file `-`; the process's by default. */
@@ -34,6 +34,8 @@ export interface StreamOptions<T = Evaluation> {
   verdictOf?: (evaluation: T) => Evaluation['verdict'] | undefined;
   /** What of each result the JSON and NDJSON output holds (`--detail summary`). */
   project?: (evaluation: T) => unknown;
+  /** How many records the source holds, when known beforehand (for the progress bar). */
+  total?: number;
 }
 
 /** An evaluation cut to what a batch reader needs: verdict, failing criteria, scores. */
@@ -162,7 +164,7 @@ export async function streamEvaluations<T>(
         else await io.stdout(separator + JSON.stringify(error));
         io.stderr(formatIssues(heading, issues ?? []));
       }
-      io.progress?.(total, invalid);
+      io.progress?.(total, invalid, options.total);
     }
   }
 }

@@ -169,21 +169,24 @@ export function judgeCriterion(
   locale: Locale,
   memo = true,
 ): CriterionResult {
-  const reasons = criterion.checks.map((check) => reasonFor(check, results, record, locale, memo));
   let status: Status = 'pass';
-  for (const reason of reasons) {
-    if (reason.status === 'fail') status = 'fail';
-    else if (reason.status === 'unknown' && status === 'pass') status = 'unknown';
+  for (const check of criterion.checks) {
+    const s = results.status(check.id);
+    if (s === 'fail') status = 'fail';
+    else if (s === 'unknown' && status === 'pass') status = 'unknown';
   }
+  // A criterion that does not pass shows only its failures and missing facts: the reasons of
+  // its passing checks are never built.
+  const checks =
+    status === 'pass'
+      ? criterion.checks
+      : criterion.checks.filter((check) => results.status(check.id) !== 'pass');
+  const reasons = checks.map((check) => reasonFor(check, results, record, locale, memo));
   const title = pick(criterion.title, locale);
   const { id, ref, citation } = criterion;
   // Failures first, then missing facts, each in the rule set's order (a stable sort).
   const shown =
-    status === 'pass'
-      ? reasons
-      : reasons
-          .filter((r) => r.status !== 'pass')
-          .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+    status === 'pass' ? reasons : reasons.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   return ref
     ? { id, ref, title, status, citation, reasons: shown }
     : { id, title, status, citation, reasons: shown };
