@@ -9,7 +9,12 @@ import {
   NullFreeInnovationSchema,
 } from '../record/innovation.js';
 import { scanInput } from '../record/limits.js';
-import { getRuleSet, loadedOfKind, resolveRuleSet } from '../rule-sets/registry.js';
+import {
+  getRuleSet,
+  loadedOfKind,
+  registryVersion,
+  resolveRuleSet,
+} from '../rule-sets/registry.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { scoreStages } from '../scoring/weighted.js';
@@ -150,6 +155,25 @@ export const NATIONAL_RULE_SET = 'pp-38-2017';
  * the first edition, the first (a stated assumption of `iga-2023`); without a year, the newest.
  */
 export function editionFor(year: number | undefined): RubricRuleSet {
+  // Called for every record: cached per year until a rule set is registered.
+  const v = registryVersion();
+  if (v !== editionVersion) {
+    editionCache.clear();
+    editionVersion = v;
+  }
+  const key = year ?? 'newest';
+  let edition = editionCache.get(key);
+  if (!edition) {
+    edition = findEdition(year);
+    editionCache.set(key, edition);
+  }
+  return edition;
+}
+
+const editionCache = new Map<number | 'newest', RubricRuleSet>();
+let editionVersion = -1;
+
+function findEdition(year: number | undefined): RubricRuleSet {
   const editions = loadedOfKind('rubric')
     .filter((r) => r.jurisdiction.level === 'nasional')
     .sort((a, b) => a.effective.from.localeCompare(b.effective.from));

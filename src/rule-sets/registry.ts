@@ -44,8 +44,23 @@ function ensureShipped(): void {
   for (const json of SHIPPED) register(parse(json), true);
 }
 
+/** Counts changes to the registry, so that what is derived from it can be cached. */
+let version = 0;
+
 function register(ruleSet: RuleSet, builtIn: boolean): void {
   registry.set(ruleSet.id, { ruleSet, builtIn });
+  version++;
+}
+
+/**
+ * A number that changes whenever a rule set is registered: a cache of anything derived from the
+ * registry is valid while it stays the same.
+ *
+ * @internal
+ */
+export function registryVersion(): number {
+  ensureShipped();
+  return version;
 }
 
 /**

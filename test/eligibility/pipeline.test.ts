@@ -56,3 +56,21 @@ describe('the pipeline’s memos are invisible', () => {
     expect(JSON.stringify(evaluator.evaluate({ nama: 'Draf' }))).toBe(fresh);
   });
 });
+
+describe('editionFor: the edition of a year, cached until a rule set is loaded', () => {
+  it('sees a newly loaded edition for the years it covers', async () => {
+    const { editionFor } = await import('../../src/eligibility/_pipeline.js');
+    const { loadRuleSet } = await import('../../src/index.js');
+    const iga2026 = (await import('../../rules/iga-2026.json', { with: { type: 'json' } })).default;
+    expect(editionFor(2030).id).toBe('iga-2026');
+    expect(editionFor(2030)).toBe(editionFor(2030));
+    loadRuleSet({
+      ...structuredClone(iga2026),
+      id: 'iga-2030',
+      edition: '2030',
+      effective: { from: '2030-01-01' },
+    });
+    expect(editionFor(2030).id).toBe('iga-2030');
+    expect(editionFor(2027).id).toBe('iga-2026');
+  });
+});
