@@ -24,7 +24,12 @@ export interface PlanOptions extends EvaluateOptions {
 }
 
 /** What a step does. */
-export type PlanStepKind = 'attach_evidence' | 'raise_level' | 'raise_spd' | 'add_innovation';
+export type PlanStepKind =
+  | 'fix_eligibility'
+  | 'attach_evidence'
+  | 'raise_level'
+  | 'raise_spd'
+  | 'add_innovation';
 
 /** One step of a plan. */
 export interface PlanStep {
@@ -269,16 +274,20 @@ class Plan {
       }
       if (best) return best;
     }
-    return undefined;
+    // Mending a rejected innovation that has no proven points yet gains nothing by itself, but
+    // opens its levels and evidence to the next steps: taken when nothing else gains.
+    return all.find((c) => c.kind === 'fix_eligibility' && c.total - current >= -1e-12);
   }
 
   private innovationCandidates(): Candidate[] {
     const out: Candidate[] = [];
     this.evaluations.forEach((evaluation, at) => {
-      if (this.parts[at]?.rejected) return;
       let list = this.cache.get(at);
       if (!list) {
-        list = this.changesOf(at, evaluation);
+        // A rejected innovation's points count for nothing until its failing criteria are mended.
+        list = this.parts[at]?.rejected
+          ? this.fixesOf(at, evaluation)
+          : this.changesOf(at, evaluation);
         this.cache.set(at, list);
       }
       for (const c of list) {
@@ -288,6 +297,46 @@ class Plan {
       }
     });
     return out;
+  }
+
+  /**
+   * The change that mends a rejected innovation: each failing condition set to what it expects
+   * (a levy given its regulation, a benefit named), kept only when the innovation is then no
+   * longer rejected.
+   */
+  private fixesOf(at: number, evaluation: Evaluation): Candidate[] {
+    const changed: Json = structuredClone(this.records[at] as Json);
+    const fixed: string[] = [];
+    for (const criterion of evaluation.criteria) {
+      for (const reason of criterion.reasons) {
+        if (reason.status !== 'fail') continue;
+        for (const expected of reason.expected ?? []) {
+          const value = fixValue(expected.operator, expected.value);
+          if (value === undefined || expected.field.includes('.')) continue;
+          changed[expected.field] = value;
+          fixed.push(expected.field);
+          break; // one leaf is enough to meet an `any`; an `all` lists each of its leaves
+        }
+      }
+    }
+    if (fixed.length === 0) return [];
+    const after = this.evaluate(changed);
+    if (after.verdict === 'not_eligible') return [];
+    const failing = evaluation.criteria
+      .filter((c) => c.status === 'fail')
+      .map((c) => c.ref ?? c.id);
+    return [
+      {
+        kind: 'fix_eligibility',
+        tier: 1,
+        innovation: at,
+        record: changed,
+        evaluation: after,
+        changed: failing.join(', '),
+        changedKeys: [...new Set(fixed)],
+        total: 0,
+      },
+    ];
   }
 
   /** Evidence for each claimed indicator, and the next level of each indicator, of one innovation. */
@@ -520,6 +569,21 @@ class Plan {
       nilai: c.changed,
       poin: (score?.points ?? 0) - (oldPoints?.proven ? oldPoints.points : 0),
     };
+    if (c.kind === 'fix_eligibility') {
+      const values = {
+        nama: old.nama,
+        kriteria: c.changed,
+        isian: (c.changedKeys ?? []).join(', '),
+        poin: (c.evaluation as Evaluation).score.proven,
+      };
+      const message = interpolate(
+        pick(t.fixEligibility, this.locale),
+        (k) => values[k as keyof typeof values],
+        this.locale,
+      );
+      const fields = (c.changedKeys ?? []).map((k) => `inovasi.${at}.${k}`);
+      return [{ ...this.step(c, before, iidAfter, message, fields), nama: old.nama }];
+    }
     const text = c.kind === 'attach_evidence' ? t.attachEvidence : t.raiseLevel;
     const base = `inovasi.${at}.indikator.${c.indicator}`;
     const fields =
@@ -566,6 +630,18 @@ function urusanOf(record: Json | undefined): string[] {
   const urusan = record?.urusan;
   if (!Array.isArray(urusan)) return [];
   return urusan.map((u) => findUrusan(String(u))?.id ?? String(u));
+}
+
+/** The value that meets a failing leaf, for the operators a criterion's checks use. */
+function fixValue(operator: string, value: unknown): unknown {
+  switch (operator) {
+    case 'equal':
+      return value;
+    case 'in':
+      return Array.isArray(value) ? value[0] : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function withIndicator(record: Json, id: string, change: (entry: Json) => Json): Json {

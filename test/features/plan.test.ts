@@ -265,3 +265,25 @@ describe('planRegion: input and options', () => {
     await expect(planRegion(region, { maxSteps: -1 })).rejects.toBeInstanceOf(InvalidOptionError);
   });
 });
+
+describe('planRegion: a rejected innovation is mended', () => {
+  it('mends the failing criterion of a rejected innovation whose proven points then count', async () => {
+    // Six innovations with video level 3 proven (12 each); the first imposes a levy with no
+    // regulation behind it, so it is rejected and its 12 points count for nothing.
+    const inovasi = BASIC.map((u, i) =>
+      innovation(i, [u], { video: { substansi: 5, bukti: doc } }),
+    );
+    inovasi[0] = { ...inovasi[0], pungutanBaru: true, pungutanSesuaiPeraturan: false } as never;
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
+    const plan = await planRegion(region, { maxSteps: 1 });
+    expect(plan.iid).toBe(handIid(63, 60, 6, 6));
+    expect(plan.steps[0]).toMatchObject({
+      kind: 'fix_eligibility',
+      innovation: 0,
+      fields: ['inovasi.0.pungutanBaru'],
+      iidAfter: handIid(63, 72, 6, 6),
+    });
+    expect(plan.steps[0]?.message).toContain('perbaiki kriteria c yang gagal');
+    await holds(plan);
+  });
+});
