@@ -30,8 +30,16 @@ export function dottedPathProblem(path: string): string | undefined {
  * @internal
  */
 export function getPath(value: unknown, path: string): unknown {
-  return getSegments(value, path.split('.'));
+  let segments = splits.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    // The paths are those of the loaded rule sets and messages: few, and reused for every record.
+    if (splits.size < 10_000) splits.set(path, segments);
+  }
+  return getSegments(value, segments);
 }
+
+const splits = new Map<string, readonly string[]>();
 
 /**
  * Like {@link getPath}, with the path already split (hot paths split once, at load).

@@ -170,8 +170,8 @@ export function judgeCriterion(
   memo = true,
 ): CriterionResult {
   let status: Status = 'pass';
-  for (const check of criterion.checks) {
-    const s = results.status(check.id);
+  const statuses = criterion.checks.map((check) => results.status(check.id));
+  for (const s of statuses) {
     if (s === 'fail') status = 'fail';
     else if (s === 'unknown' && status === 'pass') status = 'unknown';
   }
@@ -180,7 +180,7 @@ export function judgeCriterion(
   const checks =
     status === 'pass'
       ? criterion.checks
-      : criterion.checks.filter((check) => results.status(check.id) !== 'pass');
+      : criterion.checks.filter((_, i) => statuses[i] !== 'pass');
   const reasons = checks.map((check) => reasonFor(check, results, record, locale, memo));
   const title = pick(criterion.title, locale);
   const { id, ref, citation } = criterion;
