@@ -72,3 +72,29 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Builds one of the Vite pages in `examples/` into a temporary folder and serves it on
+ * 127.0.0.1; `close` stops the server.
+ */
+export async function serveExample(
+  name: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const { build, preview } = await import('vite');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const configFile = join(root, 'examples', name, 'vite.config.ts');
+  const outDir = mkdtempSync(join(tmpdir(), `inovasi-${name}-`));
+  await build({ configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const server = await preview({
+    configFile,
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  return {
+    url: server.resolvedUrls?.local[0] as string,
+    close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+  };
+}

@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { canRunChromium, launchChromium } from '../helpers.js';
+import { canRunChromium, launchChromium, serveExample } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const example = join(root, 'examples/editor');
@@ -11,18 +10,7 @@ const example = join(root, 'examples/editor');
 describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless Chromium', () => {
   it('shows a broken rule set’s problems at their place, takes the fix, runs the cases green and evaluates a record', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'inovasi-editor-'));
-    const outDir = join(tmp, 'dist');
-    await build({
-      configFile: join(example, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true },
-    });
-    const server = await preview({
-      configFile: join(example, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    });
+    const server = await serveExample('editor');
     // The broken example, corrected as its author would: the fact, the value, the operator,
     // the placeholder, the English text and extends.
     const fixed = readFileSync(join(example, 'contoh-rusak.json'), 'utf8')
@@ -40,7 +28,7 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
     writeFileSync(fixedFile, fixed);
     const browser = await launchChromium();
     try {
-      const url = server.resolvedUrls?.local[0] as string;
+      const url = server.url;
       mkdirSync(join(root, 'test-results'), { recursive: true });
       for (const width of [1280, 400]) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -95,7 +83,7 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
       }
     } finally {
       await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await server.close();
     }
   });
 });

@@ -1,29 +1,15 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { canRunChromium, launchChromium } from '../helpers.js';
+import { canRunChromium, launchChromium, serveExample } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const example = join(root, 'examples/form');
 describe.skipIf(!canRunChromium)('examples/form in headless Chromium', () => {
   it("shows a broken criterion's message under its field, live, and clears it when fixed", async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'inovasi-form-'));
-    await build({
-      configFile: join(example, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true },
-    });
-    const server = await preview({
-      configFile: join(example, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    });
+    const server = await serveExample('form');
     const browser = await launchChromium();
     try {
-      const url = server.resolvedUrls?.local[0] as string;
+      const url = server.url;
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -54,7 +40,7 @@ describe.skipIf(!canRunChromium)('examples/form in headless Chromium', () => {
       await page.screenshot({ path: join(root, 'test-results/form.png'), fullPage: true });
     } finally {
       await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await server.close();
     }
   });
 });
