@@ -268,3 +268,18 @@ describe('the IGA edition in force for the record’s year, when none is named',
     );
   });
 });
+
+describe('what the next level needs, for < and > thresholds', () => {
+  it.each([
+    [{ prosesLayanan: { hari: 7 } }, 'prosesLayanan', 'kurangi 2 hari'],
+    [{ prosesLayanan: { hari: 5 } }, 'prosesLayanan', 'kurangi 4 hari'],
+    [{ kecepatanPenciptaan: { bulan: 12 } }, 'kecepatanPenciptaan', '4 bulan lebih cepat'],
+    [{ kecepatanPenciptaan: { bulan: 6 } }, 'kecepatanPenciptaan', '2 bulan lebih cepat'],
+    [{ pengaduan: { persenSelesai: 60 } }, 'pengaduan', 'tambah 31 poin persen'],
+    [{ kemanfaatan: { basis: 'penerima', nilai: 150 } }, 'kemanfaatan', 'kurang 51'],
+    [{ sdm: { jumlah: 24 } }, 'sdm', 'tambah 7 SDM pengelola lagi'],
+  ])('%j: %s needs "%s"', async (indikator, id, needs) => {
+    const { score } = await evaluate({ nama: 'x', tahun: 2026, indikator }, { rubric: 'iga-2026' });
+    expect(score.indicators.find((i) => i.id === id)?.reason.message).toContain(needs);
+  });
+});

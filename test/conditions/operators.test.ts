@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createCompiledRunner } from '../../src/conditions/_compile.js';
+import { createEngineRunner } from '../../src/conditions/_json-rules-engine.js';
+import type { Condition, TopLevelCondition } from '../../src/conditions/condition.js';
+
+/** Runs one condition on one set of facts, compiled and through json-rules-engine. */
+async function both(conditions: TopLevelCondition, facts: Record<string, unknown>) {
+  const checks = [{ id: 'c', conditions }];
+  const compiled = createCompiledRunner(checks)(facts).status('c');
+  const reference = (await createEngineRunner(checks)(facts)).get('c')?.status;
+  return { compiled, reference };
+}
+const leaf = (fact: string, operator: string, value: unknown): Condition =>
+  ({ fact, operator, value }) as Condition;
+
+// Every operator: a fact that meets it, one that does not, and a missing fact (unknown).
+describe.each([
+  ['equal', 'x', 'a', 'a', 'b'],
+  ['notEqual', 'x', 'a', 'b', 'a'],
+  ['in', 'x', ['a', 'b'], 'b', 'c'],
+  ['notIn', 'x', ['a', 'b'], 'c', 'a'],
+  ['contains', 'xs', 'a', ['a', 'b'], ['b']],
+  ['doesNotContain', 'xs', 'a', ['b'], ['a', 'b']],
+  ['lessThan', 'n', 5, 4, 5],
+  ['lessThanInclusive', 'n', 5, 5, 6],
+  ['greaterThan', 'n', 5, 6, 5],
+  ['greaterThanInclusive', 'n', 5, 5, 4],
+  ['isEmpty', 'xs', false, ['a'], []],
+  ['containsAny', 'xs', ['a', 'z'], ['z'], ['b']],
+  ['containsNone', 'xs', ['a', 'z'], ['b'], ['z', 'b']],
+  ['containsAll', 'xs', ['a', 'b'], ['b', 'c', 'a'], ['a']],
+  ['wordCountAtLeast', 's', 3, 'satu dua tiga', 'satu dua'],
+  ['wordCountAtMost', 's', 2, 'satu dua', 'satu dua tiga'],
+])('operator %s', (operator, fact, value, meets, fails) => {
+  const conditions = { all: [leaf(fact, operator, value)] };
+
+  it('passes, fails, and is unknown without the fact', async () => {
+    const pass = await both(conditions, { [fact]: meets });
+    const fail = await both(conditions, { [fact]: fails });
+    const unknown = await both(conditions, {});
+    expect([pass.compiled, fail.compiled, unknown.compiled]).toStrictEqual([
+      'pass',
+      'fail',
+      'unknown',
+    ]);
+    // The compiled evaluator is held to json-rules-engine, this library's operators included.
+    expect([pass.reference, fail.reference, unknown.reference]).toStrictEqual([
+      'pass',
+      'fail',
+      'unknown',
+    ]);
+  });
+});
+
+describe('boolean conditions', () => {
+  const yes = leaf('a', 'equal', true);
+  const no = leaf('b', 'equal', true);
+  it.each([
+    ['not of a passing leaf fails', { not: yes }, { a: true }, 'fail'],
+    ['not of a failing leaf passes', { not: yes }, { a: false }, 'pass'],
+    ['not of an unknown leaf is unknown', { not: yes }, {}, 'unknown'],
+    ['all: a failure beats a missing fact', { all: [no, yes] }, { b: false }, 'fail'],
+    ['all: a missing fact after passes is unknown', { all: [yes, no] }, { a: true }, 'unknown'],
+    ['any: a pass beats a missing fact', { any: [no, yes] }, { a: true }, 'pass'],
+    [
+      'any: a missing fact beside a failure is unknown',
+      { any: [no, yes] },
+      { a: false },
+      'unknown',
+    ],
+    ['any: failures only fail', { any: [no, yes] }, { a: false, b: false }, 'fail'],
+    ['nested: not (any)', { not: { any: [no, yes] } }, { a: false, b: false }, 'pass'],
+  ] as const)('%s', async (_, conditions, facts, status) => {
+    const r = await both(conditions as TopLevelCondition, facts);
+    expect(r.compiled).toBe(status);
+    expect(r.reference).toBe(status);
+  });
+});
