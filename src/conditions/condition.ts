@@ -73,7 +73,7 @@ function checkFactRef(
     problems.push({
       code: 'unknown_fact',
       ...(suggestion ? { suggestion } : {}),
-      values: { fact: String(fact) },
+      values: { fact: typeof fact === 'string' ? fact : (JSON.stringify(fact) ?? 'undefined') },
       path: [...at, 'fact'],
       message: `unknown fact ${JSON.stringify(fact)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use a field of the innovation record (${RECORD_FIELDS.join(', ')}) or a derived fact (${Object.keys(DERIVED_FACTS).join(', ')})`,
     });
@@ -326,7 +326,12 @@ function checkCondition(
     problems.push({
       code: 'unknown_operator',
       ...(suggestion ? { suggestion } : {}),
-      values: { operator: String(node.operator) },
+      values: {
+        operator:
+          typeof node.operator === 'string'
+            ? node.operator
+            : (JSON.stringify(node.operator) ?? 'undefined'),
+      },
       path: [...at, 'operator'],
       message: `unknown operator ${JSON.stringify(node.operator)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use one of ${operators.join(', ')}`,
     });
