@@ -561,8 +561,14 @@ function checkRegulation(
   const claimed = entry?.jenis as string | undefined;
   if (!claimed) return false;
   const kinds = rules.regulasi;
-  const kindOf = (b: Bukti) =>
-    Object.keys(kinds).find((k) => (kinds[k] as string[]).includes(norm(b.jenis)));
+  // The document's kind as people write it: "SK Bupati", "Peraturan Wali Kota Batu 12/2023",
+  // "Perda No. 3": its words start with one of the kind's names.
+  const kindOf = (b: Bukti) => {
+    const kind = norm(b.jenis);
+    return Object.keys(kinds).find((k) =>
+      (kinds[k] as string[]).some((name) => kind === name || kind.startsWith(`${name}_`)),
+    );
+  };
   const matching = bukti.filter((b) => kindOf(b) === claimed);
   let atRisk = false;
   if (matching.length === 0) {

@@ -334,3 +334,27 @@ describe('checkSubmission: input and options', () => {
     );
   });
 });
+
+describe('checkSubmission: regulation documents as people name them', () => {
+  it.each([
+    ['sk_kepala_daerah', 'SK Bupati Contoh', true],
+    ['sk_kepala_daerah', 'Keputusan Kepala Dinas', true],
+    ['perkada', 'Peraturan Wali Kota Batu Nomor 12 Tahun 2022', true],
+    ['perkada', 'Perbup No. 4', true],
+    ['perda', 'Perda No. 3 Tahun 2021', true],
+    ['perda', 'Perkada 3/2021', false],
+    ['perkada', 'SK Bupati', false],
+  ])('a %s level proved by "%s": accepted = %s', async (jenis, kind, accepted) => {
+    const r = await checkSubmission(
+      ready({
+        indikator: {
+          regulasi: {
+            jenis,
+            bukti: [{ jenis: kind, nomor: '1', tanggal: '2021-03-01', url: 'r.pdf' }],
+          },
+        },
+      }),
+    );
+    expect(codes(r).includes('regulasi_jenis_tidak_sesuai')).toBe(!accepted);
+  });
+});
