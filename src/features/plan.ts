@@ -8,7 +8,13 @@ import { findUrusan } from '../record/urusan.js';
 import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
 import { TEXTS } from './_texts.js';
-import { computeIndex, evaluateRegion, type IndexPart, type RegionEvaluation } from './region.js';
+import {
+  computeIndex,
+  evaluateRegion,
+  type IndexPart,
+  indexTotal,
+  type RegionEvaluation,
+} from './region.js';
 
 /**
  * The region's plan: the steps that take its Indeks Inovasi Daerah to a target band, cheapest
@@ -19,7 +25,7 @@ import { computeIndex, evaluateRegion, type IndexPart, type RegionEvaluation } f
 export interface PlanOptions extends EvaluateOptions {
   /** The band to reach; by default the one above the region's band. */
   target?: BandId;
-  /** At most this many steps (default 200). */
+  /** At most this many steps (default 1000). */
   maxSteps?: number;
 }
 
@@ -104,7 +110,7 @@ interface Candidate {
   total: number;
 }
 
-const DEFAULT_MAX_STEPS = 200;
+const DEFAULT_MAX_STEPS = 1000;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
@@ -242,6 +248,11 @@ class Plan {
     return computeIndex(this.rubric, spd, parts, this.locale);
   }
 
+  /** The exact total score of a candidate state, without writing the index's texts. */
+  total(parts: readonly IndexPart[] = this.parts, spd: Record<string, number> = this.spd): number {
+    return indexTotal(this.rubric, spd, parts);
+  }
+
   private evaluate(record: Json): Evaluation {
     return this.evaluator.evaluate(
       record.tahun == null ? { ...record, tahun: this.tahun } : record,
@@ -259,7 +270,7 @@ class Plan {
 
   /** The best next change: evidence first (largest gain), then the largest gain per step. */
   best(): Candidate | undefined {
-    const current = this.index().exactTotal;
+    const current = this.total();
     const all = [...this.innovationCandidates(), ...this.spdCandidates(), ...this.addCandidates()];
     let best: Candidate | undefined;
     let bestGain = 0;
@@ -293,7 +304,7 @@ class Plan {
       for (const c of list) {
         const parts = [...this.parts];
         parts[at] = this.part(c.evaluation as Evaluation, c.record as Json);
-        out.push({ ...c, total: this.index(parts).exactTotal });
+        out.push({ ...c, total: this.total(parts) });
       }
     });
     return out;
@@ -445,7 +456,7 @@ class Plan {
           tier: 1 as const,
           spd: s.id,
           level,
-          total: this.index(this.parts, { ...this.spd, [s.id]: level }).exactTotal,
+          total: this.total(this.parts, { ...this.spd, [s.id]: level }),
         };
       });
   }
@@ -465,13 +476,13 @@ class Plan {
       const need = rule.minCovered - (rule.urusan.length - missing.length);
       if (need > 0) {
         const bundle = missing.slice(0, need);
-        const total = this.index([...this.parts, ...bundle.map(newPart)]).exactTotal;
+        const total = this.total([...this.parts, ...bundle.map(newPart)]);
         out.push({ kind: 'add_innovation', tier: 1, affair: bundle[0], bundle, total });
       }
     }
     const affair = rule?.urusan.find((u) => !covered.has(u)) ?? this.mainAffair();
     if (affair) {
-      const total = this.index([...this.parts, newPart(affair)]).exactTotal;
+      const total = this.total([...this.parts, newPart(affair)]);
       out.push({ kind: 'add_innovation', tier: 2, affair, total });
     }
     return out;

@@ -284,6 +284,35 @@ function countPoints(rubric: RubricRuleSet, parts: readonly IndexPart[], locale:
 }
 
 /**
+ * The exact total score (SPD + SID + count points) of a region's parts, without the texts
+ * `computeIndex` writes: the planner weighs hundreds of candidate changes with it.
+ *
+ * @internal
+ */
+export function indexTotal(
+  rubric: RubricRuleSet,
+  spdLevels: Record<string, number>,
+  parts: readonly IndexPart[],
+): number {
+  const { region } = rubric;
+  let spd = 0;
+  for (const s of region.spd) spd += r4((spdLevels[s.id] ?? 0) * s.weight);
+  let sum = 0;
+  for (const p of parts) sum += p.kematangan;
+  const n = parts.length;
+  let count = r4(
+    Math.min(n, region.innovationCount.maxCounted) * region.innovationCount.pointsEach,
+  );
+  const rule = region.basicServiceRule;
+  if (rule) {
+    const covered = new Set<string>();
+    for (const p of parts) if (!p.rejected) for (const u of p.urusan) covered.add(u);
+    if (rule.urusan.filter((u) => covered.has(u)).length < rule.minCovered) count = 0;
+  }
+  return r4(spd) + r4(sum) / Math.max(region.divisorFloor, n) + count;
+}
+
+/**
  * One innovation's part in the index: its counted kematangan, whether it was rejected, and its
  * affairs (for the basic-service rule).
  *

@@ -299,3 +299,29 @@ describe('the same innovation entered twice', () => {
     expect(none.duplicates).toStrictEqual([]);
   });
 });
+
+describe('indexTotal: the planner’s fast total', () => {
+  it('equals the index’s exact total to the last bit, on random parts', async () => {
+    const { computeIndex, indexTotal } = await import('../../src/features/region.js');
+    const fc = await import('fast-check');
+    const basic = (getRuleSet('iga-2026') as RubricRuleSet).region.basicServiceRule?.urusan ?? [];
+    const part = fc.record({
+      kematangan: fc.integer({ min: 0, max: 111 }),
+      rejected: fc.boolean(),
+      urusan: fc.subarray([...basic, 'pariwisata']),
+    });
+    for (const rubric of ['iga-2023', 'iga-2026']) {
+      const r = getRuleSet(rubric) as RubricRuleSet;
+      const levels = fc.dictionary(
+        fc.constantFrom(...r.region.spd.map((s) => s.id)),
+        fc.integer({ min: 0, max: 3 }),
+      );
+      fc.assert(
+        fc.property(fc.array(part, { maxLength: 40 }), levels, (parts, spd) => {
+          expect(indexTotal(r, spd, parts)).toBe(computeIndex(r, spd, parts, 'id').exactTotal);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+});
