@@ -329,6 +329,9 @@ async function openOutput(
   };
 }
 
+/** Steps of the plan the demo shows. */
+const DEMO_STEPS = 5;
+
 async function runCommand(
   command: string | undefined,
   args: string[],
@@ -451,6 +454,12 @@ async function runCommand(
         io,
       );
       io.stdout(`\n${formatRegion(region, options.locale)}`);
+      // What the city could do next: the first steps of its plan to the next band.
+      const plan = await planRegion(samples, { ...evaluateOptions(options), maxSteps: DEMO_STEPS });
+      const target = plan.target.band.replace('_', ' ');
+      const heading = pick(TEXTS.cli.demoPlan, options.locale).replace('{target}', target);
+      const steps = formatPlan(plan, options.locale).split('\n').slice(1).join('\n');
+      io.stdout(`\n${heading}\n${steps}`);
       return EXIT.ok;
     }
     case 'rules':
