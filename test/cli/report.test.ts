@@ -81,7 +81,8 @@ describe('inovasi-rules evaluate on CSV and NDJSON (spawned)', () => {
         '-e',
         `import('${join(root, 'src/cli/run.ts')}').then(async (m) => { let n = 0, last = ''; const code = await m.run(['evaluate', '${file}', '--format', 'ndjson'], { stdout: (t) => { n++; last = t; }, stderr: () => {} }); console.log(JSON.stringify({ code, n, last: JSON.parse(last).nama, rss: process.resourceUsage().maxRSS })); })`,
       ],
-      { encoding: 'utf8', cwd: root },
+      // Memory as users run it: without the coverage counters npm test's c8 adds to children.
+      { encoding: 'utf8', cwd: root, env: { ...process.env, NODE_V8_COVERAGE: undefined } },
     );
     const out = JSON.parse(result.stdout.trim().split('\n').at(-1) as string);
     expect(out.code).toBe(0);
