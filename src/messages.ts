@@ -82,11 +82,22 @@ export function interpolate(
   locale: Locale,
   labelOf?: (path: string) => ((id: string) => string | undefined) | undefined,
 ): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, path: string) => {
-    const value = lookup(path);
-    // Years print as written (2023, never 2.023), also in lists (`anggaran.tahun`).
-    return YEAR_PATH.test(path)
-      ? formatValue(value, locale, asYear)
-      : formatValue(value, locale, labelOf?.(path));
-  });
+  return template.replace(/\{([^{}]+)\}/g, (_, path: string) =>
+    formatAt(path, lookup(path), locale, labelOf?.(path)),
+  );
+}
+
+/**
+ * Formats the value of a record path for a message: years as written (2023, never 2.023, also
+ * in lists such as `anggaran.tahun`), else as {@link formatValue} does.
+ *
+ * @internal
+ */
+export function formatAt(
+  path: string,
+  value: unknown,
+  locale: Locale,
+  label?: (id: string) => string | undefined,
+): string {
+  return formatValue(value, locale, YEAR_PATH.test(path) ? asYear : label);
 }

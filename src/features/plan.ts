@@ -3,7 +3,7 @@ import type { Condition } from '../conditions/condition.js';
 import { createEvaluator, type Evaluator } from '../eligibility/_pipeline.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
-import { formatValue, interpolate, type Locale, pick } from '../messages.js';
+import { formatAt, interpolate, type Locale, pick } from '../messages.js';
 import { findUrusan } from '../record/urusan.js';
 import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
@@ -419,14 +419,7 @@ class Plan {
       const keys = Object.keys(entry).filter(
         (k) => k !== 'bukti' && JSON.stringify(entry[k]) !== JSON.stringify(current[k]),
       );
-      const shown = keys
-        .map((k) => {
-          // Years as written (2023, never 2.023).
-          const v = entry[k];
-          const text = k.startsWith('tahun') ? [v].flat().join(', ') : formatValue(v, this.locale);
-          return `${k} = ${text}`;
-        })
-        .join(', ');
+      const shown = keys.map((k) => `${k} = ${formatAt(k, entry[k], this.locale)}`).join(', ');
       return {
         kind: 'raise_level',
         tier: 1,
