@@ -77,13 +77,13 @@ describe('inovasi-rules evaluate on CSV and NDJSON (spawned)', () => {
       process.execPath,
       [
         // A heap of 96 MB: 20,000 full evaluations (about 300 MB of JSON) kept in memory would
-        // not fit, so the run finishing is the proof that output is not held. RSS (code, tsx,
-        // the compiled sources) varies with the machine's load and is only checked loosely.
+        // not fit, so the run finishing is the proof that output is not held. The process's
+        // RSS (code, tsx's compiler, the machine's load) is not a measure of that: not checked.
         '--max-old-space-size=96',
         '--import',
         'tsx',
         '-e',
-        `import('${join(root, 'src/cli/run.ts')}').then(async (m) => { let n = 0, last = ''; const code = await m.run(['evaluate', '${file}', '--format', 'ndjson', '--detail', 'full'], { stdout: (t) => { n++; last = t; }, stderr: () => {} }); console.log(JSON.stringify({ code, n, last: JSON.parse(last).nama, rss: process.resourceUsage().maxRSS })); })`,
+        `import('${join(root, 'src/cli/run.ts')}').then(async (m) => { let n = 0, last = ''; const code = await m.run(['evaluate', '${file}', '--format', 'ndjson', '--detail', 'full'], { stdout: (t) => { n++; last = t; }, stderr: () => {} }); console.log(JSON.stringify({ code, n, last: JSON.parse(last).nama })); })`,
       ],
       // Memory as users run it: without the coverage counters npm test's c8 adds to children.
       { encoding: 'utf8', cwd: root, env: { ...process.env, NODE_V8_COVERAGE: undefined } },
@@ -93,7 +93,6 @@ describe('inovasi-rules evaluate on CSV and NDJSON (spawned)', () => {
     expect(out.n).toBe(20_000);
     expect(out.last).toBe('Inovasi 19999');
     expect(result.status).toBe(0);
-    expect(out.rss / 1024).toBeLessThan(450);
   });
 });
 
