@@ -2,11 +2,20 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
+    // Every library entry in one build with shared chunks: the entries share one registry (a rule
+    // set loaded through one entry is seen by the others, the HTTP app included) and one set of
+    // error classes (an `InputFileError` from `inovasi-rules/io` is an `InovasiRulesError` of
+    // the main entry). The browser entries never reach a Node built-in (test/architecture), so
+    // their chunks stay free of them.
     entry: {
       index: 'src/index.ts',
       schemas: 'src/schemas.ts',
+      plan: 'src/plan.ts',
+      submission: 'src/submission.ts',
       reference: 'src/reference.ts',
       vitest: 'src/vitest.ts',
+      io: 'src/io/index.ts',
+      server: 'src/server/index.ts',
     },
     format: ['esm', 'cjs'],
     // TS 6: tsup 8's dts step sets baseUrl internally, which TS 6 flags as deprecated (TS5101).
@@ -14,19 +23,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'neutral',
-    // Shared chunks: the entries must share one registry, so that a rule set loaded through
-    // one entry is seen by the others.
     splitting: true,
-  },
-  {
-    // Node-only entries: reading files (and, later, serving HTTP).
-    entry: { io: 'src/io/index.ts', server: 'src/server/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
-    splitting: false,
   },
   {
     // The command line: ESM only, never imported by the library entry.

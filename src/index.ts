@@ -2,8 +2,10 @@
  * inovasi-rules: Indonesian regional-innovation regulations as declarative rule sets.
  *
  * The main entry: evaluate records (one, several rule sets, many, a portfolio, a region), manage
- * rule sets, validate forms. Format schemas are in `inovasi-rules/schemas`, the json-rules-engine
- * reference in `inovasi-rules/reference`, test helpers in `inovasi-rules/vitest`.
+ * rule sets, validate forms. Format schemas and `lintRuleSet` are in `inovasi-rules/schemas`,
+ * planning and edition comparison in `inovasi-rules/plan`, submission checks in
+ * `inovasi-rules/submission`, the json-rules-engine reference in `inovasi-rules/reference`, test
+ * helpers in `inovasi-rules/vitest`, file reading in `inovasi-rules/io`.
  *
  * @packageDocumentation
  */
@@ -26,14 +28,12 @@ export type {
 export {
   type ErrorCode,
   InovasiRulesError,
-  InputFileError,
   InternalError,
   InvalidOptionError,
   InvalidRecordError,
   InvalidRuleSetError,
   type Issue,
   UnknownRuleSetError,
-  UsageError,
 } from './errors.js';
 export {
   type BatchItem,
@@ -42,27 +42,12 @@ export {
   evaluateMany,
 } from './features/batch.js';
 export {
-  compareEditions,
-  compareInnovationEditions,
-  type EditionResult,
-  type EditionsComparison,
-  type InnovationEditionsComparison,
-} from './features/compare.js';
-export {
   createFormSchema,
   type DraftProgress,
   draftProgress,
   type FormSchemaOptions,
   inovasiFormSchema,
 } from './features/form.js';
-export { type LintOptions, lintRuleSet, type RuleSetProblem } from './features/lint.js';
-export {
-  type PlanOptions,
-  type PlanStep,
-  type PlanStepKind,
-  planRegion,
-  type RegionPlan,
-} from './features/plan.js';
 export {
   type Change,
   evaluatePortfolio,
@@ -81,12 +66,6 @@ export {
   type RegionInput,
   RegionSchema,
 } from './features/region.js';
-export {
-  checkSubmission,
-  type SubmissionCheck,
-  type SubmissionOptions,
-  type SubmissionProblem,
-} from './features/submission.js';
 export type { Locale, LocalizedText } from './messages.js';
 export {
   type Bukti,
@@ -95,16 +74,9 @@ export {
   type InnovationInput,
   InnovationSchema,
 } from './record/innovation.js';
-export {
-  type AuthorityLevel,
-  type RegionLevel,
-  type SubUrusan,
-  subUrusanCatalogue,
-} from './record/kewenangan.js';
 export { LIMITS } from './record/limits.js';
 export {
   findUrusan,
-  isWithinRegionalAuthority,
   type Urusan,
   type UrusanGroup,
   urusanCatalogue,

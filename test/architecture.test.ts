@@ -15,7 +15,7 @@ const LAYERS = [
   ['scoring/'],
   ['eligibility/'],
   ['features/'],
-  ['index.ts', 'schemas.ts', 'reference.ts', 'vitest.ts'],
+  ['index.ts', 'schemas.ts', 'plan.ts', 'submission.ts', 'reference.ts', 'vitest.ts'],
   ['io/'],
   ['server/'],
   ['cli/'],

@@ -1,23 +1,20 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  checkSubmission,
   type Evaluation,
   evaluate,
   evaluateAll,
   evaluateRegion,
   type InovasiRulesError,
   type InvalidRecordError,
-  lintRuleSet,
   type MultiEvaluation,
-  planRegion,
   type RegionEvaluation,
-  type RegionPlan,
-  type RuleSetProblem,
   type SafeEvaluateResult,
-  type SubmissionCheck,
   safeEvaluate,
   safeEvaluateAll,
 } from '../src/index.js';
+import { planRegion, type RegionPlan } from '../src/plan.js';
+import { lintRuleSet, type RuleSetProblem } from '../src/schemas.js';
+import { checkSubmission, type SubmissionCheck } from '../src/submission.js';
 
 // The public types as a user's editor sees them: `vitest --typecheck` checks this file.
 describe('public types', () => {

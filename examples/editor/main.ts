@@ -4,14 +4,8 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, hoverTooltip } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
-import {
-  evaluate,
-  getRuleSet,
-  lintRuleSet,
-  listRuleSets,
-  loadRuleSet,
-  type RuleSetProblem,
-} from 'inovasi-rules';
+import { evaluate, getRuleSet, listRuleSets, loadRuleSet } from 'inovasi-rules';
+import { lintRuleSet, type RuleSetProblem } from 'inovasi-rules/schemas';
 import { runTestCases } from 'inovasi-rules/vitest';
 import casesSchema from '../../schema/cases.schema.json';
 import schema from '../../schema/rule-set.schema.json';

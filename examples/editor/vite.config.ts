@@ -6,6 +6,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   resolve: {
     alias: {
+      'inovasi-rules/schemas': fileURLToPath(new URL('../../src/schemas.ts', import.meta.url)),
       'inovasi-rules/vitest': fileURLToPath(new URL('../../src/vitest.ts', import.meta.url)),
       'inovasi-rules': fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
     },

@@ -96,8 +96,8 @@ function resultOf(r: RegionEvaluation): EditionResult {
  * @param b - the second rubric
  * @param options - eligibility `ruleSet` and `locale`, as for {@link evaluateRegion}
  * @returns both results, the change and its reasons
- * @throws {@link InvalidRecordError} when the region is not valid
- * @throws {@link UnknownRuleSetError} or {@link InvalidOptionError} for a bad rubric
+ * @throws {@link index!InvalidRecordError} when the region is not valid
+ * @throws {@link index!UnknownRuleSetError} or {@link index!InvalidOptionError} for a bad rubric
  * @example
  * ```ts
  * const c = await compareEditions(region, 'iga-2023', 'iga-2026');
@@ -226,7 +226,7 @@ function weightReasons(a: RubricRuleSet, b: RubricRuleSet, locale: Locale): stri
  * @param b - the second rubric
  * @param options - eligibility `ruleSet` and `locale`
  * @returns both scores and the indicators that differ
- * @throws {@link InvalidRecordError} when the record is not valid
+ * @throws {@link index!InvalidRecordError} when the record is not valid
  * @example
  * ```ts
  * const c = await compareInnovationEditions(record, 'iga-2023', 'iga-2026');

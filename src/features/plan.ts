@@ -128,8 +128,8 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * @param region - `{ pemda, tahun, spd, inovasi }`, as for {@link evaluateRegion}
  * @param options - `target` band, `maxSteps`, and the options of {@link evaluateRegion}
  * @returns the steps, the IID after each, and the region with every step applied
- * @throws {@link InvalidRecordError} when the region is not valid
- * @throws {@link InvalidOptionError} for an unknown target or a bad `maxSteps`
+ * @throws {@link index!InvalidRecordError} when the region is not valid
+ * @throws {@link index!InvalidOptionError} for an unknown target or a bad `maxSteps`
  * @example
  * ```ts
  * const plan = await planRegion(region);

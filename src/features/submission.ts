@@ -181,11 +181,11 @@ class Problems {
  * @param record - an innovation record in the shape of `InnovationSchema`
  * @param options - rubric, reference date and locale
  * @returns whether the record is ready, every problem, and the points at risk
- * @throws {@link InvalidRecordError} when the record is not valid
- * @throws {@link InvalidOptionError} for an option of the wrong type
+ * @throws {@link index!InvalidRecordError} when the record is not valid
+ * @throws {@link index!InvalidOptionError} for an option of the wrong type
  * @example
  * ```ts
- * import { checkSubmission } from 'inovasi-rules';
+ * import { checkSubmission } from 'inovasi-rules/submission';
  * const check = await checkSubmission({ nama: 'Si Cantik', tahun: 2023, tahapan: 'penerapan', waktuPenerapan: '2020-03-01' });
  * check.problems[0].code; // 'penerapan_di_luar_jendela'
  * ```

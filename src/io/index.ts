@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { InputFileError } from '../errors.js';
 export type { HeaderMap } from './_headers.js';
 export type { Delimiter, TextEncoding } from './_text.js';
 export {

@@ -42,7 +42,7 @@ export type AuthorityStatus = 'sesuai' | 'di_luar' | 'perlu_ditinjau' | 'belum_d
  *
  * @example
  * ```ts
- * import { subUrusanCatalogue } from 'inovasi-rules';
+ * import { subUrusanCatalogue } from 'inovasi-rules/submission';
  * subUrusanCatalogue.find((s) => s.id === 'pendidikan_menengah')?.tingkat; // ['provinsi']
  * ```
  */

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeScaffold } from '../../src/cli/scaffold.js';
-import { InputFileError, lintRuleSet, loadRuleSet, UsageError } from '../../src/index.js';
+import { InputFileError, UsageError } from '../../src/errors.js';
+import { loadRuleSet } from '../../src/index.js';
+import { lintRuleSet } from '../../src/schemas.js';
 import { runTestCases } from '../../src/vitest.js';
 import { cli } from '../helpers.js';
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import iga2026 from '../../rules/iga-2026.json' with { type: 'json' };
 import {
-  compareEditions,
-  compareInnovationEditions,
   getRuleSet,
   loadRuleSet,
   type RubricRuleSet,
   UnknownRuleSetError,
 } from '../../src/index.js';
+import { compareEditions, compareInnovationEditions } from '../../src/plan.js';
 import { eligibleRecord } from '../helpers.js';
 
 const BASIC4 = [

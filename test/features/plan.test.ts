@@ -3,10 +3,9 @@ import {
   evaluateRegion,
   getRuleSet,
   InvalidOptionError,
-  planRegion,
-  type RegionPlan,
   type RubricRuleSet,
 } from '../../src/index.js';
+import { planRegion, type RegionPlan } from '../../src/plan.js';
 import { eligibleRecord } from '../helpers.js';
 
 const BASIC = [

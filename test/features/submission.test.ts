@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkSubmission,
-  InvalidOptionError,
-  InvalidRecordError,
-  type SubmissionCheck,
-} from '../../src/index.js';
+import { InvalidOptionError, InvalidRecordError } from '../../src/index.js';
+import { checkSubmission, type SubmissionCheck } from '../../src/submission.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `kata${i}`).join(' ');
 

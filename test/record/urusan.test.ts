@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findUrusan, isWithinRegionalAuthority, urusanCatalogue } from '../../src/index.js';
+import { findUrusan, urusanCatalogue } from '../../src/index.js';
+import { isWithinRegionalAuthority } from '../../src/submission.js';
 
 describe('urusan catalogue', () => {
   it('holds the 32 concurrent affairs of UU 23/2014: 6 + 18 + 8', () => {

@@ -5,13 +5,15 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import region from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import perbup from '../../examples/perbup-contoh.json' with { type: 'json' };
-import { checkSubmission, evaluate, evaluateRegion, planRegion } from '../../src/index.js';
+import { evaluate, evaluateRegion } from '../../src/index.js';
+import { planRegion } from '../../src/plan.js';
 import {
   type AccessLogEntry,
   createApp,
   type RunningServer,
   startServer,
 } from '../../src/server/index.js';
+import { checkSubmission } from '../../src/submission.js';
 import { eligibleRecord } from '../helpers.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: test bodies are read field by field.
