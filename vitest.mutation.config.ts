@@ -14,6 +14,8 @@ export default defineConfig({
       'test/readme.test.ts',
     ],
     environment: 'node',
+    // Fewer runs per property test (test/runs.ts): a surviving mutant re-runs each one.
+    env: { FC_RUNS: '40' },
     testTimeout: 30_000,
   },
 });

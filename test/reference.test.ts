@@ -4,6 +4,7 @@ import { evaluate } from '../src/index.js';
 import { evaluateWithJsonRulesEngine } from '../src/reference.js';
 import { recordArb } from './arbitraries.js';
 import { fixture } from './helpers.js';
+import { runs } from './runs.js';
 
 describe('inovasi-rules/reference: evaluation through json-rules-engine', () => {
   it('gives byte-identical evaluations to evaluate() on random records, in both editions and locales', async () => {
@@ -19,7 +20,7 @@ describe('inovasi-rules/reference: evaluation through json-rules-engine', () => 
           );
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 

@@ -6,6 +6,7 @@ import { getRuleSet, InnovationSchema, listRuleSets, type RubricRuleSet } from '
 import { factsOf } from '../../src/record/_facts.js';
 import { rubricChecks } from '../../src/scoring/_plan.js';
 import { recordArb } from '../arbitraries.js';
+import { runs } from '../runs.js';
 
 const checksOf = (id: string) => {
   const ruleSet = getRuleSet(id);
@@ -35,7 +36,7 @@ describe('compiled evaluator against json-rules-engine', () => {
           expect(actual.status(check.id)).toBe(reference?.status);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

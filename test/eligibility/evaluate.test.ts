@@ -10,6 +10,7 @@ import {
 } from '../../src/index.js';
 import { recordArb } from '../arbitraries.js';
 import { eligibleRecord, without } from '../helpers.js';
+import { runs } from '../runs.js';
 
 const BATU = 'perwali-batu-36-2022';
 const PP38 = 'pp-38-2017';
@@ -359,7 +360,7 @@ describe('evaluate: purity', () => {
           expect(c.reasons.some((r) => r.status === c.status && r.fields.length > 0)).toBe(true);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -369,7 +370,7 @@ describe('evaluate: purity', () => {
         const result = await safeEvaluate(value);
         expect(typeof result.success).toBe('boolean');
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

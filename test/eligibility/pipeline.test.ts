@@ -11,6 +11,7 @@ import { factsOf } from '../../src/record/_facts.js';
 import type { EligibilityRuleSet, RubricRuleSet } from '../../src/rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';
 import { recordArb } from '../arbitraries.js';
+import { runs } from '../runs.js';
 
 // The pipeline builds what does not depend on a record once (undecided reasons, indicators a
 // record leaves out) and hands out copies: the result must be exactly what building it every
@@ -40,7 +41,7 @@ describe('the pipeline’s memos are invisible', () => {
             scoreParsed(record, levels, rubric, locale, false),
           );
         }),
-        { numRuns: 400 },
+        { numRuns: runs(400) },
       );
     },
   );

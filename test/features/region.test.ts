@@ -7,6 +7,7 @@ import {
   type RubricRuleSet,
 } from '../../src/index.js';
 import { eligibleRecord } from '../helpers.js';
+import { runs } from '../runs.js';
 
 // An eligible innovation whose proven kematangan is exactly `points`, from video (weight 4)
 // and sdm (weight 2) levels: e.g. 12 + 6 = 18.
@@ -320,7 +321,7 @@ describe('indexTotal: the planner’s fast total', () => {
         fc.property(fc.array(part, { maxLength: 40 }), levels, (parts, spd) => {
           expect(indexTotal(r, spd, parts)).toBe(computeIndex(r, spd, parts, 'id').exactTotal);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     }
   });

@@ -7,6 +7,7 @@ import {
   safeEvaluate,
 } from '../../src/index.js';
 import { eligibleRecord } from '../helpers.js';
+import { runs } from '../runs.js';
 
 function deep(levels: number): unknown {
   let value: unknown = 'dasar';
@@ -190,7 +191,7 @@ describe('limits: hostile shapes never escape (property)', () => {
           expect(JSON.stringify(Object.keys(base))).toBe(before);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

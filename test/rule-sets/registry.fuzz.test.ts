@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRuleSet, evaluate, InvalidRuleSetError, loadRuleSet } from '../../src/index.js';
 import { eligibleRecord, fixture } from '../helpers.js';
+import { runs } from '../runs.js';
 
 const shipped = ['pp-38-2017', 'perwali-batu-36-2022', 'iga-2023', 'iga-2026'].map((id) => ({
   id,
@@ -105,7 +106,7 @@ describe('rule-set loader under random mutation', () => {
             expect(['eligible', 'not_eligible', 'incomplete']).toContain(result.verdict);
           },
         ),
-        { numRuns: 400 },
+        { numRuns: runs(400) },
       );
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
