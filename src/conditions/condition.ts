@@ -134,7 +134,7 @@ function checkValue(
   if (!ok) {
     problems.push({
       path: [...at, 'value'],
-      message: `operator "${operator}" needs a ${expected} value`,
+      message: `operator "${operator}" needs ${expected === 'array' ? 'an' : 'a'} ${expected} value`,
     });
   }
 }
