@@ -1,0 +1,159 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRecord, runnerFor } from '../../src/eligibility/_pipeline.js';
+import { judgeCriterion } from '../../src/eligibility/reasons.js';
+import { type EligibilityRuleSet, getRuleSet, type InnovationInput } from '../../src/index.js';
+import { factsOf } from '../../src/record/_facts.js';
+import { recordArb } from '../arbitraries.js';
+import { runs } from '../runs.js';
+
+const batu = getRuleSet('perwali-batu-36-2022') as EligibilityRuleSet;
+const criterion = (id: string) => {
+  const found = batu.criteria.find((c) => c.id === id);
+  if (!found) throw new Error(`no criterion ${id}`);
+  return found;
+};
+
+function judge(id: string, input: InnovationInput, locale: 'id' | 'en' = 'en', memo = true) {
+  const record = parseRecord(input);
+  return judgeCriterion(criterion(id), runnerFor(batu)(factsOf(record)), record, locale, memo);
+}
+
+describe('judgeCriterion', () => {
+  it('a failure names its fields, what was expected and the values found', () => {
+    const result = judge('tidak_membebani', {
+      nama: 'Retribusi',
+      pungutanBaru: true,
+      pungutanSesuaiPeraturan: false,
+      membatasiAkses: false,
+    });
+    expect(result).toMatchObject({
+      id: 'tidak_membebani',
+      ref: '3',
+      status: 'fail',
+      citation: criterion('tidak_membebani').citation,
+    });
+    expect(result.title).toBe(criterion('tidak_membebani').title.en);
+    expect(result.reasons).toHaveLength(1);
+    const [reason] = result.reasons;
+    expect(reason).toMatchObject({
+      code: 'pungutan_berdasar_peraturan_fail',
+      status: 'fail',
+      ref: '4a',
+      fields: ['pungutanBaru', 'pungutanSesuaiPeraturan'],
+      actual: { pungutanBaru: true, pungutanSesuaiPeraturan: false },
+    });
+    expect(reason?.expected?.map((e) => e.field)).toStrictEqual([
+      'pungutanBaru',
+      'pungutanSesuaiPeraturan',
+    ]);
+    expect(reason?.message).toMatch(/^Criterion 4a: /);
+  });
+
+  it('a missing value is reported as null among the values found', () => {
+    const [reason] = judge('tidak_membebani', {
+      nama: 'x',
+      pungutanBaru: true,
+      pungutanSesuaiPeraturan: false,
+    }).reasons;
+    expect(reason?.actual).toStrictEqual({ pungutanBaru: true, pungutanSesuaiPeraturan: false });
+    const unknown = judge('tidak_membebani', { nama: 'x', pungutanBaru: true });
+    expect(unknown.status).toBe('unknown');
+    expect(unknown.reasons.map((r) => [r.code, r.fields])).toStrictEqual([
+      ['pungutan_berdasar_peraturan_unknown', ['pungutanSesuaiPeraturan']],
+      ['akses_tidak_dibatasi_unknown', ['membatasiAkses']],
+    ]);
+    expect(unknown.reasons[0]).not.toHaveProperty('expected');
+    expect(unknown.reasons[0]).not.toHaveProperty('actual');
+  });
+
+  it('a passing criterion shows every check passing, in the rule set order, with its fields', () => {
+    const result = judge('tidak_membebani', {
+      nama: 'x',
+      pungutanBaru: false,
+      membatasiAkses: false,
+    });
+    expect(result.status).toBe('pass');
+    expect(result.reasons.map((r) => [r.code, r.status, r.ref, r.fields])).toStrictEqual([
+      [
+        'pungutan_berdasar_peraturan_pass',
+        'pass',
+        '4a',
+        ['pungutanBaru', 'pungutanSesuaiPeraturan'],
+      ],
+      ['akses_tidak_dibatasi_pass', 'pass', '4b', ['membatasiAkses']],
+    ]);
+  });
+
+  it('failures come first, then missing facts; passing checks are left out', () => {
+    // urusan undecided (first in the rule set), replication refused (third): the failure leads.
+    const result = judge('kewenangan_daerah', {
+      nama: 'x',
+      dapatDireplikasi: false,
+      subUrusan: [],
+    });
+    expect(result.status).toBe('fail');
+    expect(result.reasons.map((r) => r.code)).toStrictEqual([
+      'dapat_direplikasi_fail',
+      'urusan_kewenangan_daerah_unknown',
+    ]);
+    expect(result).not.toHaveProperty('ref', undefined);
+    const undecided = judge('kewenangan_daerah', { nama: 'x', urusan: ['kesehatan'] });
+    expect(undecided.status).toBe('unknown');
+    expect(undecided.reasons.every((r) => r.status === 'unknown')).toBe(true);
+  });
+
+  it('a check without its own ref and a criterion with one', () => {
+    const result = judge('bermanfaat', { nama: 'x', manfaatBagi: [] });
+    expect(result.ref).toBe('2');
+    expect(result.reasons[0]).not.toHaveProperty('ref');
+    expect(result.reasons[0]?.code).toBe('manfaat_ada_fail');
+  });
+
+  it('prints urusan by name in messages', () => {
+    const result = judge('kewenangan_daerah', {
+      nama: 'x',
+      urusan: ['1.01', 'politik_luar_negeri'],
+      dapatDireplikasi: true,
+    });
+    const reason = result.reasons.find((r) => r.code === 'urusan_kewenangan_daerah_fail');
+    expect(reason?.message).toContain('Pendidikan');
+    expect(reason?.message).not.toContain('politik_luar_negeri');
+  });
+
+  it('writes each locale', () => {
+    const record = { nama: 'x', manfaatBagi: [] };
+    expect(judge('bermanfaat', record, 'id').reasons[0]?.message).toBe(
+      judge('bermanfaat', record, 'id', false).reasons[0]?.message,
+    );
+    expect(judge('bermanfaat', record, 'id').reasons[0]?.message).not.toBe(
+      judge('bermanfaat', record, 'en').reasons[0]?.message,
+    );
+  });
+
+  it('a memoised undecided reason is a copy: changing one result changes no other', () => {
+    const first = judge('tidak_membebani', { nama: 'a' });
+    first.reasons[0]?.fields.push('changed');
+    (first.reasons[0] as { message: string }).message = 'changed';
+    const second = judge('tidak_membebani', { nama: 'b' });
+    expect(second.reasons[0]?.fields).toStrictEqual(['pungutanBaru', 'pungutanSesuaiPeraturan']);
+    expect(second.reasons[0]?.message).not.toBe('changed');
+  });
+
+  it('memoised and built afresh, every criterion says the same on any record', async () => {
+    await fc.assert(
+      fc.property(recordArb, (input) => {
+        const record = parseRecord(input);
+        const results = runnerFor(batu)(factsOf(record));
+        for (const c of batu.criteria) {
+          for (const locale of ['id', 'en'] as const) {
+            expect(judgeCriterion(c, results, record, locale, true)).toStrictEqual(
+              judgeCriterion(c, results, record, locale, false),
+            );
+          }
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
