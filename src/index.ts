@@ -89,6 +89,7 @@ export type {
   RubricRuleSet,
   RuleSet,
   RuleSetMeta,
+  RuleSetRef,
   RuleSetSummary,
   WeightedRuleSet,
 } from './rule-sets/types.js';

@@ -33,12 +33,33 @@ export interface LeafCondition {
 /** A condition tree in json-rules-engine's syntax. */
 export type Condition =
   | LeafCondition
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+  | {
+      /** Holds when every condition holds. */
+      all: Condition[];
+    }
+  | {
+      /** Holds when at least one condition holds. */
+      any: Condition[];
+    }
+  | {
+      /** Holds when the condition does not. */
+      not: Condition;
+    };
 
 /** The top of a condition tree: json-rules-engine requires a boolean operator there. */
-export type TopLevelCondition = { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export type TopLevelCondition =
+  | {
+      /** Holds when every condition holds. */
+      all: Condition[];
+    }
+  | {
+      /** Holds when at least one condition holds. */
+      any: Condition[];
+    }
+  | {
+      /** Holds when the condition does not. */
+      not: Condition;
+    };
 
 /** A problem found in a condition tree, with its path relative to the tree. */
 export interface ConditionProblem {

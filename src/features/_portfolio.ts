@@ -1,6 +1,7 @@
 import type { EvaluateOptions, Verdict } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
 import { LABINOV_STAGES } from '../record/_labinov.js';
+import type { RuleSetRef } from '../rule-sets/types.js';
 
 /**
  * A region's portfolio for one year, measured against *Satu OPD Satu Inovasi* (every agency,
@@ -98,7 +99,7 @@ export interface Portfolio {
   /** The year. */
   tahun: number;
   /** The eligibility rule set that decided the verdicts (the region's own, else PP 38/2017). */
-  ruleSet: { id: string; edition: string };
+  ruleSet: RuleSetRef;
   /** The targets applied. */
   target: { perAgency: number; perUnit: number };
   /** Totals over the region. */
@@ -219,7 +220,7 @@ export function summarisePortfolio(
   current: Tally,
   before: Tally | undefined,
   targets: { perAgency: number; perUnit: number },
-  ruleSet: { id: string; edition: string },
+  ruleSet: RuleSetRef,
 ): Portfolio {
   const { perAgency, perUnit } = targets;
   const agencyNames = new Map<string, string>();

@@ -4,8 +4,22 @@ import { InvalidRecordError, type Issue } from '../errors.js';
 
 /** One record's result in a batch: its evaluation, or the problems that kept it out. */
 export type BatchItem =
-  | { index: number; ok: true; evaluation: Evaluation }
-  | { index: number; ok: false; issues: readonly Issue[] };
+  | {
+      /** The record's position in the input, from 0. */
+      index: number;
+      /** The record was valid. */
+      ok: true;
+      /** Its evaluation. */
+      evaluation: Evaluation;
+    }
+  | {
+      /** The record's position in the input, from 0. */
+      index: number;
+      /** The record was invalid. */
+      ok: false;
+      /** Every problem found in it. */
+      issues: readonly Issue[];
+    };
 
 /** Progress of a batch, reported after each record. */
 export interface BatchProgress {

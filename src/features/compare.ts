@@ -4,7 +4,7 @@ import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, pick } from '../messages.js';
 import { resolveRuleSet } from '../rule-sets/registry.js';
 import type { Band } from '../rule-sets/rubric-format.js';
-import type { RubricRuleSet, RuleSet } from '../rule-sets/types.js';
+import type { RubricRuleSet, RuleSet, RuleSetRef } from '../rule-sets/types.js';
 import { TEXTS } from './_texts.js';
 import { evaluateRegion, type RegionEvaluation } from './region.js';
 
@@ -17,7 +17,7 @@ import { evaluateRegion, type RegionEvaluation } from './region.js';
 /** A region under one edition: its IID, band and parts. */
 export interface EditionResult {
   /** The rubric. */
-  rubric: { id: string; edition: string };
+  rubric: RuleSetRef;
   /** Indeks Inovasi Daerah. */
   iid: number;
   /** Its band. */
@@ -53,9 +53,9 @@ export interface InnovationEditionsComparison {
   /** The innovation's name. */
   nama: string;
   /** Claimed and proven kematangan under each edition. */
-  a: { rubric: { id: string; edition: string }; claimed: number; proven: number };
+  a: { rubric: RuleSetRef; claimed: number; proven: number };
   /** Claimed and proven kematangan under the second edition. */
-  b: { rubric: { id: string; edition: string }; claimed: number; proven: number };
+  b: { rubric: RuleSetRef; claimed: number; proven: number };
   /** Each indicator whose points or mandatory flag differ. */
   indicators: { id: string; a: number; b: number; mandatoryA: boolean; mandatoryB: boolean }[];
 }

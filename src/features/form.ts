@@ -159,13 +159,29 @@ export const inovasiFormSchema: z.ZodType<
 /** How far a draft is: what is decided, and what to fill in next. */
 export interface DraftProgress {
   /** Eligibility criteria decided (pass or fail) out of all. */
-  criteria: { decided: number; total: number; passed: number; failed: number };
+  criteria: {
+    /** Criteria that pass or fail. */
+    decided: number;
+    /** All criteria of the rule set. */
+    total: number;
+    /** Criteria that pass. */
+    passed: number;
+    /** Criteria that fail. */
+    failed: number;
+  };
   /** Share of criteria decided, 0-100. */
   percent: number;
   /** Record fields still needed by some criterion, in the order a form asks for them. */
   missingFields: string[];
   /** IGA indicators with facts given, out of all, and those still missing. */
-  indicators: { given: number; total: number; missing: string[] };
+  indicators: {
+    /** Indicators with facts given. */
+    given: number;
+    /** All indicators of the rubric. */
+    total: number;
+    /** The ids of those with no facts given. */
+    missing: string[];
+  };
 }
 
 const FORM_ORDER = new Map([...RECORD_PATHS].map((path, i) => [path, i]));

@@ -70,11 +70,21 @@ export interface RegionPlan {
   /** Its band now. */
   band: BandId;
   /** The band the plan aims at, and the IID it takes. */
-  target: { band: BandId; min: number };
+  target: {
+    /** The band aimed at. */
+    band: BandId;
+    /** The lowest IID of that band. */
+    min: number;
+  };
   /** Whether the steps reach the target. */
   reaches: boolean;
   /** The IID and band after every step. */
-  after: { iid: number; band: BandId };
+  after: {
+    /** The IID after every step. */
+    iid: number;
+    /** The band after every step. */
+    band: BandId;
+  };
   /** The steps, in order. */
   steps: PlanStep[];
   /** One sentence on the plan, in the requested locale. */

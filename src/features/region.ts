@@ -7,7 +7,7 @@ import { nameKey } from '../record/_names.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
-import type { RubricRuleSet } from '../rule-sets/types.js';
+import type { RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
 
 /**
  * The Indeks Inovasi Daerah of a region: IID = (SPD points + Σ proven kematangan ÷ max(floor, n)
@@ -56,9 +56,9 @@ export interface RegionEvaluation {
   /** The reporting year. */
   tahun: number;
   /** The rubric applied. */
-  rubric: { id: string; edition: string };
+  rubric: RuleSetRef;
   /** The eligibility rule set that decides which innovations are rejected. */
-  ruleSet: { id: string; edition: string };
+  ruleSet: RuleSetRef;
   /** Indeks Inovasi Daerah, 0-100, rounded to 0.01. */
   iid: number;
   /** Predicate band of the IID. */

@@ -56,7 +56,12 @@ export interface SubmissionCheck {
   /** The IGA edition (reporting year, T-0) checked against; absent when the record has no `tahun`. */
   tahun?: number;
   /** The edition's implementation window, `YYYY-MM-DD` to `YYYY-MM-DD`. */
-  window?: { from: string; to: string };
+  window?: {
+    /** The first day, `YYYY-MM-DD`. */
+    from: string;
+    /** The last day, `YYYY-MM-DD`. */
+    to: string;
+  };
   /** The day no date may fall after (see {@link SubmissionOptions.asOf}). */
   asOf?: string;
   /** `true` when nothing would be rejected and nothing is left to fill in (warnings allowed). */

@@ -62,7 +62,12 @@ export interface RecordSource {
   /** Columns that map to no field or are repeated (tables only), known before any row. */
   warnings: Issue[];
   /** How each column was mapped (tables only): header as written → record path or `null`. */
-  columns: { header: string; field: string | null }[];
+  columns: {
+    /** The header as written in the file. */
+    header: string;
+    /** The record path it maps to, or `null` when it maps to none. */
+    field: string | null;
+  }[];
   /** The rows, streamed. */
   rows: AsyncIterable<ReadRow>;
 }

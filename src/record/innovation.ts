@@ -35,7 +35,11 @@ function buildSchemas(acceptNull: boolean) {
   });
 
   const indicator = <T extends z.ZodRawShape>(shape: T) =>
-    z.object({ ...shape, bukti: optional(z.array(BuktiSchema)) });
+    z.object({
+      ...shape,
+      /** The evidence documents (*bukti dukung*): what makes the indicator's points count. */
+      bukti: optional(z.array(BuktiSchema)),
+    });
 
   /** Bases on which the benefit (*kemanfaatan*) of an innovation can be measured. */
   const KemanfaatanBasisSchema = z.enum([
@@ -229,7 +233,14 @@ function buildSchemas(acceptNull: boolean) {
     tanggalTutupPendaftaran: optional(isoDate),
     /** Prior KIPP awards: `top_99`, `top` (the year's top tier: Top 9/25/35/40/45) or `top_khusus`. */
     penghargaan: optional(
-      z.array(z.object({ tahun: year, peringkat: z.enum(['top_99', 'top', 'top_khusus']) })),
+      z.array(
+        z.object({
+          /** The year of the award. */
+          tahun: year,
+          /** The tier reached. */
+          peringkat: z.enum(['top_99', 'top', 'top_khusus']),
+        }),
+      ),
     ),
     /** The KIPP Top innovation this one replicates (group `replikasi`). */
     replikasiDari: optional(z.string()),

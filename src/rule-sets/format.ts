@@ -34,7 +34,9 @@ const text = (lang: string, name: string) =>
 
 /** A text in Indonesian (`id`) and English (`en`). */
 export const LocalizedTextSchema = z.strictObject({
+  /** The Indonesian text. */
   id: text('id', 'Indonesian'),
+  /** The English text. */
   en: text('en', 'English'),
 });
 
@@ -56,16 +58,25 @@ export const LegalSourceSchema = z.strictObject({
 
 /** A stated assumption: a fact the rule set relies on that the sources do not settle. */
 export const AssumptionSchema = z.strictObject({
+  /** Stable id, e.g. `teks_perwali_tidak_publik`. */
   id: Id,
+  /** What is assumed and why. */
   text: LocalizedTextSchema,
 });
 
 const JurisdictionSchema = z.strictObject({
+  /** `nasional`, `provinsi`, `kabupaten` or `kota`. */
   level: z.enum(['nasional', 'provinsi', 'kabupaten', 'kota']),
+  /** The region's name, e.g. "Kota Batu", or "Indonesia". */
   name: z.string().trim().min(1),
 });
 
-const EffectiveSchema = z.strictObject({ from: isoDate, until: isoDate.optional() });
+const EffectiveSchema = z.strictObject({
+  /** The first day it applies. */
+  from: isoDate,
+  /** The last day it applies, when it has one. */
+  until: isoDate.optional(),
+});
 
 /** A condition tree in json-rules-engine's syntax, validated with every problem's path. */
 export const ConditionSchema = z
@@ -95,8 +106,11 @@ export const placeholderPattern = /\{([^{}]+)\}/g;
 
 /** The messages of a check, one per status, in Indonesian and English. */
 export const CheckMessagesSchema = z.strictObject({
+  /** Shown when the check passes. */
   pass: LocalizedTextSchema,
+  /** Shown when it fails: what is wrong and what to do. */
   fail: LocalizedTextSchema,
+  /** Shown when a field it needs is empty: what to fill in. */
   unknown: LocalizedTextSchema,
 });
 
@@ -188,6 +202,7 @@ export const CriterionSchema = z.strictObject({
   id: Id,
   /** The regulation's own number for it, e.g. `3`. */
   ref: z.string().optional(),
+  /** Its title. */
   title: LocalizedTextSchema,
   /** Regulation and article (or point) it encodes. */
   citation: z.string().trim().min(1),
@@ -212,12 +227,17 @@ export const ruleSetMetadata = {
   $schema: z.string().optional(),
   /** Stable id, e.g. `perwali-batu-36-2022`. */
   id: Id,
+  /** Its title, e.g. "Perwali Kota Batu 36/2022 tentang Inovasi Daerah". */
   title: LocalizedTextSchema,
+  /** The region whose rules these are. */
   jurisdiction: JurisdictionSchema,
+  /** The instruments it encodes, each with its citation. */
   legalBasis: z.array(LegalSourceSchema).min(1),
   /** Edition, e.g. the year of the regulation or of the rubric. */
   edition: z.string().trim().min(1),
+  /** When it applies. */
   effective: EffectiveSchema,
+  /** Facts it relies on that its sources do not settle, stated. */
   assumptions: z.array(AssumptionSchema).default([]),
   /** Id of the rule set this one builds on. */
   extends: Id.optional(),
@@ -264,8 +284,11 @@ export function uniqueMetadataIds(
 export const EligibilityRuleSetSchema = z
   .strictObject({
     ...ruleSetMetadata,
+    /** `eligibility`: criteria with a verdict. */
     kind: z.literal('eligibility'),
+    /** The criteria, in the regulation's order. */
     criteria: z.array(CriterionSchema),
+    /** Ids of inherited criteria to drop (with `extends`). */
     remove: z.array(Id).optional(),
   })
   .superRefine((ruleSet, ctx) => {

@@ -19,6 +19,7 @@ import {
 
 /** One level of an indicator: when it is reached, what it means, and what reaching it takes. */
 export const IndicatorLevelSchema = z.strictObject({
+  /** The level: 1, 2 or 3. */
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   /** What the level means, e.g. "11-30 orang". */
   description: LocalizedTextSchema,
@@ -35,11 +36,13 @@ export const RubricIndicatorSchema = z
     id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
     /** The official number (16-35). */
     number: z.number().int().positive(),
+    /** Its official title. */
     title: LocalizedTextSchema,
     /** Points per level (*bobot*). */
     weight: z.number().positive(),
     /** Marked mandatory (*wajib*) in this edition. */
     mandatory: z.boolean(),
+    /** Where the rubric defines it. */
     citation: z.string().trim().min(1),
     /** The record path of the indicator's entry, e.g. `indikator.sdm`. */
     field: z.string(),
@@ -102,32 +105,45 @@ export const RegionRulesSchema = z.strictObject({
   divisorFloor: z.number().int().positive(),
   /** Points per reported innovation, up to `maxCounted` innovations. */
   innovationCount: z.strictObject({
+    /** Points for each innovation reported. */
     pointsEach: z.number().positive(),
+    /** The most innovations that earn points. */
     maxCounted: z.number().int().positive(),
+    /** Where the rubric says so. */
     citation: z.string().trim().min(1),
   }),
   /** Innovation-count points are 0 unless the innovations cover `minCovered` of these urusan. */
   basicServiceRule: z
     .strictObject({
+      /** The basic-service urusan (ids). */
       urusan: z.array(z.string()).min(1),
+      /** How many of them the region's innovations must cover. */
       minCovered: z.number().int().positive(),
+      /** Where the rubric says so. */
       citation: z.string().trim().min(1),
     })
     .optional(),
   /** Region-level indicators (*Satuan Pemerintah Daerah*) 1-15; the caller passes their levels. */
   spd: z.array(
     z.strictObject({
+      /** Stable id of the indicator. */
       id: Id,
+      /** Its official number, e.g. `1` or `15`. */
       number: z.string(),
+      /** Its official title. */
       title: LocalizedTextSchema,
+      /** Points per level (*bobot*). */
       weight: z.number().positive(),
     }),
   ),
   /** Predicate bands, highest first; a band applies from its `min` IID (rounded to 0.01). */
   bands: z.array(
     z.strictObject({
+      /** The band's id. */
       id: BandIdSchema,
+      /** The lowest IID in the band. */
       min: z.number().min(0).max(100),
+      /** Its title, e.g. "Sangat Inovatif". */
       title: LocalizedTextSchema,
     }),
   ),
@@ -137,8 +153,11 @@ export const RegionRulesSchema = z.strictObject({
 export const RubricSchema = z
   .strictObject({
     ...ruleSetMetadata,
+    /** `rubric`: indicator levels, points and the region's index. */
     kind: z.literal('rubric'),
+    /** The per-innovation indicators, in official order. */
     indicators: z.array(RubricIndicatorSchema).min(1),
+    /** How the region's index is computed from its innovations. */
     region: RegionRulesSchema,
   })
   .superRefine((rubric, ctx) => {

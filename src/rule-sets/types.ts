@@ -15,13 +15,23 @@ export interface RuleSetMeta {
   /** Title in Indonesian and English. */
   readonly title: LocalizedText;
   /** Who issued it: level and name of the government. */
-  readonly jurisdiction: { readonly level: string; readonly name: string };
+  readonly jurisdiction: {
+    /** `nasional`, `provinsi`, `kabupaten` or `kota`. */
+    readonly level: string;
+    /** The region's name, e.g. "Kota Batu", or "Indonesia". */
+    readonly name: string;
+  };
   /** Its legal basis, its own sources first, then those it inherits. */
   readonly legalBasis: readonly LegalSource[];
   /** Edition (year of the regulation or rubric). */
   readonly edition: string;
   /** Dates it applies from (and until). */
-  readonly effective: { readonly from: string; readonly until?: string | undefined };
+  readonly effective: {
+    /** The first day it applies, `YYYY-MM-DD`. */
+    readonly from: string;
+    /** The last day it applies, when it has one. */
+    readonly until?: string | undefined;
+  };
   /** Stated assumptions, its own first, then those it inherits. */
   readonly assumptions: readonly Assumption[];
   /** The chain of rule sets it builds on, nearest first (empty when it extends none). */
@@ -56,6 +66,14 @@ export interface WeightedRuleSet extends RuleSetMeta {
 
 /** Any loaded rule set. */
 export type RuleSet = EligibilityRuleSet | RubricRuleSet | WeightedRuleSet;
+
+/** Which rule set, and which edition of it, a result was computed with. */
+export interface RuleSetRef {
+  /** The rule set's id, e.g. `iga-2026`. */
+  id: string;
+  /** Its edition, as the rule set states it. */
+  edition: string;
+}
 
 /** A short description of a registered rule set, as listed by {@link listRuleSets}. */
 export interface RuleSetSummary {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { LocalizedText } from '../messages.js';
 import { RECORD_PATHS } from '../record/_facts.js';
 import {
   Id,
@@ -17,8 +18,10 @@ import {
 
 /** A node of a weighted tree, as written: a scored section (`field`) or a group (`children`). */
 export interface WeightedNodeFile {
+  /** Stable id within its parent. */
   id: string;
-  title: { id: string; en: string };
+  /** Its title. */
+  title: LocalizedText;
   /** Weight in percent of its parent. */
   weight: number;
   /** Record path of the section's 0–100 score (leaves). */
@@ -58,8 +61,11 @@ export const WeightedNodeSchema: z.ZodType<WeightedNodeFile> = z.lazy(() =>
 
 /** A stage of a weighted rule set (e.g. proposal, then presentation). */
 export const WeightedStageSchema = z.strictObject({
+  /** Stable id, e.g. `proposal`. */
   id: Id,
+  /** Its title. */
   title: LocalizedTextSchema,
+  /** The regulation and article it encodes. */
   citation: z.string().trim().min(1),
   /** The stage's sections; their stored values add up to the stage total (at most 100). */
   nodes: z.array(WeightedNodeSchema).min(1),
@@ -69,7 +75,9 @@ export const WeightedStageSchema = z.strictObject({
 export const WeightedRuleSetSchema = z
   .strictObject({
     ...ruleSetMetadata,
+    /** `weighted`: sections scored 0–100 and weighted, stage by stage. */
     kind: z.literal('weighted'),
+    /** The stages, in order. */
     stages: z.array(WeightedStageSchema).min(1),
   })
   .superRefine((ruleSet, ctx) => {

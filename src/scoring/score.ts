@@ -3,7 +3,7 @@ import { getPath, getSegments } from '../conditions/_path.js';
 import { blame, type CheckResults, leafFields, shortfall } from '../conditions/outcome.js';
 import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
-import type { RubricRuleSet } from '../rule-sets/types.js';
+import type { RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
 import { type IndicatorPlan, planFor, rubricChecks } from './_plan.js';
 
 /**
@@ -66,7 +66,7 @@ export interface Upgrade {
 /** The IGA score of one innovation. */
 export interface InnovationScore {
   /** The rubric applied. */
-  rubric: { id: string; edition: string };
+  rubric: RuleSetRef;
   /** Σ points of the indicators whose facts are given. */
   claimed: number;
   /** Σ points of the indicators with evidence attached: what counts for the region. */

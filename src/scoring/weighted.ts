@@ -12,25 +12,33 @@ import type { WeightedNodeFile, WeightedStage } from '../rule-sets/weighted-form
 
 /** A section's score in a stage. */
 export interface WeightedNodeScore {
+  /** The section's id in the rule set. */
   id: string;
+  /** Its title in the requested locale. */
   title: string;
+  /** Its weight, in percent of its parent. */
   weight: number;
   /** The evaluator's 0–100 score (leaves), when given. */
   raw?: number;
   /** Its contribution: raw × weight / 100, or the sum of its children × weight / 100. */
   stored: number;
+  /** Its sub-sections, for a group. */
   children?: WeightedNodeScore[];
 }
 
 /** A stage's total and its sections. */
 export interface WeightedStageScore {
+  /** The stage's id in the rule set. */
   id: string;
+  /** Its title in the requested locale. */
   title: string;
+  /** The regulation and article it encodes. */
   citation: string;
   /** Sum of the sections' stored values, 0–100. */
   total: number;
   /** Record paths of sections with no score yet (each counted as 0). */
   missing: string[];
+  /** Its sections' scores, in the rule set's order. */
   nodes: WeightedNodeScore[];
 }
 

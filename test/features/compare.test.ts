@@ -54,6 +54,8 @@ describe('compareEditions', () => {
   it('compares a caller’s draft rubric the same way', async () => {
     const draft = structuredClone(iga2026) as Record<string, unknown> & typeof iga2026;
     draft.id = 'iga-draf-2027';
+    // A province's own draft: not a national edition, so no record is scored by it unasked.
+    draft.jurisdiction = { level: 'provinsi', name: 'Jawa Timur' };
     draft.region.divisorFloor = 14;
     // Video weighs 5 and regulasi 2 (the maximum stays 111).
     draft.indicators = draft.indicators.map((i) =>

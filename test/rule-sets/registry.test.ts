@@ -87,7 +87,8 @@ describe('loadRuleSet: a region of your own', () => {
   const contoh = fixture('../../examples/perbup-contoh.json');
 
   it('adds, replaces and removes on top of PP 38/2017 with no code change', async () => {
-    const ruleSet = loadRuleSet(contoh) as EligibilityRuleSet;
+    // `replace`: the example's own cases (test/features/cases) may have loaded it already.
+    const ruleSet = loadRuleSet(contoh, { replace: true }) as EligibilityRuleSet;
     expect(ruleSet.criteria.map((c) => c.id)).toStrictEqual([
       'pembaharuan',
       'bermanfaat',

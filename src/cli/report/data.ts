@@ -3,6 +3,7 @@ import type { Issue } from '../../errors.js';
 import type { RegionPlan } from '../../features/plan.js';
 import type { Portfolio } from '../../features/portfolio.js';
 import type { Locale } from '../../messages.js';
+import type { RuleSetRef } from '../../rule-sets/types.js';
 import type { CliReadOptions } from '../input.js';
 
 /** One innovation's row in a report. */
@@ -31,8 +32,8 @@ export interface ReportRow {
 export interface ReportData {
   pemda: string;
   tahun?: number;
-  ruleSet: { id: string; edition: string };
-  rubric: { id: string; edition: string };
+  ruleSet: RuleSetRef;
+  rubric: RuleSetRef;
   summary: {
     innovations: number;
     verdicts: Record<Evaluation['verdict'], number>;
