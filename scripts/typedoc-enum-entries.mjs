@@ -6,7 +6,7 @@ import { Comment, Converter, ReflectionKind } from 'typedoc';
 
 /** @param {import('typedoc').Application} app */
 export function load(app) {
-  app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
+  app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
     for (const reflection of context.project.getReflectionsByKind(ReflectionKind.Property)) {
       const type = reflection.type;
       if (!reflection.comment && type?.type === 'literal' && type.value === reflection.name) {

@@ -10,6 +10,7 @@ export {
   compareEditions,
   compareInnovationEditions,
   type EditionResult,
+  type EditionScore,
   type EditionsComparison,
   type InnovationEditionsComparison,
 } from './features/compare.js';

@@ -28,7 +28,12 @@ export interface PortfolioInput {
   /** The year's innovation records (each with `opd` and, for units, `unitKerja`). */
   inovasi: Iterable<unknown> | AsyncIterable<unknown>;
   /** The year before, for the change. */
-  previous?: { tahun: number; inovasi: Iterable<unknown> | AsyncIterable<unknown> };
+  previous?: {
+    /** That year. */
+    tahun: number;
+    /** Its innovation records. */
+    inovasi: Iterable<unknown> | AsyncIterable<unknown>;
+  };
 }
 
 /** Options of {@link evaluatePortfolio}. */
@@ -87,8 +92,11 @@ export interface PipelineRow {
 
 /** A year-on-year change. */
 export interface Change {
+  /** The year before. */
   previous: number;
+  /** This year. */
   current: number;
+  /** current − previous. */
   delta: number;
 }
 
@@ -101,14 +109,25 @@ export interface Portfolio {
   /** The eligibility rule set that decided the verdicts (the region's own, else PP 38/2017). */
   ruleSet: RuleSetRef;
   /** The targets applied. */
-  target: { perAgency: number; perUnit: number };
+  target: {
+    /** Innovations each agency (OPD) should have. */
+    perAgency: number;
+    /** Innovations each Eselon III unit should have. */
+    perUnit: number;
+  };
   /** Totals over the region. */
   totals: {
+    /** Innovations evaluated. */
     innovations: number;
+    /** How many got each verdict. */
     verdicts: Record<Verdict, number>;
+    /** Agencies listed. */
     agencies: number;
+    /** Agencies that meet their target. */
     agenciesMeetingTarget: number;
+    /** Eselon III units listed. */
     units: number;
+    /** Units that meet their target. */
     unitsMeetingTarget: number;
   };
   /** Every agency of `units`, in its order. */
@@ -122,23 +141,48 @@ export interface Portfolio {
   /** Innovations whose agency or unit is not in `units` (a typo, or a unit missing from the list). */
   unlisted: UnitCount[];
   /** Records that could not be evaluated, by position, with their problems. */
-  invalid: { index: number; issues: readonly Issue[] }[];
+  invalid: {
+    /** The record's position, from 0. */
+    index: number;
+    /** Every problem found in it. */
+    issues: readonly Issue[];
+  }[];
   /**
    * Agencies and Eselon III units ranked by Σ proven kematangan, then mean, then eligible
    * innovations, then the target met; rows equal on all four share a rank (`tied`).
    */
-  ranking: { agencies: RankRow[]; units: RankRow[] };
+  ranking: {
+    /** The agencies, best first. */
+    agencies: RankRow[];
+    /** The Eselon III units, best first. */
+    units: RankRow[];
+  };
   /** Each agency's innovations by LAN 5D stage (the pipeline), in the order of `agencies`. */
   pipeline: PipelineRow[];
   /** Innovations that reached a 5D stage without that stage's evidence. */
-  stagesWithoutEvidence: { opd: string; nama: string; stages: string[] }[];
+  stagesWithoutEvidence: {
+    /** The innovation's agency. */
+    opd: string;
+    /** The innovation. */
+    nama: string;
+    /** The stages reached without their evidence. */
+    stages: string[];
+  }[];
   /** The change against the year before, when given. */
   change?: {
+    /** The year compared with. */
     previousTahun: number;
+    /** Innovations evaluated. */
     innovations: Change;
+    /** Eligible innovations. */
     eligible: Change;
+    /** Agencies with at least one innovation. */
     agenciesWithInnovation: Change;
-    agencies: (Change & { opd: string })[];
+    /** Each agency's innovations. */
+    agencies: (Change & {
+      /** The agency. */
+      opd: string;
+    })[];
   };
 }
 

@@ -14,14 +14,18 @@ const StatusSchema = z.enum(['pass', 'fail', 'unknown']);
 
 /** What a case expects; every part is optional and only what is given is checked. */
 export const CaseExpectSchema = z.strictObject({
+  /** The verdict. */
   verdict: z.enum(['eligible', 'not_eligible', 'incomplete']).optional(),
   /** Status by criterion id (or regulation number). */
   criteria: z.record(z.string(), StatusSchema).optional(),
   /** Fields by reason code: the reason must be present and name exactly these fields. */
   reasons: z.record(z.string(), z.array(z.string())).optional(),
+  /** The IGA score. */
   score: z
     .strictObject({
+      /** Claimed points. */
       claimed: z.number().optional(),
+      /** Proven points. */
       proven: z.number().optional(),
       /** Level by indicator id. */
       levels: z.record(z.string(), z.number().int().min(0).max(3)).optional(),
@@ -31,6 +35,7 @@ export const CaseExpectSchema = z.strictObject({
 
 /** A file of test cases for one rule set. */
 export const TestCasesSchema = z.strictObject({
+  /** Editor hint: path to `cases.schema.json`. Ignored. */
   $schema: z.string().optional(),
   /** The eligibility rule set under test (an id). */
   ruleSet: z.string(),
@@ -38,11 +43,15 @@ export const TestCasesSchema = z.strictObject({
   rubric: z.string().optional(),
   /** Fields every case starts from; a case's `record` is laid over it. */
   base: z.record(z.string(), z.unknown()).optional(),
+  /** The cases, each run on its own. */
   cases: z
     .array(
       z.strictObject({
+        /** What the case shows, e.g. "a levy without a regulation fails 4a". */
         name: z.string().min(1),
+        /** The record's fields, laid over `base`. */
         record: z.record(z.string(), z.unknown()),
+        /** What the evaluation must show. */
         expect: CaseExpectSchema,
       }),
     )
@@ -54,7 +63,9 @@ export type TestCases = z.output<typeof TestCasesSchema>;
 
 /** The result of one case: passed, or the differences found. */
 export interface CaseResult {
+  /** The case's name. */
   name: string;
+  /** Whether the evaluation showed everything expected. */
   passed: boolean;
   /** What differed from the expectation, one sentence each. */
   problems: string[];

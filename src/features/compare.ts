@@ -41,11 +41,41 @@ export interface EditionsComparison {
   /** The region under the second edition. */
   b: EditionResult;
   /** b minus a, for the IID and each part (to 0.0001). */
-  delta: { iid: number; spd: number; sid: number; count: number };
+  delta: {
+    /** IID. */
+    iid: number;
+    /** SPD points. */
+    spd: number;
+    /** SID points. */
+    sid: number;
+    /** Innovation-count points. */
+    count: number;
+  };
   /** Why the parts moved: the divisor floor, the basic-service rule, bands, weights. */
   reasons: string[];
   /** Each innovation whose counted kematangan differs between the editions. */
-  innovations: { index: number; nama: string; a: number; b: number; delta: number }[];
+  innovations: {
+    /** Its position in `inovasi`, from 0. */
+    index: number;
+    /** Its name. */
+    nama: string;
+    /** Counted kematangan under the first edition. */
+    a: number;
+    /** Under the second. */
+    b: number;
+    /** b − a. */
+    delta: number;
+  }[];
+}
+
+/** One innovation's kematangan under one edition. */
+export interface EditionScore {
+  /** The rubric. */
+  rubric: RuleSetRef;
+  /** Σ points of the indicators whose facts are given. */
+  claimed: number;
+  /** Σ points of those with evidence attached. */
+  proven: number;
 }
 
 /** The result of {@link compareInnovationEditions}. */
@@ -53,11 +83,22 @@ export interface InnovationEditionsComparison {
   /** The innovation's name. */
   nama: string;
   /** Claimed and proven kematangan under each edition. */
-  a: { rubric: RuleSetRef; claimed: number; proven: number };
+  a: EditionScore;
   /** Claimed and proven kematangan under the second edition. */
-  b: { rubric: RuleSetRef; claimed: number; proven: number };
+  b: EditionScore;
   /** Each indicator whose points or mandatory flag differ. */
-  indicators: { id: string; a: number; b: number; mandatoryA: boolean; mandatoryB: boolean }[];
+  indicators: {
+    /** The indicator's id. */
+    id: string;
+    /** Its points under the first edition. */
+    a: number;
+    /** Under the second. */
+    b: number;
+    /** Whether the first edition makes it mandatory. */
+    mandatoryA: boolean;
+    /** Whether the second does. */
+    mandatoryB: boolean;
+  }[];
 }
 
 const r4 = (n: number) => Math.round(n * 10_000) / 10_000;

@@ -71,38 +71,78 @@ export interface RegionEvaluation {
   maxScore: number;
   /** Region-level indicators: the levels given and their points. */
   spd: {
+    /** The SPD points: Σ level × weight. */
     points: number;
+    /** The most SPD points (every indicator at level 3). */
     max: number;
-    indicators: { id: string; number: string; weight: number; level: number; points: number }[];
+    /** Each SPD indicator, in official order. */
+    indicators: {
+      /** Its id in the rubric. */
+      id: string;
+      /** Its official number. */
+      number: string;
+      /** Points per level. */
+      weight: number;
+      /** The level given, 0 when none. */
+      level: number;
+      /** level × weight. */
+      points: number;
+    }[];
     /** SPD indicators with no level given (scored 0). */
     missing: string[];
   };
   /** Σ proven kematangan ÷ max(floor, n). */
   sid: {
+    /** Σ proven kematangan of the innovations not rejected. */
     sumKematangan: number;
+    /** Innovations reported (rejected ones included). */
     n: number;
+    /** The edition's divisor floor (10 or 12). */
     floor: number;
+    /** max(floor, n). */
     divisor: number;
+    /** The SID points: sumKematangan ÷ divisor. */
     points: number;
+    /** The most SID points. */
     max: number;
   };
   /** Innovation-count points, and the basic-service affairs rule where the edition has it. */
   innovationCount: {
+    /** Innovations reported. */
     n: number;
+    /** Those that earn points (at most the edition's maximum). */
     counted: number;
+    /** The points they earn. */
     points: number;
+    /** The most count points. */
     max: number;
-    basicService?: { required: string[]; covered: string[]; minCovered: number; met: boolean };
+    /** The basic-service rule (IGA 2026): which affairs it asks for and which are covered. */
+    basicService?: {
+      /** The basic-service urusan (ids). */
+      required: string[];
+      /** Those the region's innovations cover. */
+      covered: string[];
+      /** How many must be covered. */
+      minCovered: number;
+      /** Whether enough are. */
+      met: boolean;
+    };
     /** Why the points are what they are, in the requested locale. */
     reason: string;
   };
   /** What the next band takes, unless the region is in the top band. */
   nextBand?: {
+    /** The band above. */
     band: Band;
+    /** Its lowest IID. */
     min: number;
+    /** The IID still missing. */
     iidGap: number;
+    /** The total score still missing. */
     scoreGap: number;
+    /** The proven kematangan still missing, were it all to come from innovations. */
     kematanganGap: number;
+    /** What it takes, in the requested locale. */
     message: string;
   };
   /** Each innovation's result, in input order. */
@@ -111,7 +151,14 @@ export interface RegionEvaluation {
    * Innovations entered more than once under the same name (compared ignoring case, spaces and
    * punctuation), each group with its positions in `inovasi` and a message naming them all.
    */
-  duplicates: { nama: string; indices: number[]; message: string }[];
+  duplicates: {
+    /** The name as first entered. */
+    nama: string;
+    /** The positions in `inovasi`, from 0. */
+    indices: number[];
+    /** A message naming them all, in the requested locale. */
+    message: string;
+  }[];
 }
 
 /** Groups of innovations that share a name, in order of first appearance. */
