@@ -82,10 +82,22 @@ export function interpolate(
   locale: Locale,
   labelOf?: (path: string) => ((id: string) => string | undefined) | undefined,
 ): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, path: string) =>
-    formatAt(path, lookup(path), locale, labelOf?.(path)),
-  );
+  let parts = templates.get(template);
+  if (!parts) {
+    // Split once: `{path}` placeholders at odd positions, literal text at even ones.
+    parts = template.split(/\{([^{}]+)\}/);
+    // The templates are the loaded rule sets' and the catalogue's: few, reused for every record.
+    if (templates.size < 10_000) templates.set(template, parts);
+  }
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const path = parts[i] as string;
+    out += formatAt(path, lookup(path), locale, labelOf?.(path)) + (parts[i + 1] as string);
+  }
+  return out;
 }
+
+const templates = new Map<string, string[]>();
 
 /**
  * Formats the value of a record path for a message: years as written (2023, never 2.023, also

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { formatAt, formatValue, interpolate, MESSAGES, pick } from '../src/messages.js';
+
+describe('interpolate', () => {
+  const values: Record<string, unknown> = {
+    nama: 'Si Cantik',
+    'indikator.sdm.jumlah': 1250.5,
+    tahun: 2023,
+    'anggaran.tahun': [2022, 2023],
+    tahapan: 'uji_coba',
+    urusan: ['kesehatan'],
+  };
+  const lookup = (path: string) => values[path];
+
+  it('replaces every placeholder, adjacent ones and repeated ones included', () => {
+    expect(interpolate('{nama}: {tahapan}{tahapan}.', lookup, 'id')).toBe(
+      'Si Cantik: uji cobauji coba.',
+    );
+    expect(interpolate('{nama}', lookup, 'en')).toBe('Si Cantik');
+    expect(interpolate('no placeholder', lookup, 'en')).toBe('no placeholder');
+    expect(interpolate('', lookup, 'en')).toBe('');
+  });
+
+  it('leaves braces that hold no placeholder as written', () => {
+    expect(interpolate('a {} b { c', lookup, 'en')).toBe('a {} b { c');
+    expect(interpolate('{{nama}}', lookup, 'en')).toBe('{Si Cantik}');
+  });
+
+  it('numbers in the locale, years as written, lists joined, missing marked', () => {
+    expect(interpolate('{indikator.sdm.jumlah}', lookup, 'id')).toBe('1.250,5');
+    expect(interpolate('{indikator.sdm.jumlah}', lookup, 'en')).toBe('1,250.5');
+    expect(interpolate('{tahun} / {anggaran.tahun}', lookup, 'id')).toBe(
+      `2023 / 2022${MESSAGES.values.listSeparator.id}2023`,
+    );
+    expect(interpolate('{kosong}', lookup, 'en')).toBe(MESSAGES.values.missing.en);
+  });
+
+  it('the same template read again gives the same text (its split is cached)', () => {
+    const template = 'Nama {nama}, tahap {tahapan}.';
+    const first = interpolate(template, lookup, 'id');
+    expect(interpolate(template, lookup, 'id')).toBe(first);
+    expect(interpolate(template, (p) => (p === 'nama' ? 'Lain' : undefined), 'en')).toBe(
+      `Nama Lain, tahap ${MESSAGES.values.missing.en}.`,
+    );
+  });
+
+  it('names catalogue ids through the label the caller gives for a path', () => {
+    const labelOf = (path: string) =>
+      path === 'urusan'
+        ? (id: string) => (id === 'kesehatan' ? 'Kesehatan' : undefined)
+        : undefined;
+    expect(interpolate('{urusan}', lookup, 'id', labelOf)).toBe('Kesehatan');
+    expect(interpolate('{tahapan}', lookup, 'id', labelOf)).toBe('uji coba');
+  });
+});
+
+describe('formatValue and formatAt', () => {
+  it.each([
+    [true, 'id', MESSAGES.values.true.id],
+    [false, 'en', MESSAGES.values.false.en],
+    [[], 'id', MESSAGES.values.none.id],
+    [999, 'id', '999'],
+    [-999, 'en', '-999'],
+    [1000, 'id', '1.000'],
+    [-1000, 'en', '-1,000'],
+    [0.5, 'id', '0,5'],
+    [{ a: 1 }, 'en', '{"a":1}'],
+    ['kepala_daerah', 'en', 'kepala daerah'],
+    ['Kepala_Daerah', 'en', 'Kepala_Daerah'],
+    ['satu', 'en', 'satu'],
+  ] as const)('%j in %s: %s', (value, locale, text) => {
+    expect(formatValue(value, locale)).toBe(text);
+  });
+
+  it('a year is never grouped, at any path that names one', () => {
+    expect(formatAt('tahun', 2024, 'id')).toBe('2024');
+    expect(formatAt('riwayatIga.tahun', 2024, 'id')).toBe('2024');
+    expect(formatAt('jumlah', 2024, 'id')).toBe('2.024');
+  });
+
+  it('pick reads the locale', () => {
+    expect(pick({ id: 'satu', en: 'one' }, 'id')).toBe('satu');
+    expect(pick({ id: 'satu', en: 'one' }, 'en')).toBe('one');
+  });
+});
