@@ -30,21 +30,8 @@ export interface LeafCondition {
   value: unknown;
 }
 
-/** A condition tree in json-rules-engine's syntax. */
-export type Condition =
-  | LeafCondition
-  | {
-      /** Holds when every condition holds. */
-      all: Condition[];
-    }
-  | {
-      /** Holds when at least one condition holds. */
-      any: Condition[];
-    }
-  | {
-      /** Holds when the condition does not. */
-      not: Condition;
-    };
+/** A condition tree in json-rules-engine's syntax: a leaf, or all / any / not of conditions. */
+export type Condition = LeafCondition | TopLevelCondition;
 
 /** The top of a condition tree: json-rules-engine requires a boolean operator there. */
 export type TopLevelCondition =
