@@ -5,10 +5,17 @@ import {
   createEvaluator,
   judgeEligibility,
   parseRecord,
+  resolveAll,
   ruleSetForRegion,
   runnerFor,
 } from '../../src/eligibility/_pipeline.js';
-import { getRuleSet, InvalidOptionError, loadRuleSet } from '../../src/index.js';
+import {
+  getRuleSet,
+  InvalidOptionError,
+  InvalidRecordError,
+  LIMITS,
+  loadRuleSet,
+} from '../../src/index.js';
 import { factsOf } from '../../src/record/_facts.js';
 import type { EligibilityRuleSet, RubricRuleSet } from '../../src/rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';
@@ -174,5 +181,161 @@ describe('createEvaluator: options', () => {
     expect(createEvaluator({ ruleSet: 'pp-38-2017' }, { pemda: 'Kota Batu' }).ruleSet.id).toBe(
       'pp-38-2017',
     );
+  });
+});
+
+/** The issues of the error `run` throws. */
+function issuesOf(run: () => unknown): { path: unknown[]; code: string; message: string }[] {
+  try {
+    run();
+  } catch (error) {
+    return (error as { issues: { path: unknown[]; code: string; message: string }[] }).issues;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('parseRecord', () => {
+  it('a record over a limit is refused by the scan, before the schema sees it', () => {
+    const name = 'x'.repeat(LIMITS.maxStringLength + 1);
+    expect(() => parseRecord({ nama: name })).toThrow(InvalidRecordError);
+    expect(issuesOf(() => parseRecord({ nama: name }))).toStrictEqual([
+      {
+        path: ['nama'],
+        code: 'too_long',
+        message: `a text longer than ${LIMITS.maxStringLength} characters`,
+      },
+    ]);
+  });
+
+  it('a getter that throws only when read a second time is an unreadable record', () => {
+    let reads = 0;
+    const record = {
+      get nama() {
+        reads += 1;
+        if (reads > 1) throw new Error('dibaca dua kali');
+        return 'Uji';
+      },
+    };
+    expect(issuesOf(() => parseRecord(record))).toStrictEqual([
+      {
+        path: [],
+        code: 'unreadable',
+        message: 'the record could not be read: Error: dibaca dua kali',
+      },
+    ]);
+  });
+});
+
+describe('createEvaluator: every refused option says what and where', () => {
+  it.each([null, 'id', [], 5])('options %j: one issue at the root', (options) => {
+    expect(issuesOf(() => createEvaluator(options as never))).toStrictEqual([
+      { path: [], code: 'invalid_type', message: 'options must be an object' },
+    ]);
+  });
+
+  it.each([
+    ['ruleSet', {}],
+    ['ruleSet', { id: 'pp-38-2017' }],
+    ['rubric', { kind: 'rubric' }],
+    ['rubric', 2026],
+  ])('%s %j is neither an id nor a loaded rule set', (key, value) => {
+    expect(issuesOf(() => createEvaluator({ [key]: value } as never))).toStrictEqual([
+      {
+        path: [key],
+        code: 'invalid_type',
+        message: `${key} must be a rule-set id or a loaded rule set`,
+      },
+    ]);
+  });
+
+  it.each(['x2024', '2024x', '2024-06', '2024-06-30T00:00', ' 2024'])(
+    'asOf %j is refused',
+    (asOf) => {
+      expect(issuesOf(() => createEvaluator({ asOf }))).toStrictEqual([
+        {
+          path: ['asOf'],
+          code: 'invalid_value',
+          message: 'asOf must be a date (YYYY-MM-DD) or a year (YYYY)',
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    ['2024-06-30', 'iga-2023'],
+    ['2023-01-01', 'iga-2023'],
+    ['2026-12-31', 'iga-2026'],
+  ])('asOf %s reads its year: %s', (asOf, rubric) => {
+    expect(createEvaluator({ asOf }).rubric.id).toBe(rubric);
+  });
+
+  it('a region’s own rule set is chosen by the year asOf names when the region gives none', () => {
+    expect(createEvaluator({ asOf: '2021' }, { pemda: 'Kota Batu' }).ruleSet.id).toBe('pp-38-2017');
+    expect(createEvaluator({ asOf: '2023' }, { pemda: 'Kota Batu' }).ruleSet.id).toBe(
+      'perwali-batu-36-2022',
+    );
+  });
+
+  it('a loaded rule set object is used as given', () => {
+    const pp38 = getRuleSet('pp-38-2017');
+    expect(createEvaluator({ ruleSet: pp38 }).ruleSet).toBe(pp38);
+  });
+});
+
+describe('createEvaluator without a rubric or a year', () => {
+  it('scores each record by the edition of its own year, the newest without one', () => {
+    const evaluator = createEvaluator();
+    expect(evaluator.rubric.id).toBe('iga-2026');
+    expect(evaluator.evaluate({ nama: 'Uji', tahun: 2023 }).score.rubric.id).toBe('iga-2023');
+    expect(evaluator.evaluate({ nama: 'Uji' }).score.rubric.id).toBe('iga-2026');
+    const record = parseRecord({ nama: 'Uji', tahun: 2024 });
+    expect(evaluator.forRecord(record).rubric.id).toBe('iga-2023');
+    const facts = factsOf(record);
+    const rubric = getRuleSet('iga-2023') as RubricRuleSet;
+    const assembled = evaluator.assemble(
+      record,
+      runnerFor(evaluator.ruleSet)(facts),
+      rubricRunnerFor(rubric)(facts),
+    );
+    expect(assembled).toStrictEqual(evaluator.evaluateParsed(record));
+    expect(assembled.score.rubric.id).toBe('iga-2023');
+  });
+});
+
+describe('resolveAll', () => {
+  it.each([[[]], ['pp-38-2017'], [undefined]])('ruleSets %j is refused as a whole', (ruleSets) => {
+    expect(issuesOf(() => resolveAll({ ruleSets } as never))).toStrictEqual([
+      {
+        path: ['ruleSets'],
+        code: 'invalid_type',
+        message: 'ruleSets must be a non-empty list of rule-set ids or loaded rule sets',
+      },
+    ]);
+  });
+
+  it('every item that is neither an id nor a rule set, at its index, in one error', () => {
+    const error = (() => {
+      try {
+        resolveAll({ ruleSets: ['pp-38-2017', 5, {}, null] as never });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect((error as InvalidOptionError).issues).toStrictEqual(
+      [1, 2, 3].map((i) => ({
+        path: ['ruleSets', i],
+        code: 'invalid_type',
+        message: 'expected a rule-set id or a loaded rule set',
+      })),
+    );
+  });
+
+  it('ids and loaded rule sets resolve in the order given', () => {
+    const rubric = getRuleSet('iga-2023');
+    const { ruleSets, locale } = resolveAll({ ruleSets: ['pp-38-2017', rubric], locale: 'en' });
+    expect(ruleSets.map((r) => r.id)).toStrictEqual(['pp-38-2017', 'iga-2023']);
+    expect(ruleSets[1]).toBe(rubric);
+    expect(locale).toBe('en');
   });
 });
