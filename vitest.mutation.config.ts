@@ -15,6 +15,8 @@ export default defineConfig({
       'test/readme.test.ts',
     ],
     environment: 'node',
+    // Every cache emptied before each test (see the file), so that coverage per test is true.
+    setupFiles: ['test/mutation-setup.ts'],
     // Fewer runs per property test (test/runs.ts): a surviving mutant re-runs each one.
     env: { FC_RUNS: '40' },
     testTimeout: 30_000,

@@ -1,3 +1,5 @@
+import { memo } from './_memo.js';
+
 /**
  * Plain dotted paths (`indikator.sdm.jumlah`): the only path syntax rule sets may use.
  * json-rules-engine's default resolver evaluates JSONPath, an expression language; ours only
@@ -30,16 +32,11 @@ export function dottedPathProblem(path: string): string | undefined {
  * @internal
  */
 export function getPath(value: unknown, path: string): unknown {
-  let segments = splits.get(path);
-  if (!segments) {
-    segments = path.split('.');
-    // The paths are those of the loaded rule sets and messages: few, and reused for every record.
-    if (splits.size < 10_000) splits.set(path, segments);
-  }
-  return getSegments(value, segments);
+  return getSegments(value, splitPath(path));
 }
 
-const splits = new Map<string, readonly string[]>();
+// The paths are those of the loaded rule sets and messages: few, and reused for every record.
+const splitPath = memo((path: string): readonly string[] => path.split('.'));
 
 /**
  * Like {@link getPath}, with the path already split (hot paths split once, at load).

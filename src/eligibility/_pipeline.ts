@@ -1,4 +1,5 @@
 import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
+import { getOrBuild, memo, weakMemo } from '../conditions/_memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
@@ -44,17 +45,14 @@ export const DEFAULT_RUBRIC = 'iga-2026';
 
 const LOCALES: readonly Locale[] = ['id', 'en'];
 
-const runners = new WeakMap<RuleSet, SyncCheckRunner>();
-
 /** The compiled runner of an eligibility rule set, built once per rule set. */
 export function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
-  let runner = runners.get(ruleSet);
-  if (!runner) {
-    runner = createCompiledRunner(ruleSet.criteria.flatMap((c) => c.checks));
-    runners.set(ruleSet, runner);
-  }
-  return runner;
+  return runners(ruleSet);
 }
+
+const runners = weakMemo((ruleSet: EligibilityRuleSet) =>
+  createCompiledRunner(ruleSet.criteria.flatMap((c) => c.checks)),
+);
 
 /** Validates a record against the innovation schema, size limits first. */
 export function parseRecord(input: unknown): Innovation {
@@ -158,19 +156,15 @@ export function editionFor(year: number | undefined): RubricRuleSet {
   // Called for every record: cached per year until a rule set is registered.
   const v = registryVersion();
   if (v !== editionVersion) {
-    editionCache.clear();
+    editions.clear();
     editionVersion = v;
   }
-  const key = year ?? 'newest';
-  let edition = editionCache.get(key);
-  if (!edition) {
-    edition = findEdition(year);
-    editionCache.set(key, edition);
-  }
-  return edition;
+  return editions(year ?? 'newest');
 }
 
-const editionCache = new Map<number | 'newest', RubricRuleSet>();
+const editions = memo((year: number | 'newest') =>
+  findEdition(year === 'newest' ? undefined : year),
+);
 let editionVersion = -1;
 
 function findEdition(year: number | undefined): RubricRuleSet {
@@ -269,24 +263,18 @@ function fixedEvaluator(
   locale: Locale,
 ): Evaluator {
   // One evaluator per loaded rule set, rubric and locale: evaluate() is called per record.
-  let byRubric = evaluators.get(ruleSet);
-  if (!byRubric) {
-    byRubric = new WeakMap();
-    evaluators.set(ruleSet, byRubric);
-  }
-  let byLocale = byRubric.get(rubric);
-  if (!byLocale) {
-    byLocale = {};
-    byRubric.set(rubric, byLocale);
-  }
+  const byLocale = getOrBuild(
+    evaluators(ruleSet),
+    rubric,
+    (): Partial<Record<Locale, Evaluator>> => ({}),
+  );
   byLocale[locale] ??= buildEvaluator(ruleSet, rubric, locale);
   return byLocale[locale];
 }
 
-const evaluators = new WeakMap<
-  EligibilityRuleSet,
-  WeakMap<RubricRuleSet, Partial<Record<Locale, Evaluator>>>
->();
+const evaluators = weakMemo(
+  (_: EligibilityRuleSet) => new WeakMap<RubricRuleSet, Partial<Record<Locale, Evaluator>>>(),
+);
 
 function buildEvaluator(
   ruleSet: EligibilityRuleSet,

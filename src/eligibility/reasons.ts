@@ -1,3 +1,4 @@
+import { getOrBuild, weakMemo } from '../conditions/_memo.js';
 import { getPath } from '../conditions/_path.js';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
@@ -63,17 +64,14 @@ const LABELS: Record<string, (id: string) => string | undefined> = {
 };
 const labelOf = (path: string) => LABELS[path];
 
-const codes = new WeakMap<Check, Record<Status, string>>();
-
 /** The reason codes of a check, built once: `<id>_pass`, `<id>_fail`, `<id>_unknown`. */
-function codesOf(check: Check): Record<Status, string> {
-  let c = codes.get(check);
-  if (!c) {
-    c = { pass: `${check.id}_pass`, fail: `${check.id}_fail`, unknown: `${check.id}_unknown` };
-    codes.set(check, c);
-  }
-  return c;
-}
+const codesOf = weakMemo(
+  (check: Check): Record<Status, string> => ({
+    pass: `${check.id}_pass`,
+    fail: `${check.id}_fail`,
+    unknown: `${check.id}_unknown`,
+  }),
+);
 
 function orderFields(check: Check, fields: Iterable<string>): string[] {
   const set = new Set(fields);
@@ -90,14 +88,10 @@ interface UnknownMemo {
   fields: string[];
   byMask: Map<string, Reason>;
 }
-const unknownMemos = new WeakMap<Check, Partial<Record<Locale, UnknownMemo>>>();
+const unknownMemos = weakMemo((_: Check): Partial<Record<Locale, UnknownMemo>> => ({}));
 
 function unknownMemo(check: Check, locale: Locale): UnknownMemo {
-  let byLocale = unknownMemos.get(check);
-  if (!byLocale) {
-    byLocale = {};
-    unknownMemos.set(check, byLocale);
-  }
+  const byLocale = unknownMemos(check);
   byLocale[locale] ??= {
     fields: [...new Set([...check.fields, ...fieldsRead(check.conditions as Condition)])],
     byMask: new Map(),
@@ -117,11 +111,9 @@ function reasonFor(
     const m = unknownMemo(check, locale);
     let mask = '';
     for (const f of m.fields) mask += isMissing(record, f) ? '1' : '0';
-    let reason = m.byMask.get(mask);
-    if (!reason) {
-      reason = reasonFor(check, results, record, locale, false);
-      m.byMask.set(mask, reason);
-    }
+    const reason = getOrBuild(m.byMask, mask, () =>
+      reasonFor(check, results, record, locale, false),
+    );
     return { ...reason, fields: [...reason.fields] };
   }
   const lookup = (path: string) => getPath(record, path);

@@ -1,3 +1,4 @@
+import { weakMemo } from '../conditions/_memo.js';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { formatValue, type Locale, MESSAGES, pick } from '../messages.js';
 import type { RubricIndicator } from '../rule-sets/rubric-format.js';
@@ -62,8 +63,6 @@ export interface IndicatorPlan {
   otherFields: string[];
 }
 
-const plans = new WeakMap<RubricRuleSet, Record<Locale, IndicatorPlan[]>>();
-
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
@@ -80,13 +79,15 @@ function around(template: string): [string, string] {
  * @internal
  */
 export function planFor(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
-  let byLocale = plans.get(rubric);
-  if (!byLocale) {
-    byLocale = { id: makePlans(rubric, 'id'), en: makePlans(rubric, 'en') };
-    plans.set(rubric, byLocale);
-  }
-  return byLocale[locale];
+  return plans(rubric)[locale];
 }
+
+const plans = weakMemo(
+  (rubric: RubricRuleSet): Record<Locale, IndicatorPlan[]> => ({
+    id: makePlans(rubric, 'id'),
+    en: makePlans(rubric, 'en'),
+  }),
+);
 
 function makePlans(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
   const t = MESSAGES.score;

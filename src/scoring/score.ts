@@ -1,4 +1,5 @@
 import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
+import { getOrBuild, weakMemo } from '../conditions/_memo.js';
 import { getPath, getSegments } from '../conditions/_path.js';
 import { blame, type CheckResults, leafFields, shortfall } from '../conditions/outcome.js';
 import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
@@ -86,7 +87,6 @@ export interface InnovationScore {
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
-const runners = new WeakMap<RubricRuleSet, SyncCheckRunner>();
 
 /**
  * The compiled runner of a rubric's level checks, built once per rubric.
@@ -94,13 +94,10 @@ const runners = new WeakMap<RubricRuleSet, SyncCheckRunner>();
  * @internal
  */
 export function rubricRunnerFor(rubric: RubricRuleSet): SyncCheckRunner {
-  let runner = runners.get(rubric);
-  if (!runner) {
-    runner = createCompiledRunner(rubricChecks(rubric));
-    runners.set(rubric, runner);
-  }
-  return runner;
+  return runners(rubric);
 }
+
+const runners = weakMemo((rubric: RubricRuleSet) => createCompiledRunner(rubricChecks(rubric)));
 
 const isMissing = (record: Innovation, path: string) => {
   const v = getPath(record, path);
@@ -117,7 +114,7 @@ interface AbsentScore {
   score: IndicatorScore;
   upgrades: Upgrade[];
 }
-const absentScores = new WeakMap<IndicatorPlan, Map<string, AbsentScore>>();
+const absentScores = weakMemo((_: IndicatorPlan) => new Map<string, AbsentScore>());
 
 const copyScore = (s: IndicatorScore): IndicatorScore => ({
   ...s,
@@ -144,18 +141,11 @@ function scoreIndicator(
   }
   let mask = '';
   for (const f of plan.otherFields) mask += isMissing(record, f) ? '1' : '0';
-  let byMask = absentScores.get(plan);
-  if (!byMask) {
-    byMask = new Map();
-    absentScores.set(plan, byMask);
-  }
-  let absent = byMask.get(mask);
-  if (!absent) {
+  const absent = getOrBuild(absentScores(plan), mask, () => {
     const own: [Upgrade, number][] = [];
     const score = scoreIndicatorFully(plan, results, record, locale, own, order);
-    absent = { score, upgrades: own.map(([u]) => u) };
-    byMask.set(mask, absent);
-  }
+    return { score, upgrades: own.map(([u]) => u) };
+  });
   for (const u of absent.upgrades) upgrades.push([copyUpgrade(u), order]);
   return copyScore(absent.score);
 }
