@@ -79,21 +79,35 @@ function orderFields(check: Check, fields: Iterable<string>): string[] {
 }
 
 /**
- * An undecided check's reason depends only on which of the fields it reads are missing (its
- * message's placeholders are among them, and a missing value prints the same everywhere): it is
- * built once per check, locale and that mask, and handed out as a copy. Drafts, which a form
- * validates at every keystroke, are mostly undecided checks.
+ * An undecided check's reason is built once per check, locale and mask of missing fields, and
+ * handed out as a copy: drafts, which a form validates at every keystroke, are mostly undecided
+ * checks. That holds when the reason depends on nothing else: the check is one leaf or one
+ * `all`/`any` of leaves (a leaf is undecided exactly when a field it reads is missing, so the
+ * mask says which leaves are to blame), and no placeholder of its message has a value to print.
+ * Any other undecided check takes the full path.
  */
 interface UnknownMemo {
   fields: string[];
+  /** Whether the check is one leaf or one `all`/`any` of leaves. */
+  flat: boolean;
+  /** The fields the message prints. */
+  placeholders: string[];
   byMask: Map<string, Reason>;
 }
+
+const isLeaf = (c: Condition) => !('all' in c || 'any' in c || 'not' in c);
+const isFlat = (c: Condition) =>
+  'all' in c ? c.all.every(isLeaf) : 'any' in c ? c.any.every(isLeaf) : isLeaf(c);
+const placeholdersOf = (template: string) =>
+  [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
 const unknownMemos = weakMemo((_: Check): Partial<Record<Locale, UnknownMemo>> => ({}));
 
 function unknownMemo(check: Check, locale: Locale): UnknownMemo {
   const byLocale = unknownMemos(check);
   byLocale[locale] ??= {
     fields: [...new Set([...check.fields, ...fieldsRead(check.conditions as Condition)])],
+    flat: isFlat(check.conditions as Condition),
+    placeholders: placeholdersOf(pick(check.messages.unknown, locale)),
     byMask: new Map(),
   };
   return byLocale[locale];
@@ -107,8 +121,8 @@ function reasonFor(
   memo: boolean,
 ): Reason {
   const status = results.status(check.id);
-  if (status === 'unknown' && memo) {
-    const m = unknownMemo(check, locale);
+  const m = status === 'unknown' && memo ? unknownMemo(check, locale) : undefined;
+  if (m?.flat && m.placeholders.every((f) => isMissing(record, f))) {
     let mask = '';
     for (const f of m.fields) mask += isMissing(record, f) ? '1' : '0';
     const reason = getOrBuild(m.byMask, mask, () =>

@@ -2,7 +2,12 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRecord, runnerFor } from '../../src/eligibility/_pipeline.js';
 import { judgeCriterion } from '../../src/eligibility/reasons.js';
-import { type EligibilityRuleSet, getRuleSet, type InnovationInput } from '../../src/index.js';
+import {
+  type EligibilityRuleSet,
+  getRuleSet,
+  type InnovationInput,
+  loadRuleSet,
+} from '../../src/index.js';
 import { factsOf } from '../../src/record/_facts.js';
 import { recordArb } from '../arbitraries.js';
 import { runs } from '../runs.js';
@@ -155,5 +160,61 @@ describe('judgeCriterion', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+});
+
+// The shipped rule sets' undecided checks are flat and print nothing in their message. A rule set
+// may nest its conditions (which leaf is to blame then depends on the values given) and print a
+// value in the message: the memo must never hand out another record's reason.
+describe('the memo of undecided reasons, on a check that nests and prints a value', () => {
+  const pp38 = structuredClone(getRuleSet('pp-38-2017')) as unknown as {
+    lineage: unknown;
+    criteria: { checks: Record<string, unknown>[] }[];
+  };
+  const { lineage: _, ...json } = pp38;
+  const first = json.criteria[0];
+  if (!first) throw new Error('no criterion');
+  first.checks = [
+    {
+      id: 'bersarang',
+      conditions: {
+        any: [
+          {
+            all: [
+              { fact: 'pungutanBaru', operator: 'equal', value: false },
+              { fact: 'membatasiAkses', operator: 'equal', value: false },
+              { fact: 'kebaruan', operator: 'in', value: ['seluruh', 'sebagian'] },
+            ],
+          },
+          { fact: 'untukKepentinganPribadi', operator: 'equal', value: false },
+        ],
+      },
+      fields: ['pungutanBaru', 'membatasiAkses', 'kebaruan', 'untukKepentinganPribadi'],
+      messages: {
+        pass: { id: 'Lolos.', en: 'Passes.' },
+        fail: { id: 'Gagal.', en: 'Fails.' },
+        unknown: { id: 'Belum pasti ({kebaruan}).', en: 'Undecided ({kebaruan}).' },
+      },
+    },
+  ];
+  const ruleSet = loadRuleSet({ ...json, id: 'uji-alasan-memo' }) as EligibilityRuleSet;
+  const judgeNested = (input: InnovationInput, memo: boolean) => {
+    const record = parseRecord(input);
+    const results = runnerFor(ruleSet)(factsOf(record));
+    return judgeCriterion(ruleSet.criteria[0] as never, results, record, 'en', memo).reasons[0];
+  };
+  const all = ['pungutanBaru', 'membatasiAkses', 'kebaruan', 'untukKepentinganPribadi'];
+
+  it.each([
+    [{ nama: 'a', membatasiAkses: false }, all.filter((f) => f !== 'membatasiAkses')],
+    [{ nama: 'b', membatasiAkses: true }, ['untukKepentinganPribadi']],
+    [{ nama: 'c', kebaruan: 'seluruh' }, all.filter((f) => f !== 'kebaruan')],
+    [{ nama: 'd', kebaruan: 'sebagian' }, all.filter((f) => f !== 'kebaruan')],
+  ])('%j: blames %j, memoised or not', (input, fields) => {
+    const fresh = judgeNested(input as InnovationInput, false);
+    expect(fresh?.fields).toStrictEqual(fields);
+    expect(fresh?.message).toContain((input as { kebaruan?: string }).kebaruan ?? '(');
+    for (let i = 0; i < 2; i++)
+      expect(judgeNested(input as InnovationInput, true)).toStrictEqual(fresh);
   });
 });
