@@ -106,9 +106,9 @@ const isMissing = (record: Innovation, path: string) => {
 
 /**
  * An indicator the record leaves out entirely (most of a draft's, most of a real export's)
- * scores the same for every record, but for which of the other fields its levels read (the
- * year) are missing: its score and upgrade are built once per rubric, locale and that mask, and
- * handed out as copies. Anything else takes the full path.
+ * scores the same for every record with the same values of the other fields its levels read
+ * (the year, or none): its score and upgrade are built once per rubric, locale and those values,
+ * and handed out as copies. Anything else takes the full path.
  */
 interface AbsentScore {
   score: IndicatorScore;
@@ -139,9 +139,11 @@ function scoreIndicator(
   if (!absentAndUndecided) {
     return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
   }
-  let mask = '';
-  for (const f of plan.otherFields) mask += isMissing(record, f) ? '1' : '0';
-  const absent = getOrBuild(absentScores(plan), mask, () => {
+  // The values of the other fields, not only whether they are given: a level may count its
+  // shortfall from the year.
+  let key = '';
+  for (const f of plan.otherFields) key += `${JSON.stringify(getPath(record, f) ?? null)}|`;
+  const absent = getOrBuild(absentScores(plan), key, () => {
     const own: [Upgrade, number][] = [];
     const score = scoreIndicatorFully(plan, results, record, locale, own, order);
     return { score, upgrades: own.map(([u]) => u) };

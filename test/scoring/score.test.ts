@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type IndicatorScore } from '../../src/index.js';
+import { parseRecord } from '../../src/eligibility/_pipeline.js';
+import {
+  evaluate,
+  getRuleSet,
+  type IndicatorScore,
+  type InnovationScore,
+  loadRuleSet,
+} from '../../src/index.js';
+import { factsOf } from '../../src/record/_facts.js';
+import type { RubricRuleSet } from '../../src/rule-sets/types.js';
+import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';
 import { fixture } from '../helpers.js';
 
 async function indicator(id: string, value: unknown, rubric = 'iga-2026'): Promise<IndicatorScore> {
@@ -281,5 +291,192 @@ describe('what the next level needs, for < and > thresholds', () => {
   ])('%j: %s needs "%s"', async (indikator, id, needs) => {
     const { score } = await evaluate({ nama: 'x', tahun: 2026, indikator }, { rubric: 'iga-2026' });
     expect(score.indicators.find((i) => i.id === id)?.reason.message).toContain(needs);
+  });
+});
+
+describe('the lists of a score', () => {
+  const ids = (getRuleSet('iga-2026') as RubricRuleSet).indicators.map((i) => i.id);
+
+  it('missing: the indicators not given, in the rubric order', async () => {
+    const { score } = await evaluate(
+      { nama: 'x', tahun: 2024, indikator: { video: { substansi: 1 }, sdm: { jumlah: 0 } } },
+      { rubric: 'iga-2026' },
+    );
+    expect(score.missing).toStrictEqual(ids.filter((id) => id !== 'sdm' && id !== 'video'));
+    expect(score.missingMandatory).toStrictEqual([
+      'regulasi',
+      'kecepatanPenciptaan',
+      'kemanfaatan',
+    ]);
+  });
+
+  it('missingEvidence: points claimed without evidence, never a level 0 or an empty indicator', async () => {
+    const { score } = await evaluate(
+      {
+        nama: 'x',
+        tahun: 2024,
+        indikator: {
+          regulasi: { jenis: 'perda', bukti: [{ jenis: 'perda' }] },
+          sdm: { jumlah: 0 },
+          bimtek: { jumlah: 2 },
+          video: { substansi: 3, bukti: [] },
+        },
+      },
+      { rubric: 'iga-2026' },
+    );
+    expect(score.missingEvidence).toStrictEqual(['bimtek', 'video']);
+    expect([score.claimed, score.proven]).toStrictEqual([9 + 2 + 8, 9]);
+  });
+
+  it('a null is missing, as an absent field is', async () => {
+    const absent = await evaluate({ nama: 'x' }, { rubric: 'iga-2026' });
+    const nulls = await evaluate(
+      { nama: 'x', tahun: null, indikator: { anggaran: null, sdm: { jumlah: null } } },
+      { rubric: 'iga-2026' },
+    );
+    expect(nulls.score).toStrictEqual(absent.score);
+  });
+});
+
+describe('the sentence of each state of an indicator', () => {
+  const en = async (indikator: Record<string, unknown>) =>
+    (await evaluate({ nama: 'x', tahun: 2024, indikator }, { rubric: 'iga-2026', locale: 'en' }))
+      .score;
+  const one = (score: InnovationScore, id: string) =>
+    score.indicators.find((i) => i.id === id) as IndicatorScore;
+
+  it('below level 1, with what level 1 needs, and no evidence to ask for', async () => {
+    const score = await en({ bimtek: { jumlah: 0 } });
+    expect(one(score, 'bimtek').reason).toStrictEqual({
+      code: 'bimtek_level_0',
+      message: 'Below level 1. For level 1: hold 1 more training (+1 points).',
+      fields: ['indikator.bimtek.jumlah'],
+    });
+    expect(score.upgrades.filter((u) => u.indicator === 'bimtek')).toStrictEqual([
+      {
+        indicator: 'bimtek',
+        kind: 'level',
+        level: 1,
+        gain: 1,
+        message: expect.stringContaining('hold 1 more training'),
+        fields: ['indikator.bimtek.jumlah'],
+      },
+    ]);
+  });
+
+  it('a level without evidence says its points are not proven, and asks for the evidence', async () => {
+    const score = await en({ sdm: { jumlah: 5 } });
+    expect(one(score, 'sdm').reason.message).toBe(
+      'Level 1 of 3 (1-10 staff): 2 of 6 points. No evidence is attached, so these points are not proven. For level 2: add 6 more staff (+2 points).',
+    );
+    const evidence = score.upgrades.find((u) => u.indicator === 'sdm' && u.kind === 'evidence');
+    expect(evidence).toMatchObject({ level: 1, gain: 2, fields: ['indikator.sdm.bukti'] });
+  });
+
+  it('a level whose next one has no number to count says what that level is', async () => {
+    const score = await en({ regulasi: { jenis: 'sk_kepala_daerah', bukti: [{ jenis: 'sk' }] } });
+    expect(one(score, 'regulasi').reason.message).toBe(
+      "Level 1 of 3 (a decree of the head of region (or of the agency head on the head of region's behalf)): 3 of 9 points. For level 2: enact the innovation by a perkada (+3 points).",
+    );
+    expect(score.upgrades.filter((u) => u.indicator === 'regulasi')).toHaveLength(1);
+  });
+
+  it('the year of a year-relative indicator is pointed at only when it is missing', async () => {
+    const score = await en({ anggaran: { tahun: [2024] } });
+    const next = score.upgrades.find((u) => u.indicator === 'anggaran' && u.kind === 'level');
+    expect(next?.fields).toStrictEqual(['indikator.anggaran.tahun']);
+    expect(one(score, 'anggaran').reason.fields).toStrictEqual(['indikator.anggaran.tahun']);
+  });
+
+  it('an empty mandatory indicator says it is mandatory; an empty optional one does not', async () => {
+    const score = await en({});
+    expect(one(score, 'video').reason.message).toMatch(
+      /\) \(\+4 points\)\. Mandatory indicator\.$/,
+    );
+    expect(one(score, 'bimtek').reason.message).not.toMatch(/Mandatory/);
+  });
+});
+
+describe('the upgrade path at equal gain', () => {
+  it('evidence first, even of a later indicator, then levels in the rubric order', async () => {
+    const { score } = await evaluate(
+      {
+        nama: 'x',
+        tahun: 2024,
+        indikator: {
+          sdm: { jumlah: 5, bukti: [{ jenis: 'sk' }] },
+          monev: { jenis: 'internal' },
+        },
+      },
+      { rubric: 'iga-2026' },
+    );
+    expect(
+      score.upgrades.filter((u) => u.gain === 2).map((u) => [u.indicator, u.kind, u.level]),
+    ).toStrictEqual([
+      ['monev', 'evidence', 1],
+      ['sdm', 'level', 2],
+      ['anggaran', 'level', 1],
+      ['alatKerja', 'level', 1],
+      ['rkpd', 'level', 1],
+      ['prosesLayanan', 'level', 1],
+      ['layananTerintegrasi', 'level', 1],
+      ['kecepatanPenciptaan', 'level', 1],
+      ['monev', 'level', 2],
+    ]);
+    const gains = score.upgrades.map((u) => u.gain);
+    expect(gains).toStrictEqual([...gains].sort((a, b) => b - a));
+  });
+});
+
+// The IGA rubrics never decide a level without the indicator's entry. A rubric may (a level
+// that the year alone meets): the memo of empty indicators must still give exactly what building
+// afresh gives.
+describe('the memo of empty indicators, on a rubric whose level the year alone decides', () => {
+  const { lineage: _, ...base } = structuredClone(getRuleSet('iga-2026')) as unknown as {
+    lineage: unknown;
+    indicators: { id: string; levels: { conditions: unknown }[] }[];
+  };
+  const sdm = base.indicators.find((i) => i.id === 'sdm');
+  if (!sdm?.levels[0]) throw new Error('no sdm levels');
+  sdm.levels[0].conditions = {
+    any: [
+      { fact: 'indikator', path: 'sdm.jumlah', operator: 'greaterThanInclusive', value: 1 },
+      { fact: 'tahun', operator: 'greaterThanInclusive', value: 2025 },
+    ],
+  };
+  const json = {
+    ...base,
+    id: 'uji-rubrik-memo',
+    jurisdiction: { level: 'kota', name: 'Kota Uji Memo' },
+  };
+
+  const records = [
+    { nama: 'a', tahun: 2020 },
+    { nama: 'b', tahun: 2026 },
+    { nama: 'c', kebaruan: 'seluruh' },
+    { nama: 'd', tahun: 2024 },
+    { nama: 'e' },
+    { nama: 'f', tahun: 2026, kebaruan: 'sebagian' },
+  ];
+
+  it('memoised equals built afresh, record after record, in both locales', () => {
+    const rubric = loadRuleSet(json, { replace: true }) as RubricRuleSet;
+    for (const locale of ['id', 'en'] as const) {
+      for (const input of [...records, ...records.reverse()]) {
+        const record = parseRecord(input);
+        const levels = rubricRunnerFor(rubric)(factsOf(record));
+        expect(
+          scoreParsed(record, levels, rubric, locale, true),
+          JSON.stringify(input),
+        ).toStrictEqual(scoreParsed(record, levels, rubric, locale, false));
+      }
+    }
+  });
+
+  it('a level decided without the entry scores it', () => {
+    const rubric = loadRuleSet(json, { replace: true }) as RubricRuleSet;
+    const record = parseRecord({ nama: 'b', tahun: 2026 });
+    const score = scoreParsed(record, rubricRunnerFor(rubric)(factsOf(record)), rubric, 'en');
+    expect(score.indicators.find((i) => i.id === 'sdm')).toMatchObject({ level: 1, given: true });
   });
 });
