@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCompiledRunner } from '../../src/conditions/_compile.js';
 import { createEngineRunner } from '../../src/conditions/_json-rules-engine.js';
+import { EXTRA_OPERATORS } from '../../src/conditions/_operators.js';
 import type { Condition, TopLevelCondition } from '../../src/conditions/condition.js';
 
 /** Runs one condition on one set of facts, compiled and through json-rules-engine. */
@@ -74,5 +75,57 @@ describe('boolean conditions', () => {
     const r = await both(conditions as TopLevelCondition, facts);
     expect(r.compiled).toBe(status);
     expect(r.reference).toBe(status);
+  });
+});
+
+// The added operators as plain functions, at their edges: blank text, whitespace runs, values
+// of the wrong type (a rule set's `value` is checked at load, a fact's type is not).
+describe('EXTRA_OPERATORS', () => {
+  const op = (name: string) => EXTRA_OPERATORS[name] as (a: unknown, b: unknown) => boolean;
+
+  it.each([
+    ['', true],
+    [' \t\n', true],
+    ['a', false],
+    [[], true],
+    [[''], false],
+    [null, true],
+    [undefined, true],
+    [0, false],
+    [false, false],
+    [{}, false],
+  ])('isEmpty(%j) is %s', (fact, empty) => {
+    expect(op('isEmpty')(fact, true)).toBe(empty);
+    expect(op('isEmpty')(fact, false)).toBe(!empty);
+  });
+
+  it.each([
+    ['containsAny', ['a', 'x'], ['a', 'b'], true],
+    ['containsAny', ['x', 'a'], ['a', 'b'], true],
+    ['containsAny', ['x'], ['a', 'b'], false],
+    ['containsAny', [], ['a'], false],
+    ['containsAny', 'a', ['a'], false],
+    ['containsAny', ['a'], 'a', false],
+    ['containsNone', ['x'], ['a', 'b'], true],
+    ['containsNone', ['x', 'b'], ['a', 'b'], false],
+    ['containsNone', [], ['a'], true],
+    ['containsNone', 'x', ['a'], false],
+    ['containsNone', ['x'], 'a', false],
+    ['containsAll', ['a', 'b', 'c'], ['a', 'b'], true],
+    ['containsAll', ['a'], ['a', 'b'], false],
+    ['containsAll', ['a'], [], true],
+    ['containsAll', 'ab', ['a'], false],
+    ['containsAll', ['a'], 'a', false],
+    ['wordCountAtLeast', '  satu   dua\tTiga\n', 3, true],
+    ['wordCountAtLeast', '  satu   dua\tTiga\n', 4, false],
+    ['wordCountAtLeast', '', 0, true],
+    ['wordCountAtLeast', 5, 0, false],
+    ['wordCountAtLeast', ['satu', 'dua'], 1, false],
+    ['wordCountAtMost', ' satu dua ', 2, true],
+    ['wordCountAtMost', ' satu dua ', 1, false],
+    ['wordCountAtMost', 5, 10, false],
+    ['wordCountAtMost', null, 10, false],
+  ])('%s(%j, %j) is %s', (name, fact, value, expected) => {
+    expect(op(name)(fact, value)).toBe(expected);
   });
 });
