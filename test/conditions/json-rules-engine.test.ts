@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createEngineRunner, resultsOf } from '../../src/conditions/_json-rules-engine.js';
+import { InternalError } from '../../src/index.js';
+
+const checks = [
+  { id: 'punya_nama', conditions: { all: [{ fact: 'nama', operator: 'isEmpty', value: false }] } },
+  {
+    id: 'tahun_tepat',
+    conditions: { any: [{ fact: 'tahun', operator: 'equal', value: { fact: 'tahunLalu' } }] },
+  },
+];
+
+describe('createEngineRunner', () => {
+  it('runs every check through json-rules-engine, the added operators and fact references included', async () => {
+    const run = createEngineRunner(checks as never);
+    const outcomes = await run({ nama: 'Inovasi', tahun: 2024, tahunLalu: 2024 });
+    const results = resultsOf(checks as never, outcomes);
+    expect([results.status('punya_nama'), results.status(1)]).toStrictEqual(['pass', 'pass']);
+    expect(results.outcome('tahun_tepat')).toMatchObject({
+      any: [{ status: 'pass', actual: 2024, expected: 2024 }],
+    });
+    const missing = resultsOf(checks as never, await run({ nama: ' ', tahun: 2024 }));
+    expect([missing.status(0), missing.status('tahun_tepat')]).toStrictEqual(['fail', 'unknown']);
+  });
+});
+
+describe('resultsOf', () => {
+  it.each([['nothing'], [2], [-1]])(
+    'a check it has no outcome for (%j) is an internal error',
+    (id) => {
+      const results = resultsOf(checks as never, new Map());
+      expect(() => results.status(id)).toThrow(InternalError);
+      expect(() => results.outcome(id)).toThrow(`no outcome for check "${id}"`);
+    },
+  );
+});
+
+describe('without json-rules-engine installed', () => {
+  it('a reference run rejects with E_MISSING_PEER and the install command, and tries again next time', async () => {
+    vi.resetModules();
+    vi.doMock('json-rules-engine', () => {
+      throw new Error('Cannot find package json-rules-engine');
+    });
+    const fresh = await import('../../src/conditions/_json-rules-engine.js');
+    const { InovasiRulesError: FreshError } = await import('../../src/errors.js');
+    const run = fresh.createEngineRunner(checks as never);
+    const error = await run({ nama: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FreshError);
+    expect(error).toMatchObject({
+      code: 'E_MISSING_PEER',
+      message: 'inovasi-rules/reference needs json-rules-engine: npm install json-rules-engine@7',
+    });
+    vi.doUnmock('json-rules-engine');
+    const outcomes = await fresh.createEngineRunner(checks as never)({ nama: 'x' });
+    expect(outcomes.get('punya_nama')?.status).toBe('pass');
+    vi.resetModules();
+  });
+});
