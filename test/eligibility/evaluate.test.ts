@@ -7,6 +7,7 @@ import {
   InvalidOptionError,
   InvalidRecordError,
   safeEvaluate,
+  safeEvaluateAll,
 } from '../../src/index.js';
 import { recordArb } from '../arbitraries.js';
 import { eligibleRecord, without } from '../helpers.js';
@@ -371,6 +372,31 @@ describe('evaluate: purity', () => {
         expect(typeof result.success).toBe('boolean');
       }),
       { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('safeEvaluateAll', () => {
+  it('returns every rule set’s result, or the record’s problems; bad options still reject', async () => {
+    const ok = await safeEvaluateAll(eligibleRecord(), { ruleSets: ['pp-38-2017', 'iga-2023'] });
+    expect(ok.success).toBe(true);
+    if (ok.success) {
+      expect(ok.data.results.map((r) => [r.ruleSet.id, r.kind])).toStrictEqual([
+        ['pp-38-2017', 'eligibility'],
+        ['iga-2023', 'rubric'],
+      ]);
+      expect(ok.data).toStrictEqual(
+        await evaluateAll(eligibleRecord(), { ruleSets: ['pp-38-2017', 'iga-2023'] }),
+      );
+    }
+    const bad = await safeEvaluateAll({ nama: 42 }, { ruleSets: ['pp-38-2017'] });
+    expect(bad.success).toBe(false);
+    if (!bad.success) {
+      expect(bad.error).toBeInstanceOf(InvalidRecordError);
+      expect(bad.error.issues[0]?.path).toStrictEqual(['nama']);
+    }
+    await expect(safeEvaluateAll(eligibleRecord(), { ruleSets: [] })).rejects.toBeInstanceOf(
+      InvalidOptionError,
     );
   });
 });

@@ -9,6 +9,7 @@ import {
   loadRuleSet,
 } from '../../src/index.js';
 import { factsOf } from '../../src/record/_facts.js';
+import type { Criterion } from '../../src/rule-sets/format.js';
 import { recordArb } from '../arbitraries.js';
 import { runs } from '../runs.js';
 
@@ -216,5 +217,59 @@ describe('the memo of undecided reasons, on a check that nests and prints a valu
     expect(fresh?.message).toContain((input as { kebaruan?: string }).kebaruan ?? '(');
     for (let i = 0; i < 2; i++)
       expect(judgeNested(input as InnovationInput, true)).toStrictEqual(fresh);
+  });
+});
+
+describe('a criterion of a failing and an undecided check, in either order', () => {
+  const { lineage: _, ...json } = structuredClone(getRuleSet('pp-38-2017')) as unknown as {
+    lineage: unknown;
+    criteria: Record<string, unknown>[];
+  };
+  const check = (id: string, fact: string, value: unknown) => ({
+    id,
+    conditions: { all: [{ fact, operator: 'equal', value }] },
+    fields: [fact],
+    messages: {
+      pass: { id: `${id} lolos.`, en: `${id} passes.` },
+      fail: { id: `${id} gagal.`, en: `${id} fails.` },
+      unknown: { id: `${id} belum diisi.`, en: `${id} is not filled in.` },
+    },
+  });
+  const baru = check('baru', 'kebaruan', 'seluruh');
+  const pungutan = check('tanpa_pungutan', 'pungutanBaru', false);
+  const [first, ...rest] = json.criteria;
+  const { ref: _ref, ...withoutRef } = first as Record<string, unknown>;
+  const load = (id: string, checks: unknown[]) =>
+    loadRuleSet({
+      ...json,
+      id,
+      criteria: [{ ...withoutRef, checks }, ...rest],
+    }) as EligibilityRuleSet;
+  const orders = [
+    ['uji-gagal-lalu-belum', load('uji-gagal-lalu-belum', [baru, pungutan])],
+    ['uji-belum-lalu-gagal', load('uji-belum-lalu-gagal', [pungutan, baru])],
+  ] as const;
+
+  it.each(orders)(
+    '%s: fails, the failure shown first, and no ref when it has none',
+    (_, ruleSet) => {
+      const record = parseRecord({ nama: 'x', kebaruan: 'tidak' });
+      const criterion = ruleSet.criteria[0] as Criterion;
+      const result = judgeCriterion(criterion, runnerFor(ruleSet)(factsOf(record)), record, 'en');
+      expect(result.status).toBe('fail');
+      expect(result.reasons.map((r) => [r.code, r.status])).toStrictEqual([
+        ['baru_fail', 'fail'],
+        ['tanpa_pungutan_unknown', 'unknown'],
+      ]);
+      expect(Object.keys(result)).toStrictEqual(['id', 'title', 'status', 'citation', 'reasons']);
+    },
+  );
+
+  it.each(orders)('%s: undecided when nothing fails, passing checks not shown', (_, ruleSet) => {
+    const record = parseRecord({ nama: 'x', kebaruan: 'seluruh' });
+    const criterion = ruleSet.criteria[0] as Criterion;
+    const result = judgeCriterion(criterion, runnerFor(ruleSet)(factsOf(record)), record, 'en');
+    expect(result.status).toBe('unknown');
+    expect(result.reasons.map((r) => r.code)).toStrictEqual(['tanpa_pungutan_unknown']);
   });
 });
