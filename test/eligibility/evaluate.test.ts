@@ -400,3 +400,23 @@ describe('safeEvaluateAll', () => {
     );
   });
 });
+
+describe('the id of a record leads its result, when it has one', () => {
+  it.each([
+    [{ id: 'A-1' }, ['id', 'nama']],
+    [{ id: 7 }, ['id', 'nama']],
+    [{ id: null }, ['nama']],
+    [{}, ['nama']],
+  ])('%j', async (id, head) => {
+    const record = { ...id, nama: 'Uji' };
+    const one = await evaluate(record);
+    expect(Object.keys(one).slice(0, head.length)).toStrictEqual(head);
+    expect(Object.keys(one)).toHaveLength(head.length + 6);
+    const all = await evaluateAll(record, {
+      ruleSets: ['pp-38-2017', 'iga-2026', 'kovablik-jatim'],
+    });
+    expect(Object.keys(all)).toStrictEqual([...head, 'locale', 'results']);
+    expect(all.results.map((r) => r.kind)).toStrictEqual(['eligibility', 'rubric', 'weighted']);
+    if ('id' in id && id.id !== null) expect([one.id, all.id]).toStrictEqual([id.id, id.id]);
+  });
+});
