@@ -107,8 +107,8 @@ const isMissing = (record: Innovation, path: string) => {
 /**
  * An indicator the record leaves out entirely (most of a draft's, most of a real export's)
  * scores the same for every record with the same values of the other fields its levels read
- * (the year, or none): its score and upgrade are built once per rubric, locale and those values,
- * and handed out as copies. Anything else takes the full path.
+ * (the year, or none): without the entry, those values alone decide its levels. Its score and
+ * upgrades are built once per rubric, locale and those values, and handed out as copies.
  */
 interface AbsentScore {
   score: IndicatorScore;
@@ -127,28 +127,22 @@ function scoreIndicator(
   results: CheckResults,
   record: Innovation,
   locale: Locale,
-  upgrades: [Upgrade, number][],
-  order: number,
+  upgrades: Upgrade[],
   memo: boolean,
 ): IndicatorScore {
   const entry = getSegments(record, plan.entry);
-  const absentAndUndecided =
-    memo &&
-    (entry === undefined || entry === null) &&
-    plan.ids.every((id) => results.status(id) === 'unknown');
-  if (!absentAndUndecided) {
-    return scoreIndicatorFully(plan, results, record, locale, upgrades, order);
+  if (!memo || (entry !== undefined && entry !== null)) {
+    return scoreIndicatorFully(plan, results, record, locale, upgrades);
   }
   // The values of the other fields, not only whether they are given: a level may count its
   // shortfall from the year.
   let key = '';
   for (const f of plan.otherFields) key += `${JSON.stringify(getPath(record, f) ?? null)}|`;
   const absent = getOrBuild(absentScores(plan), key, () => {
-    const own: [Upgrade, number][] = [];
-    const score = scoreIndicatorFully(plan, results, record, locale, own, order);
-    return { score, upgrades: own.map(([u]) => u) };
+    const own: Upgrade[] = [];
+    return { score: scoreIndicatorFully(plan, results, record, locale, own), upgrades: own };
   });
-  for (const u of absent.upgrades) upgrades.push([copyUpgrade(u), order]);
+  for (const u of absent.upgrades) upgrades.push(copyUpgrade(u));
   return copyScore(absent.score);
 }
 
@@ -157,8 +151,7 @@ function scoreIndicatorFully(
   results: CheckResults,
   record: Innovation,
   locale: Locale,
-  upgrades: [Upgrade, number][],
-  order: number,
+  upgrades: Upgrade[],
 ): IndicatorScore {
   const t = MESSAGES.score;
   const { indicator, ids } = plan;
@@ -215,32 +208,26 @@ function scoreIndicatorFully(
     message += ` ${sentence[0]}${action}${sentence[1]}`;
     if (fields.length === 0) fields = [...nextFields];
     const upgradeLevel = plan.upgradeLevel[level] as [string, string];
-    upgrades.push([
-      {
-        indicator: indicator.id,
-        kind: 'level',
-        level: level + 1,
-        gain: indicator.weight,
-        message: upgradeLevel[0] + action + upgradeLevel[1],
-        fields: nextFields,
-      },
-      order,
-    ]);
+    upgrades.push({
+      indicator: indicator.id,
+      kind: 'level',
+      level: level + 1,
+      gain: indicator.weight,
+      message: upgradeLevel[0] + action + upgradeLevel[1],
+      fields: nextFields,
+    });
   } else {
     message += ` ${pick(t.top, locale)}`;
   }
   if (level > 0 && !proven) {
-    upgrades.push([
-      {
-        indicator: indicator.id,
-        kind: 'evidence',
-        level,
-        gain: points,
-        message: plan.upgradeEvidence[level - 1] as string,
-        fields: [plan.buktiField],
-      },
-      order,
-    ]);
+    upgrades.push({
+      indicator: indicator.id,
+      kind: 'evidence',
+      level,
+      gain: points,
+      message: plan.upgradeEvidence[level - 1] as string,
+      fields: [plan.buktiField],
+    });
   }
   if (indicator.mandatory && !given) message += ` ${pick(t.mandatory, locale)}`;
 
@@ -271,14 +258,14 @@ export function scoreParsed(
   locale: Locale,
   memo = true,
 ): InnovationScore {
-  const ranked: [Upgrade, number][] = [];
-  const indicators = planFor(rubric, locale).map((p, order) =>
-    scoreIndicator(p, checks, record, locale, ranked, order, memo),
+  const upgrades: Upgrade[] = [];
+  const indicators = planFor(rubric, locale).map((p) =>
+    scoreIndicator(p, checks, record, locale, upgrades, memo),
   );
-  // Largest gain first; at equal gain, evidence before a level, then the official order.
-  ranked.sort(
-    ([a, ai], [b, bi]) =>
-      b.gain - a.gain || (a.kind === b.kind ? 0 : a.kind === 'evidence' ? -1 : 1) || ai - bi,
+  // Largest gain first; at equal gain, evidence before a level; then, as the sort is stable,
+  // the official order they were written in.
+  upgrades.sort(
+    (a, b) => b.gain - a.gain || (a.kind === b.kind ? 0 : a.kind === 'evidence' ? -1 : 1),
   );
   return {
     rubric: { id: rubric.id, edition: rubric.edition },
@@ -289,6 +276,6 @@ export function scoreParsed(
     missing: indicators.filter((i) => !i.given).map((i) => i.id),
     missingMandatory: indicators.filter((i) => i.mandatory && !i.given).map((i) => i.id),
     missingEvidence: indicators.filter((i) => i.points > 0 && !i.proven).map((i) => i.id),
-    upgrades: ranked.map(([u]) => u),
+    upgrades,
   };
 }

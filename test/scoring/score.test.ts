@@ -398,33 +398,43 @@ describe('the sentence of each state of an indicator', () => {
 });
 
 describe('the upgrade path at equal gain', () => {
+  const gainTwo = async (indikator: Record<string, unknown>) =>
+    (await evaluate({ nama: 'x', tahun: 2024, indikator }, { rubric: 'iga-2026' })).score.upgrades
+      .filter((u) => u.gain === 2)
+      .map((u) => [u.indicator, u.kind, u.level]);
+  const levels = [
+    ['anggaran', 'level', 1],
+    ['alatKerja', 'level', 1],
+    ['rkpd', 'level', 1],
+    ['prosesLayanan', 'level', 1],
+    ['layananTerintegrasi', 'level', 1],
+    ['kecepatanPenciptaan', 'level', 1],
+    ['monev', 'level', 2],
+  ];
+
   it('evidence first, even of a later indicator, then levels in the rubric order', async () => {
-    const { score } = await evaluate(
-      {
-        nama: 'x',
-        tahun: 2024,
-        indikator: {
-          sdm: { jumlah: 5, bukti: [{ jenis: 'sk' }] },
-          monev: { jenis: 'internal' },
-        },
-      },
-      { rubric: 'iga-2026' },
-    );
-    expect(
-      score.upgrades.filter((u) => u.gain === 2).map((u) => [u.indicator, u.kind, u.level]),
-    ).toStrictEqual([
+    const proven = await gainTwo({
+      sdm: { jumlah: 5, bukti: [{ jenis: 'sk' }] },
+      monev: { jenis: 'internal' },
+    });
+    expect(proven).toStrictEqual([['monev', 'evidence', 1], ['sdm', 'level', 2], ...levels]);
+  });
+
+  it('two pieces of evidence keep the rubric order, and come before the same indicator’s level', async () => {
+    const unproven = await gainTwo({ sdm: { jumlah: 5 }, monev: { jenis: 'internal' } });
+    expect(unproven).toStrictEqual([
+      ['sdm', 'evidence', 1],
       ['monev', 'evidence', 1],
       ['sdm', 'level', 2],
-      ['anggaran', 'level', 1],
-      ['alatKerja', 'level', 1],
-      ['rkpd', 'level', 1],
-      ['prosesLayanan', 'level', 1],
-      ['layananTerintegrasi', 'level', 1],
-      ['kecepatanPenciptaan', 'level', 1],
-      ['monev', 'level', 2],
+      ...levels,
     ]);
+  });
+
+  it('largest gain first over the whole path', async () => {
+    const { score } = await evaluate({ nama: 'x', tahun: 2024, indikator: { sdm: { jumlah: 5 } } });
     const gains = score.upgrades.map((u) => u.gain);
     expect(gains).toStrictEqual([...gains].sort((a, b) => b - a));
+    expect(gains[0]).toBe(4);
   });
 });
 
@@ -442,6 +452,13 @@ describe('the memo of empty indicators, on a rubric whose level the year alone d
     any: [
       { fact: 'indikator', path: 'sdm.jumlah', operator: 'greaterThanInclusive', value: 1 },
       { fact: 'tahun', operator: 'greaterThanInclusive', value: 2025 },
+    ],
+  };
+  if (!sdm.levels[1]) throw new Error('no sdm level 2');
+  sdm.levels[1].conditions = {
+    all: [
+      { fact: 'indikator', path: 'sdm.jumlah', operator: 'greaterThanInclusive', value: 11 },
+      { fact: 'tahun', operator: 'greaterThanInclusive', value: 2020 },
     ],
   };
   const json = {
@@ -471,6 +488,22 @@ describe('the memo of empty indicators, on a rubric whose level the year alone d
         ).toStrictEqual(scoreParsed(record, levels, rubric, locale, false));
       }
     }
+  });
+
+  it('the next level points at the year only when the record lacks it', () => {
+    const rubric = loadRuleSet(json, { replace: true }) as RubricRuleSet;
+    const next = (input: Record<string, unknown>) => {
+      const record = parseRecord(input);
+      const score = scoreParsed(record, rubricRunnerFor(rubric)(factsOf(record)), rubric, 'en');
+      return score.upgrades.find((u) => u.indicator === 'sdm' && u.kind === 'level')?.fields;
+    };
+    expect(next({ nama: 'a', indikator: { sdm: { jumlah: 5 } } })).toStrictEqual([
+      'indikator.sdm.jumlah',
+      'tahun',
+    ]);
+    expect(next({ nama: 'b', tahun: 2024, indikator: { sdm: { jumlah: 5 } } })).toStrictEqual([
+      'indikator.sdm.jumlah',
+    ]);
   });
 
   it('a level decided without the entry scores it', () => {
