@@ -95,11 +95,13 @@ function optionsObject(options: unknown): Record<string, unknown> {
   return options as Record<string, unknown>;
 }
 
+/** A rule set's id, or a loaded rule set (an object with its `kind` and `id`). */
+const isRuleSetRef = (value: unknown): value is string | RuleSet =>
+  typeof value === 'string' ||
+  (value !== null && typeof value === 'object' && 'kind' in value && 'id' in value);
+
 function ruleSetRef(value: unknown, path: string): string | RuleSet | undefined {
-  if (value === undefined || typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object' && 'kind' in value && 'id' in value) {
-    return value as RuleSet;
-  }
+  if (value === undefined || isRuleSetRef(value)) return value;
   throw new InvalidOptionError([
     {
       path: [path],
@@ -117,16 +119,24 @@ export interface RegionContext {
   tahun?: number | undefined;
 }
 
-/** Folds a region's name for matching: case, spaces, and the usual short forms. */
-const foldRegion = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^pemerintah\s+/, '')
-    .replace(/^pemkot\s+/, 'kota ')
-    .replace(/^(pemkab|kab\.?)\s+/, 'kabupaten ')
-    .replace(/^pemprov\s+/, 'provinsi ');
+/** The usual short forms that start a region's name, and what each stands for. */
+const SHORT_FORMS: readonly (readonly [string, string])[] = [
+  ['pemkot ', 'kota '],
+  ['pemkab ', 'kabupaten '],
+  ['kab. ', 'kabupaten '],
+  ['kab ', 'kabupaten '],
+  ['pemprov ', 'provinsi '],
+];
+
+/** Folds a region's name for matching: case, spaces, `Pemerintah`, and the short forms. */
+function foldRegion(name: string): string {
+  let folded = name.toLowerCase().trim().split(/\s+/).join(' ');
+  if (folded.startsWith('pemerintah ')) folded = folded.slice('pemerintah '.length);
+  for (const [short, full] of SHORT_FORMS) {
+    if (folded.startsWith(short)) return full + folded.slice(short.length);
+  }
+  return folded;
+}
 
 /**
  * The eligibility rule set of a region: a loaded rule set whose jurisdiction is that region
@@ -358,23 +368,21 @@ export function resolveAll(options: EvaluateAllOptions): { ruleSets: RuleSet[]; 
       },
     ]);
   }
-  const issues: Issue[] = [];
-  const refs = list.map((ref, i) => {
-    try {
-      return ruleSetRef(ref, 'ruleSets');
-    } catch {
-      issues.push({
-        path: ['ruleSets', i],
-        code: 'invalid_type',
-        message: 'expected a rule-set id or a loaded rule set',
-      });
-      return undefined;
-    }
-  });
+  const issues: Issue[] = list.flatMap((ref, i) =>
+    isRuleSetRef(ref)
+      ? []
+      : [
+          {
+            path: ['ruleSets', i],
+            code: 'invalid_type',
+            message: 'expected a rule-set id or a loaded rule set',
+          },
+        ],
+  );
   if (issues.length > 0) throw new InvalidOptionError(issues);
   // Resolve every id before reading the record, so that an unknown id is reported as such.
-  const ruleSets = refs.map((ref) =>
-    typeof ref === 'string' ? getRuleSet(ref) : (ref as RuleSet),
+  const ruleSets = (list as (string | RuleSet)[]).map((ref) =>
+    typeof ref === 'string' ? getRuleSet(ref) : ref,
   );
   return { ruleSets, locale };
 }

@@ -83,6 +83,24 @@ describe('editionFor: the edition of a year, cached until a rule set is loaded',
     loadRuleSet(edition2030);
     expect(editionFor(2030).id).toBe('iga-2030');
     expect(editionFor(2027).id).toBe('iga-2026');
+    expect(editionFor(undefined).id).toBe('iga-2030');
+    // An edition loaded after the others but older than them: ordered by date, not by loading.
+    const edition2019 = {
+      ...structuredClone(iga2026),
+      id: 'iga-2019',
+      edition: '2019',
+      effective: { from: '2019-01-01', until: '2019-12-31' },
+    };
+    loadRuleSet(edition2019);
+    expect(editionFor(2019).id).toBe('iga-2019');
+    expect(editionFor(2018).id).toBe('iga-2019');
+    expect(editionFor(2021).id).toBe('iga-2023');
+    expect(editionFor(undefined).id).toBe('iga-2030');
+    loadRuleSet(
+      { ...edition2019, jurisdiction: { level: 'provinsi', name: 'Provinsi Uji' } },
+      { replace: true },
+    );
+    expect(editionFor(2019).id).toBe('iga-2023');
     // Replaced by a region's own rubric, it is no national edition: the cache sees that too
     // (and the other test files, sharing the registry in the mutation run, see iga-2026 again).
     loadRuleSet(
@@ -90,6 +108,7 @@ describe('editionFor: the edition of a year, cached until a rule set is loaded',
       { replace: true },
     );
     expect(editionFor(2030).id).toBe('iga-2026');
+    expect(editionFor(undefined).id).toBe('iga-2026');
   });
 });
 
@@ -139,6 +158,13 @@ describe('ruleSetForRegion: a region is judged by its own rule set, matched by n
     expect(ruleSetForRegion('Pemprov Uji Jatim').id).toBe('uji-prov-jatim');
     expect(ruleSetForRegion('Pemerintah Provinsi Uji Jatim', 2023).id).toBe('uji-prov-jatim');
     expect(ruleSetForRegion('Provinsi Uji Jatim', 2022).id).toBe('pp-38-2017');
+    // A rule set in force from the year's last day applies to that year.
+    own('uji-kota-akhir-tahun', 'kota', 'Kota Uji Akhir', '2020-12-31');
+    expect(ruleSetForRegion('Kota Uji Akhir', 2020).id).toBe('uji-kota-akhir-tahun');
+    expect(ruleSetForRegion('Kota Uji Akhir', 2019).id).toBe('pp-38-2017');
+    // A national rule set is no region's own, whatever its jurisdiction's name.
+    expect(ruleSetForRegion('Kementerian PANRB').id).toBe('pp-38-2017');
+    expect(ruleSetForRegion('Republik Indonesia').id).toBe('pp-38-2017');
     // Before the Perwali took effect (2022), PP 38/2017 judges Kota Batu.
     expect(ruleSetForRegion('Kota Batu', 2021).id).toBe('pp-38-2017');
   });
