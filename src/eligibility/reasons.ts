@@ -6,7 +6,7 @@ import { interpolate, type Locale, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import { findSubUrusan } from '../record/kewenangan.js';
 import { findUrusan } from '../record/urusan.js';
-import type { Check, Criterion } from '../rule-sets/format.js';
+import { type Check, type Criterion, placeholderPattern } from '../rule-sets/format.js';
 
 /** A condition that was not met: the field, the operator and the value it was compared with. */
 export interface Expectation {
@@ -99,7 +99,7 @@ const isLeaf = (c: Condition) => !('all' in c || 'any' in c || 'not' in c);
 const isFlat = (c: Condition) =>
   'all' in c ? c.all.every(isLeaf) : 'any' in c ? c.any.every(isLeaf) : isLeaf(c);
 const placeholdersOf = (template: string) =>
-  [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
+  [...template.matchAll(placeholderPattern)].map((m) => m[1] as string);
 const unknownMemos = weakMemo((_: Check): Partial<Record<Locale, UnknownMemo>> => ({}));
 
 function unknownMemo(check: Check, locale: Locale): UnknownMemo {
