@@ -13,11 +13,11 @@ export interface Memo<K, V> {
   clear(): void;
 }
 
-const memos = new Set<Memo<never, unknown>>();
+const memos = new Set<{ clear(): void }>();
 
 function register<K, V>(get: (key: K) => V, clear: () => void): Memo<K, V> {
   const memo = Object.assign(get, { clear });
-  memos.add(memo as Memo<never, unknown>);
+  memos.add(memo);
   return memo;
 }
 
@@ -77,4 +77,118 @@ export function getOrBuild<K extends object, V>(
 /** Empties every cache made by {@link memo} and {@link weakMemo}. */
 export function clearMemos(): void {
   for (const memo of memos) memo.clear();
+}
+
+/** The longest text a {@link valueCache} keys on: longer values are not worth keeping. */
+const MAX_TEXT = 256;
+
+/** Stand-ins for key parts a Map cannot tell apart, or that are lists. */
+const NONE = Symbol('not given');
+const NEGATIVE_ZERO = Symbol('-0');
+const LIST = Symbol('list');
+const END = Symbol('end');
+
+/** A primitive as a Map key: `null` and a missing value alike, -0 apart from 0. */
+function primitivePart(value: unknown): unknown {
+  if (value === undefined || value === null) return NONE;
+  switch (typeof value) {
+    case 'number':
+      // -0 prints as "-0" in a message.
+      return Object.is(value, -0) ? NEGATIVE_ZERO : value;
+    case 'boolean':
+      return value;
+    case 'string':
+      return value.length <= MAX_TEXT ? value : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A list of primitives as one text key (each item typed), or undefined. */
+function listPart(list: readonly unknown[]): string | undefined {
+  if (list.length > 32) return undefined;
+  let key = '';
+  for (const item of list) {
+    const part = primitivePart(item);
+    if (part === undefined || typeof part === 'symbol') {
+      if (part === NONE) key += '~,';
+      else if (part === NEGATIVE_ZERO) key += 'n-0,';
+      else return undefined;
+    } else if (typeof part === 'string') key += `${JSON.stringify(part)},`;
+    else key += `${typeof part === 'number' ? 'n' : 'b'}${String(part)},`;
+  }
+  return key;
+}
+
+/** A cache keyed by a list of record values. */
+export interface ValueCache<V> {
+  /**
+   * The value kept for these record values, built the first time. Values that make no key
+   * (an object, a long text) are built each time.
+   */
+  get(values: readonly unknown[], build: () => V): V;
+  /** Forgets every value built so far. */
+  clear(): void;
+}
+
+type Node = Map<unknown, unknown>;
+
+/**
+ * A cache of what depends only on a few record values (a reason, an indicator's score): a
+ * tree of Maps, one level per value, so that a lookup hashes no text it builds. `null` and a
+ * missing value are alike (both mean "not given"); `1` and `"1"` are apart. It keeps at most
+ * `max` values; past that, values are built each time.
+ */
+export function valueCache<V>(max = 10_000): ValueCache<V> {
+  let root: Node = new Map();
+  let size = 0;
+  // Reused between calls: the key parts of the values asked for.
+  const parts: unknown[] = [];
+  const keyParts = (values: readonly unknown[]): boolean => {
+    parts.length = 0;
+    for (const value of values) {
+      if (Array.isArray(value)) {
+        const part = listPart(value);
+        if (part === undefined) return false;
+        parts.push(LIST, part);
+      } else {
+        const part = primitivePart(value);
+        if (part === undefined) return false;
+        parts.push(part);
+      }
+    }
+    // Ends every key, so that no key is the start of another (lists of any length may mix).
+    parts.push(END);
+    return true;
+  };
+  const cache: ValueCache<V> = {
+    get(values, build) {
+      if (!keyParts(values)) return build();
+      let node: Node | undefined = root;
+      const last = parts.length - 1;
+      for (let i = 0; i < last && node !== undefined; i++) node = node.get(parts[i]) as Node;
+      if (node?.has(parts[last])) return node.get(parts[last]) as V;
+      const keys = [...parts];
+      const value = build();
+      if (size >= max) return value;
+      node = root;
+      for (let i = 0; i < last; i++) {
+        let next = node.get(keys[i]) as Node | undefined;
+        if (next === undefined) {
+          next = new Map();
+          node.set(keys[i], next);
+        }
+        node = next;
+      }
+      node.set(keys[last], value);
+      size += 1;
+      return value;
+    },
+    clear() {
+      root = new Map();
+      size = 0;
+    },
+  };
+  memos.add(cache);
+  return cache;
 }

@@ -1,5 +1,5 @@
-import { getOrBuild, weakMemo } from '../conditions/_memo.js';
-import { getPath } from '../conditions/_path.js';
+import { type ValueCache, valueCache, weakMemo } from '../conditions/_memo.js';
+import { getPath, getSegments } from '../conditions/_path.js';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
 import { interpolate, type Locale, pick } from '../messages.js';
@@ -78,58 +78,13 @@ function orderFields(check: Check, fields: Iterable<string>): string[] {
   return check.fields.filter((f) => set.has(f));
 }
 
-/**
- * An undecided check's reason is built once per check, locale and mask of missing fields, and
- * handed out as a copy: drafts, which a form validates at every keystroke, are mostly undecided
- * checks. That holds when the reason depends on nothing else: the check is one leaf or one
- * `all`/`any` of leaves (a leaf is undecided exactly when a field it reads is missing, so the
- * mask says which leaves are to blame), and no placeholder of its message has a value to print.
- * Any other undecided check takes the full path.
- */
-interface UnknownMemo {
-  fields: string[];
-  /** Whether the check is one leaf or one `all`/`any` of leaves. */
-  flat: boolean;
-  /** The fields the message prints. */
-  placeholders: string[];
-  byMask: Map<string, Reason>;
-}
-
-const isLeaf = (c: Condition) => !('all' in c || 'any' in c || 'not' in c);
-const isFlat = (c: Condition) =>
-  'all' in c ? c.all.every(isLeaf) : 'any' in c ? c.any.every(isLeaf) : isLeaf(c);
-const placeholdersOf = (template: string) =>
-  [...template.matchAll(placeholderPattern)].map((m) => m[1] as string);
-const unknownMemos = weakMemo((_: Check): Partial<Record<Locale, UnknownMemo>> => ({}));
-
-function unknownMemo(check: Check, locale: Locale): UnknownMemo {
-  const byLocale = unknownMemos(check);
-  byLocale[locale] ??= {
-    fields: [...new Set([...check.fields, ...fieldsRead(check.conditions as Condition)])],
-    flat: isFlat(check.conditions as Condition),
-    placeholders: placeholdersOf(pick(check.messages.unknown, locale)),
-    byMask: new Map(),
-  };
-  return byLocale[locale];
-}
-
 function reasonFor(
   check: Check,
   results: CheckResults,
   record: Innovation,
   locale: Locale,
-  memo: boolean,
 ): Reason {
   const status = results.status(check.id);
-  const m = status === 'unknown' && memo ? unknownMemo(check, locale) : undefined;
-  if (m?.flat && m.placeholders.every((f) => isMissing(record, f))) {
-    let mask = '';
-    for (const f of m.fields) mask += isMissing(record, f) ? '1' : '0';
-    const reason = getOrBuild(m.byMask, mask, () =>
-      reasonFor(check, results, record, locale, false),
-    );
-    return { ...reason, fields: [...reason.fields] };
-  }
   const lookup = (path: string) => getPath(record, path);
   const code = codesOf(check)[status];
   const message = interpolate(pick(check.messages[status], locale), lookup, locale, labelOf);
@@ -164,6 +119,53 @@ function reasonFor(
 const ORDER: Record<Status, number> = { fail: 0, unknown: 1, pass: 2 };
 
 /**
+ * A criterion's result depends only on the values of the fields its checks read, name or print
+ * (its facts, derived facts included, come from those fields): a draft's missing facts, a
+ * region's many records with the same answers. It is built once per criterion, locale and
+ * those values, and handed out as a copy. Values that make no short key (long texts, objects)
+ * are judged each time.
+ */
+interface CriterionMemo {
+  /** Every field the result depends on, as segments. */
+  read: string[][];
+  cache: ValueCache<CriterionResult>;
+}
+
+const criterionMemos = weakMemo((_: Criterion): Partial<Record<Locale, CriterionMemo>> => ({}));
+
+function criterionMemo(criterion: Criterion, locale: Locale): CriterionMemo {
+  const byLocale = criterionMemos(criterion);
+  byLocale[locale] ??= {
+    read: [...new Set(criterion.checks.flatMap((check) => fieldsOfCheck(check, locale)))].map((f) =>
+      f.split('.'),
+    ),
+    cache: valueCache(),
+  };
+  return byLocale[locale];
+}
+
+/** The fields a check reads, names, or prints in its messages. */
+function fieldsOfCheck(check: Check, locale: Locale): string[] {
+  const printed = (['pass', 'fail', 'unknown'] as const).flatMap((status) =>
+    [...pick(check.messages[status], locale).matchAll(placeholderPattern)].map(
+      (m) => m[1] as string,
+    ),
+  );
+  return [...check.fields, ...fieldsRead(check.conditions as Condition), ...printed];
+}
+
+const copyReason = (r: Reason): Reason => {
+  const copy = { ...r, fields: [...r.fields] };
+  if (r.expected) copy.expected = r.expected.map((e) => ({ ...e }));
+  if (r.actual) {
+    const actual: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.actual)) actual[k] = Array.isArray(v) ? [...v] : v;
+    copy.actual = actual;
+  }
+  return copy;
+};
+
+/**
  * Turns the outcomes of a criterion's checks into its status and reasons.
  *
  * @internal
@@ -174,6 +176,21 @@ export function judgeCriterion(
   record: Innovation,
   locale: Locale,
   memo = true,
+): CriterionResult {
+  if (!memo) return judgeCriterionFully(criterion, results, record, locale);
+  const m = criterionMemo(criterion, locale);
+  const kept = m.cache.get(
+    m.read.map((segments) => getSegments(record, segments)),
+    () => judgeCriterionFully(criterion, results, record, locale),
+  );
+  return { ...kept, reasons: kept.reasons.map(copyReason) };
+}
+
+function judgeCriterionFully(
+  criterion: Criterion,
+  results: CheckResults,
+  record: Innovation,
+  locale: Locale,
 ): CriterionResult {
   let status: Status = 'pass';
   const statuses = criterion.checks.map((check) => results.status(check.id));
@@ -187,7 +204,7 @@ export function judgeCriterion(
     status === 'pass'
       ? criterion.checks
       : criterion.checks.filter((_, i) => statuses[i] !== 'pass');
-  const reasons = checks.map((check) => reasonFor(check, results, record, locale, memo));
+  const reasons = checks.map((check) => reasonFor(check, results, record, locale));
   const title = pick(criterion.title, locale);
   const { id, ref, citation } = criterion;
   // Failures first, then missing facts, each in the rule set's order (a stable sort).

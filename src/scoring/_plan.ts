@@ -57,10 +57,8 @@ export interface IndicatorPlan {
   missingCode: string;
   /** `indikator.<id>.bukti`. */
   buktiField: string;
-  /** The path of the indicator's own entry, as segments (`['indikator', 'sdm']`). */
-  entry: string[];
-  /** Every field outside its entry that any level reads (the record's year). */
-  otherFields: string[];
+  /** Every field any level reads, as segments: what the indicator's score depends on. */
+  read: string[][];
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -133,16 +131,9 @@ function makePlans(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
       codes: [0, 1, 2, 3].map((n) => `${indicator.id}_level_${n}`),
       missingCode: `${indicator.id}_missing`,
       buktiField: `${indicator.field}.bukti`,
-      entry: indicator.field.split('.'),
-      otherFields: [
-        ...new Set(
-          indicator.levels.flatMap((l) =>
-            fieldsRead(l.conditions as Condition).filter(
-              (f) => !f.startsWith(`${indicator.field}.`),
-            ),
-          ),
-        ),
-      ],
+      read: [
+        ...new Set(indicator.levels.flatMap((l) => fieldsRead(l.conditions as Condition))),
+      ].map((f) => f.split('.')),
     };
   });
 }

@@ -1,5 +1,5 @@
 import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
-import { getOrBuild, weakMemo } from '../conditions/_memo.js';
+import { valueCache, weakMemo } from '../conditions/_memo.js';
 import { getPath, getSegments } from '../conditions/_path.js';
 import { blame, type CheckResults, leafFields, shortfall } from '../conditions/outcome.js';
 import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
@@ -105,22 +105,31 @@ const isMissing = (record: Innovation, path: string) => {
 };
 
 /**
- * An indicator the record leaves out entirely (most of a draft's, most of a real export's)
- * scores the same for every record with the same values of the other fields its levels read
- * (the year, or none): without the entry, those values alone decide its levels. Its score and
- * upgrades are built once per rubric, locale and those values, and handed out as copies.
+ * An indicator's score and upgrades depend only on the values of the fields its levels read
+ * (its own entry's, and the year for year-relative levels) and on whether evidence is
+ * attached: a draft's missing indicators, a region's many `sdm.jumlah: 5`. They are built once
+ * per rubric, locale and those values, and handed out as copies. Values that make no short key
+ * (long texts, objects) are scored each time.
  */
-interface AbsentScore {
+interface KeptScore {
   score: IndicatorScore;
   upgrades: Upgrade[];
 }
-const absentScores = weakMemo((_: IndicatorPlan) => new Map<string, AbsentScore>());
+const keptScores = weakMemo((_: IndicatorPlan) => valueCache<KeptScore>());
 
 const copyScore = (s: IndicatorScore): IndicatorScore => ({
   ...s,
   reason: { ...s.reason, fields: [...s.reason.fields] },
 });
 const copyUpgrade = (u: Upgrade): Upgrade => ({ ...u, fields: [...u.fields] });
+
+/** What an indicator's score depends on in `record`: the values its levels read, and evidence. */
+function scoreInputs(plan: IndicatorPlan, record: Innovation): unknown[] {
+  const values: unknown[] = plan.read.map((segments) => getSegments(record, segments));
+  const bukti = getSegments(record, plan.bukti);
+  values.push(Array.isArray(bukti) && bukti.length > 0);
+  return values;
+}
 
 function scoreIndicator(
   plan: IndicatorPlan,
@@ -130,20 +139,13 @@ function scoreIndicator(
   upgrades: Upgrade[],
   memo: boolean,
 ): IndicatorScore {
-  const entry = getSegments(record, plan.entry);
-  if (!memo || (entry !== undefined && entry !== null)) {
-    return scoreIndicatorFully(plan, results, record, locale, upgrades);
-  }
-  // The values of the other fields, not only whether they are given: a level may count its
-  // shortfall from the year.
-  let key = '';
-  for (const f of plan.otherFields) key += `${JSON.stringify(getPath(record, f) ?? null)}|`;
-  const absent = getOrBuild(absentScores(plan), key, () => {
+  if (!memo) return scoreIndicatorFully(plan, results, record, locale, upgrades);
+  const kept = keptScores(plan).get(scoreInputs(plan, record), () => {
     const own: Upgrade[] = [];
     return { score: scoreIndicatorFully(plan, results, record, locale, own), upgrades: own };
   });
-  for (const u of absent.upgrades) upgrades.push(copyUpgrade(u));
-  return copyScore(absent.score);
+  for (const u of kept.upgrades) upgrades.push(copyUpgrade(u));
+  return copyScore(kept.score);
 }
 
 function scoreIndicatorFully(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearMemos, getOrBuild, memo, weakMemo } from '../../src/conditions/_memo.js';
+import { clearMemos, getOrBuild, memo, valueCache, weakMemo } from '../../src/conditions/_memo.js';
 
 describe('weakMemo', () => {
   it('builds once per key, and again after clearMemos', () => {
@@ -76,5 +76,88 @@ describe('getOrBuild', () => {
     expect(getOrBuild(weak, key, () => 'dibangun')).toBe('dibangun');
     expect(getOrBuild(weak, key, () => 'lagi')).toBe('dibangun');
     expect(builds).toBe(1);
+  });
+});
+
+describe('valueCache', () => {
+  /** A cache whose values say which build made them. */
+  const counting = (max?: number) => {
+    let builds = 0;
+    const cache = valueCache<number>(max);
+    return {
+      get: (values: unknown[]) => cache.get(values, () => ++builds),
+      cache,
+    };
+  };
+
+  it('keeps a value per list of record values; null and a missing value alike', () => {
+    const { get } = counting();
+    expect(get(['a', 1, true])).toBe(1);
+    expect(get(['a', 1, true])).toBe(1);
+    expect(get([undefined, 1])).toBe(2);
+    expect(get([null, 1])).toBe(2);
+    expect(get([])).toBe(3);
+    expect(get([])).toBe(3);
+    // Keys of any length may mix: none is the start of another.
+    expect(get(['a'])).toBe(4);
+    expect(get(['a', 1])).toBe(5);
+    expect(get(['a'])).toBe(4);
+    expect(get(['a', 1, true])).toBe(1);
+  });
+
+  it('tells apart what prints differently: 1 and "1", 0 and -0, a list and a text, list items', () => {
+    const { get } = counting();
+    const seen = [
+      get([1]),
+      get(['1']),
+      get([0]),
+      get([-0]),
+      get([true]),
+      get(['true']),
+      get([[2024]]),
+      get([['2024']]),
+      get(['n2024,']),
+      get([[2024, 2023]]),
+      get([[2023, 2024]]),
+      get([[null]]),
+      get([[-0]]),
+      get([[0]]),
+      get([[false]]),
+      get([['a,b']]),
+      get([['a', 'b']]),
+    ];
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(get([[2024, 2023]])).toBe(seen[9]);
+    expect(get([[undefined]])).toBe(seen[11]);
+  });
+
+  it('builds each time, keeping nothing, for values that make no short key', () => {
+    const { get } = counting();
+    const long = 'x'.repeat(257);
+    expect(get([long])).toBe(1);
+    expect(get([long])).toBe(2);
+    expect(get(['x'.repeat(256)])).toBe(3);
+    expect(get(['x'.repeat(256)])).toBe(3);
+    expect(get([{ a: 1 }])).toBe(4);
+    expect(get([{ a: 1 }])).toBe(5);
+    expect(get([[{ a: 1 }]])).toBe(6);
+    expect(get([[{ a: 1 }]])).toBe(7);
+    expect(get([new Array(33).fill(1)])).toBe(8);
+    expect(get([new Array(33).fill(1)])).toBe(9);
+    expect(get([new Array(32).fill(1)])).toBe(10);
+    expect(get([new Array(32).fill(1)])).toBe(10);
+    expect(get([1n])).toBe(11);
+    expect(get([1n])).toBe(12);
+  });
+
+  it('keeps at most max values, and nothing after clearMemos', () => {
+    const { get } = counting(2);
+    expect(get([1])).toBe(1);
+    expect(get([2])).toBe(2);
+    expect(get([3])).toBe(3);
+    expect(get([3])).toBe(4);
+    expect(get([1])).toBe(1);
+    clearMemos();
+    expect(get([1])).toBe(5);
   });
 });

@@ -146,6 +146,31 @@ describe('judgeCriterion', () => {
     expect(second.reasons[0]?.message).not.toBe('changed');
   });
 
+  it('a kept failure is a copy: changing its fields, expectations or values changes no other', () => {
+    const first = judge('bermanfaat', { nama: 'a', manfaatBagi: [] });
+    const reason = first.reasons[0];
+    if (!reason?.actual || !reason.expected) throw new Error('no failure');
+    (reason.actual.manfaatBagi as string[]).push('changed');
+    (reason.expected[0] as { operator: string }).operator = 'changed';
+    reason.fields.push('changed');
+    const second = judge('bermanfaat', { nama: 'b', manfaatBagi: [] });
+    expect(second.reasons[0]?.actual).toStrictEqual({ manfaatBagi: [] });
+    expect(second.reasons[0]?.expected?.[0]?.operator).toBe('isEmpty');
+    expect(second.reasons[0]?.fields).toStrictEqual(['manfaatBagi']);
+  });
+
+  it('a kept result is told apart by every value it prints: the same criterion, other benefits', () => {
+    const given = { untukKepentinganPribadi: false };
+    const one = judge('bermanfaat', { nama: 'a', manfaatBagi: ['capaian_kinerja'], ...given });
+    const two = judge('bermanfaat', { nama: 'b', manfaatBagi: ['mutu_pelayanan'], ...given });
+    expect(one.status).toBe('pass');
+    expect(one.reasons[0]?.message).toBe('Benefits stated: capaian kinerja.');
+    expect(two.reasons[0]?.message).toBe('Benefits stated: mutu pelayanan.');
+    expect(two).toStrictEqual(
+      judge('bermanfaat', { nama: 'b', manfaatBagi: ['mutu_pelayanan'], ...given }, 'en', false),
+    );
+  });
+
   it('memoised and built afresh, every criterion says the same on any record', async () => {
     await fc.assert(
       fc.property(recordArb, (input) => {

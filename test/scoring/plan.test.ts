@@ -33,7 +33,6 @@ describe.each(cases)('planFor(%s, %s)', (rubricId, locale) => {
       );
       expect(plan.title).toBe(indicator.title[locale]);
       expect(plan.maxPoints).toBe(Math.round(3 * indicator.weight * 10_000) / 10_000);
-      expect(plan.entry).toStrictEqual(indicator.field.split('.'));
       expect(plan.bukti).toStrictEqual([...indicator.field.split('.'), 'bukti']);
       expect(plan.buktiField).toBe(`${indicator.field}.bukti`);
       expect(plan.codes).toStrictEqual([0, 1, 2, 3].map((n) => `${indicator.id}_level_${n}`));
@@ -74,13 +73,17 @@ describe.each(cases)('planFor(%s, %s)', (rubricId, locale) => {
         for (const f of own) expect(f.startsWith(`${indicator.field}.`)).toBe(true);
         for (const f of other) expect(f.startsWith(`${indicator.field}.`)).toBe(false);
       }
-      expect(plan.otherFields).toStrictEqual([...new Set(plan.levelOtherFields.flat())]);
+      // What the score depends on: every field any level reads, split once.
+      expect(plan.read.map((f) => f.join('.')).sort()).toStrictEqual(
+        [...new Set([...plan.levelFields.flat(), ...plan.levelOtherFields.flat()])].sort(),
+      );
     },
   );
 
   it('the year-relative indicators read the record’s year, and only they', () => {
-    const withYear = plansNow().filter((p) => p.otherFields.length > 0);
+    const withYear = plansNow().filter((p) => p.levelOtherFields.flat().length > 0);
     expect(withYear.length).toBeGreaterThan(0);
-    for (const p of withYear) expect(p.otherFields).toStrictEqual(['tahun']);
+    for (const p of withYear)
+      expect([...new Set(p.levelOtherFields.flat())]).toStrictEqual(['tahun']);
   });
 });

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/eligibility/_pipeline.js';
 import {
@@ -10,7 +11,9 @@ import {
 import { factsOf } from '../../src/record/_facts.js';
 import type { RubricRuleSet } from '../../src/rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';
+import { recordArb } from '../arbitraries.js';
 import { fixture } from '../helpers.js';
+import { runs } from '../runs.js';
 
 async function indicator(id: string, value: unknown, rubric = 'iga-2026'): Promise<IndicatorScore> {
   const result = await evaluate(
@@ -511,5 +514,45 @@ describe('the memo of empty indicators, on a rubric whose level the year alone d
     const record = parseRecord({ nama: 'b', tahun: 2026 });
     const score = scoreParsed(record, rubricRunnerFor(rubric)(factsOf(record)), rubric, 'en');
     expect(score.indicators.find((i) => i.id === 'sdm')).toMatchObject({ level: 1, given: true });
+  });
+});
+
+// Every indicator's score is kept per rubric, locale and the values its levels read: on any
+// record, in one test (the kept scores live across records), it equals the score built afresh.
+describe('kept indicator scores', () => {
+  it('memoised equals built afresh on random records, in both editions and locales', () => {
+    const rubrics = ['iga-2026', 'iga-2023'].map((id) => getRuleSet(id) as RubricRuleSet);
+    fc.assert(
+      fc.property(recordArb, (input) => {
+        const record = parseRecord(input);
+        for (const rubric of rubrics) {
+          const levels = rubricRunnerFor(rubric)(factsOf(record));
+          for (const locale of ['id', 'en'] as const) {
+            expect(scoreParsed(record, levels, rubric, locale, true)).toStrictEqual(
+              scoreParsed(record, levels, rubric, locale, false),
+            );
+          }
+        }
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('a kept score is a copy: changing one result changes no other', async () => {
+    const input = { nama: 'a', tahun: 2024, indikator: { sdm: { jumlah: 5 } } };
+    const first = await evaluate(input);
+    const sdm = first.score.indicators.find((i) => i.id === 'sdm');
+    sdm?.reason.fields.push('changed');
+    if (sdm) sdm.level = 3;
+    first.score.upgrades[0]?.fields.push('changed');
+    const second = await evaluate(input);
+    const fresh = scoreParsed(
+      parseRecord(input),
+      rubricRunnerFor(getRuleSet('iga-2023') as RubricRuleSet)(factsOf(parseRecord(input))),
+      getRuleSet('iga-2023') as RubricRuleSet,
+      'id',
+      false,
+    );
+    expect(second.score).toStrictEqual(fresh);
   });
 });
