@@ -1,0 +1,261 @@
+import * as fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { evidencedRecord, generateRecord } from '../../bench/records.js';
+import { RECORD_PATHS } from '../../src/record/_facts.js';
+import { compileFastParser, GIVE_UP } from '../../src/record/_fast-parse.js';
+import { InnovationSchema } from '../../src/record/innovation.js';
+import { LIMITS, type Limits, scanInput } from '../../src/record/limits.js';
+import { recordArb } from '../arbitraries.js';
+import { runs } from '../runs.js';
+
+/** A value with every object's keys listed in order, so that key order is compared too. */
+const ordered = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).map(([k, v]) => [k, ordered(v)]);
+  }
+  return value;
+};
+
+const parser = (limits: Limits = LIMITS) => {
+  const parse = compileFastParser(InnovationSchema, limits);
+  if (!parse) throw new Error('the record schema did not compile');
+  return parse;
+};
+
+/** The fast path either gives up or returns exactly what zod returns, keys in zod's order. */
+function agreesWithZod(input: unknown, limits: Limits = LIMITS): boolean {
+  const fast = parser(limits)(input);
+  if (fast === GIVE_UP) return false;
+  const zod = InnovationSchema.safeParse(input);
+  expect(zod.success).toBe(true);
+  expect(ordered(fast)).toStrictEqual(ordered(zod.data));
+  expect(scanInput(input, limits).issue).toBeUndefined();
+  return true;
+}
+
+const set = (target: unknown, path: string[], value: unknown): void => {
+  let node = target as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path.at(-1) as string] = value;
+};
+
+const PATHS = [
+  ...RECORD_PATHS,
+  'indikator.sdm.bukti',
+  'indikator.sdm.bukti.0',
+  'indikator.sdm.bukti.0.jenis',
+  'indikator.sdm.bukti.0.tanggal',
+  'indikator.sdm.bukti.0.lampiran',
+  'labinov.bukti.design.0.tanggal',
+  'kipp.penghargaan.0.tahun',
+  'catatan',
+  'indikator.catatan',
+  'urusan.0',
+].map((p) => p.split('.'));
+
+const oddValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(
+    undefined,
+    null,
+    '',
+    '   ',
+    ' sk ',
+    -0,
+    1.5,
+    2 ** 60,
+    Number.POSITIVE_INFINITY,
+    Number.NaN,
+    [],
+    {},
+    'pendidikan',
+    '1.01',
+    'tidak-ada',
+    '2024-02-29',
+    '2023-02-29',
+    [{ jenis: 'sk', tanggal: '2024-01-31' }],
+    [{ jenis: ' ', nomor: null }],
+    [2024, 2023],
+    'perda',
+  ),
+);
+
+describe('the compiled record parser', () => {
+  it('gives zod’s output, in zod’s key order, for every valid random record', () => {
+    fc.assert(
+      fc.property(recordArb, (record) => {
+        expect(agreesWithZod(record)).toBe(true);
+      }),
+      { numRuns: runs(400) },
+    );
+  });
+
+  it('never accepts what zod refuses, nor returns anything else than zod, on edited records', () => {
+    fc.assert(
+      fc.property(
+        recordArb,
+        fc.array(fc.tuple(fc.constantFrom(...PATHS), oddValue), { minLength: 1, maxLength: 4 }),
+        (record, edits) => {
+          const input = structuredClone(record) as Record<string, unknown>;
+          for (const [path, value] of edits) set(input, path, value);
+          const fast = parser()(input);
+          const zod = InnovationSchema.safeParse(input);
+          if (fast !== GIVE_UP) {
+            expect(zod.success).toBe(true);
+            expect(ordered(fast)).toStrictEqual(ordered(zod.data));
+          }
+        },
+      ),
+      { numRuns: runs(1500) },
+    );
+  });
+
+  it('takes the fast path on the benchmark’s records: drafts, forms’ undefined keys, nulls, evidence', () => {
+    expect(agreesWithZod({ nama: 'Draf', opd: 'Dinas Kesehatan' })).toBe(true);
+    expect(agreesWithZod(generateRecord(3))).toBe(true);
+    expect(agreesWithZod(evidencedRecord(7))).toBe(true);
+    expect(
+      agreesWithZod({ nama: 'Form', tahun: null, kebaruan: undefined, urusan: ['1.01'] }),
+    ).toBe(true);
+  });
+
+  it('puts a key given as undefined at its place in the shape, unknown keys after', () => {
+    const input = { catatan: 'x', kebaruan: undefined, nama: ' Uji ', tahun: 2024 };
+    expect(agreesWithZod(input)).toBe(true);
+    expect(Object.keys(parser()(input) as object)).toStrictEqual([
+      'nama',
+      'tahun',
+      'kebaruan',
+      'catatan',
+    ]);
+  });
+
+  it('keeps a record’s unknown keys (a loose object) and gives up on a document’s (zod drops them)', () => {
+    expect(agreesWithZod({ nama: 'x', indikator: { catatan: { a: [1, 2] } } })).toBe(true);
+    const withExtra = { nama: 'x', indikator: { sdm: { bukti: [{ jenis: 'sk', lampiran: 1 }] } } };
+    expect(parser()(withExtra)).toBe(GIVE_UP);
+    expect(InnovationSchema.safeParse(withExtra).success).toBe(true);
+  });
+
+  it.each([
+    ['a prototype of its own', Object.create({ nama: 'warisan' })],
+    [
+      'a class instance',
+      new (class Rekaman {
+        nama = 'x';
+      })(),
+    ],
+    ['an own __proto__ key', JSON.parse('{"nama":"x","__proto__":{"a":1}}')],
+    ['an inherited key', Object.assign(Object.create({ catatan: 1 }), { nama: 'x' })],
+    ['a list for an object', [{ nama: 'x' }]],
+    ['an invalid value', { nama: 'x', tahun: 'dua ribu' }],
+    ['a blank name', { nama: '   ' }],
+    ['an impossible date', { nama: 'x', waktuPenerapan: '2023-02-29' }],
+    ['an unknown urusan', { nama: 'x', urusan: ['tidak-ada'] }],
+  ])('gives up on %s', (_, input) => {
+    expect(parser()(input)).toBe(GIVE_UP);
+  });
+
+  it('accepts an object without a prototype, as zod does', () => {
+    expect(agreesWithZod(Object.assign(Object.create(null), { nama: 'x', tahun: 2024 }))).toBe(
+      true,
+    );
+  });
+
+  it('reads each property once, and gives up (never throws) on a getter or Proxy that throws', () => {
+    let reads = 0;
+    const once = {
+      get nama() {
+        reads += 1;
+        return 'x';
+      },
+    };
+    expect(parser()(once)).toStrictEqual({ nama: 'x' });
+    expect(reads).toBe(1);
+    const throwing = {
+      nama: 'x',
+      get tahun(): number {
+        throw new Error('tidak terbaca');
+      },
+    };
+    expect(parser()(throwing)).toBe(GIVE_UP);
+    const proxy = new Proxy(
+      { nama: 'x' },
+      {
+        get() {
+          throw new Error('perangkap');
+        },
+      },
+    );
+    expect(parser()(proxy)).toBe(GIVE_UP);
+  });
+
+  describe('limits: never accepts what the size scan refuses', () => {
+    const small: Limits = { maxDepth: 4, maxNodes: 12, maxStringLength: 8 };
+
+    it('counts values as the scan does, to the limit and one past it', () => {
+      // 1 (record) + nama + urusan + 9 items = 12 values.
+      const at = { nama: 'x', urusan: Array(9).fill('agama') };
+      expect(agreesWithZod(at, small)).toBe(true);
+      const past = { ...at, urusan: Array(10).fill('agama') };
+      expect(parser(small)(past)).toBe(GIVE_UP);
+      expect(scanInput(past, small).issue?.code).toBe('too_large');
+      const unknown = { nama: 'x', catatan: Array(10).fill(1) };
+      expect(parser(small)(unknown)).toBe(GIVE_UP);
+      expect(agreesWithZod({ nama: 'x', catatan: Array(9).fill(1) }, small)).toBe(true);
+    });
+
+    it('refuses a long text and deep nesting, known fields or not', () => {
+      expect(agreesWithZod({ nama: '12345678' }, small)).toBe(true);
+      expect(parser(small)({ nama: '123456789' })).toBe(GIVE_UP);
+      expect(parser(small)({ nama: 'x', catatan: '123456789' })).toBe(GIVE_UP);
+      // The record is at depth 0: an object at depth 4 is one too deep.
+      expect(agreesWithZod({ nama: 'x', catatan: { a: { b: { c: 1 } } } }, small)).toBe(true);
+      const deep = { nama: 'x', catatan: { a: { b: { c: { d: 1 } } } } };
+      expect(parser(small)(deep)).toBe(GIVE_UP);
+      expect(scanInput(deep, small).issue?.code).toBe('too_deep');
+      expect(parser(small)({ nama: 'x', indikator: { sdm: { bukti: [{ jenis: 'sk' }] } } })).toBe(
+        GIVE_UP,
+      );
+    });
+
+    it('property: whatever it accepts under random limits, the scan accepts', () => {
+      fc.assert(
+        fc.property(
+          recordArb,
+          fc.record({
+            maxDepth: fc.integer({ min: 1, max: 6 }),
+            maxNodes: fc.integer({ min: 1, max: 60 }),
+            maxStringLength: fc.integer({ min: 0, max: 40 }),
+          }),
+          (record, limits) => {
+            const fast = parser(limits)(record);
+            if (fast !== GIVE_UP) expect(scanInput(record, limits).issue).toBeUndefined();
+          },
+        ),
+        { numRuns: runs(600) },
+      );
+    });
+
+    it('gives up on a list longer than the limit without walking it', () => {
+      const huge = { nama: 'x', manfaatBagi: new Array(LIMITS.maxNodes + 1) };
+      expect(parser()(huge)).toBe(GIVE_UP);
+    });
+  });
+
+  it('compiles nothing where a page forbids compiling code (the caller keeps zod)', () => {
+    vi.stubGlobal('Function', () => {
+      throw new EvalError('Content Security Policy');
+    });
+    try {
+      expect(compileFastParser(InnovationSchema, LIMITS)).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(compileFastParser(InnovationSchema, LIMITS)).toBeTypeOf('function');
+  });
+});
