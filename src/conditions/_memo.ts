@@ -124,7 +124,7 @@ function listPart(list: readonly unknown[]): string | undefined {
 export interface ValueCache<V> {
   /**
    * The value kept for these record values, built the first time. Values that make no key
-   * (an object, a long text) are built each time.
+   * (an object, a long text) are built each time. Kept values must not be `undefined`.
    */
   get(values: readonly unknown[], build: () => V): V;
   /** Forgets every value built so far. */
@@ -142,47 +142,52 @@ type Node = Map<unknown, unknown>;
 export function valueCache<V>(max = 10_000): ValueCache<V> {
   let root: Node = new Map();
   let size = 0;
-  // Reused between calls: the key parts of the values asked for.
-  const parts: unknown[] = [];
-  const keyParts = (values: readonly unknown[]): boolean => {
-    parts.length = 0;
+  /** The key parts of values, or undefined when one makes no key. */
+  const keyParts = (values: readonly unknown[]): unknown[] | undefined => {
+    const parts: unknown[] = [];
     for (const value of values) {
-      if (Array.isArray(value)) {
-        const part = listPart(value);
-        if (part === undefined) return false;
-        parts.push(LIST, part);
-      } else {
-        const part = primitivePart(value);
-        if (part === undefined) return false;
-        parts.push(part);
-      }
+      const part = Array.isArray(value) ? listPart(value) : primitivePart(value);
+      if (part === undefined) return undefined;
+      if (Array.isArray(value)) parts.push(LIST);
+      parts.push(part);
     }
     // Ends every key, so that no key is the start of another (lists of any length may mix).
     parts.push(END);
-    return true;
+    return parts;
   };
   const cache: ValueCache<V> = {
     get(values, build) {
-      if (!keyParts(values)) return build();
+      // The hot path: one Map lookup per value, building nothing.
       let node: Node | undefined = root;
-      const last = parts.length - 1;
-      for (let i = 0; i < last && node !== undefined; i++) node = node.get(parts[i]) as Node;
-      if (node?.has(parts[last])) return node.get(parts[last]) as V;
-      const keys = [...parts];
-      const value = build();
-      if (size >= max) return value;
+      for (let i = 0; i < values.length && node !== undefined; i++) {
+        const value = values[i];
+        if (Array.isArray(value)) {
+          const part = listPart(value);
+          if (part === undefined) return build();
+          node = (node.get(LIST) as Node | undefined)?.get(part) as Node | undefined;
+        } else {
+          const part = primitivePart(value);
+          if (part === undefined) return build();
+          node = node.get(part) as Node | undefined;
+        }
+      }
+      const kept = node?.get(END) as V | undefined;
+      if (kept !== undefined) return kept;
+      const built = build();
+      const parts = keyParts(values);
+      if (parts === undefined || size >= max) return built;
       node = root;
-      for (let i = 0; i < last; i++) {
-        let next = node.get(keys[i]) as Node | undefined;
+      for (let i = 0; i < parts.length - 1; i++) {
+        let next = node.get(parts[i]) as Node | undefined;
         if (next === undefined) {
           next = new Map();
-          node.set(keys[i], next);
+          node.set(parts[i], next);
         }
         node = next;
       }
-      node.set(keys[last], value);
+      node.set(END, built);
       size += 1;
-      return value;
+      return built;
     },
     clear() {
       root = new Map();

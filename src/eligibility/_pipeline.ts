@@ -228,6 +228,15 @@ export interface Evaluator {
  * @throws {@link UnknownRuleSetError} when an option names no loaded rule set of its kind
  */
 export function createEvaluator(options?: EvaluateOptions, region?: RegionContext): Evaluator {
+  if (options === undefined && region === undefined) {
+    // `evaluate(record)`, the usual call: resolved once until a rule set is registered.
+    const version = registryVersion();
+    if (defaultEvaluator === undefined || defaultVersion !== version) {
+      defaultEvaluator = datedEvaluator(getRuleSet(DEFAULT_RULE_SET) as EligibilityRuleSet, 'id');
+      defaultVersion = version;
+    }
+    return defaultEvaluator;
+  }
   const given = optionsObject(options);
   const locale = resolveLocale(given.locale);
   const asOf = asOfYear(given.asOf);
@@ -247,6 +256,9 @@ export function createEvaluator(options?: EvaluateOptions, region?: RegionContex
   // No rubric and no year given: each record is scored by the edition of its own year.
   return datedEvaluator(ruleSet, locale);
 }
+
+let defaultEvaluator: Evaluator | undefined;
+let defaultVersion = -1;
 
 function asOfYear(asOf: unknown): number | undefined {
   if (asOf === undefined) return undefined;

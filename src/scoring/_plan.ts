@@ -57,8 +57,12 @@ export interface IndicatorPlan {
   missingCode: string;
   /** `indikator.<id>.bukti`. */
   buktiField: string;
-  /** Every field any level reads, as segments: what the indicator's score depends on. */
-  read: string[][];
+  /** The path of the indicator's own entry, as segments (`['indikator', 'sdm']`). */
+  entry: string[];
+  /** The keys of its entry that any level reads (`jumlah`): part of what its score depends on. */
+  readOwn: string[];
+  /** The other fields any level reads (the record's year), as segments: the rest of it. */
+  readOther: string[][];
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -69,6 +73,20 @@ function fill(template: string, values: Record<string, string>): string {
 function around(template: string): [string, string] {
   const [before = '', after = ''] = template.split('{action}');
   return [before, after];
+}
+
+/** The fields an indicator's levels read: the keys of its own entry, and the others. */
+function readFields(indicator: RubricIndicator) {
+  const read = new Set(indicator.levels.flatMap((l) => fieldsRead(l.conditions as Condition)));
+  const prefix = `${indicator.field}.`;
+  const own = [...read].filter(
+    (f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('.'),
+  );
+  return {
+    entry: indicator.field.split('.'),
+    readOwn: own.map((f) => f.slice(prefix.length)),
+    readOther: [...read].filter((f) => !own.includes(f)).map((f) => f.split('.')),
+  };
 }
 
 /**
@@ -131,9 +149,7 @@ function makePlans(rubric: RubricRuleSet, locale: Locale): IndicatorPlan[] {
       codes: [0, 1, 2, 3].map((n) => `${indicator.id}_level_${n}`),
       missingCode: `${indicator.id}_missing`,
       buktiField: `${indicator.field}.bukti`,
-      read: [
-        ...new Set(indicator.levels.flatMap((l) => fieldsRead(l.conditions as Condition))),
-      ].map((f) => f.split('.')),
+      ...readFields(indicator),
     };
   });
 }

@@ -73,10 +73,19 @@ describe.each(cases)('planFor(%s, %s)', (rubricId, locale) => {
         for (const f of own) expect(f.startsWith(`${indicator.field}.`)).toBe(true);
         for (const f of other) expect(f.startsWith(`${indicator.field}.`)).toBe(false);
       }
-      // What the score depends on: every field any level reads, split once.
-      expect(plan.read.map((f) => f.join('.')).sort()).toStrictEqual(
+      // What the score depends on: every field any level reads, its entry's keys apart.
+      expect(plan.entry).toStrictEqual(indicator.field.split('.'));
+      expect(
+        [
+          ...plan.readOwn.map((k) => `${indicator.field}.${k}`),
+          ...plan.readOther.map((f) => f.join('.')),
+        ].sort(),
+      ).toStrictEqual(
         [...new Set([...plan.levelFields.flat(), ...plan.levelOtherFields.flat()])].sort(),
       );
+      expect(plan.readOwn.length).toBeGreaterThan(0);
+      for (const f of plan.readOther)
+        expect(f.join('.').startsWith(`${indicator.field}.`)).toBe(false);
     },
   );
 

@@ -10,7 +10,12 @@ import {
 } from '../../src/index.js';
 import { factsOf } from '../../src/record/_facts.js';
 import type { RubricRuleSet } from '../../src/rule-sets/types.js';
-import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';
+import {
+  rubricRunnerFor,
+  scoreParsed,
+  sortUpgrades,
+  type Upgrade,
+} from '../../src/scoring/score.js';
 import { recordArb } from '../arbitraries.js';
 import { fixture } from '../helpers.js';
 import { runs } from '../runs.js';
@@ -554,5 +559,40 @@ describe('kept indicator scores', () => {
       false,
     );
     expect(second.score).toStrictEqual(fresh);
+  });
+});
+
+describe('sortUpgrades', () => {
+  const upgradeArb = fc.record({
+    indicator: fc.constantFrom('sdm', 'regulasi', 'video'),
+    kind: fc.constantFrom('evidence' as const, 'level' as const),
+    level: fc.integer({ min: 1, max: 3 }),
+    gain: fc.constantFrom(0.5, 1, 1.5, 2, 3, 4.5, 6, 9),
+    message: fc.string({ maxLength: 3 }),
+    fields: fc.constant([] as string[]),
+  });
+
+  it('orders as a stable sort does: larger gain, then evidence, then the order given; short lists and long', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(upgradeArb, { maxLength: 64 }),
+          fc.array(upgradeArb, { minLength: 65, maxLength: 100 }),
+        ),
+        (list) => {
+          const expected = [...list].sort(
+            (a, b) => b.gain - a.gain || (a.kind === b.kind ? 0 : a.kind === 'evidence' ? -1 : 1),
+          );
+          const sorted: Upgrade[] = [...list];
+          sortUpgrades(sorted);
+          // The same objects, in the same order (identity tells equal-looking items apart).
+          expect(sorted.length).toBe(expected.length);
+          sorted.forEach((u, i) => {
+            expect(u).toBe(expected[i]);
+          });
+        },
+      ),
+      { numRuns: runs(300) },
+    );
   });
 });
