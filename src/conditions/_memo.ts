@@ -53,6 +53,23 @@ export function memo<K, V>(build: (key: K) => V, max = 10_000): Memo<K, V> {
   );
 }
 
+/**
+ * A cache of one value: the one built for the last key asked for (a registry version), built
+ * again when the key changes.
+ */
+export function latest<K, V>(build: (key: K) => V): Memo<K, V> {
+  let kept: { key: K; value: V } | undefined;
+  return register(
+    (key: K) => {
+      if (kept === undefined || kept.key !== key) kept = { key, value: build(key) };
+      return kept.value;
+    },
+    () => {
+      kept = undefined;
+    },
+  );
+}
+
 /** The value of `key` in `map`, built and stored the first time. */
 export function getOrBuild<K extends object, V>(
   map: WeakMap<K, V>,

@@ -1,5 +1,5 @@
 import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
-import { getOrBuild, memo, weakMemo } from '../conditions/_memo.js';
+import { getOrBuild, latest, memo, weakMemo } from '../conditions/_memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
@@ -230,12 +230,7 @@ export interface Evaluator {
 export function createEvaluator(options?: EvaluateOptions, region?: RegionContext): Evaluator {
   if (options === undefined && region === undefined) {
     // `evaluate(record)`, the usual call: resolved once until a rule set is registered.
-    const version = registryVersion();
-    if (defaultEvaluator === undefined || defaultVersion !== version) {
-      defaultEvaluator = datedEvaluator(getRuleSet(DEFAULT_RULE_SET) as EligibilityRuleSet, 'id');
-      defaultVersion = version;
-    }
-    return defaultEvaluator;
+    return defaultEvaluator(registryVersion());
   }
   const given = optionsObject(options);
   const locale = resolveLocale(given.locale);
@@ -257,8 +252,9 @@ export function createEvaluator(options?: EvaluateOptions, region?: RegionContex
   return datedEvaluator(ruleSet, locale);
 }
 
-let defaultEvaluator: Evaluator | undefined;
-let defaultVersion = -1;
+const defaultEvaluator = latest(() =>
+  datedEvaluator(getRuleSet(DEFAULT_RULE_SET) as EligibilityRuleSet, 'id'),
+);
 
 function asOfYear(asOf: unknown): number | undefined {
   if (asOf === undefined) return undefined;

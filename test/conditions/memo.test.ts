@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clearMemos, getOrBuild, memo, valueCache, weakMemo } from '../../src/conditions/_memo.js';
+import {
+  clearMemos,
+  getOrBuild,
+  latest,
+  memo,
+  valueCache,
+  weakMemo,
+} from '../../src/conditions/_memo.js';
 
 describe('weakMemo', () => {
   it('builds once per key, and again after clearMemos', () => {
@@ -159,5 +166,19 @@ describe('valueCache', () => {
     expect(get([1])).toBe(1);
     clearMemos();
     expect(get([1])).toBe(5);
+  });
+});
+
+describe('latest', () => {
+  it('keeps the value of the last key only, and nothing after clearMemos', () => {
+    let builds = 0;
+    const of = latest((key: number) => ({ key, build: ++builds }));
+    const first = of(1);
+    expect(of(1)).toBe(first);
+    expect(of(2)).toStrictEqual({ key: 2, build: 2 });
+    expect(of(1)).toStrictEqual({ key: 1, build: 3 });
+    expect(of(1)).toBe(of(1));
+    clearMemos();
+    expect(of(1)).toStrictEqual({ key: 1, build: 4 });
   });
 });

@@ -112,6 +112,36 @@ describe('editionFor: the edition of a year, cached until a rule set is loaded',
   });
 });
 
+describe('createEvaluator() without options: resolved once until a rule set is loaded', () => {
+  it('is the same evaluator call after call, and a new one that sees a newly loaded edition', () => {
+    const first = createEvaluator();
+    expect(createEvaluator()).toBe(first);
+    expect(createEvaluator(undefined, undefined)).toBe(first);
+    expect(createEvaluator({})).not.toBe(first);
+    expect(first.rubric.id).toBe('iga-2026');
+    const iga2026 = JSON.parse(
+      readFileSync(new URL('../../rules/iga-2026.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const edition2031 = {
+      ...iga2026,
+      id: 'iga-2031',
+      edition: '2031',
+      effective: { from: '2031-01-01' },
+    };
+    loadRuleSet(edition2031, { replace: true });
+    const second = createEvaluator();
+    expect(second).not.toBe(first);
+    expect(second.rubric.id).toBe('iga-2031');
+    expect(second.evaluate({ nama: 'Uji', tahun: 2032 }).score.rubric.id).toBe('iga-2031');
+    // A region's own rubric under that id is no national edition (other files see iga-2026).
+    loadRuleSet(
+      { ...edition2031, jurisdiction: { level: 'kota', name: 'Kota Uji' } },
+      { replace: true },
+    );
+    expect(createEvaluator().rubric.id).toBe('iga-2026');
+  });
+});
+
 describe('ruleSetForRegion: a region is judged by its own rule set, matched by name', () => {
   const pp38 = JSON.parse(
     readFileSync(new URL('../../rules/pp-38-2017.json', import.meta.url), 'utf8'),
