@@ -4,13 +4,13 @@ import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
 import { factsOf } from '../record/_facts.js';
-import { compileFastParser, type FastParser, GIVE_UP } from '../record/_fast-parse.js';
+import { compileFastParser, GIVE_UP } from '../record/_fast-parse.js';
 import {
   type Innovation,
   InnovationSchema,
   NullFreeInnovationSchema,
 } from '../record/innovation.js';
-import { LIMITS, scanInput } from '../record/limits.js';
+import { LIMITS, type Limits, scanInput } from '../record/limits.js';
 import {
   getRuleSet,
   loadedOfKind,
@@ -56,15 +56,14 @@ const runners = weakMemo((ruleSet: EligibilityRuleSet) =>
 );
 
 /** The record schema compiled into one function (none where a page forbids compiling code). */
-let fastParse: FastParser | undefined | null = null;
+const fastParser = latest((limits: Limits) => compileFastParser(InnovationSchema, limits));
 
 /**
  * Validates a record against the innovation schema, size limits first. A valid record takes
  * the compiled fast path; anything it does not vouch for is scanned and parsed by zod.
  */
 export function parseRecord(input: unknown): Innovation {
-  if (fastParse === null) fastParse = compileFastParser(InnovationSchema, LIMITS);
-  const fast = fastParse?.(input) ?? GIVE_UP;
+  const fast = fastParser(LIMITS)?.(input) ?? GIVE_UP;
   if (fast !== GIVE_UP) return fast as Innovation;
   const scan = scanInput(input);
   if (scan.issue) throw new InvalidRecordError([scan.issue]);
