@@ -151,3 +151,23 @@ export function createCompiledRunner(checks: readonly CheckSpec[]): SyncCheckRun
     };
   };
 }
+
+/**
+ * Results made only when first asked for: a record whose reasons and scores are all kept
+ * (see `_memo.ts`) never builds its facts nor runs a check.
+ *
+ * @internal
+ */
+export function deferred(make: () => CheckResults): CheckResults {
+  let results: CheckResults | undefined;
+  return {
+    status: (id) => {
+      results ??= make();
+      return results.status(id);
+    },
+    outcome: (id) => {
+      results ??= make();
+      return results.outcome(id);
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
+import { createCompiledRunner, deferred, type SyncCheckRunner } from '../conditions/_compile.js';
 import { getOrBuild, latest, memo, weakMemo } from '../conditions/_memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
@@ -327,8 +327,17 @@ function buildEvaluator(
       : { id, nama, ruleSet: applied, locale, verdict, criteria, missingFields, score };
   };
   const evaluateParsed = (record: Innovation) => {
-    const facts = factsOf(record);
-    return assemble(record, eligibilityRunner(facts), rubricRunner(facts));
+    // Facts and checks only for what is not kept already.
+    let facts: Record<string, unknown> | undefined;
+    const factsOnce = () => {
+      facts ??= factsOf(record);
+      return facts;
+    };
+    return assemble(
+      record,
+      deferred(() => eligibilityRunner(factsOnce())),
+      deferred(() => rubricRunner(factsOnce())),
+    );
   };
   const evaluator: Evaluator = {
     ruleSet,

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCompiledRunner } from '../../src/conditions/_compile.js';
+import { createCompiledRunner, deferred } from '../../src/conditions/_compile.js';
 import { createEngineRunner } from '../../src/conditions/_json-rules-engine.js';
 import { getRuleSet, InnovationSchema, listRuleSets, type RubricRuleSet } from '../../src/index.js';
 import { factsOf } from '../../src/record/_facts.js';
@@ -142,5 +142,30 @@ describe('compiled evaluator against json-rules-engine, on generated trees', () 
     ])({ a: 1 });
     expect(run.status('only')).toBe('pass');
     expect(() => run.status('other')).toThrow('internal: no check "other"');
+  });
+});
+
+describe('deferred', () => {
+  it('makes the results on the first question only, and answers from them', () => {
+    let made = 0;
+    const runner = createCompiledRunner([
+      { id: 'a', conditions: { all: [{ fact: 'x', operator: 'equal', value: 1 }] } },
+    ]);
+    const results = deferred(() => {
+      made += 1;
+      return runner({ x: 1 });
+    });
+    expect(made).toBe(0);
+    expect(results.status('a')).toBe('pass');
+    expect(results.outcome('a').status).toBe('pass');
+    expect(results.status(0)).toBe('pass');
+    expect(made).toBe(1);
+    const other = deferred(() => {
+      made += 1;
+      return runner({ x: 2 });
+    });
+    expect(other.outcome('a').status).toBe('fail');
+    expect(other.status('a')).toBe('fail');
+    expect(made).toBe(2);
   });
 });
