@@ -308,7 +308,9 @@ let result = out;
 if (undef) {
   result = {};
   for (const key of keys) {
-    if (hasOwn(out, key)) result[key] = out[key];
+    // No key of a compiled shape is one of Object.prototype's: a missing one reads undefined.
+    const value = out[key];
+    if (value !== undefined) result[key] = value;
     else if (hasOwn(x, key)) result[key] = undefined;
   }
 }
