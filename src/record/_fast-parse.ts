@@ -19,7 +19,11 @@ import type { Limits } from './limits.js';
 export const GIVE_UP: unique symbol = Symbol('give up');
 
 /** A compiled parser: zod's output, or {@link GIVE_UP}. Never throws. */
-export type FastParser = (input: unknown) => unknown;
+export interface FastParser {
+  (input: unknown): unknown;
+  /** The kinds of the schema's parts handed to zod as they are (`union`, `pipe`, …), in order. */
+  readonly delegated: readonly string[];
+}
 
 /** The parts of zod 4's internals (`schema._zod.def`) this compiler reads. */
 interface Def {
@@ -213,7 +217,7 @@ class Emitter {
       `const ${item} = ${input}[${i}];`,
     );
     const value = this.value(def.element as z.ZodType, item, `${depth} + 1`);
-    this.lines.push(`${out}[${i}] = ${value};`, '}', `if (n > ${this.limits.maxNodes}) return G;`);
+    this.lines.push(`${out}[${i}] = ${value};`, '}');
     return out;
   }
 
@@ -277,8 +281,8 @@ class Emitter {
     this.lines.push(
       `let ${total} = 0;`,
       `for (const _ in ${input}) ${total}++;`,
+      // The object's function returns it, G included.
       `const ${result} = ${total} === ${seen} ? ${out} : rest(${input}, ${out}, ${shapeIndex}, ${catchall === 'unknown'}, ${depth});`,
-      `if (${result} === G) return G;`,
     );
     return result;
   }
@@ -391,8 +395,8 @@ export function compileFastParser(schema: z.ZodType, limits: Limits): FastParser
     patterns,
     rewrites,
     shapes,
-  ) as FastParser;
-  return (input) => {
+  ) as (input: unknown) => unknown;
+  const fastParse = (input: unknown) => {
     try {
       return parse(input);
     } catch {
@@ -400,4 +404,7 @@ export function compileFastParser(schema: z.ZodType, limits: Limits): FastParser
       return GIVE_UP;
     }
   };
+  return Object.assign(fastParse, {
+    delegated: delegates.map((d) => defOf(d).type),
+  });
 }

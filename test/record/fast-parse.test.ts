@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
 import { evidencedRecord, generateRecord } from '../../bench/records.js';
 import { RECORD_PATHS } from '../../src/record/_facts.js';
 import { compileFastParser, GIVE_UP } from '../../src/record/_fast-parse.js';
@@ -244,6 +245,164 @@ describe('the compiled record parser', () => {
     it('gives up on a list longer than the limit without walking it', () => {
       const huge = { nama: 'x', manfaatBagi: new Array(LIMITS.maxNodes + 1) };
       expect(parser()(huge)).toBe(GIVE_UP);
+    });
+  });
+
+  it('hands to zod only the parts it does not mirror: the id’s union and the catalogue transforms', () => {
+    expect(parser().delegated).toStrictEqual(['union', 'pipe', 'pipe']);
+  });
+
+  it('gives up, never reading further, once the values counted pass the limit', () => {
+    const small: Limits = { maxDepth: 4, maxNodes: 3, maxStringLength: 8 };
+    // 1 (record) + 2 values: at the limit; one more value is past it, arrays or not.
+    expect(agreesWithZod({ nama: 'x', opd: 'y' }, small)).toBe(true);
+    expect(parser(small)({ nama: 'x', opd: 'y', pemda: 'z' })).toBe(GIVE_UP);
+    expect(parser(small)({ nama: 'x', opd: undefined, pemda: 'z' })).toBe(GIVE_UP);
+    let reads = 0;
+    const counted = (length: number) =>
+      new Proxy(Array(length).fill('agama'), {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    expect(parser(small)({ nama: 'x', urusan: counted(2) })).toBe(GIVE_UP);
+    expect(reads).toBe(0);
+    const wide = new Proxy(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, i])), {
+      get(target, key, receiver) {
+        reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(parser(small)({ nama: 'x', catatan: wide })).toBe(GIVE_UP);
+    expect(reads).toBeLessThan(5);
+  });
+
+  it('counts a part handed to zod like any other: a long id, a long list of urusan', () => {
+    const small: Limits = { maxDepth: 4, maxNodes: 6, maxStringLength: 8 };
+    expect(agreesWithZod({ nama: 'x', id: '12345678' }, small)).toBe(true);
+    expect(parser(small)({ nama: 'x', id: '123456789' })).toBe(GIVE_UP);
+    expect(agreesWithZod({ nama: 'x', urusan: ['agama', 'agama', 'agama'] }, small)).toBe(true);
+    expect(parser(small)({ nama: 'x', urusan: ['agama', 'agama', 'agama', 'agama'] })).toBe(
+      GIVE_UP,
+    );
+  });
+
+  it('counts unknown keys as the scan does, to each limit and one past it', () => {
+    const small: Limits = { maxDepth: 3, maxNodes: 8, maxStringLength: 4 };
+    expect(agreesWithZod({ nama: 'x', catatan: ['abcd', [1], { a: 1 }] }, small)).toBe(true);
+    expect(parser(small)({ nama: 'x', catatan: ['abcde'] })).toBe(GIVE_UP);
+    expect(parser(small)({ nama: 'x', catatan: [[[1]]] })).toBe(GIVE_UP);
+    expect(agreesWithZod({ nama: 'x', catatan: [1, 2, 3, 4, 5] }, small)).toBe(true);
+    expect(parser(small)({ nama: 'x', catatan: [1, 2, 3, 4, 5, 6] })).toBe(GIVE_UP);
+    expect(parser(small)({ nama: 'x', catatan: { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 } })).toBe(
+      GIVE_UP,
+    );
+    expect(
+      parser({ maxDepth: 3, maxNodes: 4, maxStringLength: 4 })({ nama: 'x', catatan: [1, 2, 3] }),
+    ).toBe(GIVE_UP);
+    expect(agreesWithZod({ nama: 'x', catatan: Object.create({ a: 1 }) }, small)).toBe(true);
+  });
+
+  it('refuses a record without its name, or with the name given as undefined', () => {
+    for (const input of [{}, { nama: undefined }, { opd: 'x' }, { nama: undefined, opd: 'x' }]) {
+      expect(parser()(input)).toBe(GIVE_UP);
+      expect(InnovationSchema.safeParse(input).success).toBe(false);
+    }
+  });
+
+  describe('other schemas: each kind mirrored, or handed to zod', () => {
+    const schema = z.looseObject({
+      tanda: z.boolean().optional(),
+      kata: z.string().min(2).max(4).optional(),
+      kode: z
+        .string()
+        .regex(/^[a-z]+$/)
+        .optional(),
+      angka: z.number().int().gt(1).lt(10).optional(),
+      kelipatan: z.number().multipleOf(5).optional(),
+      paksa: z.coerce.number().optional(),
+      jenis: z.enum(['a', 'b']).optional(),
+      tanggal: z.iso.date().optional(),
+      daftar: z.array(z.string()).max(2).optional(),
+      benar: z.literal(true).optional(),
+      sebagian: z.object({ a: z.number() }).partial().optional(),
+    });
+    const compiled = () => {
+      const parse = compileFastParser(schema, LIMITS);
+      if (!parse) throw new Error('did not compile');
+      return parse;
+    };
+    const same = (input: unknown) => {
+      const fast = compiled()(input);
+      const zod = schema.safeParse(input);
+      if (fast === GIVE_UP) return 'gave up';
+      expect(zod.success).toBe(true);
+      expect(ordered(fast)).toStrictEqual(ordered(zod.data));
+      return 'same';
+    };
+
+    it('hands zod the parts whose checks it does not mirror', () => {
+      expect(compiled().delegated).toStrictEqual([
+        'string',
+        'number',
+        'number',
+        'array',
+        'literal',
+      ]);
+    });
+
+    it.each([
+      [{ tanda: true }, 'same'],
+      [{ tanda: 'ya' }, 'gave up'],
+      [{ kata: 'ab' }, 'same'],
+      [{ kata: 'abcd' }, 'same'],
+      [{ kata: 'a' }, 'gave up'],
+      [{ kata: 'abcde' }, 'gave up'],
+      [{ kode: 'abc' }, 'same'],
+      [{ kode: 'ABC' }, 'gave up'],
+      [{ angka: 2 }, 'same'],
+      [{ angka: 9 }, 'same'],
+      [{ angka: 1 }, 'gave up'],
+      [{ angka: 10 }, 'gave up'],
+      [{ angka: 2.5 }, 'gave up'],
+      [{ kelipatan: 10 }, 'same'],
+      [{ kelipatan: 11 }, 'gave up'],
+      [{ paksa: '5' }, 'same'],
+      [{ jenis: 'b' }, 'same'],
+      [{ jenis: 'c' }, 'gave up'],
+      [{ tanggal: '2024-02-29' }, 'same'],
+      [{ tanggal: '2023-02-29' }, 'gave up'],
+      [{ daftar: ['a', 'b'] }, 'same'],
+      [{ daftar: ['a', 'b', 'c'] }, 'gave up'],
+      [{ benar: true }, 'same'],
+      [{ benar: false }, 'gave up'],
+      [{ sebagian: {} }, 'same'],
+      [{ sebagian: { a: 1, b: 2 } }, 'gave up'],
+    ])('%j: %s', (input, expected) => {
+      expect(same(input)).toBe(expected);
+    });
+
+    it('property: never anything but zod’s output on random values', () => {
+      fc.assert(
+        fc.property(
+          fc.dictionary(
+            fc.constantFrom('tanda', 'kata', 'kode', 'angka', 'kelipatan', 'paksa', 'jenis', 'x'),
+            fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom('ab', 'a', 5, 10, '5', 'b')),
+          ),
+          (input) => {
+            same(input);
+          },
+        ),
+        { numRuns: runs(500) },
+      );
+    });
+
+    it.each([
+      ['a strict object', z.strictObject({ nama: z.string() })],
+      ['a key Object.prototype has', z.looseObject({ toString: z.string().optional() })],
+    ])('compiles nothing for %s (the caller keeps zod)', (_, unsupported) => {
+      expect(compileFastParser(unsupported, LIMITS)).toBeUndefined();
     });
   });
 
