@@ -372,6 +372,7 @@ export function compileFastParser(schema: z.ZodType, limits: Limits): FastParser
     throw error;
   }
   const body = [
+    "'use strict';",
     'let n = 0;',
     'const K = S.map((keys) => new Set(keys));',
     REST,

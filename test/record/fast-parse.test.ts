@@ -301,7 +301,11 @@ describe('the compiled record parser', () => {
     expect(
       parser({ maxDepth: 3, maxNodes: 4, maxStringLength: 4 })({ nama: 'x', catatan: [1, 2, 3] }),
     ).toBe(GIVE_UP);
-    expect(agreesWithZod({ nama: 'x', catatan: Object.create({ a: 1 }) }, small)).toBe(true);
+    // Inherited keys are not counted; a null is a value at any depth, never too deep.
+    const three: Limits = { maxDepth: 3, maxNodes: 3, maxStringLength: 4 };
+    expect(agreesWithZod({ nama: 'x', catatan: Object.create({ a: 1, b: 2 }) }, three)).toBe(true);
+    expect(agreesWithZod({ nama: 'x', catatan: { a: { b: null } } }, small)).toBe(true);
+    expect(scanInput({ nama: 'x', catatan: { a: { b: null } } }, small).issue).toBeUndefined();
   });
 
   it('refuses a record without its name, or with the name given as undefined', () => {
@@ -327,6 +331,18 @@ describe('the compiled record parser', () => {
       daftar: z.array(z.string()).max(2).optional(),
       benar: z.literal(true).optional(),
       sebagian: z.object({ a: z.number() }).partial().optional(),
+      polos: z.number().optional(),
+      batas: z.number().min(0).optional(),
+      waktu: z.iso.datetime().optional(),
+      disaring: z
+        .boolean()
+        .refine((v) => v)
+        .optional(),
+      pilihan: z
+        .enum(['x', 'y'])
+        .refine((v) => v === 'x')
+        .optional(),
+      panjang: z.enum(['pendek', 'sangat-panjang-sekali']).optional(),
     });
     const compiled = () => {
       const parse = compileFastParser(schema, LIMITS);
@@ -349,6 +365,9 @@ describe('the compiled record parser', () => {
         'number',
         'array',
         'literal',
+        'string',
+        'boolean',
+        'enum',
       ]);
     });
 
@@ -379,6 +398,17 @@ describe('the compiled record parser', () => {
       [{ benar: false }, 'gave up'],
       [{ sebagian: {} }, 'same'],
       [{ sebagian: { a: 1, b: 2 } }, 'gave up'],
+      [{ polos: -1.5 }, 'same'],
+      [{ polos: '1' }, 'gave up'],
+      [{ batas: 0 }, 'same'],
+      [{ batas: '5' }, 'gave up'],
+      [{ batas: Number.POSITIVE_INFINITY }, 'gave up'],
+      [{ waktu: '2024-01-01T00:00:00Z' }, 'same'],
+      [{ disaring: true }, 'same'],
+      [{ disaring: false }, 'gave up'],
+      [{ pilihan: 'x' }, 'same'],
+      [{ pilihan: 'y' }, 'gave up'],
+      [{ panjang: 'sangat-panjang-sekali' }, 'same'],
     ])('%j: %s', (input, expected) => {
       expect(same(input)).toBe(expected);
     });
@@ -396,6 +426,14 @@ describe('the compiled record parser', () => {
         ),
         { numRuns: runs(500) },
       );
+    });
+
+    it('counts an enum value longer than the limit as too long a text, as the scan does', () => {
+      const tight: Limits = { maxDepth: 4, maxNodes: 20, maxStringLength: 10 };
+      const parse = compileFastParser(schema, tight);
+      expect(parse?.({ panjang: 'pendek' })).toStrictEqual({ panjang: 'pendek' });
+      expect(parse?.({ panjang: 'sangat-panjang-sekali' })).toBe(GIVE_UP);
+      expect(scanInput({ panjang: 'sangat-panjang-sekali' }, tight).issue?.code).toBe('too_long');
     });
 
     it.each([
