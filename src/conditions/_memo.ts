@@ -154,9 +154,12 @@ type Node = Map<unknown, unknown>;
  * A cache of what depends only on a few record values (a reason, an indicator's score): a
  * tree of Maps, one level per value, so that a lookup hashes no text it builds. `null` and a
  * missing value are alike (both mean "not given"); `1` and `"1"` are apart. It keeps at most
- * `max` values; past that, values are built each time.
+ * `max` values (kept results are a few hundred bytes each; a rule set's criteria and a rubric's
+ * indicators hold a few dozen such caches per locale); past that, values are built each time.
+ * It is owned by a {@link weakMemo} (per indicator plan, per criterion), which drops it with
+ * its rule set and empties it on {@link clearMemos}.
  */
-export function valueCache<V>(max = 10_000): ValueCache<V> {
+export function valueCache<V>(max = 2_000): ValueCache<V> {
   let root: Node = new Map();
   let size = 0;
   /** The key parts of values, or undefined when one makes no key. */
@@ -211,6 +214,5 @@ export function valueCache<V>(max = 10_000): ValueCache<V> {
       size = 0;
     },
   };
-  memos.add(cache);
   return cache;
 }

@@ -157,15 +157,30 @@ describe('valueCache', () => {
     expect(get([1n])).toBe(12);
   });
 
-  it('keeps at most max values, and nothing after clearMemos', () => {
-    const { get } = counting(2);
+  it('keeps at most max values (2,000 unless told), and nothing after clear', () => {
+    const { get, cache } = counting(2);
     expect(get([1])).toBe(1);
     expect(get([2])).toBe(2);
     expect(get([3])).toBe(3);
     expect(get([3])).toBe(4);
     expect(get([1])).toBe(1);
-    clearMemos();
+    cache.clear();
     expect(get([1])).toBe(5);
+    const byDefault = counting();
+    for (let i = 0; i < 2_000; i++) byDefault.get([i]);
+    expect(byDefault.get([1_999])).toBe(2_000);
+    expect(byDefault.get([2_000])).toBe(2_001);
+    expect(byDefault.get([2_000])).toBe(2_002);
+  });
+
+  it('is emptied by clearMemos through the weakMemo that owns it', () => {
+    const owner = weakMemo((_: object) => valueCache<number>());
+    const key = {};
+    let builds = 0;
+    expect(owner(key).get([1], () => ++builds)).toBe(1);
+    expect(owner(key).get([1], () => ++builds)).toBe(1);
+    clearMemos();
+    expect(owner(key).get([1], () => ++builds)).toBe(2);
   });
 });
 
