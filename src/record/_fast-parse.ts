@@ -2,9 +2,9 @@ import type * as z from 'zod';
 import type { Limits } from './limits.js';
 
 /**
- * A fast path for records that are valid: the record's own zod schema compiled once into one
- * plain function (as zod compiles object shapes, and ajv JSON schemas) that checks the input
- * and builds zod's output in one pass, reading each property once and counting what it reads
+ * A fast path for records that are valid: the record's own zod schema compiled once into plain
+ * functions, one per object of the schema (as zod compiles object shapes, and ajv JSON
+ * schemas), that check the input and build zod's output in one pass, reading each property once and counting what it reads
  * against the size limits. It answers only for input it can vouch for; anything else (an
  * invalid value, an unknown key of a strict object, an object with a prototype of its own, a
  * getter that throws, a limit reached, a part of the schema it does not know how to compile)
@@ -265,7 +265,7 @@ class Emitter {
       this.lines.push(
         `const ${value} = ${input}[${k}];`,
         `if (${value} === undefined) {`,
-        // Given as `undefined` (rare): left to zod, found below as a key not counted.
+        // Given as `undefined` (a form's empty input): placed by `rest`, as a key not counted.
         optional === 'optional' ? '' : 'return G;',
         '} else {',
         `${seen}++; n++;`,
