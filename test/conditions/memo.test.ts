@@ -133,9 +133,24 @@ describe('valueCache', () => {
       get([['a,b']]),
       get([['a', 'b']]),
     ];
+    seen.push(get([[]]));
     expect(new Set(seen).size).toBe(seen.length);
+    // Each is kept: asked again, the same value.
     expect(get([[2024, 2023]])).toBe(seen[9]);
     expect(get([[undefined]])).toBe(seen[11]);
+    expect(get([[-0]])).toBe(seen[12]);
+    expect(get([['a,b']])).toBe(seen[15]);
+    expect(get([-0])).toBe(seen[3]);
+    expect(get([[]])).toBe(seen[17]);
+  });
+
+  it('builds afresh when a value past the first makes no key, also on a first miss', () => {
+    const { get } = counting();
+    expect(get([1, { a: 1 }])).toBe(1);
+    expect(get([1, { a: 1 }])).toBe(2);
+    expect(get([1, 'x'.repeat(300)])).toBe(3);
+    expect(get([1, 2])).toBe(4);
+    expect(get([1, 2])).toBe(4);
   });
 
   it('builds each time, keeping nothing, for values that make no short key', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { clearMemos } from '../../src/conditions/_memo.js';
 import {
   createEvaluator,
   judgeEligibility,
@@ -17,6 +18,7 @@ import {
   loadRuleSet,
 } from '../../src/index.js';
 import { factsOf } from '../../src/record/_facts.js';
+import { NullFreeInnovationSchema } from '../../src/record/innovation.js';
 import type { EligibilityRuleSet, RubricRuleSet } from '../../src/rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';
 import { recordArb } from '../arbitraries.js';
@@ -229,6 +231,13 @@ describe('createEvaluator: options', () => {
     expect(() => createEvaluator(options as never)).toThrow(InvalidOptionError);
   });
 
+  it('no options but a region: the region’s rule set and year, not the default evaluator', () => {
+    const evaluator = createEvaluator(undefined, { pemda: 'Kabupaten Lain', tahun: 2024 });
+    expect(evaluator.ruleSet.id).toBe('pp-38-2017');
+    expect(evaluator.rubric.id).toBe('iga-2023');
+    expect(evaluator).not.toBe(createEvaluator());
+  });
+
   it('a region with a year and no rubric is scored by that year’s edition', () => {
     expect(createEvaluator({}, { pemda: 'Kota Batu', tahun: 2024 }).rubric.id).toBe('iga-2023');
     expect(createEvaluator({}, { pemda: 'Kota Batu', tahun: 2024 }).ruleSet.id).toBe(
@@ -261,6 +270,25 @@ describe('parseRecord', () => {
         message: `a text longer than ${LIMITS.maxStringLength} characters`,
       },
     ]);
+  });
+
+  it('where compiling code is forbidden, zod alone parses, with the same result', () => {
+    const input = { nama: ' Uji ', tahun: 2024, urusan: ['1.01'], catatan: 1 };
+    const compiled = parseRecord(input);
+    // Zod compiles its own object parsers at their first use (it, too, asks whether it may):
+    // first use here, before compiling is forbidden, as on a page that forbade it from the start.
+    NullFreeInnovationSchema.safeParse(input);
+    clearMemos();
+    vi.stubGlobal('Function', function forbidden() {
+      throw new EvalError('Content Security Policy');
+    });
+    try {
+      expect(parseRecord(input)).toStrictEqual(compiled);
+      expect(issuesOf(() => parseRecord({ nama: ' ' }))[0]?.path).toStrictEqual(['nama']);
+    } finally {
+      vi.unstubAllGlobals();
+      clearMemos();
+    }
   });
 
   it('a valid record is read once: a getter that would throw on a second read is never hit', () => {

@@ -171,6 +171,29 @@ describe('judgeCriterion', () => {
     );
   });
 
+  it('a kept result is not judged again: the checks are not asked, unless memo is off', () => {
+    const record = parseRecord({ nama: 'a', kebaruan: 'sebagian' });
+    const real = runnerFor(batu)(factsOf(record));
+    let asked = 0;
+    const counting = {
+      status: (id: string | number) => {
+        asked += 1;
+        return real.status(id);
+      },
+      outcome: (id: string | number) => {
+        asked += 1;
+        return real.outcome(id);
+      },
+    };
+    const first = judgeCriterion(criterion('pembaharuan'), counting, record, 'id');
+    const once = asked;
+    expect(once).toBeGreaterThan(0);
+    expect(judgeCriterion(criterion('pembaharuan'), counting, record, 'id')).toStrictEqual(first);
+    expect(asked).toBe(once);
+    judgeCriterion(criterion('pembaharuan'), counting, record, 'id', false);
+    expect(asked).toBeGreaterThan(once);
+  });
+
   it('memoised and built afresh, every criterion says the same on any record', async () => {
     await fc.assert(
       fc.property(recordArb, (input) => {

@@ -543,6 +543,31 @@ describe('kept indicator scores', () => {
     );
   });
 
+  it('a kept score is not built again: the levels are not asked, unless memo is off', () => {
+    const rubric = getRuleSet('iga-2026') as RubricRuleSet;
+    // Values no other test gives, so that nothing is kept for them yet.
+    const record = parseRecord({ nama: 'a', tahun: 2025, indikator: { sdm: { jumlah: 9173 } } });
+    const real = rubricRunnerFor(rubric)(factsOf(record));
+    let asked = 0;
+    const counting = {
+      status: (id: string | number) => {
+        asked += 1;
+        return real.status(id);
+      },
+      outcome: (id: string | number) => {
+        asked += 1;
+        return real.outcome(id);
+      },
+    };
+    const first = scoreParsed(record, counting, rubric, 'en');
+    const once = asked;
+    expect(once).toBeGreaterThan(0);
+    expect(scoreParsed(record, counting, rubric, 'en')).toStrictEqual(first);
+    expect(asked).toBe(once);
+    scoreParsed(record, counting, rubric, 'en', false);
+    expect(asked).toBeGreaterThan(once);
+  });
+
   it('a kept score is a copy: changing one result changes no other', async () => {
     const input = { nama: 'a', tahun: 2024, indikator: { sdm: { jumlah: 5 } } };
     const first = await evaluate(input);
