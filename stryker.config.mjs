@@ -1,12 +1,17 @@
 // `npm run mutation`: Stryker with the vitest runner over the core the rules run on —
-// conditions, eligibility and scoring. Not part of `npm test` (it takes many minutes on two
-// cores). Tests that spawn the CLI cannot see a mutant (mutant switching does not reach a child
-// process), so only the in-process tests run.
+// conditions, eligibility and scoring, and the compiled record parser. Not part of `npm test`
+// (it takes many minutes on two cores). Tests that spawn the CLI cannot see a mutant (mutant
+// switching does not reach a child process), so only the in-process tests run.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  mutate: ['src/conditions/**/*.ts', 'src/eligibility/**/*.ts', 'src/scoring/**/*.ts'],
+  mutate: [
+    'src/conditions/**/*.ts',
+    'src/eligibility/**/*.ts',
+    'src/scoring/**/*.ts',
+    'src/record/_fast-parse.ts',
+  ],
   coverageAnalysis: 'perTest',
   // A static mutant (in a module-level constant) would need every test run anew for each one;
   // they are reported as ignored, and the score is over the others.

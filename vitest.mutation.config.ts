@@ -11,6 +11,7 @@ export default defineConfig({
       'test/scoring/**/*.test.ts',
       'test/features/**/*.test.ts',
       'test/rule-sets/registry.test.ts',
+      'test/record/fast-parse.test.ts',
       'test/reference.test.ts',
       'test/readme.test.ts',
     ],
