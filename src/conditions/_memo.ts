@@ -159,7 +159,7 @@ type Node = Map<unknown, unknown>;
  * It is owned by a {@link weakMemo} (per indicator plan, per criterion), which drops it with
  * its rule set and empties it on {@link clearMemos}.
  */
-export function valueCache<V>(max = 2_000): ValueCache<V> {
+export function valueCache<V>(max = 5_000): ValueCache<V> {
   let root: Node = new Map();
   let size = 0;
   /** The key parts of values, or undefined when one makes no key. */

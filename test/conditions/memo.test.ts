@@ -172,7 +172,7 @@ describe('valueCache', () => {
     expect(get([1n])).toBe(12);
   });
 
-  it('keeps at most max values (2,000 unless told), and nothing after clear', () => {
+  it('keeps at most max values (5,000 unless told), and nothing after clear', () => {
     const { get, cache } = counting(2);
     expect(get([1])).toBe(1);
     expect(get([2])).toBe(2);
@@ -182,10 +182,10 @@ describe('valueCache', () => {
     cache.clear();
     expect(get([1])).toBe(5);
     const byDefault = counting();
-    for (let i = 0; i < 2_000; i++) byDefault.get([i]);
-    expect(byDefault.get([1_999])).toBe(2_000);
-    expect(byDefault.get([2_000])).toBe(2_001);
-    expect(byDefault.get([2_000])).toBe(2_002);
+    for (let i = 0; i < 5_000; i++) byDefault.get([i]);
+    expect(byDefault.get([4_999])).toBe(5_000);
+    expect(byDefault.get([5_000])).toBe(5_001);
+    expect(byDefault.get([5_000])).toBe(5_002);
   });
 
   it('is emptied by clearMemos through the weakMemo that owns it', () => {
