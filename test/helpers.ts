@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import type { CheckResults } from '../src/conditions/outcome.js';
 import type { InnovationInput } from '../src/index.js';
 
 /** Reads a JSON fixture from test/fixtures. */
@@ -96,5 +97,21 @@ export async function serveExample(
   return {
     url: server.resolvedUrls?.local[0] as string,
     close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+  };
+}
+
+/** Check results that count the questions asked of them (`asked()`), answering from `real`. */
+export function countingResults(real: CheckResults): CheckResults & { asked(): number } {
+  let asked = 0;
+  return {
+    status: (id) => {
+      asked += 1;
+      return real.status(id);
+    },
+    outcome: (id) => {
+      asked += 1;
+      return real.outcome(id);
+    },
+    asked: () => asked,
   };
 }

@@ -11,6 +11,7 @@ import {
 import { factsOf } from '../../src/record/_facts.js';
 import type { Criterion } from '../../src/rule-sets/format.js';
 import { recordArb } from '../arbitraries.js';
+import { countingResults } from '../helpers.js';
 import { runs } from '../runs.js';
 
 const batu = getRuleSet('perwali-batu-36-2022') as EligibilityRuleSet;
@@ -174,24 +175,14 @@ describe('judgeCriterion', () => {
   it('a kept result is not judged again: the checks are not asked, unless memo is off', () => {
     const record = parseRecord({ nama: 'a', kebaruan: 'sebagian' });
     const real = runnerFor(batu)(factsOf(record));
-    let asked = 0;
-    const counting = {
-      status: (id: string | number) => {
-        asked += 1;
-        return real.status(id);
-      },
-      outcome: (id: string | number) => {
-        asked += 1;
-        return real.outcome(id);
-      },
-    };
+    const counting = countingResults(real);
     const first = judgeCriterion(criterion('pembaharuan'), counting, record, 'id');
-    const once = asked;
+    const once = counting.asked();
     expect(once).toBeGreaterThan(0);
     expect(judgeCriterion(criterion('pembaharuan'), counting, record, 'id')).toStrictEqual(first);
-    expect(asked).toBe(once);
+    expect(counting.asked()).toBe(once);
     judgeCriterion(criterion('pembaharuan'), counting, record, 'id', false);
-    expect(asked).toBeGreaterThan(once);
+    expect(counting.asked()).toBeGreaterThan(once);
   });
 
   it('memoised and built afresh, every criterion says the same on any record', async () => {

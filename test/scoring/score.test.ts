@@ -17,7 +17,7 @@ import {
   type Upgrade,
 } from '../../src/scoring/score.js';
 import { recordArb } from '../arbitraries.js';
-import { fixture } from '../helpers.js';
+import { countingResults, fixture } from '../helpers.js';
 import { runs } from '../runs.js';
 
 async function indicator(id: string, value: unknown, rubric = 'iga-2026'): Promise<IndicatorScore> {
@@ -548,24 +548,14 @@ describe('kept indicator scores', () => {
     // Values no other test gives, so that nothing is kept for them yet.
     const record = parseRecord({ nama: 'a', tahun: 2025, indikator: { sdm: { jumlah: 9173 } } });
     const real = rubricRunnerFor(rubric)(factsOf(record));
-    let asked = 0;
-    const counting = {
-      status: (id: string | number) => {
-        asked += 1;
-        return real.status(id);
-      },
-      outcome: (id: string | number) => {
-        asked += 1;
-        return real.outcome(id);
-      },
-    };
+    const counting = countingResults(real);
     const first = scoreParsed(record, counting, rubric, 'en');
-    const once = asked;
+    const once = counting.asked();
     expect(once).toBeGreaterThan(0);
     expect(scoreParsed(record, counting, rubric, 'en')).toStrictEqual(first);
-    expect(asked).toBe(once);
+    expect(counting.asked()).toBe(once);
     scoreParsed(record, counting, rubric, 'en', false);
-    expect(asked).toBeGreaterThan(once);
+    expect(counting.asked()).toBeGreaterThan(once);
   });
 
   it('a kept score is a copy: changing one result changes no other', async () => {
