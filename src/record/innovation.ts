@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { findSubUrusan } from './kewenangan.js';
-import { findUrusan } from './urusan.js';
+import { toSubUrusanId } from './kewenangan.js';
+import { toUrusanId } from './urusan.js';
 
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 const count = z.number().int().nonnegative();
@@ -200,29 +200,8 @@ function buildSchemas(acceptNull: boolean) {
     ),
   });
 
-  const urusanId = z.string().transform((key, ctx) => {
-    const found = findUrusan(key);
-    if (found) return found.id;
-    ctx.issues.push({
-      code: 'custom',
-      input: key,
-      message: `unknown urusan "${key}": use an id or a code from the urusan catalogue`,
-      params: { code: 'unknown_urusan' },
-    });
-    return z.NEVER;
-  });
-
-  const subUrusanId = z.string().transform((key, ctx) => {
-    const found = findSubUrusan(key);
-    if (found) return found.id;
-    ctx.issues.push({
-      code: 'custom',
-      input: key,
-      message: `unknown sub-urusan "${key}": use an id from the sub-urusan catalogue`,
-      params: { code: 'unknown_sub_urusan' },
-    });
-    return z.NEVER;
-  });
+  const urusanId = z.string().transform(toUrusanId);
+  const subUrusanId = z.string().transform(toSubUrusanId);
 
   const nonBlank = z.string().trim().min(1, { error: 'must not be blank' });
 

@@ -1,4 +1,5 @@
 import data from '../../rules/kewenangan.json' with { type: 'json' };
+import type { CatalogueContext } from './urusan.js';
 
 /**
  * A level of government that holds a share of a concurrent affair: the centre (`pusat`), a
@@ -109,4 +110,21 @@ export function authorityOf(
     else if (!entry.tingkat.includes(column)) return 'di_luar';
   }
   return status;
+}
+
+/**
+ * A sub-urusan id as its catalogue id; an issue (`unknown_sub_urusan`) for any other.
+ *
+ * @internal
+ */
+export function toSubUrusanId(key: string, ctx: CatalogueContext): string {
+  const found = findSubUrusan(key);
+  if (found) return found.id;
+  ctx.issues.push({
+    code: 'custom',
+    input: key,
+    message: `unknown sub-urusan "${key}": use an id from the sub-urusan catalogue`,
+    params: { code: 'unknown_sub_urusan' },
+  });
+  return key;
 }

@@ -80,3 +80,38 @@ export function findUrusan(key: string): Urusan | undefined {
 export function isWithinRegionalAuthority(group: UrusanGroup): boolean {
   return catalogue.groups[group].withinRegionalAuthority;
 }
+
+/**
+ * Where a catalogue lookup reports an unknown key: zod's transform context, or the record
+ * reader's own list.
+ *
+ * @internal
+ */
+export interface CatalogueContext {
+  /** The issues found so far. */
+  issues: {
+    push(issue: {
+      code: 'custom';
+      input: string;
+      message: string;
+      params: { code: string };
+    }): unknown;
+  };
+}
+
+/**
+ * An urusan given by id or code, as its catalogue id; an issue (`unknown_urusan`) for any other.
+ *
+ * @internal
+ */
+export function toUrusanId(key: string, ctx: CatalogueContext): string {
+  const found = findUrusan(key);
+  if (found) return found.id;
+  ctx.issues.push({
+    code: 'custom',
+    input: key,
+    message: `unknown urusan "${key}": use an id or a code from the urusan catalogue`,
+    params: { code: 'unknown_urusan' },
+  });
+  return key;
+}
