@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fieldsMarkdown } from './fields.js';
+import { recordShape } from './record-shape.js';
 import { schemas, serialise } from './schemas.js';
 
 for (const [name, schema] of Object.entries(schemas())) {
@@ -9,3 +10,9 @@ for (const [name, schema] of Object.entries(schemas())) {
 
 writeFileSync(new URL('../docs/fields.md', import.meta.url), fieldsMarkdown());
 console.log('wrote docs/fields.md');
+
+writeFileSync(
+  new URL('../src/record/_record-shape.json', import.meta.url),
+  `${JSON.stringify(recordShape(), null, 2)}\n`,
+);
+console.log('wrote src/record/_record-shape.json');

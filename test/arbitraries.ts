@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { RECORD_PATHS } from '../src/record/_facts.js';
 import { KemanfaatanBasisSchema } from '../src/schemas.js';
 
 // Random records across the whole input contract, drafts included.
@@ -98,3 +99,78 @@ export const recordArb = fc.record(
   },
   { requiredKeys: ['nama'] },
 );
+
+/** A value with every object's keys listed in order, so that key order is compared too. */
+export const ordered = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).map(([k, v]) => [k, ordered(v)]);
+  }
+  return value;
+};
+
+const set = (target: unknown, path: string[], value: unknown): void => {
+  let node = target as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path.at(-1) as string] = value;
+};
+
+const EDIT_PATHS = [
+  ...RECORD_PATHS,
+  'indikator.sdm.bukti',
+  'indikator.sdm.bukti.0',
+  'indikator.sdm.bukti.0.jenis',
+  'indikator.sdm.bukti.0.tanggal',
+  'indikator.sdm.bukti.0.lampiran',
+  'labinov.bukti.design.0.tanggal',
+  'kipp.penghargaan.0.tahun',
+  'catatan',
+  'indikator.catatan',
+  'urusan.0',
+].map((p) => p.split('.'));
+
+const oddValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(
+    undefined,
+    null,
+    '',
+    '   ',
+    ' sk ',
+    -0,
+    1.5,
+    2 ** 60,
+    Number.POSITIVE_INFINITY,
+    Number.NaN,
+    [],
+    {},
+    'pendidikan',
+    '1.01',
+    'tidak-ada',
+    '2024-02-29',
+    '2023-02-29',
+    [{ jenis: 'sk', tanggal: '2024-01-31' }],
+    [{ jenis: ' ', nomor: null }],
+    [2024, 2023],
+    'perda',
+  ),
+);
+
+/** Up to four edits of a record: a path (known fields, evidence, unknown keys) and an odd value. */
+export const recordEditsArb = fc.array(fc.tuple(fc.constantFrom(...EDIT_PATHS), oddValue), {
+  minLength: 1,
+  maxLength: 4,
+});
+
+/** A copy of a record with the edits applied (objects made where a path needs them). */
+export function applyEdits(
+  record: unknown,
+  edits: readonly (readonly [string[], unknown])[],
+): Record<string, unknown> {
+  const input = structuredClone(record) as Record<string, unknown>;
+  for (const [path, value] of edits) set(input, path, value);
+  return input;
+}
