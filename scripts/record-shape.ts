@@ -1,6 +1,6 @@
 import type * as z from 'zod';
-import { InnovationSchema } from '../src/record/innovation.js';
 import type { NumberCheck, Shape, StringCheck } from '../src/record/_shape.js';
+import { InnovationSchema } from '../src/record/innovation.js';
 import { toSubUrusanId } from '../src/record/kewenangan.js';
 import { toUrusanId } from '../src/record/urusan.js';
 

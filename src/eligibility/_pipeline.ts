@@ -1,6 +1,4 @@
-import { createCompiledRunner, deferred, type SyncCheckRunner } from '../conditions/_compile.js';
-import { getOrBuild, latest, memo, weakMemo } from '../conditions/_memo.js';
-import type { CheckResults } from '../conditions/outcome.js';
+import { latest, memo } from '../conditions/_memo.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
 import { factsOf } from '../record/_facts.js';
@@ -20,15 +18,21 @@ import {
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { scoreStages } from '../scoring/weighted.js';
-import { judgeCriterion } from './reasons.js';
+import {
+  type Evaluator,
+  fixedEvaluator,
+  isRuleSetRef,
+  judgeEligibility,
+  optionsObject,
+  resolveLocale,
+  ruleSetRef,
+  runnerFor,
+} from './_evaluator.js';
 import type {
-  Eligibility,
   EvaluateAllOptions,
   EvaluateOptions,
-  Evaluation,
   MultiEvaluation,
   RuleSetResult,
-  Verdict,
 } from './types.js';
 
 /**
@@ -43,17 +47,6 @@ export const DEFAULT_RULE_SET = 'perwali-batu-36-2022';
 
 /** The IGA rubric used when none is given: the newest edition shipped. */
 export const DEFAULT_RUBRIC = 'iga-2026';
-
-const LOCALES: readonly Locale[] = ['id', 'en'];
-
-/** The compiled runner of an eligibility rule set, built once per rule set. */
-export function runnerFor(ruleSet: EligibilityRuleSet): SyncCheckRunner {
-  return runners(ruleSet);
-}
-
-const runners = weakMemo((ruleSet: EligibilityRuleSet) =>
-  createCompiledRunner(ruleSet.criteria.flatMap((c) => c.checks)),
-);
 
 /** The record schema compiled into one function (none where a page forbids compiling code). */
 const fastParser = latest((limits: Limits) => compileFastParser(InnovationSchema, limits));
@@ -79,45 +72,6 @@ export function parseRecord(input: unknown): Innovation {
   }
   if (!result.success) throw new InvalidRecordError(issuesFrom(result.error, 'invalid_value'));
   return result.data;
-}
-
-/** Checks the locale option: `id` or `en`. */
-export function resolveLocale(locale: unknown): Locale {
-  if (locale === undefined) return 'id';
-  if (LOCALES.includes(locale as Locale)) return locale as Locale;
-  throw new InvalidOptionError([
-    {
-      path: ['locale'],
-      code: 'invalid_value',
-      message: `locale must be "id" or "en"; got ${JSON.stringify(locale)}`,
-    },
-  ]);
-}
-
-function optionsObject(options: unknown): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidOptionError([
-      { path: [], code: 'invalid_type', message: 'options must be an object' },
-    ]);
-  }
-  return options as Record<string, unknown>;
-}
-
-/** A rule set's id, or a loaded rule set (an object with its `kind` and `id`). */
-const isRuleSetRef = (value: unknown): value is string | RuleSet =>
-  typeof value === 'string' ||
-  (value !== null && typeof value === 'object' && 'kind' in value && 'id' in value);
-
-function ruleSetRef(value: unknown, path: string): string | RuleSet | undefined {
-  if (value === undefined || isRuleSetRef(value)) return value;
-  throw new InvalidOptionError([
-    {
-      path: [path],
-      code: 'invalid_type',
-      message: `${path} must be a rule-set id or a loaded rule set`,
-    },
-  ]);
 }
 
 /** What a region tells about which rules apply to it: its name and reporting year. */
@@ -201,24 +155,6 @@ function findEdition(year: number | undefined): RubricRuleSet {
   return editions.find((r) => r.effective.from > date) ?? newest;
 }
 
-/** Evaluates validated records with options resolved once. */
-export interface Evaluator {
-  /** The eligibility rule set. */
-  readonly ruleSet: EligibilityRuleSet;
-  /** The IGA rubric. */
-  readonly rubric: RubricRuleSet;
-  /** The language of titles and messages. */
-  readonly locale: Locale;
-  /** Validates and evaluates a record; throws {@link InvalidRecordError}. */
-  evaluate(input: unknown): Evaluation;
-  /** Evaluates a record already validated. */
-  evaluateParsed(record: Innovation): Evaluation;
-  /** Builds the evaluation from outcomes produced by any evaluator (compiled or reference). */
-  assemble(record: Innovation, outcomes: CheckResults, levels: CheckResults): Evaluation;
-  /** The evaluator with the rubric fixed for this record (the edition of its year). */
-  forRecord(record: Innovation): Evaluator;
-}
-
 /**
  * Resolves the options once (rule set, rubric, locale) and returns the evaluator that applies
  * them to records.
@@ -243,10 +179,10 @@ export function createEvaluator(options?: EvaluateOptions, region?: RegionContex
         : (getRuleSet(DEFAULT_RULE_SET) as EligibilityRuleSet);
   const givenRubric = ruleSetRef(given.rubric, 'rubric');
   if (givenRubric !== undefined) {
-    return fixedEvaluator(ruleSet, resolveRuleSet(givenRubric, 'rubric'), locale);
+    return fixedEvaluator(ruleSet, resolveRuleSet(givenRubric, 'rubric'), locale, parseRecord);
   }
   const year = asOf ?? region?.tahun;
-  if (year !== undefined) return fixedEvaluator(ruleSet, editionFor(year), locale);
+  if (year !== undefined) return fixedEvaluator(ruleSet, editionFor(year), locale, parseRecord);
   // No rubric and no year given: each record is scored by the edition of its own year.
   return datedEvaluator(ruleSet, locale);
 }
@@ -270,8 +206,8 @@ function asOfYear(asOf: unknown): number | undefined {
 
 function datedEvaluator(ruleSet: EligibilityRuleSet, locale: Locale): Evaluator {
   const forRecord = (record: Innovation) =>
-    fixedEvaluator(ruleSet, editionFor(record.tahun ?? undefined), locale);
-  const newest = fixedEvaluator(ruleSet, editionFor(undefined), locale);
+    fixedEvaluator(ruleSet, editionFor(record.tahun ?? undefined), locale, parseRecord);
+  const newest = fixedEvaluator(ruleSet, editionFor(undefined), locale, parseRecord);
   const evaluateParsed = (record: Innovation) => forRecord(record).evaluateParsed(record);
   return {
     ruleSet,
@@ -284,100 +220,10 @@ function datedEvaluator(ruleSet: EligibilityRuleSet, locale: Locale): Evaluator 
   };
 }
 
-function fixedEvaluator(
-  ruleSet: EligibilityRuleSet,
-  rubric: RubricRuleSet,
-  locale: Locale,
-): Evaluator {
-  // One evaluator per loaded rule set, rubric and locale: evaluate() is called per record.
-  const byLocale = getOrBuild(
-    evaluators(ruleSet),
-    rubric,
-    (): Partial<Record<Locale, Evaluator>> => ({}),
-  );
-  byLocale[locale] ??= buildEvaluator(ruleSet, rubric, locale);
-  return byLocale[locale];
-}
-
-const evaluators = weakMemo(
-  (_: EligibilityRuleSet) => new WeakMap<RubricRuleSet, Partial<Record<Locale, Evaluator>>>(),
-);
-
-function buildEvaluator(
-  ruleSet: EligibilityRuleSet,
-  rubric: RubricRuleSet,
-  locale: Locale,
-): Evaluator {
-  const eligibilityRunner = runnerFor(ruleSet);
-  const rubricRunner = rubricRunnerFor(rubric);
-  const assemble = (record: Innovation, outcomes: CheckResults, levels: CheckResults) => {
-    const score = scoreParsed(record, levels, rubric, locale);
-    const { verdict, criteria, missingFields } = judgeEligibility(
-      record,
-      ruleSet,
-      outcomes,
-      locale,
-    );
-    const applied = { id: ruleSet.id, edition: ruleSet.edition };
-    const nama = record.nama;
-    const id = record.id;
-    // Literal objects (no spread): the id comes first in the JSON when there is one.
-    return id === undefined || id === null
-      ? { nama, ruleSet: applied, locale, verdict, criteria, missingFields, score }
-      : { id, nama, ruleSet: applied, locale, verdict, criteria, missingFields, score };
-  };
-  const evaluateParsed = (record: Innovation) => {
-    // Facts and checks only for what is not kept already.
-    let facts: Record<string, unknown> | undefined;
-    const factsOnce = () => {
-      facts ??= factsOf(record);
-      return facts;
-    };
-    return assemble(
-      record,
-      deferred(() => eligibilityRunner(factsOnce())),
-      deferred(() => rubricRunner(factsOnce())),
-    );
-  };
-  const evaluator: Evaluator = {
-    ruleSet,
-    rubric,
-    locale,
-    assemble,
-    evaluateParsed,
-    evaluate: (input) => evaluateParsed(parseRecord(input)),
-    forRecord: () => evaluator,
-  };
-  return evaluator;
-}
-
 /** `{ id, ...rest }` when the record has an id, else `rest`: the id comes first in the JSON. */
 function withId<T extends object>(record: Innovation, rest: T): T & { id?: string | number } {
   const id = record.id;
   return id === undefined || id === null ? rest : { id, ...rest };
-}
-
-/** Judges every criterion of an eligibility rule set from the outcomes of its checks. */
-export function judgeEligibility(
-  record: Innovation,
-  ruleSet: EligibilityRuleSet,
-  outcomes: CheckResults,
-  locale: Locale,
-  memo = true,
-): Eligibility {
-  const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale, memo));
-  let failed = false;
-  let undecided = false;
-  const missing = new Set<string>();
-  for (const criterion of criteria) {
-    if (criterion.status === 'fail') failed = true;
-    if (criterion.status === 'unknown') undecided = true;
-    for (const reason of criterion.reasons) {
-      if (reason.status === 'unknown') for (const field of reason.fields) missing.add(field);
-    }
-  }
-  const verdict: Verdict = failed ? 'not_eligible' : undecided ? 'incomplete' : 'eligible';
-  return { verdict, criteria, missingFields: [...missing] };
 }
 
 /** Resolves the rule sets of {@link EvaluateAllOptions}, every problem in one error. */

@@ -1,13 +1,8 @@
 import * as z from 'zod';
 import indonesian from 'zod/v4/locales/id.js';
 import type { Status } from '../conditions/outcome.js';
-import {
-  createEvaluator,
-  judgeEligibility,
-  parseRecord,
-  resolveLocale,
-  runnerFor,
-} from '../eligibility/_pipeline.js';
+import { judgeEligibility, resolveLocale, runnerFor } from '../eligibility/_evaluator.js';
+import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
 import type { CriterionResult } from '../eligibility/reasons.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { type Issue, issuesFrom } from '../errors.js';

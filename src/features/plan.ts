@@ -1,6 +1,7 @@
 import planner from '../../rules/planner.json' with { type: 'json' };
 import type { Condition } from '../conditions/condition.js';
-import { createEvaluator, type Evaluator } from '../eligibility/_pipeline.js';
+import type { Evaluator } from '../eligibility/_evaluator.js';
+import { createEvaluator } from '../eligibility/_pipeline.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
 import { formatAt, interpolate, type Locale, pick } from '../messages.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { createEvaluator, type Evaluator, parseRecord } from '../eligibility/_pipeline.js';
+import type { Evaluator } from '../eligibility/_evaluator.js';
+import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { labinovOf } from '../record/_labinov.js';
 import {

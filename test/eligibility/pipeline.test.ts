@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { clearMemos } from '../../src/conditions/_memo.js';
+import { judgeEligibility, runnerFor } from '../../src/eligibility/_evaluator.js';
 import {
   createEvaluator,
-  judgeEligibility,
   parseRecord,
   resolveAll,
   ruleSetForRegion,
-  runnerFor,
 } from '../../src/eligibility/_pipeline.js';
 import {
   getRuleSet,

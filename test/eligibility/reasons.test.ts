@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRecord, runnerFor } from '../../src/eligibility/_pipeline.js';
+import { runnerFor } from '../../src/eligibility/_evaluator.js';
+import { parseRecord } from '../../src/eligibility/_pipeline.js';
 import { judgeCriterion } from '../../src/eligibility/reasons.js';
 import {
   type EligibilityRuleSet,

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { createEvaluator, type Evaluator } from '../../eligibility/_pipeline.js';
+import type { Evaluator } from '../../eligibility/_evaluator.js';
+import { createEvaluator } from '../../eligibility/_pipeline.js';
 import type { EvaluateOptions, Evaluation } from '../../eligibility/types.js';
 import { InputFileError, InvalidRecordError, type Issue, UsageError } from '../../errors.js';
 import { summarisePortfolio, type Tally } from '../../features/_portfolio.js';
