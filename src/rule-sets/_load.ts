@@ -1,7 +1,8 @@
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
 import { suggest } from '../record/_suggest.js';
 import { type Limits, scanInput } from '../record/limits.js';
-import { type Criterion, type CriterionFile, EligibilityRuleSetSchema } from './format.js';
+import { deepFreeze, metaOf, resolveCriteria } from './_resolve.js';
+import { EligibilityRuleSetSchema } from './format.js';
 import { RubricSchema } from './rubric-format.js';
 import type {
   EligibilityRuleSet,
@@ -22,22 +23,6 @@ import { WeightedRuleSetSchema } from './weighted-format.js';
 export interface ParentLookup {
   get(id: string): RuleSet | undefined;
   ids(): string[];
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
-
-const byId = <T extends { id: string }>(items: readonly T[]) =>
-  new Map(items.map((i) => [i.id, i]));
-
-function mergeById<T extends { id: string }>(own: readonly T[], inherited: readonly T[]): T[] {
-  const ownIds = new Set(own.map((i) => i.id));
-  return [...own, ...inherited.filter((i) => !ownIds.has(i.id))];
 }
 
 /** Size limits of a rule-set file: the shipped ones hold a few thousand values. */
@@ -151,20 +136,6 @@ function parentOf(
   };
 }
 
-/** The metadata of a parsed file, its legal basis and assumptions merged with its parent's. */
-function metaOf(file: Omit<RuleSetMeta, 'lineage'>, parent?: RuleSet): RuleSetMeta {
-  return {
-    id: file.id,
-    title: file.title,
-    jurisdiction: file.jurisdiction,
-    legalBasis: mergeById(file.legalBasis, parent?.legalBasis ?? []),
-    edition: file.edition,
-    effective: file.effective,
-    assumptions: mergeById(file.assumptions, parent?.assumptions ?? []),
-    lineage: parent ? [parent.id, ...parent.lineage] : [],
-  };
-}
-
 function parseWeighted(json: unknown, id: string | undefined): WeightedRuleSet {
   const result = WeightedRuleSetSchema.safeParse(json);
   if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
@@ -182,85 +153,4 @@ function parseRubric(json: unknown, id: string | undefined): RubricRuleSet {
     indicators: file.indicators,
     region: file.region,
   });
-}
-
-/** Applies a file's criteria on top of the inherited ones; records problems in `issues`. */
-function resolveCriteria(
-  own: readonly CriterionFile[],
-  remove: readonly string[],
-  inherited: readonly Criterion[],
-  issues: Issue[],
-): Criterion[] {
-  const inheritedById = byId(inherited);
-  remove.forEach((removed, i) => {
-    if (!inheritedById.has(removed)) {
-      issues.push({
-        path: ['remove', i],
-        code: 'invalid_rule',
-        message: `"${removed}" is not an inherited criterion`,
-      });
-    }
-  });
-  const resolved = new Map<string, Criterion>();
-  own.forEach((criterion, ci) => {
-    const base = inheritedById.get(criterion.id);
-    const at = ['criteria', ci];
-    if (!base && !criterion.checks) {
-      issues.push({
-        path: [...at, 'checks'],
-        code: 'invalid_rule',
-        message: 'a criterion that replaces none needs checks',
-      });
-    }
-    if (!base && criterion.removeChecks) {
-      issues.push({
-        path: [...at, 'removeChecks'],
-        code: 'invalid_rule',
-        message: '"removeChecks" only applies to a criterion that replaces an inherited one',
-      });
-    }
-    const baseChecks = base?.checks ?? [];
-    criterion.removeChecks?.forEach((removed, i) => {
-      if (!baseChecks.some((c) => c.id === removed)) {
-        issues.push({
-          path: [...at, 'removeChecks', i],
-          code: 'invalid_rule',
-          message: `"${removed}" is not a check of the inherited criterion`,
-        });
-      }
-    });
-    const dropped = new Set(criterion.removeChecks ?? []);
-    const ownChecks = byId(criterion.checks ?? []);
-    const checks = [
-      ...baseChecks.filter((c) => !dropped.has(c.id)).map((c) => ownChecks.get(c.id) ?? c),
-      ...(criterion.checks ?? []).filter((c) => !baseChecks.some((b) => b.id === c.id)),
-    ];
-    resolved.set(criterion.id, {
-      id: criterion.id,
-      ref: criterion.ref ?? base?.ref,
-      title: criterion.title,
-      citation: criterion.citation,
-      checks,
-    });
-  });
-  const removed = new Set(remove);
-  const criteria = [
-    ...inherited.filter((c) => !removed.has(c.id)).map((c) => resolved.get(c.id) ?? c),
-    ...[...resolved.values()].filter((c) => !inheritedById.has(c.id)),
-  ];
-  const seen = new Set<string>();
-  for (const criterion of criteria) {
-    for (const check of criterion.checks) {
-      if (seen.has(check.id)) {
-        const ci = own.findIndex((c) => c.id === criterion.id);
-        issues.push({
-          path: ci >= 0 ? ['criteria', ci, 'checks'] : ['criteria'],
-          code: 'invalid_rule',
-          message: `check id "${check.id}" is used by more than one criterion`,
-        });
-      }
-      seen.add(check.id);
-    }
-  }
-  return criteria;
 }
