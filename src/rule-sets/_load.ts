@@ -4,13 +4,7 @@ import { type Limits, scanInput } from '../record/limits.js';
 import { deepFreeze, metaOf, resolveCriteria } from './_resolve.js';
 import { EligibilityRuleSetSchema } from './format.js';
 import { RubricSchema } from './rubric-format.js';
-import type {
-  EligibilityRuleSet,
-  RubricRuleSet,
-  RuleSet,
-  RuleSetMeta,
-  WeightedRuleSet,
-} from './types.js';
+import type { EligibilityRuleSet, RubricRuleSet, RuleSet, WeightedRuleSet } from './types.js';
 import { WeightedRuleSetSchema } from './weighted-format.js';
 
 /**
