@@ -71,6 +71,9 @@ export function formatValue(
   return String(value);
 }
 
+/** `{placeholder}` in messages. @internal */
+export const placeholderPattern = /\{([^{}]+)\}/g;
+
 /**
  * Replaces `{path}` placeholders with values read by `lookup`.
  *

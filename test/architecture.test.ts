@@ -15,7 +15,7 @@ const LAYERS = [
   ['scoring/'],
   ['eligibility/'],
   ['features/'],
-  ['index.ts', 'schemas.ts', 'plan.ts', 'submission.ts', 'reference.ts', 'vitest.ts'],
+  ['index.ts', 'schemas.ts', 'plan.ts', 'submission.ts', 'reference.ts', 'vitest.ts', 'core/'],
   ['io/'],
   ['server/'],
   ['cli/'],
@@ -65,6 +65,30 @@ const graph = new Map(
   ]),
 );
 
+/** Everything a module reaches through its imports (type-only ones aside): packages and JSON. */
+function reach(start: string): { packages: string[]; json: string[] } {
+  const packages = new Set<string>();
+  const json = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(root, file), 'utf8');
+    const runtime = [
+      ...text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'/gms),
+      ...text.matchAll(/import\(\s*'([^']+)'\s*\)/g),
+    ].map((m) => m[1] as string);
+    for (const spec of runtime) {
+      if (!spec.startsWith('.')) packages.add(spec.split('/')[0] as string);
+      else if (spec.endsWith('.json'))
+        json.add(normalize(join(dirname(file), spec)).replace(/^(\.\.\/)+/, ''));
+      else visit(resolveLocal(file, spec));
+    }
+  };
+  visit(start);
+  return { packages: [...packages].sort(), json: [...json].sort() };
+}
+
 describe('the architecture of src/', () => {
   it('puts every file in a layer, with at most 8 files at the root', () => {
     for (const file of files) expect(layerOf(file)).toBeGreaterThanOrEqual(0);
@@ -108,6 +132,24 @@ describe('the architecture of src/', () => {
     expect(direct).toStrictEqual(['conditions/_json-rules-engine.ts']);
     const users = files.filter((f) => graph.get(f)?.includes('conditions/_json-rules-engine.ts'));
     expect(users).toStrictEqual(['reference.ts']);
+  });
+
+  it('keeps inovasi-rules/core and each shipped rule set free of zod and of other rule sets', () => {
+    const core = reach('core/index.ts');
+    expect(core.packages).toStrictEqual([]);
+    expect(core.json).toStrictEqual([
+      'record/_record-shape.json',
+      'rules/kewenangan.json',
+      'rules/messages.json',
+      'rules/urusan.json',
+    ]);
+    const batu = reach('rule-sets/shipped/perwali-batu-36-2022.ts');
+    expect(batu.packages).toStrictEqual([]);
+    expect(batu.json).toStrictEqual(['rules/perwali-batu-36-2022.json', 'rules/pp-38-2017.json']);
+    // The check can fail: the main entry reaches zod and every rule set.
+    const main = reach('index.ts');
+    expect(main.packages).toContain('zod');
+    expect(main.json).toContain('rules/iga-2023.json');
   });
 
   it('catches an upward import (the check itself can fail)', () => {

@@ -1,14 +1,14 @@
 import { createCompiledRunner, deferred, type SyncCheckRunner } from '../conditions/_compile.js';
 import { getOrBuild, weakMemo } from '../conditions/_memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
-import { InvalidOptionError } from '../errors.js';
+import { InvalidOptionError, InvalidRecordError } from '../errors.js';
 import type { Locale } from '../messages.js';
 import { factsOf } from '../record/_facts.js';
 import type { Innovation } from '../record/innovation.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { judgeCriterion } from './reasons.js';
-import type { Eligibility, Evaluation, Verdict } from './types.js';
+import type { Eligibility, Evaluation, SafeEvaluateResult, Verdict } from './types.js';
 
 /**
  * An evaluator of given rule sets: options checked, records read by the reader it is handed,
@@ -186,4 +186,14 @@ export function judgeEligibility(
   }
   const verdict: Verdict = failed ? 'not_eligible' : undecided ? 'incomplete' : 'eligible';
   return { verdict, criteria, missingFields: [...missing] };
+}
+
+/** Runs an evaluation; an invalid record becomes `{ success: false, error }`. */
+export function attempt<T>(run: () => T): SafeEvaluateResult<T> {
+  try {
+    return { success: true, data: run() };
+  } catch (error) {
+    if (error instanceof InvalidRecordError) return { success: false, error };
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import { InvalidRecordError } from '../errors.js';
+import { attempt } from './_evaluator.js';
 import { createEvaluator, evaluateAllParsed, parseRecord, resolveAll } from './_pipeline.js';
 import type {
   EvaluateAllOptions,
@@ -96,13 +97,4 @@ export async function safeEvaluateAll(
 ): Promise<SafeEvaluateResult<MultiEvaluation>> {
   const { ruleSets, locale } = resolveAll(options);
   return attempt(() => evaluateAllParsed(parseRecord(record), ruleSets, locale));
-}
-
-function attempt<T>(run: () => T): SafeEvaluateResult<T> {
-  try {
-    return { success: true, data: run() };
-  } catch (error) {
-    if (error instanceof InvalidRecordError) return { success: false, error };
-    throw error;
-  }
 }

@@ -2,11 +2,11 @@ import { type ValueCache, valueCache, weakMemo } from '../conditions/_memo.js';
 import { getPath, getSegments } from '../conditions/_path.js';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
-import { interpolate, type Locale, pick } from '../messages.js';
+import { interpolate, type Locale, pick, placeholderPattern } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import { findSubUrusan } from '../record/kewenangan.js';
 import { findUrusan } from '../record/urusan.js';
-import { type Check, type Criterion, placeholderPattern } from '../rule-sets/format.js';
+import type { Check, Criterion } from '../rule-sets/format.js';
 
 /** A condition that was not met: the field, the operator and the value it was compared with. */
 export interface Expectation {

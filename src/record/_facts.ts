@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { type Innovation, InnovationSchema } from './innovation.js';
+import shape from './_record-shape.json' with { type: 'json' };
+import type { Innovation } from './innovation.js';
 import { authorityOf, levelOfPemda } from './kewenangan.js';
 import { findUrusan } from './urusan.js';
 
@@ -75,37 +75,6 @@ export function factsOf(record: Innovation): Record<string, unknown> {
   return facts;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
-    current = current.unwrap() as z.ZodType;
-  }
-  return current;
-}
-
-function collectPaths(schema: z.ZodType, prefix: string, out: Set<string>): void {
-  const inner = unwrap(schema);
-  if (!(inner instanceof z.ZodObject)) return;
-  for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    out.add(path);
-    collectPaths(child, path, out);
-  }
-}
-
-/** The record's top-level fields: the facts a condition may name besides the derived ones. */
-export const RECORD_FIELDS: readonly string[] = Object.keys(InnovationSchema.shape);
-
-const allPaths = new Set<string>();
-collectPaths(InnovationSchema, '', allPaths);
-
-/**
- * Every path into the record schema (`kebaruan`, `indikator.sdm.jumlah`, …).
- *
- * @internal
- */
-export const RECORD_PATHS: ReadonlySet<string> = allPaths;
-
 /**
  * The record fields a condition reads, given its fact and optional path: the field itself, or
  * the fields a derived fact is computed from.
@@ -118,61 +87,5 @@ export function fieldsOf(fact: string, path?: string): readonly string[] {
   return [path ? `${fact}.${path}` : fact];
 }
 
-/** What a record field holds, read from the record schema: for value checks and the docs. */
-export type FieldType =
-  | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'boolean' }
-  | { kind: 'number'; integer: boolean; min?: number; max?: number }
-  | { kind: 'string' }
-  | { kind: 'date' }
-  | { kind: 'urusan' }
-  | { kind: 'subUrusan' }
-  | { kind: 'array'; item: FieldType }
-  | { kind: 'object' }
-  | { kind: 'other' };
-
-function typeOf(schema: z.ZodType): FieldType {
-  const inner = unwrap(schema);
-  if (inner instanceof z.ZodEnum) return { kind: 'enum', values: inner.options as string[] };
-  if (inner instanceof z.ZodBoolean) return { kind: 'boolean' };
-  if (inner instanceof z.ZodNumber) {
-    const min = inner.minValue;
-    const max = inner.maxValue;
-    return {
-      kind: 'number',
-      integer: Boolean(inner.isInt),
-      ...(min !== null && Number.isFinite(min) ? { min } : {}),
-      ...(max !== null && Number.isFinite(max) && max < Number.MAX_SAFE_INTEGER ? { max } : {}),
-    };
-  }
-  if (inner instanceof z.ZodISODate) return { kind: 'date' };
-  if (inner instanceof z.ZodString) return { kind: 'string' };
-  if (inner instanceof z.ZodArray)
-    return { kind: 'array', item: typeOf(inner.element as z.ZodType) };
-  if (inner instanceof z.ZodObject) return { kind: 'object' };
-  return { kind: 'other' };
-}
-
-function collectTypes(schema: z.ZodType, prefix: string, out: Map<string, FieldType>): void {
-  const inner = unwrap(schema);
-  if (!(inner instanceof z.ZodObject)) return;
-  for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    out.set(path, typeOf(child));
-    collectTypes(child, path, out);
-  }
-}
-
-const types = new Map<string, FieldType>();
-collectTypes(InnovationSchema, '', types);
-// Catalogue ids are validated by a transform: name them for what they hold.
-types.set('urusan', { kind: 'array', item: { kind: 'urusan' } });
-types.set('subUrusan', { kind: 'array', item: { kind: 'subUrusan' } });
-
-/**
- * The type of every record path (`tahapan` → its enum values, `indikator.sdm.jumlah` → a whole
- * number from 0), read from the record schema so that it cannot drift.
- *
- * @internal
- */
-export const FIELD_TYPES: ReadonlyMap<string, FieldType> = types;
+/** The record's top-level fields: the facts a condition may name besides the derived ones. */
+export const RECORD_FIELDS: readonly string[] = shape.keys.map(([key]) => key as string);

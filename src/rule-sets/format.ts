@@ -1,12 +1,8 @@
 import * as z from 'zod';
-import {
-  type Condition,
-  conditionProblems,
-  fieldsRead,
-  type TopLevelCondition,
-} from '../conditions/condition.js';
-import type { LocalizedText } from '../messages.js';
-import { RECORD_PATHS } from '../record/_facts.js';
+import { conditionProblems } from '../conditions/_validate.js';
+import { type Condition, fieldsRead, type TopLevelCondition } from '../conditions/condition.js';
+import { type LocalizedText, placeholderPattern } from '../messages.js';
+import { RECORD_PATHS } from '../record/_fields.js';
 import { suggest } from '../record/_suggest.js';
 
 /**
@@ -100,9 +96,6 @@ export const ConditionSchema = z
     }
   })
   .meta({ id: 'Condition' });
-
-/** `{placeholder}` in messages. @internal */
-export const placeholderPattern = /\{([^{}]+)\}/g;
 
 /** The messages of a check, one per status, in Indonesian and English. */
 export const CheckMessagesSchema = z.strictObject({

@@ -1,12 +1,13 @@
 import * as z from 'zod';
-import { type Condition, conditionProblems, fieldsRead } from '../conditions/condition.js';
-import { RECORD_PATHS } from '../record/_facts.js';
+import { conditionProblems } from '../conditions/_validate.js';
+import { type Condition, fieldsRead } from '../conditions/condition.js';
+import { placeholderPattern } from '../messages.js';
+import { RECORD_PATHS } from '../record/_fields.js';
 import { findUrusan } from '../record/urusan.js';
 import {
   ConditionSchema,
   Id,
   LocalizedTextSchema,
-  placeholderPattern,
   ruleSetMetadata,
   uniqueIds,
   uniqueMetadataIds,

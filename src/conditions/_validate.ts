@@ -1,0 +1,339 @@
+import { DERIVED_FACTS, RECORD_FIELDS } from '../record/_facts.js';
+import { FIELD_TYPES, type FieldType, RECORD_PATHS } from '../record/_fields.js';
+import { suggest } from '../record/_suggest.js';
+import { findSubUrusan } from '../record/kewenangan.js';
+import { findUrusan } from '../record/urusan.js';
+import { OPERATOR_VALUE_TYPES } from './_operators.js';
+import { dottedPathProblem } from './_path.js';
+
+/**
+ * What a loader accepts of a condition in json-rules-engine's syntax (all / any / not, fact,
+ * operator, value): known facts, known operators, plain dotted paths, values of the field's
+ * type, no condition references, no fact params.
+ */
+
+/** A problem found in a condition tree, with its path relative to the tree. */
+export interface ConditionProblem {
+  path: (string | number)[];
+  message: string;
+  /** A stable code for the kinds an author meets most (`unknown_fact`, `invalid_value`, …). */
+  code?: string;
+  /** The closest valid name, for "did you mean …". */
+  suggestion?: string;
+  /** The values the message is made of, for messages in other languages. */
+  values?: Record<string, string>;
+}
+
+/** Deepest condition tree accepted. */
+export const MAX_CONDITION_DEPTH = 16;
+
+const BOOLEAN_KEYS = ['all', 'any', 'not'] as const;
+const LEAF_KEYS = new Set(['fact', 'path', 'operator', 'value']);
+const KNOWN_FACTS = new Set([...RECORD_FIELDS, ...Object.keys(DERIVED_FACTS)]);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkFactRef(
+  fact: unknown,
+  path: unknown,
+  at: (string | number)[],
+  problems: ConditionProblem[],
+): void {
+  if (typeof fact !== 'string' || !KNOWN_FACTS.has(fact)) {
+    const suggestion = typeof fact === 'string' ? suggest(fact, KNOWN_FACTS) : undefined;
+    problems.push({
+      code: 'unknown_fact',
+      ...(suggestion ? { suggestion } : {}),
+      values: { fact: typeof fact === 'string' ? fact : (JSON.stringify(fact) ?? 'undefined') },
+      path: [...at, 'fact'],
+      message: `unknown fact ${JSON.stringify(fact)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use a field of the innovation record (${RECORD_FIELDS.join(', ')}) or a derived fact (${Object.keys(DERIVED_FACTS).join(', ')})`,
+    });
+    return;
+  }
+  if (path === undefined) return;
+  if (typeof path !== 'string') {
+    problems.push({ path: [...at, 'path'], message: 'path must be a string' });
+    return;
+  }
+  const problem = dottedPathProblem(path);
+  if (problem) {
+    problems.push({ path: [...at, 'path'], message: problem });
+    return;
+  }
+  const field = `${fact}.${path}`;
+  if (!Object.hasOwn(DERIVED_FACTS, fact) && !RECORD_PATHS.has(field)) {
+    problems.push({
+      path: [...at, 'path'],
+      message: `"${field}" is not a field of the innovation record`,
+    });
+  }
+}
+
+function checkValue(
+  operator: string,
+  value: unknown,
+  at: (string | number)[],
+  problems: ConditionProblem[],
+): void {
+  if (isObject(value) && 'fact' in value) {
+    const type = OPERATOR_VALUE_TYPES[operator];
+    if (type !== 'any' && type !== 'number') {
+      // json-rules-engine would throw on a missing referenced list; allow references only where
+      // a missing value is harmless.
+      problems.push({
+        path: [...at, 'value'],
+        message: `operator "${operator}" needs a literal ${type} value, not a fact reference`,
+      });
+      return;
+    }
+    const extra = Object.keys(value).filter((k) => k !== 'fact' && k !== 'path');
+    if (extra.length > 0) {
+      problems.push({
+        path: [...at, 'value'],
+        message: `unexpected key "${extra[0]}" in a fact reference`,
+      });
+    }
+    checkFactRef(value.fact, value.path, [...at, 'value'], problems);
+    return;
+  }
+  const expected = OPERATOR_VALUE_TYPES[operator];
+  const ok =
+    expected === 'any' ||
+    (expected === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
+    (expected === 'array' && Array.isArray(value)) ||
+    (expected === 'boolean' && typeof value === 'boolean');
+  if (!ok) {
+    problems.push({
+      path: [...at, 'value'],
+      message: `operator "${operator}" needs ${expected === 'array' ? 'an' : 'a'} ${expected} value`,
+    });
+  }
+}
+
+/** Operators whose value is a list of the field's values (or of its items, for a list field). */
+const LIST_OPERATORS = new Set(['in', 'notIn', 'containsAny', 'containsNone', 'containsAll']);
+const ITEM_OPERATORS = new Set(['contains', 'doesNotContain']);
+const NUMBER_OPERATORS = new Set([
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+]);
+
+/** What a value of a field type should be, in words, for a message. */
+function describe(type: FieldType): string {
+  switch (type.kind) {
+    case 'enum':
+      return `one of ${type.values.join(', ')}`;
+    case 'number':
+      return `a ${type.integer ? 'whole number' : 'number'}${type.min !== undefined ? ` from ${type.min}` : ''}${type.max !== undefined ? ` to ${type.max}` : ''}`;
+    case 'date':
+      return 'a date (YYYY-MM-DD)';
+    case 'urusan':
+      return 'an urusan id or code from the urusan catalogue';
+    case 'subUrusan':
+      return 'an id from the sub-urusan catalogue';
+    case 'array':
+      return `a list of ${describe(type.item)}`;
+    default:
+      return `a ${type.kind}`;
+  }
+}
+
+/** Whether a value fits a field type; for a misspelt enum value, the closest valid one. */
+function fits(type: FieldType, value: unknown): { ok: boolean; suggestion?: string } {
+  switch (type.kind) {
+    case 'enum': {
+      if (typeof value === 'string' && type.values.includes(value)) return { ok: true };
+      const suggestion = typeof value === 'string' ? suggest(value, type.values) : undefined;
+      return suggestion ? { ok: false, suggestion } : { ok: false };
+    }
+    case 'boolean':
+      return { ok: typeof value === 'boolean' };
+    case 'number':
+      return {
+        ok:
+          typeof value === 'number' &&
+          (!type.integer || Number.isInteger(value)) &&
+          (type.min === undefined || value >= type.min) &&
+          (type.max === undefined || value <= type.max),
+      };
+    case 'date':
+      return { ok: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) };
+    case 'string':
+      return { ok: typeof value === 'string' };
+    case 'urusan':
+      return { ok: typeof value === 'string' && findUrusan(value) !== undefined };
+    case 'subUrusan':
+      return { ok: typeof value === 'string' && findSubUrusan(value) !== undefined };
+    default:
+      return { ok: true };
+  }
+}
+
+/**
+ * Checks a leaf's literal value against the record field it reads: a value outside the field's
+ * allowed values (`"Penerapan"` for `tahapan`) would make every record fail for a reason no
+ * author meant.
+ */
+function checkFieldValue(
+  node: Record<string, unknown>,
+  at: (string | number)[],
+  problems: ConditionProblem[],
+): void {
+  const { fact, path, operator, value } = node as {
+    fact: string;
+    path?: string;
+    operator: string;
+    value: unknown;
+  };
+  if (Object.hasOwn(DERIVED_FACTS, fact) || (isObject(value) && 'fact' in value)) return;
+  const field = path ? `${fact}.${path}` : fact;
+  const type = FIELD_TYPES.get(field);
+  if (!type) return;
+  const report = (item: unknown, expected: FieldType, where: (string | number)[]) => {
+    const { ok, suggestion } = fits(expected, item);
+    if (ok) return;
+    problems.push({
+      code: 'invalid_value',
+      ...(suggestion ? { suggestion } : {}),
+      values: {
+        value: JSON.stringify(item),
+        field,
+        allowed: describe(expected),
+        ...(expected.kind === 'enum' ? { choices: expected.values.join(', ') } : {}),
+      },
+      path: where,
+      message: `${JSON.stringify(item)} is not a value of ${field}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it holds ${describe(expected)}`,
+    });
+  };
+  const item = type.kind === 'array' ? type.item : type;
+  if (NUMBER_OPERATORS.has(operator)) {
+    if (item.kind !== 'number') {
+      problems.push({
+        code: 'invalid_operator_for_field',
+        path: [...at, 'operator'],
+        message: `operator "${operator}" compares numbers, but ${field} holds ${describe(type)}`,
+      });
+    }
+    return;
+  }
+  if (LIST_OPERATORS.has(operator) && Array.isArray(value)) {
+    value.forEach((v, i) => {
+      report(v, item, [...at, 'value', i]);
+    });
+  } else if (ITEM_OPERATORS.has(operator) && type.kind === 'array') {
+    report(value, type.item, [...at, 'value']);
+  } else if ((operator === 'equal' || operator === 'notEqual') && type.kind !== 'array') {
+    if (value !== null) report(value, type, [...at, 'value']);
+  }
+}
+
+function checkCondition(
+  node: unknown,
+  at: (string | number)[],
+  depth: number,
+  problems: ConditionProblem[],
+): void {
+  if (depth > MAX_CONDITION_DEPTH) {
+    problems.push({
+      path: at,
+      message: `condition nested deeper than ${MAX_CONDITION_DEPTH} levels`,
+    });
+    return;
+  }
+  if (!isObject(node)) {
+    problems.push({ path: at, message: 'a condition must be an object' });
+    return;
+  }
+  const booleans = BOOLEAN_KEYS.filter((k) => Object.hasOwn(node, k));
+  if (booleans.length > 0) {
+    const keys = Object.keys(node);
+    if (booleans.length > 1 || keys.length > 1) {
+      problems.push({
+        path: at,
+        message: `a boolean condition has exactly one key (all, any or not); found ${keys.join(', ')}`,
+      });
+      return;
+    }
+    const op = booleans[0] as (typeof BOOLEAN_KEYS)[number];
+    const children = node[op];
+    if (op === 'not') {
+      checkCondition(children, [...at, 'not'], depth + 1, problems);
+      return;
+    }
+    if (!Array.isArray(children) || children.length === 0) {
+      problems.push({
+        path: [...at, op],
+        message: `"${op}" must be a non-empty array of conditions`,
+      });
+      return;
+    }
+    children.forEach((child, i) => {
+      checkCondition(child, [...at, op, i], depth + 1, problems);
+    });
+    return;
+  }
+  if (Object.hasOwn(node, 'condition')) {
+    problems.push({
+      path: [...at, 'condition'],
+      message: 'condition references are not supported: write the condition inline',
+    });
+    return;
+  }
+  for (const key of Object.keys(node)) {
+    if (!LEAF_KEYS.has(key))
+      problems.push({ path: [...at, key], message: `unexpected key "${key}" in a condition` });
+  }
+  for (const key of ['fact', 'operator', 'value']) {
+    if (!Object.hasOwn(node, key))
+      problems.push({ path: [...at, key], message: `a condition needs "${key}"` });
+  }
+  checkFactRef(node.fact, node.path, at, problems);
+  if (typeof node.operator !== 'string' || !Object.hasOwn(OPERATOR_VALUE_TYPES, node.operator)) {
+    const operators = Object.keys(OPERATOR_VALUE_TYPES);
+    const suggestion =
+      typeof node.operator === 'string' ? suggest(node.operator, operators) : undefined;
+    problems.push({
+      code: 'unknown_operator',
+      ...(suggestion ? { suggestion } : {}),
+      values: {
+        operator:
+          typeof node.operator === 'string'
+            ? node.operator
+            : (JSON.stringify(node.operator) ?? 'undefined'),
+      },
+      path: [...at, 'operator'],
+      message: `unknown operator ${JSON.stringify(node.operator)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use one of ${operators.join(', ')}`,
+    });
+  } else if (Object.hasOwn(node, 'value')) {
+    const before = problems.length;
+    checkValue(node.operator, node.value, at, problems);
+    // A misspelt fact: check the value against the field it was surely meant to be, so that
+    // its value's mistake shows in the same pass.
+    const meant =
+      typeof node.fact === 'string' && !KNOWN_FACTS.has(node.fact)
+        ? suggest(node.fact, KNOWN_FACTS)
+        : node.fact;
+    if (problems.length === before || meant !== node.fact) {
+      if (typeof meant === 'string' && KNOWN_FACTS.has(meant)) {
+        checkFieldValue({ ...node, fact: meant }, at, problems);
+      }
+    }
+  }
+}
+
+/**
+ * Validates a top-level condition tree and lists every problem with its path.
+ *
+ * @internal
+ */
+export function conditionProblems(node: unknown): ConditionProblem[] {
+  const problems: ConditionProblem[] = [];
+  if (!isObject(node) || !BOOLEAN_KEYS.some((k) => Object.hasOwn(node, k))) {
+    problems.push({ path: [], message: 'conditions must start with "all", "any" or "not"' });
+  }
+  if (problems.length === 0) checkCondition(node, [], 0, problems);
+  return problems;
+}
