@@ -1,4 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+/** `inovasi-rules/rule-sets/<id>`: one entry per shipped rule set, each importable alone. */
+const ruleSets = Object.fromEntries(
+  readdirSync('src/rule-sets/shipped')
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [`rule-sets/${file.slice(0, -3)}`, `src/rule-sets/shipped/${file}`]),
+);
 
 export default defineConfig([
   {
@@ -16,6 +24,8 @@ export default defineConfig([
       vitest: 'src/vitest.ts',
       io: 'src/io/index.ts',
       server: 'src/server/index.ts',
+      core: 'src/core/index.ts',
+      ...ruleSets,
     },
     format: ['esm', 'cjs'],
     // TS 6: tsup 8's dts step sets baseUrl internally, which TS 6 flags as deprecated (TS5101).

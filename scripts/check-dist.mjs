@@ -66,10 +66,34 @@ for (const [format, load] of [
     );
 }
 
+// inovasi-rules/rule-sets/<id>: one entry per shipped rule set, ESM and CommonJS, each the very
+// rule set the main entry registers.
+const ruleSetIds = JSON.parse(
+  JSON.stringify((await import(new URL('../dist/index.js', import.meta.url))).listRuleSets()),
+)
+  .filter((r) => r.builtIn)
+  .map((r) => r.id);
+for (const [format, load] of [
+  ['ESM', (entry) => import(new URL(`../dist/${entry}.js`, import.meta.url))],
+  ['CommonJS', async (entry) => require(`../dist/${entry}.cjs`)],
+]) {
+  const main = await load('index');
+  for (const id of ruleSetIds) {
+    const entry = await load(`rule-sets/${id}`).catch(() => undefined);
+    if (!entry) problems.push(`${format}: no entry inovasi-rules/rule-sets/${id}`);
+    else if (Object.keys(entry).join() !== 'ruleSet')
+      problems.push(`${format}: inovasi-rules/rule-sets/${id} exports ${Object.keys(entry)}`);
+    else if (entry.ruleSet !== main.getRuleSet(id))
+      problems.push(
+        `${format}: inovasi-rules/rule-sets/${id} is not the rule set the main entry registers`,
+      );
+  }
+}
+
 if (problems.length) {
   console.error(`check:dist found ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
 console.log(
-  `check:dist: ${entries.length} entries, ESM and CommonJS alike, one registry and one error hierarchy`,
+  `check:dist: ${entries.length} entries and ${ruleSetIds.length} rule sets, ESM and CommonJS alike, one registry and one error hierarchy`,
 );

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { InnovationSchema } from '../src/record/innovation.js';
 import { fieldsMarkdown } from './fields.js';
 import { recordShape } from './record-shape.js';
 import { schemas, serialise } from './schemas.js';
@@ -16,3 +17,8 @@ writeFileSync(
   `${JSON.stringify(recordShape(), null, 2)}\n`,
 );
 console.log('wrote src/record/_record-shape.json');
+writeFileSync(
+  new URL('../src/record/_record-fields.json', import.meta.url),
+  `${JSON.stringify(Object.keys(InnovationSchema.shape), null, 2)}\n`,
+);
+console.log('wrote src/record/_record-fields.json');

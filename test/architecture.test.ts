@@ -138,6 +138,7 @@ describe('the architecture of src/', () => {
     const core = reach('core/index.ts');
     expect(core.packages).toStrictEqual([]);
     expect(core.json).toStrictEqual([
+      'record/_record-fields.json',
       'record/_record-shape.json',
       'rules/kewenangan.json',
       'rules/messages.json',

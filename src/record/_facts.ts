@@ -1,4 +1,4 @@
-import shape from './_record-shape.json' with { type: 'json' };
+import fields from './_record-fields.json' with { type: 'json' };
 import type { Innovation } from './innovation.js';
 import { authorityOf, levelOfPemda } from './kewenangan.js';
 import { findUrusan } from './urusan.js';
@@ -87,5 +87,9 @@ export function fieldsOf(fact: string, path?: string): readonly string[] {
   return [path ? `${fact}.${path}` : fact];
 }
 
-/** The record's top-level fields: the facts a condition may name besides the derived ones. */
-export const RECORD_FIELDS: readonly string[] = shape.keys.map(([key]) => key as string);
+/**
+ * The record's top-level fields: the facts a condition may name besides the derived ones.
+ * Written from `InnovationSchema` by `npm run schema` (a test keeps the file current), so that
+ * evaluating needs no zod.
+ */
+export const RECORD_FIELDS: readonly string[] = fields;

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { evidencedRecord, generateRecord } from '../../bench/records.js';
 import { describe as describeSchema, recordShape } from '../../scripts/record-shape.js';
 import { issuesFrom } from '../../src/errors.js';
+import { RECORD_FIELDS } from '../../src/record/_facts.js';
 import { readShape, type Shape } from '../../src/record/_shape.js';
 import { InnovationSchema } from '../../src/record/innovation.js';
 import { applyEdits, ordered, recordArb, recordEditsArb } from '../arbitraries.js';
@@ -30,6 +31,10 @@ function agrees(input: unknown, schema: z.ZodType = InnovationSchema, shape = co
 describe('the record shape and its zod-free reader', () => {
   it('is current: the committed shape is the one written from InnovationSchema (npm run schema)', () => {
     expect(committed).toStrictEqual(recordShape());
+  });
+
+  it('lists the record’s fields as InnovationSchema does (src/record/_record-fields.json)', () => {
+    expect(RECORD_FIELDS).toStrictEqual(Object.keys(InnovationSchema.shape));
   });
 
   it('gives zod’s output for every valid random record', () => {

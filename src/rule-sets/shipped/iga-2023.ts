@@ -1,3 +1,9 @@
+/**
+ * `inovasi-rules/rule-sets/iga-2023`: one shipped rule set, importable alone.
+ *
+ * @module rule-sets/iga-2023
+ */
+
 import file from '../../../rules/iga-2023.json' with { type: 'json' };
 import { shippedRuleSet } from '../_resolve.js';
 import type { RubricRuleSet } from '../types.js';

@@ -1,3 +1,9 @@
+/**
+ * `inovasi-rules/rule-sets/iga-2026`: one shipped rule set, importable alone.
+ *
+ * @module rule-sets/iga-2026
+ */
+
 import file from '../../../rules/iga-2026.json' with { type: 'json' };
 import { shippedRuleSet } from '../_resolve.js';
 import type { RubricRuleSet } from '../types.js';

@@ -1,3 +1,9 @@
+/**
+ * `inovasi-rules/rule-sets/kipp-2022`: one shipped rule set, importable alone.
+ *
+ * @module rule-sets/kipp-2022
+ */
+
 import file from '../../../rules/kipp-2022.json' with { type: 'json' };
 import { shippedRuleSet } from '../_resolve.js';
 import type { EligibilityRuleSet } from '../types.js';

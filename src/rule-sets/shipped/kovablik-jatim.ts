@@ -1,3 +1,9 @@
+/**
+ * `inovasi-rules/rule-sets/kovablik-jatim`: one shipped rule set, importable alone.
+ *
+ * @module rule-sets/kovablik-jatim
+ */
+
 import file from '../../../rules/kovablik-jatim.json' with { type: 'json' };
 import { shippedRuleSet } from '../_resolve.js';
 import type { WeightedRuleSet } from '../types.js';

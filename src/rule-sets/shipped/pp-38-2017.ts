@@ -1,3 +1,9 @@
+/**
+ * `inovasi-rules/rule-sets/pp-38-2017`: one shipped rule set, importable alone.
+ *
+ * @module rule-sets/pp-38-2017
+ */
+
 import file from '../../../rules/pp-38-2017.json' with { type: 'json' };
 import { shippedRuleSet } from '../_resolve.js';
 import type { EligibilityRuleSet } from '../types.js';
