@@ -1,5 +1,6 @@
 // `npm run mutation`: Stryker with the vitest runner over the core the rules run on —
-// conditions, eligibility and scoring, and the compiled record parser. Not part of `npm test`
+// conditions, eligibility and scoring, the compiled record parser, the zod-free record reader,
+// the loading of shipped rule sets and `inovasi-rules/core`. Not part of `npm test`
 // (it takes many minutes on two cores). Tests that spawn the CLI cannot see a mutant (mutant
 // switching does not reach a child process), so only the in-process tests run.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -11,6 +12,9 @@ export default {
     'src/eligibility/**/*.ts',
     'src/scoring/**/*.ts',
     'src/record/_fast-parse.ts',
+    'src/record/_shape.ts',
+    'src/rule-sets/_resolve.ts',
+    'src/core/**/*.ts',
   ],
   coverageAnalysis: 'perTest',
   // A static mutant (in a module-level constant) would need every test run anew for each one;

@@ -81,11 +81,23 @@ function received(value: unknown): string {
   return typeof value;
 }
 
-const quote = (value: string) => JSON.stringify(value);
+/** A value as zod's messages quote it. */
+const quote = (value: string) => `"${value}"`;
+
+/** The patterns of string formats, compiled once. */
+const patterns = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source);
+    patterns.set(source, pattern);
+  }
+  return pattern;
+}
 
 class Reader {
   readonly issues: Issue[] = [];
-  private readonly patterns = new Map<string, RegExp>();
 
   private push(path: readonly PropertyKey[], code: string, message: string) {
     this.issues.push({ path: path as (string | number)[], code, message });
@@ -175,7 +187,7 @@ class Reader {
     }
     let out = value;
     if (shape.format) {
-      const pattern = this.pattern(shape.format.pattern);
+      const pattern = patternOf(shape.format.pattern);
       if (!pattern.test(out)) {
         this.push(path, 'invalid_format', shape.error ?? `Invalid ${shape.format.name}`);
       }
@@ -191,15 +203,6 @@ class Reader {
       }
     }
     return out;
-  }
-
-  private pattern(source: string): RegExp {
-    let pattern = this.patterns.get(source);
-    if (!pattern) {
-      pattern = new RegExp(source);
-      this.patterns.set(source, pattern);
-    }
-    return pattern;
   }
 
   private number(
