@@ -67,10 +67,8 @@ const LOOKUPS = { urusan: toUrusanId, subUrusan: toSubUrusanId } as const;
 
 /** zod 4's name for the type of a value, as its messages print it. */
 function received(value: unknown): string {
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'NaN';
-    return Number.isFinite(value) ? 'number' : String(value);
-  }
+  // NaN and the infinities by name, as zod prints them.
+  if (typeof value === 'number') return Number.isFinite(value) ? 'number' : String(value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'object') {
@@ -268,10 +266,8 @@ class Reader {
       const present = key in input;
       const optional = child.type === 'optional';
       if (!present && optional) continue;
-      const before = this.issues.length;
-      const parsed = this.read(child, input[key], [...path, key]);
-      if (this.issues.length > before) continue;
-      if (parsed !== undefined || present) out[key] = parsed;
+      // Kept even when `undefined` (a form's empty input); on an issue the output is dropped.
+      out[key] = this.read(child, input[key], [...path, key]);
     }
     if (!shape.loose) return out;
     const known = new Set(shape.keys.map(([key]) => key));

@@ -124,6 +124,22 @@ describe('inovasi-rules/core: evaluate with the rule sets handed in', () => {
     expect(result.success ? [] : result.error.issues.map((i) => i.code)).toStrictEqual([code]);
   });
 
+  it('says what a getter threw when it throws only on the second read', async () => {
+    let reads = 0;
+    const record = Object.defineProperty({ nama: 'x' }, 'tahun', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        if (reads > 1) throw new Error('kedua kali');
+        return 2024;
+      },
+    });
+    const result = await safeEvaluate(record, options);
+    expect(result.success ? [] : result.error.issues).toStrictEqual([
+      { path: [], code: 'unreadable', message: 'the record could not be read: Error: kedua kali' },
+    ]);
+  });
+
   it('names every option problem in one error: missing, an id, the wrong kind, hand-made, unknown', async () => {
     expect(await optionIssues({ nama: 'x' }, undefined)).toStrictEqual([
       ['ruleSet', 'required'],

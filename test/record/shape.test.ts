@@ -98,12 +98,35 @@ describe('the record shape and its zod-free reader', () => {
       })(),
     ],
     ['an own __proto__ key', JSON.parse('{"nama":"x","__proto__":{"a":1}}')],
+    ['a Date for a name', { nama: new Date(0) }],
+    ['an object without a prototype for a name', { nama: Object.create(null) }],
+    ['a class instance for a name', { nama: new (class Nama {})() }],
+    ['a list for a name (zod still checks its length)', { nama: [] }],
+    ['a list of one for a name', { nama: ['x'] }],
+    ['an object with a length for a name', { nama: { length: 0 } }],
+    ['a list for a document’s kind', { nama: 'x', indikator: { sdm: { bukti: [{ jenis: [] }] } } }],
+    [
+      'an object with a length for a document’s kind',
+      { nama: 'x', indikator: { sdm: { bukti: [{ jenis: { length: 0 } }] } } },
+    ],
+    ['a blank document kind', { nama: 'x', indikator: { sdm: { bukti: [{ jenis: '  ' }] } } }],
+    [
+      'text for numbers',
+      { nama: 'x', tahun: '2024', indikator: { pengaduan: { persenSelesai: '90' } } },
+    ],
     [
       'evidence with an unknown key (dropped)',
       { nama: 'x', indikator: { sdm: { bukti: [{ jenis: ' sk ', x: 1 }] } } },
     ],
   ])('agrees with zod on %s', (_, input) => {
     agrees(input);
+  });
+
+  it('never copies an own __proto__ key into the output (it would set the prototype)', () => {
+    const result = readShape(committed, JSON.parse('{"nama":"x","__proto__":{"a":1}}'));
+    const data = result.success ? (result.data as object) : undefined;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data ?? {})).toStrictEqual(['nama']);
   });
 
   it('reports every problem, not the first', () => {
@@ -121,9 +144,15 @@ describe('the record shape and its zod-free reader', () => {
       a: z.enum(['satu']),
       b: z.number().gt(1).lt(3),
       c: z.union([z.boolean(), z.array(z.string())]).optional(),
+      d: z.iso.date().optional(),
     });
     const shape = describeSchema(schema);
-    for (const input of [{ a: 'satu', b: 2 }, { a: 'dua', b: 3, c: 1 }, { b: 1, c: [1] }, 5]) {
+    for (const input of [
+      { a: 'satu', b: 2, d: '2024-01-31' },
+      { a: 'dua', b: 3, c: 1, d: '2024-02-30' },
+      { b: 1, c: [1] },
+      5,
+    ]) {
       agrees(input, schema, shape);
     }
   });
