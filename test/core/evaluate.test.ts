@@ -173,6 +173,37 @@ describe('inovasi-rules/core: evaluate with the rule sets handed in', () => {
     );
   });
 
+  it('refuses null, an id that is no text, a copy that is not frozen, each with its message', async () => {
+    const error = (await evaluate({ nama: 'x' }, {
+      ruleSet: null,
+      rubric: Object.freeze({ kind: 'rubric', id: 2026 }),
+      tahun: 2024,
+    } as never).catch((e: unknown) => e)) as InvalidOptionError;
+    expect(error.issues).toStrictEqual([
+      {
+        path: ['tahun'],
+        code: 'unrecognized_key',
+        message:
+          'inovasi-rules/core takes ruleSet, rubric, locale; "tahun" is an option of the main entry',
+      },
+      {
+        path: ['ruleSet'],
+        code: 'invalid_type',
+        message:
+          "ruleSet must be a loaded eligibility rule set, e.g. import { ruleSet } from 'inovasi-rules/rule-sets/<id>'",
+      },
+      {
+        path: ['rubric'],
+        code: 'invalid_type',
+        message:
+          "rubric must be a loaded rubric, e.g. import { ruleSet } from 'inovasi-rules/rule-sets/<id>'",
+      },
+    ]);
+    expect(
+      await optionIssues({ nama: 'x' }, { ruleSet: { ...batu }, rubric: iga2026 }),
+    ).toStrictEqual([['ruleSet', 'invalid_type']]);
+  });
+
   it('tells a caller who passes an id where to import the rule set from', async () => {
     const error = (await evaluate(
       { nama: 'x' },
