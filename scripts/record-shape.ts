@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { NumberCheck, Shape, StringCheck } from '../src/record/_shape.js';
+import { type ZodCheckDef as CheckDef, defOf } from '../src/record/_zod-def.js';
 import { InnovationSchema } from '../src/record/innovation.js';
 import { toSubUrusanId } from '../src/record/kewenangan.js';
 import { toUrusanId } from '../src/record/urusan.js';
@@ -10,36 +11,6 @@ import { toUrusanId } from '../src/record/urusan.js';
  * committed file current. It describes only what the record schema uses, and throws on
  * anything else, so that a change to the schema the reader cannot follow is seen at once.
  */
-
-/** The parts of zod 4's internals (`schema._zod.def`) read here. */
-interface Def {
-  type: string;
-  checks?: { _zod: { def: CheckDef } }[];
-  format?: string;
-  pattern?: RegExp;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  entries?: Record<string, string>;
-  options?: z.ZodType[];
-  in?: z.ZodType;
-  out?: z.ZodType;
-  transform?: unknown;
-  coerce?: boolean;
-  error?: (issue: object) => unknown;
-}
-interface CheckDef {
-  check: string;
-  format?: string;
-  minimum?: number;
-  value?: number;
-  inclusive?: boolean;
-  tx?: (value: string) => string;
-  error?: (issue: object) => unknown;
-}
-
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** A custom message given to a schema or a check, when it is a fixed text. */
 function errorOf(def: { error?: (issue: object) => unknown }): { error?: string } {
@@ -99,9 +70,12 @@ export function describe(schema: z.ZodType): Shape {
     case 'boolean':
       none('boolean');
       return { type: 'boolean' };
-    case 'enum':
+    case 'enum': {
       none('enum');
-      return { type: 'enum', values: Object.values(def.entries ?? {}) };
+      const values = Object.values(def.entries ?? {});
+      if (!values.every((v) => typeof v === 'string')) unsupported('an enum of other than text');
+      return { type: 'enum', values: values as string[] };
+    }
     case 'array':
       none('array');
       return { type: 'array', of: describe(def.element as z.ZodType) };

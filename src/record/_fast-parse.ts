@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { type ZodDef as Def, defOf } from './_zod-def.js';
 import type { Limits } from './limits.js';
 
 /**
@@ -24,32 +25,6 @@ export interface FastParser {
   /** The kinds of the schema's parts handed to zod as they are (`union`, `pipe`, …), in order. */
   readonly delegated: readonly string[];
 }
-
-/** The parts of zod 4's internals (`schema._zod.def`) this compiler reads. */
-interface Def {
-  type: string;
-  checks?: { _zod: { def: CheckDef } }[];
-  coerce?: boolean;
-  format?: string;
-  pattern?: RegExp;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  entries?: Record<string, unknown>;
-}
-interface CheckDef {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  minimum?: number;
-  maximum?: number;
-  value?: number;
-  inclusive?: boolean;
-  tx?: (value: string) => string;
-}
-
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** What the generated code is handed: constants it cannot spell in its source. */
 interface Constants {

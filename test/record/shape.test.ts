@@ -164,6 +164,7 @@ describe('the record shape and its zod-free reader', () => {
     ['a transform of its own', z.object({ a: z.string().transform((s) => s.length) })],
     ['coercion', z.object({ a: z.coerce.number() })],
     ['a record', z.record(z.string(), z.string())],
+    ['an enum of numbers', z.object({ a: z.enum({ one: 1 }) })],
   ])('refuses to describe %s (the reader would not follow it)', (_, schema) => {
     expect(() => describeSchema(schema)).toThrow(/not mirrored/);
   });
