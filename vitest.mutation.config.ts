@@ -14,6 +14,7 @@ export default defineConfig({
       'test/record/fast-parse.test.ts',
       'test/record/shape.test.ts',
       'test/rule-sets/shipped.test.ts',
+      'test/rule-sets/resolve.test.ts',
       'test/core/**/*.test.ts',
       'test/reference.test.ts',
       'test/readme.test.ts',
