@@ -45,7 +45,11 @@ export function resolveLocale(locale: unknown): Locale {
   ]);
 }
 
-/** Checks that options are an object (or absent: no options). */
+/**
+ * Checks that options are an object (or absent: no options) and returns a plain copy of its own
+ * properties, each read once: a getter or Proxy that throws is an option error here, never an
+ * escape later.
+ */
 export function optionsObject(options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
@@ -53,7 +57,13 @@ export function optionsObject(options: unknown): Record<string, unknown> {
       { path: [], code: 'invalid_type', message: 'options must be an object' },
     ]);
   }
-  return options as Record<string, unknown>;
+  try {
+    return { ...options };
+  } catch (error) {
+    throw new InvalidOptionError([
+      { path: [], code: 'unreadable', message: `the options could not be read: ${String(error)}` },
+    ]);
+  }
 }
 
 /** A rule set's id, or a loaded rule set (an object with its `kind` and `id`). */

@@ -204,6 +204,21 @@ describe('inovasi-rules/core: evaluate with the rule sets handed in', () => {
     ).toStrictEqual([['ruleSet', 'invalid_type']]);
   });
 
+  it('refuses options that cannot be read (a Proxy or getter that throws) as an option error', async () => {
+    const trap = new Proxy(options, {
+      ownKeys() {
+        throw new Error('jebakan');
+      },
+    });
+    const error = (await evaluate({ nama: 'x' }, trap).catch(
+      (e: unknown) => e,
+    )) as InvalidOptionError;
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error.issues).toStrictEqual([
+      { path: [], code: 'unreadable', message: 'the options could not be read: Error: jebakan' },
+    ]);
+  });
+
   it('tells a caller who passes an id where to import the rule set from', async () => {
     const error = (await evaluate(
       { nama: 'x' },

@@ -285,6 +285,47 @@ describe('evaluate: locales', () => {
     expect(all).toBeInstanceOf(InvalidOptionError);
     expect(all.issues[0].path).toStrictEqual(['ruleSets']);
   });
+
+  it('refuses options it cannot read (a getter that throws, a Proxy) as an option error', async () => {
+    const getter = Object.defineProperty({}, 'locale', {
+      enumerable: true,
+      get() {
+        throw new Error('jebakan');
+      },
+    });
+    const proxy = new Proxy(
+      { ruleSets: ['pp-38-2017'] },
+      {
+        ownKeys() {
+          throw new Error('jebakan');
+        },
+      },
+    );
+    for (const run of [
+      () => evaluate(eligibleRecord(), getter),
+      () => safeEvaluate(eligibleRecord(), getter),
+      () => evaluateAll(eligibleRecord(), proxy),
+    ]) {
+      const error = await run().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      expect((error as InvalidOptionError).issues).toStrictEqual([
+        { path: [], code: 'unreadable', message: 'the options could not be read: Error: jebakan' },
+      ]);
+    }
+  });
+
+  it('reads each option once', async () => {
+    let reads = 0;
+    const options = Object.defineProperty({}, 'locale', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        return 'en';
+      },
+    });
+    expect((await evaluate(eligibleRecord(), options)).locale).toBe('en');
+    expect(reads).toBe(1);
+  });
 });
 
 describe('evaluate: invalid input', () => {
