@@ -1,7 +1,12 @@
 import * as z from 'zod';
 import indonesian from 'zod/v4/locales/id.js';
 import type { Status } from '../conditions/outcome.js';
-import { judgeEligibility, resolveLocale, runnerFor } from '../eligibility/_evaluator.js';
+import {
+  judgeEligibility,
+  optionsObject,
+  resolveLocale,
+  runnerFor,
+} from '../eligibility/_evaluator.js';
 import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
 import type { CriterionResult } from '../eligibility/reasons.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
@@ -48,6 +53,8 @@ function criteriaOf(
  *
  * @param options - rule set, locale, and whether missing facts are errors
  * @returns a zod schema (use `safeParseAsync`, `parse`, or `~standard.validate`)
+ * @throws {@link InvalidOptionError} when the options are not an object, cannot be read, or
+ *   name an unknown locale
  * @example
  * ```ts
  * import { zodResolver } from '@hookform/resolvers/zod';
@@ -55,11 +62,12 @@ function criteriaOf(
  * ```
  */
 export function createFormSchema(options: FormSchemaOptions = {}) {
-  const locale = resolveLocale(options.locale);
+  const given = optionsObject(options) as FormSchemaOptions;
+  const locale = resolveLocale(given.locale);
   // The rule set is resolved at the first validation, not here: building the schema (as this
   // module does for `inovasiFormSchema`) must not load every rule set at import time.
   let ruleSet: EligibilityRuleSet | undefined;
-  const shown: Status[] = options.requireComplete ? ['fail', 'unknown'] : ['fail'];
+  const shown: Status[] = given.requireComplete ? ['fail', 'unknown'] : ['fail'];
   const parseOptions = locale === 'id' ? { error: INDONESIAN.localeError } : undefined;
   const schema = z.unknown().transform((input, ctx): Innovation => {
     // The same size limits as evaluate(), before anything else reads the input.
@@ -97,7 +105,7 @@ export function createFormSchema(options: FormSchemaOptions = {}) {
       return z.NEVER;
     }
     const record = result.data;
-    ruleSet ??= createEvaluator(options.ruleSet ? { ruleSet: options.ruleSet } : {}).ruleSet;
+    ruleSet ??= createEvaluator(given.ruleSet ? { ruleSet: given.ruleSet } : {}).ruleSet;
     for (const criterion of criteriaOf(record, ruleSet, locale)) {
       for (const reason of criterion.reasons) {
         if (!shown.includes(reason.status)) continue;

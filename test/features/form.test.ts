@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createFormSchema,
   draftProgress,
+  InvalidOptionError,
   InvalidRecordError,
   inovasiFormSchema,
 } from '../../src/index.js';
@@ -22,6 +23,17 @@ describe('inovasiFormSchema with the real react-hook-form zod resolver', () => {
     const errors = result.errors as Record<string, { message?: string; type?: string }>;
     expect(Object.keys(errors)).toStrictEqual(['membatasiAkses']);
     expect(errors.membatasiAkses?.message).toMatch(/^Kriteria 4b: inovasi membatasi akses/);
+  });
+
+  it('refuses options that are no object or cannot be read, as an option error', () => {
+    expect(() => createFormSchema(null as never)).toThrow(InvalidOptionError);
+    const trap = Object.defineProperty({}, 'locale', {
+      enumerable: true,
+      get() {
+        throw new Error('jebakan');
+      },
+    });
+    expect(() => createFormSchema(trap)).toThrow(/the options could not be read: Error: jebakan/);
   });
 
   it('nests messages for nested fields and passes a clean record through', async () => {
