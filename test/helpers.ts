@@ -100,6 +100,44 @@ export async function serveExample(
   };
 }
 
+/**
+ * Builds and serves an example page and opens it in Chromium: the page, the errors it reports
+ * (uncaught and `console.error`), a screenshot into `test-results/`, and one `close()`.
+ */
+export async function openExample(
+  name: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{
+  page: import('playwright-core').Page;
+  errors: string[];
+  screenshot: (file: string) => Promise<void>;
+  close: () => Promise<void>;
+}> {
+  const { mkdirSync } = await import('node:fs');
+  const server = await serveExample(name);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(server.url);
+  const results = new URL('../test-results/', import.meta.url).pathname;
+  return {
+    page,
+    errors,
+    screenshot: async (file) => {
+      mkdirSync(results, { recursive: true });
+      await page.screenshot({ path: `${results}${file}`, fullPage: true });
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 /** Check results that count the questions asked of them (`asked()`), answering from `real`. */
 export function countingResults(real: CheckResults): CheckResults & { asked(): number } {
   let asked = 0;

@@ -26,6 +26,13 @@ function show(field: string, message: string): void {
     target.textContent = target.textContent ? `${target.textContent} ${message}` : message;
 }
 
+// The words of rules/messages.json for each verdict.
+const VERDICT = {
+  eligible: 'memenuhi kriteria',
+  not_eligible: 'tidak memenuhi kriteria',
+  incomplete: 'belum lengkap',
+} as const;
+
 let latest = 0;
 async function check(): Promise<void> {
   const run = ++latest;
@@ -37,11 +44,12 @@ async function check(): Promise<void> {
     for (const issue of result.error.issues) show(String(issue.path[0] ?? 'nama'), issue.message);
     status.textContent = `${result.error.issues.length} isian belum valid`;
   } else {
-    const { verdict, criteria, score } = result.data;
+    const { verdict, criteria, score, missingFields } = result.data;
     for (const criterion of criteria.filter((c) => c.status === 'fail'))
       for (const reason of criterion.reasons.filter((r) => r.status === 'fail'))
         show(reason.fields[0] ?? 'nama', reason.message);
-    status.textContent = `Putusan: ${verdict}; skor IGA terbukti ${score.proven} dari ${score.max}`;
+    const missing = missingFields.length > 0 ? ` (${missingFields.length} isian belum diisi)` : '';
+    status.textContent = `Putusan: ${VERDICT[verdict]}${missing}; skor IGA terbukti ${score.proven} dari ${score.max}`;
   }
   status.dataset.ready = 'true';
 }
