@@ -12,6 +12,7 @@
 
 export type { Condition, LeafCondition, TopLevelCondition } from './conditions/condition.js';
 export type { Status } from './conditions/outcome.js';
+export type { Basis, BasisEntry, ChoiceCode, MultiBasis } from './eligibility/basis.js';
 export { evaluate, evaluateAll, safeEvaluate, safeEvaluateAll } from './eligibility/evaluate.js';
 export type { CriterionResult, Expectation, Reason } from './eligibility/reasons.js';
 export type {
@@ -25,6 +26,7 @@ export type {
   SafeEvaluateResult,
   Verdict,
 } from './eligibility/types.js';
+export { createEngine, type Engine, type EngineOptions } from './engine/engine.js';
 export {
   type ErrorCode,
   InovasiRulesError,

@@ -29,6 +29,9 @@ describe('README quick start', () => {
       /^Kriteria 4a: inovasi menetapkan pungutan .* tanpa dasar peraturan; /,
     );
     expect(quickStart).toContain(
+      `result.basis.ruleSet.why.message; // '${result.basis.ruleSet.why.message}'`,
+    );
+    expect(quickStart).toContain(
       "failed.citation; // 'Perwali Kota Batu 36/2022, kriteria 3 (4a, 4b); PP 38/2017, kriteria inovasi daerah (c)'",
     );
   });

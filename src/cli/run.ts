@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
-import { DEFAULT_RULE_SET } from '../eligibility/_pipeline.js';
 import { evaluateAll } from '../eligibility/evaluate.js';
+import { NATIONAL_RULE_SET } from '../eligibility/scope.js';
 import type { Evaluation } from '../eligibility/types.js';
 import {
   InputFileError,
@@ -46,8 +46,7 @@ const say = (key: keyof typeof TEXTS.cli.errors, locale: Locale, values: Record<
   pick(TEXTS.cli.errors[key], locale).replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 
 /** The help text in the chosen language, from the message catalogue. */
-const usage = (locale: Locale) =>
-  pick(TEXTS.cli.usage, locale).replace('{defaultRuleSet}', DEFAULT_RULE_SET);
+const usage = (locale: Locale) => pick(TEXTS.cli.usage, locale);
 
 /** Output formats by command; the first is the default. */
 const FORMATS: Record<string, Options['format'][]> = {
@@ -85,7 +84,7 @@ async function loadRuleSetArg(value: string): Promise<RuleSet> {
 }
 
 async function loadEligibility(value: string | undefined): Promise<RuleSet> {
-  if (value === undefined) return getRuleSet(DEFAULT_RULE_SET);
+  if (value === undefined) return getRuleSet(NATIONAL_RULE_SET);
   if (value.endsWith('.json')) return loadRuleSet(await readJson(value));
   return resolveRuleSet(value, 'eligibility');
 }
@@ -98,7 +97,7 @@ async function ruleSetOptions(values: string[]): Promise<Pick<Options, 'ruleSet'
   const ruleSets: RuleSet[] = [];
   for (const value of values) ruleSets.push(await loadRuleSetArg(value));
   const eligibility =
-    ruleSets.find((r) => r.kind === 'eligibility') ?? getRuleSet(DEFAULT_RULE_SET);
+    ruleSets.find((r) => r.kind === 'eligibility') ?? getRuleSet(NATIONAL_RULE_SET);
   return { ruleSet: eligibility, ruleSets };
 }
 
@@ -329,6 +328,9 @@ async function openOutput(
   };
 }
 
+/** The rule set of the demo's samples: Kota Batu's Perwali. */
+const DEMO_RULE_SET = 'perwali-batu-36-2022';
+
 /** Steps of the plan the demo shows. */
 const DEMO_STEPS = 5;
 
@@ -435,8 +437,10 @@ async function runCommand(
     }
     case 'demo': {
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
+      // The samples are Kota Batu's: its Perwali is named, not left to the jurisdiction match.
+      const demoOptions = { ruleSet: DEMO_RULE_SET, ...evaluateOptions(options) };
       // JSON: the region alone, which holds every innovation's evaluation.
-      const region = await evaluateRegion(samples, evaluateOptions(options));
+      const region = await evaluateRegion(samples, demoOptions);
       if (options.format !== 'text') {
         io.stdout(JSON.stringify(region, null, 2));
         return EXIT.ok;
@@ -450,12 +454,12 @@ async function runCommand(
       };
       await streamEvaluations(
         source,
-        evaluationStream(evaluateOptions(options), options.locale, 'text', formatEvaluation),
+        evaluationStream(demoOptions, options.locale, 'text', formatEvaluation),
         io,
       );
       io.stdout(`\n${formatRegion(region, options.locale)}`);
       // What the city could do next: the first steps of its plan to the next band.
-      const plan = await planRegion(samples, { ...evaluateOptions(options), maxSteps: DEMO_STEPS });
+      const plan = await planRegion(samples, { ...demoOptions, maxSteps: DEMO_STEPS });
       const target = plan.target.band.replace('_', ' ');
       const heading = pick(TEXTS.cli.demoPlan, options.locale).replace('{target}', target);
       const steps = formatPlan(plan, options.locale).split('\n').slice(1).join('\n');

@@ -7,6 +7,7 @@ import { factsOf } from '../record/_facts.js';
 import type { Innovation } from '../record/innovation.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
+import { type Basis, basisOf, type Chosen } from './basis.js';
 import { judgeCriterion } from './reasons.js';
 import type { Eligibility, Evaluation, SafeEvaluateResult, Verdict } from './types.js';
 
@@ -85,10 +86,12 @@ export function ruleSetRef(value: unknown, path: string): string | RuleSet | und
 
 /** Evaluates validated records with options resolved once. */
 export interface Evaluator {
-  /** The eligibility rule set. */
+  /** The eligibility rule set (of a record without a region, when chosen per record). */
   readonly ruleSet: EligibilityRuleSet;
-  /** The IGA rubric. */
+  /** The IGA rubric (the newest edition, when chosen per record). */
   readonly rubric: RubricRuleSet;
+  /** Which rules decided, and why (for the choices made per record, of a record without either). */
+  readonly basis: () => Basis;
   /** The language of titles and messages. */
   readonly locale: Locale;
   /** Validates and evaluates a record; throws {@link InvalidRecordError}. */
@@ -103,11 +106,29 @@ export interface Evaluator {
 
 /**
  * The evaluator of a rule set and rubric in a locale, records read by `read`: built once per
- * combination, as `evaluate()` is called per record.
+ * combination, as `evaluate()` is called per record. Both are taken as the caller's choice.
  */
 export function fixedEvaluator(
   ruleSet: EligibilityRuleSet,
   rubric: RubricRuleSet,
+  locale: Locale,
+  read: RecordReader,
+): Evaluator {
+  return chosenEvaluator(givenChoice(ruleSet), givenChoice(rubric), locale, read);
+}
+
+/** A rule set as named by the caller: one object per rule set, so that it can key a cache. */
+export const givenChoice = weakMemo(
+  <T extends RuleSet>(ruleSet: T): Chosen<T> => ({ ruleSet, code: 'given', params: {} }),
+) as <T extends RuleSet>(ruleSet: T) => Chosen<T>;
+
+/**
+ * The evaluator of a rule set and rubric as chosen (the choice is written on every result), in
+ * a locale: built once per combination of the choice objects.
+ */
+export function chosenEvaluator(
+  ruleSet: Chosen<EligibilityRuleSet>,
+  rubric: Chosen<RubricRuleSet>,
   locale: Locale,
   read: RecordReader,
 ): Evaluator {
@@ -122,16 +143,25 @@ export function fixedEvaluator(
 
 const evaluators = weakMemo((_: RecordReader) =>
   weakMemo(
-    (_: EligibilityRuleSet) => new WeakMap<RubricRuleSet, Partial<Record<Locale, Evaluator>>>(),
+    (_: Chosen<EligibilityRuleSet>) =>
+      new WeakMap<Chosen<RubricRuleSet>, Partial<Record<Locale, Evaluator>>>(),
   ),
 );
 
 function buildEvaluator(
-  ruleSet: EligibilityRuleSet,
-  rubric: RubricRuleSet,
+  chosenRuleSet: Chosen<EligibilityRuleSet>,
+  chosenRubric: Chosen<RubricRuleSet>,
   locale: Locale,
   read: RecordReader,
 ): Evaluator {
+  const ruleSet = chosenRuleSet.ruleSet;
+  const rubric = chosenRubric.ruleSet;
+  // Hashed at the first result, not when built: building evaluators must stay cheap.
+  let kept: Basis | undefined;
+  const basis = () => {
+    kept ??= basisOf(chosenRuleSet, chosenRubric, locale);
+    return kept;
+  };
   const eligibilityRunner = runnerFor(ruleSet);
   const rubricRunner = rubricRunnerFor(rubric);
   const assemble = (record: Innovation, outcomes: CheckResults, levels: CheckResults) => {
@@ -147,8 +177,18 @@ function buildEvaluator(
     const id = record.id;
     // Literal objects (no spread): the id comes first in the JSON when there is one.
     return id === undefined || id === null
-      ? { nama, ruleSet: applied, locale, verdict, criteria, missingFields, score }
-      : { id, nama, ruleSet: applied, locale, verdict, criteria, missingFields, score };
+      ? { nama, ruleSet: applied, locale, verdict, criteria, missingFields, score, basis: basis() }
+      : {
+          id,
+          nama,
+          ruleSet: applied,
+          locale,
+          verdict,
+          criteria,
+          missingFields,
+          score,
+          basis: basis(),
+        };
   };
   const evaluateParsed = (record: Innovation) => {
     // Facts and checks only for what is not kept already.
@@ -167,6 +207,7 @@ function buildEvaluator(
     ruleSet,
     rubric,
     locale,
+    basis,
     assemble,
     evaluateParsed,
     evaluate: (input) => evaluateParsed(read(input)),

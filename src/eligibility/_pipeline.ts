@@ -1,4 +1,4 @@
-import { latest, memo } from '../conditions/_memo.js';
+import { latest, weakMemo } from '../conditions/_memo.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
 import { factsOf } from '../record/_facts.js';
@@ -9,18 +9,13 @@ import {
   NullFreeInnovationSchema,
 } from '../record/innovation.js';
 import { LIMITS, type Limits, scanInput } from '../record/limits.js';
-import {
-  getRuleSet,
-  loadedOfKind,
-  registryVersion,
-  resolveRuleSet,
-} from '../rule-sets/registry.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { scoreStages } from '../scoring/weighted.js';
 import {
+  chosenEvaluator,
   type Evaluator,
-  fixedEvaluator,
+  givenChoice,
   isRuleSetRef,
   judgeEligibility,
   optionsObject,
@@ -28,6 +23,8 @@ import {
   ruleSetRef,
   runnerFor,
 } from './_evaluator.js';
+import { type Chosen, multiBasisOf } from './basis.js';
+import { defaultScope, type Scope } from './scope.js';
 import type {
   EvaluateAllOptions,
   EvaluateOptions,
@@ -41,12 +38,6 @@ import type {
  * the verdict, criteria and score. `evaluate`, `evaluateMany`, `evaluatePortfolio`,
  * `evaluateRegion`, the form schema, the reference evaluator and the CLI all use it.
  */
-
-/** The eligibility rule set used when none is given. */
-export const DEFAULT_RULE_SET = 'perwali-batu-36-2022';
-
-/** The IGA rubric used when none is given: the newest edition shipped. */
-export const DEFAULT_RUBRIC = 'iga-2026';
 
 /** The record schema compiled into one function (none where a page forbids compiling code). */
 const fastParser = latest((limits: Limits) => compileFastParser(InnovationSchema, limits));
@@ -82,113 +73,49 @@ export interface RegionContext {
   tahun?: number | undefined;
 }
 
-/** The usual short forms that start a region's name, and what each stands for. */
-const SHORT_FORMS: readonly (readonly [string, string])[] = [
-  ['pemkot ', 'kota '],
-  ['pemkab ', 'kabupaten '],
-  ['kab. ', 'kabupaten '],
-  ['kab ', 'kabupaten '],
-  ['pemprov ', 'provinsi '],
-];
-
-/** Folds a region's name for matching: case, spaces, `Pemerintah`, and the short forms. */
-function foldRegion(name: string): string {
-  let folded = name.toLowerCase().trim().split(/\s+/).join(' ');
-  if (folded.startsWith('pemerintah ')) folded = folded.slice('pemerintah '.length);
-  for (const [short, full] of SHORT_FORMS) {
-    if (folded.startsWith(short)) return full + folded.slice(short.length);
-  }
-  return folded;
-}
-
 /**
- * The eligibility rule set of a region: a loaded rule set whose jurisdiction is that region
- * (the newest in force), else the national one, PP 38/2017. Batu's Perwali judges Kota Batu's
- * innovations, not another region's.
- */
-export function ruleSetForRegion(pemda: string, year?: number): EligibilityRuleSet {
-  const name = foldRegion(pemda);
-  const date = year === undefined ? undefined : `${year}-12-31`;
-  const own = loadedOfKind('eligibility')
-    .filter((r) => r.jurisdiction.level !== 'nasional' && foldRegion(r.jurisdiction.name) === name)
-    .filter((r) => date === undefined || r.effective.from <= date)
-    .sort((a, b) => b.effective.from.localeCompare(a.effective.from));
-  return own[0] ?? (getRuleSet(NATIONAL_RULE_SET) as EligibilityRuleSet);
-}
-
-/** The national eligibility rule set. */
-export const NATIONAL_RULE_SET = 'pp-38-2017';
-
-/**
- * The IGA edition in force for a reporting year (T-0), as OpenFisca picks parameters by period:
- * the edition whose effective dates cover the year's last day; in a gap between editions, the
- * next one (2025 is scored with the 2025/2026 rules: a stated assumption of `iga-2026`); before
- * the first edition, the first (a stated assumption of `iga-2023`); without a year, the newest.
- */
-export function editionFor(year: number | undefined): RubricRuleSet {
-  // Called for every record: cached per year until a rule set is registered.
-  const v = registryVersion();
-  if (v !== editionVersion) {
-    editions.clear();
-    editionVersion = v;
-  }
-  return editions(year ?? 'newest');
-}
-
-const editions = memo((year: number | 'newest') =>
-  findEdition(year === 'newest' ? undefined : year),
-);
-let editionVersion = -1;
-
-function findEdition(year: number | undefined): RubricRuleSet {
-  const editions = loadedOfKind('rubric')
-    .filter((r) => r.jurisdiction.level === 'nasional')
-    .sort((a, b) => a.effective.from.localeCompare(b.effective.from));
-  const newest = editions.at(-1) ?? (getRuleSet(DEFAULT_RUBRIC) as RubricRuleSet);
-  if (year === undefined) return newest;
-  const date = `${year}-12-31`;
-  const covering = editions.filter(
-    (r) =>
-      r.effective.from <= date && (r.effective.until === undefined || date <= r.effective.until),
-  );
-  if (covering.length > 0) return covering.at(-1) as RubricRuleSet;
-  return editions.find((r) => r.effective.from > date) ?? newest;
-}
-
-/**
- * Resolves the options once (rule set, rubric, locale) and returns the evaluator that applies
- * them to records.
+ * Resolves the options once (rule set, rubric, locale, asOf) and returns the evaluator that
+ * applies them to records. What the options leave open is chosen in `scope`: for a region, its
+ * own rule set (else the national one) and the edition of its year, once; for records one by
+ * one, per record, from each record's `pemda` and `tahun`.
  *
  * @throws {@link InvalidOptionError} for an option of the wrong type or an unknown locale
- * @throws {@link UnknownRuleSetError} when an option names no loaded rule set of its kind
+ * @throws {@link UnknownRuleSetError} when an option names no rule set of its kind in `scope`
  */
-export function createEvaluator(options?: EvaluateOptions, region?: RegionContext): Evaluator {
+export function createEvaluator(
+  options?: EvaluateOptions,
+  region?: RegionContext,
+  scope: Scope = defaultScope(),
+): Evaluator {
   if (options === undefined && region === undefined) {
-    // `evaluate(record)`, the usual call: resolved once until a rule set is registered.
-    return defaultEvaluator(registryVersion());
+    // `evaluate(record)`, the usual call: resolved once per scope.
+    return defaultEvaluators(scope);
   }
   const given = optionsObject(options);
   const locale = resolveLocale(given.locale);
   const asOf = asOfYear(given.asOf);
   const givenRuleSet = ruleSetRef(given.ruleSet, 'ruleSet');
+  const givenRubric = ruleSetRef(given.rubric, 'rubric');
   const ruleSet =
     givenRuleSet !== undefined
-      ? resolveRuleSet(givenRuleSet, 'eligibility')
+      ? givenChoice(scope.resolve(givenRuleSet, 'eligibility'))
       : region?.pemda
-        ? ruleSetForRegion(region.pemda, region.tahun ?? asOf)
-        : (getRuleSet(DEFAULT_RULE_SET) as EligibilityRuleSet);
-  const givenRubric = ruleSetRef(given.rubric, 'rubric');
-  if (givenRubric !== undefined) {
-    return fixedEvaluator(ruleSet, resolveRuleSet(givenRubric, 'rubric'), locale, parseRecord);
-  }
-  const year = asOf ?? region?.tahun;
-  if (year !== undefined) return fixedEvaluator(ruleSet, editionFor(year), locale, parseRecord);
-  // No rubric and no year given: each record is scored by the edition of its own year.
-  return datedEvaluator(ruleSet, locale);
+        ? scope.eligibilityFor(region.pemda, undefined, asOf ?? region.tahun)
+        : undefined;
+  const rubric =
+    givenRubric !== undefined
+      ? givenChoice(scope.resolve(givenRubric, 'rubric'))
+      : asOf !== undefined
+        ? scope.editionFor(asOf, 'asOf')
+        : region?.tahun !== undefined
+          ? scope.editionFor(region.tahun)
+          : undefined;
+  if (ruleSet && rubric) return chosenEvaluator(ruleSet, rubric, locale, parseRecord);
+  return choosingEvaluator(scope, ruleSet, rubric, asOf, locale);
 }
 
-const defaultEvaluator = latest(() =>
-  datedEvaluator(getRuleSet(DEFAULT_RULE_SET) as EligibilityRuleSet, 'id'),
+const defaultEvaluators = weakMemo((scope: Scope) =>
+  choosingEvaluator(scope, undefined, undefined, undefined, 'id'),
 );
 
 function asOfYear(asOf: unknown): number | undefined {
@@ -204,15 +131,38 @@ function asOfYear(asOf: unknown): number | undefined {
   ]);
 }
 
-function datedEvaluator(ruleSet: EligibilityRuleSet, locale: Locale): Evaluator {
+/**
+ * An evaluator that chooses per record what the options left open: the eligibility rule set
+ * from the record's `pemda` (and `tingkatPemda`), the IGA edition from its `tahun`.
+ */
+function choosingEvaluator(
+  scope: Scope,
+  ruleSet: Chosen<EligibilityRuleSet> | undefined,
+  rubric: Chosen<RubricRuleSet> | undefined,
+  asOf: number | undefined,
+  locale: Locale,
+): Evaluator {
   const forRecord = (record: Innovation) =>
-    fixedEvaluator(ruleSet, editionFor(record.tahun ?? undefined), locale, parseRecord);
-  const newest = fixedEvaluator(ruleSet, editionFor(undefined), locale, parseRecord);
+    chosenEvaluator(
+      ruleSet ??
+        scope.eligibilityFor(record.pemda, record.tingkatPemda, asOf ?? record.tahun ?? undefined),
+      rubric ?? scope.editionFor(record.tahun ?? undefined),
+      locale,
+      parseRecord,
+    );
+  // What a record that gives neither region nor year gets.
+  const blank = chosenEvaluator(
+    ruleSet ?? scope.eligibilityFor(undefined, undefined, asOf),
+    rubric ?? scope.editionFor(undefined),
+    locale,
+    parseRecord,
+  );
   const evaluateParsed = (record: Innovation) => forRecord(record).evaluateParsed(record);
   return {
-    ruleSet,
-    rubric: newest.rubric,
+    ruleSet: blank.ruleSet,
+    rubric: blank.rubric,
     locale,
+    basis: blank.basis,
     forRecord,
     evaluateParsed,
     assemble: (record, outcomes, levels) => forRecord(record).assemble(record, outcomes, levels),
@@ -227,7 +177,10 @@ function withId<T extends object>(record: Innovation, rest: T): T & { id?: strin
 }
 
 /** Resolves the rule sets of {@link EvaluateAllOptions}, every problem in one error. */
-export function resolveAll(options: EvaluateAllOptions): { ruleSets: RuleSet[]; locale: Locale } {
+export function resolveAll(
+  options: EvaluateAllOptions,
+  scope: Scope = defaultScope(),
+): { ruleSets: RuleSet[]; locale: Locale } {
   const given = optionsObject(options);
   const locale = resolveLocale(given.locale);
   const list = given.ruleSets;
@@ -254,7 +207,7 @@ export function resolveAll(options: EvaluateAllOptions): { ruleSets: RuleSet[]; 
   if (issues.length > 0) throw new InvalidOptionError(issues);
   // Resolve every id before reading the record, so that an unknown id is reported as such.
   const ruleSets = (list as (string | RuleSet)[]).map((ref) =>
-    typeof ref === 'string' ? getRuleSet(ref) : ref,
+    typeof ref === 'string' ? scope.get(ref) : ref,
   );
   return { ruleSets, locale };
 }
@@ -278,5 +231,10 @@ export function evaluateAllParsed(
     }
     return { ruleSet: head, kind: 'weighted', stages: scoreStages(ruleSet.stages, record, locale) };
   });
-  return withId(record, { nama: record.nama, locale, results });
+  return withId(record, {
+    nama: record.nama,
+    locale,
+    results,
+    basis: multiBasisOf(ruleSets, locale),
+  });
 }

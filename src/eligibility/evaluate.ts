@@ -1,6 +1,7 @@
 import { InvalidRecordError } from '../errors.js';
 import { attempt } from './_evaluator.js';
 import { createEvaluator, evaluateAllParsed, parseRecord, resolveAll } from './_pipeline.js';
+import type { Scope } from './scope.js';
 import type {
   EvaluateAllOptions,
   EvaluateOptions,
@@ -32,6 +33,57 @@ import type {
  */
 export async function evaluate(record: unknown, options?: EvaluateOptions): Promise<Evaluation> {
   return createEvaluator(options).evaluate(record);
+}
+
+/**
+ * {@link evaluate} with the rule sets of a scope (an engine's), synchronous.
+ *
+ * @internal
+ */
+export function evaluateIn(scope: Scope, record: unknown, options?: EvaluateOptions): Evaluation {
+  return createEvaluator(options, undefined, scope).evaluate(record);
+}
+
+/**
+ * {@link safeEvaluate} with the rule sets of a scope (an engine's), synchronous.
+ *
+ * @internal
+ */
+export function safeEvaluateIn(
+  scope: Scope,
+  record: unknown,
+  options?: EvaluateOptions,
+): SafeEvaluateResult {
+  const evaluator = createEvaluator(options, undefined, scope);
+  return attempt(() => evaluator.evaluate(record));
+}
+
+/**
+ * {@link evaluateAll} with the rule sets of a scope (an engine's), synchronous.
+ *
+ * @internal
+ */
+export function evaluateAllIn(
+  scope: Scope,
+  record: unknown,
+  options: EvaluateAllOptions,
+): MultiEvaluation {
+  const { ruleSets, locale } = resolveAll(options, scope);
+  return evaluateAllParsed(parseRecord(record), ruleSets, locale);
+}
+
+/**
+ * {@link safeEvaluateAll} with the rule sets of a scope (an engine's), synchronous.
+ *
+ * @internal
+ */
+export function safeEvaluateAllIn(
+  scope: Scope,
+  record: unknown,
+  options: EvaluateAllOptions,
+): SafeEvaluateResult<MultiEvaluation> {
+  const { ruleSets, locale } = resolveAll(options, scope);
+  return attempt(() => evaluateAllParsed(parseRecord(record), ruleSets, locale));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Locale } from '../messages.js';
 import type { RuleSet } from '../rule-sets/types.js';
 import type { InnovationScore } from '../scoring/score.js';
 import type { WeightedStageScore } from '../scoring/weighted.js';
+import type { Basis, MultiBasis } from './basis.js';
 import type { CriterionResult } from './reasons.js';
 
 /** The overall verdict of an eligibility rule set. */
@@ -55,6 +56,11 @@ export interface Evaluation extends Eligibility {
   locale: Locale;
   /** The IGA score (*skor kematangan*) under the rubric edition. */
   score: InnovationScore;
+  /**
+   * Which rules decided, and why: the rule set and rubric with their editions, effective dates
+   * and content hashes, and the package version.
+   */
+  basis: Basis;
 }
 
 /** Result of {@link safeEvaluate}: the evaluation, or the input error. */
@@ -125,4 +131,6 @@ export interface MultiEvaluation {
   locale: Locale;
   /** One result per rule set: a verdict with criteria, an IGA score, or weighted stage totals. */
   results: RuleSetResult[];
+  /** Which rules decided: each rule set with its edition, dates and hash, and the version. */
+  basis: MultiBasis;
 }

@@ -1,4 +1,6 @@
+import { optionsObject } from '../eligibility/_evaluator.js';
 import { createEvaluator } from '../eligibility/_pipeline.js';
+import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../errors.js';
 
@@ -57,7 +59,21 @@ export async function* evaluateMany(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options: EvaluateManyOptions = {},
 ): AsyncGenerator<BatchItem, void, undefined> {
-  const evaluator = createEvaluator(options);
+  yield* evaluateManyIn(defaultScope(), records, options);
+}
+
+/**
+ * {@link evaluateMany} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export async function* evaluateManyIn(
+  scope: Scope,
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options: EvaluateManyOptions = {},
+): AsyncGenerator<BatchItem, void, undefined> {
+  const { onProgress, ...evaluateOptions } = optionsObject(options) as EvaluateManyOptions;
+  const evaluator = createEvaluator(evaluateOptions, undefined, scope);
   let index = 0;
   let invalid = 0;
   for await (const record of records) {
@@ -70,7 +86,7 @@ export async function* evaluateMany(
       invalid++;
     }
     index++;
-    options.onProgress?.({ done: index, invalid });
+    onProgress?.({ done: index, invalid });
     yield item;
   }
 }

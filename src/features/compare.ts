@@ -1,12 +1,12 @@
 import { evaluate } from '../eligibility/evaluate.js';
+import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, pick } from '../messages.js';
-import { resolveRuleSet } from '../rule-sets/registry.js';
 import type { Band } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSet, RuleSetRef } from '../rule-sets/types.js';
 import { TEXTS } from './_texts.js';
-import { evaluateRegion, type RegionEvaluation } from './region.js';
+import { evaluateRegionIn, type RegionEvaluation } from './region.js';
 
 /**
  * Two IGA rubric editions side by side: a region's index, or one innovation's kematangan, under
@@ -105,13 +105,13 @@ const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const say = (text: { id: string; en: string }, locale: Locale, values: Record<string, unknown>) =>
   interpolate(pick(text, locale), (k) => values[k], locale);
 
-function rubricOf(ref: unknown, path: string): RubricRuleSet {
+function rubricOf(scope: Scope, ref: unknown, path: string): RubricRuleSet {
   if (typeof ref !== 'string' && (typeof ref !== 'object' || ref === null)) {
     throw new InvalidOptionError([
       { path: [path], code: 'invalid_type', message: `${path} must be a rubric id or a rubric` },
     ]);
   }
-  return resolveRuleSet(ref as string | RuleSet, 'rubric') as RubricRuleSet;
+  return scope.resolve(ref as string | RuleSet, 'rubric');
 }
 
 function resultOf(r: RegionEvaluation): EditionResult {
@@ -151,10 +151,25 @@ export async function compareEditions(
   b: string | RuleSet,
   options: Omit<EvaluateOptions, 'rubric' | 'asOf'> = {},
 ): Promise<EditionsComparison> {
-  const rubricA = rubricOf(a, 'a');
-  const rubricB = rubricOf(b, 'b');
-  const ra = await evaluateRegion(region, { ...options, rubric: rubricA });
-  const rb = await evaluateRegion(region, { ...options, rubric: rubricB });
+  return compareEditionsIn(defaultScope(), region, a, b, options);
+}
+
+/**
+ * {@link compareEditions} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export function compareEditionsIn(
+  scope: Scope,
+  region: unknown,
+  a: string | RuleSet,
+  b: string | RuleSet,
+  options: Omit<EvaluateOptions, 'rubric' | 'asOf'> = {},
+): EditionsComparison {
+  const rubricA = rubricOf(scope, a, 'a');
+  const rubricB = rubricOf(scope, b, 'b');
+  const ra = evaluateRegionIn(scope, region, { ...options, rubric: rubricA });
+  const rb = evaluateRegionIn(scope, region, { ...options, rubric: rubricB });
   const locale = (options.locale ?? 'id') as Locale;
   const t = TEXTS.compare;
   const reasons: string[] = [];
@@ -280,8 +295,9 @@ export async function compareInnovationEditions(
   b: string | RuleSet,
   options: Omit<EvaluateOptions, 'rubric' | 'asOf'> = {},
 ): Promise<InnovationEditionsComparison> {
-  const ea = await evaluate(record, { ...options, rubric: rubricOf(a, 'a') });
-  const eb = await evaluate(record, { ...options, rubric: rubricOf(b, 'b') });
+  const scope = defaultScope();
+  const ea = await evaluate(record, { ...options, rubric: rubricOf(scope, a, 'a') });
+  const eb = await evaluate(record, { ...options, rubric: rubricOf(scope, b, 'b') });
   const indicators = ea.score.indicators.flatMap((ia) => {
     const ib = eb.score.indicators.find((i) => i.id === ia.id);
     if (!ib || (ib.points === ia.points && ib.mandatory === ia.mandatory)) return [];

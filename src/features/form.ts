@@ -2,6 +2,7 @@ import * as z from 'zod';
 import indonesian from 'zod/v4/locales/id.js';
 import type { Status } from '../conditions/outcome.js';
 import {
+  type Evaluator,
   judgeEligibility,
   optionsObject,
   resolveLocale,
@@ -9,6 +10,7 @@ import {
 } from '../eligibility/_evaluator.js';
 import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
 import type { CriterionResult } from '../eligibility/reasons.js';
+import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { type Issue, issuesFrom } from '../errors.js';
 import { type Locale, type LocalizedText, MESSAGES, pick } from '../messages.js';
@@ -62,11 +64,20 @@ function criteriaOf(
  * ```
  */
 export function createFormSchema(options: FormSchemaOptions = {}) {
+  return createFormSchemaIn(defaultScope(), options);
+}
+
+/**
+ * {@link createFormSchema} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}) {
   const given = optionsObject(options) as FormSchemaOptions;
   const locale = resolveLocale(given.locale);
   // The rule set is resolved at the first validation, not here: building the schema (as this
   // module does for `inovasiFormSchema`) must not load every rule set at import time.
-  let ruleSet: EligibilityRuleSet | undefined;
+  let evaluator: Evaluator | undefined;
   const shown: Status[] = given.requireComplete ? ['fail', 'unknown'] : ['fail'];
   const parseOptions = locale === 'id' ? { error: INDONESIAN.localeError } : undefined;
   const schema = z.unknown().transform((input, ctx): Innovation => {
@@ -105,7 +116,13 @@ export function createFormSchema(options: FormSchemaOptions = {}) {
       return z.NEVER;
     }
     const record = result.data;
-    ruleSet ??= createEvaluator(given.ruleSet ? { ruleSet: given.ruleSet } : {}).ruleSet;
+    // The draft's own region decides its rule set, unless the form names one.
+    evaluator ??= createEvaluator(
+      given.ruleSet ? { ruleSet: given.ruleSet } : {},
+      undefined,
+      scope,
+    );
+    const ruleSet = evaluator.forRecord(record).ruleSet;
     for (const criterion of criteriaOf(record, ruleSet, locale)) {
       for (const reason of criterion.reasons) {
         if (!shown.includes(reason.status)) continue;
@@ -204,8 +221,22 @@ const FORM_ORDER = new Map([...RECORD_PATHS].map((path, i) => [path, i]));
  * ```
  */
 export function draftProgress(record: unknown, options: EvaluateOptions = {}): DraftProgress {
-  const resolved = createEvaluator(options);
+  return draftProgressIn(defaultScope(), record, options);
+}
+
+/**
+ * {@link draftProgress} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export function draftProgressIn(
+  scope: Scope,
+  record: unknown,
+  options: EvaluateOptions = {},
+): DraftProgress {
+  const evaluator = createEvaluator(options, undefined, scope);
   const parsed = parseRecord(record);
+  const resolved = evaluator.forRecord(parsed);
   const criteria = criteriaOf(parsed, resolved.ruleSet, resolved.locale);
   const passed = criteria.filter((c) => c.status === 'pass').length;
   const failed = criteria.filter((c) => c.status === 'fail').length;

@@ -2,6 +2,8 @@ import planner from '../../rules/planner.json' with { type: 'json' };
 import type { Condition } from '../conditions/condition.js';
 import type { Evaluator } from '../eligibility/_evaluator.js';
 import { createEvaluator } from '../eligibility/_pipeline.js';
+import type { Basis } from '../eligibility/basis.js';
+import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
 import { formatAt, interpolate, type Locale, pick } from '../messages.js';
@@ -12,6 +14,7 @@ import { TEXTS } from './_texts.js';
 import {
   computeIndex,
   evaluateRegion,
+  evaluateRegionIn,
   type IndexPart,
   indexTotal,
   type RegionEvaluation,
@@ -92,6 +95,8 @@ export interface RegionPlan {
   summary: string;
   /** The region record with every step applied: `evaluateRegion(region).iid === after.iid`. */
   region: Record<string, unknown>;
+  /** Which rules decided: those of the region's evaluation the plan starts from. */
+  basis: Basis;
 }
 
 type Json = Record<string, unknown>;
@@ -149,6 +154,15 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * ```
  */
 export async function planRegion(region: unknown, options: PlanOptions = {}): Promise<RegionPlan> {
+  return planRegionIn(defaultScope(), region, options);
+}
+
+/**
+ * {@link planRegion} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export function planRegionIn(scope: Scope, region: unknown, options: PlanOptions = {}): RegionPlan {
   const { target: targetOption, maxSteps: maxOption, ...evaluateOptions } = options ?? {};
   const maxSteps = maxOption ?? DEFAULT_MAX_STEPS;
   if (!Number.isInteger(maxSteps) || maxSteps < 0 || maxSteps > 10_000) {
@@ -160,12 +174,16 @@ export async function planRegion(region: unknown, options: PlanOptions = {}): Pr
       },
     ]);
   }
-  const start = await evaluateRegion(region, evaluateOptions);
-  const evaluator = createEvaluator({
-    ...evaluateOptions,
-    ruleSet: evaluateOptions.ruleSet ?? start.ruleSet.id,
-    rubric: evaluateOptions.rubric ?? start.rubric.id,
-  });
+  const start = evaluateRegionIn(scope, region, evaluateOptions);
+  const evaluator = createEvaluator(
+    {
+      ...evaluateOptions,
+      ruleSet: evaluateOptions.ruleSet ?? start.ruleSet.id,
+      rubric: evaluateOptions.rubric ?? start.rubric.id,
+    },
+    undefined,
+    scope,
+  );
   const { rubric, locale } = evaluator;
   const bands = rubric.region.bands;
   const targetBand =
@@ -216,6 +234,7 @@ export async function planRegion(region: unknown, options: PlanOptions = {}): Pr
       locale,
     ),
     region: planned.region,
+    basis: start.basis,
   };
 }
 

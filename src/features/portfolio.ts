@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Evaluator } from '../eligibility/_evaluator.js';
 import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
+import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { labinovOf } from '../record/_labinov.js';
 import {
@@ -109,10 +110,23 @@ export async function evaluatePortfolio(
   input: PortfolioInput,
   options: PortfolioOptions = {},
 ): Promise<Portfolio> {
+  return evaluatePortfolioIn(defaultScope(), input, options);
+}
+
+/**
+ * {@link evaluatePortfolio} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export async function evaluatePortfolioIn(
+  scope: Scope,
+  input: PortfolioInput,
+  options: PortfolioOptions = {},
+): Promise<Portfolio> {
   checkInput(input, options);
   const perAgency = options.minPerAgency ?? 1;
   const perUnit = options.minPerUnit ?? 1;
-  const evaluator = createEvaluator(options, { pemda: input.pemda, tahun: input.tahun });
+  const evaluator = createEvaluator(options, { pemda: input.pemda, tahun: input.tahun }, scope);
   const current = await tally(input.inovasi, evaluator);
 
   const before = input.previous ? await tally(input.previous.inovasi, evaluator) : undefined;

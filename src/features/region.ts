@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { createEvaluator, type RegionContext } from '../eligibility/_pipeline.js';
+import type { Basis } from '../eligibility/basis.js';
+import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
@@ -59,6 +61,11 @@ export interface RegionEvaluation {
   rubric: RuleSetRef;
   /** The eligibility rule set that decides which innovations are rejected. */
   ruleSet: RuleSetRef;
+  /**
+   * Which rules decided, and why: the region's rule set and rubric edition with their hashes,
+   * and the package version.
+   */
+  basis: Basis;
   /** Indeks Inovasi Daerah, 0-100, rounded to 0.01. */
   iid: number;
   /** Predicate band of the IID. */
@@ -461,8 +468,21 @@ export async function evaluateRegion(
   region: unknown,
   options: EvaluateOptions = {},
 ): Promise<RegionEvaluation> {
+  return evaluateRegionIn(defaultScope(), region, options);
+}
+
+/**
+ * {@link evaluateRegion} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export function evaluateRegionIn(
+  scope: Scope,
+  region: unknown,
+  options: EvaluateOptions = {},
+): RegionEvaluation {
   // The region's own rule set (else the national one) and the edition of its year.
-  const evaluator = createEvaluator(options, regionContext(region));
+  const evaluator = createEvaluator(options, regionContext(region), scope);
   const { rubric, ruleSet, locale } = evaluator;
   const parsed = parseRegion(region, rubric);
 
@@ -497,6 +517,7 @@ export async function evaluateRegion(
     tahun: parsed.region.tahun,
     rubric: { id: rubric.id, edition: rubric.edition },
     ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
+    basis: evaluator.basis(),
     iid,
     band: band.id,
     bandTitle: index.bandTitle,

@@ -1,5 +1,7 @@
 import data from '../../rules/submission-iga.json' with { type: 'json' };
 import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
+import type { Basis } from '../eligibility/basis.js';
+import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, pick } from '../messages.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
@@ -81,6 +83,8 @@ export interface SubmissionCheck {
   };
   /** Indicators whose proven points are at risk. */
   atRisk: string[];
+  /** Which rules decided: the rubric edition checked against and the package version. */
+  basis: Basis;
 }
 
 type Source = 'V' | 'S' | '3P' | 'I';
@@ -199,15 +203,32 @@ export async function checkSubmission(
   record: unknown,
   options?: SubmissionOptions,
 ): Promise<SubmissionCheck> {
+  return checkSubmissionIn(defaultScope(), record, options);
+}
+
+/**
+ * {@link checkSubmission} with the rule sets of a scope (an engine's).
+ *
+ * @internal
+ */
+export function checkSubmissionIn(
+  scope: Scope,
+  record: unknown,
+  options?: SubmissionOptions,
+): SubmissionCheck {
   const asOf = asOfDate(options?.asOf);
-  const evaluator = createEvaluator({
-    ...(options?.rubric !== undefined ? { rubric: options.rubric } : {}),
-    ...(options?.locale !== undefined ? { locale: options.locale } : {}),
-    ...(asOf !== undefined ? { asOf } : {}),
-  });
+  const evaluator = createEvaluator(
+    {
+      ...(options?.rubric !== undefined ? { rubric: options.rubric } : {}),
+      ...(options?.locale !== undefined ? { locale: options.locale } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
+    },
+    undefined,
+    scope,
+  );
   const parsed = parseRecord(record);
-  const { score } = evaluator.evaluateParsed(parsed);
-  return judge(parsed, score, evaluator.locale, asOf);
+  const { score, basis } = evaluator.evaluateParsed(parsed);
+  return judge(parsed, score, basis, evaluator.locale, asOf);
 }
 
 function asOfDate(asOf: unknown): string | undefined {
@@ -221,6 +242,7 @@ function asOfDate(asOf: unknown): string | undefined {
 function judge(
   record: Innovation,
   score: InnovationScore,
+  basis: Basis,
   locale: Locale,
   asOf: string | undefined,
 ): SubmissionCheck {
@@ -265,6 +287,7 @@ function judge(
       safe: round(score.proven - atRiskPoints),
     },
     atRisk: score.indicators.filter((i) => i.proven && atRisk.has(i.id)).map((i) => i.id),
+    basis,
   };
   const id = record.id;
   return id === undefined || id === null ? result : { id, ...result };

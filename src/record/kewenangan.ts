@@ -1,4 +1,5 @@
 import data from '../../rules/kewenangan.json' with { type: 'json' };
+import { type RegionLevel, readRegionName } from './region-name.js';
 import type { CatalogueContext } from './urusan.js';
 
 /**
@@ -7,8 +8,7 @@ import type { CatalogueContext } from './urusan.js';
  */
 export type AuthorityLevel = 'pusat' | 'provinsi' | 'kabupaten_kota';
 
-/** The level of a regional government (*tingkat pemerintah daerah*). */
-export type RegionLevel = 'provinsi' | 'kabupaten' | 'kota';
+export type { RegionLevel } from './region-name.js';
 
 /**
  * One share of a sub-affair (*sub-urusan*) of a concurrent affair, as UU 23/2014's annex gives it
@@ -62,23 +62,15 @@ export function findSubUrusan(id: string): SubUrusan | undefined {
   return byId.get(id.trim());
 }
 
-const LEVEL_PREFIXES: readonly [RegionLevel, RegExp][] = [
-  ['provinsi', /^(provinsi|prov\.)\s+\S/i],
-  ['kabupaten', /^(kabupaten|kab\.)\s*\S/i],
-  ['kota', /^kota\s+\S/i],
-];
-
 /**
  * The level of a region from its name as regions write it (`Kota Batu`, `Kabupaten Malang`,
- * `Kab. Bantul`, `Provinsi Jawa Timur`); `undefined` for a name without such a prefix.
+ * `Kab. Bantul`, `Pemkab Sleman`, `Prov. Jatim`); `undefined` for a name without such a prefix.
  *
  * @internal
  */
 export function levelOfPemda(pemda: string | undefined | null): RegionLevel | undefined {
   if (!pemda) return undefined;
-  const name = pemda.trim();
-  for (const [level, pattern] of LEVEL_PREFIXES) if (pattern.test(name)) return level;
-  return undefined;
+  return readRegionName(pemda).level;
 }
 
 /**

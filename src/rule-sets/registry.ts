@@ -44,6 +44,15 @@ function ensureShipped(): void {
   for (const ruleSet of SHIPPED) register(ruleSet, true);
 }
 
+/**
+ * The shipped rule sets, in dependency order: what the top-level functions choose from.
+ *
+ * @internal
+ */
+export function shippedRuleSets(): readonly RuleSet[] {
+  return SHIPPED;
+}
+
 /** Counts changes to the registry, so that what is derived from it can be cached. */
 let version = 0;
 
@@ -123,6 +132,32 @@ function replaceOption(options: unknown): boolean {
     ]);
   }
   return replace === true;
+}
+
+/**
+ * Validates a rule set and resolves its `extends` among the given rule sets, without registering
+ * it anywhere: how an engine loads a rule set of its own.
+ *
+ * @throws {@link InvalidRuleSetError} listing every problem with its JSON path, a parent that is
+ *   not among `ruleSets` included, or a rule set that would be its own ancestor
+ * @internal
+ */
+export function loadRuleSetAmong(json: unknown, ruleSets: readonly RuleSet[]): RuleSet {
+  const byId = new Map(ruleSets.map((r) => [r.id, r]));
+  const ruleSet = parseRuleSet(json, { get: (id) => byId.get(id), ids: () => [...byId.keys()] });
+  if (ruleSet.lineage.includes(ruleSet.id)) {
+    throw new InvalidRuleSetError(
+      [
+        {
+          path: ['id'],
+          code: 'invalid_rule',
+          message: `"${ruleSet.id}" would extend itself through ${ruleSet.lineage.join(' → ')}; a rule set cannot be its own ancestor`,
+        },
+      ],
+      ruleSet.id,
+    );
+  }
+  return ruleSet;
 }
 
 /**

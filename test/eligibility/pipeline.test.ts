@@ -3,12 +3,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { clearMemos } from '../../src/conditions/_memo.js';
 import { judgeEligibility, runnerFor } from '../../src/eligibility/_evaluator.js';
-import {
-  createEvaluator,
-  parseRecord,
-  resolveAll,
-  ruleSetForRegion,
-} from '../../src/eligibility/_pipeline.js';
+import { createEvaluator, parseRecord, resolveAll } from '../../src/eligibility/_pipeline.js';
 import {
   getRuleSet,
   InvalidOptionError,
@@ -68,53 +63,8 @@ describe('the pipeline’s memos are invisible', () => {
   });
 });
 
-describe('editionFor: the edition of a year, cached until a rule set is loaded', () => {
-  it('sees a newly loaded edition for the years it covers', async () => {
-    const { editionFor } = await import('../../src/eligibility/_pipeline.js');
-    const { loadRuleSet } = await import('../../src/index.js');
-    const iga2026 = (await import('../../rules/iga-2026.json', { with: { type: 'json' } })).default;
-    expect(editionFor(2030).id).toBe('iga-2026');
-    expect(editionFor(2030)).toBe(editionFor(2030));
-    const edition2030 = {
-      ...structuredClone(iga2026),
-      id: 'iga-2030',
-      edition: '2030',
-      effective: { from: '2030-01-01' },
-    };
-    loadRuleSet(edition2030);
-    expect(editionFor(2030).id).toBe('iga-2030');
-    expect(editionFor(2027).id).toBe('iga-2026');
-    expect(editionFor(undefined).id).toBe('iga-2030');
-    // An edition loaded after the others but older than them: ordered by date, not by loading.
-    const edition2019 = {
-      ...structuredClone(iga2026),
-      id: 'iga-2019',
-      edition: '2019',
-      effective: { from: '2019-01-01', until: '2019-12-31' },
-    };
-    loadRuleSet(edition2019);
-    expect(editionFor(2019).id).toBe('iga-2019');
-    expect(editionFor(2018).id).toBe('iga-2019');
-    expect(editionFor(2021).id).toBe('iga-2023');
-    expect(editionFor(undefined).id).toBe('iga-2030');
-    loadRuleSet(
-      { ...edition2019, jurisdiction: { level: 'provinsi', name: 'Provinsi Uji' } },
-      { replace: true },
-    );
-    expect(editionFor(2019).id).toBe('iga-2023');
-    // Replaced by a region's own rubric, it is no national edition: the cache sees that too
-    // (and the other test files, sharing the registry in the mutation run, see iga-2026 again).
-    loadRuleSet(
-      { ...edition2030, jurisdiction: { level: 'kota', name: 'Kota Uji' } },
-      { replace: true },
-    );
-    expect(editionFor(2030).id).toBe('iga-2026');
-    expect(editionFor(undefined).id).toBe('iga-2026');
-  });
-});
-
-describe('createEvaluator() without options: resolved once until a rule set is loaded', () => {
-  it('is the same evaluator call after call, and a new one that sees a newly loaded edition', () => {
+describe('createEvaluator() without options: resolved once per scope', () => {
+  it('is the same evaluator call after call; loading a rule set changes none of its choices', () => {
     const first = createEvaluator();
     expect(createEvaluator()).toBe(first);
     expect(createEvaluator(undefined, undefined)).toBe(first);
@@ -123,81 +73,17 @@ describe('createEvaluator() without options: resolved once until a rule set is l
     const iga2026 = JSON.parse(
       readFileSync(new URL('../../rules/iga-2026.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
-    const edition2031 = {
-      ...iga2026,
-      id: 'iga-2031',
-      edition: '2031',
-      effective: { from: '2031-01-01' },
-    };
-    loadRuleSet(edition2031, { replace: true });
-    const second = createEvaluator();
-    expect(second).not.toBe(first);
-    expect(second.rubric.id).toBe('iga-2031');
-    expect(second.evaluate({ nama: 'Uji', tahun: 2032 }).score.rubric.id).toBe('iga-2031');
-    // A region's own rubric under that id is no national edition (other files see iga-2026).
+    // A draft national edition, loaded by someone else: the default scope never chooses it.
     loadRuleSet(
-      { ...edition2031, jurisdiction: { level: 'kota', name: 'Kota Uji' } },
+      { ...iga2026, id: 'iga-2031', edition: '2031', effective: { from: '2031-01-01' } },
       { replace: true },
     );
-    expect(createEvaluator().rubric.id).toBe('iga-2026');
-  });
-});
-
-describe('ruleSetForRegion: a region is judged by its own rule set, matched by name', () => {
-  const pp38 = JSON.parse(
-    readFileSync(new URL('../../rules/pp-38-2017.json', import.meta.url), 'utf8'),
-  ) as Record<string, unknown>;
-  const own = (id: string, level: string, name: string, from: string) => {
-    const ruleSet = {
-      ...structuredClone(pp38),
-      id,
-      title: { id: `Aturan ${name}`, en: `Rules of ${name}` },
-      jurisdiction: { level, name },
-      edition: from.slice(0, 4),
-      effective: { from },
-    };
-    return loadRuleSet(ruleSet, { replace: true });
-  };
-
-  it.each([
-    ['Kota Batu', 'perwali-batu-36-2022'],
-    ['kota batu', 'perwali-batu-36-2022'],
-    ['  KOTA   Batu ', 'perwali-batu-36-2022'],
-    ['Pemkot Batu', 'perwali-batu-36-2022'],
-    ['Pemerintah Kota Batu', 'perwali-batu-36-2022'],
-    ['Kota Malang', 'pp-38-2017'],
-    ['Batu', 'pp-38-2017'],
-  ])('%j → %s', (pemda, id) => {
-    expect(ruleSetForRegion(pemda).id).toBe(id);
-  });
-
-  it('the short forms of kabupaten and provinsi, and the newest rule set in force that year', () => {
-    own('uji-kab-sleman-2020', 'kabupaten', 'Kabupaten Uji Sleman', '2020-01-01');
-    own('uji-kab-sleman-2024', 'kabupaten', 'Kabupaten Uji Sleman', '2024-01-01');
-    own('uji-prov-jatim', 'provinsi', 'Provinsi Uji Jatim', '2023-06-01');
-    for (const name of [
-      'Kabupaten Uji Sleman',
-      'Kab. Uji Sleman',
-      'Kab Uji Sleman',
-      'Pemkab Uji Sleman',
-    ]) {
-      expect(ruleSetForRegion(name).id).toBe('uji-kab-sleman-2024');
-      expect(ruleSetForRegion(name, 2023).id).toBe('uji-kab-sleman-2020');
-      expect(ruleSetForRegion(name, 2024).id).toBe('uji-kab-sleman-2024');
-    }
-    expect(ruleSetForRegion('Kabupaten Uji Sleman', 2019).id).toBe('pp-38-2017');
-    expect(ruleSetForRegion('Pemprov Uji Jatim').id).toBe('uji-prov-jatim');
-    expect(ruleSetForRegion('Pemerintah Provinsi Uji Jatim', 2023).id).toBe('uji-prov-jatim');
-    expect(ruleSetForRegion('Provinsi Uji Jatim', 2022).id).toBe('pp-38-2017');
-    // A rule set in force from the year's last day applies to that year.
-    own('uji-kota-akhir-tahun', 'kota', 'Kota Uji Akhir', '2020-12-31');
-    expect(ruleSetForRegion('Kota Uji Akhir', 2020).id).toBe('uji-kota-akhir-tahun');
-    expect(ruleSetForRegion('Kota Uji Akhir', 2019).id).toBe('pp-38-2017');
-    // A national rule set is no region's own, whatever its jurisdiction's name.
-    expect(ruleSetForRegion('Kementerian PANRB').id).toBe('pp-38-2017');
-    expect(ruleSetForRegion('Republik Indonesia').id).toBe('pp-38-2017');
-    // Before the Perwali took effect (2022), PP 38/2017 judges Kota Batu.
-    expect(ruleSetForRegion('Kota Batu', 2021).id).toBe('pp-38-2017');
+    expect(createEvaluator()).toBe(first);
+    const later = first.evaluate({ nama: 'Uji', tahun: 2032 });
+    expect(later.score.rubric.id).toBe('iga-2026');
+    expect(later.basis.rubric.why.code).toBe('edition_newest_assumed');
+    // Named, it is found.
+    expect(createEvaluator({ rubric: 'iga-2031' }).rubric.id).toBe('iga-2031');
   });
 });
 

@@ -133,12 +133,14 @@ describe('SINOVIK word limits as form messages', () => {
 
 describe('draftProgress', () => {
   it('counts decided criteria and lists missing fields in form order', () => {
-    const progress = draftProgress({
+    const draft = {
       nama: 'SIRIDAKOBA',
+      pemda: 'Kota Batu',
       kebaruan: 'seluruh',
       membatasiAkses: false,
       indikator: { sdm: { jumlah: 3 } },
-    });
+    };
+    const progress = draftProgress(draft);
     expect(progress.criteria).toStrictEqual({ decided: 1, total: 5, passed: 1, failed: 0 });
     expect(progress.percent).toBe(20);
     expect(progress.missingFields).toStrictEqual([
@@ -152,6 +154,10 @@ describe('draftProgress', () => {
     ]);
     expect(progress.indicators.given).toBe(1);
     expect(progress.indicators.missing).toHaveLength(19);
+    // Another region's draft is judged by PP 38/2017: no replication prerequisites asked.
+    const sleman = draftProgress({ ...draft, pemda: 'Kabupaten Sleman' });
+    expect(sleman.missingFields).not.toContain('prasyaratReplikasi');
+    expect(sleman.missingFields).toContain('dapatDireplikasi');
   });
 
   it('reaches 100% on a complete record and rejects wrong types', () => {

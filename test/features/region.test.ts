@@ -250,16 +250,31 @@ describe('the rule set of each region', () => {
     expect(lain.sid.sumKematangan).toBe(12);
   });
 
-  it('matches a region’s own loaded rule set by its jurisdiction, short forms too; an option still wins', async () => {
+  it('matches a region’s own rule set in an engine by its jurisdiction, short forms too; an option still wins; loading it globally changes no default', async () => {
     const { readFileSync } = await import('node:fs');
-    const { loadRuleSet, listRuleSets } = await import('../../src/index.js');
+    const { createEngine, loadRuleSet, listRuleSets } = await import('../../src/index.js');
     const json = JSON.parse(
       readFileSync(new URL('../../examples/perbup-contoh.json', import.meta.url), 'utf8'),
     );
-    if (!listRuleSets().some((r) => r.id === json.id)) loadRuleSet(json);
+    const engine = createEngine({ ruleSets: [json] });
     const region = { pemda: 'Pemkab Contoh', tahun: 2024, inovasi: [eligibleRecord()] };
-    expect((await evaluateRegion(region)).ruleSet.id).toBe('perbup-contoh-2024');
-    expect((await evaluateRegion(region, { ruleSet: 'pp-38-2017' })).ruleSet.id).toBe('pp-38-2017');
+    const own = await engine.evaluateRegion(region);
+    expect(own.ruleSet.id).toBe('perbup-contoh-2024');
+    expect(own.basis.ruleSet.why).toStrictEqual({
+      code: 'jurisdiction',
+      message: expect.stringMatching(/, karena pemda = Pemkab Contoh$/),
+    });
+    expect((await engine.evaluateRegion(region, { ruleSet: 'pp-38-2017' })).ruleSet.id).toBe(
+      'pp-38-2017',
+    );
+    // Loaded into the process-wide list, it is found by id, but never chosen by default.
+    if (!listRuleSets().some((r) => r.id === json.id)) loadRuleSet(json);
+    const national = await evaluateRegion(region);
+    expect([national.ruleSet.id, national.basis.ruleSet.why.code]).toStrictEqual([
+      'pp-38-2017',
+      'national_no_region_rule',
+    ]);
+    expect((await evaluateRegion(region, { ruleSet: json.id })).ruleSet.id).toBe(json.id);
   });
 
   it('scores a region by the edition of its year', async () => {
