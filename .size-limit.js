@@ -15,7 +15,10 @@ export default [
     name: 'browser bundle: evaluate with the shipped rule sets',
     path: 'dist/index.js',
     import: '{ evaluate }',
-    limit: '62 kB',
+    // 62 → 66 kB for the basis on every result (2026-12): SHA-256 of the rule sets (@noble/hashes,
+    // audited, 2.1 kB; the browser's own crypto.subtle is async and absent outside secure
+    // contexts), RFC 8785 canonical JSON, the choice of rule set by region and its sentences.
+    limit: '66 kB',
     modifyEsbuildConfig: quiet,
   },
   {

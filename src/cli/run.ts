@@ -483,7 +483,7 @@ async function runCommand(
       );
     case 'serve':
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
-      return await commandServe(values, io);
+      return await commandServe(values, options.ruleSetGiven ? options.ruleSets : [], io);
     case undefined:
       throw new UsageError(say('noCommand', options.locale, {}));
     default:

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { RuleSet } from '../index.js';
 import { startServer } from '../server/index.js';
 import type { CliIo } from './stream.js';
 
@@ -31,6 +32,7 @@ export async function commandServe(
     'body-limit'?: string | undefined;
     quiet?: boolean | undefined;
   },
+  ruleSets: readonly RuleSet[],
   io: CliIo,
 ): Promise<number> {
   const port = whole(values.port, 'port', 0, 65_535) ?? 8080;
@@ -38,6 +40,7 @@ export async function commandServe(
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
+    ruleSets,
     ...(values.cors ? { cors: values.cors } : {}),
     ...(limit ? { bodyLimit: limit } : {}),
     ...(values.quiet ? {} : { accessLog: (entry) => io.stderr(JSON.stringify(entry)) }),

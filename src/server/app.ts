@@ -6,18 +6,11 @@ import { stream } from 'hono/streaming';
 import { timeout } from 'hono/timeout';
 import pkg from '../../package.json' with { type: 'json' };
 import innovationJsonSchema from '../../schema/innovation.schema.json' with { type: 'json' };
-import { createEvaluator } from '../eligibility/_pipeline.js';
-import { evaluate } from '../eligibility/evaluate.js';
-import type { EvaluateOptions } from '../eligibility/types.js';
-import { InvalidRecordError, issuesFrom } from '../errors.js';
-import { createFormSchema } from '../features/form.js';
-import { planRegion } from '../features/plan.js';
-import { evaluateRegion } from '../features/region.js';
-import { checkSubmission } from '../features/submission.js';
+import { issuesFrom } from '../errors.js';
+import { type Basis, createEngine, type EvaluateOptions, InvalidRecordError } from '../index.js';
 import { openRecords } from '../io/read-records.js';
 import type { Locale } from '../messages.js';
 import { scanInput } from '../record/limits.js';
-import { getRuleSet, listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
 import { describeRoutes, docsPage } from './_openapi.js';
 import { problem, problemOf, sendProblem } from './_problem.js';
 
@@ -83,6 +76,19 @@ function localeOf(c: Context): Locale | string {
   return 'id';
 }
 
+/**
+ * Writes a result's basis as response headers too (`X-Inovasi-Rule-Set`, `X-Inovasi-Rubric`:
+ * id, edition and hash; `X-Inovasi-Version`), so that a client can log what decided without
+ * reading the body.
+ */
+function stamped<T extends { basis: Basis }>(c: Context, result: T): T {
+  const { ruleSet, rubric, version } = result.basis;
+  c.header('X-Inovasi-Rule-Set', `${ruleSet.id}; edition=${ruleSet.edition}; ${ruleSet.hash}`);
+  c.header('X-Inovasi-Rubric', `${rubric.id}; edition=${rubric.edition}; ${rubric.hash}`);
+  c.header('X-Inovasi-Version', version);
+  return result;
+}
+
 function optionsOf(c: Context): EvaluateOptions {
   const ruleSet = c.req.query('ruleSet');
   const rubric = c.req.query('rubric');
@@ -133,7 +139,16 @@ async function jsonBody(c: Context): Promise<unknown> {
  * ```
  */
 export function createApp(options: AppOptions = {}): OpenAPIHono {
-  for (const json of options.ruleSets ?? []) loadRuleSet(json);
+  // One engine per app: the shipped rule sets and the ones given here, nothing process-wide.
+  const engine = createEngine({ ruleSets: options.ruleSets ?? [] });
+  const summaries = engine.ruleSets.map((ruleSet) => ({
+    id: ruleSet.id,
+    kind: ruleSet.kind,
+    title: ruleSet.title,
+    edition: ruleSet.edition,
+    ...(ruleSet.lineage[0] ? { extends: ruleSet.lineage[0] } : {}),
+    builtIn: !(options.ruleSets ?? []).some((r) => (r as { id?: unknown })?.id === ruleSet.id),
+  }));
   const app = new OpenAPIHono();
   const log = options.accessLog;
   if (log) {
@@ -182,13 +197,18 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
   );
 
   app.get('/health', (c) =>
-    c.json({ status: 'ok', version: pkg.version, ruleSets: listRuleSets().length }),
+    c.json({ status: 'ok', version: pkg.version, ruleSets: engine.ruleSets.length }),
   );
 
-  app.post('/evaluate', async (c) => c.json(await evaluate(await jsonBody(c), optionsOf(c))));
+  app.post('/evaluate', async (c) => {
+    const result = await engine.evaluate(await jsonBody(c), optionsOf(c));
+    return c.json(stamped(c, result));
+  });
 
   app.post('/evaluate/batch', async (c) => {
-    const evaluator = createEvaluator(optionsOf(c));
+    const evaluateOptions = optionsOf(c);
+    // Options are checked before the first row, so that a bad one is one problem, not one per row.
+    await engine.safeEvaluate({ nama: '-' }, evaluateOptions);
     const type = c.req.header('content-type') ?? '';
     const ndjson = /ndjson|jsonl|json-seq/i.test(type);
     let rows: AsyncIterable<{ index: number; line?: number; record?: unknown; issues?: unknown }>;
@@ -228,20 +248,16 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
               error: { code: 'E_INVALID_RECORD', issues: row.issues },
             });
           } else {
-            try {
-              line = JSON.stringify({
-                ...where,
-                ok: true,
-                evaluation: evaluator.evaluate(row.record),
-              });
-            } catch (error) {
-              if (!(error instanceof InvalidRecordError)) throw error;
-              line = JSON.stringify({
-                ...where,
-                ok: false,
-                error: { code: error.code, issues: error.issues },
-              });
-            }
+            const result = await engine.safeEvaluate(row.record, evaluateOptions);
+            line = JSON.stringify(
+              result.success
+                ? { ...where, ok: true, evaluation: result.data }
+                : {
+                    ...where,
+                    ok: false,
+                    error: { code: result.error.code, issues: result.error.issues },
+                  },
+            );
           }
           // write() resolves when the chunk is taken: a slow client slows the batch, not memory.
           await out.write(`${line}\n`);
@@ -255,30 +271,30 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
     );
   });
 
-  app.post('/region', async (c) => c.json(await evaluateRegion(await jsonBody(c), optionsOf(c))));
+  app.post('/region', async (c) =>
+    c.json(stamped(c, await engine.evaluateRegion(await jsonBody(c), optionsOf(c)))),
+  );
 
   app.post('/region/plan', async (c) => {
     const target = c.req.query('target');
     const maxSteps = c.req.query('maxSteps');
-    return c.json(
-      await planRegion(await jsonBody(c), {
-        ...optionsOf(c),
-        ...(target !== undefined ? { target: target as never } : {}),
-        ...(maxSteps !== undefined ? { maxSteps: Number(maxSteps) } : {}),
-      }),
-    );
+    const plan = await engine.planRegion(await jsonBody(c), {
+      ...optionsOf(c),
+      ...(target !== undefined ? { target: target as never } : {}),
+      ...(maxSteps !== undefined ? { maxSteps: Number(maxSteps) } : {}),
+    });
+    return c.json(stamped(c, plan));
   });
 
   app.post('/submission', async (c) => {
     const { ruleSet: _, ...options } = optionsOf(c);
     const asOf = c.req.query('asOf');
-    return c.json(
-      await checkSubmission(await jsonBody(c), {
-        locale: options.locale as Locale,
-        ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
-        ...(asOf !== undefined ? { asOf } : {}),
-      }),
-    );
+    const check = await engine.checkSubmission(await jsonBody(c), {
+      locale: options.locale as Locale,
+      ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
+    });
+    return c.json(stamped(c, check));
   });
 
   app.post('/form/validate', async (c) => {
@@ -286,7 +302,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
     const scan = scanInput(record);
     if (scan.issue) throw new InvalidRecordError([scan.issue]);
     const options = optionsOf(c);
-    const schema = createFormSchema({
+    const schema = engine.createFormSchema({
       locale: options.locale as Locale,
       ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
       requireComplete: c.req.query('requireComplete') === 'true',
@@ -301,8 +317,8 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
     return c.json({ valid: result.success, issues, fields });
   });
 
-  app.get('/rule-sets', (c) => c.json(listRuleSets()));
-  app.get('/rule-sets/:id', (c) => c.json(getRuleSet(c.req.param('id'))));
+  app.get('/rule-sets', (c) => c.json(summaries));
+  app.get('/rule-sets/:id', (c) => c.json(engine.getRuleSet(c.req.param('id'))));
   app.get('/schema/innovation', (c) => c.json(innovationJsonSchema));
 
   describeRoutes(app);
