@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { OPERATOR_VALUE_TYPES } from '../src/conditions/_operators.js';
+import { TraceSchema } from '../src/eligibility/trace-schema.js';
 import { TestCasesSchema } from '../src/features/cases.js';
 import { RegionSchema } from '../src/features/region.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../src/record/_facts.js';
@@ -281,6 +282,10 @@ export function schemas(): Record<string, Record<string, unknown>> {
     'weighted.schema.json': {
       ...toJson(WeightedRuleSetSchema, 'input'),
       title: 'inovasi-rules weighted scoring rule set',
+    },
+    'trace.v1.schema.json': {
+      ...toJson(TraceSchema, 'output'),
+      title: 'inovasi-rules evaluation trace (explain: true), version trace.v1',
     },
     'cases.schema.json': {
       ...toJson(TestCasesSchema, 'input'),

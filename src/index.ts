@@ -16,6 +16,15 @@ export type { Basis, BasisEntry, ChoiceCode, MultiBasis } from './eligibility/ba
 export { evaluate, evaluateAll, safeEvaluate, safeEvaluateAll } from './eligibility/evaluate.js';
 export type { CriterionResult, Expectation, Reason } from './eligibility/reasons.js';
 export type {
+  CheckTrace,
+  CriterionTrace,
+  IndicatorTrace,
+  LevelTrace,
+  Trace,
+  TraceLeaf,
+  TraceNode,
+} from './eligibility/trace.js';
+export type {
   AppliedRuleSet,
   Eligibility,
   EvaluateAllOptions,

@@ -9,6 +9,7 @@ import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/ty
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { type Basis, basisOf, type Chosen } from './basis.js';
 import { judgeCriterion } from './reasons.js';
+import { type Trace, traceOf } from './trace.js';
 import type { Eligibility, Evaluation, SafeEvaluateResult, Verdict } from './types.js';
 
 /**
@@ -98,6 +99,8 @@ export interface Evaluator {
   evaluate(input: unknown): Evaluation;
   /** Evaluates a record already validated. */
   evaluateParsed(record: Innovation): Evaluation;
+  /** Evaluates a record already validated, with the trace of every condition (`explain`). */
+  explainParsed(record: Innovation): Evaluation & { trace: Trace };
   /** Builds the evaluation from outcomes produced by any evaluator (compiled or reference). */
   assemble(record: Innovation, outcomes: CheckResults, levels: CheckResults): Evaluation;
   /** The evaluator with the rubric fixed for this record (the edition of its year). */
@@ -203,6 +206,13 @@ function buildEvaluator(
       deferred(() => rubricRunner(factsOnce())),
     );
   };
+  const explainParsed = (record: Innovation) => {
+    const facts = factsOf(record);
+    const outcomes = eligibilityRunner(facts);
+    const levels = rubricRunner(facts);
+    const evaluation = assemble(record, outcomes, levels);
+    return { ...evaluation, trace: traceOf(ruleSet, rubric, outcomes, levels, evaluation.score) };
+  };
   const evaluator: Evaluator = {
     ruleSet,
     rubric,
@@ -210,6 +220,7 @@ function buildEvaluator(
     basis,
     assemble,
     evaluateParsed,
+    explainParsed,
     evaluate: (input) => evaluateParsed(read(input)),
     forRecord: () => evaluator,
   };

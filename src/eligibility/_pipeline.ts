@@ -94,6 +94,7 @@ export function createEvaluator(
   const given = optionsObject(options);
   const locale = resolveLocale(given.locale);
   const asOf = asOfYear(given.asOf);
+  const explain = explainOption(given.explain);
   const givenRuleSet = ruleSetRef(given.ruleSet, 'ruleSet');
   const givenRubric = ruleSetRef(given.rubric, 'rubric');
   const ruleSet =
@@ -110,8 +111,27 @@ export function createEvaluator(
         : region?.tahun !== undefined
           ? scope.editionFor(region.tahun)
           : undefined;
-  if (ruleSet && rubric) return chosenEvaluator(ruleSet, rubric, locale, parseRecord);
-  return choosingEvaluator(scope, ruleSet, rubric, asOf, locale);
+  const evaluator =
+    ruleSet && rubric
+      ? chosenEvaluator(ruleSet, rubric, locale, parseRecord)
+      : choosingEvaluator(scope, ruleSet, rubric, asOf, locale);
+  return explain ? explaining(evaluator) : evaluator;
+}
+
+/** The evaluator whose every result carries its trace (`explain: true`). */
+function explaining(evaluator: Evaluator): Evaluator {
+  return {
+    ...evaluator,
+    evaluateParsed: (record) => evaluator.explainParsed(record),
+    evaluate: (input) => evaluator.explainParsed(parseRecord(input)),
+  };
+}
+
+function explainOption(explain: unknown): boolean {
+  if (explain === undefined || typeof explain === 'boolean') return explain === true;
+  throw new InvalidOptionError([
+    { path: ['explain'], code: 'invalid_type', message: 'explain must be true or false' },
+  ]);
 }
 
 const defaultEvaluators = weakMemo((scope: Scope) =>
@@ -159,6 +179,7 @@ function choosingEvaluator(
   );
   const evaluateParsed = (record: Innovation) => forRecord(record).evaluateParsed(record);
   return {
+    explainParsed: (record) => forRecord(record).explainParsed(record),
     ruleSet: blank.ruleSet,
     rubric: blank.rubric,
     locale,

@@ -5,6 +5,7 @@ import type { InnovationScore } from '../scoring/score.js';
 import type { WeightedStageScore } from '../scoring/weighted.js';
 import type { Basis, MultiBasis } from './basis.js';
 import type { CriterionResult } from './reasons.js';
+import type { Trace } from './trace.js';
 
 /** The overall verdict of an eligibility rule set. */
 export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
@@ -27,6 +28,11 @@ export interface EvaluateOptions {
   rubric?: string | RuleSet;
   /** The date (`YYYY-MM-DD`) or year whose IGA edition applies, instead of the record's `tahun`. */
   asOf?: string;
+  /**
+   * Add `trace` to each evaluation: every criterion's and indicator's conditions as evaluated,
+   * node by node (`trace.v1`). Default `false`; nothing is traced, and nothing costs, unless asked.
+   */
+  explain?: boolean;
 }
 
 /** The eligibility part of an evaluation: verdict, criteria and the fields still missing. */
@@ -61,6 +67,8 @@ export interface Evaluation extends Eligibility {
    * and content hashes, and the package version.
    */
   basis: Basis;
+  /** With `explain: true`: every condition as evaluated, down to the field it read. */
+  trace?: Trace;
 }
 
 /** Result of {@link safeEvaluate}: the evaluation, or the input error. */

@@ -92,8 +92,13 @@ function stamped<T extends { basis: Basis }>(c: Context, result: T): T {
 function optionsOf(c: Context): EvaluateOptions {
   const ruleSet = c.req.query('ruleSet');
   const rubric = c.req.query('rubric');
+  const explain = c.req.query('explain');
   return {
     locale: localeOf(c) as Locale,
+    // `?explain=true`: the trace; any other word is refused by the options check (400).
+    ...(explain !== undefined
+      ? { explain: explain === 'true' ? true : explain === 'false' ? false : (explain as never) }
+      : {}),
     ...(ruleSet !== undefined ? { ruleSet } : {}),
     ...(rubric !== undefined ? { rubric } : {}),
   };
