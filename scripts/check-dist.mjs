@@ -1,8 +1,8 @@
 // `npm run check:dist`, after the build: the published entries as a user imports them, ESM and
 // CommonJS. Each entry exports what the README's API section says it does (the main entry keeps
-// a small API); the entries share one registry and one set of error classes, so a rule set
-// loaded through the main entry is served by the HTTP app and an error thrown by `io` is an
-// `InovasiRulesError`. Exits 1 with every difference listed.
+// a small API); the entries share one set of error classes and one kind of loaded rule set, so
+// a rule set loaded through the main entry can be given to the HTTP app and an error thrown by
+// `io` is an `InovasiRulesError`. Exits 1 with every difference listed.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,8 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const api = readme.slice(readme.indexOf('## API'), readme.indexOf('## Command line'));
 const problems = [];
 
-const MAIN_BUDGET = 25;
+// 25 → 26 for createEngine (2026-12), the engine every other function is a call on.
+const MAIN_BUDGET = 26;
 const entries = Object.keys(pkg.exports).filter((k) => !k.includes('*') && !k.endsWith('.json'));
 
 for (const key of entries) {
@@ -58,12 +59,16 @@ for (const [format, load] of [
   const shipped = JSON.parse(
     readFileSync(new URL('../rules/pp-38-2017.json', import.meta.url), 'utf8'),
   );
-  main.loadRuleSet({ ...shipped, id });
-  const response = await server.createApp().request(`/rule-sets/${id}`);
+  // The app holds its own engine: a rule set loaded through the main entry and handed to it
+  // (an object of the main entry's chunks) is served; one not handed to it is not.
+  const loaded = main.loadRuleSet({ ...shipped, id });
+  const response = await server.createApp({ ruleSets: [loaded] }).request(`/rule-sets/${id}`);
   if (response.status !== 200)
     problems.push(
       `${format}: a rule set loaded through the main entry is not served (${response.status})`,
     );
+  if ((await server.createApp().request(`/rule-sets/${id}`)).status !== 404)
+    problems.push(`${format}: the HTTP app serves a rule set it was not given`);
 }
 
 // inovasi-rules/rule-sets/<id>: one entry per shipped rule set, ESM and CommonJS, each the very
@@ -95,5 +100,5 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(
-  `check:dist: ${entries.length} entries and ${ruleSetIds.length} rule sets, ESM and CommonJS alike, one registry and one error hierarchy`,
+  `check:dist: ${entries.length} entries and ${ruleSetIds.length} rule sets, ESM and CommonJS alike, one error hierarchy`,
 );

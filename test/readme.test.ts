@@ -36,3 +36,20 @@ describe('README quick start', () => {
     );
   });
 });
+
+describe('README: which regulation decided', () => {
+  it('shows the basis as evaluate gives it', async () => {
+    const { basis } = await evaluate({
+      nama: 'Sleman Smart Service',
+      pemda: 'Kab. Sleman',
+      tahun: 2027,
+    });
+    for (const line of [
+      `basis.ruleSet.why.message; // '${basis.ruleSet.why.message}'`,
+      `basis.rubric.why.message; // '${basis.rubric.why.message}'`,
+      `basis.rubric.assumption; // ${basis.rubric.assumption}`,
+    ]) {
+      expect(readme).toContain(line);
+    }
+  });
+});

@@ -13,9 +13,9 @@ export type Verdict = 'eligible' | 'not_eligible' | 'incomplete';
 /** Options of {@link evaluate} and of every function that evaluates records. */
 export interface EvaluateOptions {
   /**
-   * Eligibility rule set: an id or a loaded rule set. Default for one record
-   * `perwali-batu-36-2022`; for a region or portfolio, the rule set of that region when one is
-   * loaded (by its jurisdiction), else the national `pp-38-2017`.
+   * Eligibility rule set: an id or a loaded rule set. Default: for each record (and for a region
+   * or portfolio) the rule set whose jurisdiction is its `pemda`, when the engine holds one, else
+   * the national `pp-38-2017`; `basis.ruleSet.why` says which and why.
    */
   ruleSet?: string | RuleSet;
   /** Language of titles and messages. Default `id` (Indonesian). */

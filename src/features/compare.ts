@@ -132,10 +132,10 @@ function resultOf(r: RegionEvaluation): EditionResult {
  * moved and why (the divisor floor, the basic-service rule, bands, weights), and each innovation
  * whose counted kematangan changes.
  *
- * @param region - `{ pemda, tahun, spd, inovasi }`, as for {@link evaluateRegion}
+ * @param region - `{ pemda, tahun, spd, inovasi }`, as for {@link index!evaluateRegion}
  * @param a - the first rubric: an id (`iga-2023`) or a rubric rule set (a caller's draft)
  * @param b - the second rubric
- * @param options - eligibility `ruleSet` and `locale`, as for {@link evaluateRegion}
+ * @param options - eligibility `ruleSet` and `locale`, as for {@link index!evaluateRegion}
  * @returns both results, the change and its reasons
  * @throws {@link index!InvalidRecordError} when the region is not valid
  * @throws {@link index!UnknownRuleSetError} or {@link index!InvalidOptionError} for a bad rubric

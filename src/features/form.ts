@@ -29,7 +29,10 @@ import { rubricRunnerFor } from '../scoring/score.js';
 
 /** Options of {@link createFormSchema}. */
 export interface FormSchemaOptions {
-  /** Eligibility rule set: an id or a loaded rule set. Default `perwali-batu-36-2022`. */
+  /**
+   * Eligibility rule set: an id or a loaded rule set. Default: the one of the draft's `pemda`,
+   * else the national `pp-38-2017`.
+   */
   ruleSet?: EvaluateOptions['ruleSet'];
   /** Language of the messages. Default `id`. */
   locale?: Locale;
