@@ -8,7 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import innovationJsonSchema from '../../schema/innovation.schema.json' with { type: 'json' };
 import { issuesFrom } from '../errors.js';
 import { type Basis, createEngine, type EvaluateOptions, InvalidRecordError } from '../index.js';
-import { openRecords } from '../io/read-records.js';
+import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { scanInput } from '../record/limits.js';
 import { describeRoutes, docsPage } from './_openapi.js';
