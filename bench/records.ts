@@ -45,6 +45,8 @@ export function generateRecord(i: number, seed = 2026): InnovationInput {
   return {
     id: `gen-${i}`,
     nama: `Inovasi ${i}`,
+    // Kota Batu's records: its Perwali judges them, as the hand-written floor does.
+    pemda: 'Kota Batu',
     tahun: 2024,
     kebaruan: maybe(rand, 0.95, () =>
       pick(rand, ['seluruh', 'sebagian', 'sebagian', 'tidak'] as const),
@@ -106,9 +108,9 @@ export function generateRecord(i: number, seed = 2026): InnovationInput {
   } as InnovationInput;
 }
 
-/** A draft as a form sends it first: a name and an agency, nothing else. */
+/** A draft as a Batu form sends it first: a name and an agency (and the form's region). */
 export function draftRecord(i: number): InnovationInput {
-  return { id: `draf-${i}`, nama: `Draf ${i}`, opd: 'Dinas Kesehatan' };
+  return { id: `draf-${i}`, nama: `Draf ${i}`, pemda: 'Kota Batu', opd: 'Dinas Kesehatan' };
 }
 
 /** The eligibility facts only, as most regional exports hold them: no IGA indicators. */

@@ -99,7 +99,25 @@ function fileIssue(name: string, error: unknown): Issue {
   return { path: [], code, message: `cannot read ${name}: ${why}` };
 }
 
-function checkOptions(options: ReadOptions): void {
+/**
+ * Checks the options and returns a plain copy of them, each read once: `null`, a non-object or
+ * a getter that throws is an {@link InvalidOptionError}, never a `TypeError` later.
+ */
+function checkOptions(given: unknown): ReadOptions {
+  if (given === undefined) return {};
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+    throw new InvalidOptionError([
+      { path: [], code: 'invalid_type', message: 'options must be an object' },
+    ]);
+  }
+  let options: ReadOptions;
+  try {
+    options = { ...given } as ReadOptions;
+  } catch (error) {
+    throw new InvalidOptionError([
+      { path: [], code: 'unreadable', message: `the options could not be read: ${String(error)}` },
+    ]);
+  }
   const issues: Issue[] = [];
   if (options.format !== undefined && !FORMATS.includes(options.format)) {
     issues.push({
@@ -138,6 +156,7 @@ function checkOptions(options: ReadOptions): void {
     }
   }
   if (issues.length > 0) throw new InvalidOptionError(issues);
+  return options;
 }
 
 async function bytesOf(
@@ -190,9 +209,9 @@ async function bytesOf(
  */
 export async function openRecords(
   input: RecordInput,
-  options: ReadOptions = {},
+  given?: ReadOptions,
 ): Promise<RecordSource> {
-  checkOptions(options);
+  const options = checkOptions(given);
   const name = options.name ?? (typeof input === 'string' ? input : 'input');
   // A missing file or a folder is said as such, before its name is read for a format.
   const bytes = await bytesOf(input, name);
@@ -515,13 +534,44 @@ function cellValue(value: unknown): unknown {
   return String(value);
 }
 
+/** The bytes, or an {@link InputFileError} when there are none. */
+async function nonEmpty(
+  bytes: AsyncIterable<Uint8Array | string>,
+  name: string,
+): Promise<AsyncIterable<Uint8Array | string>> {
+  const chunks = bytes[Symbol.asyncIterator]();
+  let first: IteratorResult<Uint8Array | string>;
+  do {
+    first = await chunks.next();
+    if (first.done) {
+      throw new InputFileError(name, [
+        {
+          path: [],
+          code: 'empty_file',
+          message: `${name} is empty: an Excel workbook (.xlsx) has at least one sheet`,
+        },
+      ]);
+    }
+  } while (first.value.length === 0);
+  const head = first.value;
+  return (async function* () {
+    yield head;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  })();
+}
+
 async function openWorkbook(
   bytes: AsyncIterable<Uint8Array | string>,
   name: string,
   fields: ReadonlyMap<string, Field>,
   options: ReadOptions,
 ): Promise<RecordSource> {
-  const stream = Readable.from(bytes);
+  // An empty file never ends exceljs's wait for a zip entry: refused before it is handed over.
+  const stream = Readable.from(await nonEmpty(bytes, name));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',

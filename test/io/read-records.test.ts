@@ -1,10 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputFileError, InvalidOptionError } from '../../src/errors.js';
 import { openRecords, type ReadOptions, type ReadRow, readRecords } from '../../src/io/index.js';
+
+import { runs } from '../runs.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'inovasi-io-'));
@@ -423,5 +426,69 @@ describe('urusan as people write them', () => {
   ])('%s', async (cell, id) => {
     const [row] = await rows(file('csv', `nama;urusan\nA;"${cell}"\n`));
     expect(row?.record).toStrictEqual({ nama: 'A', urusan: [id] });
+  });
+});
+
+describe('empty and broken workbooks, and options that are not options', () => {
+  const workbook = readFileSync(new URL('../../examples/batu-2024.xlsx', import.meta.url));
+  /** Settles within a bound, or says it hung: a hang must fail the test, not time it out. */
+  const settle = async (run: () => Promise<unknown>) =>
+    Promise.race([
+      run().then(
+        () => 'ok',
+        (error: unknown) => (error as Error).name,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('hang'), 20_000)),
+    ]);
+  const readAll = (input: Uint8Array | string, options?: unknown) => async () => {
+    for await (const _ of readRecords(input, options as never)) void _;
+  };
+
+  it('refuses an empty .xlsx (bytes or a file) with a coded error instead of hanging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inovasi-empty-'));
+    const path = join(dir, 'kosong.xlsx');
+    writeFileSync(path, '');
+    for (const input of [new Uint8Array(0), path]) {
+      const error = await openRecords(input, { format: 'xlsx' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputFileError);
+      expect((error as InputFileError).issues[0]?.code).toBe('empty_file');
+    }
+  });
+
+  it('settles on any cut or altered workbook, with the library’s own errors only', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: workbook.length }),
+        fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }),
+        async (cut, flip) => {
+          const bytes = new Uint8Array(workbook.subarray(0, cut));
+          if (flip !== undefined && bytes.length > 0) {
+            const at = flip % bytes.length;
+            bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+          }
+          const outcome = await settle(readAll(bytes, { format: 'xlsx' }));
+          expect(['ok', 'InputFileError']).toContain(outcome);
+        },
+      ),
+      { numRuns: runs(40) },
+    );
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'xlsx'],
+    ['an array', []],
+    [
+      'a throwing getter',
+      Object.defineProperty({}, 'format', {
+        enumerable: true,
+        get() {
+          throw new Error('boom');
+        },
+      }),
+    ],
+  ])('refuses %s as options with an InvalidOptionError', async (_, options) => {
+    await expect(openRecords(workbook, options as never)).rejects.toThrow(InvalidOptionError);
+    expect(await settle(readAll(workbook, options))).toBe('InvalidOptionError');
   });
 });
