@@ -21,7 +21,7 @@ export type { ReadRow as SourceRow, RecordSource } from '../io/read-records.js';
 /** The reading options the command line passes on. */
 export type CliReadOptions = Pick<
   ReadOptions,
-  'format' | 'delimiter' | 'sheet' | 'map' | 'strict' | 'encoding' | 'fields'
+  'format' | 'delimiter' | 'sheet' | 'map' | 'strict' | 'encoding' | 'fields' | 'numberFormat'
 >;
 
 /** Opens a records file, or standard input for `-` (which needs a format). */

@@ -33,6 +33,7 @@ import {
   formatSubmission,
 } from './format-text.js';
 import { type CliReadOptions, countRecords, openSource, readJson } from './input.js';
+import { createParent } from './output.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
 import { commandServe } from './serve.js';
@@ -171,6 +172,7 @@ function parseOptions(argv: string[]) {
       sheet: { type: 'string' },
       delimiter: { type: 'string' },
       encoding: { type: 'string' },
+      'number-format': { type: 'string' },
       map: { type: 'string' },
       strict: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
@@ -274,6 +276,10 @@ async function readOptions(
   if (values.encoding !== undefined && !['utf-8', 'windows-1252'].includes(values.encoding)) {
     throw new UsageError('--encoding must be utf-8 or windows-1252');
   }
+  const numberFormat = values['number-format'];
+  if (numberFormat !== undefined && !['id', 'en'].includes(numberFormat)) {
+    throw new UsageError('--number-format must be id or en');
+  }
   let map: CliReadOptions['map'];
   if (values.map !== undefined) {
     const json = await readJson(values.map);
@@ -300,6 +306,7 @@ async function readOptions(
     ...(values.encoding ? { encoding: values.encoding as CliReadOptions['encoding'] } : {}),
     ...(map ? { map } : {}),
     ...(values.strict ? { strict: true } : {}),
+    ...(numberFormat ? { numberFormat: numberFormat as CliReadOptions['numberFormat'] } : {}),
   };
 }
 
@@ -307,6 +314,7 @@ async function readOptions(
 async function openOutput(
   path: string,
 ): Promise<{ write: (text: string) => void; close: () => Promise<void> }> {
+  await createParent(path);
   const stream = createWriteStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());

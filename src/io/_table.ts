@@ -1,7 +1,7 @@
 import type { Issue } from '../errors.js';
 import type { Field } from './_fields.js';
 import type { Column } from './_headers.js';
-import { type Cell, readCell } from './_values.js';
+import { type Cell, type NumberFormat, readCell } from './_values.js';
 
 /**
  * One row of a sheet (CSV or workbook) to a record: each mapped cell read for its field and set
@@ -40,11 +40,13 @@ const isEmpty = (cell: unknown) =>
  * @param columns - the matched header
  * @param cells - the row's cells, by column position
  * @param fromWorkbook - whether the cells come from a workbook
+ * @param numberFormat - how the table writes numbers, when known
  */
 export function readRow(
   columns: readonly Column[],
   cells: readonly unknown[],
   fromWorkbook: boolean,
+  numberFormat?: NumberFormat,
 ): TableRow {
   const record: Record<string, unknown> = {};
   const issues: Issue[] = [];
@@ -54,7 +56,7 @@ export function readRow(
     const field: Field | undefined = column.field;
     const cell = cells[column.index];
     if (!field || isEmpty(cell)) continue;
-    const result = readCell(cell as Cell, field, fromWorkbook);
+    const result = readCell(cell as Cell, field, fromWorkbook, numberFormat);
     const path = field.path.split('.');
     if (!result.ok) {
       issues.push({

@@ -156,8 +156,23 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean): CellResult {
   return fail('invalid_date', `"${text}" is not a date; write ${DATE_FORMS}`);
 }
 
-/** A number as written in Indonesia (`87,5`, `1.250`) or in English (`87.5`, `1,250.5`). */
-function readNumber(cell: Cell, integer: boolean): CellResult {
+/**
+ * How a table writes its numbers: `id` (comma decimal, dot thousands: `0,125`, `1.250,5`), `en`
+ * (`0.125`, `1,250.5`), or unknown (`undefined`), when only a number that reads one way is taken.
+ */
+export type NumberFormat = 'id' | 'en';
+
+const ID_NUMBER = /^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
+const EN_NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/**
+ * A number as written in Indonesia (`87,5`, `1.250`) or in English (`87.5`, `1,250.5`). With
+ * the convention unknown, `12,500` (one comma, three digits after it, no dot) reads as 12.5 in
+ * Indonesian and 12,500 in English: an error naming both readings, never a guess a thousand
+ * times off. `0,125` is a decimal in both conventions a person uses (no one groups thousands
+ * after a zero); `1.250` keeps the Indonesian reading (1,250) as before.
+ */
+function readNumber(cell: Cell, integer: boolean, format?: NumberFormat): CellResult {
   if (typeof cell === 'number') {
     return integer && !Number.isInteger(cell)
       ? fail('invalid_number', `${cell} is not a whole number`)
@@ -165,9 +180,22 @@ function readNumber(cell: Cell, integer: boolean): CellResult {
   }
   if (typeof cell !== 'string') return fail('invalid_number', `expected a number`);
   let text = cell.trim().replace(/\s|%$/g, '');
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) text = text.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
-  else text = text.replace(',', '.');
+  if (format === 'id') {
+    text = ID_NUMBER.test(text) ? text.replace(/\./g, '').replace(',', '.') : 'x';
+  } else if (format === 'en') {
+    text = EN_NUMBER.test(text) ? text.replace(/,/g, '') : 'x';
+  } else if (/^-?[1-9]\d{0,2},\d{3}$/.test(text)) {
+    const decimal = Number(text.replace(',', '.'));
+    const thousands = Number(text.replace(',', ''));
+    return fail(
+      'ambiguous_number',
+      `"${cell}" reads as ${decimal} with a decimal comma (Indonesian) or ${thousands} with a thousands comma (English); say which with --number-format id|en (numberFormat), or write ${String(decimal).replace('.', ',')} or ${thousands}`,
+    );
+  } else if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) {
+    text = text.replace(/\./g, '').replace(',', '.');
+  } else if (/^-?\d{1,3}(,\d{3}){2,}(\.\d+)?$|^-?\d{1,3}(,\d{3})+\.\d+$/.test(text)) {
+    text = text.replace(/,/g, '');
+  } else text = text.replace(',', '.');
   const n = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) return fail('invalid_number', `"${cell}" is not a number`);
   if (integer && !Number.isInteger(n))
@@ -285,14 +313,20 @@ const splitList = (text: string, separators: RegExp) =>
  * @param cell - the cell as read (never empty: empty cells are skipped before)
  * @param field - the field the column maps to
  * @param fromWorkbook - whether it comes from a workbook (numbers in date fields are day serials)
+ * @param numberFormat - how the table writes numbers, when known
  */
-export function readCell(cell: Cell, field: Field, fromWorkbook: boolean): CellResult {
+export function readCell(
+  cell: Cell,
+  field: Field,
+  fromWorkbook: boolean,
+  numberFormat?: NumberFormat,
+): CellResult {
   switch (field.kind) {
     case 'date':
       return readDate(cell, field, fromWorkbook);
     case 'number':
     case 'integer':
-      return readNumber(cell, field.kind === 'integer');
+      return readNumber(cell, field.kind === 'integer', numberFormat);
     case 'boolean':
       return readBoolean(cell);
     case 'enum':
@@ -309,7 +343,7 @@ export function readCell(cell: Cell, field: Field, fromWorkbook: boolean): CellR
     case 'list-number': {
       const values: number[] = [];
       for (const item of splitList(String(cell), /[;,\s]+/)) {
-        const one = readNumber(item, true);
+        const one = readNumber(item, true, numberFormat);
         if (!one.ok) return one;
         values.push(one.value as number);
       }

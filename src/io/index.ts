@@ -9,6 +9,7 @@
 export { InputFileError } from '../errors.js';
 export type { HeaderMap } from './_headers.js';
 export type { Delimiter, TextEncoding } from './_text.js';
+export type { NumberFormat } from './_values.js';
 export {
   formatOfPath,
   type InputFormat,

@@ -7,6 +7,7 @@ import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
 import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { readRow } from './_table.js';
+import type { NumberFormat } from './_values.js';
 import {
   type Delimiter,
   decodeText,
@@ -37,6 +38,11 @@ export interface ReadOptions {
   fields?: 'innovation' | 'unit';
   /** The name used for the source in messages; by default the path, or `input`. */
   name?: string;
+  /**
+   * Tables: how numbers are written, `id` (`0,125`, `1.250,5`) or `en` (`0.125`, `1,250.5`).
+   * Default unknown: a number that reads two ways (`12,500`) is refused, naming both readings.
+   */
+  numberFormat?: NumberFormat;
 }
 
 /** One row read: the record, or the problems that kept it out; and what was read with care. */
@@ -155,6 +161,13 @@ function checkOptions(given: unknown): ReadOptions {
       }
     }
   }
+  if (options.numberFormat !== undefined && !['id', 'en'].includes(options.numberFormat)) {
+    issues.push({
+      path: ['numberFormat'],
+      code: 'invalid_value',
+      message: 'numberFormat must be id or en',
+    });
+  }
   if (issues.length > 0) throw new InvalidOptionError(issues);
   return options;
 }
@@ -207,10 +220,7 @@ async function bytesOf(
  * for await (const row of source.rows) if (row.record) console.log(row.record);
  * ```
  */
-export async function openRecords(
-  input: RecordInput,
-  given?: ReadOptions,
-): Promise<RecordSource> {
+export async function openRecords(input: RecordInput, given?: ReadOptions): Promise<RecordSource> {
   const options = checkOptions(given);
   const name = options.name ?? (typeof input === 'string' ? input : 'input');
   // A missing file or a folder is said as such, before its name is read for a format.
@@ -477,7 +487,7 @@ async function openCsv(
         };
         continue;
       }
-      const row = readRow(columns, record, false);
+      const row = readRow(columns, record, false, options.numberFormat);
       yield row.ok
         ? {
             index: index++,
@@ -636,7 +646,7 @@ async function openWorkbook(
     for await (const sheetRow of data) {
       const cells = sheetRow.values.slice(1).map(cellValue);
       if (cells.every((c) => c === undefined || String(c).trim() === '')) continue;
-      const row = readRow(columns, cells, true);
+      const row = readRow(columns, cells, true, options.numberFormat);
       const line = sheetRow.number;
       yield row.ok
         ? {

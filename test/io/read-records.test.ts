@@ -492,3 +492,56 @@ describe('empty and broken workbooks, and options that are not options', () => {
     expect(await settle(readAll(workbook, options))).toBe('InvalidOptionError');
   });
 });
+
+describe('numbers as Indonesians and English speakers write them', () => {
+  /** Reads one CSV cell into `indikator.kemanfaatan.nilai`, with a number format or none. */
+  const read = async (cell: string, numberFormat?: 'id' | 'en') => {
+    const csv = `nama;indikator.kemanfaatan.nilai\nUji;${cell}\n`;
+    const rows: ReadRow[] = [];
+    for await (const row of readRecords(new TextEncoder().encode(csv), {
+      format: 'csv',
+      ...(numberFormat ? { numberFormat } : {}),
+    })) {
+      rows.push(row);
+    }
+    const row = rows[0];
+    if (row?.issues) return row.issues.map((i) => i.code).join();
+    const record = row?.record as { indikator?: { kemanfaatan?: { nilai?: number } } } | undefined;
+    return record?.indikator?.kemanfaatan?.nilai;
+  };
+
+  it.each([
+    ['0,125', undefined, 0.125],
+    ['87,5', undefined, 87.5],
+    ['1.250', undefined, 1250],
+    ['1.250,5', undefined, 1250.5],
+    ['1,250,000', undefined, 1_250_000],
+    ['1,250.5', undefined, 1250.5],
+    ['2,125', undefined, 'ambiguous_number'],
+    ['12,500', undefined, 'ambiguous_number'],
+    ['-12,500', undefined, 'ambiguous_number'],
+    ['12,500', 'id', 12.5],
+    ['12,500', 'en', 12_500],
+    ['2,125', 'id', 2.125],
+    ['1.250,5', 'id', 1250.5],
+    ['1,250.5', 'en', 1250.5],
+    ['1,250.5', 'id', 'invalid_number'],
+    ['1.250,5', 'en', 'invalid_number'],
+  ] as const)('%s (%s) → %s', async (cell, format, expected) => {
+    expect(await read(cell, format)).toBe(expected);
+  });
+
+  it('names both readings of an ambiguous number, and refuses an unknown format', async () => {
+    const rows: ReadRow[] = [];
+    for await (const row of readRecords(
+      new TextEncoder().encode('nama;indikator.kemanfaatan.nilai\nUji;12,500\n'),
+      { format: 'csv' },
+    )) {
+      rows.push(row);
+    }
+    expect(rows[0]?.issues?.[0]?.message).toMatch(/12\.5 .* 12500/);
+    await expect(
+      openRecords(new Uint8Array(1), { format: 'csv', numberFormat: 'fr' as never }),
+    ).rejects.toThrow(InvalidOptionError);
+  });
+});

@@ -13,6 +13,7 @@ import { labinovOf } from '../../record/_labinov.js';
 import { nameKey } from '../../record/_names.js';
 import type { Innovation } from '../../record/innovation.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
+import { createParent } from '../output.js';
 import type { CliIo } from '../stream.js';
 import type { ReportData, ReportOptions, ReportRow } from './data.js';
 import { renderHtml } from './html.js';
@@ -288,6 +289,7 @@ export async function commandReport(
       throw new UsageError('--format xlsx writes a workbook: give the file with -o laporan.xlsx');
     }
     const bytes = await renderXlsx(data, options.locale);
+    await createParent(values.output);
     await writeFile(values.output, bytes).catch((error: NodeJS.ErrnoException) => {
       throw new InputFileError(values.output as string, [
         {
