@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { createEvaluator, type RegionContext } from '../eligibility/_pipeline.js';
+import { createEvaluator, parseRecord, type RegionContext } from '../eligibility/_pipeline.js';
 import type { Basis } from '../eligibility/basis.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import { nameKey } from '../record/_names.js';
-import { type Innovation, InnovationSchema } from '../record/innovation.js';
+import type { Innovation } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
@@ -252,11 +252,6 @@ function parseRegion(
     }));
   const records: Innovation[] = [];
   region.inovasi.forEach((item, index) => {
-    const { issue } = scanInput(item);
-    if (issue) {
-      issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
-      return;
-    }
     const withYear =
       item &&
       typeof item === 'object' &&
@@ -264,17 +259,14 @@ function parseRegion(
       (item as { tahun?: unknown }).tahun == null
         ? { ...item, tahun: region.tahun }
         : item;
-    let result: ReturnType<typeof InnovationSchema.safeParse>;
+    // The one record validator every path uses (limits, the compiled reader, zod's issues).
     try {
-      result = InnovationSchema.safeParse(withYear);
+      records.push(parseRecord(withYear));
     } catch (error) {
-      issues.push({ path: ['inovasi', index], code: 'unreadable', message: String(error) });
-      return;
-    }
-    if (result.success) records.push(result.data);
-    else
-      for (const issue of issuesFrom(result.error, 'invalid_value'))
+      if (!(error instanceof InvalidRecordError)) throw error;
+      for (const issue of error.issues)
         issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
+    }
   });
   if (issues.length > 0) throw new InvalidRecordError(issues);
   return { region, records };

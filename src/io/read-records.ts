@@ -7,7 +7,6 @@ import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
 import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { readRow } from './_table.js';
-import type { NumberFormat } from './_values.js';
 import {
   type Delimiter,
   decodeText,
@@ -16,6 +15,7 @@ import {
   readText,
   type TextEncoding,
 } from './_text.js';
+import type { NumberFormat } from './_values.js';
 
 /** The formats records are read from. */
 export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';

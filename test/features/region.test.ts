@@ -5,6 +5,7 @@ import {
   getRuleSet,
   InvalidRecordError,
   type RubricRuleSet,
+  safeEvaluate,
 } from '../../src/index.js';
 import { eligibleRecord } from '../helpers.js';
 import { runs } from '../runs.js';
@@ -339,5 +340,25 @@ describe('indexTotal: the planner’s fast total', () => {
         { numRuns: runs(300) },
       );
     }
+  });
+});
+
+describe('innovations of a region are validated as evaluate validates a record', () => {
+  it.each([
+    [{ nama: 'x', kebaruan: 'baru' }],
+    [{ nama: '', tahun: 2024.5 }],
+    [{ nama: 'x', urusan: ['umkm'], indikator: { sdm: { jumlah: -1 } } }],
+    [{ nama: 'x', waktuPenerapan: '2024-13-01' }],
+  ])('%j: the same issues, under inovasi.<n>', async (record) => {
+    const alone = await safeEvaluate({ tahun: 2024, ...record });
+    if (alone.success) throw new Error('expected invalid');
+    const error = await evaluateRegion({
+      pemda: 'Kota Contoh',
+      tahun: 2024,
+      inovasi: [{ nama: 'sah' }, record],
+    }).catch((e: unknown) => e);
+    expect((error as InvalidRecordError).issues).toStrictEqual(
+      alone.error.issues.map((issue) => ({ ...issue, path: ['inovasi', 1, ...issue.path] })),
+    );
   });
 });
