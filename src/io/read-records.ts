@@ -220,12 +220,15 @@ async function bytesOf(
  * for await (const row of source.rows) if (row.record) console.log(row.record);
  * ```
  */
-export async function openRecords(input: RecordInput, given?: ReadOptions): Promise<RecordSource> {
-  const options = checkOptions(given);
-  const name = options.name ?? (typeof input === 'string' ? input : 'input');
+export async function openRecords(
+  input: RecordInput,
+  options?: ReadOptions,
+): Promise<RecordSource> {
+  const read = checkOptions(options);
+  const name = read.name ?? (typeof input === 'string' ? input : 'input');
   // A missing file or a folder is said as such, before its name is read for a format.
   const bytes = await bytesOf(input, name);
-  const format = options.format ?? (typeof input === 'string' ? formatOfPath(input) : undefined);
+  const format = read.format ?? (typeof input === 'string' ? formatOfPath(input) : undefined);
   if (!format) {
     throw new InputFileError(name, [
       {
@@ -235,13 +238,13 @@ export async function openRecords(input: RecordInput, given?: ReadOptions): Prom
       },
     ]);
   }
-  const fields = options.fields === 'unit' ? UNIT_FIELDS : innovationFields();
-  if (format === 'xlsx') return openWorkbook(bytes, name, fields, options);
-  const text = decodeText(bytes, name, options.encoding);
+  const fields = read.fields === 'unit' ? UNIT_FIELDS : innovationFields();
+  if (format === 'xlsx') return openWorkbook(bytes, name, fields, read);
+  const text = decodeText(bytes, name, read.encoding);
   if (format === 'json') return openJson(text, name);
   if (format === 'ndjson')
     return { format, single: false, warnings: [], columns: [], rows: ndjsonRows(text) };
-  return openCsv(text, name, fields, options);
+  return openCsv(text, name, fields, read);
 }
 
 /**
