@@ -4,6 +4,7 @@ import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import { evaluateAll } from '../eligibility/evaluate.js';
 import { NATIONAL_RULE_SET } from '../eligibility/scope.js';
 import type { Evaluation } from '../eligibility/types.js';
+import { createEngine } from '../engine/engine.js';
 import {
   InputFileError,
   InvalidOptionError,
@@ -19,7 +20,7 @@ import { evaluateRegion } from '../features/region.js';
 import { checkSubmission } from '../features/submission.js';
 import { type Locale, pick } from '../messages.js';
 import { suggest } from '../record/_suggest.js';
-import { getRuleSet, listRuleSets, loadRuleSet, resolveRuleSet } from '../rule-sets/registry.js';
+import { getRuleSet, listRuleSets, resolveRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
 import { setColour } from './colour.js';
 import {
@@ -79,27 +80,32 @@ function detailOf(detail: string | undefined, format: string): 'summary' | 'full
   return format === 'ndjson' ? 'summary' : 'full';
 }
 
-async function loadRuleSetArg(value: string): Promise<RuleSet> {
-  if (value.endsWith('.json')) return loadRuleSet(await readJson(value));
-  return getRuleSet(value);
-}
-
-async function loadEligibility(value: string | undefined): Promise<RuleSet> {
-  if (value === undefined) return getRuleSet(NATIONAL_RULE_SET);
-  if (value.endsWith('.json')) return loadRuleSet(await readJson(value));
-  return resolveRuleSet(value, 'eligibility');
-}
-
+/**
+ * The rule sets of `--rule-set`, each an id or a file, loaded into one engine built at start (a
+ * file may extend one given before it); nothing is registered process-wide. With one value it
+ * must be an eligibility rule set; with several, of any kind side by side.
+ */
 async function ruleSetOptions(values: string[]): Promise<Pick<Options, 'ruleSet' | 'ruleSets'>> {
-  if (values.length <= 1) {
-    const ruleSet = await loadEligibility(values[0]);
-    return { ruleSet, ruleSets: [ruleSet] };
-  }
+  let engine = createEngine();
   const ruleSets: RuleSet[] = [];
-  for (const value of values) ruleSets.push(await loadRuleSetArg(value));
+  for (const value of values) {
+    if (value.endsWith('.json')) {
+      const json = await readJson(value);
+      engine = engine.with(json);
+      ruleSets.push(engine.ruleSets.find((r) => r.id === (json as { id?: unknown }).id) as RuleSet);
+    } else {
+      // A shipped id, or one loaded with loadRuleSet in this process.
+      ruleSets.push(engine.ruleSets.find((r) => r.id === value) ?? getRuleSet(value));
+    }
+  }
+  // One id alone names the eligibility rule set: an id of another kind is unknown as that kind.
+  const [only] = values;
+  if (values.length === 1 && only !== undefined && !only.endsWith('.json')) {
+    resolveRuleSet(only, 'eligibility');
+  }
   const eligibility =
-    ruleSets.find((r) => r.kind === 'eligibility') ?? getRuleSet(NATIONAL_RULE_SET);
-  return { ruleSet: eligibility, ruleSets };
+    ruleSets.find((r) => r.kind === 'eligibility') ?? engine.getRuleSet(NATIONAL_RULE_SET);
+  return { ruleSet: eligibility, ruleSets: ruleSets.length > 0 ? ruleSets : [eligibility] };
 }
 
 function evaluateOptions(options: Options) {
