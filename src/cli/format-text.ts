@@ -1,11 +1,11 @@
 import type { Status } from '../conditions/outcome.js';
 import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
-import { TEXTS } from '../features/_texts.js';
 import type { EditionsComparison } from '../features/compare.js';
 import type { RegionPlan } from '../features/plan.js';
 import type { RegionEvaluation } from '../features/region.js';
 import type { SubmissionCheck } from '../features/submission.js';
+import { TEXTS } from '../features/texts.js';
 import { type Locale, MESSAGES } from '../messages.js';
 import { paint } from './colour.js';
 

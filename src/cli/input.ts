@@ -1,5 +1,5 @@
 import { InputFileError, type Issue } from '../errors.js';
-import { TEXTS } from '../features/_texts.js';
+import { TEXTS } from '../features/texts.js';
 import { decodeText, readText } from '../io/_text.js';
 import {
   type InputFormat,

@@ -13,11 +13,11 @@ import {
   UnknownRuleSetError,
   UsageError,
 } from '../errors.js';
-import { TEXTS } from '../features/_texts.js';
 import { compareEditions } from '../features/compare.js';
 import { planRegion } from '../features/plan.js';
 import { evaluateRegion } from '../features/region.js';
 import { checkSubmission } from '../features/submission.js';
+import { TEXTS } from '../features/texts.js';
 import { type Locale, pick } from '../messages.js';
 import { suggest } from '../record/_suggest.js';
 import { getRuleSet, listRuleSets, resolveRuleSet } from '../rule-sets/registry.js';

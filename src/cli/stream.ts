@@ -6,7 +6,7 @@ import { type Locale, pick } from '../messages.js';
 const fill = (template: string, values: Record<string, number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
-import { TEXTS } from '../features/_texts.js';
+import { TEXTS } from '../features/texts.js';
 import { formatIssues } from './format-text.js';
 import { type RecordSource, whereOf } from './input.js';
 

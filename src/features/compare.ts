@@ -5,8 +5,8 @@ import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, pick } from '../messages.js';
 import type { Band } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSet, RuleSetRef } from '../rule-sets/types.js';
-import { TEXTS } from './_texts.js';
 import { evaluateRegionIn, type RegionEvaluation } from './region.js';
+import { TEXTS } from './texts.js';
 
 /**
  * Two IGA rubric editions side by side: a region's index, or one innovation's kematangan, under

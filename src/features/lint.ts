@@ -7,7 +7,7 @@ import { DERIVED_FACTS, RECORD_FIELDS } from '../record/_facts.js';
 import { suggest } from '../record/_suggest.js';
 import { EligibilityRuleSetSchema } from '../rule-sets/format.js';
 import { checkRuleSet, getRuleSet, listRuleSets } from '../rule-sets/registry.js';
-import { TEXTS } from './_texts.js';
+import { TEXTS } from './texts.js';
 
 /**
  * Rule-set authoring: every problem of a rule-set file at once, each with where a person finds

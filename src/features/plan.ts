@@ -10,7 +10,6 @@ import { formatAt, interpolate, type Locale, pick } from '../messages.js';
 import { findUrusan } from '../record/urusan.js';
 import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
-import { TEXTS } from './_texts.js';
 import {
   computeIndex,
   evaluateRegion,
@@ -19,6 +18,7 @@ import {
   indexTotal,
   type RegionEvaluation,
 } from './region.js';
+import { TEXTS } from './texts.js';
 
 /**
  * The region's plan: the steps that take its Indeks Inovasi Daerah to a target band, cheapest

@@ -5,9 +5,9 @@ import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
-import { nameKey } from '../record/_names.js';
 import type { Innovation } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
+import { nameKey } from '../record/names.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
 

@@ -8,7 +8,7 @@ import type { Bukti, Innovation } from '../record/innovation.js';
 import { levelOfPemda } from '../record/kewenangan.js';
 import type { IndicatorScore, InnovationScore } from '../scoring/score.js';
 import { authorityHints } from './_authority-hints.js';
-import { TEXTS } from './_texts.js';
+import { TEXTS } from './texts.js';
 
 /**
  * What BSKDN's verifiers would reject or mark down before an innovation's IGA points count: the

@@ -1,4 +1,4 @@
-import { TEXTS } from '../../features/_texts.js';
+import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
 import type { ReportData } from './data.js';
 

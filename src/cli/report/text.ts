@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { TEXTS } from '../../features/_texts.js';
+import { TEXTS } from '../../features/texts.js';
 import type { Locale } from '../../messages.js';
 import { pick } from '../../messages.js';
 import type { ReportData } from './data.js';
