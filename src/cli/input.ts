@@ -66,11 +66,16 @@ export async function readAll(
 ): Promise<{ rows: ReadRow[]; records: unknown[]; warnings: Issue[] }> {
   const source = await openSource(file, options);
   const all: ReadRow[] = [];
-  for await (const row of source.rows) all.push(row);
+  const warnings = [...source.warnings];
+  for await (const row of source.rows) {
+    // A totals row or a repeated header is no record: its warning is the file's.
+    if (row.skipped) warnings.push(...(row.warnings ?? []));
+    else all.push(row);
+  }
   return {
     rows: all,
     records: all.filter((r) => !r.issues).map((r) => r.record),
-    warnings: source.warnings,
+    warnings,
   };
 }
 

@@ -119,6 +119,12 @@ export async function streamEvaluations<T>(
 
   async function each(): Promise<void> {
     for await (const row of source.rows) {
+      // A totals row or a repeated header: said (its message names the line), not counted, not
+      // evaluated.
+      if (row.skipped) {
+        for (const warning of row.warnings ?? []) io.stderr(warning.message);
+        continue;
+      }
       for (const warning of row.warnings ?? []) {
         io.stderr(`${whereOf(row, options.locale)}: ${warning.message}`);
       }

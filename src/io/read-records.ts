@@ -57,6 +57,13 @@ export interface ReadRow {
   issues?: Issue[];
   /** What was read but deserves a look (a year read as a date, a column ignored: first row). */
   warnings?: Issue[];
+  /**
+   * `true` for a table row that is no record, left out with a warning saying why: a totals or
+   * summary row (`JUMLAH`, `Total`, `Rata-rata`, `Jumlah Inovasi: 12`) or the header repeated
+   * (exports put it after every page break). Such a row has no `record` and no `issues`, and its
+   * `index` is that of the next record.
+   */
+  skipped?: true;
 }
 
 /** An opened source: its format, whether it held one record, file-level warnings, and its rows. */
@@ -490,6 +497,11 @@ async function openCsv(
         };
         continue;
       }
+      const notRecord = notARecord(record, columns, info.lines);
+      if (notRecord) {
+        yield { index, line: info.lines, warnings: [notRecord], skipped: true };
+        continue;
+      }
       const row = readRow(columns, record, false, options.numberFormat);
       yield row.ok
         ? {
@@ -545,6 +557,46 @@ function cellValue(value: unknown): unknown {
   if ('error' in v) return undefined;
   if (typeof v.text === 'string') return v.text;
   return String(value);
+}
+
+/** The words a totals or summary row starts with, alone or with a count: `Jumlah Inovasi: 12`. */
+const TOTALS =
+  /^(jumlah|total|grand total|sub ?total|rata-rata|rerata|average)( inovasi)?\s*(:?\s*-?\d+([.,]\d+)*)?$/i;
+
+const foldCell = (cell: unknown) =>
+  cell === undefined || cell === null
+    ? ''
+    : String(cell).trim().split(/\s+/).join(' ').toLowerCase();
+
+/**
+ * Why a table row is no record (a warning naming its line), or `undefined` for a record: a
+ * totals row names itself in its name column (or its first cell); a repeated header has every
+ * filled cell equal to the header above its column.
+ */
+function notARecord(
+  cells: readonly unknown[],
+  columns: readonly Column[],
+  line: number,
+): Issue | undefined {
+  const nama = columns.find((c) => c.field?.path === 'nama');
+  const first = cells.find((c) => foldCell(c) !== '');
+  const label = foldCell(nama ? cells[nama.index] : first) || foldCell(first);
+  if (TOTALS.test(label)) {
+    return {
+      path: [],
+      code: 'totals_row',
+      message: `line ${line} is a totals or summary row ("${String(nama ? cells[nama.index] : first).trim()}"), not an innovation: left out`,
+    };
+  }
+  const filled = columns.filter((c) => foldCell(cells[c.index]) !== '');
+  if (filled.length >= 2 && filled.every((c) => foldCell(cells[c.index]) === foldCell(c.header))) {
+    return {
+      path: [],
+      code: 'repeated_header',
+      message: `line ${line} repeats the header (a page break in the export): left out`,
+    };
+  }
+  return undefined;
 }
 
 /** The bytes, or an {@link InputFileError} when there are none. */
@@ -649,8 +701,13 @@ async function openWorkbook(
     for await (const sheetRow of data) {
       const cells = sheetRow.values.slice(1).map(cellValue);
       if (cells.every((c) => c === undefined || String(c).trim() === '')) continue;
-      const row = readRow(columns, cells, true, options.numberFormat);
       const line = sheetRow.number;
+      const notRecord = notARecord(cells, columns, line);
+      if (notRecord) {
+        yield { index, line, warnings: [notRecord], skipped: true };
+        continue;
+      }
+      const row = readRow(columns, cells, true, options.numberFormat);
       yield row.ok
         ? {
             index: index++,

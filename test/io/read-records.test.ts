@@ -545,3 +545,43 @@ describe('numbers as Indonesians and English speakers write them', () => {
     ).rejects.toThrow(InvalidOptionError);
   });
 });
+
+describe('rows that are no records', () => {
+  const rowsOf = async (csv: string) => {
+    const rows: ReadRow[] = [];
+    for await (const row of readRecords(new TextEncoder().encode(csv), { format: 'csv' })) {
+      rows.push(row);
+    }
+    return rows;
+  };
+
+  it.each([['JUMLAH'], ['Total'], ['Rata-rata'], ['Jumlah Inovasi: 12'], ['GRAND TOTAL']])(
+    'skips a totals row %j with a warning naming its line',
+    async (label) => {
+      const rows = await rowsOf(`Nama Inovasi;Tahun\nSi Cantik;2024\n${label};2024\n`);
+      expect(
+        rows.map((r) => [r.index, r.line, r.skipped ?? false, r.warnings?.[0]?.code]),
+      ).toStrictEqual([
+        [0, 2, false, undefined],
+        [1, 3, true, 'totals_row'],
+      ]);
+      expect(rows[1]?.warnings?.[0]?.message).toMatch(/^line 3 /);
+      expect(rows[1]?.record).toBeUndefined();
+    },
+  );
+
+  it('skips a repeated header, and keeps innovations whose names only start like a total', async () => {
+    const rows = await rowsOf(
+      'Nama Inovasi;Tahun\nSi Cantik;2024\nNama Inovasi;Tahun\nTotal Layanan Prima;2024\nJumlah Penerima Naik;2024\n',
+    );
+    expect(
+      rows.map((r) => r.warnings?.[0]?.code ?? (r.record as { nama: string }).nama),
+    ).toStrictEqual([
+      'Si Cantik',
+      'repeated_header',
+      'Total Layanan Prima',
+      'Jumlah Penerima Naik',
+    ]);
+    expect(rows.map((r) => r.index)).toStrictEqual([0, 1, 1, 2]);
+  });
+});
