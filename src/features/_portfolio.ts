@@ -1,3 +1,4 @@
+import type { Basis } from '../eligibility/basis.js';
 import type { EvaluateOptions, Verdict } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
 import { LABINOV_STAGES } from '../record/_labinov.js';
@@ -108,6 +109,8 @@ export interface Portfolio {
   tahun: number;
   /** The eligibility rule set that decided the verdicts (the region's own, else PP 38/2017). */
   ruleSet: RuleSetRef;
+  /** Which rules decided, and why: the region's rule set and rubric with their hashes. */
+  basis: Basis;
   /** The targets applied. */
   target: {
     /** Innovations each agency (OPD) should have. */
@@ -265,6 +268,7 @@ export function summarisePortfolio(
   before: Tally | undefined,
   targets: { perAgency: number; perUnit: number },
   ruleSet: RuleSetRef,
+  basis: Basis,
 ): Portfolio {
   const { perAgency, perUnit } = targets;
   const agencyNames = new Map<string, string>();
@@ -361,6 +365,7 @@ export function summarisePortfolio(
     pemda: input.pemda,
     tahun: input.tahun,
     ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
+    basis,
     target: { perAgency, perUnit },
     totals: {
       innovations: current.records.length,

@@ -130,5 +130,12 @@ export async function evaluatePortfolioIn(
   const current = await tally(input.inovasi, evaluator);
 
   const before = input.previous ? await tally(input.previous.inovasi, evaluator) : undefined;
-  return summarisePortfolio(input, current, before, { perAgency, perUnit }, evaluator.ruleSet);
+  return summarisePortfolio(
+    input,
+    current,
+    before,
+    { perAgency, perUnit },
+    evaluator.ruleSet,
+    evaluator.basis(),
+  );
 }

@@ -165,8 +165,9 @@ describe('createEngine: rule sets as a value', () => {
       region.ruleSet.id,
       region.innovations[0]?.evaluation.ruleSet.id,
       portfolio.ruleSet.id,
+      portfolio.basis.ruleSet.id,
       plan.basis.ruleSet.id,
-    ]).toStrictEqual(Array(7).fill('perbup-sleman-uji'));
+    ]).toStrictEqual(Array(8).fill('perbup-sleman-uji'));
     expect(check.basis.rubric.id).toBe('iga-2026');
     // The form puts the Perbup's own reason under its field; PP 38/2017 would not.
     const form = engine.createFormSchema();

@@ -187,6 +187,7 @@ export async function buildReport(
     before,
     { perAgency: 1, perUnit: 1 },
     evaluator.ruleSet,
+    evaluator.basis(),
   );
   return {
     pemda,
