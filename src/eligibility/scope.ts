@@ -49,11 +49,16 @@ export function createScope(
     if (!found) throw new UnknownRuleSetError(id, [...byId.keys()]);
     return found;
   };
-  const regional = ruleSets.filter(
-    (r): r is EligibilityRuleSet => r.kind === 'eligibility' && r.jurisdiction.level !== 'nasional',
-  );
-  const regionKey = (r: EligibilityRuleSet) =>
-    `${r.jurisdiction.level}:${readRegionName(r.jurisdiction.name).place}`;
+  // Each regional rule set with its region's key (`kabupaten:malang`), read once per scope.
+  const regional = ruleSets
+    .filter(
+      (r): r is EligibilityRuleSet =>
+        r.kind === 'eligibility' && r.jurisdiction.level !== 'nasional',
+    )
+    .map((ruleSet) => ({
+      ruleSet,
+      key: `${ruleSet.jurisdiction.level}:${readRegionName(ruleSet.jurisdiction.name).place}`,
+    }));
   const editions = ruleSets
     .filter((r): r is RubricRuleSet => r.kind === 'rubric' && r.jurisdiction.level === 'nasional')
     .sort((a, b) => a.effective.from.localeCompare(b.effective.from));
@@ -70,13 +75,15 @@ export function createScope(
     const name = readRegionName(pemda);
     const shown = pemda.trim().split(/\s+/).join(' ');
     const nameLevel = name.level ?? (level === '' ? undefined : (level as RegionLevel));
-    const samePlace = regional.filter((r) => regionKey(r).endsWith(`:${name.place}`));
+    const samePlace = regional.filter((r) => r.key.endsWith(`:${name.place}`));
     if (nameLevel === undefined) {
       return samePlace.length > 0
         ? { ruleSet: national(), code: 'national_no_level', params: { pemda: shown } }
         : { ruleSet: national(), code: 'national_no_region_rule', params: { pemda: shown } };
     }
-    const own = samePlace.filter((r) => regionKey(r) === `${nameLevel}:${name.place}`);
+    const own = samePlace
+      .filter((r) => r.key === `${nameLevel}:${name.place}`)
+      .map((r) => r.ruleSet);
     const inForce = own
       .filter((r) => inForceIn(r, year))
       .sort((a, b) => b.effective.from.localeCompare(a.effective.from));

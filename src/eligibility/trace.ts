@@ -1,4 +1,10 @@
-import { type CheckResults, leafFields, type Outcome, type Status } from '../conditions/outcome.js';
+import {
+  allStatus,
+  type CheckResults,
+  leafFields,
+  type Outcome,
+  type Status,
+} from '../conditions/outcome.js';
 import type { EligibilityRuleSet, RubricRuleSet } from '../rule-sets/types.js';
 import { levelId } from '../scoring/_plan.js';
 import type { InnovationScore } from '../scoring/score.js';
@@ -163,12 +169,7 @@ export function traceOf(
         condition: nodeOf(outcomes.outcome(check.id)),
       }),
     );
-    const statuses = checks.map((c) => c.status);
-    const status: Status = statuses.includes('fail')
-      ? 'fail'
-      : statuses.includes('unknown')
-        ? 'unknown'
-        : 'pass';
+    const status = allStatus(checks.map((c) => c.status));
     return {
       id: criterion.id,
       ...(criterion.ref !== undefined ? { ref: criterion.ref } : {}),

@@ -35,8 +35,8 @@ import {
   type SubmissionOptions,
 } from '../features/submission.js';
 import type { Locale } from '../messages.js';
-import { getRuleSet, loadRuleSetAmong, shippedRuleSets } from '../rule-sets/registry.js';
-import type { RuleSet } from '../rule-sets/types.js';
+import { getRuleSet, loadRuleSetAmong, shippedRuleSets, summaryOf } from '../rule-sets/registry.js';
+import type { RuleSet, RuleSetSummary } from '../rule-sets/types.js';
 
 /**
  * An engine: the rule sets it owns, the choice among them (a record's region decides its
@@ -73,6 +73,8 @@ export interface Engine {
   readonly ruleSets: readonly RuleSet[];
   /** Its defaults: `rubric`, `locale` and `asOf` as given to {@link createEngine}. */
   readonly defaults: Readonly<Pick<EngineOptions, 'rubric' | 'locale' | 'asOf'>>;
+  /** Its rule sets as `listRuleSets` lists them: `builtIn` for the shipped ones it kept. */
+  listRuleSets(): RuleSetSummary[];
   /**
    * A rule set of this engine by id.
    *
@@ -236,6 +238,10 @@ function engineOf(ruleSets: readonly RuleSet[], defaults: Engine['defaults']): E
     ruleSets,
     defaults,
     getRuleSet: (id) => scope.get(id),
+    listRuleSets: () => {
+      const shipped = new Set<RuleSet>(shippedRuleSets());
+      return ruleSets.map((ruleSet) => summaryOf(ruleSet, shipped.has(ruleSet)));
+    },
     with: (ruleSet) => engineOf(Object.freeze(withRuleSet(ruleSets, ruleSet)), defaults),
     evaluate: async (record, options) => evaluateIn(scope, record, full(options)),
     safeEvaluate: async (record, options) => safeEvaluateIn(scope, record, full(options)),

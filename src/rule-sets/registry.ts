@@ -192,14 +192,23 @@ export function checkRuleSet(json: unknown): Issue[] {
  */
 export function listRuleSets(): RuleSetSummary[] {
   ensureShipped();
-  return [...registry.values()].map(({ ruleSet, builtIn }) => ({
+  return [...registry.values()].map(({ ruleSet, builtIn }) => summaryOf(ruleSet, builtIn));
+}
+
+/**
+ * The summary of a rule set, as {@link listRuleSets} lists it.
+ *
+ * @internal
+ */
+export function summaryOf(ruleSet: RuleSet, builtIn: boolean): RuleSetSummary {
+  return {
     id: ruleSet.id,
     kind: ruleSet.kind,
     title: ruleSet.title,
     edition: ruleSet.edition,
     ...(ruleSet.lineage[0] ? { extends: ruleSet.lineage[0] } : {}),
     builtIn,
-  }));
+  };
 }
 
 /**

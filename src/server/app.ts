@@ -146,14 +146,7 @@ async function jsonBody(c: Context): Promise<unknown> {
 export function createApp(options: AppOptions = {}): OpenAPIHono {
   // One engine per app: the shipped rule sets and the ones given here, nothing process-wide.
   const engine = createEngine({ ruleSets: options.ruleSets ?? [] });
-  const summaries = engine.ruleSets.map((ruleSet) => ({
-    id: ruleSet.id,
-    kind: ruleSet.kind,
-    title: ruleSet.title,
-    edition: ruleSet.edition,
-    ...(ruleSet.lineage[0] ? { extends: ruleSet.lineage[0] } : {}),
-    builtIn: !(options.ruleSets ?? []).some((r) => (r as { id?: unknown })?.id === ruleSet.id),
-  }));
+  const summaries = engine.listRuleSets();
   const app = new OpenAPIHono();
   const log = options.accessLog;
   if (log) {

@@ -65,6 +65,15 @@ describe('createEngine: rule sets as a value', () => {
     expect(await evaluate(slemanRecord)).toStrictEqual(before);
     expect(plain.ruleSets.some((r) => r.id === 'perbup-sleman-uji')).toBe(false);
     expect(sleman.ruleSets.at(-1)?.id).toBe('perbup-sleman-uji');
+    const listed = sleman.listRuleSets();
+    expect(listed.at(-1)).toMatchObject({
+      id: 'perbup-sleman-uji',
+      builtIn: false,
+      extends: 'pp-38-2017',
+    });
+    expect(listed.filter((r) => r.builtIn).map((r) => r.id)).toStrictEqual(
+      plain.listRuleSets().map((r) => r.id),
+    );
   });
 
   it('scores by a draft rubric only in the engine that holds it, even when loaded process-wide', async () => {
