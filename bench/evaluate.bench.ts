@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Engine } from 'json-rules-engine';
 import { run } from '../src/cli/run.js';
-import { EXTRA_OPERATORS } from '../src/conditions/_operators.js';
+import { EXTRA_OPERATORS } from '../src/conditions/operators.js';
 import {
   type EligibilityRuleSet,
   evaluate,
@@ -22,8 +22,8 @@ import {
   InnovationSchema,
   type RubricRuleSet,
 } from '../src/index.js';
-import { factsOf } from '../src/record/_facts.js';
-import { rubricChecks } from '../src/scoring/_plan.js';
+import { factsOf } from '../src/record/facts.js';
+import { rubricChecks } from '../src/scoring/indicator-plan.js';
 import { handWritten } from './hand-written.js';
 import { draftRecord, eligibilityRecord, evidencedRecord, generateRecord } from './records.js';
 

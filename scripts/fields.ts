@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import aliases from '../rules/aliases.json' with { type: 'json' };
-import { DERIVED_FACTS } from '../src/record/_facts.js';
-import { FIELD_TYPES, type FieldType } from '../src/record/_fields.js';
+import { DERIVED_FACTS } from '../src/record/facts.js';
+import { FIELD_TYPES, type FieldType } from '../src/record/fields.js';
 
 /**
  * The meaning of every record field, read from the TSDoc comments of the record schema

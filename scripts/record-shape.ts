@@ -1,8 +1,8 @@
 import type * as z from 'zod';
-import type { NumberCheck, Shape, StringCheck } from '../src/record/_shape.js';
 import { type ZodCheckDef as CheckDef, defOf } from '../src/record/_zod-def.js';
 import { InnovationSchema } from '../src/record/innovation.js';
 import { toSubUrusanId } from '../src/record/kewenangan.js';
+import type { NumberCheck, Shape, StringCheck } from '../src/record/shape.js';
 import { toUrusanId } from '../src/record/urusan.js';
 
 /**
@@ -19,7 +19,7 @@ function errorOf(def: { error?: (issue: object) => unknown }): { error?: string 
 }
 
 function unsupported(what: string): never {
-  throw new Error(`record shape: ${what} is not mirrored by src/record/_shape.ts`);
+  throw new Error(`record shape: ${what} is not mirrored by src/record/shape.ts`);
 }
 
 function stringCheck(c: CheckDef): StringCheck {

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { OPERATOR_VALUE_TYPES } from '../src/conditions/_operators.js';
+import { OPERATOR_VALUE_TYPES } from '../src/conditions/operators.js';
 import { TraceSchema } from '../src/eligibility/trace-schema.js';
 import { TestCasesSchema } from '../src/features/cases.js';
 import { RegionSchema } from '../src/features/region.js';
-import { DERIVED_FACTS, RECORD_FIELDS } from '../src/record/_facts.js';
-import { FIELD_TYPES, type FieldType } from '../src/record/_fields.js';
+import { DERIVED_FACTS, RECORD_FIELDS } from '../src/record/facts.js';
+import { FIELD_TYPES, type FieldType } from '../src/record/fields.js';
 import { InnovationSchema } from '../src/record/innovation.js';
 import { subUrusanCatalogue } from '../src/record/kewenangan.js';
 import { urusanCatalogue } from '../src/record/urusan.js';

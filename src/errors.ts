@@ -105,17 +105,28 @@ export class InvalidRuleSetError extends InovasiRulesError {
 export class UnknownRuleSetError extends InovasiRulesError {
   /** The id that was asked for. */
   readonly ruleSetId: string;
+  /** The ids that exist (of the kind asked for, when one was). */
+  readonly known: readonly string[];
+  /** The known id closest to the one asked for, when one is close enough (a typo). */
+  readonly suggestion: string | undefined;
 
   /**
    * @param ruleSetId - the id asked for
    * @param known - the ids that exist
    * @param kind - the kind that was asked for, when the id names a rule set of another kind
+   * @param suggestion - the known id closest to it, when one is close enough
    */
-  constructor(ruleSetId: string, known: readonly string[], kind?: string) {
+  constructor(ruleSetId: string, known: readonly string[], kind?: string, suggestion?: string) {
     const what = kind ? `${kind} rule set` : 'rule set';
-    super('E_UNKNOWN_RULE_SET', `Unknown ${what} "${ruleSetId}"; known: ${known.join(', ')}`);
+    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    super(
+      'E_UNKNOWN_RULE_SET',
+      `Unknown ${what} "${ruleSetId}"${hint}; known: ${known.join(', ')}`,
+    );
     this.name = 'UnknownRuleSetError';
     this.ruleSetId = ruleSetId;
+    this.known = Object.freeze([...known]);
+    this.suggestion = suggestion;
   }
 }
 

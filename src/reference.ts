@@ -5,17 +5,13 @@
  *
  * @packageDocumentation
  */
-import type { CheckSpec } from './conditions/_compile.js';
-import {
-  type CheckRunner,
-  createEngineRunner,
-  resultsOf,
-} from './conditions/_json-rules-engine.js';
-import { createEvaluator, parseRecord } from './eligibility/_pipeline.js';
+import type { CheckSpec } from './conditions/compile.js';
+import { type CheckRunner, createEngineRunner, resultsOf } from './conditions/json-rules-engine.js';
+import { createEvaluator, parseRecord } from './eligibility/pipeline.js';
 import type { EvaluateOptions, Evaluation } from './eligibility/types.js';
-import { factsOf } from './record/_facts.js';
+import { factsOf } from './record/facts.js';
 import type { EligibilityRuleSet, RubricRuleSet } from './rule-sets/types.js';
-import { rubricChecks } from './scoring/_plan.js';
+import { rubricChecks } from './scoring/indicator-plan.js';
 
 const engines = new WeakMap<
   EligibilityRuleSet | RubricRuleSet,

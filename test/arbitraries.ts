@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { RECORD_PATHS } from '../src/record/_fields.js';
+import { RECORD_PATHS } from '../src/record/fields.js';
 import { KemanfaatanBasisSchema } from '../src/schemas.js';
 
 // Random records across the whole input contract, drafts included.

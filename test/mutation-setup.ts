@@ -1,5 +1,5 @@
 import { beforeEach } from 'vitest';
-import { clearMemos } from '../src/conditions/_memo.js';
+import { clearMemos } from '../src/conditions/memo.js';
 
 // For `npm run mutation` only. Stryker runs, for each mutant, the tests that reached its code in a
 // first run. Code that fills a cache runs only in the first test of a file to need it, so a later

@@ -1,12 +1,15 @@
-import type { Status } from '../conditions/outcome.js';
-import type { Evaluation, MultiEvaluation, RuleSetResult } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
-import type { EditionsComparison } from '../features/compare.js';
-import type { RegionPlan } from '../features/plan.js';
-import type { RegionEvaluation } from '../features/region.js';
-import type { SubmissionCheck } from '../features/submission.js';
 import { TEXTS } from '../features/texts.js';
+import type {
+  Evaluation,
+  MultiEvaluation,
+  RegionEvaluation,
+  RuleSetResult,
+  Status,
+} from '../index.js';
 import { type Locale, MESSAGES } from '../messages.js';
+import type { EditionsComparison, RegionPlan } from '../plan.js';
+import type { SubmissionCheck } from '../submission.js';
 import { paint } from './colour.js';
 
 const cli = TEXTS.cli;

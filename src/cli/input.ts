@@ -1,6 +1,5 @@
 import { InputFileError, type Issue } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
-import { decodeText, readText } from '../io/_text.js';
 import {
   type InputFormat,
   openRecords,
@@ -8,7 +7,7 @@ import {
   type ReadRow,
   type RecordInput,
   type RecordSource,
-} from '../io/read-records.js';
+} from '../io/index.js';
 import { type Locale, pick } from '../messages.js';
 
 /**
@@ -16,7 +15,7 @@ import { type Locale, pick } from '../messages.js';
  * input with `--input-format`), and JSON files (rule sets, region records) read whole.
  */
 
-export type { ReadRow as SourceRow, RecordSource } from '../io/read-records.js';
+export type { ReadRow as SourceRow, RecordSource } from '../io/index.js';
 
 /** The reading options the command line passes on. */
 export type CliReadOptions = Pick<
@@ -53,10 +52,10 @@ export async function readJson(file: string): Promise<unknown> {
   return source.single ? rows[0] : rows;
 }
 
-/** Reads the text of a file, checking its encoding. */
+/** Reads the text of a UTF-8 file (a BOM is dropped); rejects when it is not UTF-8. */
 export async function readTextFile(file: string): Promise<string> {
-  const { createReadStream } = await import('node:fs');
-  return readText(decodeText(createReadStream(file), file));
+  const { readFile } = await import('node:fs/promises');
+  return new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
 }
 
 /** Reads every row of a file into memory (for reports, which need them all). */

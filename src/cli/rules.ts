@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { runTestCases } from '../features/cases.js';
 import { caseFieldProblems, lintRuleSet } from '../features/lint.js';
-import { listRuleSets, loadRuleSet } from '../rule-sets/registry.js';
+import { listRuleSets, loadRuleSet } from '../index.js';
 import { readJson, readTextFile } from './input.js';
 import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
 import type { CliIo } from './stream.js';

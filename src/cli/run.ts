@@ -1,10 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
-import { evaluateAll } from '../eligibility/evaluate.js';
-import { NATIONAL_RULE_SET } from '../eligibility/scope.js';
-import type { Evaluation } from '../eligibility/types.js';
-import { createEngine } from '../engine/engine.js';
 import {
   InputFileError,
   InvalidOptionError,
@@ -13,15 +9,12 @@ import {
   UnknownRuleSetError,
   UsageError,
 } from '../errors.js';
-import { compareEditions } from '../features/compare.js';
-import { planRegion } from '../features/plan.js';
-import { evaluateRegion } from '../features/region.js';
-import { checkSubmission } from '../features/submission.js';
 import { TEXTS } from '../features/texts.js';
+import type { Engine, Evaluation, RuleSet } from '../index.js';
+import { createEngine, evaluateAll, evaluateRegion, getRuleSet } from '../index.js';
 import { type Locale, pick } from '../messages.js';
-import { suggest } from '../record/_suggest.js';
-import { getRuleSet, listRuleSets, resolveRuleSet } from '../rule-sets/registry.js';
-import type { RuleSet } from '../rule-sets/types.js';
+import { compareEditions, planRegion } from '../plan.js';
+import { checkSubmission } from '../submission.js';
 import { setColour } from './colour.js';
 import {
   formatComparison,
@@ -59,8 +52,8 @@ const FORMATS: Record<string, Options['format'][]> = {
 
 /** Options shared by the commands. */
 export interface Options {
-  /** The eligibility rule set (the first `--rule-set`). */
-  ruleSet: RuleSet;
+  /** The eligibility rule set (the first of `--rule-set`), if one was given. */
+  ruleSet: RuleSet | undefined;
   /** Every `--rule-set` given, of any kind: more than one prints them side by side. */
   ruleSets: RuleSet[];
   /** Whether a `--rule-set` was given (else each command applies its own default). */
@@ -101,11 +94,23 @@ async function ruleSetOptions(values: string[]): Promise<Pick<Options, 'ruleSet'
   // One id alone names the eligibility rule set: an id of another kind is unknown as that kind.
   const [only] = values;
   if (values.length === 1 && only !== undefined && !only.endsWith('.json')) {
-    resolveRuleSet(only, 'eligibility');
+    ofKind(engine, only, 'eligibility');
   }
-  const eligibility =
-    ruleSets.find((r) => r.kind === 'eligibility') ?? engine.getRuleSet(NATIONAL_RULE_SET);
-  return { ruleSet: eligibility, ruleSets: ruleSets.length > 0 ? ruleSets : [eligibility] };
+  return { ruleSet: ruleSets.find((r) => r.kind === 'eligibility'), ruleSets };
+}
+
+/** The rule set of an id, which must be of the kind asked for (else unknown as that kind). */
+function ofKind(engine: Engine, id: string, kind: RuleSet['kind']): RuleSet {
+  const ruleSet = engine.ruleSets.find((r) => r.id === id) ?? getRuleSet(id);
+  if (ruleSet.kind !== kind) {
+    const known = engine.listRuleSets().filter((r) => r.kind === kind);
+    throw new UnknownRuleSetError(
+      id,
+      known.map((r) => r.id),
+      kind,
+    );
+  }
+  return ruleSet;
 }
 
 function evaluateOptions(options: Options) {
@@ -244,7 +249,10 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     const options: Options = {
       ...(await ruleSetOptions(values['rule-set'] ?? [])),
       ruleSetGiven: (values['rule-set'] ?? []).length > 0,
-      rubric: values.rubric === undefined ? undefined : resolveRuleSet(values.rubric, 'rubric').id,
+      rubric:
+        values.rubric === undefined
+          ? undefined
+          : ofKind(createEngine(), values.rubric, 'rubric').id,
       locale: values.lang,
       format: format as Options['format'],
       read: await readOptions(values),
@@ -528,8 +536,8 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
     return EXIT.invalidInput;
   }
   if (error instanceof UnknownRuleSetError) {
-    const known = listRuleSets().map((r) => r.id);
-    const suggestion = suggest(error.ruleSetId, known);
+    const known = error.known;
+    const suggestion = error.suggestion;
     const hint = suggestion
       ? locale === 'en'
         ? ` (did you mean "${suggestion}"?)`

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import scaffold from '../../rules/scaffold.json' with { type: 'json' };
 import { InputFileError, UsageError } from '../errors.js';
-import { getRuleSet, listRuleSets } from '../rule-sets/registry.js';
+import { getRuleSet, listRuleSets } from '../index.js';
 
 /**
  * `rules new <id>`: a rule set that extends another (the national one by default) and its test

@@ -1,6 +1,6 @@
-import { evaluate } from '../eligibility/evaluate.js';
-import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../errors.js';
+import type { EvaluateOptions, Evaluation } from '../index.js';
+import { evaluate } from '../index.js';
 import { type Locale, pick } from '../messages.js';
 
 const fill = (template: string, values: Record<string, number>) =>

@@ -1,4 +1,4 @@
-import { fieldsOf } from '../record/_facts.js';
+import { fieldsOf } from '../record/facts.js';
 
 /**
  * Conditions in json-rules-engine's syntax (all / any / not, fact, operator, value): their

@@ -1,4 +1,4 @@
-import { fieldsOf } from '../record/_facts.js';
+import { fieldsOf } from '../record/facts.js';
 import type { LeafCondition } from './condition.js';
 
 /**

@@ -1,13 +1,8 @@
-import {
-  attempt,
-  fixedEvaluator,
-  optionsObject,
-  resolveLocale,
-} from '../eligibility/_evaluator.js';
+import { attempt, fixedEvaluator, optionsObject, resolveLocale } from '../eligibility/evaluator.js';
 import type { Evaluation, SafeEvaluateResult } from '../eligibility/types.js';
 import { InvalidOptionError, type Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
-import { readRecord } from '../record/_shape.js';
+import { readRecord } from '../record/shape.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 
 /**

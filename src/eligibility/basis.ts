@@ -1,5 +1,5 @@
 import { type Locale, MESSAGES, pick } from '../messages.js';
-import { ruleSetHash } from '../rule-sets/_hash.js';
+import { ruleSetHash } from '../rule-sets/hash.js';
 import type { RuleSet } from '../rule-sets/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { InvalidRecordError } from '../errors.js';
-import { attempt } from './_evaluator.js';
-import { createEvaluator, evaluateAllParsed, parseRecord, resolveAll } from './_pipeline.js';
+import { attempt } from './evaluator.js';
+import { createEvaluator, evaluateAllParsed, parseRecord, resolveAll } from './pipeline.js';
 import type { Scope } from './scope.js';
 import type {
   EvaluateAllOptions,

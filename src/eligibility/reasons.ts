@@ -1,7 +1,7 @@
-import { type ValueCache, valueCache, weakMemo } from '../conditions/_memo.js';
-import { getPath, getSegments } from '../conditions/_path.js';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
+import { type ValueCache, valueCache, weakMemo } from '../conditions/memo.js';
 import { blame, type CheckResults, leafFields, type Status } from '../conditions/outcome.js';
+import { getPath, getSegments } from '../conditions/path.js';
 import { interpolate, type Locale, pick, placeholderPattern } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import { findSubUrusan } from '../record/kewenangan.js';

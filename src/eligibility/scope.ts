@@ -1,8 +1,7 @@
-import { latest, memo } from '../conditions/_memo.js';
-import { UnknownRuleSetError } from '../errors.js';
+import { latest, memo } from '../conditions/memo.js';
 import type { RegionLevel } from '../record/kewenangan.js';
 import { readRegionName } from '../record/region-name.js';
-import { getRuleSet, shippedRuleSets } from '../rule-sets/registry.js';
+import { getRuleSet, shippedRuleSets, unknownRuleSet } from '../rule-sets/registry.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import type { Chosen } from './basis.js';
 
@@ -46,7 +45,7 @@ export function createScope(
   const byId = new Map(ruleSets.map((r) => [r.id, r]));
   const get = (id: string): RuleSet => {
     const found = byId.get(id) ?? lookup(id);
-    if (!found) throw new UnknownRuleSetError(id, [...byId.keys()]);
+    if (!found) throw unknownRuleSet(id, [...byId.keys()]);
     return found;
   };
   // Each regional rule set with its region's key (`kabupaten:malang`), read once per scope.
@@ -129,7 +128,7 @@ export function createScope(
       const ruleSet = typeof ref === 'string' ? get(ref) : ref;
       if (ruleSet.kind !== kind) {
         const ofKind = ruleSets.filter((r) => r.kind === kind).map((r) => r.id);
-        throw new UnknownRuleSetError(ruleSet.id, ofKind, kind);
+        throw unknownRuleSet(ruleSet.id, ofKind, kind);
       }
       return ruleSet as Extract<RuleSet, { kind: typeof kind }>;
     },

@@ -6,7 +6,7 @@ import {
   type Status,
 } from '../conditions/outcome.js';
 import type { EligibilityRuleSet, RubricRuleSet } from '../rule-sets/types.js';
-import { levelId } from '../scoring/_plan.js';
+import { levelId } from '../scoring/indicator-plan.js';
 import type { InnovationScore } from '../scoring/score.js';
 
 /**

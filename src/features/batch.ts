@@ -1,5 +1,5 @@
-import { optionsObject } from '../eligibility/_evaluator.js';
-import { createEvaluator } from '../eligibility/_pipeline.js';
+import { optionsObject } from '../eligibility/evaluator.js';
+import { createEvaluator } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue } from '../errors.js';

@@ -7,19 +7,19 @@ import {
   optionsObject,
   resolveLocale,
   runnerFor,
-} from '../eligibility/_evaluator.js';
-import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
+} from '../eligibility/evaluator.js';
+import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import type { CriterionResult } from '../eligibility/reasons.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { type Issue, issuesFrom } from '../errors.js';
 import { type Locale, type LocalizedText, MESSAGES, pick } from '../messages.js';
-import { factsOf } from '../record/_facts.js';
-import { RECORD_PATHS } from '../record/_fields.js';
+import { factsOf } from '../record/facts.js';
+import { RECORD_PATHS } from '../record/fields.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
 import { scanInput } from '../record/limits.js';
 import type { EligibilityRuleSet } from '../rule-sets/types.js';
-import { levelId } from '../scoring/_plan.js';
+import { levelId } from '../scoring/indicator-plan.js';
 import { rubricRunnerFor } from '../scoring/score.js';
 
 /**

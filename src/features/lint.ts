@@ -1,10 +1,10 @@
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import indonesian from 'zod/v4/locales/id.js';
-import { OPERATOR_VALUE_TYPES } from '../conditions/_operators.js';
+import { OPERATOR_VALUE_TYPES } from '../conditions/operators.js';
 import type { Issue } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
-import { DERIVED_FACTS, RECORD_FIELDS } from '../record/_facts.js';
-import { suggest } from '../record/_suggest.js';
+import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
+import { suggest } from '../record/suggest.js';
 import { EligibilityRuleSetSchema } from '../rule-sets/format.js';
 import { checkRuleSet, getRuleSet, listRuleSets } from '../rule-sets/registry.js';
 import { TEXTS } from './texts.js';

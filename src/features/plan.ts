@@ -1,8 +1,8 @@
 import planner from '../../rules/planner.json' with { type: 'json' };
 import type { Condition } from '../conditions/condition.js';
-import type { Evaluator } from '../eligibility/_evaluator.js';
-import { createEvaluator } from '../eligibility/_pipeline.js';
 import type { Basis } from '../eligibility/basis.js';
+import type { Evaluator } from '../eligibility/evaluator.js';
+import { createEvaluator } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';

@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import type { Evaluator } from '../eligibility/_evaluator.js';
-import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
+import type { Evaluator } from '../eligibility/evaluator.js';
+import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import { labinovOf } from '../record/_labinov.js';
+import { labinovOf } from '../record/labinov.js';
 import {
   type Portfolio,
   type PortfolioInput,
   type PortfolioOptions,
   summarisePortfolio,
   type Tally,
-} from './_portfolio.js';
+} from './portfolio-tally.js';
 
 export type {
   Change,
@@ -21,7 +21,7 @@ export type {
   PortfolioUnit,
   RankRow,
   UnitCount,
-} from './_portfolio.js';
+} from './portfolio-tally.js';
 
 const iterable = z.custom<Iterable<unknown> | AsyncIterable<unknown>>(
   (value) =>

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { createEvaluator, parseRecord, type RegionContext } from '../eligibility/_pipeline.js';
 import type { Basis } from '../eligibility/basis.js';
+import { createEvaluator, parseRecord, type RegionContext } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';

@@ -1,6 +1,6 @@
 import data from '../../rules/submission-iga.json' with { type: 'json' };
-import { createEvaluator, parseRecord } from '../eligibility/_pipeline.js';
 import type { Basis } from '../eligibility/basis.js';
+import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, pick } from '../messages.js';

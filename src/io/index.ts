@@ -8,7 +8,6 @@
 
 export { InputFileError } from '../errors.js';
 export type { HeaderMap } from './_headers.js';
-export type { Delimiter, TextEncoding } from './_text.js';
 export type { NumberFormat } from './_values.js';
 export {
   formatOfPath,
@@ -20,3 +19,4 @@ export {
   type RecordSource,
   readRecords,
 } from './read-records.js';
+export type { Delimiter, TextEncoding } from './text.js';

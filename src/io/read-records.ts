@@ -7,6 +7,7 @@ import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
 import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { readRow } from './_table.js';
+import type { NumberFormat } from './_values.js';
 import {
   type Delimiter,
   decodeText,
@@ -14,8 +15,7 @@ import {
   linesOf,
   readText,
   type TextEncoding,
-} from './_text.js';
-import type { NumberFormat } from './_values.js';
+} from './text.js';
 
 /** The formats records are read from. */
 export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';

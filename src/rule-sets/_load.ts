@@ -1,6 +1,6 @@
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
-import { suggest } from '../record/_suggest.js';
 import { type Limits, scanInput } from '../record/limits.js';
+import { suggest } from '../record/suggest.js';
 import { deepFreeze, metaOf, resolveCriteria } from './_resolve.js';
 import { EligibilityRuleSetSchema } from './format.js';
 import { RubricSchema } from './rubric-format.js';

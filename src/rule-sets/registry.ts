@@ -4,6 +4,7 @@ import {
   type Issue,
   UnknownRuleSetError,
 } from '../errors.js';
+import { suggest } from '../record/suggest.js';
 import { type ParentLookup, parseRuleSet } from './_load.js';
 import { ruleSet as iga2023 } from './shipped/iga-2023.js';
 import { ruleSet as iga2026 } from './shipped/iga-2026.js';
@@ -225,7 +226,7 @@ export function summaryOf(ruleSet: RuleSet, builtIn: boolean): RuleSetSummary {
 export function getRuleSet(id: string): RuleSet {
   ensureShipped();
   const entry = registry.get(id);
-  if (!entry) throw new UnknownRuleSetError(id, [...registry.keys()]);
+  if (!entry) throw unknownRuleSet(id, [...registry.keys()]);
   return entry.ruleSet;
 }
 
@@ -252,7 +253,20 @@ export function resolveRuleSet<K extends RuleSet['kind']>(
     const ofKind = [...registry.values()]
       .filter((e) => e.ruleSet.kind === kind)
       .map((e) => e.ruleSet.id);
-    throw new UnknownRuleSetError(ruleSet.id, ofKind, kind);
+    throw unknownRuleSet(ruleSet.id, ofKind, kind);
   }
   return ruleSet as Extract<RuleSet, { kind: K }>;
+}
+
+/**
+ * The error for an id no rule set has, with the closest known id when one is close (a typo).
+ *
+ * @internal
+ */
+export function unknownRuleSet(
+  id: string,
+  known: readonly string[],
+  kind?: string,
+): UnknownRuleSetError {
+  return new UnknownRuleSetError(id, known, kind, suggest(id, known));
 }

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { conditionProblems } from '../conditions/_validate.js';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
+import { conditionProblems } from '../conditions/validate.js';
 import { placeholderPattern } from '../messages.js';
-import { RECORD_PATHS } from '../record/_fields.js';
+import { RECORD_PATHS } from '../record/fields.js';
 import { findUrusan } from '../record/urusan.js';
 import {
   ConditionSchema,

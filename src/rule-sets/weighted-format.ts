@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { LocalizedText } from '../messages.js';
-import { RECORD_PATHS } from '../record/_fields.js';
+import { RECORD_PATHS } from '../record/fields.js';
 import {
   Id,
   LocalizedTextSchema,

@@ -1,11 +1,11 @@
-import { createCompiledRunner, type SyncCheckRunner } from '../conditions/_compile.js';
-import { valueCache, weakMemo } from '../conditions/_memo.js';
-import { getPath, getSegments } from '../conditions/_path.js';
+import { createCompiledRunner, type SyncCheckRunner } from '../conditions/compile.js';
+import { valueCache, weakMemo } from '../conditions/memo.js';
 import { blame, type CheckResults, leafFields, shortfall } from '../conditions/outcome.js';
+import { getPath, getSegments } from '../conditions/path.js';
 import { formatValue, interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import type { RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
-import { type IndicatorPlan, planFor, rubricChecks } from './_plan.js';
+import { type IndicatorPlan, planFor, rubricChecks } from './indicator-plan.js';
 
 /**
  * IGA scoring of one innovation (*skor kematangan*): each indicator's level from its conditions,

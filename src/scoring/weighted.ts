@@ -1,4 +1,4 @@
-import { getPath } from '../conditions/_path.js';
+import { getPath } from '../conditions/path.js';
 import { type Locale, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import type { WeightedNodeFile, WeightedStage } from '../rule-sets/weighted-format.js';

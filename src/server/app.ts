@@ -7,10 +7,9 @@ import { timeout } from 'hono/timeout';
 import pkg from '../../package.json' with { type: 'json' };
 import innovationJsonSchema from '../../schema/innovation.schema.json' with { type: 'json' };
 import { issuesFrom } from '../errors.js';
-import { type Basis, createEngine, type EvaluateOptions, InvalidRecordError } from '../index.js';
+import { type Basis, createEngine, type EvaluateOptions } from '../index.js';
 import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
-import { scanInput } from '../record/limits.js';
 import { describeRoutes, docsPage } from './_openapi.js';
 import { problem, problemOf, sendProblem } from './_problem.js';
 
@@ -297,8 +296,6 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
 
   app.post('/form/validate', async (c) => {
     const record = await jsonBody(c);
-    const scan = scanInput(record);
-    if (scan.issue) throw new InvalidRecordError([scan.issue]);
     const options = optionsOf(c);
     const schema = engine.createFormSchema({
       locale: options.locale as Locale,

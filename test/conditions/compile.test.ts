@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCompiledRunner, deferred } from '../../src/conditions/_compile.js';
-import { createEngineRunner } from '../../src/conditions/_json-rules-engine.js';
+import { createCompiledRunner, deferred } from '../../src/conditions/compile.js';
+import { createEngineRunner } from '../../src/conditions/json-rules-engine.js';
 import { getRuleSet, InnovationSchema, listRuleSets, type RubricRuleSet } from '../../src/index.js';
-import { factsOf } from '../../src/record/_facts.js';
-import { rubricChecks } from '../../src/scoring/_plan.js';
+import { factsOf } from '../../src/record/facts.js';
+import { rubricChecks } from '../../src/scoring/indicator-plan.js';
 import { recordArb } from '../arbitraries.js';
 import { runs } from '../runs.js';
 

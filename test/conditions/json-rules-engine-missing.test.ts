@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEngineRunner } from '../../src/conditions/_json-rules-engine.js';
+import { createEngineRunner } from '../../src/conditions/json-rules-engine.js';
 import { InovasiRulesError } from '../../src/index.js';
 
 // json-rules-engine is an optional peer: here it is not installed, until the last step. Mocked

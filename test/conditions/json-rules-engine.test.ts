@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineRunner, resultsOf } from '../../src/conditions/_json-rules-engine.js';
+import { createEngineRunner, resultsOf } from '../../src/conditions/json-rules-engine.js';
 import { InternalError } from '../../src/index.js';
 
 const checks = [

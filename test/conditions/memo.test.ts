@@ -6,7 +6,7 @@ import {
   memo,
   valueCache,
   weakMemo,
-} from '../../src/conditions/_memo.js';
+} from '../../src/conditions/memo.js';
 
 describe('weakMemo', () => {
   it('builds once per key, and again after clearMemos', () => {

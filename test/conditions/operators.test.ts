@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createCompiledRunner } from '../../src/conditions/_compile.js';
-import { createEngineRunner } from '../../src/conditions/_json-rules-engine.js';
-import { EXTRA_OPERATORS } from '../../src/conditions/_operators.js';
+import { createCompiledRunner } from '../../src/conditions/compile.js';
 import type { Condition, TopLevelCondition } from '../../src/conditions/condition.js';
+import { createEngineRunner } from '../../src/conditions/json-rules-engine.js';
+import { EXTRA_OPERATORS } from '../../src/conditions/operators.js';
 
 /** Runs one condition on one set of facts, compiled and through json-rules-engine. */
 async function both(conditions: TopLevelCondition, facts: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dottedPathProblem, getPath, getSegments } from '../../src/conditions/_path.js';
+import { dottedPathProblem, getPath, getSegments } from '../../src/conditions/path.js';
 
 describe('dottedPathProblem', () => {
   it.each(['sdm', 'sdm.jumlah', 'a_1.B2._c', 'x'.repeat(200)])('accepts %s', (path) => {

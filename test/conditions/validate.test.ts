@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionProblems, MAX_CONDITION_DEPTH } from '../../src/conditions/_validate.js';
+import { conditionProblems, MAX_CONDITION_DEPTH } from '../../src/conditions/validate.js';
 
 // Every problem an author can make in a condition tree, each with its exact path, code and
 // message: the messages are what a rule-set author reads, so their words are held here too.

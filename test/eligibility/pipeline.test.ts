@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { clearMemos } from '../../src/conditions/_memo.js';
-import { judgeEligibility, runnerFor } from '../../src/eligibility/_evaluator.js';
-import { createEvaluator, parseRecord, resolveAll } from '../../src/eligibility/_pipeline.js';
+import { clearMemos } from '../../src/conditions/memo.js';
+import { judgeEligibility, runnerFor } from '../../src/eligibility/evaluator.js';
+import { createEvaluator, parseRecord, resolveAll } from '../../src/eligibility/pipeline.js';
 import {
   getRuleSet,
   InvalidOptionError,
@@ -11,7 +11,7 @@ import {
   LIMITS,
   loadRuleSet,
 } from '../../src/index.js';
-import { factsOf } from '../../src/record/_facts.js';
+import { factsOf } from '../../src/record/facts.js';
 import { NullFreeInnovationSchema } from '../../src/record/innovation.js';
 import type { EligibilityRuleSet, RubricRuleSet } from '../../src/rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';

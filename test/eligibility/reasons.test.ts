@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runnerFor } from '../../src/eligibility/_evaluator.js';
-import { parseRecord } from '../../src/eligibility/_pipeline.js';
+import { runnerFor } from '../../src/eligibility/evaluator.js';
+import { parseRecord } from '../../src/eligibility/pipeline.js';
 import { judgeCriterion } from '../../src/eligibility/reasons.js';
 import {
   type EligibilityRuleSet,
@@ -9,7 +9,7 @@ import {
   type InnovationInput,
   loadRuleSet,
 } from '../../src/index.js';
-import { factsOf } from '../../src/record/_facts.js';
+import { factsOf } from '../../src/record/facts.js';
 import type { Criterion } from '../../src/rule-sets/format.js';
 import { recordArb } from '../arbitraries.js';
 import { countingResults } from '../helpers.js';

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { evidencedRecord, generateRecord } from '../../bench/records.js';
-import { compileFastParser, GIVE_UP } from '../../src/record/_fast-parse.js';
+import { compileFastParser, GIVE_UP } from '../../src/record/fast-parse.js';
 import { InnovationSchema } from '../../src/record/innovation.js';
 import { LIMITS, type Limits, scanInput } from '../../src/record/limits.js';
 import { applyEdits, ordered, recordArb, recordEditsArb } from '../arbitraries.js';

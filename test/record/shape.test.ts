@@ -5,9 +5,9 @@ import * as z from 'zod';
 import { evidencedRecord, generateRecord } from '../../bench/records.js';
 import { describe as describeSchema, recordShape } from '../../scripts/record-shape.js';
 import { issuesFrom } from '../../src/errors.js';
-import { RECORD_FIELDS } from '../../src/record/_facts.js';
-import { readShape, type Shape } from '../../src/record/_shape.js';
+import { RECORD_FIELDS } from '../../src/record/facts.js';
 import { InnovationSchema } from '../../src/record/innovation.js';
+import { readShape, type Shape } from '../../src/record/shape.js';
 import { applyEdits, ordered, recordArb, recordEditsArb } from '../arbitraries.js';
 import { runs } from '../runs.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getRuleSet, type RubricRuleSet } from '../../src/index.js';
 import { formatValue } from '../../src/messages.js';
-import { levelId, planFor, rubricChecks } from '../../src/scoring/_plan.js';
+import { levelId, planFor, rubricChecks } from '../../src/scoring/indicator-plan.js';
 
 // The texts and paths each indicator's score is written from, built once per rubric and locale:
 // every indicator of both shipped editions, in both locales, read back against the rubric.

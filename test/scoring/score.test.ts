@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRecord } from '../../src/eligibility/_pipeline.js';
+import { parseRecord } from '../../src/eligibility/pipeline.js';
 import {
   evaluate,
   getRuleSet,
@@ -8,7 +8,7 @@ import {
   type InnovationScore,
   loadRuleSet,
 } from '../../src/index.js';
-import { factsOf } from '../../src/record/_facts.js';
+import { factsOf } from '../../src/record/facts.js';
 import type { RubricRuleSet } from '../../src/rule-sets/types.js';
 import {
   rubricRunnerFor,

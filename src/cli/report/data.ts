@@ -1,9 +1,7 @@
-import type { Evaluation } from '../../eligibility/types.js';
 import type { Issue } from '../../errors.js';
-import type { RegionPlan } from '../../features/plan.js';
-import type { Portfolio } from '../../features/portfolio.js';
+import type { Evaluation, Portfolio, RuleSetRef } from '../../index.js';
 import type { Locale } from '../../messages.js';
-import type { RuleSetRef } from '../../rule-sets/types.js';
+import type { RegionPlan } from '../../plan.js';
 import type { CliReadOptions } from '../input.js';
 
 /** One innovation's row in a report. */

@@ -1,8 +1,8 @@
-import { latest, weakMemo } from '../conditions/_memo.js';
+import { latest, weakMemo } from '../conditions/memo.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
-import { factsOf } from '../record/_facts.js';
-import { compileFastParser, GIVE_UP } from '../record/_fast-parse.js';
+import { factsOf } from '../record/facts.js';
+import { compileFastParser, GIVE_UP } from '../record/fast-parse.js';
 import {
   type Innovation,
   InnovationSchema,
@@ -12,6 +12,7 @@ import { LIMITS, type Limits, scanInput } from '../record/limits.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { scoreStages } from '../scoring/weighted.js';
+import { type Chosen, multiBasisOf } from './basis.js';
 import {
   chosenEvaluator,
   type Evaluator,
@@ -22,8 +23,7 @@ import {
   resolveLocale,
   ruleSetRef,
   runnerFor,
-} from './_evaluator.js';
-import { type Chosen, multiBasisOf } from './basis.js';
+} from './evaluator.js';
 import { defaultScope, type Scope } from './scope.js';
 import type {
   EvaluateAllOptions,

@@ -1,10 +1,10 @@
-import { DERIVED_FACTS, RECORD_FIELDS } from '../record/_facts.js';
-import { FIELD_TYPES, type FieldType, RECORD_PATHS } from '../record/_fields.js';
-import { suggest } from '../record/_suggest.js';
+import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
+import { FIELD_TYPES, type FieldType, RECORD_PATHS } from '../record/fields.js';
 import { findSubUrusan } from '../record/kewenangan.js';
+import { suggest } from '../record/suggest.js';
 import { findUrusan } from '../record/urusan.js';
-import { OPERATOR_VALUE_TYPES } from './_operators.js';
-import { dottedPathProblem } from './_path.js';
+import { OPERATOR_VALUE_TYPES } from './operators.js';
+import { dottedPathProblem } from './path.js';
 
 /**
  * What a loader accepts of a condition in json-rules-engine's syntax (all / any / not, fact,

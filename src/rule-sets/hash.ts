@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
-import { weakMemo } from '../conditions/_memo.js';
+import { weakMemo } from '../conditions/memo.js';
 import type { RuleSet } from './types.js';
 
 /**

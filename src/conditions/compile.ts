@@ -1,7 +1,6 @@
 import { InternalError } from '../errors.js';
-import { OPERATORS } from './_operators.js';
-import { getSegments } from './_path.js';
 import type { Condition, LeafCondition, TopLevelCondition } from './condition.js';
+import { OPERATORS } from './operators.js';
 import {
   allOf,
   anyOf,
@@ -13,6 +12,7 @@ import {
   type Outcome,
   type Status,
 } from './outcome.js';
+import { getSegments } from './path.js';
 
 /**
  * The compiled evaluator: each condition tree is turned once, at load, into a tree of plain
@@ -154,7 +154,7 @@ export function createCompiledRunner(checks: readonly CheckSpec[]): SyncCheckRun
 
 /**
  * Results made only when first asked for: a record whose reasons and scores are all kept
- * (see `_memo.ts`) never builds its facts nor runs a check.
+ * (see `memo.ts`) never builds its facts nor runs a check.
  *
  * @internal
  */

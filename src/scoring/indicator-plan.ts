@@ -1,5 +1,5 @@
-import { weakMemo } from '../conditions/_memo.js';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
+import { weakMemo } from '../conditions/memo.js';
 import { formatValue, type Locale, MESSAGES, pick } from '../messages.js';
 import type { RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';

@@ -1,7 +1,7 @@
 import type { Basis } from '../eligibility/basis.js';
 import type { EvaluateOptions, Verdict } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
-import { LABINOV_STAGES } from '../record/_labinov.js';
+import { LABINOV_STAGES } from '../record/labinov.js';
 import type { RuleSetRef } from '../rule-sets/types.js';
 
 /**

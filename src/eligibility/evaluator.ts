@@ -1,9 +1,9 @@
-import { createCompiledRunner, deferred, type SyncCheckRunner } from '../conditions/_compile.js';
-import { getOrBuild, weakMemo } from '../conditions/_memo.js';
+import { createCompiledRunner, deferred, type SyncCheckRunner } from '../conditions/compile.js';
+import { getOrBuild, weakMemo } from '../conditions/memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError } from '../errors.js';
 import type { Locale } from '../messages.js';
-import { factsOf } from '../record/_facts.js';
+import { factsOf } from '../record/facts.js';
 import type { Innovation } from '../record/innovation.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
@@ -16,7 +16,7 @@ import type { Eligibility, Evaluation, SafeEvaluateResult, Verdict } from './typ
  * An evaluator of given rule sets: options checked, records read by the reader it is handed,
  * the compiled eligibility checks and rubric levels run on the record's facts, the verdict,
  * criteria and score assembled. It knows no registry and no zod: the main entry's pipeline
- * (`_pipeline.ts`) adds the shipped rule sets, defaults and zod's record schema, and
+ * (`pipeline.ts`) adds the shipped rule sets, defaults and zod's record schema, and
  * `inovasi-rules/core` the zod-free record reader.
  */
 

@@ -1,10 +1,10 @@
 import type { Engine as EngineType } from 'json-rules-engine';
 import { InovasiRulesError, InternalError } from '../errors.js';
-import type { CheckSpec } from './_compile.js';
-import { EXTRA_OPERATORS } from './_operators.js';
-import { getPath } from './_path.js';
+import type { CheckSpec } from './compile.js';
 import type { Condition } from './condition.js';
+import { EXTRA_OPERATORS } from './operators.js';
 import { allOf, anyOf, type CheckResults, leafStatus, notOf, type Outcome } from './outcome.js';
+import { getPath } from './path.js';
 
 /**
  * json-rules-engine, the reference evaluator: one Engine per rule set, built once and reused.

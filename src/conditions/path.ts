@@ -1,4 +1,4 @@
-import { memo } from './_memo.js';
+import { memo } from './memo.js';
 
 /**
  * Plain dotted paths (`indikator.sdm.jumlah`): the only path syntax rule sets may use.
