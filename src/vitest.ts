@@ -8,6 +8,7 @@
  */
 import { evaluate } from './eligibility/evaluate.js';
 import type { EvaluateOptions, Evaluation } from './eligibility/types.js';
+import { InvalidOptionError } from './errors.js';
 
 /** What a matcher returns to vitest. */
 export interface MatcherResult {
@@ -30,6 +31,12 @@ async function toEvaluation(
 ): Promise<Evaluation> {
   return isEvaluation(value) ? value : evaluate(value, options);
 }
+
+/** A matcher's argument of the wrong kind, said as an option error naming it. */
+const argumentError = (name: string, what: string) =>
+  new InvalidOptionError([
+    { path: [name], code: 'invalid_type', message: `${name} must be ${what}` },
+  ]);
 
 /** The reasons of every criterion that did not pass, one per line. */
 function explain(evaluation: Evaluation): string {
@@ -61,6 +68,8 @@ export const inovasiMatchers = {
     criterion: string,
     options?: EvaluateOptions,
   ): Promise<MatcherResult> {
+    if (typeof criterion !== 'string')
+      throw argumentError('criterion', 'a criterion id (a string)');
     const evaluation = await toEvaluation(received, options);
     const found = evaluation.criteria.find((c) => c.id === criterion || c.ref === criterion);
     return {
@@ -77,6 +86,9 @@ export const inovasiMatchers = {
     points: number,
     options?: EvaluateOptions,
   ): Promise<MatcherResult> {
+    if (typeof points !== 'number' || Number.isNaN(points)) {
+      throw argumentError('points', 'a number of points');
+    }
     const evaluation = await toEvaluation(received, options);
     const { score } = evaluation;
     return {

@@ -2,7 +2,7 @@ import { optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
-import { InvalidRecordError, type Issue } from '../errors.js';
+import { InvalidOptionError, InvalidRecordError, type Issue } from '../errors.js';
 
 /** One record's result in a batch: its evaluation, or the problems that kept it out. */
 export type BatchItem =
@@ -74,6 +74,21 @@ export async function* evaluateManyIn(
 ): AsyncGenerator<BatchItem, void, undefined> {
   const { onProgress, ...evaluateOptions } = optionsObject(options) as EvaluateManyOptions;
   const evaluator = createEvaluator(evaluateOptions, undefined, scope);
+  const iterable = records as unknown;
+  if (
+    typeof iterable !== 'object' ||
+    iterable === null ||
+    (typeof (iterable as Iterable<unknown>)[Symbol.iterator] !== 'function' &&
+      typeof (iterable as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function')
+  ) {
+    throw new InvalidOptionError([
+      {
+        path: ['records'],
+        code: 'invalid_type',
+        message: 'records must be a list or a stream (an iterable or async iterable) of records',
+      },
+    ]);
+  }
   let index = 0;
   let invalid = 0;
   for await (const record of records) {

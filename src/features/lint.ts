@@ -1,6 +1,7 @@
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import indonesian from 'zod/v4/locales/id.js';
 import { OPERATOR_VALUE_TYPES } from '../conditions/operators.js';
+import { optionsObject } from '../eligibility/evaluator.js';
 import type { Issue } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
@@ -211,7 +212,8 @@ function nearMisses(json: unknown): Issue[] {
  * lintRuleSet(json, { source: text }).map((p) => `${p.line}:${p.column} ${p.where}: ${p.message}`);
  * ```
  */
-export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetProblem[] {
+export function lintRuleSet(json: unknown, given: LintOptions = {}): RuleSetProblem[] {
+  const options = optionsObject(given) as LintOptions;
   const locale: Locale = options.locale === 'en' ? 'en' : 'id';
   const generic = locale === 'id' ? indonesianMessages(json) : undefined;
   const tree = options.source !== undefined ? parseTree(options.source) : undefined;

@@ -1,7 +1,7 @@
 import planner from '../../rules/planner.json' with { type: 'json' };
 import type { Condition } from '../conditions/condition.js';
 import type { Basis } from '../eligibility/basis.js';
-import type { Evaluator } from '../eligibility/evaluator.js';
+import { type Evaluator, optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
@@ -163,7 +163,11 @@ export async function planRegion(region: unknown, options: PlanOptions = {}): Pr
  * @internal
  */
 export function planRegionIn(scope: Scope, region: unknown, options: PlanOptions = {}): RegionPlan {
-  const { target: targetOption, maxSteps: maxOption, ...evaluateOptions } = options ?? {};
+  const {
+    target: targetOption,
+    maxSteps: maxOption,
+    ...evaluateOptions
+  } = optionsObject(options) as PlanOptions;
   const maxSteps = maxOption ?? DEFAULT_MAX_STEPS;
   if (!Number.isInteger(maxSteps) || maxSteps < 0 || maxSteps > 10_000) {
     throw new InvalidOptionError([

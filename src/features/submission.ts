@@ -1,5 +1,6 @@
 import data from '../../rules/submission-iga.json' with { type: 'json' };
 import type { Basis } from '../eligibility/basis.js';
+import { optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
@@ -216,6 +217,7 @@ export function checkSubmissionIn(
   record: unknown,
   options?: SubmissionOptions,
 ): SubmissionCheck {
+  options = optionsObject(options) as SubmissionOptions;
   const asOf = asOfDate(options?.asOf);
   const evaluator = createEvaluator(
     {

@@ -92,6 +92,7 @@ const FORMATS: readonly InputFormat[] = ['json', 'ndjson', 'csv', 'xlsx'];
 
 /** The format of a file, from its extension; `undefined` when the extension says nothing. */
 export function formatOfPath(path: string): InputFormat | undefined {
+  if (typeof path !== 'string') return undefined;
   if (/\.csv$/i.test(path) || /\.tsv$/i.test(path)) return 'csv';
   if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
   if (/\.xlsx$/i.test(path)) return 'xlsx';
@@ -100,7 +101,8 @@ export function formatOfPath(path: string): InputFormat | undefined {
 }
 
 function fileIssue(name: string, error: unknown): Issue {
-  const code = ((error as NodeJS.ErrnoException).code ?? 'read_error').toLowerCase();
+  const raw = (error as { code?: unknown } | null | undefined)?.code;
+  const code = typeof raw === 'string' ? raw.toLowerCase() : 'read_error';
   const why =
     code === 'enoent'
       ? 'no such file'
@@ -184,7 +186,43 @@ async function bytesOf(
   name: string,
 ): Promise<AsyncIterable<Uint8Array | string>> {
   if (typeof input !== 'string') {
-    if (!(input instanceof Uint8Array)) return input;
+    if (!(input instanceof Uint8Array)) {
+      const iterable = input as unknown;
+      const isStream =
+        typeof iterable === 'object' &&
+        iterable !== null &&
+        typeof (iterable as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] ===
+          'function';
+      if (!isStream) {
+        throw new InputFileError(name, [
+          {
+            path: [],
+            code: 'invalid_input',
+            message: `${name} is not a file path, bytes (a Uint8Array) or a stream of them`,
+          },
+        ]);
+      }
+      // A stream that fails (a broken upload, a reset socket) is an input error, as a file's is.
+      return (async function* () {
+        try {
+          for await (const chunk of input) {
+            if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+              throw new InputFileError(name, [
+                {
+                  path: [],
+                  code: 'invalid_input',
+                  message: `${name} gave a chunk that is neither text nor bytes`,
+                },
+              ]);
+            }
+            yield chunk;
+          }
+        } catch (error) {
+          if (error instanceof InputFileError) throw error;
+          throw new InputFileError(name, [fileIssue(name, error)]);
+        }
+      })();
+    }
     const bytes = input;
     return (async function* () {
       yield bytes;

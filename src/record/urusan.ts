@@ -1,4 +1,5 @@
 import catalogue from '../../rules/urusan.json' with { type: 'json' };
+import { InvalidOptionError } from '../errors.js';
 
 /**
  * The group of an urusan (government affair) under UU 23/2014.
@@ -64,7 +65,7 @@ for (const u of urusanCatalogue) {
  * ```
  */
 export function findUrusan(key: string): Urusan | undefined {
-  return byKey.get(key.trim());
+  return typeof key === 'string' ? byKey.get(key.trim()) : undefined;
 }
 
 /**
@@ -78,6 +79,12 @@ export function findUrusan(key: string): Urusan | undefined {
  * ```
  */
 export function isWithinRegionalAuthority(group: UrusanGroup): boolean {
+  if (typeof group !== 'string' || !Object.hasOwn(catalogue.groups, group)) {
+    const known = Object.keys(catalogue.groups).join(', ');
+    throw new InvalidOptionError([
+      { path: ['group'], code: 'invalid_value', message: `group must be one of ${known}` },
+    ]);
+  }
   return catalogue.groups[group].withinRegionalAuthority;
 }
 

@@ -268,5 +268,10 @@ export function unknownRuleSet(
   known: readonly string[],
   kind?: string,
 ): UnknownRuleSetError {
+  if (typeof id !== 'string') {
+    throw new InvalidOptionError([
+      { path: ['id'], code: 'invalid_type', message: 'a rule set id must be a string' },
+    ]);
+  }
   return new UnknownRuleSetError(id, known, kind, suggest(id, known));
 }

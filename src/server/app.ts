@@ -7,7 +7,7 @@ import { timeout } from 'hono/timeout';
 import pkg from '../../package.json' with { type: 'json' };
 import innovationJsonSchema from '../../schema/innovation.schema.json' with { type: 'json' };
 import { issuesFrom } from '../errors.js';
-import { type Basis, createEngine, type EvaluateOptions } from '../index.js';
+import { type Basis, createEngine, type EvaluateOptions, InvalidOptionError } from '../index.js';
 import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { describeRoutes, docsPage } from './_openapi.js';
@@ -142,7 +142,8 @@ async function jsonBody(c: Context): Promise<unknown> {
  * const res = await app.request('/health');
  * ```
  */
-export function createApp(options: AppOptions = {}): OpenAPIHono {
+export function createApp(given: AppOptions = {}): OpenAPIHono {
+  const options = appOptions(given);
   // One engine per app: the shipped rule sets and the ones given here, nothing process-wide.
   const engine = createEngine({ ruleSets: options.ruleSets ?? [] });
   const summaries = engine.listRuleSets();
@@ -332,4 +333,19 @@ export function createApp(options: AppOptions = {}): OpenAPIHono {
     c.html(docsPage(document() as unknown as Parameters<typeof docsPage>[0])),
   );
   return app;
+}
+
+/** The app's options, read once: `null`, a non-object or a getter that throws is refused. */
+function appOptions(given: unknown): AppOptions {
+  if (given === undefined) return {};
+  const refuse = (message: string) =>
+    new InvalidOptionError([{ path: [], code: 'invalid_type', message }]);
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+    throw refuse('options must be an object');
+  }
+  try {
+    return { ...given } as AppOptions;
+  } catch (error) {
+    throw refuse(`the options could not be read: ${String(error)}`);
+  }
 }
