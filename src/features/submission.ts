@@ -94,11 +94,18 @@ interface Window {
   to: string;
   sumber: Source;
 }
+/** A fact with its source label and citation. */
+interface Sourced {
+  sumber: Source;
+  citation: string;
+}
 interface Edition {
   tahun: number;
   window: Window;
   close?: string;
   citation: string;
+  /** Whether a development inside the window keeps an older innovation in (absent: unknown). */
+  pengembangan?: Sourced;
 }
 
 const RULES = data as unknown as {
@@ -107,13 +114,22 @@ const RULES = data as unknown as {
     penerapan: Window;
     tutup?: { tanggal: string; sumber: Source };
     citation: string;
+    pengembangan?: Sourced;
   }[];
   default: {
     penerapan: { fromOffset: number; toOffset: number; sumber: Source };
     citation: string;
+    pengembangan?: Sourced;
   };
   rancangBangun: { minimumKata: number; sumber: Source; citation: string };
-  keikutsertaan: { maksimum: number; sejak: number; sumber: Source; citation: string };
+  keikutsertaan: {
+    maksimum: number;
+    sejak: number;
+    sumber: Source;
+    citation: string;
+    /** Set when the source is too thin for a fail (one regional official). */
+    status?: 'warning';
+  };
   tahapan: { sumber: Source; citation: string };
   bukti: {
     citation: string;
@@ -136,6 +152,7 @@ function editionOf(tahun: number): Edition {
       window: listed.penerapan,
       ...(listed.tutup ? { close: listed.tutup.tanggal } : {}),
       citation: listed.citation,
+      ...(listed.pengembangan ? { pengembangan: listed.pengembangan } : {}),
     };
   }
   const d = RULES.default.penerapan;
@@ -147,6 +164,7 @@ function editionOf(tahun: number): Edition {
       sumber: d.sumber,
     },
     citation: RULES.default.citation,
+    ...(RULES.default.pengembangan ? { pengembangan: RULES.default.pengembangan } : {}),
   };
 }
 
@@ -334,13 +352,16 @@ function checkDates(
       );
     }
   } else if (penerapan < from || penerapan > to) {
+    checkOutsideWindow(record, penerapan, edition, window, p);
+  }
+  if (record.waktuPengembangan && penerapan && record.waktuPengembangan < penerapan) {
     p.add(
-      'penerapan_di_luar_jendela',
-      severity(edition.window.sumber),
-      'penerapanDiLuarJendela',
-      { ...window, waktuPenerapan: penerapan },
-      ['waktuPenerapan'],
-      edition.citation,
+      'urutan_tanggal',
+      'fail',
+      'pengembanganSebelumPenerapan',
+      { waktuPengembangan: record.waktuPengembangan, waktuPenerapan: penerapan },
+      ['waktuPengembangan', 'waktuPenerapan'],
+      stage.citation,
     );
   }
   if (record.waktuUjiCoba && penerapan && record.waktuUjiCoba > penerapan) {
@@ -379,6 +400,7 @@ function checkDates(
   };
   late('waktuUjiCoba', record.waktuUjiCoba, pick(texts().tanggalUjiCoba, locale));
   late('waktuPenerapan', penerapan, pick(texts().tanggalPenerapan, locale));
+  late('waktuPengembangan', record.waktuPengembangan, pick(texts().tanggalPengembangan, locale));
   for (const [id, entry] of Object.entries(record.indikator ?? {})) {
     const bukti = (entry as { bukti?: Bukti[] | null } | null)?.bukti ?? [];
     bukti.forEach((b, i) => {
@@ -390,6 +412,70 @@ function checkDates(
       late(`indikator.${id}.bukti.${i}.tanggal`, b.tanggal, label);
     });
   }
+}
+
+/**
+ * An implementation date outside the window. Implemented before it, the innovation still counts
+ * in an edition whose rule is known to take its latest development inside the window; the
+ * message never asks to re-date the implementation (that would misstate the record).
+ */
+function checkOutsideWindow(
+  record: Innovation,
+  penerapan: string,
+  edition: Edition,
+  window: Record<string, unknown>,
+  p: Problems,
+): void {
+  const { from, to } = edition.window;
+  const rule = edition.pengembangan;
+  const development = record.waktuPengembangan;
+  const values = { ...window, waktuPenerapan: penerapan, waktuPengembangan: development };
+  const status = severity(edition.window.sumber);
+  if (penerapan > to) {
+    p.add(
+      'penerapan_di_luar_jendela',
+      status,
+      'penerapanSesudahJendela',
+      values,
+      ['waktuPenerapan'],
+      edition.citation,
+    );
+    return;
+  }
+  if (!rule) {
+    // 2023 and before: whether a development inside the window counted is not known.
+    p.add(
+      'penerapan_di_luar_jendela',
+      status,
+      'penerapanSebelumJendelaTanpaAturan',
+      values,
+      ['waktuPenerapan'],
+      edition.citation,
+    );
+    return;
+  }
+  if (development && development >= from && development <= to) {
+    // Counts by its development; where that rests on an inference, say so.
+    if (rule.sumber === 'I') {
+      p.add(
+        'pengembangan_dalam_jendela',
+        'warning',
+        'pengembanganDalamJendela',
+        values,
+        ['waktuPenerapan', 'waktuPengembangan'],
+        rule.citation,
+      );
+    }
+    return;
+  }
+  p.add(
+    'penerapan_di_luar_jendela',
+    status,
+    development ? 'pengembanganDiLuarJendela' : 'penerapanSebelumJendela',
+    values,
+    ['waktuPenerapan', 'waktuPengembangan'],
+    rule.citation,
+  );
 }
 
 function checkEntries(
@@ -404,7 +490,7 @@ function checkEntries(
   if (earlier.length >= rule.maksimum) {
     p.add(
       'keikutsertaan_melebihi_batas',
-      severity(rule.sumber),
+      rule.status ?? severity(rule.sumber),
       'keikutsertaanBatas',
       {
         kali: earlier.length,
@@ -416,6 +502,22 @@ function checkEntries(
     );
   }
   const last = [...earlier].sort((a, b) => b.tahun - a.tahun)[0];
+  // Entered before: it is assessed again only when it has been developed since (2024 on).
+  const development = record.waktuPengembangan;
+  if (
+    last &&
+    edition.pengembangan &&
+    (!development || Number(development.slice(0, 4)) < last.tahun)
+  ) {
+    p.add(
+      'tanpa_pengembangan_sejak_keikutsertaan',
+      'warning',
+      'tanpaPengembangan',
+      { tahunLalu: last.tahun, waktuPengembangan: development },
+      ['waktuPengembangan', 'pengembangan', 'riwayatIga'],
+      edition.pengembangan.citation,
+    );
+  }
   if (last && typeof last.skor === 'number' && score.proven <= last.skor) {
     p.add(
       'tanpa_peningkatan_kematangan',

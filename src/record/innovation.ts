@@ -374,6 +374,17 @@ function buildSchemas(acceptNull: boolean) {
     waktuUjiCoba: optional(isoDate),
     /** Start of implementation (*penerapan*). */
     waktuPenerapan: optional(isoDate),
+    /**
+     * Date of the latest development (*pengembangan terbaru*): when the innovation was last
+     * developed further. Real 2024–2026 apps accept an innovation implemented before an
+     * edition's window when its latest development lies inside it; never re-date
+     * `waktuPenerapan` to it.
+     */
+    waktuPengembangan: optional(isoDate),
+    /** What that development changed (*uraian pengembangan*). */
+    pengembangan: optional(z.string()),
+    /** Documents of that development (a decree, a report of the new version). */
+    buktiPengembangan: documents,
     /** Design (*rancang bangun*). */
     rancangBangun: optional(z.string()),
     /** Aims (*tujuan*). */

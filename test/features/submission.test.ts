@@ -67,11 +67,105 @@ describe('checkSubmission: the implementation window, on both sides of each boun
     );
     expect(codes(r).includes('penerapan_di_luar_jendela')).toBe(outside);
     if (outside) {
-      expect(problem(r, 'penerapan_di_luar_jendela')).toMatchObject({
-        status: 'fail',
-        fields: ['waktuPenerapan'],
-      });
+      const found = problem(r, 'penerapan_di_luar_jendela');
+      expect(found?.status).toBe('fail');
+      expect(found?.fields[0]).toBe('waktuPenerapan');
     }
+  });
+
+  // field-2026-12.md §1: implemented before the window, developed inside it, still counts
+  // (2024 [S], 2026 [3P], 2025 by the pattern [I]); 2023 and before: unknown.
+  describe('development inside the window', () => {
+    const dev = (tahun: number, waktuPenerapan: string, waktuPengembangan?: string) =>
+      checkSubmission(
+        ready({ tahun, waktuPenerapan, waktuPengembangan, waktuUjiCoba: undefined }),
+        { rubric: 'iga-2026', asOf: `${tahun}-12-31` },
+      );
+
+    it.each([
+      [2026, '2022-03-01', '2024-01-01'],
+      [2026, '2022-03-01', '2025-12-31'],
+      [2024, '2020-03-01', '2022-01-01'],
+    ])('IGA %i: implemented %s, developed %s (inside): counts, no problem', async (t, p, d) => {
+      const r = await dev(t, p, d);
+      expect(codes(r)).not.toContain('penerapan_di_luar_jendela');
+      expect(codes(r)).not.toContain('pengembangan_dalam_jendela');
+    });
+
+    it.each([
+      [2026, '2022-03-01', '2023-12-31'],
+      [2026, '2022-03-01', '2026-01-01'],
+      [2024, '2020-03-01', '2021-12-31'],
+    ])(
+      'IGA %i: implemented %s, developed %s (outside): out, naming both dates',
+      async (t, p, d) => {
+        const r = await dev(t, p, d);
+        const found = problem(r, 'penerapan_di_luar_jendela');
+        // 2024's window itself is inferred from the pattern: a warning there.
+        expect(found?.status).toBe(t === 2024 ? 'warning' : 'fail');
+        expect(found?.fields).toStrictEqual(['waktuPenerapan', 'waktuPengembangan']);
+        expect(found?.message).toContain(d);
+      },
+    );
+
+    it('asks for the development, never for a new implementation date', async () => {
+      const r = await dev(2026, '2022-03-01');
+      const found = problem(r, 'penerapan_di_luar_jendela');
+      expect(found?.fields).toStrictEqual(['waktuPenerapan', 'waktuPengembangan']);
+      expect(found?.message).toContain('Waktu Pengembangan');
+      expect(found?.message).toContain('Tanggal penerapan tetap tanggal penerapan pertama');
+      expect(found?.citation).toContain('400.10.11/1887/BSKDN');
+    });
+
+    it('2025 counts it by the pattern of 2024 and 2026, said as a warning', async () => {
+      const r = await dev(2025, '2021-03-01', '2024-06-01');
+      expect(codes(r)).not.toContain('penerapan_di_luar_jendela');
+      expect(problem(r, 'pengembangan_dalam_jendela')?.status).toBe('warning');
+    });
+
+    it('2023: no known rule, so a development inside the window does not change the verdict', async () => {
+      const r = await dev(2023, '2019-03-01', '2022-06-01');
+      const found = problem(r, 'penerapan_di_luar_jendela');
+      expect(found?.status).toBe('fail');
+      expect(found?.message).toContain('tidak diketahui');
+      expect(found?.fields).toStrictEqual(['waktuPenerapan']);
+    });
+
+    it('implemented after the window: a later edition, whatever the development', async () => {
+      const r = await dev(2026, '2026-02-01', '2026-03-01');
+      const found = problem(r, 'penerapan_di_luar_jendela');
+      expect(found?.message).toContain('edisi berikutnya');
+    });
+
+    it('a development dated before the implementation is a mistake in the dates', async () => {
+      const r = await dev(2026, '2024-03-01', '2024-01-01');
+      const found = r.problems.find((x) => x.fields.includes('waktuPengembangan'));
+      expect(found).toMatchObject({ code: 'urutan_tanggal', status: 'fail' });
+    });
+
+    it('an innovation entered before must show a development since (a warning)', async () => {
+      const entered = (waktuPengembangan?: string) =>
+        checkSubmission(
+          ready({
+            tahun: 2026,
+            waktuPenerapan: '2024-03-01',
+            waktuPengembangan,
+            riwayatIga: [{ tahun: 2025 }],
+          }),
+          { rubric: 'iga-2026', asOf: '2026-12-31' },
+        );
+      const without = await entered();
+      expect(problem(without, 'tanpa_pengembangan_sejak_keikutsertaan')).toMatchObject({
+        status: 'warning',
+        fields: ['waktuPengembangan', 'pengembangan', 'riwayatIga'],
+      });
+      expect(codes(await entered('2024-12-01'))).toContain(
+        'tanpa_pengembangan_sejak_keikutsertaan',
+      );
+      expect(codes(await entered('2025-02-01'))).not.toContain(
+        'tanpa_pengembangan_sejak_keikutsertaan',
+      );
+    });
   });
 
   it('uses the pattern T-2..T-1 for an edition with no facts of its own, as a warning', async () => {
@@ -160,6 +254,18 @@ describe('checkSubmission: earlier entries', () => {
       ready({ tahun: 2024, waktuPenerapan: '2022-06-01', waktuUjiCoba: '2022-01-01', riwayatIga }),
     );
     expect(codes(r).includes('keikutsertaan_melebihi_batas')).toBe(over);
+  });
+
+  it('a third entry is a warning: one regional official is its only source (A.4)', async () => {
+    const r = await checkSubmission(
+      ready({
+        tahun: 2024,
+        waktuPenerapan: '2022-06-01',
+        waktuUjiCoba: '2022-01-01',
+        riwayatIga: [{ tahun: 2022 }, { tahun: 2023 }],
+      }),
+    );
+    expect(problem(r, 'keikutsertaan_melebihi_batas')?.status).toBe('warning');
   });
 
   it('does not count entries before 2024, when the rule was first reported', async () => {

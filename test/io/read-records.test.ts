@@ -585,3 +585,19 @@ describe('rows that are no records', () => {
     expect(rows.map((r) => r.index)).toStrictEqual([0, 1, 1, 2]);
   });
 });
+
+describe('the latest development, as real exports name it', () => {
+  it('reads pengembangan_terbaru as the development date and Berkembang as what changed', async () => {
+    const csv =
+      'Judul Inovasi;Tanggal Penerapan;pengembangan_terbaru;Berkembang\n' +
+      'Si Cantik;2022-03-01;15/06/2024;Aplikasi versi 2 dengan tanda tangan elektronik\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.record).toMatchObject({
+      nama: 'Si Cantik',
+      waktuPenerapan: '2022-03-01',
+      waktuPengembangan: '2024-06-15',
+      pengembangan: 'Aplikasi versi 2 dengan tanda tangan elektronik',
+    });
+    expect(row?.warnings ?? []).toStrictEqual([]);
+  });
+});
