@@ -126,10 +126,7 @@ async function call(f: (...args: unknown[]) => unknown, args: unknown[]): Promis
     timer = setTimeout(() => reject(new Error(`no answer in ${HANG_MS} ms`)), HANG_MS);
   });
   try {
-    const value = await Promise.race([
-      (async () => settle(f(...args)))(),
-      hang,
-    ]);
+    const value = await Promise.race([(async () => settle(f(...args)))(), hang]);
     return { kind: 'value', value };
   } catch (error) {
     return { kind: 'error', error };

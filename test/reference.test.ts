@@ -25,7 +25,14 @@ describe('inovasi-rules/reference: evaluation through json-rules-engine', () => 
   });
 
   it('scores the hand-computed record the same', async () => {
-    const reference = await evaluateWithJsonRulesEngine(fixture('scored.json'));
-    expect([reference.score.claimed, reference.score.proven]).toStrictEqual([86, 80]);
+    const by2026 = await evaluateWithJsonRulesEngine(fixture('scored.json'), {
+      rubric: 'iga-2026',
+    });
+    expect([by2026.score.claimed, by2026.score.proven]).toStrictEqual([86, 80]);
+    // 2023 takes a perkada for level 3 of regulasi (weight 3): three points more, both ways.
+    const by2023 = await evaluateWithJsonRulesEngine(fixture('scored.json'), {
+      rubric: 'iga-2023',
+    });
+    expect([by2023.score.claimed, by2023.score.proven]).toStrictEqual([89, 83]);
   });
 });

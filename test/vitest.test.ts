@@ -26,8 +26,8 @@ describe('inovasi-rules/vitest matchers', () => {
     await expect(expect(eligibleRecord()).toFailCriterion('9')).rejects.toThrow(
       /has no criterion "9"/,
     );
-    await expect(expect(fixture('scored.json')).toScoreAtLeast(100)).rejects.toThrow(
-      /it is 80 \(claimed 86\)\. Ways up:\n {2}\+4 /,
-    );
+    await expect(
+      expect(fixture('scored.json')).toScoreAtLeast(100, { rubric: 'iga-2026' }),
+    ).rejects.toThrow(/it is 80 \(claimed 86\)\. Ways up:\n {2}\+4 /);
   });
 });

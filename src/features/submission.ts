@@ -23,8 +23,10 @@ export interface SubmissionOptions {
   /** IGA rubric id; by default the edition in force for the record's `tahun`. */
   rubric?: string;
   /**
-   * The day the check is made for (`YYYY-MM-DD`): no date may fall after it. By default the
-   * edition's close of reporting where it is known, else the end of the reporting year.
+   * The day the check is made for (`YYYY-MM-DD`): no date may fall after it, and its year is
+   * the IGA edition checked and scored (as `evaluate`'s `asOf`), whatever the record's `tahun`.
+   * By default the record's `tahun`, up to its edition's close of reporting where it is known,
+   * else the end of that year.
    */
   asOf?: string;
   /** Language of messages: `id` (default) or `en`. */
@@ -267,13 +269,25 @@ function judge(
   asOf: string | undefined,
 ): SubmissionCheck {
   const p = new Problems(locale);
-  const tahun = record.tahun ?? (asOf ? Number(asOf.slice(0, 4)) : undefined);
+  // One asOf moves both: the edition that scores (evaluate's asOf) is the one whose window,
+  // close and entry rules are checked here.
+  const tahun = asOf ? Number(asOf.slice(0, 4)) : (record.tahun ?? undefined);
   const edition = tahun === undefined ? undefined : editionOf(tahun);
   const atRisk = new Set<string>();
 
   if (!edition) {
     p.add('tahun_kosong', 'unknown', 'tahunKosong', {}, ['tahun'], RULES.tahapan.citation);
   } else {
+    if (typeof record.tahun === 'number' && record.tahun !== edition.tahun) {
+      p.add(
+        'tahun_berbeda_dengan_asof',
+        'warning',
+        'tahunBerbedaAsOf',
+        { tahunRekaman: record.tahun, tahun: edition.tahun, asOf },
+        ['tahun'],
+        edition.citation,
+      );
+    }
     checkDates(record, edition, asOf, p, locale);
     checkEntries(record, edition, score, p);
   }
@@ -694,14 +708,18 @@ function checkRegulation(
   if (!claimed) return false;
   const kinds = rules.regulasi;
   // The document's kind as people write it: "SK Bupati", "Peraturan Wali Kota Batu 12/2023",
-  // "Perda No. 3": its words start with one of the kind's names.
-  const kindOf = (b: Bukti) => {
-    const kind = norm(b.jenis);
-    return Object.keys(kinds).find((k) =>
-      (kinds[k] as string[]).some((name) => kind === name || kind.startsWith(`${name}_`)),
-    );
+  // "Perda No. 3": its words start with one of the kind's names. The longest name decides
+  // ("SK Kepala Dinas" is the agency head's, a bare "SK" may be either decree).
+  const matchOf = (b: Bukti, kind: string) => {
+    const words = norm(b.jenis);
+    const names = (kinds[kind] ?? []).filter((n) => words === n || words.startsWith(`${n}_`));
+    return Math.max(0, ...names.map((n) => n.length));
   };
-  const matching = bukti.filter((b) => kindOf(b) === claimed);
+  const isOfClaimedKind = (b: Bukti) => {
+    const mine = matchOf(b, claimed);
+    return mine > 0 && Object.keys(kinds).every((k) => matchOf(b, k) <= mine);
+  };
+  const matching = bukti.filter(isOfClaimedKind);
   let atRisk = false;
   if (matching.length === 0) {
     p.add(

@@ -59,8 +59,14 @@ function buildSchemas(acceptNull: boolean) {
     /** 16. Regulasi inovasi daerah: the instrument that names the innovation. */
     regulasi: optional(
       indicator({
-        /** `sk_kepala_daerah` (level 1), `perkada` (2) or `perda` (3). */
-        jenis: optional(z.enum(['sk_kepala_daerah', 'perkada', 'perda'])),
+        /**
+         * The instrument: `sk_kepala_perangkat_daerah` (a decree of the agency head: level 1 in
+         * the 2023 edition, nothing in 2026), `sk_kepala_daerah` (level 1 in 2026, 2 in 2023),
+         * `perkada` (2 in 2026, 3 in 2023) or `perda` (3).
+         */
+        jenis: optional(
+          z.enum(['sk_kepala_perangkat_daerah', 'sk_kepala_daerah', 'perkada', 'perda']),
+        ),
       }),
     ),
     /** 17. Ketersediaan SDM: the staff who run the innovation. */

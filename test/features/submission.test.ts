@@ -440,7 +440,12 @@ describe('checkSubmission: input and options', () => {
 describe('checkSubmission: regulation documents as people name them', () => {
   it.each([
     ['sk_kepala_daerah', 'SK Bupati Contoh', true],
-    ['sk_kepala_daerah', 'Keputusan Kepala Dinas', true],
+    ['sk_kepala_daerah', 'Keputusan Kepala Dinas', false],
+    ['sk_kepala_daerah', 'SK Kepala Dinas a.n. Bupati', true],
+    ['sk_kepala_perangkat_daerah', 'Keputusan Kepala Dinas', true],
+    ['sk_kepala_perangkat_daerah', 'SK Nomor 12', true],
+    ['sk_kepala_perangkat_daerah', 'SK Bupati', false],
+    ['sk_kepala_perangkat_daerah', 'Perbup No. 4', false],
     ['perkada', 'Peraturan Wali Kota Batu Nomor 12 Tahun 2022', true],
     ['perkada', 'Perbup No. 4', true],
     ['perda', 'Perda No. 3 Tahun 2021', true],
@@ -458,5 +463,27 @@ describe('checkSubmission: regulation documents as people name them', () => {
       }),
     );
     expect(codes(r).includes('regulasi_jenis_tidak_sesuai')).toBe(!accepted);
+  });
+});
+
+describe('checkSubmission: one asOf moves the scoring and the checks', () => {
+  it('a 2026 record checked as of 2024: the 2024 window, scored by the 2023 rules, said', async () => {
+    const r = await checkSubmission(ready({ tahun: 2026, waktuPenerapan: '2025-03-01' }), {
+      asOf: '2024-06-01',
+    });
+    expect(r.window).toEqual({ from: '2022-01-01', to: '2023-12-31' });
+    expect(r.basis.rubric.id).toBe('iga-2023');
+    expect(problem(r, 'tahun_berbeda_dengan_asof')).toMatchObject({
+      status: 'warning',
+      fields: ['tahun'],
+    });
+    expect(codes(r)).toContain('penerapan_di_luar_jendela');
+  });
+
+  it('no asOf: the record’s tahun decides both', async () => {
+    const r = await checkSubmission(ready({ tahun: 2026, waktuPenerapan: '2025-03-01' }));
+    expect(r.window).toEqual({ from: '2024-01-01', to: '2025-12-31' });
+    expect(r.basis.rubric.id).toBe('iga-2026');
+    expect(codes(r)).not.toContain('tahun_berbeda_dengan_asof');
   });
 });

@@ -32,9 +32,6 @@ async function indicator(id: string, value: unknown, rubric = 'iga-2026'): Promi
 
 // [indicator, value, level, points] — boundaries exactly as record.md states them (tahun 2024).
 const boundaries: [string, Record<string, unknown>, number, number][] = [
-  ['regulasi', { jenis: 'sk_kepala_daerah' }, 1, 3],
-  ['regulasi', { jenis: 'perkada' }, 2, 6],
-  ['regulasi', { jenis: 'perda' }, 3, 9],
   ['sdm', { jumlah: 0 }, 0, 0],
   ['sdm', { jumlah: 1 }, 1, 2],
   ['sdm', { jumlah: 10 }, 1, 2],
@@ -111,11 +108,6 @@ const boundaries: [string, Record<string, unknown>, number, number][] = [
   ['kecepatanPenciptaan', { bulan: 4 }, 3, 6],
   ['kecepatanPenciptaan', { bulan: 1 }, 3, 6],
   ['kemanfaatan', { basis: 'penerima', nilai: 0 }, 0, 0],
-  ['kemanfaatan', { basis: 'penerima', nilai: 1 }, 1, 3],
-  ['kemanfaatan', { basis: 'penerima', nilai: 200 }, 1, 3],
-  ['kemanfaatan', { basis: 'penerima', nilai: 201 }, 2, 6],
-  ['kemanfaatan', { basis: 'penerima', nilai: 500 }, 2, 6],
-  ['kemanfaatan', { basis: 'penerima', nilai: 501 }, 3, 9],
   ['kemanfaatan', { basis: 'cakupan_unit', nilai: 4.9 }, 0, 0],
   ['kemanfaatan', { basis: 'cakupan_unit', nilai: 5 }, 1, 3],
   ['kemanfaatan', { basis: 'cakupan_unit', nilai: 20 }, 1, 3],
@@ -159,6 +151,41 @@ describe('IGA indicator boundaries', () => {
       expect([score.level, score.points]).toStrictEqual([level, points]);
       expect(score.given).toBe(true);
     }
+  });
+
+  // Where the editions differ (field-2026-12.md §2: two 2024 apps agree on 2023's values).
+  const byEdition: [string, string, Record<string, unknown>, number, number][] = [
+    ['iga-2026', 'regulasi', { jenis: 'sk_kepala_perangkat_daerah' }, 0, 0],
+    ['iga-2026', 'regulasi', { jenis: 'sk_kepala_daerah' }, 1, 3],
+    ['iga-2026', 'regulasi', { jenis: 'perkada' }, 2, 6],
+    ['iga-2026', 'regulasi', { jenis: 'perda' }, 3, 9],
+    ['iga-2023', 'regulasi', { jenis: 'sk_kepala_perangkat_daerah' }, 1, 3],
+    ['iga-2023', 'regulasi', { jenis: 'sk_kepala_daerah' }, 2, 6],
+    ['iga-2023', 'regulasi', { jenis: 'perkada' }, 3, 9],
+    ['iga-2023', 'regulasi', { jenis: 'perda' }, 3, 9],
+    ['iga-2026', 'kemanfaatan', { basis: 'penerima', nilai: 1 }, 1, 3],
+    ['iga-2026', 'kemanfaatan', { basis: 'penerima', nilai: 200 }, 1, 3],
+    ['iga-2026', 'kemanfaatan', { basis: 'penerima', nilai: 201 }, 2, 6],
+    ['iga-2026', 'kemanfaatan', { basis: 'penerima', nilai: 500 }, 2, 6],
+    ['iga-2026', 'kemanfaatan', { basis: 'penerima', nilai: 501 }, 3, 9],
+    ['iga-2023', 'kemanfaatan', { basis: 'penerima', nilai: 1 }, 1, 3],
+    ['iga-2023', 'kemanfaatan', { basis: 'penerima', nilai: 100 }, 1, 3],
+    ['iga-2023', 'kemanfaatan', { basis: 'penerima', nilai: 101 }, 2, 6],
+    ['iga-2023', 'kemanfaatan', { basis: 'penerima', nilai: 200 }, 2, 6],
+    ['iga-2023', 'kemanfaatan', { basis: 'penerima', nilai: 201 }, 3, 9],
+  ];
+  it.each(byEdition)(
+    '%s: %s %j → level %i, %i points',
+    async (rubric, id, value, level, points) => {
+      const score = await indicator(id, value, rubric);
+      expect([score.level, score.points]).toStrictEqual([level, points]);
+    },
+  );
+
+  it('states the 2023 values and the pengaduan disagreement as assumptions', () => {
+    const ids = (getRuleSet('iga-2023') as RubricRuleSet).assumptions?.map((a) => a.id) ?? [];
+    expect(ids).toContain('ambang-2023-dari-aplikasi-2024');
+    expect(ids).toContain('pengaduan-2023-sumber-berbeda');
   });
 });
 
@@ -231,7 +258,7 @@ describe('IGA score of one innovation', () => {
           video: { substansi: 4, bukti: [{ jenis: 'video' }] },
         },
       },
-      { locale: 'en' },
+      { locale: 'en', rubric: 'iga-2026' },
     );
     expect(
       score.upgrades.slice(0, 4).map((u) => [u.indicator, u.kind, u.level, u.gain]),
