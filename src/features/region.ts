@@ -137,6 +137,30 @@ export interface RegionEvaluation {
     /** Why the points are what they are, in the requested locale. */
     reason: string;
   };
+  /**
+   * Set when the region proves nothing (no SPD level, no proven kematangan): it is not assessed,
+   * its IID is 0 and its band the lowest, whatever its innovation count.
+   */
+  notAssessed?: {
+    /** Why, in the requested locale. */
+    message: string;
+    /** Where the rule is said. */
+    citation: string;
+  };
+  /**
+   * Set when some innovations are rejected (not eligible): they score 0 but count in the divisor
+   * (and in the innovation count); what the IID would be without them.
+   */
+  rejected?: {
+    /** How many innovations are rejected. */
+    count: number;
+    /** The IID without them (both from the divisor and from the count points). */
+    iidWithout: number;
+    /** IID points they cost: `iidWithout − iid` (negative when their count points outweigh). */
+    iidCost: number;
+    /** What that means, in the requested locale. */
+    message: string;
+  };
   /** What the next band takes, unless the region is in the top band. */
   nextBand?: {
     /** The band above. */
@@ -355,6 +379,8 @@ export function indexTotal(
     for (const p of parts) if (!p.rejected) for (const u of p.urusan) covered.add(u);
     if (rule.urusan.filter((u) => covered.has(u)).length < rule.minCovered) count = 0;
   }
+  // Nothing proven: not assessed, whatever the count (the rubric's noEvidence rule).
+  if (region.noEvidence && r4(spd) === 0 && r4(sum) === 0) return 0;
   return r4(spd) + r4(sum) / Math.max(region.divisorFloor, n) + count;
 }
 
@@ -399,7 +425,10 @@ export function computeIndex(
   const innovationCount = countPoints(rubric, parts, locale);
 
   const maxScore = rubric.region.maxScore;
-  const exactTotal = spd.points + sidPoints + innovationCount.points;
+  // A region that proves nothing (no SPD level, no proven kematangan) is not assessed: IID 0.
+  const notAssessed =
+    rubric.region.noEvidence !== undefined && spd.points === 0 && sumKematangan === 0;
+  const exactTotal = notAssessed ? 0 : spd.points + sidPoints + innovationCount.points;
   const totalScore = r4(exactTotal);
   const iid = r2((exactTotal / maxScore) * 100);
   const { band, above } = bandFor(iid, rubric.region.bands);
@@ -430,6 +459,14 @@ export function computeIndex(
     spd,
     sid,
     innovationCount,
+    ...(notAssessed && rubric.region.noEvidence
+      ? {
+          notAssessed: {
+            message: interpolate(pick(MESSAGES.region.notAssessed, locale), () => n, locale),
+            citation: rubric.region.noEvidence.citation,
+          },
+        }
+      : {}),
     totalScore,
     exactTotal,
     maxScore,
@@ -492,17 +529,14 @@ export function evaluateRegionIn(
     });
   }
 
-  const index = computeIndex(
-    rubric,
-    parsed.region.spd,
-    innovations.map((i, at) => ({
-      kematangan: i.kematangan,
-      rejected: i.rejected,
-      urusan: parsed.records[at]?.urusan ?? [],
-    })),
-    locale,
-  );
+  const parts = innovations.map((i, at) => ({
+    kematangan: i.kematangan,
+    rejected: i.rejected,
+    urusan: parsed.records[at]?.urusan ?? [],
+  }));
+  const index = computeIndex(rubric, parsed.region.spd, parts, locale);
   const { spd, sid, innovationCount, totalScore, maxScore, iid, band, nextBand } = index;
+  const rejected = rejectedEffect(rubric, parsed.region.spd, parts, iid, locale);
 
   return {
     pemda: parsed.region.pemda,
@@ -518,8 +552,38 @@ export function evaluateRegionIn(
     spd,
     sid,
     innovationCount,
+    ...(index.notAssessed ? { notAssessed: index.notAssessed } : {}),
+    ...(rejected ? { rejected } : {}),
     ...(nextBand ? { nextBand } : {}),
     innovations,
     duplicates: duplicatesOf(parsed.records, locale),
+  };
+}
+
+/** What the rejected innovations do to the IID: the divisor they fill against their count points. */
+function rejectedEffect(
+  rubric: RubricRuleSet,
+  spdLevels: Record<string, number>,
+  parts: readonly IndexPart[],
+  iid: number,
+  locale: Locale,
+): RegionEvaluation['rejected'] {
+  const count = parts.filter((p) => p.rejected).length;
+  if (count === 0) return undefined;
+  const kept = parts.filter((p) => !p.rejected);
+  const iidWithout = r2((indexTotal(rubric, spdLevels, kept) / rubric.region.maxScore) * 100);
+  const iidCost = r2(iidWithout - iid);
+  const values: Record<string, unknown> = {
+    count,
+    iidWithout,
+    cost: iidCost,
+    gain: r2(-iidCost),
+  };
+  const text = iidCost > 0 ? MESSAGES.region.rejectedCost : MESSAGES.region.rejectedGain;
+  return {
+    count,
+    iidWithout,
+    iidCost,
+    message: interpolate(pick(text, locale), (k) => values[k], locale),
   };
 }

@@ -1,6 +1,6 @@
 import fields from './_record-fields.json' with { type: 'json' };
 import type { Innovation } from './innovation.js';
-import { authorityOf, levelOfPemda } from './kewenangan.js';
+import { affairAuthorityOf, authorityOf, levelOfPemda } from './kewenangan.js';
 import { findUrusan } from './urusan.js';
 
 /**
@@ -18,6 +18,13 @@ export const DERIVED_FACTS: Readonly<Record<string, readonly string[]>> = {
    * else read from `pemda`): `sesuai`, `di_luar`, `perlu_ditinjau` or `belum_ditentukan`.
    */
   kewenanganTingkat: ['subUrusan', 'tingkatPemda', 'pemda'],
+  /**
+   * How the record's affairs (`urusan`) stand against its region's level where UU 23/2014
+   * splits a whole affair (Pasal 14: forestry, marine affairs, energy): `sesuai`, `di_luar` (the
+   * main affair is held by other levels, and no sub-affair is one of the law's exceptions) or
+   * `perlu_ditinjau` (another listed affair is); absent when the level is not known.
+   */
+  kewenanganUrusan: ['urusan', 'subUrusan', 'tingkatPemda', 'pemda'],
   /** The reporting year minus one (T-1). */
   tahunT1: ['tahun'],
   /** The reporting year minus two (T-2). */
@@ -54,10 +61,10 @@ export function factsOf(record: Innovation): Record<string, unknown> {
   if (record.urusan) {
     facts.urusanKelompok = record.urusan.map((id) => findUrusan(id)?.group);
   }
-  facts.kewenanganTingkat = authorityOf(
-    record.subUrusan,
-    record.tingkatPemda ?? levelOfPemda(record.pemda),
-  );
+  const level = record.tingkatPemda ?? levelOfPemda(record.pemda);
+  facts.kewenanganTingkat = authorityOf(record.subUrusan, level);
+  const byAffair = affairAuthorityOf(record.urusan, record.subUrusan, level);
+  if (byAffair !== undefined) facts.kewenanganUrusan = byAffair;
   if (typeof record.tahun === 'number') {
     facts.tahunT1 = record.tahun - 1;
     facts.tahunT2 = record.tahun - 2;

@@ -104,6 +104,46 @@ export function authorityOf(
   return status;
 }
 
+/** An affair UU 23/2014 splits as a whole (Pasal 14), with the sub-affairs excepted per level. */
+interface AffairSplit {
+  readonly id: string;
+  readonly tingkat: readonly AuthorityLevel[];
+  readonly kecuali?: Partial<Record<AuthorityLevel, readonly string[]>>;
+}
+
+const byAffair = new Map(
+  ((data as { urusan?: AffairSplit[] }).urusan ?? []).map((a) => [a.id, a] as const),
+);
+
+/**
+ * How a record's affairs stand against its region's level where the law splits a whole affair:
+ * the main (first) affair outside the level's share, with none of the law's exceptions among
+ * its sub-affairs, is `di_luar`; another listed affair outside it is `perlu_ditinjau`.
+ * `undefined` when such an affair is listed and the level is not known.
+ *
+ * @internal
+ */
+export function affairAuthorityOf(
+  urusan: readonly string[] | undefined | null,
+  subUrusan: readonly string[] | undefined | null,
+  level: RegionLevel | undefined,
+): Exclude<AuthorityStatus, 'belum_ditentukan'> | undefined {
+  const listed = urusan ?? [];
+  if (!listed.some((u) => byAffair.has(u))) return 'sesuai';
+  if (!level) return undefined;
+  const column = authorityLevelOf(level);
+  let status: 'sesuai' | 'perlu_ditinjau' = 'sesuai';
+  for (const [i, id] of listed.entries()) {
+    const split = byAffair.get(id);
+    if (!split || split.tingkat.includes(column)) continue;
+    const exceptions = split.kecuali?.[column] ?? [];
+    if (subUrusan?.some((s) => exceptions.includes(s))) continue;
+    if (i === 0) return 'di_luar';
+    status = 'perlu_ditinjau';
+  }
+  return status;
+}
+
 /**
  * A sub-urusan id as its catalogue id; an issue (`unknown_sub_urusan`) for any other.
  *

@@ -124,6 +124,16 @@ export const RegionRulesSchema = z.strictObject({
       citation: z.string().trim().min(1),
     })
     .optional(),
+  /**
+   * A region with nothing proven (no SPD level, no proven kematangan) is not assessed: IID 0,
+   * in the band whose `min` is 0, whatever its innovation count.
+   */
+  noEvidence: z
+    .strictObject({
+      /** Where the rule is said. */
+      citation: z.string().trim().min(1),
+    })
+    .optional(),
   /** Region-level indicators (*Satuan Pemerintah Daerah*) 1-15; the caller passes their levels. */
   spd: z.array(
     z.strictObject({

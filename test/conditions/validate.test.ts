@@ -108,7 +108,7 @@ describe('conditionProblems: facts and paths', () => {
       path: at('fact'),
     });
     expect(problems[0]?.message).toMatch(
-      /^unknown fact "kebaruann" \(did you mean "kebaruan"\?\): use a field of the innovation record \(id, nama, pemda, opd, .*\) or a derived fact \(urusanKelompok, kewenanganTingkat, tahunT1, tahunT2, /,
+      /^unknown fact "kebaruann" \(did you mean "kebaruan"\?\): use a field of the innovation record \(id, nama, pemda, opd, .*\) or a derived fact \(urusanKelompok, kewenanganTingkat, kewenanganUrusan, tahunT1, tahunT2, /,
     );
     expect(problems[1]).toMatchObject({
       code: 'invalid_value',

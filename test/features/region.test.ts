@@ -128,6 +128,57 @@ describe('evaluateRegion: hand-computed', () => {
     });
   });
 
+  it('a region that proves nothing is not assessed, whatever it reports (IID 0, not 0.76)', async () => {
+    // Five eligible innovations, each claiming levels without a document: nothing is proven.
+    const claimed = Array.from({ length: 5 }, (_, i) =>
+      innovation(['pendidikan'], { video: { substansi: 5 } }, { nama: `Klaim ${i}` }),
+    );
+    const none = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, inovasi: claimed },
+      { rubric: 'iga-2023' },
+    );
+    expect([none.iid, none.band, none.totalScore]).toStrictEqual([0, 'tidak_dapat_dinilai', 0]);
+    expect(none.innovationCount.points).toBe(1.9);
+    expect(none.notAssessed?.message).toContain('5 inovasi dilaporkan');
+    expect(none.notAssessed?.citation).toContain('Tidak Dapat Dinilai');
+    // One proven SPD level is evidence: the region is assessed again, count points included.
+    const one = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, spd: { spd_visi_misi: 1 }, inovasi: claimed },
+      { rubric: 'iga-2023' },
+    );
+    expect(one.notAssessed).toBeUndefined();
+    // (1 + 0 / 10 + 5 × 0.38) / 250 = 1.16 %
+    expect([one.iid, one.band]).toStrictEqual([1.16, 'kurang_inovatif']);
+  });
+
+  it('says what the rejected innovations cost: the divisor they fill against their count points', async () => {
+    // 2023, 11 eligible innovations of 18 proven and one rejected: n = 12 is over the floor.
+    const good = Array.from({ length: 11 }, (_, i) =>
+      innovation(['pendidikan'], { video: video(5), sdm: sdm(31) }, { nama: `Baik ${i}` }),
+    );
+    const result = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, inovasi: [...good, three[2]] },
+      { rubric: 'iga-2023', locale: 'en' },
+    );
+    // With: 198 / 12 + 12 × 0.38 = 21.06 → 8.42. Without: 198 / 11 + 11 × 0.38 = 22.18 → 8.87.
+    expect(result.iid).toBe(8.42);
+    expect(result.rejected).toMatchObject({ count: 1, iidWithout: 8.87, iidCost: 0.45 });
+    expect(result.rejected?.message).toContain('they lower it by 0.45 points');
+    // Under the floor a rejected innovation costs nothing in the divisor and adds 0.38 points.
+    const small = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(2, 'iga-2023'), inovasi: three },
+      { rubric: 'iga-2023' },
+    );
+    // 42 + 2.6 + 0.76 = 45.36 → 18.14 without, 18.30 with.
+    expect(small.rejected).toMatchObject({ count: 1, iidWithout: 18.14, iidCost: -0.16 });
+    expect(small.rejected?.message).toContain('menambah IID 0,16 poin');
+    const clean = await evaluateRegion(
+      { pemda: 'Kota Contoh', tahun: 2024, inovasi: good },
+      { rubric: 'iga-2023' },
+    );
+    expect(clean.rejected).toBeUndefined();
+  });
+
   it('reports the gap to the next band in IID, total score and kematangan', async () => {
     const result = await evaluateRegion(
       { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(3, 'iga-2023'), inovasi: three },

@@ -123,6 +123,43 @@ describe('PP 38/2017 criterion (d): authority by level of government', () => {
     expect(d?.status).toBe('fail');
   });
 
+  // UU 23/2014 Pasal 14: forestry, marine affairs and energy are the centre's and the province's.
+  it.each([
+    ['Kabupaten Malang', ['kehutanan'], undefined, 'fail'],
+    ['Kabupaten Malang', ['kehutanan'], ['tahura_kabupaten_kota'], 'pass'],
+    ['Kabupaten Malang', ['kehutanan'], ['pengelolaan_hutan'], 'fail'],
+    ['Provinsi Jawa Timur', ['kehutanan'], undefined, 'pass'],
+    ['Kota Batu', ['energi_dan_sumber_daya_mineral'], undefined, 'fail'],
+    ['Kota Batu', ['energi_dan_sumber_daya_mineral'], ['panas_bumi_langsung'], 'pass'],
+    ['Pemprov Jawa Timur', ['energi_dan_sumber_daya_mineral'], undefined, 'pass'],
+    ['Kabupaten Malang', ['kelautan_dan_perikanan'], ['ruang_laut_12_mil'], 'fail'],
+    ['Kabupaten Malang', ['kelautan_dan_perikanan'], ['pesisir_dan_pulau_kecil'], 'fail'],
+    ['Kabupaten Malang', ['kelautan_dan_perikanan'], ['tempat_pelelangan_ikan'], 'pass'],
+    ['Kabupaten Malang', ['kelautan_dan_perikanan'], ['nelayan_kecil'], 'pass'],
+    ['Provinsi Jawa Timur', ['kelautan_dan_perikanan'], ['ruang_laut_12_mil'], 'pass'],
+    ['Kabupaten Malang', ['kelautan_dan_perikanan'], undefined, 'pass'],
+    ['Provinsi Jawa Timur', ['kecamatan'], undefined, 'fail'],
+    ['Kota Batu', ['kecamatan'], undefined, 'pass'],
+    ['Kabupaten Malang', ['pendidikan'], ['madrasah_dan_pesantren'], 'fail'],
+    ['Kabupaten Malang', ['pariwisata', 'kehutanan'], undefined, 'pass'],
+    [undefined, ['kehutanan'], undefined, 'unknown'],
+  ])('%s, urusan %j, sub-urusan %j: criterion (d) %s', async (pemda, urusan, subUrusan, status) => {
+    const { d } = await kewenangan({ pemda, urusan, subUrusan });
+    expect(d?.status).toBe(status);
+  });
+
+  it('names the affair, the level and the exceptions when the main affair is not the level’s', async () => {
+    const { verdict, d } = await kewenangan({ pemda: 'Kabupaten Malang', urusan: ['kehutanan'] });
+    expect(verdict).toBe('not_eligible');
+    expect(d?.reasons[0]).toMatchObject({
+      code: 'urusan_sesuai_tingkat_fail',
+      fields: ['urusan', 'subUrusan', 'tingkatPemda', 'pemda'],
+    });
+    expect(d?.reasons[0]?.message).toContain('Pasal 14');
+    expect(d?.reasons[0]?.message).toContain('tahura_kabupaten_kota');
+    expect(d?.citation).toContain('Pasal 14');
+  });
+
   it('refuses an unknown sub-urusan as an input error', async () => {
     await expect(evaluate(eligibleRecord({ subUrusan: ['sma_negeri'] }))).rejects.toBeInstanceOf(
       InvalidRecordError,

@@ -42,7 +42,12 @@ describe('shipped rule sets', () => {
       [
         '5',
         'kewenangan_daerah',
-        ['urusan_kewenangan_daerah', 'sub_urusan_sesuai_tingkat', 'dapat_direplikasi'],
+        [
+          'urusan_kewenangan_daerah',
+          'urusan_sesuai_tingkat',
+          'sub_urusan_sesuai_tingkat',
+          'dapat_direplikasi',
+        ],
       ],
       ['6', 'dapat_direplikasi', ['prasyarat_replikasi']],
     ]);
