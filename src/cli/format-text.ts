@@ -132,6 +132,8 @@ export function formatRegion(region: RegionEvaluation, locale: Locale): string {
     `  ${fill(cli.count, locale, { points: region.innovationCount.points, max: region.innovationCount.max, reason: region.innovationCount.reason })}`,
     `  ${fill(cli.total, locale, { total: region.totalScore, max: region.maxScore })}`,
   ];
+  if (region.notAssessed) lines.push(`  ${region.notAssessed.message}`);
+  if (region.rejected) lines.push(`  ${region.rejected.message}`);
   if (region.nextBand) lines.push(`  ${region.nextBand.message}`);
   lines.push(`  ${cli.innovations[locale]}`);
   for (const i of region.innovations) {

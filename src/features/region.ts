@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import verification from '../../rules/submission-iga.json' with { type: 'json' };
 import type { Basis } from '../eligibility/basis.js';
 import { createEvaluator, parseRecord, type RegionContext } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
@@ -161,6 +162,18 @@ export interface RegionEvaluation {
     /** What that means, in the requested locale. */
     message: string;
   };
+  /**
+   * What verifiers were reported to ask of the region's year that the score does not show (IGA
+   * 2024: at least 2 of the 6 basic-service affairs), as warnings; absent when there are none.
+   */
+  warnings?: {
+    /** Stable code, e.g. `pelayanan_dasar_kurang`. */
+    code: string;
+    /** What is missing, in the requested locale. */
+    message: string;
+    /** Where it is said. */
+    citation: string;
+  }[];
   /** What the next band takes, unless the region is in the top band. */
   nextBand?: {
     /** The band above. */
@@ -537,6 +550,7 @@ export function evaluateRegionIn(
   const index = computeIndex(rubric, parsed.region.spd, parts, locale);
   const { spd, sid, innovationCount, totalScore, maxScore, iid, band, nextBand } = index;
   const rejected = rejectedEffect(rubric, parsed.region.spd, parts, iid, locale);
+  const warnings = yearWarnings(parsed.region.tahun, parts, locale);
 
   return {
     pemda: parsed.region.pemda,
@@ -554,6 +568,7 @@ export function evaluateRegionIn(
     innovationCount,
     ...(index.notAssessed ? { notAssessed: index.notAssessed } : {}),
     ...(rejected ? { rejected } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     ...(nextBand ? { nextBand } : {}),
     innovations,
     duplicates: duplicatesOf(parsed.records, locale),
@@ -586,4 +601,45 @@ function rejectedEffect(
     iidCost,
     message: interpolate(pick(text, locale), (k) => values[k], locale),
   };
+}
+
+/** What the verification facts of the region's year ask beyond its score. */
+function yearWarnings(
+  tahun: number,
+  parts: readonly IndexPart[],
+  locale: Locale,
+): NonNullable<RegionEvaluation['warnings']> {
+  const edition = (
+    verification.editions as { tahun: number; pelayananDasar?: BasicServiceNotice }[]
+  ).find((e) => e.tahun === tahun);
+  const rule = edition?.pelayananDasar;
+  if (!rule) return [];
+  const covered = new Set(parts.filter((p) => !p.rejected).flatMap((p) => p.urusan));
+  const hit = rule.urusan.filter((u) => covered.has(u));
+  if (hit.length >= rule.minimum) return [];
+  const values: Record<string, unknown> = {
+    tahun,
+    covered: hit.length,
+    total: rule.urusan.length,
+    min: rule.minimum,
+    missing: rule.urusan.filter((u) => !covered.has(u)),
+  };
+  return [
+    {
+      code: 'pelayanan_dasar_kurang',
+      message: interpolate(
+        pick(MESSAGES.region.basicServiceNotice, locale),
+        (k) => values[k],
+        locale,
+      ),
+      citation: rule.citation,
+    },
+  ];
+}
+
+/** A year's reported basic-service expectation (`rules/submission-iga.json`). */
+interface BasicServiceNotice {
+  minimum: number;
+  urusan: string[];
+  citation: string;
 }

@@ -108,6 +108,8 @@ interface Edition {
   citation: string;
   /** Whether a development inside the window keeps an older innovation in (absent: unknown). */
   pengembangan?: Sourced;
+  /** Set when the edition took only innovations never entered before (2021). */
+  belumPernahDiikutkan?: Sourced;
 }
 
 const RULES = data as unknown as {
@@ -117,6 +119,7 @@ const RULES = data as unknown as {
     tutup?: { tanggal: string; sumber: Source };
     citation: string;
     pengembangan?: Sourced;
+    belumPernahDiikutkan?: Sourced;
   }[];
   default: {
     penerapan: { fromOffset: number; toOffset: number; sumber: Source };
@@ -155,6 +158,7 @@ function editionOf(tahun: number): Edition {
       ...(listed.tutup ? { close: listed.tutup.tanggal } : {}),
       citation: listed.citation,
       ...(listed.pengembangan ? { pengembangan: listed.pengembangan } : {}),
+      ...(listed.belumPernahDiikutkan ? { belumPernahDiikutkan: listed.belumPernahDiikutkan } : {}),
     };
   }
   const d = RULES.default.penerapan;
@@ -500,6 +504,18 @@ function checkEntries(
 ): void {
   const rule = RULES.keikutsertaan;
   const earlier = (record.riwayatIga ?? []).filter((e) => e.tahun < edition.tahun);
+  const newOnly = edition.belumPernahDiikutkan;
+  if (newOnly && earlier.length > 0) {
+    // One regional official's word (2021): a warning, as for the 2024 limit.
+    p.add(
+      'pernah_diikutkan',
+      'warning',
+      'pernahDiikutkan',
+      { tahun: edition.tahun, tahunList: earlier.map((e) => String(e.tahun)) },
+      ['riwayatIga'],
+      newOnly.citation,
+    );
+  }
   if (earlier.length === 0 || edition.tahun < rule.sejak) return;
   if (earlier.length >= rule.maksimum) {
     p.add(

@@ -179,6 +179,23 @@ describe('evaluateRegion: hand-computed', () => {
     expect(clean.rejected).toBeUndefined();
   });
 
+  it('IGA 2024 asked for 2 of the 6 basic-service affairs: a warning, since its effect is unknown', async () => {
+    const one = [innovation(['pariwisata'], {}), innovation(['pendidikan'], {})];
+    const warned = await evaluateRegion({ pemda: 'Kota Contoh', tahun: 2024, inovasi: one });
+    expect(warned.warnings).toHaveLength(1);
+    expect(warned.warnings?.[0]).toMatchObject({ code: 'pelayanan_dasar_kurang' });
+    expect(warned.warnings?.[0]?.message).toContain('1 dari 6');
+    expect(warned.warnings?.[0]?.citation).toContain('Makassar');
+    const two = [...one, innovation(['kesehatan'], {})];
+    expect(
+      (await evaluateRegion({ pemda: 'Kota Contoh', tahun: 2024, inovasi: two })).warnings,
+    ).toBeUndefined();
+    // Another year has no such notice (2026 zeroes the count points instead).
+    expect(
+      (await evaluateRegion({ pemda: 'Kota Contoh', tahun: 2023, inovasi: one })).warnings,
+    ).toBeUndefined();
+  });
+
   it('reports the gap to the next band in IID, total score and kematangan', async () => {
     const result = await evaluateRegion(
       { pemda: 'Kota Contoh', tahun: 2024, spd: spdAll(3, 'iga-2023'), inovasi: three },

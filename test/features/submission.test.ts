@@ -168,6 +168,58 @@ describe('checkSubmission: the implementation window, on both sides of each boun
     });
   });
 
+  it.each([
+    // [S] Kota Yogyakarta 2020: implemented 2017-2019; a 2017 innovation is in, and a fail outside.
+    [2020, '2017-03-01', undefined],
+    [2020, '2016-12-31', 'fail'],
+    // [S] one Kepala Balitbang 2021: 2019-2020.
+    [2021, '2019-01-01', undefined],
+    [2021, '2018-12-31', 'fail'],
+  ])('IGA %i, penerapan %s: %s', async (tahun, waktuPenerapan, status) => {
+    const r = await checkSubmission(ready({ tahun, waktuPenerapan, waktuUjiCoba: undefined }));
+    expect(problem(r, 'penerapan_di_luar_jendela')?.status).toBe(status);
+  });
+
+  it.each([
+    [2021, '2021-09-17', '2021-09-18'],
+    [2024, '2024-08-22', '2024-08-23'],
+  ])(
+    'IGA %i closes on %s (extended or announced), so a date after it is late',
+    async (tahun, close, after) => {
+      const r = await checkSubmission(ready({ tahun, waktuPenerapan: `${tahun - 1}-03-01` }));
+      expect(r.asOf).toBe(close);
+      const late = await checkSubmission(
+        ready({
+          tahun,
+          waktuPenerapan: `${tahun - 1}-03-01`,
+          waktuUjiCoba: undefined,
+          rancangBangun: undefined,
+          indikator: {
+            sdm: { jumlah: 3, bukti: [{ jenis: 'sk', nomor: '1', tanggal: after, url: 'a.pdf' }] },
+          },
+        }),
+      );
+      expect(problem(late, 'tanggal_sesudah_pelaporan')?.status).toBe('warning');
+    },
+  );
+
+  it('IGA 2021 took only innovations never entered before: a warning naming the earlier entry', async () => {
+    const r = await checkSubmission(
+      ready({ tahun: 2021, waktuPenerapan: '2020-03-01', riwayatIga: [{ tahun: 2020 }] }),
+    );
+    expect(problem(r, 'pernah_diikutkan')).toMatchObject({
+      status: 'warning',
+      fields: ['riwayatIga'],
+    });
+    expect(problem(r, 'pernah_diikutkan')?.message).toContain('2020');
+    const fresh = await checkSubmission(ready({ tahun: 2021, waktuPenerapan: '2020-03-01' }));
+    expect(codes(fresh)).not.toContain('pernah_diikutkan');
+    const later = await checkSubmission(
+      ready({ tahun: 2023, waktuPenerapan: '2022-03-01', riwayatIga: [{ tahun: 2022 }] }),
+    );
+    expect(codes(later)).not.toContain('pernah_diikutkan');
+  });
+
   it('uses the pattern T-2..T-1 for an edition with no facts of its own, as a warning', async () => {
     const r = await checkSubmission(ready({ tahun: 2030, waktuPenerapan: '2027-05-01' }));
     expect(r.window).toEqual({ from: '2028-01-01', to: '2029-12-31' });
