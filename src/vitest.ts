@@ -128,3 +128,4 @@ export {
   type TestCases,
   TestCasesSchema,
 } from './features/cases.js';
+export { lintTestCases } from './features/lint.js';

@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
-import { runTestCases } from '../features/cases.js';
-import { caseFieldProblems, lintRuleSet } from '../features/lint.js';
 import { listRuleSets, loadRuleSet } from '../index.js';
+import { lintRuleSet } from '../schemas.js';
+import { lintTestCases, runTestCases } from '../vitest.js';
 import { readJson, readTextFile } from './input.js';
 import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
 import type { CliIo } from './stream.js';
@@ -77,7 +77,7 @@ export async function commandRules(
     const known = listRuleSets().some((r) => r.id === cases?.ruleSet);
     if (!known && beside !== file && (await exists(beside))) loadRuleSet(await readJson(beside));
     // A misspelt field in a case's record is ignored by the evaluation: say so (an error with --strict).
-    const fieldProblems = caseFieldProblems(cases);
+    const fieldProblems = lintTestCases(cases);
     for (const p of fieldProblems) {
       io.stderr(`${options.strict ? '✗' : '!'} ${file}: ${p.path.join('.')}: ${p.message}`);
     }

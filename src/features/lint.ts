@@ -237,12 +237,18 @@ export function lintRuleSet(json: unknown, given: LintOptions = {}): RuleSetProb
 }
 
 /**
- * Fields of test-case records that the innovation record does not have: a misspelt field is
- * ignored by the evaluation, so a case can pass for the wrong reason.
+ * Fields of a test-case file's records that the innovation record does not have: a misspelt
+ * field is ignored by the evaluation, so a case could pass for the wrong reason.
  *
- * @internal
+ * @param json - a test-case file (`{ ruleSet, base?, cases: [{ record, expect }] }`), parsed
+ * @returns one issue per unknown field, with its path and the field meant when one is close
+ * @example
+ * ```ts
+ * lintTestCases({ ruleSet: 'pp-38-2017', cases: [{ record: { kebarua: 'tidak' } }] });
+ * // [{ path: ['cases', 0, 'record', 'kebarua'], code: 'unknown_case_field', suggestion: 'kebaruan', … }]
+ * ```
  */
-export function caseFieldProblems(json: unknown): Issue[] {
+export function lintTestCases(json: unknown): Issue[] {
   if (!isObject(json)) return [];
   const known = new Set(RECORD_FIELDS);
   const issues: Issue[] = [];

@@ -1,8 +1,10 @@
 import type { Basis } from '../eligibility/basis.js';
 import type { EvaluateOptions, Verdict } from '../eligibility/types.js';
 import type { Issue } from '../errors.js';
+import type { Locale } from '../messages.js';
 import { LABINOV_STAGES } from '../record/labinov.js';
 import type { RuleSetRef } from '../rule-sets/types.js';
+import { duplicatesOf } from './duplicates.js';
 
 /**
  * A region's portfolio for one year, measured against *Satu OPD Satu Inovasi* (every agency,
@@ -143,6 +145,18 @@ export interface Portfolio {
   unitsWithoutInnovation: PortfolioUnit[];
   /** Innovations whose agency or unit is not in `units` (a typo, or a unit missing from the list). */
   unlisted: UnitCount[];
+  /**
+   * Innovations of the year entered more than once under the same name (ignoring case, spaces
+   * and punctuation), with their positions in `inovasi`: each copy counts for its agency.
+   */
+  duplicates: {
+    /** The name as first entered. */
+    nama: string;
+    /** The positions in `inovasi`, from 0. */
+    indices: number[];
+    /** A message naming them all, in the requested locale. */
+    message: string;
+  }[];
   /** Records that could not be evaluated, by position, with their problems. */
   invalid: {
     /** The record's position, from 0. */
@@ -194,6 +208,8 @@ const key = (text: string | undefined) => (text ?? '').trim().replace(/\s+/g, ' 
 /** The innovations of one year as the portfolio counts them: agency, unit and verdict. */
 export interface Tally {
   records: {
+    /** The record's position in the list given, from 0. */
+    index: number;
     opd: string;
     unitKerja: string;
     verdict: Verdict;
@@ -269,6 +285,7 @@ export function summarisePortfolio(
   targets: { perAgency: number; perUnit: number },
   ruleSet: RuleSetRef,
   basis: Basis,
+  locale: Locale,
 ): Portfolio {
   const { perAgency, perUnit } = targets;
   const agencyNames = new Map<string, string>();
@@ -382,6 +399,7 @@ export function summarisePortfolio(
       .filter((u) => u.count === 0)
       .map(({ opd, unitKerja }) => ({ opd, unitKerja: unitKerja as string })),
     unlisted,
+    duplicates: duplicatesOf(current.records, locale),
     invalid: current.invalid,
     ranking,
     pipeline,

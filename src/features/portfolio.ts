@@ -73,6 +73,7 @@ async function tally(inovasi: PortfolioInput['inovasi'], evaluator: Evaluator): 
       const record = parseRecord(input);
       const { verdict, score } = evaluator.evaluateParsed(record);
       result.records.push({
+        index,
         opd: record.opd ?? '',
         unitKerja: record.unitKerja ?? '',
         verdict,
@@ -137,5 +138,6 @@ export async function evaluatePortfolioIn(
     { perAgency, perUnit },
     evaluator.ruleSet,
     evaluator.basis(),
+    evaluator.locale,
   );
 }

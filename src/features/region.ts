@@ -8,9 +8,9 @@ import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
-import { nameKey } from '../record/names.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
+import { duplicatesOf } from './duplicates.js';
 
 /**
  * The Indeks Inovasi Daerah of a region: IID = (SPD points + Σ proven kematangan ÷ max(floor, n)
@@ -203,27 +203,6 @@ export interface RegionEvaluation {
     /** A message naming them all, in the requested locale. */
     message: string;
   }[];
-}
-
-/** Groups of innovations that share a name, in order of first appearance. */
-function duplicatesOf(records: Innovation[], locale: Locale): RegionEvaluation['duplicates'] {
-  const groups = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    const key = nameKey(r.nama);
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  return [...groups.values()]
-    .filter((indices) => indices.length > 1)
-    .map((indices) => {
-      const nama = (records[indices[0] as number] as Innovation).nama;
-      const list = indices.map((i) => i + 1).join(', ');
-      const values: Record<string, unknown> = { nama, n: indices.length, list };
-      const message = pick(MESSAGES.region.duplicate, locale).replace(
-        /\{(\w+)\}/g,
-        (m, k: string) => String(values[k] ?? m),
-      );
-      return { nama, indices, message };
-    });
 }
 
 /**
@@ -571,7 +550,10 @@ export function evaluateRegionIn(
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(nextBand ? { nextBand } : {}),
     innovations,
-    duplicates: duplicatesOf(parsed.records, locale),
+    duplicates: duplicatesOf(
+      parsed.records.map((r, index) => ({ nama: r.nama, index })),
+      locale,
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { caseFieldProblems, lintRuleSet } from '../../src/features/lint.js';
+import { lintRuleSet, lintTestCases } from '../../src/features/lint.js';
 
 const path = new URL('../fixtures/rule-sets/five-mistakes.json', import.meta.url);
 const source = readFileSync(path, 'utf8');
@@ -76,9 +76,9 @@ describe("lintRuleSet: every problem, located for a person, in the author's lang
   });
 });
 
-describe('caseFieldProblems', () => {
+describe('lintTestCases', () => {
   it('names a misspelt field in a test-case record, with the field it was meant to be', () => {
-    const problems = caseFieldProblems({
+    const problems = lintTestCases({
       ruleSet: 'pp-38-2017',
       base: { nama: 'x', kebaruaan: 'tidak' },
       cases: [{ name: 'a', record: { dapatDireplikasi: true, urusann: ['agama'] }, expect: {} }],

@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
-import type { Evaluator } from '../../eligibility/evaluator.js';
-import { createEvaluator } from '../../eligibility/pipeline.js';
 import { InputFileError, InvalidRecordError, type Issue, UsageError } from '../../errors.js';
-import { summarisePortfolio, type Tally } from '../../features/portfolio-tally.js';
 import { TEXTS } from '../../features/texts.js';
-import type { EvaluateOptions, Evaluation, Innovation, PortfolioUnit } from '../../index.js';
-import { evaluateRegion, type RegionEvaluation } from '../../index.js';
+import type { EvaluateOptions, Evaluation, PortfolioUnit } from '../../index.js';
+import {
+  evaluatePortfolio,
+  evaluateRegion,
+  type RegionEvaluation,
+  safeEvaluate,
+} from '../../index.js';
 import { pick } from '../../messages.js';
 import { planRegion, type RegionPlan } from '../../plan.js';
-import { labinovOf } from '../../record/labinov.js';
-import { nameKey } from '../../record/names.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
 import { createParent } from '../output.js';
 import type { CliIo } from '../stream.js';
@@ -119,18 +119,23 @@ export async function buildReport(
       if (tahun === undefined && typeof r.tahun === 'number') tahun = r.tahun;
     }
   }
-  // Every record is evaluated once: its row, the portfolio and the region all read that result.
-  // The region's own rule set applies (else the national one), as in evaluateRegion.
-  const evaluator = createEvaluator(evaluateOptions, {
-    ...(pemda ? { pemda } : {}),
-    ...(tahun !== undefined ? { tahun } : {}),
-  });
-  const evaluateRow = (record: unknown) => evaluateOrIssues(evaluator, record);
+  // A row that does not say its region or year is the file's (as evaluateRegion fills the year):
+  // the region's own rule set applies, else the national one, and the edition of that year.
+  const ofFile = (record: unknown): unknown =>
+    record !== null && typeof record === 'object' && !Array.isArray(record)
+      ? {
+          ...(pemda ? { pemda } : {}),
+          ...(tahun !== undefined ? { tahun } : {}),
+          ...Object.fromEntries(Object.entries(record).filter(([, v]) => v != null && v !== '')),
+        }
+      : record;
+  const evaluateRow = (record: unknown) => evaluateOrIssues(ofFile(record), evaluateOptions);
 
   const rows: ReportRow[] = [];
+  const valid: unknown[] = [];
   let first: Evaluation | undefined;
   for (const row of rowsIn) {
-    const result = row.issues ?? evaluated.get(row.index) ?? evaluateRow(row.record);
+    const result = row.issues ?? evaluated.get(row.index) ?? (await evaluateRow(row.record));
     if (Array.isArray(result)) {
       invalid.push({ where: whereOf(row, options.locale), issues: result });
       continue;
@@ -152,40 +157,26 @@ export async function buildReport(
       claimed: e.score.claimed,
       proven: e.score.proven,
       levels: e.score.indicators.map((i) => i.level),
-      // The record was valid: its labinov entry has the parsed shape.
-      ...labinovOf(row.record as Innovation),
     });
+    valid.push(ofFile(row.record));
   }
 
   const verdicts = { eligible: 0, not_eligible: 0, incomplete: 0 };
   for (const r of rows) verdicts[r.verdict]++;
-  const current: Tally = {
-    records: rows.map(({ opd, unitKerja, verdict, nama, proven, tahap, tanpaBukti }) => ({
-      opd,
-      unitKerja,
-      verdict,
-      nama,
-      kematangan: verdict === 'not_eligible' ? 0 : proven,
-      ...(tahap ? { tahap } : {}),
-      tanpaBukti,
-    })),
-    invalid: [],
-  };
-  const before = files.previous
-    ? tallyOf(evaluator, (await readAll(files.previous, options.read)).records)
+  // The portfolio reads the same records through the library (its evaluations are kept, so
+  // nothing is computed twice); last year's are evaluated as this year's region would judge them.
+  const previous = files.previous
+    ? (await readAll(files.previous, options.read)).records.map(ofFile)
     : undefined;
-  const portfolio = summarisePortfolio(
+  const portfolio = await evaluatePortfolio(
     {
       pemda,
       tahun: tahun ?? 0,
       units: await loadUnits(files.units, rows, options.read, warn),
-      ...(before ? { previous: { tahun: (tahun ?? 1) - 1 } } : {}),
+      inovasi: valid,
+      ...(previous ? { previous: { tahun: (tahun ?? 1) - 1, inovasi: previous } } : {}),
     },
-    current,
-    before,
-    { perAgency: 1, perUnit: 1 },
-    evaluator.ruleSet,
-    evaluator.basis(),
+    { ...evaluateOptions, minPerAgency: 1, minPerUnit: 1 },
   );
   return {
     pemda,
@@ -208,59 +199,47 @@ export async function buildReport(
     rows,
     portfolio,
     invalid,
-    duplicates: duplicateRows(rows, rowsIn, options.locale),
+    duplicates: region
+      ? duplicateRows(
+          region.duplicates,
+          (i) => rows.find((r) => r.index === i),
+          rowsIn,
+          options.locale,
+        )
+      : duplicateRows(portfolio.duplicates, (i) => rows[i], rowsIn, options.locale),
     ...(plan ? { plan } : {}),
   };
 }
 
-function evaluateOrIssues(evaluator: Evaluator, record: unknown): Evaluation | readonly Issue[] {
-  try {
-    return evaluator.evaluate(record);
-  } catch (error) {
-    if (error instanceof InvalidRecordError) return error.issues;
-    throw error;
-  }
+async function evaluateOrIssues(
+  record: unknown,
+  options: EvaluateOptions,
+): Promise<Evaluation | readonly Issue[]> {
+  const result = await safeEvaluate(record, options);
+  if (result.success) return result.data;
+  if (result.error instanceof InvalidRecordError) return result.error.issues;
+  throw result.error;
 }
 
-/** Rows that share a name, ignoring case, spaces and punctuation: each named where it stands. */
+/**
+ * Rows that share a name (the library's own grouping: the region's, else the portfolio's, whose
+ * positions are those of the report's rows), each named where it stands in the file.
+ */
 function duplicateRows(
-  rows: ReportRow[],
+  groups: readonly { indices: number[] }[],
+  rowAt: (position: number) => ReportRow | undefined,
   rowsIn: SourceRow[],
   locale: ReportOptions['locale'],
 ): ReportData['duplicates'] {
   const byIndex = new Map(rowsIn.map((r) => [r.index, r]));
-  const groups = new Map<string, ReportRow[]>();
-  for (const row of rows)
-    groups.set(nameKey(row.nama), [...(groups.get(nameKey(row.nama)) ?? []), row]);
-  return [...groups.values()]
-    .filter((group) => group.length > 1)
-    .map((group) => ({
-      nama: (group[0] as ReportRow).nama,
-      where: group.map((r) => whereOf(byIndex.get(r.index) ?? { index: r.index }, locale)),
-    }));
-}
-
-/** Last year's records, counted for the portfolio's change. */
-function tallyOf(evaluator: Evaluator, records: readonly unknown[]): Tally {
-  const tally: Tally = { records: [], invalid: [] };
-  records.forEach((record, index) => {
-    const result = evaluateOrIssues(evaluator, record);
-    if (Array.isArray(result)) {
-      tally.invalid.push({ index, issues: result });
-      return;
-    }
-    const r = record as { opd?: unknown; unitKerja?: unknown };
-    const e = result as Evaluation;
-    tally.records.push({
-      opd: typeof r.opd === 'string' ? r.opd : '',
-      unitKerja: typeof r.unitKerja === 'string' ? r.unitKerja : '',
-      verdict: e.verdict,
-      nama: e.nama,
-      kematangan: e.verdict === 'not_eligible' ? 0 : e.score.proven,
-      ...labinovOf(record as Innovation),
-    });
+  return groups.map((group) => {
+    // A region's positions are its innovations'; a portfolio's, the valid rows' in order.
+    const members = group.indices.map(rowAt).filter((r): r is ReportRow => r !== undefined);
+    return {
+      nama: members[0]?.nama ?? '',
+      where: members.map((r) => whereOf(byIndex.get(r.index) ?? { index: r.index }, locale)),
+    };
   });
-  return tally;
 }
 
 /** Runs the `report` command. */

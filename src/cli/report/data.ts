@@ -20,10 +20,6 @@ export interface ReportRow {
   proven: number;
   /** Level (0-3) of each indicator, in the rubric's order. */
   levels: number[];
-  /** LAN 5D stage reached, when given. */
-  tahap?: string;
-  /** 5D stages reached without their evidence. */
-  tanpaBukti: string[];
 }
 
 /** Everything a report shows, in one object (also the `--format json` output). */
@@ -58,3 +54,8 @@ export interface ReportOptions {
   locale: Locale;
   format: string;
 }
+
+/** Whether any innovation gives a LAN 5D stage: the pipeline is shown only then. */
+export const hasStages = (data: ReportData): boolean =>
+  data.portfolio.pipeline.some((row) => Object.values(row.stages).some((n) => n > 0)) ||
+  data.portfolio.stagesWithoutEvidence.length > 0;

@@ -1,6 +1,6 @@
 import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
-import type { ReportData } from './data.js';
+import { hasStages, type ReportData } from './data.js';
 
 /**
  * The HTML report: one self-contained file (no scripts, no external assets) that a Bappeda
@@ -256,7 +256,7 @@ function rankingHtml(data: ReportData, locale: Locale): string {
 
 function pipelineHtml(data: ReportData, locale: Locale): string {
   const p = data.portfolio;
-  if (!data.rows.some((r) => r.tahap)) return '';
+  if (!hasStages(data)) return '';
   const names = pick(R.stages, locale).split('|');
   const ids = Object.keys(p.pipeline[0]?.stages ?? {});
   const rows = p.pipeline

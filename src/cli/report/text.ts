@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { TEXTS } from '../../features/texts.js';
 import type { Locale } from '../../messages.js';
 import { pick } from '../../messages.js';
-import type { ReportData } from './data.js';
+import { hasStages, type ReportData } from './data.js';
 
 /** The report as Markdown and as CSV. */
 
@@ -145,7 +145,7 @@ function rankingMarkdown(data: ReportData, locale: Locale): string[] {
 
 function pipelineMarkdown(data: ReportData, locale: Locale): string[] {
   const p = data.portfolio;
-  if (!data.rows.some((r) => r.tahap)) return [];
+  if (!hasStages(data)) return [];
   const names = pick(R.stages, locale).split('|');
   const ids = Object.keys(p.pipeline[0]?.stages ?? {});
   const lines = [
