@@ -18,13 +18,17 @@ export default [
     // 62 → 66 kB for the basis on every result (2026-12): SHA-256 of the rule sets (@noble/hashes,
     // audited, 2.1 kB; the browser's own crypto.subtle is async and absent outside secure
     // contexts), RFC 8785 canonical JSON, the choice of rule set by region and its sentences.
-    limit: '66 kB',
+    // 66 → 68 kB for the regulation's own facts (2026-12-05): authority at the affair level
+    // (UU 23/2014 Pasal 14) and the marine sub-affairs (0.8 kB), IGA 2023's cited sources and
+    // thresholds (0.5 kB), criterion (d)'s new check and the region's new sentences (0.7 kB).
+    limit: '68 kB',
     modifyEsbuildConfig: quiet,
   },
   {
     name: 'browser form: inovasi-rules/core with Perwali Batu 36/2022 (and PP 38/2017) and IGA 2026',
     path: 'scripts/size/form-core.mjs',
-    limit: '30 kB',
+    // 30 → 32 kB for the same facts (2026-12-05): the form checks authority by affair too.
+    limit: '32 kB',
     modifyEsbuildConfig: quiet,
   },
 ];

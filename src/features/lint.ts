@@ -212,18 +212,18 @@ function nearMisses(json: unknown): Issue[] {
  * lintRuleSet(json, { source: text }).map((p) => `${p.line}:${p.column} ${p.where}: ${p.message}`);
  * ```
  */
-export function lintRuleSet(json: unknown, given: LintOptions = {}): RuleSetProblem[] {
-  const options = optionsObject(given) as LintOptions;
-  const locale: Locale = options.locale === 'en' ? 'en' : 'id';
+export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetProblem[] {
+  const read = optionsObject(options) as LintOptions;
+  const locale: Locale = read.locale === 'en' ? 'en' : 'id';
   const generic = locale === 'id' ? indonesianMessages(json) : undefined;
-  const tree = options.source !== undefined ? parseTree(options.source) : undefined;
+  const tree = read.source !== undefined ? parseTree(read.source) : undefined;
   const errors = checkRuleSet(json).map((issue) => ({ issue, severity: 'error' as const }));
   const warnings = nearMisses(json).map((issue) => ({
     issue,
-    severity: options.strict ? ('error' as const) : ('warning' as const),
+    severity: read.strict ? ('error' as const) : ('warning' as const),
   }));
   return [...errors, ...warnings].map(({ issue, severity }) => {
-    const at = options.source !== undefined ? locate(tree, options.source, issue.path) : undefined;
+    const at = read.source !== undefined ? locate(tree, read.source, issue.path) : undefined;
     const key = `${issue.path.join('.')}|${issue.code}`;
     return {
       ...issue,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import verification from '../../rules/submission-iga.json' with { type: 'json' };
+import notices from '../../rules/region-notices.json' with { type: 'json' };
 import type { Basis } from '../eligibility/basis.js';
 import { createEvaluator, parseRecord, type RegionContext } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
@@ -591,10 +591,7 @@ function yearWarnings(
   parts: readonly IndexPart[],
   locale: Locale,
 ): NonNullable<RegionEvaluation['warnings']> {
-  const edition = (
-    verification.editions as { tahun: number; pelayananDasar?: BasicServiceNotice }[]
-  ).find((e) => e.tahun === tahun);
-  const rule = edition?.pelayananDasar;
+  const rule = (notices.pelayananDasar as BasicServiceNotice[]).find((n) => n.tahun === tahun);
   if (!rule) return [];
   const covered = new Set(parts.filter((p) => !p.rejected).flatMap((p) => p.urusan));
   const hit = rule.urusan.filter((u) => covered.has(u));
@@ -619,8 +616,9 @@ function yearWarnings(
   ];
 }
 
-/** A year's reported basic-service expectation (`rules/submission-iga.json`). */
+/** A year's reported basic-service expectation (`rules/region-notices.json`). */
 interface BasicServiceNotice {
+  tahun: number;
   minimum: number;
   urusan: string[];
   citation: string;
