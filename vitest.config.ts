@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Hang guards, not speed limits: a loaded 2-core machine passes as an idle one does.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Worker threads, not forks: c8 (npm test) then sees the coverage of every test file, and of
     // the command-line processes the tests spawn.
     pool: 'threads',
