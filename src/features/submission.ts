@@ -4,7 +4,7 @@ import { optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, type Locale, pick } from '../messages.js';
+import { interpolate, type Locale, type LocalizedText, pick } from '../messages.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
 import { levelOfPemda } from '../record/kewenangan.js';
 import type { IndicatorScore, InnovationScore } from '../scoring/score.js';
@@ -96,6 +96,16 @@ interface Window {
   to: string;
   sumber: Source;
 }
+/** What verifiers ask of one indicator's documents. */
+interface EvidenceRule {
+  /** Each document must carry its number. */
+  nomor: boolean;
+  /** The years a document may be dated in (see the data file), or none. */
+  tanggal: 't2_t0' | 't1_t0' | 'sampai_t0' | 'regulasi' | null;
+  /** One document per unit claimed (training, channel, year), up to the top level's count. */
+  hitung?: { field: string; maks: number; satuan: LocalizedText };
+}
+
 /** A fact with its source label and citation. */
 interface Sourced {
   sumber: Source;
@@ -139,7 +149,9 @@ const RULES = data as unknown as {
   bukti: {
     citation: string;
     sumber: Source;
-    indikator: Record<string, { nomor: boolean; tanggal: 't2_t0' | 'regulasi' | null }>;
+    /** The edition these evidence rules are known for: elsewhere they give warnings. */
+    tahun: number;
+    indikator: Record<string, EvidenceRule>;
     regulasi: Record<string, string[]>;
   };
   video: { bagian: string[]; sumber: Source; citation: string };
@@ -644,10 +656,9 @@ function checkEvidence(
     return false;
   }
   let atRisk = false;
-  const fail = severity(rules.sumber);
-  const period = edition
-    ? { dari: String(edition.tahun - 2), sampai: String(edition.tahun) }
-    : undefined;
+  const fail = evidenceSeverity(edition);
+  const period = edition && rule ? periodOf(rule.tanggal, edition.tahun) : undefined;
+  atRisk = checkCount(entry, rule, bukti, indicator, fail, p) || atRisk;
   bukti.forEach((b, i) => {
     const at = `${base}.bukti.${i}`;
     const dokumen = documentName(b, i);
@@ -674,9 +685,9 @@ function checkEvidence(
         id,
       );
     }
-    if (rule?.tanggal === 't2_t0' && period) {
+    if (period) {
       const periode = interpolate(
-        pick(texts().periodeT2T0, p.locale),
+        pick(texts()[period.text], p.locale),
         (k) => period[k as 'dari'],
         p.locale,
       );
@@ -692,7 +703,7 @@ function checkEvidence(
         );
       } else {
         const year = b.tanggal.slice(0, 4);
-        if (year < period.dari || year > period.sampai) {
+        if ((period.dari !== undefined && year < period.dari) || year > period.sampai) {
           atRisk = true;
           p.add(
             'bukti_di_luar_periode',
@@ -740,6 +751,7 @@ function checkRegulation(
   if (matching.length === 0) {
     p.add(
       'regulasi_jenis_tidak_sesuai',
+      // A document of another kind proves no level, in any edition.
       severity(rules.sumber),
       'regulasiJenisTidakSesuai',
       { jenis: claimed, dokumenJenis: bukti.map((b) => b.jenis) },
@@ -761,7 +773,7 @@ function checkRegulation(
         atRisk = true;
         p.add(
           'regulasi_sk_bukan_tahun_penerapan',
-          severity(rules.sumber),
+          evidenceSeverity(edition),
           'regulasiSkTahun',
           { dokumen, tanggal: b.tanggal, tahunPenerapan: String(applied) },
           at,
@@ -773,7 +785,7 @@ function checkRegulation(
       atRisk = true;
       p.add(
         'regulasi_sesudah_edisi',
-        severity(rules.sumber),
+        evidenceSeverity(edition),
         'regulasiPerdaTahun',
         { dokumen, tanggal: b.tanggal, tahun: String(edition.tahun) },
         at,
@@ -816,4 +828,68 @@ function checkVideo(
     return true;
   }
   return false;
+}
+
+/**
+ * How a document against the evidence rules is reported: a failure in the edition the rules are
+ * known for (the 2026 app), a warning in any other, whose rules differ in detail.
+ */
+function evidenceSeverity(edition: Edition | undefined): 'fail' | 'warning' {
+  const rules = RULES.bukti;
+  return edition?.tahun === rules.tahun ? severity(rules.sumber) : 'warning';
+}
+
+/** The years a document may be dated in, as the edition's T-0 gives them. */
+function periodOf(
+  kind: EvidenceRule['tanggal'],
+  tahun: number,
+):
+  | { dari?: string; sampai: string; text: 'periodeT2T0' | 'periodeT1T0' | 'periodeSampaiT0' }
+  | undefined {
+  if (kind === 't2_t0')
+    return { dari: String(tahun - 2), sampai: String(tahun), text: 'periodeT2T0' };
+  if (kind === 't1_t0')
+    return { dari: String(tahun - 1), sampai: String(tahun), text: 'periodeT1T0' };
+  if (kind === 'sampai_t0') return { sampai: String(tahun), text: 'periodeSampaiT0' };
+  return undefined;
+}
+
+/**
+ * Verifiers count one document per unit claimed (per training, per channel, per year): fewer
+ * documents than the claim needs put its points at risk, naming how many are missing.
+ */
+function checkCount(
+  entry: Record<string, unknown> | null | undefined,
+  rule: EvidenceRule | undefined,
+  bukti: readonly Bukti[],
+  indicator: IndicatorScore,
+  status: 'fail' | 'warning',
+  p: Problems,
+): boolean {
+  const count = rule?.hitung;
+  if (!count || !entry) return false;
+  const value = entry[count.field];
+  const claimed = Array.isArray(value)
+    ? new Set(value).size
+    : typeof value === 'number'
+      ? value
+      : 0;
+  const needed = Math.min(claimed, count.maks);
+  if (bukti.length >= needed) return false;
+  p.add(
+    'bukti_kurang',
+    status,
+    'buktiKurang',
+    {
+      indikator: indicator.title,
+      klaim: claimed,
+      satuan: pick(count.satuan, p.locale),
+      ada: bukti.length,
+      kurang: needed - bukti.length,
+    },
+    [`indikator.${indicator.id}.bukti`, `indikator.${indicator.id}.${count.field}`],
+    RULES.bukti.citation,
+    indicator.id,
+  );
+  return true;
 }

@@ -539,3 +539,72 @@ describe('checkSubmission: one asOf moves the scoring and the checks', () => {
     expect(codes(r)).not.toContain('tahun_berbeda_dengan_asof');
   });
 });
+
+describe('checkSubmission: evidence by edition, counted as verifiers count it', () => {
+  const doc = (tanggal: string, extra: Record<string, unknown> = {}) => ({
+    jenis: 'dokumen',
+    nomor: '1',
+    tanggal,
+    url: 'd.pdf',
+    ...extra,
+  });
+  const check = (tahun: number, indikator: Record<string, unknown>) =>
+    checkSubmission(ready({ tahun, waktuPenerapan: `${tahun - 1}-03-01`, indikator }), {
+      rubric: 'iga-2026',
+      asOf: `${tahun}-12-31`,
+    });
+
+  it('applies the 2026 app’s date rules as failures in 2026 only, as warnings elsewhere', async () => {
+    const perkada = (tahun: number) =>
+      check(tahun, {
+        regulasi: { jenis: 'perkada', bukti: [doc(`${tahun}-02-01`, { jenis: 'Perkada 1' })] },
+      });
+    expect(problem(await perkada(2026), 'regulasi_sesudah_edisi')?.status).toBe('fail');
+    expect(problem(await perkada(2023), 'regulasi_sesudah_edisi')?.status).toBe('warning');
+    const sdm = (tahun: number) =>
+      check(tahun, { sdm: { jumlah: 12, bukti: [doc(`${tahun - 4}-01-01`)] } });
+    expect(problem(await sdm(2026), 'bukti_di_luar_periode')?.status).toBe('fail');
+    expect(problem(await sdm(2024), 'bukti_di_luar_periode')?.status).toBe('warning');
+  });
+
+  it.each([
+    // sosialisasi: "documents from T-0 allowed", no lower bound.
+    ['sosialisasi', { jenis: 'media_pemda' }, '2019-05-01', false],
+    ['sosialisasi', { jenis: 'media_pemda' }, '2026-05-01', false],
+    // jejaring and pengaduan: "the last 2 years", T-1 and T-0.
+    ['jejaring', { jumlahPd: 2 }, '2025-01-01', false],
+    ['jejaring', { jumlahPd: 2 }, '2024-12-31', true],
+    ['pengaduan', { persenSelesai: 80 }, '2024-06-01', true],
+    ['pengaduan', { persenSelesai: 80 }, '2025-06-01', false],
+    // sdm: T-2..T-0.
+    ['sdm', { jumlah: 12 }, '2024-01-01', false],
+    ['sdm', { jumlah: 12 }, '2023-12-31', true],
+  ])('IGA 2026, %s %j dated %s: outside its period = %s', async (id, value, tanggal, outside) => {
+    const r = await check(2026, { [id]: { ...value, bukti: [doc(tanggal)] } });
+    expect(codes(r).includes('bukti_di_luar_periode')).toBe(outside);
+  });
+
+  it.each([
+    ['bimtek', { jumlah: 3 }, 1, 2],
+    ['bimtek', { jumlah: 5 }, 2, 1],
+    ['informasiLayanan', { kanal: 3 }, 1, 2],
+    ['anggaran', { tahun: [2024, 2025, 2026] }, 2, 1],
+    ['rkpd', { tahun: [2024, 2025] }, 1, 1],
+  ])(
+    '%s %j with %i document(s): %i missing, its points at risk',
+    async (id, value, docs, missing) => {
+      const bukti = Array.from({ length: docs }, () => doc('2025-06-01'));
+      const r = await check(2026, { [id]: { ...value, bukti } });
+      const found = problem(r, 'bukti_kurang');
+      expect(found).toMatchObject({ status: 'fail', indicator: id });
+      expect(found?.message).toContain(`Lampirkan ${missing} dokumen lagi`);
+      expect(r.atRisk).toContain(id);
+    },
+  );
+
+  it('one document per training is enough, and only up to the top level', async () => {
+    const three = Array.from({ length: 3 }, () => doc('2025-06-01'));
+    const r = await check(2026, { bimtek: { jumlah: 7, bukti: three } });
+    expect(codes(r)).not.toContain('bukti_kurang');
+  });
+});
