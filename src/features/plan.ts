@@ -18,6 +18,7 @@ import {
   indexTotal,
   type RegionEvaluation,
 } from './region.js';
+import { implementationWindow } from './submission.js';
 import { TEXTS } from './texts.js';
 
 /**
@@ -554,11 +555,15 @@ class Plan {
         const stepBefore = this.iid;
         const name = findUrusan(affair)?.name ?? affair;
         const nama = interpolate(pick(t.newInnovation, this.locale), () => name, this.locale);
+        // A new innovation counts only if implemented inside the edition's window: the plan's
+        // record says so with the window's last day, and the step names the window.
+        const window = implementationWindow(this.tahun);
         const record: Json = {
           nama,
           tahun: this.tahun,
           urusan: [affair],
           ...planner.newInnovation,
+          waktuPenerapan: window.to,
         };
         const pemda = this.region.pemda;
         if (typeof pemda === 'string') record.pemda = pemda;
@@ -571,6 +576,8 @@ class Plan {
           urusan: name,
           min: rule?.minCovered,
           total: rule?.urusan.length,
+          dari: window.from,
+          sampai: window.to,
         };
         const text = c.bundle ? t.addForCoverage : t.addInnovation;
         steps.push({

@@ -161,6 +161,17 @@ const RULES = data as unknown as {
 const texts = () => TEXTS.submission;
 const severity = (source: Source): 'fail' | 'warning' => (source === 'I' ? 'warning' : 'fail');
 
+/**
+ * The implementation window of an IGA edition, as the verification facts give it (a listed
+ * edition's own, else the pattern T-2..T-1).
+ *
+ * @internal
+ */
+export function implementationWindow(tahun: number): { from: string; to: string } {
+  const { from, to } = editionOf(tahun).window;
+  return { from, to };
+}
+
 function editionOf(tahun: number): Edition {
   const listed = RULES.editions.find((e) => e.tahun === tahun);
   if (listed) {

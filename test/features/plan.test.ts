@@ -136,6 +136,14 @@ describe('planRegion: the basic-service rule and the divisor floor', () => {
     expect(step?.iidAfter).toBe(28.65);
     expect(step?.gain).toBe(1.85);
     expect(step?.message).toContain('Ketenteraman dan Ketertiban Umum');
+    // A new innovation counts only if implemented in IGA 2026's window: the step says which.
+    expect(step?.message).toContain('diterapkan antara 2024-01-01 dan 2025-12-31');
+    const added = (plan.region.inovasi as Record<string, unknown>[])[12];
+    expect(added?.waktuPenerapan).toBe('2025-12-31');
+    const { checkSubmission } = await import('../../src/submission.js');
+    expect((await checkSubmission(added)).problems.map((p) => p.code)).not.toContain(
+      'penerapan_di_luar_jendela',
+    );
     await holds(plan);
   });
 
