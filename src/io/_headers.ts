@@ -10,12 +10,16 @@ import type { Field } from './_fields.js';
  * silently.
  */
 
+/** Columns of real exports the record has no field for (`rules/aliases.json`, `ignored`). */
+const IGNORED = new Set<string>();
+
 /** Folds a name for matching: lower case, letters and digits only. */
 export const fold = (text: string): string =>
   text
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+for (const column of aliases.ignored.columns) IGNORED.add(fold(column));
 
 /** A column of the sheet and the field it maps to (`undefined`: ignored, with a warning). */
 export interface Column {
@@ -124,16 +128,20 @@ export function matchHeaders(
     const field =
       mapped !== undefined ? fields.get(mapped) : (fields.get(header) ?? byName.get(fold(header)));
     if (!field) {
-      const hints = closest(header, fields);
+      // A column real exports carry that the record has no field for: no did-you-mean.
+      const known = mapped === undefined && IGNORED.has(fold(header));
+      const hints = known ? [] : closest(header, fields);
       problems.push({
         path: [where],
         code: 'unknown_column',
         message:
           mapped !== undefined
             ? `the map sends "${header}" to "${mapped}", which is not a field of the record`
-            : `column "${header}" matches no field and is ignored${
-                hints.length ? `; did you mean ${hints.map((h) => `"${h}"`).join(', ')}?` : ''
-              } (map it with --map)`,
+            : known
+              ? `column "${header}" has no field in the record and is ignored`
+              : `column "${header}" matches no field and is ignored${
+                  hints.length ? `; did you mean ${hints.map((h) => `"${h}"`).join(', ')}?` : ''
+                } (map it with --map)`,
       });
       return { header, index };
     }

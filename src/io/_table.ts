@@ -31,6 +31,15 @@ function setPath(record: Record<string, unknown>, path: string, value: unknown):
   target[segments.at(-1) as string] = value;
 }
 
+function getPath(record: Record<string, unknown>, path: string): unknown {
+  let value: unknown = record;
+  for (const segment of path.split('.')) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
 const isEmpty = (cell: unknown) =>
   cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
 
@@ -52,6 +61,8 @@ export function readRow(
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   const documents = new Map<string, Record<string, unknown>>();
+  const implied: Record<string, unknown> = {};
+  const relative: { path: string; years: readonly number[]; header: string }[] = [];
   for (const column of columns) {
     const field: Field | undefined = column.field;
     const cell = cells[column.index];
@@ -73,6 +84,12 @@ export function readRow(
         message: `column "${column.header}": ${result.note}`,
       });
     }
+    if (result.empty) continue;
+    if (result.also) Object.assign(implied, result.also);
+    if (result.relative) {
+      relative.push({ path: field.path, years: result.relative, header: column.header });
+      continue;
+    }
     const part = BUKTI_PART.exec(field.path);
     if (part) {
       const key = part[1] as string;
@@ -82,6 +99,27 @@ export function readRow(
       continue;
     }
     setPath(record, field.path, result.value);
+  }
+  // Years given as T-k of the row's own year ("RKPD T-1 dan T-2").
+  for (const { path, years, header } of relative) {
+    if (typeof record.tahun === 'number') {
+      const tahun = record.tahun;
+      setPath(
+        record,
+        path,
+        years.map((k) => tahun + k).sort((a, b) => a - b),
+      );
+    } else {
+      issues.push({
+        path: path.split('.'),
+        code: 'needs_tahun',
+        message: `column "${header}": the answer counts years back from the reporting year (T-0), and the row gives no tahun`,
+      });
+    }
+  }
+  // What an option implies (kemanfaatan's basis), unless a column of its own gave it.
+  for (const [path, value] of Object.entries(implied)) {
+    if (getPath(record, path) === undefined) setPath(record, path, value);
   }
   for (const [path, document] of documents) {
     const segments = path.split('.');

@@ -1,4 +1,5 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
+import optionTexts from '../../rules/option-texts.json' with { type: 'json' };
 import { findUrusan, urusanCatalogue } from '../record/urusan.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
@@ -15,11 +16,91 @@ export type Cell = string | number | boolean | Date;
 
 /** The value read from a cell, or why it could not be read. */
 export type CellResult =
-  | { ok: true; value: unknown; note?: string }
+  | {
+      ok: true;
+      value: unknown;
+      note?: string;
+      /** Other fields the cell implies (an option's kemanfaatan basis), set unless given. */
+      also?: Record<string, unknown>;
+      /** Years as T-k of the row's `tahun`, resolved once the row is read. */
+      relative?: readonly number[];
+      /** The cell says there is no value ("Tidak dapat diukur"): the field stays empty. */
+      empty?: boolean;
+    }
   | { ok: false; code: string; message: string };
 
+/** One answer of a regional app's indicator, as `rules/option-texts.json` reads it. */
+interface OptionText {
+  texts: string[];
+  value?: unknown;
+  range?: boolean;
+  relative?: number[];
+  also?: Record<string, unknown>;
+  empty?: boolean;
+  note?: { id: string; en: string };
+}
+
+const optionIndexes = new Map<string, Map<string, OptionText>>();
+
+function optionIndex(path: string): Map<string, OptionText> {
+  let index = optionIndexes.get(path);
+  if (!index) {
+    index = new Map();
+    const options = (optionTexts.fields as Record<string, OptionText[]>)[path] ?? [];
+    for (const option of options) for (const text of option.texts) index.set(fold(text), option);
+    optionIndexes.set(path, index);
+  }
+  return index;
+}
+
+/**
+ * Years written as T-k of the reporting year ("T-0, T-1 dan T-2", "T-1 & T-2"), as regional apps
+ * name them; "T-1 atau T-2" (one of them) is read as the first, with a note.
+ */
+function relativeYears(text: string): CellResult | undefined {
+  const t = text.trim();
+  const parts = t.split(/\s*(?:,|\bdan\b|&|\batau\b|\bor\b|\band\b)\s*/i).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => /^t\s*-?\s*[0-2]$/i.test(p))) return undefined;
+  const years = [...new Set(parts.map((p) => -Number(p.replace(/\D/g, ''))))];
+  if (/\batau\b|\bor\b/i.test(t)) {
+    return {
+      ok: true,
+      value: undefined,
+      relative: years.slice(0, 1),
+      note: `"${t}" names one year of several: read as T${years[0] === 0 ? '-0' : years[0]} alone; write the years if not`,
+    };
+  }
+  return { ok: true, value: undefined, relative: years };
+}
+
+/** An app's option text as the record's value, saying what was assumed. */
+function fromOption(option: OptionText, text: string): CellResult {
+  const quoted = `"${text.trim()}"`;
+  if (option.empty) {
+    return {
+      ok: true,
+      value: undefined,
+      empty: true,
+      note: `${quoted} gives no value: left empty`,
+    };
+  }
+  const notes: string[] = [];
+  if (option.range) {
+    notes.push(
+      `${quoted} is a range: read as ${String(option.value)}, its least favourable value; write the exact number`,
+    );
+  }
+  if (option.note) notes.push(`${quoted}: ${option.note.en}`);
+  return {
+    ok: true,
+    value: option.value,
+    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    ...(option.also ? { also: option.also } : {}),
+    ...(option.relative ? { relative: option.relative } : {}),
+  };
+}
+
 const VALUE_ALIASES = aliases.values as Record<string, Record<string, readonly string[]>>;
-const AMBIGUOUS = aliases.ambiguous as Record<string, Record<string, readonly string[]>>;
 
 const TRUE = new Set(['ya', 'iya', 'y', 'benar', 'ada', 'true', 'yes', '1']);
 const FALSE = new Set(['tidak', 'tdk', 't', 'n', 'salah', 'tidakada', 'bukan', 'false', 'no', '0']);
@@ -143,6 +224,12 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean): CellResult {
     const iso = month ? isoDate(Number(m[3]), month, Number(m[1])) : undefined;
     return iso ? ok(iso) : fail('invalid_date', `"${text}" is not a date; write ${DATE_FORMS}`);
   }
+  // A workbook saved as CSV writes a date cell in General format as Excel's day number.
+  if (/^\d{5}$/.test(text)) {
+    const serial = Number(text);
+    const iso = serial >= 21_916 && serial <= 80_000 ? fromExcelSerial(serial) : undefined;
+    if (iso) return ok(iso, `"${text}" is read as Excel's day number ${text}, the date ${iso}`);
+  }
   if (/^\d{4}$/.test(text)) {
     const year = Number(text);
     if (allowYear && year >= 1900 && year <= 2200) {
@@ -172,7 +259,94 @@ const EN_NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  * times off. `0,125` is a decimal in both conventions a person uses (no one groups thousands
  * after a zero); `1.250` keeps the Indonesian reading (1,250) as before.
  */
-function readNumber(cell: Cell, integer: boolean, format?: NumberFormat): CellResult {
+const LESS_IS_BETTER = new Set<string>(optionTexts.lessIsBetter);
+const NONE = new Set(['-', '–', '—', '--']);
+
+// A range in words, as regional apps' options and officers write them: "11-30 orang",
+// "51 s.d. 90%", "lebih dari 30 SDM", "5 atau lebih", "kurang dari 4 bulan".
+const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
+const UNIT = String.raw`\s*(?:%|persen|[a-z]+(?:\s+[a-z]+)*)?`;
+const RANGES: { pattern: RegExp; bounds: (a: number, b: number) => [number, number] }[] = [
+  {
+    pattern: new RegExp(
+      `^${NUM}${UNIT}\\s*(?:-|s\\.?\\s*d\\.?|s/d|sampai|hingga)\\s*${NUM}${UNIT}$`,
+    ),
+    bounds: (a, b) => [a, b],
+  },
+  {
+    pattern: new RegExp(`^(?:lebih dari|>|di ?atas)\\s*${NUM}${UNIT}$`),
+    bounds: (a) => [a, Number.POSITIVE_INFINITY],
+  },
+  {
+    pattern: new RegExp(`^(?:>=|≥|minimal|paling sedikit|sekurang-kurangnya)\\s*${NUM}${UNIT}$`),
+    bounds: (a) => [a, Number.POSITIVE_INFINITY],
+  },
+  {
+    pattern: new RegExp(`^${NUM}${UNIT}\\s*(?:atau lebih|ke ?atas|lebih)$`),
+    bounds: (a) => [a, Number.POSITIVE_INFINITY],
+  },
+  { pattern: new RegExp(`^(?:kurang dari|<|di ?bawah)\\s*${NUM}${UNIT}$`), bounds: (a) => [0, a] },
+  {
+    pattern: new RegExp(`^(?:<=|≤|maksimal|paling banyak)\\s*${NUM}${UNIT}$`),
+    bounds: (a) => [0, a],
+  },
+  { pattern: new RegExp(`^${NUM}${UNIT}\\s*(?:atau kurang)$`), bounds: (a) => [0, a] },
+];
+
+/**
+ * A range in words as its least favourable value (the lowest, or the highest where fewer is
+ * better), so that each edition's thresholds decide the level and nothing is overclaimed.
+ */
+function readRange(text: string, integer: boolean, lessIsBetter: boolean): CellResult | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  // One number with its unit ("3 kali", "12 orang", "4 bulan"): that number.
+  const single = new RegExp(`^${NUM}${UNIT}$`).exec(t);
+  if (single && /[a-z%]/.test(t)) {
+    const value = Number((single[1] as string).replace(',', '.'));
+    if (integer && !Number.isInteger(value)) return undefined;
+    return ok(value, `"${text.trim()}" read as ${value}`);
+  }
+  for (const { pattern, bounds } of RANGES) {
+    const m = pattern.exec(t);
+    if (!m) continue;
+    const [a, b] = [m[1], m[2]].map((x) => (x === undefined ? 0 : Number(x.replace(',', '.'))));
+    const strictAbove = /^(lebih dari|>|di ?atas)/.test(t);
+    const strictBelow = /^(kurang dari|<|di ?bawah)/.test(t);
+    const step = integer ? 1 : 0.01;
+    let [low, high] = bounds(a as number, b as number);
+    if (strictAbove) low += step;
+    if (strictBelow) high -= step;
+    const value = lessIsBetter ? high : low;
+    if (!Number.isFinite(value) || value < 0 || low > high) return undefined;
+    const rounded = Math.round(value * 100) / 100;
+    return ok(
+      rounded,
+      `"${text.trim()}" is a range: read as ${rounded}, its least favourable value; write the exact number`,
+    );
+  }
+  return undefined;
+}
+
+function readNumber(
+  cell: Cell,
+  integer: boolean,
+  format?: NumberFormat,
+  lessIsBetter = false,
+): CellResult {
+  if (typeof cell === 'string' && NONE.has(cell.trim())) {
+    return {
+      ok: true,
+      value: undefined,
+      empty: true,
+      note: `"${cell.trim()}" means none: left empty`,
+    };
+  }
+  const plain = readPlainNumber(cell, integer, format);
+  if (plain.ok || typeof cell !== 'string') return plain;
+  return readRange(cell, integer, lessIsBetter) ?? plain;
+}
+
+function readPlainNumber(cell: Cell, integer: boolean, format?: NumberFormat): CellResult {
   if (typeof cell === 'number') {
     return integer && !Number.isInteger(cell)
       ? fail('invalid_number', `${cell} is not a whole number`)
@@ -232,15 +406,6 @@ const accepted = (field: Field) =>
 function readEnum(text: string, field: Field): CellResult {
   const value = enumIndex(field).get(fold(text));
   if (value !== undefined) return ok(value);
-  const choices = Object.entries(AMBIGUOUS[field.path] ?? {}).find(
-    ([label]) => fold(label) === fold(text),
-  )?.[1];
-  if (choices) {
-    return fail(
-      'ambiguous_value',
-      `"${text}" can be ${choices.join(' or ')}; write the one the document is`,
-    );
-  }
   return fail(
     'invalid_value',
     `"${text}" is not an accepted value; use one of: ${accepted(field)}`,
@@ -321,12 +486,26 @@ export function readCell(
   fromWorkbook: boolean,
   numberFormat?: NumberFormat,
 ): CellResult {
+  // An answer as a regional IGA app exports it ("11-30 SDM", "T-1 dan T-2"): its value.
+  if (typeof cell === 'string') {
+    const option = optionIndex(field.path).get(fold(cell));
+    if (option) return fromOption(option, cell);
+    if (/^indikator\.[a-zA-Z]+\.tahun$/.test(field.path)) {
+      const years = relativeYears(cell);
+      if (years) return years;
+    }
+  }
   switch (field.kind) {
     case 'date':
       return readDate(cell, field, fromWorkbook);
     case 'number':
     case 'integer':
-      return readNumber(cell, field.kind === 'integer', numberFormat);
+      return readNumber(
+        cell,
+        field.kind === 'integer',
+        numberFormat,
+        LESS_IS_BETTER.has(field.path),
+      );
     case 'boolean':
       return readBoolean(cell);
     case 'enum':

@@ -133,7 +133,7 @@ describe('reading CSV as Excel saves it in Indonesia', () => {
     expect(row?.record).toStrictEqual({ nama: 'A', kebaruan: 'tidak', urusan: ['agama'] });
   });
 
-  it('lists the accepted values of a value it cannot read, and refuses an ambiguous option text', async () => {
+  it('lists the accepted values of a value it cannot read, and reads an option for two kinds as the lesser', async () => {
     const [row] = await rows(
       file(
         'csv',
@@ -148,13 +148,10 @@ describe('reading CSV as Excel saves it in Indonesia', () => {
         message:
           'column "tahapan": "Penerapan Awal" is not an accepted value; use one of: inisiatif ("inisiatif"), uji_coba ("uji coba"), penerapan ("penerapan")',
       },
-      {
-        path: ['indikator', 'regulasi', 'jenis'],
-        code: 'ambiguous_value',
-        message:
-          'column "Regulasi": "Peraturan Kepala Daerah/Peraturan Daerah" can be perkada or perda; write the one the document is',
-      },
     ]);
+    expect(row?.warnings?.at(-1)?.message).toBe(
+      'column "Regulasi": "Peraturan Kepala Daerah/Peraturan Daerah": one option for a perkada or a perda: read as perkada; write perda if the document is a Perda',
+    );
   });
 
   it.each([
@@ -599,5 +596,125 @@ describe('the latest development, as real exports name it', () => {
       pengembangan: 'Aplikasi versi 2 dengan tanda tangan elektronik',
     });
     expect(row?.warnings ?? []).toStrictEqual([]);
+  });
+});
+
+describe('answers as regional IGA apps export them (rules/option-texts.json)', () => {
+  const options = JSON.parse(
+    readFileSync(new URL('../../rules/option-texts.json', import.meta.url), 'utf8'),
+  ) as {
+    fields: Record<
+      string,
+      { texts: string[]; value?: unknown; relative?: number[]; also?: object; empty?: boolean }[]
+    >;
+  };
+  const header: Record<string, string> = JSON.parse(
+    readFileSync(new URL('../../rules/aliases.json', import.meta.url), 'utf8'),
+  ).fields;
+  const cases = Object.entries(options.fields).flatMap(([path, list]) =>
+    list.flatMap((option) => option.texts.map((text) => [path, text, option] as const)),
+  );
+
+  it.each(cases)('%s: "%s"', async (path, text, option) => {
+    const column = (header as unknown as Record<string, string[]>)[path]?.[0] as string;
+    const csv = `Nama Inovasi;Tahun;${column}\nSi Cantik;2026;"${text.replaceAll('"', '""')}"\n`;
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.issues).toBeUndefined();
+    const [, indicator, field] = path.split('.') as [string, string, string];
+    const got = (row?.record as { indikator?: Record<string, Record<string, unknown>> })
+      .indikator?.[indicator]?.[field];
+    if (option.empty) expect(got).toBeUndefined();
+    else if (option.relative)
+      expect(got).toStrictEqual(option.relative.map((k) => 2026 + k).sort((a, b) => a - b));
+    else expect(got).toStrictEqual(option.value);
+    for (const [p, v] of Object.entries(option.also ?? {})) {
+      const [, i, f] = p.split('.') as [string, string, string];
+      expect(
+        (row?.record as { indikator: Record<string, Record<string, unknown>> }).indikator[i]?.[f],
+      ).toBe(v);
+    }
+  });
+
+  it('reads a sheet of app answers whole, saying what each range was read as', async () => {
+    const csv = [
+      'Judul Inovasi;Tahun;Ketersediaan SDM;Bimtek Inovasi;Kecepatan Inovasi;Penyelesaian Layanan Pengaduan;Dukungan Anggaran;Regulasi Inovasi Daerah;Jejaring Inovasi',
+      'A;2026;11-30 orang;3 kali;1-4 bulan;51-90%;T-0, T-1 dan T-2;SK Kepala Perangkat Daerah;-',
+      'B;2025;Lebih dari 30 SDM;2 kali;9 bulan atau lebih;Tidak ada pengaduan;T-1 atau T-2;SK Kepala Daerah;5 Perangkat Daerah atau lebih',
+      'C;2026;1 - 10 SDM;1 kali;kurang dari 4 bulan;lebih dari 90%;T-1 dan T-2;Perkada/Perda;1-2 Perangkat Daerah',
+    ].join('\n');
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(read.map((r) => r.issues)).toStrictEqual([undefined, undefined, undefined]);
+    const ind = (i: number) =>
+      (read[i]?.record as { indikator: Record<string, Record<string, unknown>> }).indikator;
+    expect(ind(0)).toMatchObject({
+      sdm: { jumlah: 11 },
+      bimtek: { jumlah: 3 },
+      kecepatanPenciptaan: { bulan: 4 },
+      pengaduan: { persenSelesai: 51 },
+      anggaran: { tahun: [2024, 2025, 2026] },
+      regulasi: { jenis: 'sk_kepala_perangkat_daerah' },
+    });
+    expect(ind(0).jejaring).toBeUndefined();
+    expect(ind(1)).toMatchObject({
+      sdm: { jumlah: 31 },
+      kecepatanPenciptaan: { bulan: 9 },
+      pengaduan: { persenSelesai: 0 },
+      anggaran: { tahun: [2024] },
+      jejaring: { jumlahPd: 5 },
+    });
+    // Fewer months is better: "kurang dari 4" is read at its top, 3.99; "lebih dari 90%" as 90.01.
+    expect(ind(2)).toMatchObject({
+      kecepatanPenciptaan: { bulan: 3.99 },
+      pengaduan: { persenSelesai: 90.01 },
+      anggaran: { tahun: [2024, 2025] },
+      regulasi: { jenis: 'perkada' },
+      jejaring: { jumlahPd: 1 },
+    });
+    const notes = read.flatMap((r) => r.warnings ?? []).map((w) => w.message);
+    expect(notes).toContain(
+      'column "Ketersediaan SDM": "11-30 orang" is a range: read as 11, its least favourable value; write the exact number',
+    );
+    expect(notes.some((n) => n.includes('"-" means none'))).toBe(true);
+    expect(notes.some((n) => n.includes('read as T-1 alone'))).toBe(true);
+  });
+
+  it('asks for the row’s year when an answer counts years back from it', async () => {
+    const csv = 'Nama Inovasi;Dukungan Anggaran\nSi Cantik;T-0, T-1 dan T-2\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.issues?.[0]).toMatchObject({
+      code: 'needs_tahun',
+      path: ['indikator', 'anggaran', 'tahun'],
+    });
+  });
+
+  it('never reads a range against its own words', async () => {
+    for (const text of ['30-11 orang', 'lebih dari -3', 'antara 1 dan 5']) {
+      const csv = `Nama Inovasi;Ketersediaan SDM\nX;${text}\n`;
+      const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+      expect(row?.issues?.[0]?.code, text).toBe('invalid_number');
+    }
+  });
+});
+
+describe('columns real exports carry that the record has no field for', () => {
+  it('names them as ignored, never suggesting a field that would misread them', async () => {
+    const csv =
+      'Nama Inovasi;Anggaran (Rp);Sumber Anggaran;Lintang;Asta Cita\nSi Cantik;50.000.000;APBD;-7.87;3\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.issues).toBeUndefined();
+    const messages = (row?.warnings ?? []).map((w) => w.message);
+    expect(messages).toContain('column "Anggaran (Rp)" has no field in the record and is ignored');
+    expect(messages.join('\n')).not.toContain('did you mean');
+    expect(messages).toHaveLength(4);
+  });
+});
+
+describe('dates as a workbook saved as CSV writes them', () => {
+  it('reads an Excel day number in a CSV date column, saying so', async () => {
+    const csv = 'Nama Inovasi;Waktu Penerapan\nSi Cantik;45000\nLain;123\n';
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(read[0]?.record).toMatchObject({ waktuPenerapan: '2023-03-15' });
+    expect(read[0]?.warnings?.[0]?.message).toContain("Excel's day number 45000");
+    expect(read[1]?.issues?.[0]?.code).toBe('invalid_date');
   });
 });
