@@ -22,7 +22,7 @@ describe('README quick start', () => {
     expect(result.verdict).toBe('not_eligible');
     const failed = result.criteria.find((c) => c.status === 'fail');
     expect(failed?.citation).toBe(
-      'Perwali Kota Batu 36/2022, kriteria 3 (4a, 4b); PP 38/2017, kriteria inovasi daerah (c)',
+      'Perwali Kota Batu 36/2022 (sebagaimana diumumkan Pemkot Batu, 2023), kriteria 3 (4a, 4b); PP 38/2017, kriteria inovasi daerah (c)',
     );
     expect(failed?.reasons[0]?.fields).toStrictEqual(['pungutanBaru', 'pungutanSesuaiPeraturan']);
     expect(failed?.reasons[0]?.message).toMatch(
@@ -32,7 +32,7 @@ describe('README quick start', () => {
       `result.basis.ruleSet.why.message; // '${result.basis.ruleSet.why.message}'`,
     );
     expect(quickStart).toContain(
-      "failed.citation; // 'Perwali Kota Batu 36/2022, kriteria 3 (4a, 4b); PP 38/2017, kriteria inovasi daerah (c)'",
+      "failed.citation; // 'Perwali Kota Batu 36/2022 (sebagaimana diumumkan Pemkot Batu, 2023), kriteria 3 (4a, 4b); PP 38/2017, kriteria inovasi daerah (c)'",
     );
   });
 });

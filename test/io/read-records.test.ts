@@ -621,17 +621,15 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
     const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
     expect(row?.issues).toBeUndefined();
     const [, indicator, field] = path.split('.') as [string, string, string];
-    const got = (row?.record as { indikator?: Record<string, Record<string, unknown>> })
-      .indikator?.[indicator]?.[field];
+    const record = row?.record as { indikator?: Record<string, Record<string, unknown>> };
+    const got = record.indikator?.[indicator]?.[field];
     if (option.empty) expect(got).toBeUndefined();
     else if (option.relative)
       expect(got).toStrictEqual(option.relative.map((k) => 2026 + k).sort((a, b) => a - b));
     else expect(got).toStrictEqual(option.value);
     for (const [p, v] of Object.entries(option.also ?? {})) {
       const [, i, f] = p.split('.') as [string, string, string];
-      expect(
-        (row?.record as { indikator: Record<string, Record<string, unknown>> }).indikator[i]?.[f],
-      ).toBe(v);
+      expect(record.indikator?.[i]?.[f]).toBe(v);
     }
   });
 
@@ -645,7 +643,8 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
     const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
     expect(read.map((r) => r.issues)).toStrictEqual([undefined, undefined, undefined]);
     const ind = (i: number) =>
-      (read[i]?.record as { indikator: Record<string, Record<string, unknown>> }).indikator;
+      (read[i]?.record as { indikator: Record<string, Record<string, unknown>> } | undefined)
+        ?.indikator as Record<string, Record<string, unknown>>;
     expect(ind(0)).toMatchObject({
       sdm: { jumlah: 11 },
       bimtek: { jumlah: 3 },
