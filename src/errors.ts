@@ -109,24 +109,36 @@ export class UnknownRuleSetError extends InovasiRulesError {
   readonly known: readonly string[];
   /** The known id closest to the one asked for, when one is close enough (a typo). */
   readonly suggestion: string | undefined;
+  /** Set when the id names an edition that was not held (`kipp-2024`): why, and the source. */
+  readonly notHeld: { reason: { id: string; en: string }; citation: string } | undefined;
 
   /**
    * @param ruleSetId - the id asked for
    * @param known - the ids that exist
    * @param kind - the kind that was asked for, when the id names a rule set of another kind
    * @param suggestion - the known id closest to it, when one is close enough
+   * @param notHeld - why an edition that was not held has no rule set, with its source
    */
-  constructor(ruleSetId: string, known: readonly string[], kind?: string, suggestion?: string) {
+  constructor(
+    ruleSetId: string,
+    known: readonly string[],
+    kind?: string,
+    suggestion?: string,
+    notHeld?: { reason: { id: string; en: string }; citation: string },
+  ) {
     const what = kind ? `${kind} rule set` : 'rule set';
     const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
     super(
       'E_UNKNOWN_RULE_SET',
-      `Unknown ${what} "${ruleSetId}"${hint}; known: ${known.join(', ')}`,
+      notHeld
+        ? `No rule set "${ruleSetId}": ${notHeld.reason.en} (${notHeld.citation})`
+        : `Unknown ${what} "${ruleSetId}"${hint}; known: ${known.join(', ')}`,
     );
     this.name = 'UnknownRuleSetError';
     this.ruleSetId = ruleSetId;
     this.known = Object.freeze([...known]);
-    this.suggestion = suggestion;
+    this.suggestion = notHeld ? undefined : suggestion;
+    this.notHeld = notHeld;
   }
 }
 

@@ -536,6 +536,10 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
     return EXIT.invalidInput;
   }
   if (error instanceof UnknownRuleSetError) {
+    if (error.notHeld) {
+      io.stderr(`inovasi-rules: ${error.notHeld.reason[locale]} (${error.notHeld.citation})`);
+      return EXIT.usage;
+    }
     const known = error.known;
     const suggestion = error.suggestion;
     const hint = suggestion

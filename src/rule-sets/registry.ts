@@ -1,3 +1,4 @@
+import notHeld from '../../rules/not-held.json' with { type: 'json' };
 import {
   InvalidOptionError,
   InvalidRuleSetError,
@@ -273,5 +274,12 @@ export function unknownRuleSet(
       { path: ['id'], code: 'invalid_type', message: 'a rule set id must be a string' },
     ]);
   }
-  return new UnknownRuleSetError(id, known, kind, suggest(id, known));
+  const held = notHeld.editions.find((e) => e.id === id);
+  return new UnknownRuleSetError(
+    id,
+    known,
+    kind,
+    suggest(id, known),
+    held ? { reason: held.reason, citation: held.citation } : undefined,
+  );
 }

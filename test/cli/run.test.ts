@@ -241,7 +241,7 @@ describe('output that respects its reader', () => {
         '-c',
         `${process.execPath} --import tsx src/cli/main.ts evaluate examples/batu-2024.csv --format ndjson | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
       ],
-      { cwd: root, encoding: 'utf8' },
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_V8_COVERAGE: undefined } },
     );
     expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(result.stderr).toBe('status 141\n');

@@ -402,3 +402,21 @@ describe('checkRuleSet: every problem of a file in one pass', () => {
     expect(checkRuleSet(ruleSet).map((i) => i.code)).toStrictEqual(code ? [code] : []);
   });
 });
+
+describe('an edition that was not held', () => {
+  it('says KIPP 2024 was not held, with its source, instead of a did-you-mean', async () => {
+    const {
+      getRuleSet: get,
+      evaluate: run,
+      UnknownRuleSetError: Unknown,
+    } = await import('../../src/index.js');
+    expect(() => get('kipp-2024')).toThrow(/KIPP 2024 was not held/);
+    const error = await run({ nama: 'x' }, { ruleSet: 'kipp-2024' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Unknown);
+    expect((error as InstanceType<typeof Unknown>).notHeld?.citation).toContain(
+      'B/51/S.PP.00.05/2024',
+    );
+    expect((error as InstanceType<typeof Unknown>).suggestion).toBeUndefined();
+    expect(() => get('kipp-2099')).toThrow(/Unknown rule set "kipp-2099"/);
+  });
+});
