@@ -41,13 +41,14 @@ const BASIS = KemanfaatanBasisSchema.options;
 export function generateRecord(i: number, seed = 2026): InnovationInput {
   const rand = prng(seed * 1_000_003 + i);
   const bukti = () => (rand() < 0.8 ? [{ jenis: 'dokumen' }] : []);
-  const years = () => [2024, 2023, 2022].filter(() => rand() < 0.6);
+  const years = () => [2026, 2025, 2024].filter(() => rand() < 0.6);
   return {
     id: `gen-${i}`,
     nama: `Inovasi ${i}`,
-    // Kota Batu's records: its Perwali judges them, as the hand-written floor does.
+    // Kota Batu's records of IGA 2026: its Perwali judges them and the 2026 edition scores them,
+    // as the hand-written floor does.
     pemda: 'Kota Batu',
-    tahun: 2024,
+    tahun: 2026,
     kebaruan: maybe(rand, 0.95, () =>
       pick(rand, ['seluruh', 'sebagian', 'sebagian', 'tidak'] as const),
     ),
