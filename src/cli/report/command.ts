@@ -191,7 +191,18 @@ export async function buildReport(
       meanProven: mean(rows.map((r) => r.proven)),
       maxKematangan: first?.score.max ?? 111,
       ...(region
-        ? { iid: { value: region.iid, band: region.band, bandTitle: region.bandTitle } }
+        ? {
+            iid: {
+              value: region.iid,
+              band: region.band,
+              bandTitle: region.bandTitle,
+              notes: [
+                ...(region.notAssessed ? [region.notAssessed.message] : []),
+                ...(region.rejected ? [region.rejected.message] : []),
+                ...(region.warnings ?? []).map((w) => w.message),
+              ],
+            },
+          }
         : {}),
     },
     indicators:

@@ -36,7 +36,13 @@ export interface ReportData {
     meanProven: number;
     /** The rubric's highest kematangan (111 in both shipped editions). */
     maxKematangan: number;
-    iid?: { value: number; band: string; bandTitle: string };
+    iid?: {
+      value: number;
+      band: string;
+      bandTitle: string;
+      /** What the index does not show: not assessed, what rejected innovations cost, the year's warnings. */
+      notes: string[];
+    };
   };
   indicators: { id: string; number: number; title: string }[];
   rows: ReportRow[];

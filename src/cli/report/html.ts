@@ -209,6 +209,7 @@ table.stack td::before{content:attr(data-label);font-weight:600;color:#555}
 ${s.iid ? `<div class="card"><b>${s.iid.value.toFixed(2)}</b>IID · ${esc(s.iid.bandTitle)}</div>` : ''}
 <div class="card"><b>${p.totals.agenciesMeetingTarget} / ${p.totals.agencies}</b>${t('OPD memenuhi target', 'agencies meet the target')}</div>
 </div>
+${s.iid?.notes.length ? `<ul class="notes" id="iid-notes">${s.iid.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${verdictChart}
 ${histogram(
   t('Sebaran skor kematangan terbukti', 'Distribution of proven kematangan'),

@@ -30,6 +30,7 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
     `| ${en ? 'innovations' : 'inovasi'} | ${en ? 'eligible' : 'memenuhi'} | ${en ? 'not eligible' : 'tidak memenuhi'} | ${en ? 'incomplete' : 'belum lengkap'} | ${en ? 'invalid' : 'tidak valid'} | ${en ? 'mean kematangan (proven / claimed)' : 'rata-rata kematangan (terbukti / diklaim)'} |${s.iid ? ' IID |' : ''}`,
     `| ---: | ---: | ---: | ---: | ---: | ---: |${s.iid ? ' ---: |' : ''}`,
     `| ${s.innovations} | ${s.verdicts.eligible} | ${s.verdicts.not_eligible} | ${s.verdicts.incomplete} | ${s.invalid} | ${s.meanProven} / ${s.meanClaimed} |${s.iid ? ` ${s.iid.value.toFixed(2)} (${s.iid.bandTitle}) |` : ''}`,
+    ...(s.iid?.notes.length ? ['', ...s.iid.notes.map((n) => `- ${cell(n)}`)] : []),
     '',
     `## ${en ? 'Innovations' : 'Inovasi'}`,
     '',
