@@ -38,6 +38,7 @@ interface OptionText {
   also?: Record<string, unknown>;
   empty?: boolean;
   note?: { id: string; en: string };
+  choices?: string[];
 }
 
 const optionIndexes = new Map<string, Map<string, OptionText>>();
@@ -76,6 +77,12 @@ function relativeYears(text: string): CellResult | undefined {
 /** An app's option text as the record's value, saying what was assumed. */
 function fromOption(option: OptionText, text: string): CellResult {
   const quoted = `"${text.trim()}"`;
+  if (option.choices) {
+    return fail(
+      'ambiguous_value',
+      `${quoted} can be ${option.choices.join(' or ')}; write the one the document is`,
+    );
+  }
   if (option.empty) {
     return {
       ok: true,
@@ -260,7 +267,7 @@ const EN_NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  * after a zero); `1.250` keeps the Indonesian reading (1,250) as before.
  */
 const LESS_IS_BETTER = new Set<string>(optionTexts.lessIsBetter);
-const NONE = new Set(['-', '–', '—', '--']);
+const NONE = new Set(['-', '–', '—', '--', 'n/a', 'na', 'tidak ada', 'nihil']);
 
 // A range in words, as regional apps' options and officers write them: "11-30 orang",
 // "51 s.d. 90%", "lebih dari 30 SDM", "5 atau lebih", "kurang dari 4 bulan".
@@ -333,7 +340,7 @@ function readNumber(
   format?: NumberFormat,
   lessIsBetter = false,
 ): CellResult {
-  if (typeof cell === 'string' && NONE.has(cell.trim())) {
+  if (typeof cell === 'string' && NONE.has(cell.trim().toLowerCase())) {
     return {
       ok: true,
       value: undefined,
