@@ -113,7 +113,11 @@ export async function streamEvaluations<T>(
   }
   if (total === 0) io.stderr(pick(TEXTS.cli.empty, options.locale));
   if (options.format === 'text' && !source.single && total > 0) {
-    io.stdout(`\n${fill(pick(TEXTS.cli.summary, options.locale), { total, ...counts, invalid })}`);
+    // Verdicts are counted where there is one per record; otherwise (several rule sets side by
+    // side, submission checks) the line says how many were read and how many were invalid.
+    const line = options.verdictOf ? TEXTS.cli.summary : TEXTS.cli.summaryChecked;
+    const values = { total, ...counts, valid: total - invalid, invalid };
+    io.stdout(`\n${fill(pick(line, options.locale), values)}`);
   }
   return { total, invalid };
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+async function lastLine(argv: string[]): Promise<string> {
+  const out: string[] = [];
+  const code = await run(argv, { stdout: (t) => void out.push(t), stderr: () => {} });
+  expect(code).toBe(0);
+  return (out.at(-1) ?? '').trim();
+}
+
+describe('the CLI counts what it did', () => {
+  const csv = `${root}examples/batu-2024.csv`;
+
+  it('counts verdicts when each record has one', async () => {
+    const line = await lastLine(['evaluate', csv]);
+    const m =
+      /^(\d+) data: (\d+) memenuhi kriteria, (\d+) tidak memenuhi kriteria, (\d+) belum lengkap, 0 tidak valid$/.exec(
+        line,
+      );
+    expect(m).not.toBeNull();
+    const [total, ...parts] = (m as RegExpExecArray).slice(1).map(Number);
+    expect(parts.reduce((a, b) => a + (b as number), 0)).toBe(total);
+    expect(total).toBe(11);
+  });
+
+  it.each([
+    [['evaluate', csv, '--rule-set', 'perwali-batu-36-2022', '--rule-set', 'kipp-2023']],
+    [['check', csv]],
+  ])('says how many were read, not zero verdicts, for %j', async (argv) => {
+    expect(await lastLine(argv)).toBe('11 data: 11 diperiksa, 0 tidak valid');
+  });
+});
