@@ -173,6 +173,11 @@ export async function streamEvaluations<T>(
           await io.stdout(`${total > 1 ? '\n' : ''}${formatIssues(`✗ ${heading}`, issues ?? [])}`);
         else await io.stdout(separator + JSON.stringify(error));
         io.stderr(formatIssues(heading, issues ?? []));
+        // A region record given where innovations are expected: say which command reads it.
+        const record = row.record as { inovasi?: unknown } | undefined;
+        if (source.single && Array.isArray(record?.inovasi)) {
+          io.stderr(pick(TEXTS.cli.regionHint, options.locale));
+        }
       }
       io.progress?.(total, invalid, options.total);
     }

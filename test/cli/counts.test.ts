@@ -32,3 +32,15 @@ describe('the CLI counts what it did', () => {
     expect(await lastLine(argv)).toBe('11 data: 11 diperiksa, 0 tidak valid');
   });
 });
+
+describe('a region file given to evaluate', () => {
+  it('names the commands that read it', async () => {
+    const err: string[] = [];
+    const code = await run(['evaluate', `${root}examples/kota-batu-2024.json`], {
+      stdout: () => {},
+      stderr: (t) => void err.push(t),
+    });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain('pakai `inovasi-rules region` untuk indeksnya');
+  });
+});
