@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import {
+  InovasiRulesError,
   InputFileError,
   InvalidOptionError,
   InvalidRecordError,
@@ -272,7 +273,21 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     return await runCommand(command, args, values, options, io);
   } catch (error) {
-    return reportError(error, io, locale);
+    const code = reportError(error, io, locale);
+    // A program reading --format json gets one JSON document whatever happened: the error.
+    const formatAt = argv.indexOf('--format');
+    const json = argv[formatAt + 1] === 'json' || argv.includes('--format=json');
+    if (json && error instanceof InovasiRulesError) {
+      const issues = (error as { issues?: unknown }).issues;
+      io.stdout(
+        JSON.stringify(
+          { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}) } },
+          null,
+          2,
+        ),
+      );
+    }
+    return code;
   }
 }
 

@@ -44,3 +44,17 @@ describe('a region file given to evaluate', () => {
     expect(err.join('\n')).toContain('pakai `inovasi-rules region` untuk indeksnya');
   });
 });
+
+describe('--format json when the run fails', () => {
+  it('prints one JSON document with the error’s code and issues', async () => {
+    const out: string[] = [];
+    const code = await run(['evaluate', '/nonexistent/berkas.csv', '--format', 'json'], {
+      stdout: (t) => void out.push(t),
+      stderr: () => {},
+    });
+    expect(code).toBe(2);
+    const doc = JSON.parse(out.join('\n')) as { error: { code: string; issues: unknown[] } };
+    expect(doc.error.code).toBe('E_INPUT_FILE');
+    expect(doc.error.issues).toHaveLength(1);
+  });
+});
