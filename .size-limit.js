@@ -21,7 +21,8 @@ export default [
     // 66 → 68 kB for the regulation's own facts (2026-12-05): authority at the affair level
     // (UU 23/2014 Pasal 14) and the marine sub-affairs (0.8 kB), IGA 2023's cited sources and
     // thresholds (0.5 kB), criterion (d)'s new check and the region's new sentences (0.7 kB).
-    limit: '68 kB',
+    // 68 → 69 kB: the did-you-mean on an unknown rule set and the "not held" editions (0.7 kB).
+    limit: '69 kB',
     modifyEsbuildConfig: quiet,
   },
   {
