@@ -101,6 +101,19 @@ export class InvalidRuleSetError extends InovasiRulesError {
   }
 }
 
+/** Why an edition that was not held has no rule set (`kipp-2024`). */
+export interface NotHeld {
+  /** Why, in Indonesian (`id`) and English (`en`). */
+  reason: {
+    /** In Indonesian. */
+    id: string;
+    /** In English. */
+    en: string;
+  };
+  /** The source that says so. */
+  citation: string;
+}
+
 /** No rule set with this id is shipped or registered. */
 export class UnknownRuleSetError extends InovasiRulesError {
   /** The id that was asked for. */
@@ -110,7 +123,7 @@ export class UnknownRuleSetError extends InovasiRulesError {
   /** The known id closest to the one asked for, when one is close enough (a typo). */
   readonly suggestion: string | undefined;
   /** Set when the id names an edition that was not held (`kipp-2024`): why, and the source. */
-  readonly notHeld: { reason: { id: string; en: string }; citation: string } | undefined;
+  readonly notHeld: NotHeld | undefined;
 
   /**
    * @param ruleSetId - the id asked for
@@ -124,7 +137,7 @@ export class UnknownRuleSetError extends InovasiRulesError {
     known: readonly string[],
     kind?: string,
     suggestion?: string,
-    notHeld?: { reason: { id: string; en: string }; citation: string },
+    notHeld?: NotHeld,
   ) {
     const what = kind ? `${kind} rule set` : 'rule set';
     const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';

@@ -44,6 +44,7 @@ export {
   InvalidRecordError,
   InvalidRuleSetError,
   type Issue,
+  type NotHeld,
   UnknownRuleSetError,
 } from './errors.js';
 export {
