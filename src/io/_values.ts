@@ -273,7 +273,10 @@ const NONE = new Set(['-', '–', '—', '--', 'n/a', 'na', 'tidak ada', 'nihil'
 // "51 s.d. 90%", "lebih dari 30 SDM", "5 atau lebih", "kurang dari 4 bulan".
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const UNIT = String.raw`\s*(?:%|persen|[a-z]+(?:\s+[a-z]+)*)?`;
-const RANGES: { pattern: RegExp; bounds: (a: number, b: number) => [number, number] }[] = [
+// Each pattern's bounds from its numbers and the step of the field ("lebih dari 30" of a whole
+// number is 31 or more; of a percentage, 30.01 or more).
+type Bounds = (a: number, b: number, step: number) => [number, number];
+const RANGES: { pattern: RegExp; bounds: Bounds }[] = [
   {
     pattern: new RegExp(
       `^${NUM}${UNIT}\\s*(?:-|s\\.?\\s*d\\.?|s/d|sampai|hingga)\\s*${NUM}${UNIT}$`,
@@ -282,7 +285,7 @@ const RANGES: { pattern: RegExp; bounds: (a: number, b: number) => [number, numb
   },
   {
     pattern: new RegExp(`^(?:lebih dari|>|di ?atas)\\s*${NUM}${UNIT}$`),
-    bounds: (a) => [a, Number.POSITIVE_INFINITY],
+    bounds: (a, _, step) => [a + step, Number.POSITIVE_INFINITY],
   },
   {
     pattern: new RegExp(`^(?:>=|≥|minimal|paling sedikit|sekurang-kurangnya)\\s*${NUM}${UNIT}$`),
@@ -292,13 +295,19 @@ const RANGES: { pattern: RegExp; bounds: (a: number, b: number) => [number, numb
     pattern: new RegExp(`^${NUM}${UNIT}\\s*(?:atau lebih|ke ?atas|lebih)$`),
     bounds: (a) => [a, Number.POSITIVE_INFINITY],
   },
-  { pattern: new RegExp(`^(?:kurang dari|<|di ?bawah)\\s*${NUM}${UNIT}$`), bounds: (a) => [0, a] },
+  {
+    pattern: new RegExp(`^(?:kurang dari|<|di ?bawah)\\s*${NUM}${UNIT}$`),
+    bounds: (a, _, step) => [0, a - step],
+  },
   {
     pattern: new RegExp(`^(?:<=|≤|maksimal|paling banyak)\\s*${NUM}${UNIT}$`),
     bounds: (a) => [0, a],
   },
   { pattern: new RegExp(`^${NUM}${UNIT}\\s*(?:atau kurang)$`), bounds: (a) => [0, a] },
 ];
+
+/** One number with its unit ("3 kali", "12 orang", "4 bulan"). */
+const SINGLE = new RegExp(`^${NUM}${UNIT}$`);
 
 /**
  * A range in words as its least favourable value (the lowest, or the highest where fewer is
@@ -307,7 +316,7 @@ const RANGES: { pattern: RegExp; bounds: (a: number, b: number) => [number, numb
 function readRange(text: string, integer: boolean, lessIsBetter: boolean): CellResult | undefined {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   // One number with its unit ("3 kali", "12 orang", "4 bulan"): that number.
-  const single = new RegExp(`^${NUM}${UNIT}$`).exec(t);
+  const single = SINGLE.exec(t);
   if (single && /[a-z%]/.test(t)) {
     const value = Number((single[1] as string).replace(',', '.'));
     if (integer && !Number.isInteger(value)) return undefined;
@@ -317,12 +326,7 @@ function readRange(text: string, integer: boolean, lessIsBetter: boolean): CellR
     const m = pattern.exec(t);
     if (!m) continue;
     const [a, b] = [m[1], m[2]].map((x) => (x === undefined ? 0 : Number(x.replace(',', '.'))));
-    const strictAbove = /^(lebih dari|>|di ?atas)/.test(t);
-    const strictBelow = /^(kurang dari|<|di ?bawah)/.test(t);
-    const step = integer ? 1 : 0.01;
-    let [low, high] = bounds(a as number, b as number);
-    if (strictAbove) low += step;
-    if (strictBelow) high -= step;
+    const [low, high] = bounds(a as number, b as number, integer ? 1 : 0.01);
     const value = lessIsBetter ? high : low;
     if (!Number.isFinite(value) || value < 0 || low > high) return undefined;
     const rounded = Math.round(value * 100) / 100;
