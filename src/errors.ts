@@ -22,7 +22,8 @@ export interface Issue {
 /**
  * Stable error codes, one per class: `E_INVALID_RECORD` (a record), `E_INVALID_RULE_SET` (a rule
  * set or a test-case file), `E_UNKNOWN_RULE_SET` (an id), `E_INVALID_OPTION` (a function's
- * options), `E_INPUT_FILE` and `E_USAGE` (the command line), `E_MISSING_PEER` (an optional peer dependency
+ * options), `E_INPUT_FILE` and `E_USAGE` (the command line), `E_OUTPUT` (an output file or
+ * standard output could not be written), `E_MISSING_PEER` (an optional peer dependency
  * such as json-rules-engine is not installed), `E_INTERNAL` (a bug: please report).
  */
 export type ErrorCode =
@@ -32,6 +33,7 @@ export type ErrorCode =
   | 'E_INVALID_OPTION'
   | 'E_INPUT_FILE'
   | 'E_USAGE'
+  | 'E_OUTPUT'
   | 'E_MISSING_PEER'
   | 'E_INTERNAL';
 
@@ -195,6 +197,33 @@ export class InputFileError extends InovasiRulesError {
     this.name = 'InputFileError';
     this.file = file;
     this.issues = issues;
+  }
+}
+
+/**
+ * The output could not be written: a full disk (`ENOSPC`), an I/O error (`EIO`), no permission
+ * (`EACCES`), a folder where a file was asked for (`EISDIR`). Whatever was written is removed,
+ * so a partial file is never taken for a whole one.
+ */
+export class OutputError extends InovasiRulesError {
+  /** The file as given, or `-` for standard output. */
+  readonly file: string;
+  /** The system's code for the failure, e.g. `ENOSPC`. */
+  readonly reason: string;
+
+  /**
+   * @param file - the file as given, or `-` for standard output
+   * @param reason - the system's code, e.g. `ENOSPC`
+   * @param detail - the system's own words, kept in the message
+   */
+  constructor(file: string, reason: string, detail?: string) {
+    super(
+      'E_OUTPUT',
+      `Cannot write ${file === '-' ? 'standard output' : file}: ${detail ?? reason}`,
+    );
+    this.name = 'OutputError';
+    this.file = file;
+    this.reason = reason;
   }
 }
 

@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 import { once } from 'node:events';
 import pkg from '../../package.json' with { type: 'json' };
-import { run } from './run.js';
+import { outputError } from './output.js';
+import { EXIT } from './rules.js';
+import { run, writeFailure } from './run.js';
 
 // A reader that stops reading (`| head -1`) closes the pipe: end quietly, with the status a
-// shell gives a program killed by SIGPIPE (128 + 13), never a stack trace.
+// shell gives a program killed by SIGPIPE (128 + 13), never a stack trace. Any other failure to
+// write (`> /dev/full`, an I/O error) is one line and a non-zero status: output is never lost
+// in silence.
 const EPIPE_STATUS = 141;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EPIPE_STATUS);
-  throw error;
+  const locale = process.argv.includes('--lang=en') || process.argv.join(' ').includes('--lang en');
+  process.stderr.write(
+    `inovasi-rules: ${writeFailure(outputError('-', error), locale ? 'en' : 'id')}\n`,
+  );
+  process.exit(EXIT.output);
 });
 
 // Progress for a person at a terminal while the results go to a file or a pipe: records done,

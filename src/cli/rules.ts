@@ -10,7 +10,7 @@ import type { CliIo } from './stream.js';
 /** The `rules` commands: list the rule sets, check a rule-set file, run a rule set's test cases. */
 
 /** Exit codes: 0 ran; 1 usage error; 2 some input invalid (valid records still reported). */
-export const EXIT = { ok: 0, usage: 1, invalidInput: 2 } as const;
+export const EXIT = { ok: 0, usage: 1, invalidInput: 2, output: 3 } as const;
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(

@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import {
@@ -7,6 +6,7 @@ import {
   InvalidOptionError,
   InvalidRecordError,
   InvalidRuleSetError,
+  OutputError,
   UnknownRuleSetError,
   UsageError,
 } from '../errors.js';
@@ -28,7 +28,7 @@ import {
   formatSubmission,
 } from './format-text.js';
 import { type CliReadOptions, countRecords, openSource, readJson } from './input.js';
-import { createParent } from './output.js';
+import { openOutput } from './output.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
 import { commandServe } from './serve.js';
@@ -265,11 +265,15 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     // A workbook is written by the report itself, as bytes.
     if (values.output && options.format !== 'xlsx') {
       const out = await openOutput(values.output);
+      let code: number;
       try {
-        return await runCommand(command, args, values, options, { ...io, stdout: out.write });
-      } finally {
-        await out.close();
+        code = await runCommand(command, args, values, options, { ...io, stdout: out.write });
+      } catch (error) {
+        await out.abort();
+        throw error;
       }
+      await out.close();
+      return code;
     }
     return await runCommand(command, args, values, options, io);
   } catch (error) {
@@ -336,32 +340,6 @@ async function readOptions(
     ...(map ? { map } : {}),
     ...(values.strict ? { strict: true } : {}),
     ...(numberFormat ? { numberFormat: numberFormat as CliReadOptions['numberFormat'] } : {}),
-  };
-}
-
-/** A file to write the output to; an error opening it is an input-file error naming it. */
-async function openOutput(
-  path: string,
-): Promise<{ write: (text: string) => void; close: () => Promise<void> }> {
-  await createParent(path);
-  const stream = createWriteStream(path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw new InputFileError(path, [
-      {
-        path: [],
-        code: (error.code ?? 'write_error').toLowerCase(),
-        message: `cannot write ${path}: ${error.code ?? error.message}`,
-      },
-    ]);
-  });
-  return {
-    write: (text) => {
-      stream.write(`${text}\n`);
-    },
-    close: () => new Promise<void>((resolve) => stream.end(resolve)),
   };
 }
 
@@ -528,6 +506,14 @@ async function runCommand(
   }
 }
 
+/** A failed write in the reader's language: the file, and what the system said. */
+export function writeFailure(error: OutputError, locale: Locale): string {
+  const texts = TEXTS.cli.write;
+  const text = texts[error.reason.toLowerCase() as keyof typeof texts] ?? texts.other;
+  const file = error.file === '-' ? pick(texts.stdout, locale) : error.file;
+  return pick(text, locale).replace('{file}', file).replace('{reason}', error.reason);
+}
+
 function reportError(error: unknown, io: CliIo, locale: Locale): number {
   if (error instanceof UsageError) {
     io.stderr(`inovasi-rules: ${error.message}\n\n${usage(locale)}`);
@@ -566,6 +552,10 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
       `inovasi-rules: ${say('unknownRuleSet', locale, { id: error.ruleSetId, hint, known: known.join(', ') })}`,
     );
     return EXIT.usage;
+  }
+  if (error instanceof OutputError) {
+    io.stderr(`inovasi-rules: ${writeFailure(error, locale)}`);
+    return EXIT.output;
   }
   if (error instanceof InvalidOptionError) {
     const issues = error.issues

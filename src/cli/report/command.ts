@@ -1,5 +1,4 @@
-import { writeFile } from 'node:fs/promises';
-import { InputFileError, InvalidRecordError, type Issue, UsageError } from '../../errors.js';
+import { InvalidRecordError, type Issue, UsageError } from '../../errors.js';
 import { TEXTS } from '../../features/texts.js';
 import type { EvaluateOptions, Evaluation, PortfolioUnit } from '../../index.js';
 import {
@@ -11,7 +10,7 @@ import {
 import { pick } from '../../messages.js';
 import { planRegion, type RegionPlan } from '../../plan.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
-import { createParent } from '../output.js';
+import { openOutput } from '../output.js';
 import type { CliIo } from '../stream.js';
 import type { ReportData, ReportOptions, ReportRow } from './data.js';
 import { renderHtml } from './html.js';
@@ -278,16 +277,15 @@ export async function commandReport(
       throw new UsageError('--format xlsx writes a workbook: give the file with -o laporan.xlsx');
     }
     const bytes = await renderXlsx(data, options.locale);
-    await createParent(values.output);
-    await writeFile(values.output, bytes).catch((error: NodeJS.ErrnoException) => {
-      throw new InputFileError(values.output as string, [
-        {
-          path: [],
-          code: (error.code ?? 'write_error').toLowerCase(),
-          message: `cannot write ${values.output}: ${error.code ?? error.message}`,
-        },
-      ]);
-    });
+    // Through the same checked, all-or-nothing writer as every other output.
+    const out = await openOutput(values.output);
+    try {
+      await out.write(bytes);
+    } catch (error) {
+      await out.abort();
+      throw error;
+    }
+    await out.close();
   } else {
     io.stdout(renderText(data, options));
   }
