@@ -1,13 +1,21 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
+import { csvRows } from './_csv-records.js';
 import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { readRow } from './_table.js';
 import type { NumberFormat } from './_values.js';
+import {
+  cellText,
+  cellValue,
+  guardedRows,
+  guardSharedStrings,
+  UnreadableCell,
+  unreadableIssue,
+} from './_xlsx-cells.js';
 import {
   type Delimiter,
   decodeText,
@@ -404,7 +412,7 @@ const HEADER_SEARCH = 10;
  */
 async function locateHeader<T>(
   rows: AsyncIterator<T>,
-  cellsOf: (row: T) => string[],
+  cellsOf: (row: T) => string[] | undefined,
   fields: ReadonlyMap<string, Field>,
   map: HeaderMap | undefined,
 ): Promise<{ header: T; skipped: number; after: T[] } | undefined> {
@@ -415,6 +423,11 @@ async function locateHeader<T>(
     const next = await rows.next();
     if (next.done) break;
     const cells = cellsOf(next.value);
+    // A row that could not be read at all is kept (it is reported with the data), never a header.
+    if (cells === undefined) {
+      seen.push(next.value);
+      continue;
+    }
     if (cells.every((c) => c.trim() === '')) continue;
     seen.push(next.value);
     const count = matchHeaders(cells, fields, map).columns.filter((c) => c.field).length;
@@ -471,131 +484,72 @@ async function openCsv(
     throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
   }
   const delimiter = options.delimiter ?? detectDelimiter(head.split('\n', 1)[0] as string);
-  let totalLines = 0;
   const rest = async function* () {
-    totalLines += (head.match(/\n/g) ?? []).length;
     yield head;
     while (more) {
       const next = await iterator.next();
       if (next.done) break;
-      totalLines += (next.value.match(/\n/g) ?? []).length;
       yield next.value;
     }
   };
-  const parser = Readable.from(rest()).pipe(
-    parse({
-      delimiter,
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      skip_records_with_error: true,
-      max_record_size: 1_000_000,
-    }),
-  );
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{
-    record: string[];
-    info: { lines: number };
-  }>;
-  const skipped: Issue[] = [];
-  parser.on('skip', (error: Error & { code?: string }) => {
-    skipped.push({ path: [], code: error.code ?? 'invalid_csv', message: error.message });
-  });
-  const found = await locateHeader(records, (r) => r.record, fields, options.map);
+  const records = csvRows(rest(), delimiter)[Symbol.asyncIterator]();
+  const found = await locateHeader(records, (r) => r.cells, fields, options.map);
   if (!found) {
     throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
   }
-  const headerLine = found.header.info.lines;
-  const matched = headerResult(found.header.record, fields, name, headerLine, options);
+  const headerLine = found.header.line;
+  const matched = headerResult(found.header.cells ?? [], fields, name, headerLine, options);
   const columns = matched.columns;
   const warnings = [...skippedWarning(found.skipped, headerLine), ...matched.warnings];
   const data = replay(found.after, records);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
-    let lastLine = headerLine;
-    for await (const { record, info } of data) {
-      lastLine = info.lines;
-      // An unclosed quote is known only at the end of the input: it is reported there.
-      while (skipped.length > 0 && skipped[0]?.code !== 'CSV_QUOTE_NOT_CLOSED') {
-        yield { index: index++, line: info.lines, issues: [skipped.shift() as Issue] };
+    for await (const { cells, problem, line } of data) {
+      if (problem) {
+        yield { index: index++, line, issues: [problem] };
+        continue;
       }
-      if (record.length !== columns.length) {
+      if (cells.length !== columns.length) {
         // Excel writes every column of every row: a row of another length was cut or split.
         const shown = delimiter === '\t' ? 'tab' : delimiter;
-        yield {
-          index: index++,
-          line: info.lines,
-          issues: [
-            {
-              path: [],
-              code: 'invalid_csv',
-              message: `${record.length} cells where the header has ${columns.length} columns (delimiter "${shown}")`,
-            },
-          ],
-        };
-        continue;
-      }
-      const notRecord = notARecord(record, columns, info.lines);
-      if (notRecord) {
-        yield { index, line: info.lines, warnings: [notRecord], skipped: true };
-        continue;
-      }
-      const row = readRow(columns, record, false, options.numberFormat);
-      yield row.ok
-        ? {
-            index: index++,
-            line: info.lines,
-            record: row.record,
-            ...(row.warnings.length ? { warnings: row.warnings } : {}),
-          }
-        : {
-            index: index++,
-            line: info.lines,
-            issues: row.issues,
-            ...(row.warnings.length ? { warnings: row.warnings } : {}),
-          };
-    }
-    for (const issue of skipped.splice(0)) {
-      if (issue.code === 'CSV_QUOTE_NOT_CLOSED') {
-        const line = lastLine + 1;
-        const swallowed = Math.max(0, totalLines - line);
         yield {
           index: index++,
           line,
           issues: [
             {
               path: [],
-              code: 'unclosed_quote',
-              message: `a quote (") opens on line ${line} and is never closed, so the ${swallowed} line${swallowed === 1 ? '' : 's'} after it ${swallowed === 1 ? 'was' : 'were'} read into one cell and not evaluated; close or remove the quote`,
+              code: 'invalid_csv',
+              message: `${cells.length} cells where the header has ${columns.length} columns (delimiter "${shown}")`,
             },
           ],
         };
-      } else {
-        yield { index: index++, line: lastLine, issues: [issue] };
+        continue;
       }
+      const notRecord = notARecord(cells, columns, line);
+      if (notRecord) {
+        yield { index, line, warnings: [notRecord], skipped: true };
+        continue;
+      }
+      const row = readRow(columns, cells, false, options.numberFormat);
+      yield row.ok
+        ? {
+            index: index++,
+            line,
+            record: row.record,
+            ...(row.warnings.length ? { warnings: row.warnings } : {}),
+          }
+        : {
+            index: index++,
+            line,
+            issues: row.issues,
+            ...(row.warnings.length ? { warnings: row.warnings } : {}),
+          };
     }
   };
   return { format: 'csv', single: false, warnings, columns: columnList(columns), rows: rows() };
 }
 
 type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & { name?: string };
-
-function cellValue(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (value instanceof Date || typeof value !== 'object') return value;
-  const v = value as {
-    richText?: { text: string }[];
-    text?: unknown;
-    result?: unknown;
-    error?: unknown;
-    hyperlink?: unknown;
-  };
-  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-  if ('result' in v) return cellValue(v.result);
-  if ('error' in v) return undefined;
-  if (typeof v.text === 'string') return v.text;
-  return String(value);
-}
 
 /** The words a totals or summary row starts with, alone or with a count: `Jumlah Inovasi: 12`. */
 const TOTALS =
@@ -682,6 +636,7 @@ async function openWorkbook(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  guardSharedStrings(reader);
   const sheets = (reader as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
   const seen: string[] = [];
   let sheet: SheetReader | undefined;
@@ -719,10 +674,9 @@ async function openWorkbook(
       },
     ]);
   }
-  const rowsOf = sheet[Symbol.asyncIterator]();
+  const rowsOf = guardedRows(sheet[Symbol.asyncIterator](), name);
   // exceljs counts cells from 1: values[0] is always empty.
-  const textOf = (row: { values: unknown[] }) =>
-    row.values.slice(1).map((v) => String(cellValue(v) ?? ''));
+  const textOf = (row: { values: unknown[] }) => row.values.slice(1).map(cellText);
   const found = await locateHeader(rowsOf, textOf, fields, options.map);
   if (!found) {
     throw new InputFileError(name, [
@@ -737,12 +691,25 @@ async function openWorkbook(
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const sheetRow of data) {
-      const cells = sheetRow.values.slice(1).map(cellValue);
-      if (cells.every((c) => c === undefined || String(c).trim() === '')) continue;
+      const read = sheetRow.values.slice(1).map(cellValue);
       const line = sheetRow.number;
+      // A cell that cannot be read is an issue naming it, in a column that is read.
+      const unreadable = columns.flatMap((c) => {
+        const cell = read[c.index];
+        return cell instanceof UnreadableCell && c.field
+          ? [unreadableIssue(cell, c.index, line, c.field.path)]
+          : [];
+      });
+      const cells = read.map((c) => (c instanceof UnreadableCell ? undefined : c));
+      if (unreadable.length === 0 && cells.every((c) => c === undefined || String(c).trim() === ''))
+        continue;
       const notRecord = notARecord(cells, columns, line);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
+        continue;
+      }
+      if (unreadable.length > 0) {
+        yield { index: index++, line, issues: unreadable };
         continue;
       }
       const row = readRow(columns, cells, true, options.numberFormat);

@@ -1,0 +1,128 @@
+import { InputFileError, type Issue } from '../errors.js';
+
+/**
+ * A cell whose value cannot be read: a formula saved without its result (a workbook written by
+ * a program, never opened in Excel), an Excel error (`#N/A`, `#REF!`), or a shared string whose
+ * number is not in the workbook's table (a damaged file). Never read as text or as empty.
+ */
+export class UnreadableCell {
+  /** @param code - why: `formula_without_value`, `excel_error`, `missing_shared_string` */
+  constructor(
+    readonly code: 'formula_without_value' | 'excel_error' | 'missing_shared_string',
+    readonly detail: string,
+  ) {}
+}
+
+/** The value exceljs's streaming reader gives for a cell, as the reader of rows takes it. */
+export function cellValue(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date || typeof value !== 'object') return value;
+  if (value instanceof UnreadableCell) return value;
+  const v = value as {
+    richText?: { text: string }[];
+    text?: unknown;
+    result?: unknown;
+    formula?: unknown;
+    sharedFormula?: unknown;
+    error?: unknown;
+  };
+  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    if (v.result === undefined || (typeof v.result === 'number' && Number.isNaN(v.result))) {
+      return new UnreadableCell('formula_without_value', String(v.formula ?? v.sharedFormula));
+    }
+    return cellValue(v.result);
+  }
+  if ('result' in v) return cellValue(v.result);
+  if ('error' in v) return new UnreadableCell('excel_error', String(v.error));
+  if (typeof v.text === 'string') return v.text;
+  return new UnreadableCell('excel_error', 'an unknown kind of cell');
+}
+
+/** A cell's text for finding the header: an unreadable cell is no header. */
+export const cellText = (value: unknown): string => {
+  const cell = cellValue(value);
+  return cell === undefined || cell instanceof UnreadableCell ? '' : String(cell);
+};
+
+/** Excel's name of a column, from 0: A, B, …, Z, AA, AB, … */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** The issue of an unreadable cell, named as Excel names it (`C3`) and by its field. */
+export function unreadableIssue(
+  cell: UnreadableCell,
+  column: number,
+  line: number,
+  field: string | undefined,
+): Issue {
+  const where = `cell ${columnLetter(column)}${line}${field ? ` (${field})` : ''}`;
+  const why = {
+    formula_without_value: `is a formula (=${cell.detail}) saved without its value: open the file in Excel and save it again, or type the value`,
+    excel_error: `holds the Excel error ${cell.detail}: correct the cell`,
+    missing_shared_string: `points at text number ${cell.detail}, which the workbook does not hold (the file is damaged): save it again from Excel`,
+  }[cell.code];
+  return { path: field ? [field] : [], code: cell.code, message: `${where} ${why}` };
+}
+
+/**
+ * Makes exceljs's reader give an {@link UnreadableCell} for a shared-string number its table does
+ * not hold, where it would give `undefined` (an empty cell, in silence).
+ */
+export function guardSharedStrings(reader: object): void {
+  let strings: unknown[] | undefined;
+  let guarded: unknown[] | undefined;
+  Object.defineProperty(reader, 'sharedStrings', {
+    configurable: true,
+    get: () => guarded,
+    set: (value: unknown[] | undefined) => {
+      strings = value;
+      guarded =
+        strings &&
+        new Proxy(strings, {
+          get: (target, key, receiver) => {
+            if (typeof key === 'string' && !(key in target) && /^(\d+|NaN|-\d+)$/.test(key)) {
+              return new UnreadableCell('missing_shared_string', key);
+            }
+            return Reflect.get(target, key, receiver);
+          },
+        });
+    },
+  });
+}
+
+/**
+ * The rows of a sheet, with any failure of the XML under them (broken tags, a column past XFD, a
+ * DOCTYPE) turned into an {@link InputFileError} naming the file and the last row read.
+ */
+export async function* guardedRows<T extends { number: number }>(
+  rows: AsyncIterator<T>,
+  name: string,
+): AsyncGenerator<T> {
+  let last = 0;
+  for (;;) {
+    let next: IteratorResult<T>;
+    try {
+      next = await rows.next();
+    } catch (error) {
+      throw new InputFileError(name, [
+        {
+          path: [`row ${last + 1}`],
+          code: 'invalid_xlsx',
+          message: `the sheet of ${name} cannot be read${last > 0 ? ` after row ${last}` : ''}, its XML is damaged: ${(error as Error).message}`,
+        },
+      ]);
+    }
+    if (next.done) return;
+    last = next.value.number;
+    yield next.value;
+  }
+}
