@@ -1,8 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Issue } from '../errors.js';
-
-/** The longest row read, in characters: a longer one is one issue at its line, not a record. */
-export const MAX_ROW_CHARS = 1_000_000;
+import { MAX_ROW_CHARS } from './text.js';
 
 /** One row of a CSV file: its cells, or why it could not be read; `line` is where it starts. */
 export type CsvRow =

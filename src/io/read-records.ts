@@ -21,6 +21,7 @@ import {
   decodeText,
   detectDelimiter,
   linesOf,
+  MAX_ROW_CHARS,
   readText,
   type TextEncoding,
 } from './text.js';
@@ -362,6 +363,20 @@ async function openJson(text: AsyncIterable<string>, name: string): Promise<Reco
 async function* ndjsonRows(text: AsyncIterable<string>): AsyncGenerator<ReadRow> {
   let index = 0;
   for await (const [line, content] of linesOf(text)) {
+    if (content === undefined) {
+      yield {
+        index: index++,
+        line,
+        issues: [
+          {
+            path: [],
+            code: 'row_too_long',
+            message: `line ${line} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters, more than any record: left out, the lines after it are read`,
+          },
+        ],
+      };
+      continue;
+    }
     if (content.trim() === '') continue;
     try {
       yield { index, line, record: JSON.parse(content) };

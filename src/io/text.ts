@@ -74,20 +74,49 @@ export async function readText(text: AsyncIterable<string>): Promise<string> {
   return all;
 }
 
-/** Splits a text stream into lines (LF or CRLF), numbered from 1. */
-export async function* linesOf(text: AsyncIterable<string>): AsyncGenerator<[number, string]> {
-  let carry = '';
+/** The longest row or line read, in characters: a longer one is one issue, never held whole. */
+export const MAX_ROW_CHARS = 1_000_000;
+
+/**
+ * Splits a text stream into lines (LF or CRLF), numbered from 1, in time linear in the text:
+ * each chunk is searched once, a long line is kept as its pieces. A line longer than `limit`
+ * characters is given as `undefined`, and none of it is kept.
+ */
+export async function* linesOf(
+  text: AsyncIterable<string>,
+  limit = MAX_ROW_CHARS,
+): AsyncGenerator<[number, string | undefined]> {
+  let parts: string[] = [];
+  let size = 0;
+  let over = false;
   let line = 0;
+  const take = (piece: string): string | undefined => {
+    if (over || size + piece.length > limit) return undefined;
+    const whole = parts.length === 0 ? piece : parts.join('') + piece;
+    return whole.endsWith('\r') ? whole.slice(0, -1) : whole;
+  };
+  const reset = () => {
+    parts = [];
+    size = 0;
+    over = false;
+  };
   for await (const chunk of text) {
-    carry += chunk;
-    let nl = carry.indexOf('\n');
-    while (nl >= 0) {
-      yield [++line, carry.slice(0, nl).replace(/\r$/, '')];
-      carry = carry.slice(nl + 1);
-      nl = carry.indexOf('\n');
+    let from = 0;
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', from)) {
+      yield [++line, take(chunk.slice(from, nl))];
+      reset();
+      from = nl + 1;
+    }
+    if (from < chunk.length && !over) {
+      const rest = chunk.slice(from);
+      size += rest.length;
+      if (size > limit) {
+        over = true;
+        parts = [];
+      } else parts.push(rest);
     }
   }
-  if (carry !== '') yield [++line, carry.replace(/\r$/, '')];
+  if (size > 0 || over) yield [++line, take('')];
 }
 
 /** A CSV delimiter: comma, semicolon (Excel with Indonesian settings) or tab. */

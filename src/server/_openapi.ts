@@ -69,7 +69,7 @@ const jsonRef = (schema: { $ref: string }, description: string) => ({
 const PROBLEMS: Record<number, string> = {
   400: 'the body is not JSON (E_INVALID_JSON), or an option is wrong (E_INVALID_OPTION)',
   404: 'no rule set with that id (E_UNKNOWN_RULE_SET)',
-  413: 'the body is over the limit (E_TOO_LARGE)',
+  413: 'the body is over the limit (E_TOO_LARGE); a batch over it is sent as NDJSON',
   415: 'the body is a form post, not JSON (E_UNSUPPORTED_MEDIA_TYPE)',
   422: 'the record is not valid (E_INVALID_RECORD), every problem in issues[]',
 };

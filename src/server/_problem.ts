@@ -38,7 +38,9 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   413: 'Request body too large',
+  408: 'Request timeout',
   415: 'Unsupported media type',
+  431: 'Request header fields too large',
   422: 'Unprocessable content',
   500: 'Internal error',
   503: 'Request timed out',
@@ -66,6 +68,35 @@ export function sendProblem(c: Context, p: Problem): Response {
   return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json; charset=utf-8',
   });
+}
+
+/**
+ * The whole HTTP response for a request Node's parser refused before any handler saw it (a
+ * header line without a colon, headers over the limit, a request that took too long to send):
+ * a problem+json body instead of Node's bare status line, then the connection closes.
+ */
+export function protocolErrorResponse(error: NodeJS.ErrnoException): string {
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 431
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : 400;
+  const detail =
+    status === 431
+      ? 'the request headers are larger than the server accepts'
+      : status === 408
+        ? 'the request was not sent in time'
+        : `the request is not valid HTTP (${error.code ?? 'parse error'})`;
+  const body = JSON.stringify(problem(status, status === 408 ? 'E_TIMEOUT' : 'E_HTTP', detail));
+  return [
+    `HTTP/1.1 ${status} ${TITLES[status]}`,
+    'Content-Type: application/problem+json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
 
 /** The problem for any error a handler throws; an unknown one is a 500 with no detail. */

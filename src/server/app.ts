@@ -1,3 +1,4 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -105,11 +106,17 @@ function optionsOf(c: Context): EvaluateOptions {
 
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
 
-/** The request body as JSON; a body that is not JSON is a 400 problem. */
-async function jsonBody(c: Context): Promise<unknown> {
+/** Longest run of batch work, in milliseconds, before other requests are let in. */
+const BATCH_SLICE_MS = 10;
+
+/**
+ * The request body as JSON; a body that is not JSON is a 400 problem. With `limit`, a body over
+ * that many bytes is a 413 problem that points at NDJSON (for a batch sent as a JSON array).
+ */
+async function jsonBody(c: Context, limit?: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   // The body is read even when refused, so the connection stays usable for the next request.
-  const text = await c.req.text();
+  const text = limit === undefined ? await c.req.text() : await cappedText(c, limit);
   if (FORM_TYPES.test(type)) {
     throw Object.assign(new Error(), {
       problem: problem(415, 'E_UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'),
@@ -126,6 +133,48 @@ async function jsonBody(c: Context): Promise<unknown> {
       ),
     });
   }
+}
+
+/** The body as text, refused past `limit` bytes without reading the rest. */
+async function cappedText(c: Context, limit: number): Promise<string> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  const refuse = () => {
+    c.header('Connection', 'close');
+    return Object.assign(new Error(), {
+      problem: problem(
+        413,
+        'E_TOO_LARGE',
+        `a batch sent as a JSON array is at most ${limit} bytes: send a larger one as NDJSON (Content-Type: application/x-ndjson, one record per line), which is evaluated as it arrives`,
+      ),
+    });
+  };
+  if (declared > limit) throw refuse();
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) throw refuse();
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** The methods the app answers on `path` (HEAD with GET), for 405's `Allow`. */
+function allowedMethods(app: OpenAPIHono, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method === 'ALL' || route.path.includes('*')) continue;
+    const pattern = route.path
+      .split('/')
+      .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    if (new RegExp(`^${pattern}$`).test(path)) methods.add(route.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }
 
 /**
@@ -190,9 +239,22 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const given = (error as { problem?: ReturnType<typeof problem> }).problem;
     return sendProblem(c, given ?? problemOf(error));
   });
-  app.notFound((c) =>
-    sendProblem(c, problem(404, 'E_NOT_FOUND', `no route ${c.req.method} ${c.req.path}`)),
-  );
+  app.notFound((c) => {
+    // A known path asked with another method: 405 with the methods it takes.
+    const allowed = allowedMethods(app, c.req.path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return sendProblem(
+        c,
+        problem(
+          405,
+          'E_METHOD_NOT_ALLOWED',
+          `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}`,
+        ),
+      );
+    }
+    return sendProblem(c, problem(404, 'E_NOT_FOUND', `no route ${c.req.method} ${c.req.path}`));
+  });
 
   app.get('/health', (c) =>
     c.json({ status: 'ok', version: pkg.version, ruleSets: engine.ruleSets.length }),
@@ -216,7 +278,9 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         await openRecords((body ?? new Uint8Array()) as never, { format: 'ndjson', name: 'body' })
       ).rows;
     } else {
-      const json = await jsonBody(c);
+      // A JSON array is parsed whole, so it is held to the limit of any request body: a larger
+      // batch is sent as NDJSON, which is read and answered line by line.
+      const json = await jsonBody(c, limit);
       if (!Array.isArray(json)) {
         return sendProblem(
           c,
@@ -236,7 +300,14 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     return stream(
       c,
       async (out) => {
+        let since = performance.now();
         for await (const row of rows) {
+          // Other requests get the event loop at least every few milliseconds of batch work:
+          // a batch never holds /health or a single evaluation waiting behind it.
+          if (performance.now() - since > BATCH_SLICE_MS) {
+            await yieldToLoop();
+            since = performance.now();
+          }
           let line: string;
           const where = { index: row.index, ...(row.line !== undefined ? { line: row.line } : {}) };
           if (row.issues) {

@@ -5,7 +5,9 @@
  */
 
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
+import { protocolErrorResponse } from './_problem.js';
 import { type AppOptions, createApp } from './app.js';
 
 export type { Problem } from './_problem.js';
@@ -48,6 +50,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       resolve(s),
     );
     s.once('error', reject);
+  });
+  // Node answers a request its parser refuses with a bare status line: answer in problem+json.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(protocolErrorResponse(error));
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;

@@ -23,14 +23,12 @@ describe('csvRows', () => {
     const cell = fc.stringMatching(/^[a-z ,"\n;.0-9-]{0,12}$/);
     await fc.assert(
       fc.asyncProperty(
-        fc
-          .integer({ min: 1, max: 4 })
-          .chain((n) =>
-            fc.array(fc.array(cell, { minLength: n, maxLength: n }), {
-              minLength: 1,
-              maxLength: 6,
-            }),
-          ),
+        fc.integer({ min: 1, max: 4 }).chain((n) =>
+          fc.array(fc.array(cell, { minLength: n, maxLength: n }), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+        ),
         fc.integer({ min: 1, max: 40 }),
         fc.constantFrom('\n', '\r\n'),
         async (table, size, eol) => {

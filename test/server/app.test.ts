@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +198,28 @@ describe('HTTP API: errors as problem+json, never a stack trace', () => {
       422,
       'E_INVALID_RECORD',
     ],
+    [
+      'a JSON-array batch over the body limit (NDJSON is for that)',
+      () =>
+        post(
+          '/evaluate/batch',
+          Array.from({ length: 20_000 }, () => ({ nama: 'Inovasi A' })),
+        ),
+      413,
+      'E_TOO_LARGE',
+    ],
+    [
+      'a known path with another method',
+      () => fetch(`${server.url}/evaluate`, { method: 'PUT', body: '{}' }),
+      405,
+      'E_METHOD_NOT_ALLOWED',
+    ],
+    [
+      'a known path with a parameter and another method',
+      () => fetch(`${server.url}/rule-sets/pp-38-2017`, { method: 'DELETE' }),
+      405,
+      'E_METHOD_NOT_ALLOWED',
+    ],
   ])('%s', async (_, send, status, code) => {
     const res = await send();
     expect(res.status).toBe(status);
@@ -208,6 +231,72 @@ describe('HTTP API: errors as problem+json, never a stack trace', () => {
       type: expect.stringMatching(/^urn:inovasi-rules:/),
     });
     expect(JSON.stringify(body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it('says which methods a path takes (Allow), and that a large array goes as NDJSON', async () => {
+    expect((await fetch(`${server.url}/evaluate`, { method: 'GET' })).headers.get('allow')).toBe(
+      'POST',
+    );
+    const res = await fetch(`${server.url}/health`, { method: 'POST' });
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    const big = await post(
+      '/evaluate/batch',
+      Array.from({ length: 20_000 }, () => ({ nama: 'A' })),
+    );
+    expect((await read(big)).detail).toContain('as NDJSON');
+  });
+
+  it.each([
+    ['a header line without a colon', 'GET /health HTTP/1.1\r\nHost: x\r\nrusak\r\n\r\n', 400],
+    [
+      'headers over the limit',
+      `GET /health HTTP/1.1\r\nHost: x\r\nX-Besar: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+    ],
+  ])('answers %s in problem+json, not a bare status line', async (_, raw, status) => {
+    const { port, hostname } = new URL(server.url);
+    const socket = connect(Number(port), hostname);
+    socket.setEncoding('utf8');
+    socket.end(raw);
+    let answer = '';
+    for await (const chunk of socket) answer += chunk;
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(body)).toMatchObject({ status, code: 'E_HTTP' });
+  });
+
+  it('lets the event loop turn while a batch runs, so other requests are answered', async () => {
+    // In process, a JSON array's batch is all promises: without turns of its own, no timer or
+    // other request would run until it ended. Count the loop's turns while the lines arrive.
+    const app = createApp();
+    const records = Array.from({ length: 20_000 }, (_, i) => ({ id: `b${i}`, nama: `I ${i}` }));
+    const res = await app.request('/evaluate/batch', {
+      method: 'POST',
+      body: JSON.stringify(records),
+      headers: { 'content-type': 'application/json' },
+    });
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let lines = 0;
+    let turnsAtFirst = -1;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      lines += decoder.decode(value).split('\n').length - 1;
+      if (turnsAtFirst < 0) turnsAtFirst = turns;
+    }
+    const turnsAtEnd = turns;
+    ticking = false;
+    expect(lines).toBe(20_000);
+    expect(turnsAtEnd).toBeGreaterThan(turnsAtFirst);
   });
 
   it('keeps serving after hostile requests', async () => {
