@@ -1,4 +1,4 @@
-import { InputFileError, type Issue } from '../errors.js';
+import { InputFileError, InvalidRuleSetError, type Issue } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
 import {
   type InputFormat,
@@ -9,6 +9,7 @@ import {
   type RecordSource,
 } from '../io/index.js';
 import { type Locale, pick } from '../messages.js';
+import { lintRuleSet } from '../schemas.js';
 
 /**
  * The command line's files: records through `inovasi-rules/io` (a path, or `-` for standard
@@ -50,6 +51,32 @@ export async function readJson(file: string): Promise<unknown> {
   const rows: unknown[] = [];
   for await (const row of source.rows) rows.push(row.record);
   return source.single ? rows[0] : rows;
+}
+
+/**
+ * Reads a rule-set file to load: as {@link readJson}, and a key written twice in an object is
+ * refused at its line and column, as `rules check` refuses it (JSON would keep the last one in
+ * silence, and the rule set would not say what its author wrote).
+ */
+export async function readRuleSetFile(file: string): Promise<unknown> {
+  const json = await readJson(file);
+  const source = await readTextFile(file).catch(() => undefined);
+  if (source === undefined) return json;
+  const twice = lintRuleSet(json, { source, locale: 'en' }).filter(
+    (p) => p.code === 'duplicate_key',
+  );
+  if (twice.length > 0) {
+    const id = (json as { id?: unknown } | null)?.id;
+    throw new InvalidRuleSetError(
+      twice.map((p) => ({
+        path: p.path,
+        code: p.code,
+        message: `${file}:${p.line}:${p.column}: ${p.message}`,
+      })),
+      typeof id === 'string' ? id : undefined,
+    );
+  }
+  return json;
 }
 
 /** Reads the text of a UTF-8 file (a BOM is dropped); rejects when it is not UTF-8. */

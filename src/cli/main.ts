@@ -58,13 +58,21 @@ const progress =
       }
     : undefined;
 
+let draining: Promise<void> | undefined;
+
 run(
   process.argv.slice(2),
   {
     // Backpressure: when the reader is slower than the evaluation, wait for it to drain rather
     // than queue every result in memory.
+    // One wait for the reader however many lines are written meanwhile (a caller that does not
+    // await each line would otherwise add a listener per line).
     stdout: (text) => {
-      if (!process.stdout.write(`${text}\n`)) return once(process.stdout, 'drain').then(() => {});
+      if (process.stdout.write(`${text}\n`)) return draining;
+      draining ??= once(process.stdout, 'drain').then(() => {
+        draining = undefined;
+      });
+      return draining;
     },
     stderr: (text) => process.stderr.write(`${shown > 0 ? '\r\x1b[K' : ''}${text}\n`),
     ...(progress ? { progress } : {}),

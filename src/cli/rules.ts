@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { listRuleSets, loadRuleSet } from '../index.js';
 import { lintRuleSet } from '../schemas.js';
 import { lintTestCases, runTestCases } from '../vitest.js';
-import { readJson, readTextFile } from './input.js';
+import { readJson, readRuleSetFile, readTextFile } from './input.js';
 import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
 import type { CliIo } from './stream.js';
 
@@ -64,8 +64,8 @@ export async function commandRules(
       );
       for (const p of problems) {
         const at = p.line !== undefined ? `${file}:${p.line}:${p.column}` : file;
-        io.stdout(`  ${p.severity === 'error' ? '✗' : '!'} ${at}  ${p.where}`);
-        io.stdout(`      ${p.message} [${p.code}]`);
+        await io.stdout(`  ${p.severity === 'error' ? '✗' : '!'} ${at}  ${p.where}`);
+        await io.stdout(`      ${p.message} [${p.code}]`);
       }
     }
     return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
@@ -75,7 +75,8 @@ export async function commandRules(
     // A region's own rule set sits beside its cases (x.cases.json beside x.json): load it.
     const beside = file.replace(/\.cases\.json$/, '.json');
     const known = listRuleSets().some((r) => r.id === cases?.ruleSet);
-    if (!known && beside !== file && (await exists(beside))) loadRuleSet(await readJson(beside));
+    if (!known && beside !== file && (await exists(beside)))
+      loadRuleSet(await readRuleSetFile(beside));
     // A misspelt field in a case's record is ignored by the evaluation: say so (an error with --strict).
     const fieldProblems = lintTestCases(cases);
     for (const p of fieldProblems) {
@@ -98,11 +99,12 @@ export async function commandRules(
         ),
       );
     else {
+      // Each line waits for a slow reader (backpressure), so memory stays bounded.
       for (const r of results) {
-        io.stdout(`${r.passed ? '✓' : '✗'} ${r.name}`);
-        for (const problem of r.problems) io.stdout(`    ${problem}`);
+        await io.stdout(`${r.passed ? '✓' : '✗'} ${r.name}`);
+        for (const problem of r.problems) await io.stdout(`    ${problem}`);
       }
-      io.stdout(`${results.length - failed.length} passed, ${failed.length} failed`);
+      await io.stdout(`${results.length - failed.length} passed, ${failed.length} failed`);
     }
     return failed.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }

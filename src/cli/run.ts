@@ -27,7 +27,13 @@ import {
   formatSideBySide,
   formatSubmission,
 } from './format-text.js';
-import { type CliReadOptions, countRecords, openSource, readJson } from './input.js';
+import {
+  type CliReadOptions,
+  countRecords,
+  openSource,
+  readJson,
+  readRuleSetFile,
+} from './input.js';
 import { openOutput } from './output.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
@@ -84,7 +90,7 @@ async function ruleSetOptions(values: string[]): Promise<Pick<Options, 'ruleSet'
   const ruleSets: RuleSet[] = [];
   for (const value of values) {
     if (value.endsWith('.json')) {
-      const json = await readJson(value);
+      const json = await readRuleSetFile(value);
       engine = engine.with(json);
       ruleSets.push(engine.ruleSets.find((r) => r.id === (json as { id?: unknown }).id) as RuleSet);
     } else {
@@ -533,7 +539,10 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
       );
       return EXIT.invalidInput;
     }
-    io.stderr(formatIssues(`inovasi-rules: ${error.message}`, error.issues));
+    // The heading without the issues it summarises: each is listed once, below it.
+    const cut = error.message.indexOf('): ');
+    const heading = cut > 0 ? `${error.message.slice(0, cut + 1)}:` : error.message;
+    io.stderr(formatIssues(`inovasi-rules: ${heading}`, error.issues));
     return EXIT.invalidInput;
   }
   if (error instanceof UnknownRuleSetError) {

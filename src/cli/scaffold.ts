@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import scaffold from '../../rules/scaffold.json' with { type: 'json' };
 import { InputFileError, UsageError } from '../errors.js';
 import { getRuleSet, listRuleSets } from '../index.js';
+import { openOutput } from './output.js';
 
 /**
  * `rules new <id>`: a rule set that extends another (the national one by default) and its test
@@ -102,8 +102,20 @@ export async function writeScaffold(id: string, options: ScaffoldOptions): Promi
     ruleSet: id,
     cases: scaffold.cases,
   };
-  await mkdir(dir, { recursive: true });
-  await writeFile(ruleSetFile, `${JSON.stringify(ruleSet, null, 2)}\n`);
-  await writeFile(casesFile, `${JSON.stringify(cases, null, 2)}\n`);
+  // Through the checked writer: a folder that is a file, no permission or a full disk is one
+  // coded line, and no half-written file is left.
+  for (const [file, content] of [
+    [ruleSetFile, ruleSet],
+    [casesFile, cases],
+  ] as const) {
+    const out = await openOutput(file);
+    try {
+      await out.write(JSON.stringify(content, null, 2));
+    } catch (error) {
+      await out.abort();
+      throw error;
+    }
+    await out.close();
+  }
   return [ruleSetFile, casesFile];
 }

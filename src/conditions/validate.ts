@@ -7,6 +7,23 @@ import { OPERATOR_VALUE_TYPES } from './operators.js';
 import { dottedPathProblem } from './path.js';
 
 /**
+ * A value as a message shows it: JSON for what JSON can hold, `10n` for a BigInt (which JSON
+ * cannot), and at most 80 characters, so a hostile name never makes a message of megabytes.
+ */
+export function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return clip(text);
+}
+
+/** A text cut to 80 characters, with `…` when cut. */
+export const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+
+/**
  * What a loader accepts of a condition in json-rules-engine's syntax (all / any / not, fact,
  * operator, value): known facts, known operators, plain dotted paths, values of the field's
  * type, no condition references, no fact params.
@@ -45,9 +62,9 @@ function checkFactRef(
     problems.push({
       code: 'unknown_fact',
       ...(suggestion ? { suggestion } : {}),
-      values: { fact: typeof fact === 'string' ? fact : (JSON.stringify(fact) ?? 'undefined') },
+      values: { fact: typeof fact === 'string' ? clip(fact) : shown(fact) },
       path: [...at, 'fact'],
-      message: `unknown fact ${JSON.stringify(fact)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use a field of the innovation record (${RECORD_FIELDS.join(', ')}) or a derived fact (${Object.keys(DERIVED_FACTS).join(', ')})`,
+      message: `unknown fact ${shown(fact)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use a field of the innovation record (${RECORD_FIELDS.join(', ')}) or a derived fact (${Object.keys(DERIVED_FACTS).join(', ')})`,
     });
     return;
   }
@@ -199,13 +216,13 @@ function checkFieldValue(
       code: 'invalid_value',
       ...(suggestion ? { suggestion } : {}),
       values: {
-        value: JSON.stringify(item),
+        value: shown(item),
         field,
         allowed: describe(expected),
         ...(expected.kind === 'enum' ? { choices: expected.values.join(', ') } : {}),
       },
       path: where,
-      message: `${JSON.stringify(item)} is not a value of ${field}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it holds ${describe(expected)}`,
+      message: `${shown(item)} is not a value of ${field}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it holds ${describe(expected)}`,
     });
   };
   const item = type.kind === 'array' ? type.item : type;
@@ -284,7 +301,7 @@ function checkCondition(
   }
   for (const key of Object.keys(node)) {
     if (!LEAF_KEYS.has(key))
-      problems.push({ path: [...at, key], message: `unexpected key "${key}" in a condition` });
+      problems.push({ path: [...at, key], message: `unexpected key ${shown(key)} in a condition` });
   }
   for (const key of ['fact', 'operator', 'value']) {
     if (!Object.hasOwn(node, key))
@@ -299,13 +316,10 @@ function checkCondition(
       code: 'unknown_operator',
       ...(suggestion ? { suggestion } : {}),
       values: {
-        operator:
-          typeof node.operator === 'string'
-            ? node.operator
-            : (JSON.stringify(node.operator) ?? 'undefined'),
+        operator: typeof node.operator === 'string' ? node.operator : shown(node.operator),
       },
       path: [...at, 'operator'],
-      message: `unknown operator ${JSON.stringify(node.operator)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use one of ${operators.join(', ')}`,
+      message: `unknown operator ${shown(node.operator)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use one of ${operators.join(', ')}`,
     });
   } else if (Object.hasOwn(node, 'value')) {
     const before = problems.length;

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import indonesian from 'zod/v4/locales/id.js';
 import { OPERATOR_VALUE_TYPES } from '../conditions/operators.js';
+import { clip } from '../conditions/validate.js';
 import { optionsObject } from '../eligibility/evaluator.js';
 import type { Issue } from '../errors.js';
 import { type Locale, pick } from '../messages.js';
@@ -81,8 +82,32 @@ function whereOf(json: unknown, path: readonly (string | number)[], locale: Loca
   return parts.join(' › ') || '(root)';
 }
 
+/** Offsets of the line breaks of a text, to turn an offset into a line and column. */
+function lineBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return breaks;
+}
+
+/** Line and column (from 1) of an offset, by binary search over the line breaks. */
+function position(breaks: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((breaks[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = lo === 0 ? 0 : (breaks[lo - 1] as number) + 1;
+  return { line: lo + 1, column: offset - start + 1 };
+}
+
 /** Line and column (from 1) of the deepest node of `path` that exists in the parsed text. */
-function locate(tree: Node | undefined, text: string, path: readonly (string | number)[]) {
+function locate(
+  tree: Node | undefined,
+  breaks: readonly number[],
+  path: readonly (string | number)[],
+) {
   if (!tree) return undefined;
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
@@ -92,11 +117,56 @@ function locate(tree: Node | undefined, text: string, path: readonly (string | n
       node.parent?.type === 'property'
         ? (node.parent.children?.[0]?.offset ?? node.offset)
         : node.offset;
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    return { line, column: at - before.lastIndexOf('\n') };
+    return position(breaks, at);
   }
   return undefined;
+}
+
+/**
+ * Keys written twice in one object: JSON keeps the last in silence, so the first is never read.
+ * Walked without recursion, so any depth is safe.
+ */
+function duplicateKeys(tree: Node | undefined): Issue[] {
+  if (!tree) return [];
+  const issues: Issue[] = [];
+  const stack: { node: Node; path: (string | number)[] }[] = [{ node: tree, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop() as { node: Node; path: (string | number)[] };
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key?.type !== 'string') continue;
+        const name = String(key.value);
+        if (seen.has(name)) {
+          issues.push({
+            path: [...path, name],
+            code: 'duplicate_key',
+            message: `"${clip(name)}" is written twice in this object: JSON keeps only the last, so the first is never read; remove one`,
+            params: { key: clip(name) },
+            offset: key.offset,
+          } as Issue & { offset: number });
+        }
+        seen.add(name);
+        if (value) stack.push({ node: value, path: [...path, name] });
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => {
+        stack.push({ node: child, path: [...path, i] });
+      });
+    }
+  }
+  return issues;
+}
+
+/** The parsed text as a tree, or none when it is too deep for the parser's recursion. */
+function treeOf(source: string | undefined): Node | undefined {
+  if (source === undefined) return undefined;
+  try {
+    return parseTree(source);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The message in the author's language, where the library has it in words of its own. */
@@ -125,6 +195,7 @@ function localize(issue: Issue, locale: Locale): string {
     case 'unknown_rule_set':
     case 'near_inherited_id':
     case 'unknown_case_field':
+    case 'duplicate_key':
       return Object.keys(issue.params ?? {}).length > 0 ? say(issue.code) : issue.message;
   }
   const last = issue.path.at(-1);
@@ -216,17 +287,23 @@ export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetPr
   const read = optionsObject(options) as LintOptions;
   const locale: Locale = read.locale === 'en' ? 'en' : 'id';
   const generic = locale === 'id' ? indonesianMessages(json) : undefined;
-  const tree = read.source !== undefined ? parseTree(read.source) : undefined;
-  const errors = checkRuleSet(json).map((issue) => ({ issue, severity: 'error' as const }));
+  const tree = treeOf(read.source);
+  const breaks = read.source !== undefined ? lineBreaks(read.source) : [];
+  const errors = [...duplicateKeys(tree), ...checkRuleSet(json)].map((issue) => ({
+    issue,
+    severity: 'error' as const,
+  }));
   const warnings = nearMisses(json).map((issue) => ({
     issue,
     severity: read.strict ? ('error' as const) : ('warning' as const),
   }));
   return [...errors, ...warnings].map(({ issue, severity }) => {
-    const at = read.source !== undefined ? locate(tree, read.source, issue.path) : undefined;
+    // A duplicate key is located at itself (the path finds the last of the two).
+    const { offset, ...plain } = issue as Issue & { offset?: number };
+    const at = offset !== undefined ? position(breaks, offset) : locate(tree, breaks, issue.path);
     const key = `${issue.path.join('.')}|${issue.code}`;
     return {
-      ...issue,
+      ...plain,
       message: messageOf(issue, locale, generic?.get(key)),
       severity,
       where: whereOf(json, issue.path, locale),

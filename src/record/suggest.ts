@@ -8,20 +8,31 @@ import { distance } from 'fastest-levenshtein';
  * @internal
  */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  // Bounded cost, whatever the input: no name is this long, and a candidate whose length alone
+  // differs by more than the edits allowed is never measured.
+  if (word.length > MAX_WORD) return undefined;
   const plain = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+  const wordPlain = plain(word);
+  const wordLower = word.toLowerCase();
+  const allowed = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate === word) return undefined;
-    if (plain(candidate) === plain(word)) return candidate;
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (candidate.length > MAX_WORD) continue;
+    if (plain(candidate) === wordPlain) return candidate;
+    if (Math.abs(candidate.length - word.length) > allowed) continue;
+    const d = distance(wordLower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return bestDistance <= allowed ? best : undefined;
 }
+
+/** The longest word a suggestion is looked for: every field, fact and id is shorter. */
+const MAX_WORD = 100;
 
 /**
  * `(did you mean "x"?)` with a leading space, or an empty string.

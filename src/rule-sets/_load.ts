@@ -1,3 +1,4 @@
+import { shown } from '../conditions/validate.js';
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
 import { type Limits, scanInput } from '../record/limits.js';
 import { suggest } from '../record/suggest.js';
@@ -64,7 +65,7 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
         {
           path: ['kind'],
           code: 'invalid_value',
-          message: `kind must be "eligibility", "rubric" or "weighted"; found ${JSON.stringify(kind)}`,
+          message: `kind must be "eligibility", "rubric" or "weighted"; found ${shown(kind)}`,
         },
       ],
       id,
