@@ -10,11 +10,14 @@ import { run, writeFailure } from './run.js';
 // write (`> /dev/full`, an I/O error) is one line and a non-zero status: output is never lost
 // in silence.
 const EPIPE_STATUS = 141;
+// The language of what this file prints itself (the rest is run's, from the same --lang).
+const argv = process.argv;
+const lang =
+  argv.includes('--lang=en') || argv[argv.indexOf('--lang') + 1] === 'en' ? 'en-US' : 'id-ID';
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EPIPE_STATUS);
-  const locale = process.argv.includes('--lang=en') || process.argv.join(' ').includes('--lang en');
   process.stderr.write(
-    `inovasi-rules: ${writeFailure(outputError('-', error), locale ? 'en' : 'id')}\n`,
+    `inovasi-rules: ${writeFailure(outputError('-', error), lang === 'en-US' ? 'en' : 'id')}\n`,
   );
   process.exit(EXIT.output);
 });
@@ -24,7 +27,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // with the results) or when stderr is piped.
 let shown = 0;
 const started = Date.now();
-const lang = process.argv.includes('en') && process.argv.includes('--lang') ? 'en-US' : 'id-ID';
 const n = (x: number) => x.toLocaleString(lang, { maximumFractionDigits: 0 });
 const duration = (seconds: number) =>
   seconds >= 90

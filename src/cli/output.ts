@@ -115,6 +115,26 @@ export async function openOutput(path: string): Promise<Output> {
   };
 }
 
+/**
+ * Writes a file whole or not at all: opens it with {@link openOutput}, lets `body` write, then
+ * closes it, or abandons it when `body` throws (the earlier file stays as it was).
+ */
+export async function writeOutput<T>(
+  path: string,
+  body: (write: Output['write']) => Promise<T>,
+): Promise<T> {
+  const out = await openOutput(path);
+  let result: T;
+  try {
+    result = await body(out.write);
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+  await out.close();
+  return result;
+}
+
 /** The system's failure to write `file` as the library's error. */
 export function outputError(file: string, error: NodeJS.ErrnoException): OutputError {
   return new OutputError(file, error.code ?? 'EIO', error.message);

@@ -34,7 +34,7 @@ import {
   readJson,
   readRuleSetFile,
 } from './input.js';
-import { openOutput } from './output.js';
+import { writeOutput } from './output.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT } from './rules.js';
 import { commandServe } from './serve.js';
@@ -270,16 +270,9 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     // A workbook is written by the report itself, as bytes.
     if (values.output && options.format !== 'xlsx') {
-      const out = await openOutput(values.output);
-      let code: number;
-      try {
-        code = await runCommand(command, args, values, options, { ...io, stdout: out.write });
-      } catch (error) {
-        await out.abort();
-        throw error;
-      }
-      await out.close();
-      return code;
+      return await writeOutput(values.output, (write) =>
+        runCommand(command, args, values, options, { ...io, stdout: write }),
+      );
     }
     return await runCommand(command, args, values, options, io);
   } catch (error) {

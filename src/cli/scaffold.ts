@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import scaffold from '../../rules/scaffold.json' with { type: 'json' };
 import { InputFileError, UsageError } from '../errors.js';
 import { getRuleSet, listRuleSets } from '../index.js';
-import { openOutput } from './output.js';
+import { writeOutput } from './output.js';
 
 /**
  * `rules new <id>`: a rule set that extends another (the national one by default) and its test
@@ -108,14 +108,7 @@ export async function writeScaffold(id: string, options: ScaffoldOptions): Promi
     [ruleSetFile, ruleSet],
     [casesFile, cases],
   ] as const) {
-    const out = await openOutput(file);
-    try {
-      await out.write(JSON.stringify(content, null, 2));
-    } catch (error) {
-      await out.abort();
-      throw error;
-    }
-    await out.close();
+    await writeOutput(file, async (write) => write(JSON.stringify(content, null, 2)));
   }
   return [ruleSetFile, casesFile];
 }

@@ -10,7 +10,7 @@ import {
 import { pick } from '../../messages.js';
 import { planRegion, type RegionPlan } from '../../plan.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
-import { openOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import type { CliIo } from '../stream.js';
 import type { ReportData, ReportOptions, ReportRow } from './data.js';
 import { renderHtml } from './html.js';
@@ -278,14 +278,7 @@ export async function commandReport(
     }
     const bytes = await renderXlsx(data, options.locale);
     // Through the same checked, all-or-nothing writer as every other output.
-    const out = await openOutput(values.output);
-    try {
-      await out.write(bytes);
-    } catch (error) {
-      await out.abort();
-      throw error;
-    }
-    await out.close();
+    await writeOutput(values.output, async (write) => write(bytes));
   } else {
     io.stdout(renderText(data, options));
   }
