@@ -29,7 +29,9 @@ export default [
     name: 'browser form: inovasi-rules/core with Perwali Batu 36/2022 (and PP 38/2017) and IGA 2026',
     path: 'scripts/size/form-core.mjs',
     // 30 → 32 kB for the same facts (2026-12-05): the form checks authority by affair too.
-    limit: '32 kB',
+    // 32 → 33 kB: a misspelt option is refused with its did-you-mean (fastest-levenshtein, the
+    // same edit distance the main entry uses for fields and rule-set ids).
+    limit: '33 kB',
     modifyEsbuildConfig: quiet,
   },
 ];

@@ -158,12 +158,13 @@ export class UnknownRuleSetError extends InovasiRulesError {
 }
 
 /**
- * An option passed to a function is not valid (an unknown locale, a rule-set list that is not a
- * list). `issues` lists every problem, each with the option's path.
+ * An option passed to a function is not valid (a misspelt option name, with its did-you-mean; an
+ * unknown locale; a rule-set list that is not a list). `issues` lists every problem, each with the option's path.
  *
  * @example
  * ```ts
  * await evaluate(record, { locale: 'fr' }); // rejects with InvalidOptionError, path ['locale']
+ * await evaluate(record, { ruleset: 'pp-38-2017' }); // rejects: did you mean "ruleSet"?
  * ```
  */
 export class InvalidOptionError extends InovasiRulesError {

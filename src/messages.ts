@@ -1,4 +1,6 @@
+import { distance } from 'fastest-levenshtein';
 import texts from '../rules/messages.json' with { type: 'json' };
+import type { Issue } from './errors.js';
 
 /** Language of messages: Indonesian (`id`, the default) or English (`en`). */
 export type Locale = 'id' | 'en';
@@ -115,4 +117,78 @@ export function formatAt(
   label?: (id: string) => string | undefined,
 ): string {
   return formatValue(value, locale, YEAR_PATH.test(path) ? asYear : label);
+}
+
+/**
+ * The candidate closest to a misspelt word, for "did you mean …": the same word in another case
+ * or spacing, else the nearest by edit distance when it is near enough (at most 2 edits, or a
+ * third of the word).
+ *
+ * @internal
+ */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  // Bounded cost, whatever the input: no name is this long, and a candidate whose length alone
+  // differs by more than the edits allowed is never measured.
+  if (word.length > MAX_WORD) return undefined;
+  const plain = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+  const wordPlain = plain(word);
+  const wordLower = word.toLowerCase();
+  const allowed = Math.max(2, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    if (candidate === word) return undefined;
+    if (candidate.length > MAX_WORD) continue;
+    if (plain(candidate) === wordPlain) return candidate;
+    if (Math.abs(candidate.length - word.length) > allowed) continue;
+    const d = distance(wordLower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= allowed ? best : undefined;
+}
+
+/** The longest word a suggestion is looked for: every field, fact and id is shorter. */
+const MAX_WORD = 100;
+
+/**
+ * The option names of an options type, spelled once: the compiler refuses a name missing from
+ * the list as it refuses one the type does not have.
+ *
+ * @internal
+ */
+export const optionNames = <T>(names: { [K in keyof T]-?: true }): readonly string[] =>
+  Object.freeze(Object.keys(names));
+
+/** The most unknown option names reported one by one; the rest are counted in one issue. */
+const MAX_UNKNOWN_OPTIONS = 10;
+
+/**
+ * The options whose names are not in `names`, each an issue with a did-you-mean (`ruleset` →
+ * `ruleSet`): a misspelt option is refused, never ignored.
+ *
+ * @internal
+ */
+export function unknownOptionIssues(given: object, names: readonly string[]): Issue[] {
+  const unknown = Object.keys(given).filter((key) => !names.includes(key));
+  const issues: Issue[] = unknown.slice(0, MAX_UNKNOWN_OPTIONS).map((key) => {
+    const near = suggest(key, names);
+    const shown = key.length > 80 ? `${key.slice(0, 77)}…` : key;
+    return {
+      path: [key],
+      code: 'unrecognized_keys',
+      message: `unknown option "${shown}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; the options are ${names.join(', ')}`,
+      ...(near === undefined ? {} : { suggestion: near }),
+    };
+  });
+  if (unknown.length > MAX_UNKNOWN_OPTIONS) {
+    issues.push({
+      path: [],
+      code: 'unrecognized_keys',
+      message: `and ${unknown.length - MAX_UNKNOWN_OPTIONS} more unknown options`,
+    });
+  }
+  return issues;
 }

@@ -7,6 +7,7 @@
  */
 
 export {
+  type CompareOptions,
   compareEditions,
   compareInnovationEditions,
   type EditionResult,

@@ -1,7 +1,7 @@
+import { suggest } from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
 import { FIELD_TYPES, type FieldType, RECORD_PATHS } from '../record/fields.js';
 import { findSubUrusan } from '../record/kewenangan.js';
-import { suggest } from '../record/suggest.js';
 import { findUrusan } from '../record/urusan.js';
 import { OPERATOR_VALUE_TYPES } from './operators.js';
 import { dottedPathProblem } from './path.js';

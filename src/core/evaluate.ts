@@ -1,7 +1,8 @@
-import { attempt, fixedEvaluator, optionsObject, resolveLocale } from '../eligibility/evaluator.js';
+import { attempt, fixedEvaluator, plainOptions, resolveLocale } from '../eligibility/evaluator.js';
 import type { Evaluation, SafeEvaluateResult } from '../eligibility/types.js';
 import { InvalidOptionError, type Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
+import { optionNames, unknownOptionIssues } from '../messages.js';
 import { readRecord } from '../record/shape.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 
@@ -24,7 +25,10 @@ export interface CoreEvaluateOptions {
   locale?: Locale;
 }
 
-const KEYS = ['ruleSet', 'rubric', 'locale'];
+const KEYS = optionNames<CoreEvaluateOptions>({ ruleSet: true, rubric: true, locale: true });
+
+/** Options of the main entry's `evaluate` that this entry does not take. */
+const MAIN_ENTRY_ONLY = ['asOf', 'explain'];
 
 /** A rule set as the loaders make it: an object of its kind, frozen. */
 function loaded<K extends RuleSet['kind']>(value: unknown, kind: K, key: string, issues: Issue[]) {
@@ -52,17 +56,21 @@ function loaded<K extends RuleSet['kind']>(value: unknown, kind: K, key: string,
 
 /** Checks the options, every problem in one error, and returns the evaluator they name. */
 function evaluatorFor(options: unknown) {
-  const given = optionsObject(options);
+  const given = plainOptions(options);
   const issues: Issue[] = [];
+  const others: Record<string, unknown> = {};
   for (const key of Object.keys(given)) {
-    if (!KEYS.includes(key)) {
+    if (!MAIN_ENTRY_ONLY.includes(key)) {
+      others[key] = true;
+    } else {
       issues.push({
         path: [key],
-        code: 'unrecognized_key',
+        code: 'unrecognized_keys',
         message: `inovasi-rules/core takes ${KEYS.join(', ')}; "${key}" is an option of the main entry`,
       });
     }
   }
+  issues.push(...unknownOptionIssues(others, KEYS));
   const ruleSet = loaded(given.ruleSet, 'eligibility', 'ruleSet', issues);
   const rubric = loaded(given.rubric, 'rubric', 'rubric', issues);
   let locale: Locale = 'id';

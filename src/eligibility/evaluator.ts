@@ -3,6 +3,7 @@ import { getOrBuild, weakMemo } from '../conditions/memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError } from '../errors.js';
 import type { Locale } from '../messages.js';
+import { unknownOptionIssues } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import type { Innovation } from '../record/innovation.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
@@ -48,11 +49,22 @@ export function resolveLocale(locale: unknown): Locale {
 }
 
 /**
- * Checks that options are an object (or absent: no options) and returns a plain copy of its own
- * properties, each read once: a getter or Proxy that throws is an option error here, never an
- * escape later.
+ * Checks that options are an object (or absent: no options) whose every name is one of `names`,
+ * and returns a plain copy of its own properties, each read once: a getter or Proxy that throws
+ * is an option error here, never an escape later.
  */
-export function optionsObject(options: unknown): Record<string, unknown> {
+export function optionsObject(options: unknown, names: readonly string[]): Record<string, unknown> {
+  const copy = plainOptions(options);
+  const unknown = unknownOptionIssues(copy, names);
+  if (unknown.length > 0) throw new InvalidOptionError(unknown);
+  return copy;
+}
+
+/**
+ * Checks that options are an object (or absent) and returns a plain copy of its own properties,
+ * each read once, for a caller that checks the names itself.
+ */
+export function plainOptions(options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new InvalidOptionError([

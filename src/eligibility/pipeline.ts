@@ -1,6 +1,6 @@
 import { latest, weakMemo } from '../conditions/memo.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import { type Locale, pick } from '../messages.js';
+import { type Locale, optionNames, pick } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { compileFastParser, GIVE_UP } from '../record/fast-parse.js';
 import {
@@ -73,13 +73,26 @@ export interface RegionContext {
   tahun?: number | undefined;
 }
 
+/** The names of {@link EvaluateOptions}: any other name is refused. */
+export const EVALUATE_OPTIONS = optionNames<EvaluateOptions>({
+  ruleSet: true,
+  locale: true,
+  rubric: true,
+  asOf: true,
+  explain: true,
+});
+
+/** The names of {@link EvaluateAllOptions}. */
+const EVALUATE_ALL_OPTIONS = optionNames<EvaluateAllOptions>({ ruleSets: true, locale: true });
+
 /**
  * Resolves the options once (rule set, rubric, locale, asOf) and returns the evaluator that
  * applies them to records. What the options leave open is chosen in `scope`: for a region, its
  * own rule set (else the national one) and the edition of its year, once; for records one by
  * one, per record, from each record's `pemda` and `tahun`.
  *
- * @throws {@link InvalidOptionError} for an option of the wrong type or an unknown locale
+ * @throws {@link InvalidOptionError} for an unknown option name, an option of the wrong type or
+ * an unknown locale
  * @throws {@link UnknownRuleSetError} when an option names no rule set of its kind in `scope`
  */
 export function createEvaluator(
@@ -91,7 +104,7 @@ export function createEvaluator(
     // `evaluate(record)`, the usual call: resolved once per scope.
     return defaultEvaluators(scope);
   }
-  const given = optionsObject(options);
+  const given = optionsObject(options, EVALUATE_OPTIONS);
   const locale = resolveLocale(given.locale);
   const asOf = asOfYear(given.asOf);
   const explain = explainOption(given.explain);
@@ -202,7 +215,7 @@ export function resolveAll(
   options: EvaluateAllOptions,
   scope: Scope = defaultScope(),
 ): { ruleSets: RuleSet[]; locale: Locale } {
-  const given = optionsObject(options);
+  const given = optionsObject(options, EVALUATE_ALL_OPTIONS);
   const locale = resolveLocale(given.locale);
   const list = given.ruleSets;
   if (!Array.isArray(list) || list.length === 0) {

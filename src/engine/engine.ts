@@ -35,6 +35,7 @@ import {
   type SubmissionOptions,
 } from '../features/submission.js';
 import type { Locale } from '../messages.js';
+import { optionNames, unknownOptionIssues } from '../messages.js';
 import { getRuleSet, loadRuleSetAmong, shippedRuleSets, summaryOf } from '../rule-sets/registry.js';
 import type { RuleSet, RuleSetSummary } from '../rule-sets/types.js';
 
@@ -126,7 +127,13 @@ export interface Engine {
   draftProgress(record: unknown, options?: EvaluateOptions): DraftProgress;
 }
 
-const ENGINE_KEYS = ['ruleSets', 'shipped', 'rubric', 'locale', 'asOf'] as const;
+const ENGINE_KEYS = optionNames<EngineOptions>({
+  ruleSets: true,
+  shipped: true,
+  rubric: true,
+  locale: true,
+  asOf: true,
+});
 
 /**
  * Creates an engine: the shipped rule sets (unless `shipped: false`) and yours, with defaults.
@@ -198,15 +205,7 @@ function engineOptions(options: unknown): EngineOptions {
       });
     }
   }
-  for (const key of Object.keys(copy)) {
-    if (!(ENGINE_KEYS as readonly string[]).includes(key)) {
-      issues.push({
-        path: [key],
-        code: 'unrecognized_keys',
-        message: `unknown option "${key}"; the options are ${ENGINE_KEYS.join(', ')}`,
-      });
-    }
-  }
+  issues.push(...unknownOptionIssues(copy, ENGINE_KEYS));
   if (copy.ruleSets !== undefined && !Array.isArray(copy.ruleSets)) {
     issues.push({ path: ['ruleSets'], code: 'invalid_type', message: 'ruleSets must be a list' });
   }

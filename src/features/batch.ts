@@ -1,8 +1,9 @@
 import { optionsObject } from '../eligibility/evaluator.js';
-import { createEvaluator } from '../eligibility/pipeline.js';
+import { createEvaluator, EVALUATE_OPTIONS } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError, InvalidRecordError, type Issue } from '../errors.js';
+import { optionNames } from '../messages.js';
 
 /** One record's result in a batch: its evaluation, or the problems that kept it out. */
 export type BatchItem =
@@ -36,6 +37,11 @@ export interface EvaluateManyOptions extends EvaluateOptions {
   /** Called after each record; keep it cheap. */
   onProgress?: (progress: BatchProgress) => void;
 }
+
+const EVALUATE_MANY_OPTIONS = [
+  ...EVALUATE_OPTIONS,
+  ...optionNames<Omit<EvaluateManyOptions, keyof EvaluateOptions>>({ onProgress: true }),
+];
 
 /**
  * Evaluates many records, one at a time and in input order, from an array, an iterable or an
@@ -72,7 +78,10 @@ export async function* evaluateManyIn(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options: EvaluateManyOptions = {},
 ): AsyncGenerator<BatchItem, void, undefined> {
-  const { onProgress, ...evaluateOptions } = optionsObject(options) as EvaluateManyOptions;
+  const { onProgress, ...evaluateOptions } = optionsObject(
+    options,
+    EVALUATE_MANY_OPTIONS,
+  ) as EvaluateManyOptions;
   const evaluator = createEvaluator(evaluateOptions, undefined, scope);
   const iterable = records as unknown;
   if (

@@ -1,8 +1,9 @@
 import { evaluate } from '../eligibility/evaluate.js';
+import { optionsObject } from '../eligibility/evaluator.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, type Locale, pick } from '../messages.js';
+import { interpolate, type Locale, optionNames, pick } from '../messages.js';
 import type { Band } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSet, RuleSetRef } from '../rule-sets/types.js';
 import { evaluateRegionIn, type RegionEvaluation } from './region.js';
@@ -101,6 +102,11 @@ export interface InnovationEditionsComparison {
   }[];
 }
 
+/** The options of the comparisons: the eligibility side of {@link EvaluateOptions}. */
+export type CompareOptions = Omit<EvaluateOptions, 'rubric' | 'asOf'>;
+
+const COMPARE_OPTIONS = optionNames<CompareOptions>({ ruleSet: true, locale: true, explain: true });
+
 const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const say = (text: { id: string; en: string }, locale: Locale, values: Record<string, unknown>) =>
   interpolate(pick(text, locale), (k) => values[k], locale);
@@ -149,7 +155,7 @@ export async function compareEditions(
   region: unknown,
   a: string | RuleSet,
   b: string | RuleSet,
-  options: Omit<EvaluateOptions, 'rubric' | 'asOf'> = {},
+  options: CompareOptions = {},
 ): Promise<EditionsComparison> {
   return compareEditionsIn(defaultScope(), region, a, b, options);
 }
@@ -164,13 +170,14 @@ export function compareEditionsIn(
   region: unknown,
   a: string | RuleSet,
   b: string | RuleSet,
-  options: Omit<EvaluateOptions, 'rubric' | 'asOf'> = {},
+  options: CompareOptions = {},
 ): EditionsComparison {
+  const given = optionsObject(options, COMPARE_OPTIONS) as CompareOptions;
   const rubricA = rubricOf(scope, a, 'a');
   const rubricB = rubricOf(scope, b, 'b');
-  const ra = evaluateRegionIn(scope, region, { ...options, rubric: rubricA });
-  const rb = evaluateRegionIn(scope, region, { ...options, rubric: rubricB });
-  const locale = (options.locale ?? 'id') as Locale;
+  const ra = evaluateRegionIn(scope, region, { ...given, rubric: rubricA });
+  const rb = evaluateRegionIn(scope, region, { ...given, rubric: rubricB });
+  const locale = (given.locale ?? 'id') as Locale;
   const t = TEXTS.compare;
   const reasons: string[] = [];
   const n = ra.sid.n;
@@ -293,11 +300,12 @@ export async function compareInnovationEditions(
   record: unknown,
   a: string | RuleSet,
   b: string | RuleSet,
-  options: Omit<EvaluateOptions, 'rubric' | 'asOf'> = {},
+  options: CompareOptions = {},
 ): Promise<InnovationEditionsComparison> {
   const scope = defaultScope();
-  const ea = await evaluate(record, { ...options, rubric: rubricOf(scope, a, 'a') });
-  const eb = await evaluate(record, { ...options, rubric: rubricOf(scope, b, 'b') });
+  const given = optionsObject(options, COMPARE_OPTIONS) as CompareOptions;
+  const ea = await evaluate(record, { ...given, rubric: rubricOf(scope, a, 'a') });
+  const eb = await evaluate(record, { ...given, rubric: rubricOf(scope, b, 'b') });
   const indicators = ea.score.indicators.flatMap((ia) => {
     const ib = eb.score.indicators.find((i) => i.id === ia.id);
     if (!ib || (ib.points === ia.points && ib.mandatory === ia.mandatory)) return [];

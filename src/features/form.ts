@@ -13,7 +13,7 @@ import type { CriterionResult } from '../eligibility/reasons.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { type Issue, issuesFrom } from '../errors.js';
-import { type Locale, type LocalizedText, MESSAGES, pick } from '../messages.js';
+import { type Locale, type LocalizedText, MESSAGES, optionNames, pick } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { RECORD_PATHS } from '../record/fields.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
@@ -42,6 +42,12 @@ export interface FormSchemaOptions {
    */
   requireComplete?: boolean;
 }
+
+const FORM_SCHEMA_OPTIONS = optionNames<FormSchemaOptions>({
+  ruleSet: true,
+  locale: true,
+  requireComplete: true,
+});
 
 function criteriaOf(
   record: Innovation,
@@ -76,7 +82,7 @@ export function createFormSchema(options: FormSchemaOptions = {}) {
  * @internal
  */
 export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}) {
-  const given = optionsObject(options) as FormSchemaOptions;
+  const given = optionsObject(options, FORM_SCHEMA_OPTIONS) as FormSchemaOptions;
   const locale = resolveLocale(given.locale);
   // The rule set is resolved at the first validation, not here: building the schema (as this
   // module does for `inovasiFormSchema`) must not load every rule set at import time.

@@ -4,9 +4,8 @@ import { OPERATOR_VALUE_TYPES } from '../conditions/operators.js';
 import { clip } from '../conditions/validate.js';
 import { optionsObject } from '../eligibility/evaluator.js';
 import type { Issue } from '../errors.js';
-import { type Locale, pick } from '../messages.js';
+import { type Locale, optionNames, pick, suggest } from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
-import { suggest } from '../record/suggest.js';
 import { EligibilityRuleSetSchema } from '../rule-sets/format.js';
 import { checkRuleSet, getRuleSet, listRuleSets } from '../rule-sets/registry.js';
 import { TEXTS } from './texts.js';
@@ -27,6 +26,8 @@ export interface LintOptions {
   /** The file's text, for line and column numbers. */
   source?: string;
 }
+
+const LINT_OPTIONS = optionNames<LintOptions>({ locale: true, strict: true, source: true });
 
 /** One problem of a rule-set file, located for a person. */
 export interface RuleSetProblem extends Issue {
@@ -284,7 +285,7 @@ function nearMisses(json: unknown): Issue[] {
  * ```
  */
 export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetProblem[] {
-  const read = optionsObject(options) as LintOptions;
+  const read = optionsObject(options, LINT_OPTIONS) as LintOptions;
   const locale: Locale = read.locale === 'en' ? 'en' : 'id';
   const generic = locale === 'id' ? indonesianMessages(json) : undefined;
   const tree = treeOf(read.source);

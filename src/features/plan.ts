@@ -2,11 +2,11 @@ import planner from '../../rules/planner.json' with { type: 'json' };
 import type { Condition } from '../conditions/condition.js';
 import type { Basis } from '../eligibility/basis.js';
 import { type Evaluator, optionsObject } from '../eligibility/evaluator.js';
-import { createEvaluator } from '../eligibility/pipeline.js';
+import { createEvaluator, EVALUATE_OPTIONS } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
-import { formatAt, interpolate, type Locale, pick } from '../messages.js';
+import { formatAt, interpolate, type Locale, optionNames, pick } from '../messages.js';
 import { findUrusan } from '../record/urusan.js';
 import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
@@ -33,6 +33,11 @@ export interface PlanOptions extends EvaluateOptions {
   /** At most this many steps (default 1000). */
   maxSteps?: number;
 }
+
+const PLAN_OPTIONS = [
+  ...EVALUATE_OPTIONS,
+  ...optionNames<Omit<PlanOptions, keyof EvaluateOptions>>({ target: true, maxSteps: true }),
+];
 
 /** What a step does. */
 export type PlanStepKind =
@@ -168,7 +173,7 @@ export function planRegionIn(scope: Scope, region: unknown, options: PlanOptions
     target: targetOption,
     maxSteps: maxOption,
     ...evaluateOptions
-  } = optionsObject(options) as PlanOptions;
+  } = optionsObject(options, PLAN_OPTIONS) as PlanOptions;
   const maxSteps = maxOption ?? DEFAULT_MAX_STEPS;
   if (!Number.isInteger(maxSteps) || maxSteps < 0 || maxSteps > 10_000) {
     throw new InvalidOptionError([

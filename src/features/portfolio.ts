@@ -1,8 +1,10 @@
 import * as z from 'zod';
-import type { Evaluator } from '../eligibility/evaluator.js';
-import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
+import { type Evaluator, optionsObject } from '../eligibility/evaluator.js';
+import { createEvaluator, EVALUATE_OPTIONS, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
+import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
+import { optionNames } from '../messages.js';
 import { labinovOf } from '../record/labinov.js';
 import {
   type Portfolio,
@@ -40,6 +42,14 @@ const PortfolioInputSchema = z.object({
   inovasi: iterable,
   previous: z.object({ tahun: z.number().int().min(0).max(2200), inovasi: iterable }).optional(),
 });
+
+const PORTFOLIO_OPTIONS = [
+  ...EVALUATE_OPTIONS,
+  ...optionNames<Omit<PortfolioOptions, keyof EvaluateOptions>>({
+    minPerAgency: true,
+    minPerUnit: true,
+  }),
+];
 
 const Target = z.number().int().min(0).max(1_000).optional();
 
@@ -124,10 +134,18 @@ export async function evaluatePortfolioIn(
   input: PortfolioInput,
   options: PortfolioOptions = {},
 ): Promise<Portfolio> {
-  checkInput(input, options);
-  const perAgency = options.minPerAgency ?? 1;
-  const perUnit = options.minPerUnit ?? 1;
-  const evaluator = createEvaluator(options, { pemda: input.pemda, tahun: input.tahun }, scope);
+  const { minPerAgency, minPerUnit, ...evaluateOptions } = optionsObject(
+    options,
+    PORTFOLIO_OPTIONS,
+  ) as PortfolioOptions;
+  checkInput(input, { minPerAgency, minPerUnit });
+  const perAgency = minPerAgency ?? 1;
+  const perUnit = minPerUnit ?? 1;
+  const evaluator = createEvaluator(
+    evaluateOptions,
+    { pemda: input.pemda, tahun: input.tahun },
+    scope,
+  );
   const current = await tally(input.inovasi, evaluator);
 
   const before = input.previous ? await tally(input.previous.inovasi, evaluator) : undefined;

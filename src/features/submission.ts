@@ -4,7 +4,7 @@ import { optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, type Locale, type LocalizedText, pick } from '../messages.js';
+import { interpolate, type Locale, type LocalizedText, optionNames, pick } from '../messages.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
 import { levelOfPemda } from '../record/kewenangan.js';
 import type { IndicatorScore, InnovationScore } from '../scoring/score.js';
@@ -32,6 +32,12 @@ export interface SubmissionOptions {
   /** Language of messages: `id` (default) or `en`. */
   locale?: Locale;
 }
+
+const SUBMISSION_OPTIONS = optionNames<SubmissionOptions>({
+  rubric: true,
+  asOf: true,
+  locale: true,
+});
 
 /**
  * One thing a verifier would reject (`fail`), might mark down (`warning`: the rule rests on an
@@ -264,7 +270,7 @@ export function checkSubmissionIn(
   record: unknown,
   options?: SubmissionOptions,
 ): SubmissionCheck {
-  options = optionsObject(options) as SubmissionOptions;
+  options = optionsObject(options, SUBMISSION_OPTIONS) as SubmissionOptions;
   const asOf = asOfDate(options?.asOf);
   const evaluator = createEvaluator(
     {

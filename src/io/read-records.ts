@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
+import { optionNames, unknownOptionIssues } from '../messages.js';
 import { csvRows } from './_csv-records.js';
 import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
@@ -53,6 +54,18 @@ export interface ReadOptions {
    */
   numberFormat?: NumberFormat;
 }
+
+const READ_OPTIONS = optionNames<ReadOptions>({
+  format: true,
+  delimiter: true,
+  sheet: true,
+  map: true,
+  strict: true,
+  encoding: true,
+  fields: true,
+  name: true,
+  numberFormat: true,
+});
 
 /** One row read: the record, or the problems that kept it out; and what was read with care. */
 export interface ReadRow {
@@ -124,8 +137,9 @@ function fileIssue(name: string, error: unknown): Issue {
 }
 
 /**
- * Checks the options and returns a plain copy of them, each read once: `null`, a non-object or
- * a getter that throws is an {@link InvalidOptionError}, never a `TypeError` later.
+ * Checks the options and returns a plain copy of them, each read once: `null`, a non-object, a
+ * misspelt name or a getter that throws is an {@link InvalidOptionError}, never a `TypeError`
+ * later nor an option ignored.
  */
 function checkOptions(given: unknown): ReadOptions {
   if (given === undefined) return {};
@@ -142,7 +156,7 @@ function checkOptions(given: unknown): ReadOptions {
       { path: [], code: 'unreadable', message: `the options could not be read: ${String(error)}` },
     ]);
   }
-  const issues: Issue[] = [];
+  const issues: Issue[] = unknownOptionIssues(options, READ_OPTIONS);
   if (options.format !== undefined && !FORMATS.includes(options.format)) {
     issues.push({
       path: ['format'],
@@ -178,6 +192,25 @@ function checkOptions(given: unknown): ReadOptions {
         }
       }
     }
+  }
+  for (const key of ['sheet', 'name'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') {
+      issues.push({ path: [key], code: 'invalid_type', message: `${key} must be a text` });
+    }
+  }
+  if (options.strict !== undefined && typeof options.strict !== 'boolean') {
+    issues.push({
+      path: ['strict'],
+      code: 'invalid_type',
+      message: 'strict must be true or false',
+    });
+  }
+  if (options.fields !== undefined && !['innovation', 'unit'].includes(options.fields)) {
+    issues.push({
+      path: ['fields'],
+      code: 'invalid_value',
+      message: 'fields must be innovation or unit',
+    });
   }
   if (options.numberFormat !== undefined && !['id', 'en'].includes(options.numberFormat)) {
     issues.push({

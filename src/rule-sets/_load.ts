@@ -1,7 +1,7 @@
 import { shown } from '../conditions/validate.js';
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
+import { suggest } from '../messages.js';
 import { type Limits, scanInput } from '../record/limits.js';
-import { suggest } from '../record/suggest.js';
 import { deepFreeze, metaOf, resolveCriteria } from './_resolve.js';
 import { EligibilityRuleSetSchema } from './format.js';
 import { RubricSchema } from './rubric-format.js';

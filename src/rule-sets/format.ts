@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { type Condition, fieldsRead, type TopLevelCondition } from '../conditions/condition.js';
 import { conditionProblems } from '../conditions/validate.js';
-import { type LocalizedText, placeholderPattern } from '../messages.js';
+import { type LocalizedText, placeholderPattern, suggest } from '../messages.js';
 import { RECORD_PATHS } from '../record/fields.js';
-import { suggest } from '../record/suggest.js';
 
 /**
  * The rule-set format: one JSON file per rule set, validated whole at load so that every

@@ -5,7 +5,7 @@ import {
   type Issue,
   UnknownRuleSetError,
 } from '../errors.js';
-import { suggest } from '../record/suggest.js';
+import { suggest, unknownOptionIssues } from '../messages.js';
 import { type ParentLookup, parseRuleSet } from './_load.js';
 import { ruleSet as iga2023 } from './shipped/iga-2023.js';
 import { ruleSet as iga2026 } from './shipped/iga-2026.js';
@@ -121,16 +121,17 @@ export function loadRuleSet(json: unknown, options?: { replace?: boolean }): Rul
 
 function replaceOption(options: unknown): boolean {
   if (options === undefined) return false;
-  const replace = (options as { replace?: unknown } | null)?.replace;
-  const keys = options !== null && typeof options === 'object' ? Object.keys(options) : [];
-  if (
-    options === null ||
-    typeof options !== 'object' ||
-    keys.some((k) => k !== 'replace') ||
-    (replace !== undefined && typeof replace !== 'boolean')
-  ) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new InvalidOptionError([
       { path: [], code: 'invalid_type', message: 'options must be { replace?: boolean }' },
+    ]);
+  }
+  const unknown = unknownOptionIssues(options, ['replace']);
+  if (unknown.length > 0) throw new InvalidOptionError(unknown);
+  const replace = (options as { replace?: unknown }).replace;
+  if (replace !== undefined && typeof replace !== 'boolean') {
+    throw new InvalidOptionError([
+      { path: ['replace'], code: 'invalid_type', message: 'replace must be true or false' },
     ]);
   }
   return replace === true;

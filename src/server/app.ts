@@ -11,6 +11,7 @@ import { issuesFrom } from '../errors.js';
 import { type Basis, createEngine, type EvaluateOptions, InvalidOptionError } from '../index.js';
 import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
+import { optionNames, unknownOptionIssues } from '../messages.js';
 import { describeRoutes, docsPage } from './_openapi.js';
 import { problem, problemOf, sendProblem } from './_problem.js';
 
@@ -407,16 +408,71 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
 }
 
 /** The app's options, read once: `null`, a non-object or a getter that throws is refused. */
-function appOptions(given: unknown): AppOptions {
+const APP_OPTIONS = optionNames<AppOptions>({
+  bodyLimit: true,
+  batchBodyLimit: true,
+  timeout: true,
+  cors: true,
+  accessLog: true,
+  ruleSets: true,
+});
+
+/**
+ * Checks the options of {@link createApp} (and, with `more`, of `startServer`): an object whose
+ * every name is known and every value of its type, every problem in one error.
+ *
+ * @internal
+ */
+export function appOptions(
+  given: unknown,
+  more: readonly string[] = [],
+): AppOptions & Record<string, unknown> {
   if (given === undefined) return {};
   const refuse = (message: string) =>
     new InvalidOptionError([{ path: [], code: 'invalid_type', message }]);
   if (given === null || typeof given !== 'object' || Array.isArray(given)) {
     throw refuse('options must be an object');
   }
+  let options: AppOptions & Record<string, unknown>;
   try {
-    return { ...given } as AppOptions;
+    options = { ...given };
   } catch (error) {
     throw refuse(`the options could not be read: ${String(error)}`);
   }
+  const issues = unknownOptionIssues(options, [...APP_OPTIONS, ...more]);
+  for (const key of ['bodyLimit', 'batchBodyLimit', 'timeout'] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
+      issues.push({
+        path: [key],
+        code: 'invalid_value',
+        message: `${key} must be a whole number above 0`,
+      });
+    }
+  }
+  const cors = options.cors;
+  if (
+    cors !== undefined &&
+    typeof cors !== 'string' &&
+    !(Array.isArray(cors) && cors.every((origin) => typeof origin === 'string'))
+  ) {
+    issues.push({
+      path: ['cors'],
+      code: 'invalid_type',
+      message: 'cors must be an origin or a list of origins',
+    });
+  }
+  if (
+    options.accessLog !== undefined &&
+    options.accessLog !== false &&
+    typeof options.accessLog !== 'function'
+  ) {
+    issues.push({
+      path: ['accessLog'],
+      code: 'invalid_type',
+      message: 'accessLog must be false or a function',
+    });
+  }
+  if (issues.length > 0) throw new InvalidOptionError(issues);
+  return options;
 }

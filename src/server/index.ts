@@ -7,8 +7,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
+import { InvalidOptionError, type Issue } from '../errors.js';
+import { optionNames } from '../messages.js';
 import { protocolErrorResponse } from './_problem.js';
-import { type AppOptions, createApp } from './app.js';
+import { type AppOptions, appOptions, createApp } from './app.js';
 
 export type { Problem } from './_problem.js';
 export { type AccessLogEntry, type AppOptions, createApp } from './app.js';
@@ -43,10 +45,11 @@ export interface RunningServer {
  * ```
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const app = createApp(options);
-  const host = options.host ?? '127.0.0.1';
+  const { port: givenPort, host: givenHost, ...rest } = serverOptions(options);
+  const app = createApp(rest);
+  const host = givenHost ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () =>
+    const s = serve({ fetch: app.fetch, port: givenPort ?? 8080, hostname: host }, () =>
       resolve(s),
     );
     s.once('error', reject);
@@ -70,4 +73,28 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       }),
   };
+}
+
+const SERVER_ONLY = optionNames<Omit<ServerOptions, keyof AppOptions>>({ port: true, host: true });
+
+/** Checks the options of {@link startServer}: the app's, and a port and host of their types. */
+function serverOptions(given: unknown): ServerOptions {
+  const options = appOptions(given, SERVER_ONLY);
+  const issues: Issue[] = [];
+  const { port, host } = options;
+  if (
+    port !== undefined &&
+    !(typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65_535)
+  ) {
+    issues.push({
+      path: ['port'],
+      code: 'invalid_value',
+      message: 'port must be a whole number from 0 to 65535',
+    });
+  }
+  if (host !== undefined && (typeof host !== 'string' || host === '')) {
+    issues.push({ path: ['host'], code: 'invalid_type', message: 'host must be an address' });
+  }
+  if (issues.length > 0) throw new InvalidOptionError(issues);
+  return options;
 }

@@ -151,7 +151,7 @@ describe('inovasi-rules/core: evaluate with the rule sets handed in', () => {
         { ruleSet: 'perwali-batu-36-2022', rubric: batu, asOf: '2024' },
       ),
     ).toStrictEqual([
-      ['asOf', 'unrecognized_key'],
+      ['asOf', 'unrecognized_keys'],
       ['ruleSet', 'invalid_type'],
       ['rubric', 'invalid_type'],
     ]);
@@ -182,9 +182,8 @@ describe('inovasi-rules/core: evaluate with the rule sets handed in', () => {
     expect(error.issues).toStrictEqual([
       {
         path: ['tahun'],
-        code: 'unrecognized_key',
-        message:
-          'inovasi-rules/core takes ruleSet, rubric, locale; "tahun" is an option of the main entry',
+        code: 'unrecognized_keys',
+        message: 'unknown option "tahun"; the options are ruleSet, rubric, locale',
       },
       {
         path: ['ruleSet'],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { suggest } from '../../src/record/suggest.js';
+import { suggest } from '../../src/messages.js';
 import { lintRuleSet } from '../../src/schemas.js';
 
 const source = readFileSync(new URL('../../examples/perbup-contoh.json', import.meta.url), 'utf8');

@@ -289,7 +289,7 @@ describe('loading never touches the caller’s objects, and refuses what would b
       /would extend itself through uji-b → uji-a/,
     );
     expect(() => loadRuleSet(own('uji-c'), { replace: 'yes' } as never)).toThrow(
-      /replace\?: boolean/,
+      /replace must be true or false/,
     );
   });
 
