@@ -3,6 +3,8 @@ import ts from 'typescript';
 import aliases from '../rules/aliases.json' with { type: 'json' };
 import { DERIVED_FACTS } from '../src/record/facts.js';
 import { FIELD_TYPES, type FieldType } from '../src/record/fields.js';
+import { subUrusanCatalogue } from '../src/record/kewenangan.js';
+import { urusanCatalogue } from '../src/record/urusan.js';
 
 /**
  * The meaning of every record field, read from the TSDoc comments of the record schema
@@ -87,8 +89,9 @@ function typeText(type: FieldType): string {
 function valuesText(type: FieldType): string {
   if (type.kind === 'enum') return type.values.map((v) => `\`${v}\``).join(', ');
   if (type.kind === 'array') return valuesText(type.item);
-  if (type.kind === 'urusan') return 'see `urusanCatalogue` (e.g. `pendidikan`, `1.01`)';
-  if (type.kind === 'subUrusan') return 'see `subUrusanCatalogue` (e.g. `pendidikan_menengah`)';
+  if (type.kind === 'urusan') return 'see [Urusan](#urusan) (e.g. `pendidikan`, `1.01`)';
+  if (type.kind === 'subUrusan')
+    return 'see [Sub-urusan](#sub-urusan) (e.g. `pendidikan_menengah`)';
   return '';
 }
 
@@ -134,6 +137,32 @@ export function fieldsMarkdown(): string {
     '| --- | --- |',
     ...Object.entries(DERIVED_FACTS).map(
       ([fact, from]) => `| \`${fact}\` | ${from.map((f) => `\`${f}\``).join(', ')} |`,
+    ),
+    '',
+    '## Urusan',
+    '',
+    'The government affairs of UU 23/2014 (`urusanCatalogue`, `rules/urusan.json`). A record or a',
+    "rule may give an affair by its id, its code or an alias; a rule's value is read as its id when",
+    'the rule set loads, so `"2.17"` in a rule matches a record that gives',
+    '`koperasi_usaha_kecil_dan_menengah`. Spreadsheets may also use the name.',
+    '',
+    '| id | code | name | group | aliases |',
+    '| --- | --- | --- | --- | --- |',
+    ...urusanCatalogue.map(
+      (u) =>
+        `| \`${u.id}\` | ${u.code ? `\`${u.code}\`` : ''} | ${cell(u.name)} | \`${u.group}\` | ${(u.aliases ?? []).map((a) => `\`${a}\``).join(', ')} |`,
+    ),
+    '',
+    '## Sub-urusan',
+    '',
+    'Sub-affairs whose level of government UU 23/2014 names (`subUrusanCatalogue`,',
+    '`rules/kewenangan.json`): the levels that hold each one (`pusat`, `provinsi`,',
+    '`kabupaten_kota`).',
+    '',
+    '| id | urusan | name | held by |',
+    '| --- | --- | --- | --- |',
+    ...subUrusanCatalogue.map(
+      (s) => `| \`${s.id}\` | \`${s.urusan}\` | ${cell(s.nama)} | ${s.tingkat.join(', ')} |`,
     ),
     '',
   );

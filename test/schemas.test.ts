@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldsMarkdown } from '../scripts/fields.js';
 import { schemas, serialise } from '../scripts/schemas.js';
+import { urusanCatalogue } from '../src/index.js';
+import { subUrusanCatalogue } from '../src/submission.js';
 
 describe('shipped JSON Schemas', () => {
   it.each(Object.entries(schemas()))(
@@ -20,11 +22,21 @@ describe('the field reference', () => {
   });
 
   it('gives every field of the record a meaning', () => {
-    const text = fieldsMarkdown();
+    const text = fieldsMarkdown().split('## Derived facts')[0] as string;
     const rows = text.split('\n').filter((l) => l.startsWith('| `'));
     expect(rows.length).toBeGreaterThan(90);
     for (const row of rows.filter((r) => r.split('|').length > 5)) {
       expect(row.split('|')[5]?.trim(), row).not.toBe('');
+    }
+  });
+
+  it('lists every urusan with its code and every sub-urusan with its levels', () => {
+    const text = fieldsMarkdown();
+    for (const u of urusanCatalogue) {
+      expect(text).toContain(`| \`${u.id}\` | ${u.code ? `\`${u.code}\`` : ''} | ${u.name} |`);
+    }
+    for (const sub of subUrusanCatalogue) {
+      expect(text).toContain(`| \`${sub.id}\` | \`${sub.urusan}\` |`);
     }
   });
 });

@@ -1,8 +1,16 @@
-import { suggest } from '../messages.js';
+import {
+  interpolate,
+  type Locale,
+  type LocalizedText,
+  MESSAGES,
+  pick,
+  suggest,
+} from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
 import { FIELD_TYPES, type FieldType, RECORD_PATHS } from '../record/fields.js';
-import { findSubUrusan } from '../record/kewenangan.js';
-import { findUrusan } from '../record/urusan.js';
+import { findSubUrusan, subUrusanCatalogue } from '../record/kewenangan.js';
+import { findUrusan, urusanCatalogue } from '../record/urusan.js';
+import { urusanIdOfLabel } from '../record/urusan-labels.js';
 import { OPERATOR_VALUE_TYPES } from './operators.js';
 import { dottedPathProblem } from './path.js';
 
@@ -138,27 +146,42 @@ const NUMBER_OPERATORS = new Set([
   'greaterThanInclusive',
 ]);
 
-/** What a value of a field type should be, in words, for a message. */
-function describe(type: FieldType): string {
+/**
+ * What a value of a field type should be, in words, for a message (`rules/messages.json`,
+ * `fieldTypes`).
+ *
+ * @internal
+ */
+export function describeFieldType(type: FieldType, locale: Locale = 'en'): string {
+  const t = MESSAGES.fieldTypes;
+  const say = (text: LocalizedText, values: Record<string, unknown> = {}) =>
+    interpolate(pick(text, locale), (k) => values[k], locale);
   switch (type.kind) {
     case 'enum':
-      return `one of ${type.values.join(', ')}`;
+      return say(t.enum, { values: type.values.join(', ') });
     case 'number':
-      return `a ${type.integer ? 'whole number' : 'number'}${type.min !== undefined ? ` from ${type.min}` : ''}${type.max !== undefined ? ` to ${type.max}` : ''}`;
+      return say(type.integer ? t.integer : t.number, {
+        from: type.min !== undefined ? say(t.from, { min: String(type.min) }) : '',
+        to: type.max !== undefined ? say(t.to, { max: String(type.max) }) : '',
+      });
     case 'date':
-      return 'a date (YYYY-MM-DD)';
     case 'urusan':
-      return 'an urusan id or code from the urusan catalogue';
     case 'subUrusan':
-      return 'an id from the sub-urusan catalogue';
+    case 'boolean':
+    case 'string':
+      return say(t[type.kind]);
     case 'array':
-      return `a list of ${describe(type.item)}`;
+      return say(t.array, { item: describeFieldType(type.item, locale) });
     default:
-      return `a ${type.kind}`;
+      return type.kind;
   }
 }
 
-/** Whether a value fits a field type; for a misspelt enum value, the closest valid one. */
+/**
+ * Whether a value fits a field type; for a misspelt value, the closest valid one. An urusan is
+ * matched as the record's are (id, code or alias); one written by its name or a label real apps
+ * use ("Kesehatan", "UMKM") is refused, with its id as the suggestion.
+ */
 function fits(type: FieldType, value: unknown): { ok: boolean; suggestion?: string } {
   switch (type.kind) {
     case 'enum': {
@@ -180,10 +203,26 @@ function fits(type: FieldType, value: unknown): { ok: boolean; suggestion?: stri
       return { ok: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) };
     case 'string':
       return { ok: typeof value === 'string' };
-    case 'urusan':
-      return { ok: typeof value === 'string' && findUrusan(value) !== undefined };
-    case 'subUrusan':
-      return { ok: typeof value === 'string' && findSubUrusan(value) !== undefined };
+    case 'urusan': {
+      if (typeof value !== 'string') return { ok: false };
+      if (findUrusan(value) !== undefined) return { ok: true };
+      const suggestion =
+        urusanIdOfLabel(value) ??
+        suggest(
+          value,
+          urusanCatalogue.flatMap((u) => [u.id, ...(u.aliases ?? [])]),
+        );
+      return suggestion ? { ok: false, suggestion } : { ok: false };
+    }
+    case 'subUrusan': {
+      if (typeof value !== 'string') return { ok: false };
+      if (findSubUrusan(value) !== undefined) return { ok: true };
+      const suggestion = suggest(
+        value,
+        subUrusanCatalogue.map((s) => s.id),
+      );
+      return suggestion ? { ok: false, suggestion } : { ok: false };
+    }
     default:
       return { ok: true };
   }
@@ -218,11 +257,12 @@ function checkFieldValue(
       values: {
         value: shown(item),
         field,
-        allowed: describe(expected),
+        allowed: describeFieldType(expected),
+        'allowed@id': describeFieldType(expected, 'id'),
         ...(expected.kind === 'enum' ? { choices: expected.values.join(', ') } : {}),
       },
       path: where,
-      message: `${shown(item)} is not a value of ${field}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it holds ${describe(expected)}`,
+      message: `${shown(item)} is not a value of ${field}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it holds ${describeFieldType(expected)}`,
     });
   };
   const item = type.kind === 'array' ? type.item : type;
@@ -231,7 +271,7 @@ function checkFieldValue(
       problems.push({
         code: 'invalid_operator_for_field',
         path: [...at, 'operator'],
-        message: `operator "${operator}" compares numbers, but ${field} holds ${describe(type)}`,
+        message: `operator "${operator}" compares numbers, but ${field} holds ${describeFieldType(type)}`,
       });
     }
     return;
@@ -350,4 +390,33 @@ export function conditionProblems(node: unknown): ConditionProblem[] {
   }
   if (problems.length === 0) checkCondition(node, [], 0, problems);
   return problems;
+}
+
+/**
+ * Writes every catalogued value of a valid condition tree as the record holds it: an urusan
+ * given by its code (`"2.17"`) or an alias becomes its id (`koperasi_usaha_kecil_dan_menengah`),
+ * as a record's urusan do when it is read, so that the rule matches the records that give the
+ * same affair in any of its forms. Changes `node` in place: the loader's private copy.
+ *
+ * @internal
+ */
+export function normaliseCatalogued(node: unknown): void {
+  if (!isObject(node)) return;
+  for (const key of BOOLEAN_KEYS) {
+    const children = node[key];
+    if (Array.isArray(children)) for (const child of children) normaliseCatalogued(child);
+    else if (children !== undefined) normaliseCatalogued(children);
+  }
+  const { fact, path, value } = node as { fact?: unknown; path?: unknown; value?: unknown };
+  if (typeof fact !== 'string' || isObject(value)) return;
+  const type = FIELD_TYPES.get(typeof path === 'string' && path ? `${fact}.${path}` : fact);
+  const item = type?.kind === 'array' ? type.item : type;
+  const canonical =
+    item?.kind === 'urusan'
+      ? (v: unknown) => (typeof v === 'string' ? (findUrusan(v)?.id ?? v) : v)
+      : item?.kind === 'subUrusan'
+        ? (v: unknown) => (typeof v === 'string' ? (findSubUrusan(v)?.id ?? v) : v)
+        : undefined;
+  if (!canonical) return;
+  node.value = Array.isArray(value) ? value.map(canonical) : canonical(value);
 }

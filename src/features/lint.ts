@@ -177,10 +177,11 @@ function localize(issue: Issue, locale: Locale): string {
   params.hint = issue.suggestion
     ? pick(t.hint, locale).replace('{suggestion}', issue.suggestion)
     : '';
+  // A value given in both languages (`allowed` and `allowed@id`) is said in the author's.
   const say = (key: keyof typeof t) =>
     pick(t[key] as { id: string; en: string }, locale).replace(
       /\{(\w+)\}/g,
-      (m, k: string) => params[k] ?? m,
+      (m, k: string) => params[`${k}@${locale}`] ?? params[k] ?? m,
     );
   params.operators = Object.keys(OPERATOR_VALUE_TYPES).join(', ');
   switch (issue.code) {

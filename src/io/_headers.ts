@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import type { Issue } from '../errors.js';
+import { foldLabel } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 
 /**
@@ -14,11 +15,7 @@ import type { Field } from './_fields.js';
 const IGNORED = new Set<string>();
 
 /** Folds a name for matching: lower case, letters and digits only. */
-export const fold = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+export const fold = foldLabel;
 for (const column of aliases.ignored.columns) IGNORED.add(fold(column));
 
 /** A column of the sheet and the field it maps to (`undefined`: ignored, with a warning). */

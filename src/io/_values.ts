@@ -1,6 +1,6 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import optionTexts from '../../rules/option-texts.json' with { type: 'json' };
-import { findUrusan, urusanCatalogue } from '../record/urusan.js';
+import { urusanIdOfLabel } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
 
@@ -423,37 +423,12 @@ function readEnum(text: string, field: Field): CellResult {
   );
 }
 
-let urusanNames: Map<string, string> | undefined;
-
-function findUrusanId(text: string): string | undefined {
-  const byKey = findUrusan(text.trim());
-  if (byKey) return byKey.id;
-  if (!urusanNames) {
-    urusanNames = new Map();
-    for (const u of urusanCatalogue) {
-      urusanNames.set(fold(u.name), u.id);
-      urusanNames.set(fold(u.id), u.id);
-    }
-    for (const [id, labels] of Object.entries(VALUE_ALIASES.urusan ?? {})) {
-      for (const label of labels) urusanNames.set(fold(label), id);
-    }
-  }
-  const found = urusanNames.get(fold(text));
-  if (found) return found;
-  // "Urusan Pemerintahan Bidang Kesehatan", "Bidang Pendidikan": the affair after its preamble.
-  const bare = text.replace(
-    /^\s*(urusan\s+)?(pemerintahan\s+)?(wajib\s+|pilihan\s+)?(bidang\s+)?/i,
-    '',
-  );
-  return bare !== text ? urusanNames.get(fold(bare)) : undefined;
-}
-
 function readUrusan(cell: Cell): CellResult {
   const ids: string[] = [];
   for (const part of String(cell).split(/[;\n]/)) {
     const text = part.trim();
     if (!text) continue;
-    const whole = findUrusanId(text);
+    const whole = urusanIdOfLabel(text);
     if (whole) {
       ids.push(whole);
       continue;
@@ -464,7 +439,7 @@ function readUrusan(cell: Cell): CellResult {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-    const found = pieces.map(findUrusanId);
+    const found = pieces.map(urusanIdOfLabel);
     const missing = pieces.filter((_, i) => !found[i]);
     if (missing.length > 0) {
       return fail(

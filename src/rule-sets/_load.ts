@@ -1,4 +1,4 @@
-import { shown } from '../conditions/validate.js';
+import { normaliseCatalogued, shown } from '../conditions/validate.js';
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
 import { suggest } from '../messages.js';
 import { type Limits, scanInput } from '../record/limits.js';
@@ -83,6 +83,9 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
     throw new InvalidRuleSetError([...issuesFrom(result.error, 'invalid_rule'), ...issues], id);
   }
   const file = result.data;
+  for (const criterion of file.criteria) {
+    for (const check of criterion.checks ?? []) normaliseCatalogued(check.conditions);
+  }
   const criteria = resolveCriteria(
     file.criteria,
     file.remove ?? [],
@@ -142,6 +145,9 @@ function parseRubric(json: unknown, id: string | undefined): RubricRuleSet {
   const result = RubricSchema.safeParse(json);
   if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
   const file = result.data;
+  for (const indicator of file.indicators) {
+    for (const level of indicator.levels) normaliseCatalogued(level.conditions);
+  }
   return deepFreeze({
     ...metaOf(file),
     kind: file.kind,

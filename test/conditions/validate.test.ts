@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { conditionProblems, MAX_CONDITION_DEPTH } from '../../src/conditions/validate.js';
+import {
+  conditionProblems,
+  describeFieldType,
+  MAX_CONDITION_DEPTH,
+  normaliseCatalogued,
+} from '../../src/conditions/validate.js';
 
 // Every problem an author can make in a condition tree, each with its exact path, code and
 // message: the messages are what a rule-set author reads, so their words are held here too.
@@ -218,7 +223,7 @@ describe('conditionProblems: values', () => {
     ).toStrictEqual([
       expect.objectContaining({
         message:
-          'operator "lessThan" compares numbers, but urusan holds a list of an urusan id or code from the urusan catalogue',
+          'operator "lessThan" compares numbers, but urusan holds a list of an urusan id or code from the urusan catalogue (docs/fields.md)',
       }),
     ]);
   });
@@ -236,6 +241,7 @@ describe('conditionProblems: values', () => {
           value: '"Ujicoba"',
           field: 'tahapan',
           allowed: 'one of inisiatif, uji_coba, penerapan',
+          'allowed@id': 'salah satu dari inisiatif, uji_coba, penerapan',
           choices: 'inisiatif, uji_coba, penerapan',
         },
         path: at('value', 1),
@@ -249,14 +255,16 @@ describe('conditionProblems: values', () => {
     ).toStrictEqual([
       {
         code: 'invalid_value',
+        suggestion: 'kesehatan',
         values: {
           value: '"kesehatan_x"',
           field: 'urusan',
-          allowed: 'an urusan id or code from the urusan catalogue',
+          allowed: 'an urusan id or code from the urusan catalogue (docs/fields.md)',
+          'allowed@id': 'id atau kode urusan dari katalog urusan (docs/fields.md)',
         },
         path: at('value'),
         message:
-          '"kesehatan_x" is not a value of urusan: it holds an urusan id or code from the urusan catalogue',
+          '"kesehatan_x" is not a value of urusan (did you mean "kesehatan"?): it holds an urusan id or code from the urusan catalogue (docs/fields.md)',
       },
     ]);
     expect(
@@ -267,16 +275,28 @@ describe('conditionProblems: values', () => {
   });
 
   it.each([
-    ['indikator', 'video.substansi', 6, 'a whole number from 0 to 5'],
-    ['indikator', 'video.substansi', -1, 'a whole number from 0 to 5'],
-    ['indikator', 'sdm.jumlah', 1.5, 'a whole number from 0'],
-    ['indikator', 'sdm.jumlah', '3', 'a whole number from 0'],
-    ['waktuPenerapan', undefined, '2024/01/01', 'a date (YYYY-MM-DD)'],
-    ['waktuPenerapan', undefined, 20240101, 'a date (YYYY-MM-DD)'],
-    ['pungutanBaru', undefined, 'ya', 'a boolean'],
-    ['subUrusan', undefined, 'xx', 'a list of an id from the sub-urusan catalogue'],
-    ['nama', undefined, 5, 'a string'],
-  ])('%s %s = %j is refused: it holds %s', (fact, path, value, allowed) => {
+    [
+      'indikator',
+      'video.substansi',
+      6,
+      'a whole number from 0 to 5',
+      'bilangan bulat dari 0 sampai 5',
+    ],
+    [
+      'indikator',
+      'video.substansi',
+      -1,
+      'a whole number from 0 to 5',
+      'bilangan bulat dari 0 sampai 5',
+    ],
+    ['indikator', 'sdm.jumlah', 1.5, 'a whole number from 0', 'bilangan bulat dari 0'],
+    ['indikator', 'sdm.jumlah', '3', 'a whole number from 0', 'bilangan bulat dari 0'],
+    ['waktuPenerapan', undefined, '2024/01/01', 'a date (YYYY-MM-DD)', 'tanggal (YYYY-MM-DD)'],
+    ['waktuPenerapan', undefined, 20240101, 'a date (YYYY-MM-DD)', 'tanggal (YYYY-MM-DD)'],
+    ['pungutanBaru', undefined, 'ya', 'true or false', 'true atau false'],
+    ['subUrusan', undefined, 'xx', 'a list of an id from the sub-urusan catalogue', ''],
+    ['nama', undefined, 5, 'a text', 'teks'],
+  ])('%s %s = %j is refused: it holds %s', (fact, path, value, allowed, allowedId) => {
     const operator = fact === 'subUrusan' ? 'equal' : 'equal';
     const problems = conditionProblems(inAll({ fact, ...(path ? { path } : {}), operator, value }));
     if (fact === 'subUrusan') {
@@ -285,7 +305,7 @@ describe('conditionProblems: values', () => {
       expect(
         conditionProblems(inAll({ fact, operator: 'contains', value })).map((p) => p.message),
       ).toStrictEqual([
-        `"xx" is not a value of subUrusan: it holds an id from the sub-urusan catalogue`,
+        `"xx" is not a value of subUrusan: it holds an id from the sub-urusan catalogue (docs/fields.md)`,
       ]);
       return;
     }
@@ -293,7 +313,7 @@ describe('conditionProblems: values', () => {
     expect(problems).toStrictEqual([
       {
         code: 'invalid_value',
-        values: { value: JSON.stringify(value), field, allowed },
+        values: { value: JSON.stringify(value), field, allowed, 'allowed@id': allowedId },
         path: at('value'),
         message: `${JSON.stringify(value)} is not a value of ${field}: it holds ${allowed}`,
       },
@@ -340,5 +360,64 @@ describe('conditionProblems: values', () => {
         message: `unknown operator 5: use one of ${OPERATORS}`,
       },
     ]);
+  });
+});
+
+describe('catalogued values in rules: read as the record reads them', () => {
+  it('writes an urusan given by code or alias, and a sub-urusan with spaces, as its id', () => {
+    const tree = {
+      all: [
+        { fact: 'urusan', operator: 'contains', value: '2.17' },
+        {
+          any: [
+            {
+              fact: 'urusan',
+              operator: 'containsAny',
+              value: ['1.02', 'kepemudaan_dan_olahraga', 'pendidikan'],
+            },
+            { not: { fact: 'subUrusan', operator: 'contains', value: ' pendidikan_menengah ' } },
+          ],
+        },
+        { fact: 'urusan', operator: 'contains', value: { fact: 'urusan' } },
+        { fact: 'nama', operator: 'equal', value: '2.17' },
+      ],
+    };
+    normaliseCatalogued(tree);
+    expect(tree).toStrictEqual({
+      all: [
+        { fact: 'urusan', operator: 'contains', value: 'koperasi_usaha_kecil_dan_menengah' },
+        {
+          any: [
+            {
+              fact: 'urusan',
+              operator: 'containsAny',
+              value: ['kesehatan', 'kepemudaan_dan_olah_raga', 'pendidikan'],
+            },
+            { not: { fact: 'subUrusan', operator: 'contains', value: 'pendidikan_menengah' } },
+          ],
+        },
+        { fact: 'urusan', operator: 'contains', value: { fact: 'urusan' } },
+        { fact: 'nama', operator: 'equal', value: '2.17' },
+      ],
+    });
+  });
+
+  it.each([
+    ['umkm', 'koperasi_usaha_kecil_dan_menengah'],
+    ['Kesehatan', 'kesehatan'],
+    ['Urusan Pemerintahan Bidang Pendidikan', 'pendidikan'],
+    ['pariwisat', 'pariwisata'],
+  ])('refuses the urusan %j, suggesting its id %s', (value, id) => {
+    const [problem] = conditionProblems(inAll({ fact: 'urusan', operator: 'contains', value }));
+    expect(problem).toMatchObject({ code: 'invalid_value', suggestion: id });
+  });
+
+  it('says what the field holds in Indonesian too', () => {
+    expect(describeFieldType({ kind: 'array', item: { kind: 'urusan' } }, 'id')).toBe(
+      'daftar id atau kode urusan dari katalog urusan (docs/fields.md)',
+    );
+    expect(describeFieldType({ kind: 'number', integer: false, max: 9 }, 'id')).toBe(
+      'bilangan sampai 9',
+    );
   });
 });
