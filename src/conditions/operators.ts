@@ -17,6 +17,29 @@ function wordCount(v: unknown): number {
   return typeof v === 'string' ? v.split(/\s+/).filter(Boolean).length : 0;
 }
 
+/**
+ * The day a date operator reads: a date (`YYYY-MM-DD`, or the day of a longer ISO time) as it
+ * is, or a year (a whole number, as `tahunT1` gives it) as its first day, or its last when
+ * `end`; anything else `undefined`, so that the operator is false, as json-rules-engine's
+ * number operators are on a value that is not a number.
+ */
+function dayOf(v: unknown, end: boolean): string | undefined {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999) {
+    return `${v}-${end ? '12-31' : '01-01'}`;
+  }
+  return undefined;
+}
+
+/** Compares the fact's day with the value's, each read as {@link dayOf} reads it. */
+const compareDays =
+  (valueEnd: boolean, holds: (fact: string, value: string) => boolean): OperatorFn =>
+  (a, b) => {
+    const fact = dayOf(a, false);
+    const value = dayOf(b, valueEnd);
+    return fact !== undefined && value !== undefined && holds(fact, value);
+  };
+
 // json-rules-engine's own number guard: what parseFloat reads as a number.
 const numeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
 
@@ -51,11 +74,29 @@ export const EXTRA_OPERATORS: Readonly<Record<string, OperatorFn>> = {
   wordCountAtLeast: (a, b) => typeof a === 'string' && wordCount(a) >= (b as number),
   /** Word count of a text is at most the value. */
   wordCountAtMost: (a, b) => typeof a === 'string' && wordCount(a) <= (b as number),
+  /** The fact (a date) is on or after the value: a date, or a year (from its 1 January). */
+  dateOnOrAfter: compareDays(false, (fact, value) => fact >= value),
+  /** The fact (a date) is on or before the value: a date, or a year (to its 31 December). */
+  dateOnOrBefore: compareDays(true, (fact, value) => fact <= value),
+  /** The fact (a date) is before the value: a date, or a year (before its 1 January). */
+  dateBefore: compareDays(false, (fact, value) => fact < value),
+  /** The fact (a date) is after the value: a date, or a year (after its 31 December). */
+  dateAfter: compareDays(true, (fact, value) => fact > value),
+  /** The fact (a date) lies within the value `[from, to]`, both ends included: dates or years. */
+  dateBetween: (a, b) => {
+    if (!Array.isArray(b) || b.length !== 2) return false;
+    const fact = dayOf(a, false);
+    const from = dayOf(b[0], false);
+    const to = dayOf(b[1], true);
+    return (
+      fact !== undefined && from !== undefined && to !== undefined && from <= fact && fact <= to
+    );
+  },
 };
 
 /** The expected type of each operator's `value`, checked at load. */
 export const OPERATOR_VALUE_TYPES: Readonly<
-  Record<string, 'any' | 'number' | 'array' | 'boolean'>
+  Record<string, 'any' | 'number' | 'array' | 'boolean' | 'date' | 'date range'>
 > = {
   equal: 'any',
   notEqual: 'any',
@@ -73,6 +114,11 @@ export const OPERATOR_VALUE_TYPES: Readonly<
   containsAll: 'array',
   wordCountAtLeast: 'number',
   wordCountAtMost: 'number',
+  dateOnOrAfter: 'date',
+  dateOnOrBefore: 'date',
+  dateBefore: 'date',
+  dateAfter: 'date',
+  dateBetween: 'date range',
 };
 
 /** Every operator a rule set may name. */

@@ -103,7 +103,7 @@ function checkValue(
 ): void {
   if (isObject(value) && 'fact' in value) {
     const type = OPERATOR_VALUE_TYPES[operator];
-    if (type !== 'any' && type !== 'number') {
+    if (type !== 'any' && type !== 'number' && type !== 'date') {
       // json-rules-engine would throw on a missing referenced list; allow references only where
       // a missing value is harmless.
       problems.push({
@@ -123,22 +123,89 @@ function checkValue(
     return;
   }
   const expected = OPERATOR_VALUE_TYPES[operator];
+  if (expected === 'date' || expected === 'date range') {
+    checkDateValue(operator, value, expected, at, problems);
+    return;
+  }
   const ok =
     expected === 'any' ||
     (expected === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
     (expected === 'array' && Array.isArray(value)) ||
     (expected === 'boolean' && typeof value === 'boolean');
   if (!ok) {
+    const date = expected === 'number' && isDayOrYear(value);
     problems.push({
       path: [...at, 'value'],
-      message: `operator "${operator}" needs ${expected === 'array' ? 'an' : 'a'} ${expected} value`,
+      message: `operator "${operator}" needs ${expected === 'array' ? 'an' : 'a'} ${expected} value${date ? `; to compare dates use ${[...DATE_OPERATORS].join(', ')}` : ''}`,
+      ...(date
+        ? {
+            code: 'number_operator_on_date',
+            values: { operator, dateOperators: [...DATE_OPERATORS].join(', ') },
+          }
+        : {}),
     });
+  }
+}
+
+/** A day of the calendar written `YYYY-MM-DD` (no 31 April), or a year from 1000 to 9999. */
+function isDayOrYear(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1000 && value <= 9999;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/** The value of a date operator: a day or a year; for `dateBetween`, `[from, to]` in order. */
+function checkDateValue(
+  operator: string,
+  value: unknown,
+  expected: 'date' | 'date range',
+  at: (string | number)[],
+  problems: ConditionProblem[],
+): void {
+  const say = (message: string, code = 'invalid_date_value') =>
+    problems.push({
+      code,
+      values: { operator, value: shown(value) },
+      path: [...at, 'value'],
+      message,
+    });
+  if (expected === 'date') {
+    if (!isDayOrYear(value)) {
+      say(
+        `operator "${operator}" needs a date (YYYY-MM-DD) or a year, such as "2025-01-01" or 2025; found ${shown(value)}`,
+      );
+    }
+    return;
+  }
+  if (!Array.isArray(value) || value.length !== 2 || !value.every(isDayOrYear)) {
+    say(
+      `operator "${operator}" needs [from, to], each a date (YYYY-MM-DD) or a year, such as ["2024-01-01", "2025-12-31"]; found ${shown(value)}`,
+      'invalid_date_range',
+    );
+    return;
+  }
+  const [from, to] = value.map((v, i) =>
+    typeof v === 'number' ? `${v}-${i === 0 ? '01-01' : '12-31'}` : v,
+  );
+  if ((from as string) > (to as string)) {
+    say(
+      `operator "${operator}" needs [from, to] with from not after to; found ${shown(value)}`,
+      'invalid_date_range',
+    );
   }
 }
 
 /** Operators whose value is a list of the field's values (or of its items, for a list field). */
 const LIST_OPERATORS = new Set(['in', 'notIn', 'containsAny', 'containsNone', 'containsAll']);
 const ITEM_OPERATORS = new Set(['contains', 'doesNotContain']);
+const DATE_OPERATORS = new Set([
+  'dateOnOrAfter',
+  'dateOnOrBefore',
+  'dateBefore',
+  'dateAfter',
+  'dateBetween',
+]);
 const NUMBER_OPERATORS = new Set([
   'lessThan',
   'lessThanInclusive',
@@ -266,12 +333,22 @@ function checkFieldValue(
     });
   };
   const item = type.kind === 'array' ? type.item : type;
-  if (NUMBER_OPERATORS.has(operator)) {
-    if (item.kind !== 'number') {
+  if (NUMBER_OPERATORS.has(operator) || DATE_OPERATORS.has(operator)) {
+    const dates = DATE_OPERATORS.has(operator);
+    if (item.kind !== (dates ? 'date' : 'number')) {
+      const instead = item.kind === 'date' ? `: use ${[...DATE_OPERATORS].join(', ')}` : '';
       problems.push({
         code: 'invalid_operator_for_field',
+        values: {
+          operator,
+          field,
+          allowed: describeFieldType(type),
+          'allowed@id': describeFieldType(type, 'id'),
+          compares: dates ? 'dates' : 'numbers',
+          ...(instead ? { instead: [...DATE_OPERATORS].join(', ') } : {}),
+        },
         path: [...at, 'operator'],
-        message: `operator "${operator}" compares numbers, but ${field} holds ${describeFieldType(type)}`,
+        message: `operator "${operator}" compares ${dates ? 'dates' : 'numbers'}, but ${field} holds ${describeFieldType(type)}${instead}`,
       });
     }
     return;

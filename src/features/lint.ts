@@ -192,6 +192,14 @@ function localize(issue: Issue, locale: Locale): string {
     case 'invalid_value':
       if (params.choices !== undefined) return say('invalid_value_choice');
       return Object.keys(issue.params ?? {}).length > 0 ? say(issue.code) : issue.message;
+    case 'invalid_operator_for_field':
+      return (
+        say(`invalid_operator_for_field_${params.compares === 'dates' ? 'dates' : 'numbers'}`) +
+        (params.instead !== undefined ? say('date_instead') : '')
+      );
+    case 'invalid_date_value':
+    case 'invalid_date_range':
+    case 'number_operator_on_date':
     case 'unknown_operator':
     case 'unknown_placeholder':
     case 'unknown_rule_set':

@@ -49,6 +49,7 @@ const valueArb = fc.oneof(
   fc.integer({ min: -3, max: 12 }),
   fc.double({ min: -5, max: 15, noNaN: true }),
   fc.constantFrom('', ' ', 'a', 'b', 'satu dua tiga', '5', 'x y'),
+  fc.constantFrom('2023-12-31', '2024-01-01', '2024-06-30', '2025-01-01', 2024),
   fc.boolean(),
   fc.array(fc.constantFrom('a', 'b', 'c', 5), { maxLength: 3 }),
   // Facts come from a parsed record: plain objects only.
@@ -79,6 +80,11 @@ const OPERATOR_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   containsAll: fc.array(fc.constantFrom('a', 'b', 'c', 5), { maxLength: 3 }),
   wordCountAtLeast: fc.integer({ min: 0, max: 4 }),
   wordCountAtMost: fc.integer({ min: 0, max: 4 }),
+  dateOnOrAfter: fc.constantFrom('2024-01-01', '2024-06-30', 2024, 2025),
+  dateOnOrBefore: fc.constantFrom('2024-01-01', '2024-06-30', 2024, 2025),
+  dateBefore: fc.constantFrom('2024-01-01', '2024-06-30', 2024, 2025),
+  dateAfter: fc.constantFrom('2024-01-01', '2024-06-30', 2024, 2025),
+  dateBetween: fc.constantFrom([2024, 2024], ['2024-01-01', '2024-06-30'], [2023, '2025-01-01']),
 };
 
 const leafArb = fc
@@ -95,7 +101,15 @@ const leafArb = fc
     ),
   })
   .chain(({ fact, path, operator, ref }) =>
-    (ref && ['equal', 'notEqual', 'lessThan', 'greaterThanInclusive'].includes(operator)
+    (ref &&
+    [
+      'equal',
+      'notEqual',
+      'lessThan',
+      'greaterThanInclusive',
+      'dateOnOrAfter',
+      'dateBefore',
+    ].includes(operator)
       ? fc.constant(ref.path ? { fact: ref.fact, path: ref.path } : { fact: ref.fact })
       : (OPERATOR_VALUES[operator] as fc.Arbitrary<unknown>)
     ).map((value) => ({ fact, ...(path ? { path } : {}), operator, value })),

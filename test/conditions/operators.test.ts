@@ -32,6 +32,11 @@ describe.each([
   ['containsAll', 'xs', ['a', 'b'], ['b', 'c', 'a'], ['a']],
   ['wordCountAtLeast', 's', 3, 'satu dua tiga', 'satu dua'],
   ['wordCountAtMost', 's', 2, 'satu dua', 'satu dua tiga'],
+  ['dateOnOrAfter', 'd', '2024-03-01', '2024-03-01', '2024-02-29'],
+  ['dateOnOrBefore', 'd', 2024, '2024-12-31', '2025-01-01'],
+  ['dateBefore', 'd', 2024, '2023-12-31', '2024-01-01'],
+  ['dateAfter', 'd', '2024-03-01', '2024-03-02', '2024-03-01'],
+  ['dateBetween', 'd', [2023, '2024-06-30'], '2023-01-01', '2024-07-01'],
 ])('operator %s', (operator, fact, value, meets, fails) => {
   const conditions = { all: [leaf(fact, operator, value)] };
 
@@ -125,6 +130,29 @@ describe('EXTRA_OPERATORS', () => {
     ['wordCountAtMost', ' satu dua ', 1, false],
     ['wordCountAtMost', 5, 10, false],
     ['wordCountAtMost', null, 10, false],
+    // Dates: a year is its 1 January on the left of a range, its 31 December on the right.
+    ['dateOnOrAfter', '2023-01-01', 2023, true],
+    ['dateOnOrAfter', '2022-12-31', 2023, false],
+    ['dateOnOrAfter', '2023-01-01T08:00:00+07:00', '2023-01-01', true],
+    ['dateOnOrBefore', '2023-12-31', 2023, true],
+    ['dateOnOrBefore', '2024-01-01', 2023, false],
+    ['dateBefore', '2022-12-31', 2023, true],
+    ['dateBefore', '2023-01-01', '2023-01-01', false],
+    ['dateAfter', '2024-01-01', 2023, true],
+    ['dateAfter', '2023-12-31', 2023, false],
+    ['dateBetween', '2023-06-01', [2023, 2024], true],
+    ['dateBetween', '2024-12-31', [2023, 2024], true],
+    ['dateBetween', '2025-01-01', [2023, 2024], false],
+    ['dateBetween', '2022-12-31', ['2023-01-01', '2024-12-31'], false],
+    ['dateBetween', '2023-06-01', [2023], false],
+    // Not a date on either side: false, as json-rules-engine's number operators are.
+    ['dateOnOrAfter', 'kemarin', 2023, false],
+    ['dateOnOrAfter', 2024, 2023, true],
+    ['dateOnOrAfter', 2024.5, 2023, false],
+    ['dateOnOrAfter', '2024-01-01', '2023', false],
+    ['dateOnOrAfter', '2024-01-01', null, false],
+    ['dateBefore', null, 2023, false],
+    ['dateBetween', undefined, [2023, 2024], false],
   ])('%s(%j, %j) is %s', (name, fact, value, expected) => {
     expect(op(name)(fact, value)).toBe(expected);
   });

@@ -12,7 +12,7 @@ import {
 const inAll = (leaf: object) => ({ all: [leaf] });
 const at = (...rest: (string | number)[]) => ['all', 0, ...rest];
 const OPERATORS =
-  'equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, isEmpty, containsAny, containsNone, containsAll, wordCountAtLeast, wordCountAtMost';
+  'equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, isEmpty, containsAny, containsNone, containsAll, wordCountAtLeast, wordCountAtMost, dateOnOrAfter, dateOnOrBefore, dateBefore, dateAfter, dateBetween';
 
 describe('conditionProblems: the shape of the tree', () => {
   it.each([
@@ -213,6 +213,13 @@ describe('conditionProblems: values', () => {
     ).toStrictEqual([
       {
         code: 'invalid_operator_for_field',
+        values: {
+          operator: 'greaterThan',
+          field: 'tahapan',
+          allowed: 'one of inisiatif, uji_coba, penerapan',
+          'allowed@id': 'salah satu dari inisiatif, uji_coba, penerapan',
+          compares: 'numbers',
+        },
         path: at('operator'),
         message:
           'operator "greaterThan" compares numbers, but tahapan holds one of inisiatif, uji_coba, penerapan',
@@ -419,5 +426,56 @@ describe('catalogued values in rules: read as the record reads them', () => {
     expect(describeFieldType({ kind: 'number', integer: false, max: 9 }, 'id')).toBe(
       'bilangan sampai 9',
     );
+  });
+});
+
+describe('dates in rules', () => {
+  const on = (operator: string, value: unknown, fact = 'waktuPenerapan') =>
+    conditionProblems(inAll({ fact, operator, value }));
+
+  it('takes a day or a year, or a date or year fact, on a date field', () => {
+    expect(on('dateOnOrAfter', '2024-02-29')).toStrictEqual([]);
+    expect(on('dateBefore', 2025)).toStrictEqual([]);
+    expect(on('dateOnOrAfter', { fact: 'tahunT2' })).toStrictEqual([]);
+    expect(on('dateBetween', [2023, '2024-12-31'])).toStrictEqual([]);
+    expect(on('dateOnOrBefore', '2025-06-30', 'kipp')).toStrictEqual([
+      expect.objectContaining({ code: 'invalid_operator_for_field' }),
+    ]);
+  });
+
+  it.each([
+    ['dateOnOrAfter', '2023-02-29', 'invalid_date_value'],
+    ['dateOnOrAfter', '2023/01/01', 'invalid_date_value'],
+    ['dateOnOrAfter', 23, 'invalid_date_value'],
+    ['dateOnOrAfter', 2024.5, 'invalid_date_value'],
+    ['dateBetween', ['2025-01-01'], 'invalid_date_range'],
+    ['dateBetween', [2025, 2024], 'invalid_date_range'],
+    ['dateBetween', ['2024-12-31', 2024], undefined],
+    ['dateBetween', '2024', 'invalid_date_range'],
+  ])('%s with %j: %s', (operator, value, code) => {
+    const problems = on(operator, value);
+    expect(problems.map((p) => p.code)).toStrictEqual(code ? [code] : []);
+    if (code) expect(problems[0]?.path).toStrictEqual(at('value'));
+  });
+
+  it('refuses a date operator on a field that holds no dates, and points a number operator on a date at the date ones', () => {
+    expect(on('dateBefore', 2025, 'tahun')[0]?.message).toBe(
+      'operator "dateBefore" compares dates, but tahun holds a whole number from 1900 to 2200',
+    );
+    expect(on('lessThan', 5)[0]?.message).toBe(
+      'operator "lessThan" compares numbers, but waktuPenerapan holds a date (YYYY-MM-DD): use dateOnOrAfter, dateOnOrBefore, dateBefore, dateAfter, dateBetween',
+    );
+    expect(on('greaterThanInclusive', '2025-01-01')).toStrictEqual([
+      {
+        code: 'number_operator_on_date',
+        values: {
+          operator: 'greaterThanInclusive',
+          dateOperators: 'dateOnOrAfter, dateOnOrBefore, dateBefore, dateAfter, dateBetween',
+        },
+        path: at('value'),
+        message:
+          'operator "greaterThanInclusive" needs a number value; to compare dates use dateOnOrAfter, dateOnOrBefore, dateBefore, dateAfter, dateBetween',
+      },
+    ]);
   });
 });

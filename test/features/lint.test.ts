@@ -41,6 +41,35 @@ describe("lintRuleSet: every problem, located for a person, in the author's lang
     expect(problems[0]?.line).toBeUndefined();
   });
 
+  it('says in Indonesian what a field holds, how to compare dates, and which urusan was meant', () => {
+    const withLeaf = (leaf: object) => {
+      const copy = structuredClone(file);
+      copy.criteria[0].checks[0].conditions = { all: [leaf] };
+      copy.criteria[0].checks[0].fields = [(leaf as { fact: string }).fact];
+      return copy;
+    };
+    const messages = (leaf: object, locale: 'id' | 'en' = 'id') =>
+      lintRuleSet(withLeaf(leaf), { locale })
+        .filter((p) => p.pointer.startsWith('/criteria/0/checks/0/conditions'))
+        .map((p) => p.message);
+    expect(messages({ fact: 'urusan', operator: 'contains', value: 'umkm' })).toStrictEqual([
+      'Nilai "umkm" tidak berlaku untuk urusan (maksudnya "koperasi_usaha_kecil_dan_menengah"?): isian itu berisi id atau kode urusan dari katalog urusan (docs/fields.md).',
+    ]);
+    expect(
+      messages({ fact: 'waktuPenerapan', operator: 'greaterThanInclusive', value: '2025-01-01' }),
+    ).toStrictEqual([
+      'Operator "greaterThanInclusive" membandingkan bilangan, dan nilainya tanggal: untuk membandingkan tanggal, gunakan dateOnOrAfter, dateOnOrBefore, dateBefore, dateAfter, dateBetween.',
+    ]);
+    expect(messages({ fact: 'waktuPenerapan', operator: 'lessThan', value: 5 })).toStrictEqual([
+      'Operator "lessThan" membandingkan bilangan, tetapi waktuPenerapan berisi tanggal (YYYY-MM-DD). Untuk tanggal, gunakan dateOnOrAfter, dateOnOrBefore, dateBefore, dateAfter, dateBetween.',
+    ]);
+    expect(
+      messages({ fact: 'waktuPenerapan', operator: 'dateBetween', value: [2025, 2024] }, 'en'),
+    ).toStrictEqual([
+      'Operator "dateBetween" needs [from, to], each a date (YYYY-MM-DD) or a year, from not after to, such as ["2024-01-01", "2025-12-31"]; found [2025,2024].',
+    ]);
+  });
+
   it('warns for a criterion one letter from the inherited one it was meant to replace; strict makes it an error', () => {
     const fixed = structuredClone(file);
     fixed.extends = 'pp-38-2017';
