@@ -9,7 +9,7 @@ import {
   type RecordSource,
 } from '../io/index.js';
 import { type Locale, pick } from '../messages.js';
-import { lintRuleSet } from '../schemas.js';
+import { lintRuleSet, type RuleSetProblem } from '../schemas.js';
 
 /**
  * The command line's files: records through `inovasi-rules/io` (a path, or `-` for standard
@@ -54,27 +54,43 @@ export async function readJson(file: string): Promise<unknown> {
 }
 
 /**
- * Reads a rule-set file to load: as {@link readJson}, and a key written twice in an object is
- * refused at its line and column, as `rules check` refuses it (JSON would keep the last one in
- * silence, and the rule set would not say what its author wrote).
+ * A rule-set file given to `--rule-set` or beside `rules test`'s cases that cannot be loaded:
+ * every problem as `rules check` finds it, with its line and column, in the user's language.
  */
-export async function readRuleSetFile(file: string): Promise<unknown> {
+export class RuleSetFileError extends InvalidRuleSetError {
+  /** The file's path as given. */
+  readonly file: string;
+  /** Every problem found, located (errors, and criteria that nearly repeat an inherited id). */
+  readonly problems: readonly RuleSetProblem[];
+
+  /**
+   * @param file - the file's path as given
+   * @param id - the rule set's id, when it has one
+   * @param problems - every problem found
+   */
+  constructor(file: string, id: string | undefined, problems: readonly RuleSetProblem[]) {
+    super(problems, id);
+    this.name = 'RuleSetFileError';
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+/**
+ * Reads a rule-set file to load it for evaluating: checked first as `rules check` checks it, so a
+ * broken file is refused with every problem at its line and column (each once), in `locale`. A
+ * criterion whose id is one letter from an inherited one is refused here too (it would be
+ * evaluated beside the one it was meant to replace), unless the file `remove`s that one.
+ */
+export async function readRuleSetFile(file: string, locale: Locale = 'id'): Promise<unknown> {
   const json = await readJson(file);
   const source = await readTextFile(file).catch(() => undefined);
-  if (source === undefined) return json;
-  const twice = lintRuleSet(json, { source, locale: 'en' }).filter(
-    (p) => p.code === 'duplicate_key',
-  );
-  if (twice.length > 0) {
+  const refused = lintRuleSet(json, { locale, ...(source !== undefined ? { source } : {}) })
+    .filter((p) => p.severity === 'error' || p.code === 'near_inherited_id')
+    .map((p) => (p.severity === 'error' ? p : { ...p, severity: 'error' as const }));
+  if (refused.length > 0) {
     const id = (json as { id?: unknown } | null)?.id;
-    throw new InvalidRuleSetError(
-      twice.map((p) => ({
-        path: p.path,
-        code: p.code,
-        message: `${file}:${p.line}:${p.column}: ${p.message}`,
-      })),
-      typeof id === 'string' ? id : undefined,
-    );
+    throw new RuleSetFileError(file, typeof id === 'string' ? id : undefined, refused);
   }
   return json;
 }

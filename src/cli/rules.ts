@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { listRuleSets, loadRuleSet } from '../index.js';
-import { lintRuleSet } from '../schemas.js';
+import { lintRuleSet, type RuleSetProblem } from '../schemas.js';
 import { lintTestCases, runTestCases } from '../vitest.js';
 import { readJson, readRuleSetFile, readTextFile } from './input.js';
 import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
@@ -11,6 +11,32 @@ import type { CliIo } from './stream.js';
 
 /** Exit codes: 0 ran; 1 usage error; 2 some input invalid (valid records still reported). */
 export const EXIT = { ok: 0, usage: 1, invalidInput: 2, output: 3 } as const;
+
+/**
+ * The problems of a rule-set file as a person reads them: a heading with the count of errors and
+ * warnings, then each problem at its line and column, where it is, and what is wrong. A problem
+ * `readRuleSetFile` refuses counts as an error.
+ */
+export function problemReport(
+  file: string,
+  problems: readonly RuleSetProblem[],
+  locale: 'id' | 'en',
+): string[] {
+  const en = locale === 'en';
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const lines = [
+    `${errors > 0 ? '✗' : '!'} ${file}: ${errors} ${en ? 'error(s)' : 'galat'}, ${warnings} ${en ? 'warning(s)' : 'peringatan'}`,
+  ];
+  for (const p of problems) {
+    const at = p.line !== undefined ? `${file}:${p.line}:${p.column}` : file;
+    lines.push(
+      `  ${p.severity === 'error' ? '✗' : '!'} ${at}  ${p.where}`,
+      `      ${p.message} [${p.code}]`,
+    );
+  }
+  return lines;
+}
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(
@@ -57,16 +83,7 @@ export async function commandRules(
     } else if (problems.length === 0) {
       io.stdout(`✓ ${file}: ${options.locale === 'en' ? 'a valid rule set' : 'rule set valid'}`);
     } else {
-      const en = options.locale === 'en';
-      const warnings = problems.length - errors.length;
-      io.stdout(
-        `${errors.length > 0 ? '✗' : '!'} ${file}: ${errors.length} ${en ? 'error(s)' : 'galat'}, ${warnings} ${en ? 'warning(s)' : 'peringatan'}`,
-      );
-      for (const p of problems) {
-        const at = p.line !== undefined ? `${file}:${p.line}:${p.column}` : file;
-        await io.stdout(`  ${p.severity === 'error' ? '✗' : '!'} ${at}  ${p.where}`);
-        await io.stdout(`      ${p.message} [${p.code}]`);
-      }
+      for (const line of problemReport(file, problems, options.locale)) await io.stdout(line);
     }
     return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }
@@ -76,7 +93,7 @@ export async function commandRules(
     const beside = file.replace(/\.cases\.json$/, '.json');
     const known = listRuleSets().some((r) => r.id === cases?.ruleSet);
     if (!known && beside !== file && (await exists(beside)))
-      loadRuleSet(await readRuleSetFile(beside));
+      loadRuleSet(await readRuleSetFile(beside, options.locale));
     // A misspelt field in a case's record is ignored by the evaluation: say so (an error with --strict).
     const fieldProblems = lintTestCases(cases);
     for (const p of fieldProblems) {

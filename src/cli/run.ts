@@ -31,12 +31,13 @@ import {
   type CliReadOptions,
   countRecords,
   openSource,
+  RuleSetFileError,
   readJson,
   readRuleSetFile,
 } from './input.js';
 import { writeOutput } from './output.js';
 import { commandReport } from './report/command.js';
-import { commandRules, EXIT } from './rules.js';
+import { commandRules, EXIT, problemReport } from './rules.js';
 import { commandServe } from './serve.js';
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
@@ -85,12 +86,15 @@ function detailOf(detail: string | undefined, format: string): 'summary' | 'full
  * file may extend one given before it); nothing is registered process-wide. With one value it
  * must be an eligibility rule set; with several, of any kind side by side.
  */
-async function ruleSetOptions(values: string[]): Promise<Pick<Options, 'ruleSet' | 'ruleSets'>> {
+async function ruleSetOptions(
+  values: string[],
+  locale: Locale,
+): Promise<Pick<Options, 'ruleSet' | 'ruleSets'>> {
   let engine = createEngine();
   const ruleSets: RuleSet[] = [];
   for (const value of values) {
     if (value.endsWith('.json')) {
-      const json = await readRuleSetFile(value);
+      const json = await readRuleSetFile(value, locale);
       engine = engine.with(json);
       ruleSets.push(engine.ruleSets.find((r) => r.id === (json as { id?: unknown }).id) as RuleSet);
     } else {
@@ -254,7 +258,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       );
     }
     const options: Options = {
-      ...(await ruleSetOptions(values['rule-set'] ?? [])),
+      ...(await ruleSetOptions(values['rule-set'] ?? [], values.lang)),
       ruleSetGiven: (values['rule-set'] ?? []).length > 0,
       rubric:
         values.rubric === undefined
@@ -517,6 +521,11 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
   if (error instanceof UsageError) {
     io.stderr(`inovasi-rules: ${error.message}\n\n${usage(locale)}`);
     return EXIT.usage;
+  }
+  if (error instanceof RuleSetFileError) {
+    // As `rules check` shows it: each problem once, at its line and column.
+    io.stderr(problemReport(error.file, error.problems, locale).join('\n'));
+    return EXIT.invalidInput;
   }
   if (
     error instanceof InputFileError ||

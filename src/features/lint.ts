@@ -267,7 +267,8 @@ function nearMisses(json: unknown): Issue[] {
     )
       return;
     const suggestion = suggest(criterion.id, inherited);
-    if (!suggestion) return;
+    // A rule set that removes the inherited criterion replaces it on purpose, under a new id.
+    if (!suggestion || (Array.isArray(json.remove) && json.remove.includes(suggestion))) return;
     issues.push({
       path: ['criteria', i, 'id'],
       code: 'near_inherited_id',

@@ -164,6 +164,90 @@ describe('inovasi-rules CLI (spawned)', () => {
     expect(id.stdout).toContain('Operator "matches" tidak dikenal');
   });
 
+  it('refuses a broken --rule-set file as rules check does: each problem once, at its line and column, in the chosen language', () => {
+    const broken = join(root, 'test/fixtures/rule-sets/five-mistakes.json');
+    const record = file('for-broken.json', eligibleRecord());
+    const check = cli('rules', 'check', broken);
+    for (const [lang, heading] of [
+      ['id', 'galat'],
+      ['en', 'error(s)'],
+    ] as const) {
+      const { code, stdout, stderr } = cli(
+        'evaluate',
+        record,
+        '--rule-set',
+        broken,
+        '--lang',
+        lang,
+      );
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toBe(
+        `✗ ${broken}: 6 ${heading}, 0 ${lang === 'en' ? 'warning(s)' : 'peringatan'}`,
+      );
+      expect(stderr).toContain(`${broken}:23:23`);
+      // Each problem once.
+      expect(stderr.match(/\[unknown_fact\]/g)).toHaveLength(1);
+      if (lang === 'id') expect(stderr.trim()).toBe(check.stdout.trim());
+    }
+  });
+
+  it('refuses a criterion one letter from an inherited one when evaluating, unless the file removes that one', () => {
+    const criterion = {
+      id: 'dapat_direplikasii',
+      title: { id: 'Dapat direplikasi', en: 'Replicable' },
+      citation: 'Perbup Uji 1/2025 Pasal 2',
+      checks: [
+        {
+          id: 'replikasi',
+          conditions: { all: [{ fact: 'dapatDireplikasi', operator: 'equal', value: true }] },
+          fields: ['dapatDireplikasi'],
+          messages: {
+            pass: { id: 'Dapat direplikasi.', en: 'Replicable.' },
+            fail: { id: 'Tidak dapat direplikasi.', en: 'Not replicable.' },
+            unknown: { id: 'Isi dapatDireplikasi.', en: 'Fill in dapatDireplikasi.' },
+          },
+        },
+      ],
+    };
+    const ruleSet = (id: string, extra: object) => ({
+      id,
+      kind: 'eligibility',
+      extends: 'pp-38-2017',
+      title: { id: 'Perbup Uji', en: 'Test regulation' },
+      jurisdiction: { level: 'kabupaten', name: 'Kabupaten Uji' },
+      legalBasis: [{ id: 'perbup-uji', title: 'Perbup Uji 1/2025', citation: 'Perbup Uji 1/2025' }],
+      edition: '2025',
+      effective: { from: '2025-01-01' },
+      criteria: [criterion],
+      ...extra,
+    });
+    const record = file('for-near.json', eligibleRecord());
+    const near = cli(
+      'evaluate',
+      record,
+      '--rule-set',
+      file('perbup-uji-near.json', ruleSet('perbup-uji-near', {})),
+    );
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('[near_inherited_id]');
+    expect(near.stderr).toContain('"dapat_direplikasi"');
+    const replaced = cli(
+      'evaluate',
+      record,
+      '--rule-set',
+      file('perbup-uji-ganti.json', ruleSet('perbup-uji-ganti', { remove: ['dapat_direplikasi'] })),
+      '--format',
+      'json',
+    );
+    expect(replaced.code).toBe(0);
+    const ids = (JSON.parse(replaced.stdout) as { criteria: { id: string }[] }).criteria.map(
+      (c) => c.id,
+    );
+    expect(ids).toContain('dapat_direplikasii');
+    expect(ids).not.toContain('dapat_direplikasi');
+  });
+
   it("runs a rule set's test cases from JSON, loading the rule set beside them", () => {
     const good = cli('rules', 'test', join(root, 'examples/perbup-contoh.cases.json'));
     expect(good.code).toBe(0);

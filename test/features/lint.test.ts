@@ -100,6 +100,9 @@ describe("lintRuleSet: every problem, located for a person, in the author's lang
       pointer: '/criteria/0/id',
     });
     expect(lintRuleSet(fixed, { strict: true })[0]?.severity).toBe('error');
+    // Removing the inherited criterion says the new one replaces it on purpose.
+    expect(lintRuleSet({ ...fixed, remove: ['dapat_direplikasi'] })).toStrictEqual([]);
+    expect(lintRuleSet({ ...fixed, remove: ['pembaharuan'] })).toHaveLength(1);
     fixed.criteria[0].id = 'syarat_tambahan';
     expect(lintRuleSet(fixed)).toStrictEqual([]);
   });
