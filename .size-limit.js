@@ -22,7 +22,10 @@ export default [
     // (UU 23/2014 Pasal 14) and the marine sub-affairs (0.8 kB), IGA 2023's cited sources and
     // thresholds (0.5 kB), criterion (d)'s new check and the region's new sentences (0.7 kB).
     // 68 → 69 kB: the did-you-mean on an unknown rule set and the "not held" editions (0.7 kB).
-    limit: '69 kB',
+    // 69 → 71 kB: rules that mean what they say (1.5 kB): an urusan given by code or label read
+    // as its id (the labels real apps use, 0.5 kB), the five date operators, what a field holds
+    // in Indonesian, and every option checked by name with its did-you-mean.
+    limit: '71 kB',
     modifyEsbuildConfig: quiet,
   },
   {

@@ -1,9 +1,9 @@
-import aliases from '../../rules/aliases.json' with { type: 'json' };
+import data from '../../rules/urusan-labels.json' with { type: 'json' };
 import { findUrusan, urusanCatalogue } from './urusan.js';
 
 /**
  * Urusan as people write them: by name ("Kesehatan"), by a label real apps use ("UMKM",
- * `rules/aliases.json`), or after a preamble ("Urusan Pemerintahan Bidang Kesehatan"). The
+ * `rules/urusan-labels.json`), or after a preamble ("Urusan Pemerintahan Bidang Kesehatan"). The
  * spreadsheet reader reads them so; a rule set's author who writes one is told the id.
  */
 
@@ -27,8 +27,7 @@ function labels(): Map<string, string> {
       byLabel.set(foldLabel(u.name), u.id);
       byLabel.set(foldLabel(u.id), u.id);
     }
-    const own = (aliases.values as Record<string, Record<string, readonly string[]>>).urusan ?? {};
-    for (const [id, texts] of Object.entries(own)) {
+    for (const [id, texts] of Object.entries(data.labels as Record<string, readonly string[]>)) {
       for (const label of texts) byLabel.set(foldLabel(label), id);
     }
   }
