@@ -1,6 +1,8 @@
 import { access } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { TEXTS } from '../features/texts.js';
 import { listRuleSets, loadRuleSet } from '../index.js';
+import { interpolate, type Locale, type LocalizedText, pick } from '../messages.js';
 import { lintRuleSet, type RuleSetProblem } from '../schemas.js';
 import { lintTestCases, runTestCases } from '../vitest.js';
 import { readJson, readRuleSetFile, readTextFile } from './input.js';
@@ -37,6 +39,9 @@ export function problemReport(
   }
   return lines;
 }
+
+const say = (text: LocalizedText, locale: Locale, values: Record<string, unknown>) =>
+  interpolate(pick(text, locale), (k) => values[k], locale);
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(
@@ -103,7 +108,10 @@ export async function commandRules(
     const failed = results.filter((r) => !r.passed);
     if (options.strict && fieldProblems.length > 0 && failed.length === 0) {
       io.stdout(
-        `${results.length} passed, 0 failed; ${fieldProblems.length} unknown field(s) with --strict`,
+        say(TEXTS.cli.rulesTest.strict, options.locale, {
+          passed: results.length,
+          unknown: fieldProblems.length,
+        }),
       );
       return EXIT.invalidInput;
     }
@@ -121,7 +129,12 @@ export async function commandRules(
         await io.stdout(`${r.passed ? '✓' : '✗'} ${r.name}`);
         for (const problem of r.problems) await io.stdout(`    ${problem}`);
       }
-      await io.stdout(`${results.length - failed.length} passed, ${failed.length} failed`);
+      await io.stdout(
+        say(TEXTS.cli.rulesTest.summary, options.locale, {
+          passed: results.length - failed.length,
+          failed: failed.length,
+        }),
+      );
     }
     return failed.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }

@@ -13,7 +13,7 @@ import {
 import { TEXTS } from '../features/texts.js';
 import type { Engine, Evaluation, RuleSet } from '../index.js';
 import { createEngine, evaluateAll, evaluateRegion, getRuleSet } from '../index.js';
-import { type Locale, pick } from '../messages.js';
+import { type Locale, type LocalizedText, pick } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
 import { checkSubmission } from '../submission.js';
 import { setColour } from './colour.js';
@@ -50,6 +50,19 @@ const say = (key: keyof typeof TEXTS.cli.errors, locale: Locale, values: Record<
 
 /** The help text in the chosen language, from the message catalogue. */
 const usage = (locale: Locale) => pick(TEXTS.cli.usage, locale);
+
+/**
+ * The help of the command named before `--help` (`rules check --help`: that subcommand's), else
+ * the whole usage.
+ */
+function helpOf(positionals: readonly string[], locale: Locale): string {
+  const help = TEXTS.cli.help as Record<string, LocalizedText | undefined>;
+  const [command, sub] = positionals;
+  const text =
+    (command === 'rules' && sub !== undefined ? help[`rules ${sub}`] : undefined) ??
+    (command !== undefined ? help[command] : undefined);
+  return text ? pick(text, locale) : usage(locale);
+}
 
 /** Output formats by command; the first is the default. */
 const FORMATS: Record<string, Options['format'][]> = {
@@ -207,6 +220,7 @@ function parseOptions(argv: string[]) {
       level: { type: 'string' },
       name: { type: 'string' },
       dir: { type: 'string' },
+      year: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       cors: { type: 'string', multiple: true },
@@ -239,7 +253,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      io.stdout(usage(locale));
+      io.stdout(helpOf(positionals, locale));
       return EXIT.ok;
     }
     if (values.version) {
@@ -495,6 +509,7 @@ async function runCommand(
             ...(values.level !== undefined ? { level: values.level } : {}),
             ...(values.name !== undefined ? { name: values.name } : {}),
             ...(values.dir !== undefined ? { dir: values.dir } : {}),
+            ...(values.year !== undefined ? { year: values.year } : {}),
           },
         },
         io,

@@ -22,6 +22,24 @@ export interface ScaffoldOptions {
   name?: string;
   /** Folder to write in (default the current one). */
   dir?: string;
+  /**
+   * The regulation's year, its edition and the first day it applies: default the year that
+   * ends the id (`perwali-surakarta-9-2025` → 2025), else the current year.
+   */
+  year?: string;
+}
+
+/** The year of a regulation: given, else the one that ends its id, else this year. */
+function yearOf(id: string, given: string | undefined): number {
+  if (given !== undefined) {
+    const year = Number(given);
+    if (!/^\d{4}$/.test(given) || year < 1945 || year > 2200) {
+      throw new UsageError('--year must be a year such as 2025');
+    }
+    return year;
+  }
+  const inId = /(?:^|[-_])((?:19|20|21)\d\d)$/.exec(id)?.[1];
+  return inId !== undefined ? Number(inId) : new Date().getFullYear();
 }
 
 /** The package's own folder: where `schema/` is, for the `$schema` paths. */
@@ -46,6 +64,7 @@ export async function writeScaffold(id: string, options: ScaffoldOptions): Promi
   if (listRuleSets().some((r) => r.id === id)) {
     throw new UsageError(`"${id}" is already a rule set: choose another id`);
   }
+  const year = yearOf(id, options.year);
   const parent = options.extends ?? 'pp-38-2017';
   if (getRuleSet(parent).kind !== 'eligibility') {
     throw new UsageError(`--extends ${parent}: extend an eligibility rule set`);
@@ -87,8 +106,8 @@ export async function writeScaffold(id: string, options: ScaffoldOptions): Promi
         status: 'secondary',
       },
     ],
-    edition: String(new Date().getFullYear()),
-    effective: { from: `${new Date().getFullYear()}-01-01` },
+    edition: String(year),
+    effective: { from: `${year}-01-01` },
     assumptions: [
       {
         id: 'nomor-peraturan-belum-diisi',

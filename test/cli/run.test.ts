@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEXTS } from '../../src/features/texts.js';
 import { cli, cliWith, eligibleRecord } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -251,7 +252,10 @@ describe('inovasi-rules CLI (spawned)', () => {
   it("runs a rule set's test cases from JSON, loading the rule set beside them", () => {
     const good = cli('rules', 'test', join(root, 'examples/perbup-contoh.cases.json'));
     expect(good.code).toBe(0);
-    expect(good.stdout).toContain('2 passed, 0 failed');
+    expect(good.stdout).toContain('2 lulus, 0 gagal');
+    expect(
+      cli('rules', 'test', join(root, 'examples/perbup-contoh.cases.json'), '--lang', 'en').stdout,
+    ).toContain('2 passed, 0 failed');
     const cases = file('wrong.cases.json', {
       ruleSet: 'pp-38-2017',
       cases: [
@@ -405,5 +409,77 @@ describe('one language at a time', () => {
     expect(en.stderr).toMatch(/^inovasi-rules: unknown command "frobnicate"\n\nUsage:/);
     expect(cli('--help').stdout).toMatch(/^Pemakaian: inovasi-rules/);
     expect(cli('region', '--lang', 'en').stderr).toMatch(/^inovasi-rules: region takes one file/);
+  });
+});
+
+describe('help on each command', () => {
+  const help = TEXTS.cli.help as Record<string, { id: string; en: string }>;
+
+  it.each([
+    [['rules', 'check', '--help'], 'Pemakaian: inovasi-rules rules check <berkas>'],
+    [['rules', 'new', '-h', '--lang', 'en'], 'Usage: inovasi-rules rules new <id>'],
+    [['rules', '--help'], 'Pemakaian: inovasi-rules rules <list|new|check|test>'],
+    [['evaluate', 'x.csv', '--help', '--lang', 'en'], 'Usage: inovasi-rules evaluate <file>'],
+    [['serve', '--help'], 'Pemakaian: inovasi-rules serve [opsi]'],
+    [['--help'], 'Pemakaian: inovasi-rules <perintah> [opsi]'],
+    [['frobnicate', '--help'], 'Pemakaian: inovasi-rules <perintah> [opsi]'],
+  ])('%j starts with %j and exits 0', (args, start) => {
+    const { code, stdout } = cli(...args);
+    expect(code).toBe(0);
+    expect(stdout.startsWith(start)).toBe(true);
+  });
+
+  it('has a help for every command in both languages, each naming only options the command line knows', () => {
+    const known = new Set(
+      [
+        ...readFileSync(join(root, 'src/cli/run.ts'), 'utf8').matchAll(
+          /^ {6}'?([a-z-]+)'?: \{ type:/gm,
+        ),
+      ].map((m) => m[1]),
+    );
+    for (const command of [
+      'evaluate',
+      'score',
+      'report',
+      'check',
+      'region',
+      'plan',
+      'demo',
+      'serve',
+    ]) {
+      expect(help[command], command).toBeDefined();
+    }
+    for (const [command, text] of Object.entries(help)) {
+      for (const locale of ['id', 'en'] as const) {
+        const options = [...text[locale].matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]);
+        for (const option of options)
+          expect(known, `${command} (${locale}): --${option}`).toContain(option);
+      }
+      // The same options in both languages.
+      const named = (t: string) =>
+        [...new Set([...t.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]))].sort();
+      expect(named(text.id), command).toStrictEqual(named(text.en));
+    }
+  });
+
+  it('gives examples that run as written, on the bundled files', () => {
+    const examples = new Set(
+      Object.values(help).flatMap((text) =>
+        [...`${text.id}\n${text.en}`.matchAll(/^ {2}npx inovasi-rules (.+)$/gm)].map(
+          (m) => m[1] as string,
+        ),
+      ),
+    );
+    expect(examples.size).toBeGreaterThan(8);
+    for (const example of examples) {
+      const args = [...example.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2]) as string);
+      for (const arg of args.filter((a) => a.startsWith('examples/'))) {
+        expect(existsSync(join(root, arg)), example).toBe(true);
+      }
+      // What writes a file or keeps running is only checked for its files.
+      if (args.includes('-o') || args[0] === 'serve' || args[1] === 'new') continue;
+      const { code, stderr } = cli(...args);
+      expect(code, `${example}\n${stderr}`).toBe(0);
+    }
   });
 });

@@ -54,6 +54,22 @@ describe('rules new: a start that passes at once', () => {
     await expect(writeScaffold('perbup-lain-2024', { dir })).rejects.toBeInstanceOf(InputFileError);
   });
 
+  it('dates the regulation by the year that ends its id, or by --year', async () => {
+    const dated = async (id: string, year?: string) => {
+      const [file] = await writeScaffold(id, { dir, ...(year ? { year } : {}) });
+      const { edition, effective } = read(file as string);
+      return [edition, effective.from];
+    };
+    expect(await dated('perwali-surakarta-9-2025')).toStrictEqual(['2025', '2025-01-01']);
+    expect(await dated('perbup_sleman_2019')).toStrictEqual(['2019', '2019-01-01']);
+    expect(await dated('perwali-solo-2025-b', '2023')).toStrictEqual(['2023', '2023-01-01']);
+    const thisYear = String(new Date().getFullYear());
+    expect(await dated('perwali-tanpa-tahun')).toStrictEqual([thisYear, `${thisYear}-01-01`]);
+    await expect(writeScaffold('perwali-x', { dir, year: '25' })).rejects.toBeInstanceOf(
+      UsageError,
+    );
+  });
+
   it('runs from the command line: new, check, test', () => {
     const sub = join(dir, 'cli');
     const made = cli(
@@ -70,7 +86,7 @@ describe('rules new: a start that passes at once', () => {
     expect(made.code).toBe(0);
     expect(cli('rules', 'check', join(sub, 'perwali-uji-2025.json')).code).toBe(0);
     const tested = cli('rules', 'test', join(sub, 'perwali-uji-2025.cases.json'));
-    expect(tested.stdout).toContain('3 passed, 0 failed');
+    expect(tested.stdout).toContain('3 lulus, 0 gagal');
     expect(tested.code).toBe(0);
   });
 });
