@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/index.js';
+import { draftProgress, evaluate, evaluatePortfolio, type PortfolioUnit } from '../src/index.js';
+import { readRecords } from '../src/io/index.js';
+import { checkSubmission } from '../src/submission.js';
 
 // The README's quick start, run as written: its record, and the values its comments promise.
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -51,5 +53,67 @@ describe('README: which regulation decided', () => {
     ]) {
       expect(readme).toContain(line);
     }
+  });
+});
+
+describe('README: outputs from the files shipped in examples/', () => {
+  const recordsOf = async <T = unknown>(file: string, options = {}): Promise<T[]> => {
+    const records: T[] = [];
+    for await (const row of readRecords(file, options))
+      if (row.record) records.push(row.record as T);
+    return records;
+  };
+  const shown = (value: unknown) =>
+    JSON.stringify(value)
+      .replace(/"([a-zA-Z]\w*)":/g, '$1: ')
+      .replace(/"/g, "'")
+      .replace(/,(?! )/g, ', ')
+      .replace(/\{/g, '{ ')
+      .replace(/\}/g, ' }');
+
+  it('checkSubmission on Kota Batu’s first innovation gives what the comments say', async () => {
+    const batu = JSON.parse(
+      readFileSync(new URL('../examples/kota-batu-2024.json', import.meta.url), 'utf8'),
+    );
+    const check = await checkSubmission(batu.inovasi[0]);
+    expect(check.ready).toBe(false);
+    expect(readme).toContain(`check.window;       // ${shown(check.window)}: IGA 2024`);
+    const [first] = check.problems;
+    expect(readme).toContain(
+      `check.problems[0];  // { code: '${first?.code}', status: '${first?.status}', indicator: '${first?.indicator}',`,
+    );
+    expect(readme).toContain(
+      `//   fields: ${shown(first?.fields).replace(/, /g, ', ')}, message: '…', citation: '…' }`,
+    );
+    expect(readme).toContain(`check.points;       // ${shown(check.points)}: proven`);
+  });
+
+  it('evaluatePortfolio on the shipped files, last year as a list, gives what the comments say', async () => {
+    const dir = new URL('../examples/', import.meta.url).pathname;
+    const p = await evaluatePortfolio({
+      pemda: 'Kota Batu',
+      tahun: 2024,
+      units: await recordsOf<PortfolioUnit>(`${dir}opd-batu.csv`, { fields: 'unit' }),
+      inovasi: await recordsOf(`${dir}batu-2024.csv`),
+      previous: await recordsOf(`${dir}batu-2023.csv`),
+    });
+    expect(readme).toContain(`p.agencies[0];               // ${shown(p.agencies[0])}`);
+    expect(readme).toContain(
+      `p.agenciesWithoutInnovation; // ${shown(p.agenciesWithoutInnovation)}`,
+    );
+    expect(readme).toContain(`p.change?.innovations;       // ${shown(p.change?.innovations)}`);
+  });
+
+  it('draftProgress of the draft shown gives what the comment says', () => {
+    const progress = draftProgress({
+      nama: 'Layanan Antrean Daring',
+      kebaruan: 'seluruh',
+      manfaatBagi: ['mutu_pelayanan'],
+      pungutanBaru: false,
+      membatasiAkses: false,
+    });
+    expect(readme).toContain(
+      `draftProgress(draft); // { criteria: { decided: ${progress.criteria.decided}, total: ${progress.criteria.total}, … }, percent: ${progress.percent}, missingFields: ${shown(progress.missingFields)}, … }`,
+    );
   });
 });

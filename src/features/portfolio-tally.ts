@@ -30,13 +30,19 @@ export interface PortfolioInput {
   units: readonly PortfolioUnit[];
   /** The year's innovation records (each with `opd` and, for units, `unitKerja`). */
   inovasi: Iterable<unknown> | AsyncIterable<unknown>;
-  /** The year before, for the change. */
-  previous?: {
-    /** That year. */
-    tahun: number;
-    /** Its innovation records. */
-    inovasi: Iterable<unknown> | AsyncIterable<unknown>;
-  };
+  /**
+   * The year before, for the change: `{ tahun, inovasi }`, or just its records (a list, as
+   * `readRecords` gives them), taken as those of `tahun - 1`.
+   */
+  previous?:
+    | {
+        /** That year. */
+        tahun: number;
+        /** Its innovation records. */
+        inovasi: Iterable<unknown> | AsyncIterable<unknown>;
+      }
+    | Iterable<unknown>
+    | AsyncIterable<unknown>;
 }
 
 /** Options of {@link evaluatePortfolio}. */
@@ -279,7 +285,9 @@ const change = (previous: number, current: number): Change => ({
  * evaluated: `evaluatePortfolio` and the report both use it, so nothing is evaluated twice.
  */
 export function summarisePortfolio(
-  input: Omit<PortfolioInput, 'inovasi' | 'previous'> & { previous?: { tahun: number } },
+  input: Omit<PortfolioInput, 'inovasi' | 'previous'> & {
+    previous?: { tahun: number } | undefined;
+  },
   current: Tally,
   before: Tally | undefined,
   targets: { perAgency: number; perUnit: number },

@@ -75,6 +75,27 @@ function checkInput(input: unknown, options: unknown): void {
   if (issues.length > 0) throw new InvalidOptionError(issues);
 }
 
+/**
+ * The year before given as its records alone (a list), written as `{ tahun: tahun - 1, inovasi }`;
+ * any other input as it is, for the schema to check.
+ */
+function withPreviousYear(input: PortfolioInput): PortfolioInput {
+  try {
+    const previous = (input as { previous?: unknown } | null)?.previous;
+    if (
+      previous === null ||
+      typeof previous !== 'object' ||
+      !(Symbol.iterator in previous || Symbol.asyncIterator in previous)
+    ) {
+      return input;
+    }
+    const tahun = typeof input.tahun === 'number' ? input.tahun - 1 : input.tahun;
+    return { ...input, previous: { tahun, inovasi: previous as PortfolioInput['inovasi'] } };
+  } catch {
+    return input; // a getter that throws: the schema reports the input unreadable
+  }
+}
+
 async function tally(inovasi: PortfolioInput['inovasi'], evaluator: Evaluator): Promise<Tally> {
   const result: Tally = { records: [], invalid: [] };
   let index = 0;
@@ -138,6 +159,7 @@ export async function evaluatePortfolioIn(
     options,
     PORTFOLIO_OPTIONS,
   ) as PortfolioOptions;
+  input = withPreviousYear(input);
   checkInput(input, { minPerAgency, minPerUnit });
   const perAgency = minPerAgency ?? 1;
   const perUnit = minPerUnit ?? 1;
@@ -148,9 +170,12 @@ export async function evaluatePortfolioIn(
   );
   const current = await tally(input.inovasi, evaluator);
 
-  const before = input.previous ? await tally(input.previous.inovasi, evaluator) : undefined;
+  const previous = input.previous as
+    | { tahun: number; inovasi: PortfolioInput['inovasi'] }
+    | undefined;
+  const before = previous ? await tally(previous.inovasi, evaluator) : undefined;
   return summarisePortfolio(
-    input,
+    { ...input, previous },
     current,
     before,
     { perAgency, perUnit },

@@ -108,6 +108,18 @@ describe('evaluatePortfolio: Satu OPD Satu Inovasi', () => {
       delta: -1,
     });
   });
+
+  it('takes the year before as its records alone (a list), as those of tahun - 1', async () => {
+    const last = [
+      innovation('Dinas Kesehatan', 'UPT Puskesmas Batu'),
+      innovation('Dinas Sosial', undefined),
+    ];
+    const input = { pemda: 'Kota Batu', tahun: 2023, units, inovasi };
+    const asList = await evaluatePortfolio({ ...input, previous: last });
+    const asYear = await evaluatePortfolio({ ...input, previous: { tahun: 2022, inovasi: last } });
+    expect(asList).toStrictEqual(asYear);
+    expect(asList.change?.innovations).toStrictEqual({ previous: 2, current: 5, delta: 3 });
+  });
 });
 
 describe('evaluatePortfolio: malformed input is one structured error, never a TypeError', () => {
