@@ -11,7 +11,10 @@ export interface Issue {
   path: (string | number)[];
   /** Stable machine code, e.g. `invalid_type`, `unknown_urusan`. */
   code: string;
-  /** What is wrong, in English. */
+  /**
+   * What is wrong: in the `locale` of the call for a record's problems (Indonesian by default,
+   * zod's own messages included), in English for rule sets and options.
+   */
   message: string;
   /** The closest valid name or value, for "did you mean …", when there is one. */
   suggestion?: string;

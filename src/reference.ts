@@ -49,7 +49,7 @@ export async function evaluateWithJsonRulesEngine(
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   const chosen = createEvaluator(options);
-  const parsed = parseRecord(record);
+  const parsed = parseRecord(record, chosen.locale);
   // The rubric of the record's year, as evaluate() chooses it.
   const evaluator = chosen.forRecord(parsed);
   const facts = factsOf(parsed);

@@ -69,7 +69,7 @@ export function evaluateAllIn(
   options: EvaluateAllOptions,
 ): MultiEvaluation {
   const { ruleSets, locale } = resolveAll(options, scope);
-  return evaluateAllParsed(parseRecord(record), ruleSets, locale);
+  return evaluateAllParsed(parseRecord(record, locale), ruleSets, locale);
 }
 
 /**
@@ -83,7 +83,7 @@ export function safeEvaluateAllIn(
   options: EvaluateAllOptions,
 ): SafeEvaluateResult<MultiEvaluation> {
   const { ruleSets, locale } = resolveAll(options, scope);
-  return attempt(() => evaluateAllParsed(parseRecord(record), ruleSets, locale));
+  return attempt(() => evaluateAllParsed(parseRecord(record, locale), ruleSets, locale));
 }
 
 /**
@@ -127,7 +127,7 @@ export async function evaluateAll(
   options: EvaluateAllOptions,
 ): Promise<MultiEvaluation> {
   const { ruleSets, locale } = resolveAll(options);
-  return evaluateAllParsed(parseRecord(record), ruleSets, locale);
+  return evaluateAllParsed(parseRecord(record, locale), ruleSets, locale);
 }
 
 /**
@@ -148,5 +148,5 @@ export async function safeEvaluateAll(
   options: EvaluateAllOptions,
 ): Promise<SafeEvaluateResult<MultiEvaluation>> {
   const { ruleSets, locale } = resolveAll(options);
-  return attempt(() => evaluateAllParsed(parseRecord(record), ruleSets, locale));
+  return attempt(() => evaluateAllParsed(parseRecord(record, locale), ruleSets, locale));
 }

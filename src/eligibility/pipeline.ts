@@ -1,6 +1,7 @@
+import indonesian from 'zod/v4/locales/id.js';
 import { latest, weakMemo } from '../conditions/memo.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import { type Locale, optionNames, pick } from '../messages.js';
+import { type Locale, type LocalizedText, MESSAGES, optionNames, pick } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { compileFastParser, GIVE_UP } from '../record/fast-parse.js';
 import {
@@ -44,25 +45,68 @@ const fastParser = latest((limits: Limits) => compileFastParser(InnovationSchema
 
 /**
  * Validates a record against the innovation schema, size limits first. A valid record takes
- * the compiled fast path; anything it does not vouch for is scanned and parsed by zod.
+ * the compiled fast path; anything it does not vouch for is scanned and parsed by zod. The
+ * problems are said in `locale` (zod's own Indonesian messages, and the schema's own texts from
+ * `rules/messages.json`); their codes and paths are the same in both.
  */
-export function parseRecord(input: unknown): Innovation {
+export function parseRecord(input: unknown, locale: Locale = 'en'): Innovation {
   const fast = fastParser(LIMITS)?.(input) ?? GIVE_UP;
   if (fast !== GIVE_UP) return fast as Innovation;
   const scan = scanInput(input);
-  if (scan.issue) throw new InvalidRecordError([scan.issue]);
+  if (scan.issue) throw new InvalidRecordError([inLocale(scan.issue, locale)]);
   const schema = scan.hasNull ? InnovationSchema : NullFreeInnovationSchema;
   let result: ReturnType<typeof schema.safeParse>;
   try {
-    result = schema.safeParse(input);
+    result = schema.safeParse(input, locale === 'id' ? zodIndonesian : undefined);
   } catch (error) {
     // A getter or Proxy that throws only when read a second time.
     throw new InvalidRecordError([
       { path: [], code: 'unreadable', message: `the record could not be read: ${String(error)}` },
     ]);
   }
-  if (!result.success) throw new InvalidRecordError(issuesFrom(result.error, 'invalid_value'));
+  if (!result.success) {
+    throw new InvalidRecordError(
+      issuesFrom(result.error, 'invalid_value').map((issue) => inLocale(issue, locale)),
+    );
+  }
   return result.data;
+}
+
+/** A record reader whose problems are said in `locale`. */
+export const readerIn = (locale: Locale): ((input: unknown) => Innovation) =>
+  locale === 'id' ? readId : readEn;
+const readId = (input: unknown) => parseRecord(input, 'id');
+const readEn = (input: unknown) => parseRecord(input, 'en');
+
+const INDONESIAN = indonesian();
+
+/**
+ * zod's parse options for Indonesian messages.
+ *
+ * @internal
+ */
+export const zodIndonesian = { error: INDONESIAN.localeError };
+
+/**
+ * An issue of the record schema in `locale`: its own English texts (blank, date, urusan, the
+ * size limits) replaced by the message catalogue's.
+ *
+ * @internal
+ */
+export function inLocale(issue: Issue, locale: Locale): Issue {
+  const t = MESSAGES.form;
+  const say = (text: LocalizedText, from: string, to: string) => ({
+    ...issue,
+    message: pick(text, locale).replace(from, to),
+  });
+  if (issue.message === t.blank.en) return say(t.blank, '', '');
+  if (issue.message === t.date.en) return say(t.date, '', '');
+  const limit = t[issue.code as 'too_long' | 'too_large' | 'too_deep'] as LocalizedText | undefined;
+  if (limit) return say(limit, '{n}', /\d+/.exec(issue.message)?.[0] ?? '');
+  if (issue.code === 'unknown_urusan') {
+    return say(t.urusan, '{value}', /"([^"]*)"/.exec(issue.message)?.[1] ?? '');
+  }
+  return issue;
 }
 
 /** What a region tells about which rules apply to it: its name and reporting year. */
@@ -126,7 +170,7 @@ export function createEvaluator(
           : undefined;
   const evaluator =
     ruleSet && rubric
-      ? chosenEvaluator(ruleSet, rubric, locale, parseRecord)
+      ? chosenEvaluator(ruleSet, rubric, locale, readerIn(locale))
       : choosingEvaluator(scope, ruleSet, rubric, asOf, locale);
   return explain ? explaining(evaluator) : evaluator;
 }
@@ -136,7 +180,7 @@ function explaining(evaluator: Evaluator): Evaluator {
   return {
     ...evaluator,
     evaluateParsed: (record) => evaluator.explainParsed(record),
-    evaluate: (input) => evaluator.explainParsed(parseRecord(input)),
+    evaluate: (input) => evaluator.explainParsed(readerIn(evaluator.locale)(input)),
   };
 }
 
@@ -181,14 +225,14 @@ function choosingEvaluator(
         scope.eligibilityFor(record.pemda, record.tingkatPemda, asOf ?? record.tahun ?? undefined),
       rubric ?? scope.editionFor(record.tahun ?? undefined),
       locale,
-      parseRecord,
+      readerIn(locale),
     );
   // What a record that gives neither region nor year gets.
   const blank = chosenEvaluator(
     ruleSet ?? scope.eligibilityFor(undefined, undefined, asOf),
     rubric ?? scope.editionFor(undefined),
     locale,
-    parseRecord,
+    readerIn(locale),
   );
   const evaluateParsed = (record: Innovation) => forRecord(record).evaluateParsed(record);
   return {
@@ -200,7 +244,7 @@ function choosingEvaluator(
     forRecord,
     evaluateParsed,
     assemble: (record, outcomes, levels) => forRecord(record).assemble(record, outcomes, levels),
-    evaluate: (input) => evaluateParsed(parseRecord(input)),
+    evaluate: (input) => evaluateParsed(readerIn(locale)(input)),
   };
 }
 

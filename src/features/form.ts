@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import indonesian from 'zod/v4/locales/id.js';
 import type { Status } from '../conditions/outcome.js';
 import {
   type Evaluator,
@@ -8,12 +7,12 @@ import {
   resolveLocale,
   runnerFor,
 } from '../eligibility/evaluator.js';
-import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
+import { createEvaluator, inLocale, parseRecord, zodIndonesian } from '../eligibility/pipeline.js';
 import type { CriterionResult } from '../eligibility/reasons.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
-import { type Issue, issuesFrom } from '../errors.js';
-import { type Locale, type LocalizedText, MESSAGES, optionNames, pick } from '../messages.js';
+import { issuesFrom } from '../errors.js';
+import { type Locale, optionNames } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { RECORD_PATHS } from '../record/fields.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
@@ -88,7 +87,7 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
   // module does for `inovasiFormSchema`) must not load every rule set at import time.
   let evaluator: Evaluator | undefined;
   const shown: Status[] = given.requireComplete ? ['fail', 'unknown'] : ['fail'];
-  const parseOptions = locale === 'id' ? { error: INDONESIAN.localeError } : undefined;
+  const parseOptions = locale === 'id' ? zodIndonesian : undefined;
   const schema = z.unknown().transform((input, ctx): Innovation => {
     // The same size limits as evaluate(), before anything else reads the input.
     const { issue } = scanInput(input);
@@ -96,7 +95,7 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
       ctx.addIssue({
         code: 'custom',
         path: issue.path,
-        message: localised(issue, locale),
+        message: inLocale(issue, locale).message,
         params: { code: issue.code },
       });
       return z.NEVER;
@@ -118,7 +117,7 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
         ctx.addIssue({
           code: 'custom',
           path: i.path,
-          message: localised(i, locale),
+          message: inLocale(i, locale).message,
           params: { code: i.code },
         });
       }
@@ -153,22 +152,6 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
     return record;
   });
   return schema as unknown as z.ZodType<Innovation, z.input<typeof InnovationSchema>>;
-}
-
-const INDONESIAN = indonesian();
-
-/** The record schema's own English messages (blank, date, urusan), in the form's language. */
-function localised(issue: Issue, locale: Locale): string {
-  const t = MESSAGES.form;
-  if (issue.message === t.blank.en) return pick(t.blank, locale);
-  if (issue.message === t.date.en) return pick(t.date, locale);
-  const limit = t[issue.code as 'too_long' | 'too_large' | 'too_deep'] as LocalizedText | undefined;
-  if (limit) return pick(limit, locale).replace('{n}', /\d+/.exec(issue.message)?.[0] ?? '');
-  if (issue.code === 'unknown_urusan') {
-    const value = /"([^"]*)"/.exec(issue.message)?.[1] ?? '';
-    return pick(t.urusan, locale).replace('{value}', value);
-  }
-  return issue.message;
 }
 
 /**
@@ -244,7 +227,7 @@ export function draftProgressIn(
   options: EvaluateOptions = {},
 ): DraftProgress {
   const evaluator = createEvaluator(options, undefined, scope);
-  const parsed = parseRecord(record);
+  const parsed = parseRecord(record, evaluator.locale);
   const resolved = evaluator.forRecord(parsed);
   const criteria = criteriaOf(parsed, resolved.ruleSet, resolved.locale);
   const passed = criteria.filter((c) => c.status === 'pass').length;

@@ -101,7 +101,7 @@ async function tally(inovasi: PortfolioInput['inovasi'], evaluator: Evaluator): 
   let index = 0;
   for await (const input of inovasi) {
     try {
-      const record = parseRecord(input);
+      const record = parseRecord(input, evaluator.locale);
       const { verdict, score } = evaluator.evaluateParsed(record);
       result.records.push({
         index,

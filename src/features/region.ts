@@ -1,7 +1,13 @@
 import * as z from 'zod';
 import notices from '../../rules/region-notices.json' with { type: 'json' };
 import type { Basis } from '../eligibility/basis.js';
-import { createEvaluator, parseRecord, type RegionContext } from '../eligibility/pipeline.js';
+import {
+  createEvaluator,
+  inLocale,
+  parseRecord,
+  type RegionContext,
+  zodIndonesian,
+} from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
@@ -242,21 +248,26 @@ function regionContext(input: unknown): RegionContext {
 function parseRegion(
   input: unknown,
   rubric: RubricRuleSet,
+  locale: Locale,
 ): {
   region: z.output<typeof RegionSchema>;
   records: Innovation[];
 } {
   const scan = scanInput(input, LIMITS, { skip: ['inovasi'] });
-  if (scan.issue) throw new InvalidRecordError([scan.issue]);
+  if (scan.issue) throw new InvalidRecordError([inLocale(scan.issue, locale)]);
   let parsed: ReturnType<typeof RegionSchema.safeParse>;
   try {
-    parsed = RegionSchema.safeParse(input);
+    parsed = RegionSchema.safeParse(input, locale === 'id' ? zodIndonesian : undefined);
   } catch (error) {
     throw new InvalidRecordError([
       { path: [], code: 'unreadable', message: `the region could not be read: ${String(error)}` },
     ]);
   }
-  if (!parsed.success) throw new InvalidRecordError(issuesFrom(parsed.error, 'invalid_value'));
+  if (!parsed.success) {
+    throw new InvalidRecordError(
+      issuesFrom(parsed.error, 'invalid_value').map((issue) => inLocale(issue, locale)),
+    );
+  }
   const region = parsed.data;
   const known = new Set(rubric.region.spd.map((s) => s.id));
   const issues: Issue[] = Object.keys(region.spd)
@@ -277,7 +288,7 @@ function parseRegion(
         : item;
     // The one record validator every path uses (limits, the compiled reader, zod's issues).
     try {
-      records.push(parseRecord(withYear));
+      records.push(parseRecord(withYear, locale));
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
       for (const issue of error.issues)
@@ -505,7 +516,7 @@ export function evaluateRegionIn(
   // The region's own rule set (else the national one) and the edition of its year.
   const evaluator = createEvaluator(options, regionContext(region), scope);
   const { rubric, ruleSet, locale } = evaluator;
-  const parsed = parseRegion(region, rubric);
+  const parsed = parseRegion(region, rubric, locale);
 
   const innovations: RegionInnovation[] = [];
   for (const [index, record] of parsed.records.entries()) {

@@ -281,7 +281,7 @@ export function checkSubmissionIn(
     undefined,
     scope,
   );
-  const parsed = parseRecord(record);
+  const parsed = parseRecord(record, evaluator.locale);
   const { score, basis } = evaluator.evaluateParsed(parsed);
   return judge(parsed, score, basis, evaluator.locale, asOf);
 }

@@ -9,6 +9,7 @@ import {
   safeEvaluate,
   safeEvaluateAll,
 } from '../../src/index.js';
+import { MESSAGES } from '../../src/messages.js';
 import { recordArb } from '../arbitraries.js';
 import { eligibleRecord, without } from '../helpers.js';
 import { runs } from '../runs.js';
@@ -472,5 +473,38 @@ describe('the id of a record leads its result, when it has one', () => {
     ]);
     expect(all.results.map((r) => r.kind)).toStrictEqual(['eligibility', 'rubric', 'weighted']);
     if ('id' in id && id.id !== null) expect([one.id, all.id]).toStrictEqual([id.id, id.id]);
+  });
+});
+
+describe("evaluate: a record's problems in the call's language", () => {
+  const bad = { nama: 5, tahun: 'x', kebaruan: 'baru', urusan: ['umkmx'] };
+  const issuesOf = async (options?: { locale: 'id' | 'en' }) => {
+    const result = await safeEvaluate(bad, options);
+    return result.success ? [] : result.error.issues;
+  };
+
+  it('says them in Indonesian by default and in English on request, with the same paths and codes', async () => {
+    const id = await issuesOf();
+    const en = await issuesOf({ locale: 'en' });
+    const byPath = (issues: typeof id) =>
+      Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byPath(id)).toStrictEqual({
+      nama: 'Input tidak valid: diharapkan string, diterima number',
+      tahun: 'Input tidak valid: diharapkan number, diterima string',
+      kebaruan: 'Pilihan tidak valid: diharapkan salah satu dari "seluruh"|"sebagian"|"tidak"',
+      'urusan.0':
+        'urusan "umkmx" tidak dikenal: gunakan id atau kode dari katalog urusan (mis. 1.03 atau pekerjaan_umum_dan_penataan_ruang)',
+    });
+    expect(byPath(en)).toMatchObject({
+      nama: 'Invalid input: expected string, received number',
+      'urusan.0': 'unknown urusan "umkmx": use an id or a code from the urusan catalogue',
+    });
+    expect(id.map(({ path, code }) => ({ path, code }))).toStrictEqual(
+      en.map(({ path, code }) => ({ path, code })),
+    );
+    const blank = await safeEvaluate({ nama: '  ' });
+    expect(blank.success ? [] : blank.error.issues).toStrictEqual([
+      { path: ['nama'], code: 'too_small', message: MESSAGES.form.blank.id },
+    ]);
   });
 });
