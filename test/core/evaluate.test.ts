@@ -75,7 +75,7 @@ describe('inovasi-rules/core: evaluate with the rule sets handed in', () => {
           // its issues are the main entry's English ones, with the same paths and codes.
           const english = await main.safeEvaluate(input, { ...options, locale: 'en' });
           expect(core.error.issues).toStrictEqual(english.success ? [] : english.error.issues);
-          const where = (issues: { path: unknown; code: string }[]) =>
+          const where = (issues: readonly { path: unknown; code: string }[]) =>
             issues.map(({ path, code }) => ({ path, code }));
           expect(where(core.error.issues)).toStrictEqual(where(full.error.issues));
         } else {
