@@ -11,7 +11,7 @@ import { run, writeFailure } from './run.js';
 // in silence.
 const EPIPE_STATUS = 141;
 // The language of what this file prints itself (the rest is run's, from the same --lang).
-const argv = process.argv;
+const argv = process.argv.slice(2);
 const lang =
   argv.includes('--lang=en') || argv[argv.indexOf('--lang') + 1] === 'en' ? 'en-US' : 'id-ID';
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -32,8 +32,10 @@ const duration = (seconds: number) =>
   seconds >= 90
     ? `${n(seconds / 60)} ${lang === 'en-US' ? 'min' : 'mnt'}`
     : `${n(seconds)} ${lang === 'en-US' ? 's' : 'dtk'}`;
+// With -o the results go to a file, so a terminal on stdout is free for the progress too.
+const toFile = argv.some((a) => a === '-o' || a === '--output' || /^(-o.|--output=)/.test(a));
 const progress =
-  process.stderr.isTTY && !process.stdout.isTTY
+  process.stderr.isTTY && (!process.stdout.isTTY || toFile)
     ? (done: number, invalid: number, total?: number) => {
         if (done - shown < 250) return;
         shown = done;
@@ -63,7 +65,7 @@ const progress =
 let draining: Promise<void> | undefined;
 
 run(
-  process.argv.slice(2),
+  argv,
   {
     // Backpressure: when the reader is slower than the evaluation, wait for it to drain rather
     // than queue every result in memory.

@@ -289,7 +289,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     // A workbook is written by the report itself, as bytes.
     if (values.output && options.format !== 'xlsx') {
       return await writeOutput(values.output, (write) =>
-        runCommand(command, args, values, options, { ...io, stdout: write }),
+        runCommand(command, args, values, options, { ...io, stdout: write, isTTY: false }),
       );
     }
     return await runCommand(command, args, values, options, io);

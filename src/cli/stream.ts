@@ -172,7 +172,9 @@ export async function streamEvaluations<T>(
         if (options.format === 'text')
           await io.stdout(`${total > 1 ? '\n' : ''}${formatIssues(`✗ ${heading}`, issues ?? [])}`);
         else await io.stdout(separator + JSON.stringify(error));
-        io.stderr(formatIssues(heading, issues ?? []));
+        // Said once to a person at a terminal: on stderr only when the results go elsewhere.
+        if (!(options.format === 'text' && io.isTTY))
+          io.stderr(formatIssues(heading, issues ?? []));
         // A region record given where innovations are expected: say which command reads it.
         const record = row.record as { inovasi?: unknown } | undefined;
         if (source.single && Array.isArray(record?.inovasi)) {

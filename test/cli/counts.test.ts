@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 
@@ -56,5 +59,37 @@ describe('--format json when the run fails', () => {
     const doc = JSON.parse(out.join('\n')) as { error: { code: string; issues: unknown[] } };
     expect(doc.error.code).toBe('E_INPUT_FILE');
     expect(doc.error.issues).toHaveLength(1);
+  });
+});
+
+describe('an invalid row is said once to a person', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inovasi-once-'));
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'nama;tahun\nA;20x4\nB;2024\n');
+  const runWith = async (argv: string[], isTTY: boolean) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(argv, {
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void err.push(t),
+      isTTY,
+    });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('on the terminal the results go to, and on stderr when they go to a pipe or a file', async () => {
+    const terminal = await runWith(['evaluate', bad], true);
+    expect(terminal.code).toBe(2);
+    expect(terminal.out.match(/baris 2 tidak valid/g)).toHaveLength(1);
+    expect(terminal.err).not.toContain('baris 2 tidak valid');
+    const piped = await runWith(['evaluate', bad], false);
+    expect(piped.out.match(/baris 2 tidak valid/g)).toHaveLength(1);
+    expect(piped.err.match(/baris 2 tidak valid/g)).toHaveLength(1);
+    const toFile = await runWith(['evaluate', bad, '-o', join(dir, 'hasil.txt')], true);
+    expect(toFile.out).toBe('');
+    expect(toFile.err.match(/baris 2 tidak valid/g)).toHaveLength(1);
+    expect(readFileSync(join(dir, 'hasil.txt'), 'utf8').match(/baris 2 tidak valid/g)).toHaveLength(
+      1,
+    );
   });
 });
