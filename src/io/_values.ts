@@ -271,7 +271,15 @@ const NONE = new Set(['-', '–', '—', '--', 'n/a', 'na', 'tidak ada', 'nihil'
 
 // A range in words, as regional apps' options and officers write them: "11-30 orang",
 // "51 s.d. 90%", "lebih dari 30 SDM", "5 atau lebih", "kurang dari 4 bulan".
-const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
+// A number as Indonesian option texts write it: dots group thousands ("1.250-2.000 orang"), a
+// comma is the decimal mark ("2,5%").
+const NUM = String.raw`(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)`;
+const numberOfText = (x: string) =>
+  Number(
+    /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(x)
+      ? x.replace(/\./g, '').replace(',', '.')
+      : x.replace(',', '.'),
+  );
 const UNIT = String.raw`\s*(?:%|persen|[a-z]+(?:\s+[a-z]+)*)?`;
 // Each pattern's bounds from its numbers and the step of the field ("lebih dari 30" of a whole
 // number is 31 or more; of a percentage, 30.01 or more).
@@ -318,14 +326,14 @@ function readRange(text: string, integer: boolean, lessIsBetter: boolean): CellR
   // One number with its unit ("3 kali", "12 orang", "4 bulan"): that number.
   const single = SINGLE.exec(t);
   if (single && /[a-z%]/.test(t)) {
-    const value = Number((single[1] as string).replace(',', '.'));
+    const value = numberOfText(single[1] as string);
     if (integer && !Number.isInteger(value)) return undefined;
     return ok(value, `"${text.trim()}" read as ${value}`);
   }
   for (const { pattern, bounds } of RANGES) {
     const m = pattern.exec(t);
     if (!m) continue;
-    const [a, b] = [m[1], m[2]].map((x) => (x === undefined ? 0 : Number(x.replace(',', '.'))));
+    const [a, b] = [m[1], m[2]].map((x) => (x === undefined ? 0 : numberOfText(x)));
     const [low, high] = bounds(a as number, b as number, integer ? 1 : 0.01);
     const value = lessIsBetter ? high : low;
     if (!Number.isFinite(value) || value < 0 || low > high) return undefined;

@@ -702,6 +702,23 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
     });
   });
 
+  it('reads thousands grouped with dots and decimal commas inside a range, as Indonesian texts write them', async () => {
+    for (const [text, value] of [
+      ['1.250-2.000 orang', 1250],
+      ['lebih dari 1.000 orang', 1000.01],
+      ['2.500 orang', 2500],
+    ] as const) {
+      const csv = `Nama Inovasi;Nilai Kemanfaatan\nX;${text}\n`;
+      const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+      expect(row?.issues, text).toBeUndefined();
+      expect(
+        (row?.record as { indikator?: { kemanfaatan?: { nilai?: number } } }).indikator?.kemanfaatan
+          ?.nilai,
+        text,
+      ).toBe(value);
+    }
+  });
+
   it('never reads a range against its own words', async () => {
     for (const text of ['30-11 orang', 'lebih dari -3', 'antara 1 dan 5']) {
       const csv = `Nama Inovasi;Ketersediaan SDM\nX;${text}\n`;
