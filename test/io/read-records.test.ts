@@ -712,8 +712,8 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
       const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
       expect(row?.issues, text).toBeUndefined();
       expect(
-        (row?.record as { indikator?: { kemanfaatan?: { nilai?: number } } }).indikator?.kemanfaatan
-          ?.nilai,
+        (row?.record as { indikator?: { kemanfaatan?: { nilai?: number } } } | undefined)?.indikator
+          ?.kemanfaatan?.nilai,
         text,
       ).toBe(value);
     }
