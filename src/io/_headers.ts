@@ -131,6 +131,7 @@ export function matchHeaders(
       problems.push({
         path: [where],
         code: 'unknown_column',
+        ...(hints[0] !== undefined ? { suggestion: hints[0] } : {}),
         message:
           mapped !== undefined
             ? `the map sends "${header}" to "${mapped}", which is not a field of the record`

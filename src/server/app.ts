@@ -12,6 +12,7 @@ import { type Basis, createEngine, type EvaluateOptions, InvalidOptionError } fr
 import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
+import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { describeRoutes, docsPage } from './_openapi.js';
 import { problem, problemOf, sendProblem } from './_problem.js';
 
@@ -105,7 +106,21 @@ function optionsOf(c: Context): EvaluateOptions {
   };
 }
 
-const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
+/**
+ * The record of a single-record route: JSON, or the texts of a form (a form post, or JSON with
+ * `?values=text`) read as a spreadsheet's row is (`?numberFormat=id|en` settles `12,500`).
+ */
+async function recordBody(c: Context): Promise<unknown> {
+  if (!sendsTexts(c)) return jsonBody(c);
+  const numberFormat = c.req.query('numberFormat');
+  if (numberFormat !== undefined && numberFormat !== 'id' && numberFormat !== 'en') {
+    throw new InvalidOptionError([
+      { path: ['numberFormat'], code: 'invalid_value', message: 'numberFormat must be id or en' },
+    ]);
+  }
+  const fields = await formFields(c, () => jsonBody(c));
+  return recordOfFields(fields, numberFormat);
+}
 
 /** Longest run of batch work, in milliseconds, before other requests are let in. */
 const BATCH_SLICE_MS = 10;
@@ -262,7 +277,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   );
 
   app.post('/evaluate', async (c) => {
-    const result = await engine.evaluate(await jsonBody(c), optionsOf(c));
+    const result = await engine.evaluate(await recordBody(c), optionsOf(c));
     return c.json(stamped(c, result));
   });
 
@@ -359,7 +374,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   app.post('/submission', async (c) => {
     const { ruleSet: _, ...options } = optionsOf(c);
     const asOf = c.req.query('asOf');
-    const check = await engine.checkSubmission(await jsonBody(c), {
+    const check = await engine.checkSubmission(await recordBody(c), {
       locale: options.locale as Locale,
       ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
@@ -368,7 +383,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   });
 
   app.post('/form/validate', async (c) => {
-    const record = await jsonBody(c);
+    const record = await recordBody(c);
     const options = optionsOf(c);
     const schema = engine.createFormSchema({
       locale: options.locale as Locale,

@@ -180,8 +180,8 @@ describe('HTTP API: errors as problem+json, never a stack trace', () => {
       'E_TOO_LARGE',
     ],
     [
-      'a form post',
-      () => post('/evaluate', 'nama=A', { 'content-type': 'application/x-www-form-urlencoded' }),
+      'a form post to a route that takes a region',
+      () => post('/region', 'nama=A', { 'content-type': 'application/x-www-form-urlencoded' }),
       415,
       'E_UNSUPPORTED_MEDIA_TYPE',
     ],

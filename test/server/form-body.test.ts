@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/index.js';
+
+// A record as a browser form or a PHP app posts it: texts, read as a spreadsheet's row is.
+const app = createApp();
+
+async function post(path: string, body: BodyInit, type: string) {
+  const response = await app.request(path, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': type },
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+describe('a record posted as a form', () => {
+  it('reads its texts as a sheet does: years, yes/no, decimal commas, repeated fields, labels', async () => {
+    const form = new URLSearchParams({
+      nama: 'Antrean Daring',
+      tahun: '2024',
+      kebaruan: 'seluruh',
+      'Pungutan Baru': 'tidak',
+      membatasiAkses: 'tidak',
+      dapatDireplikasi: 'ya',
+      'indikator.kemanfaatan.nilai': '87,5',
+    });
+    form.append('urusan', '1.02');
+    form.append('urusan', 'Pendidikan');
+    const asForm = await post('/evaluate?explain=true', form, FORM);
+    expect(asForm.status).toBe(200);
+    const asJson = await post(
+      '/evaluate?explain=true',
+      JSON.stringify({
+        nama: 'Antrean Daring',
+        tahun: 2024,
+        kebaruan: 'seluruh',
+        pungutanBaru: false,
+        membatasiAkses: false,
+        dapatDireplikasi: true,
+        urusan: ['kesehatan', 'pendidikan'],
+        indikator: { kemanfaatan: { nilai: 87.5 } },
+      }),
+      'application/json',
+    );
+    expect(asForm.json).toStrictEqual(asJson.json);
+  });
+
+  it('reads JSON whose values are texts with ?values=text, and only then', async () => {
+    const texts = JSON.stringify({
+      nama: 'x',
+      tahun: '2024',
+      indikator: { sdm: { jumlah: '12' } },
+    });
+    const read = await post('/evaluate?values=text&explain=true', texts, 'application/json');
+    const typed = await post(
+      '/evaluate?explain=true',
+      JSON.stringify({ nama: 'x', tahun: 2024, indikator: { sdm: { jumlah: 12 } } }),
+      'application/json',
+    );
+    expect(read.status).toBe(200);
+    expect(read.json).toStrictEqual(typed.json);
+    expect((await post('/evaluate', texts, 'application/json')).status).toBe(422);
+  });
+
+  it('refuses a field the record does not have, with its did-you-mean, and a value it cannot read', async () => {
+    const unknown = await post(
+      '/evaluate',
+      new URLSearchParams({ nama: 'x', kebaruaan: 'seluruh' }),
+      FORM,
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.issues).toStrictEqual([
+      {
+        path: ['kebaruaan'],
+        code: 'unknown_field',
+        message: '"kebaruaan" is not a field of the innovation record (did you mean "kebaruan"?)',
+        suggestion: 'kebaruan',
+      },
+    ]);
+    const bad = await post('/submission', new URLSearchParams({ nama: 'x', tahun: '20x4' }), FORM);
+    expect(bad.status).toBe(422);
+    expect(bad.json.issues).toMatchObject([{ path: ['tahun'], code: 'invalid_number' }]);
+    const list = await post(
+      '/evaluate?values=text',
+      JSON.stringify({ nama: 'x', indikator: { sdm: { bukti: [{ jenis: 'sk' }] } } }),
+      'application/json',
+    );
+    expect(list.json.issues).toMatchObject([
+      { path: ['indikator', 'sdm', 'bukti'], code: 'invalid_type' },
+    ]);
+  });
+
+  it('settles a number that reads two ways with ?numberFormat, and refuses another word', async () => {
+    const form = () => new URLSearchParams({ nama: 'x', 'indikator.kemanfaatan.nilai': '12,500' });
+    expect((await post('/evaluate', form(), FORM)).json.issues).toMatchObject([
+      { code: 'ambiguous_number' },
+    ]);
+    const id = await post('/form/validate?numberFormat=id', form(), FORM);
+    expect(id.status).toBe(200);
+    expect((await post('/evaluate?numberFormat=fr', form(), FORM)).status).toBe(400);
+  });
+
+  it('keeps forms away from routes that take a region or a batch', async () => {
+    expect((await post('/region', new URLSearchParams({ nama: 'x' }), FORM)).status).toBe(415);
+  });
+});
