@@ -4,7 +4,7 @@ import { createApp } from '../../src/server/index.js';
 // A record as a browser form or a PHP app posts it: texts, read as a spreadsheet's row is.
 const app = createApp();
 
-async function post(path: string, body: BodyInit, type: string) {
+async function post(path: string, body: string | URLSearchParams, type: string) {
   const response = await app.request(path, {
     method: 'POST',
     body,
