@@ -94,6 +94,8 @@ export const zodIndonesian = { error: INDONESIAN.localeError };
  * @internal
  */
 export function inLocale(issue: Issue, locale: Locale): Issue {
+  // The schema and the readers say their problems in English already.
+  if (locale === 'en') return issue;
   const t = MESSAGES.form;
   const say = (text: LocalizedText, from: string, to: string) => ({
     ...issue,
@@ -103,8 +105,14 @@ export function inLocale(issue: Issue, locale: Locale): Issue {
   if (issue.message === t.date.en) return say(t.date, '', '');
   const limit = t[issue.code as 'too_long' | 'too_large' | 'too_deep'] as LocalizedText | undefined;
   if (limit) return say(limit, '{n}', /\d+/.exec(issue.message)?.[0] ?? '');
-  if (issue.code === 'unknown_urusan') {
-    return say(t.urusan, '{value}', /"([^"]*)"/.exec(issue.message)?.[1] ?? '');
+  if (issue.code === 'unknown_urusan' || issue.code === 'unknown_sub_urusan') {
+    const hint =
+      issue.suggestion === undefined
+        ? ''
+        : pick(t.hint, locale).replace('{suggestion}', issue.suggestion);
+    const text = issue.code === 'unknown_urusan' ? t.urusan : t.subUrusan;
+    const said = say(text, '{value}', /"([^"]*)"/.exec(issue.message)?.[1] ?? '');
+    return { ...said, message: said.message.replace('{hint}', hint) };
   }
   return issue;
 }

@@ -1,4 +1,5 @@
 import data from '../../rules/kewenangan.json' with { type: 'json' };
+import { suggest } from '../messages.js';
 import { type RegionLevel, readRegionName } from './region-name.js';
 import type { CatalogueContext } from './urusan.js';
 
@@ -152,11 +153,12 @@ export function affairAuthorityOf(
 export function toSubUrusanId(key: string, ctx: CatalogueContext): string {
   const found = findSubUrusan(key);
   if (found) return found.id;
+  const near = suggest(key, byId.keys());
   ctx.issues.push({
     code: 'custom',
     input: key,
-    message: `unknown sub-urusan "${key}": use an id from the sub-urusan catalogue`,
-    params: { code: 'unknown_sub_urusan' },
+    message: `unknown sub-urusan "${key}"${near ? ` (did you mean "${near}"?)` : ''}: use an id from the sub-urusan catalogue`,
+    params: { code: 'unknown_sub_urusan', ...(near ? { suggestion: near } : {}) },
   });
   return key;
 }

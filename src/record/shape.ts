@@ -97,8 +97,13 @@ function patternOf(source: string): RegExp {
 class Reader {
   readonly issues: Issue[] = [];
 
-  private push(path: readonly PropertyKey[], code: string, message: string) {
-    this.issues.push({ path: path as (string | number)[], code, message });
+  private push(path: readonly PropertyKey[], code: string, message: string, suggestion?: string) {
+    this.issues.push({
+      path: path as (string | number)[],
+      code,
+      message,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    });
   }
 
   private invalidType(
@@ -151,7 +156,10 @@ class Reader {
           return value;
         }
         const context: CatalogueContext = {
-          issues: { push: (issue) => this.push(path, issue.params.code, issue.message) },
+          issues: {
+            push: (issue) =>
+              this.push(path, issue.params.code, issue.message, issue.params.suggestion),
+          },
         };
         return LOOKUPS[shape.name](value, context);
       }

@@ -1,5 +1,6 @@
 import catalogue from '../../rules/urusan.json' with { type: 'json' };
 import { InvalidOptionError } from '../errors.js';
+import { suggest } from '../messages.js';
 
 /**
  * The group of an urusan (government affair) under UU 23/2014.
@@ -101,7 +102,7 @@ export interface CatalogueContext {
       code: 'custom';
       input: string;
       message: string;
-      params: { code: string };
+      params: { code: string; suggestion?: string };
     }): unknown;
   };
 }
@@ -114,11 +115,12 @@ export interface CatalogueContext {
 export function toUrusanId(key: string, ctx: CatalogueContext): string {
   const found = findUrusan(key);
   if (found) return found.id;
+  const near = suggest(key, byKey.keys());
   ctx.issues.push({
     code: 'custom',
     input: key,
-    message: `unknown urusan "${key}": use an id or a code from the urusan catalogue`,
-    params: { code: 'unknown_urusan' },
+    message: `unknown urusan "${key}"${near ? ` (did you mean "${near}"?)` : ''}: use an id or a code from the urusan catalogue`,
+    params: { code: 'unknown_urusan', ...(near ? { suggestion: near } : {}) },
   });
   return key;
 }

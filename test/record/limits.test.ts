@@ -16,7 +16,7 @@ function deep(levels: number): unknown {
 }
 
 const issueOf = async (input: unknown) => {
-  const result = await safeEvaluate(input);
+  const result = await safeEvaluate(input, { locale: 'en' });
   if (result.success) throw new Error('expected an input error');
   return result.error.issues;
 };
@@ -137,6 +137,10 @@ describe('limits: records that are not plain JSON', () => {
     const issues = await issueOf(list);
     expect(issues).toStrictEqual([
       { path: ['urusan'], code: 'too_large', message: 'a list of more than 20000 items' },
+    ]);
+    const inIndonesian = await safeEvaluate(list);
+    expect(inIndonesian.success ? [] : inIndonesian.error.issues).toStrictEqual([
+      { path: ['urusan'], code: 'too_large', message: 'isian lebih dari 20000 nilai' },
     ]);
     const keys: Record<string, number> = {};
     for (let i = 0; i < 1_000_000; i++) keys[`k${i}`] = i;
