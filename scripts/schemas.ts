@@ -28,9 +28,16 @@ const derivedDocs: Record<string, string> = {
     'The group of each urusan of the record (absolut, pilihan, wajib_pelayanan_dasar, …).',
   kewenanganTingkat:
     "How subUrusan stands against the region's level: sesuai, di_luar, perlu_ditinjau, belum_ditentukan.",
+  kewenanganUrusan:
+    "How urusan stands against the region's level where UU 23/2014 Pasal 14 splits a whole affair: sesuai, di_luar, perlu_ditinjau.",
   tahunT1: 'The reporting year minus one (T-1).',
   tahunT2: 'The reporting year minus two (T-2).',
   usiaPenerapanBulan: 'Whole months from waktuPenerapan to kipp.tanggalTutupPendaftaran.',
+  kovablikUsiaPenerapanBulan:
+    'Whole months from waktuPenerapan to kovablik.tanggalTutupPendaftaran.',
+  kovablikPernahTopTerpuji: 'Whether the innovation was a KOVABLIK Top Inovasi Terpuji.',
+  kovablikTahunSejakTopTerpuji:
+    'Whole years from the latest KOVABLIK Top Inovasi Terpuji to the year registration closes.',
   kippJumlahTop99: 'How many times the innovation was in a KIPP Top 99.',
   kippPernahTop: 'Whether the innovation won a KIPP top tier.',
 };

@@ -52,7 +52,9 @@ export function createScope(
   const regional = ruleSets
     .filter(
       (r): r is EligibilityRuleSet =>
-        r.kind === 'eligibility' && r.jurisdiction.level !== 'nasional',
+        r.kind === 'eligibility' &&
+        r.purpose === 'regulation' &&
+        r.jurisdiction.level !== 'nasional',
     )
     .map((ruleSet) => ({
       ruleSet,

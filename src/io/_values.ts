@@ -528,7 +528,11 @@ export function readCell(
       return readUrusan(cell);
     case 'bukti':
       return ok(splitList(String(cell), /[;\n]/).map((jenis) => ({ jenis })));
-    default:
-      return ok(cell instanceof Date ? (fromDate(cell) ?? String(cell)) : String(cell).trim());
+    default: {
+      const text = cell instanceof Date ? (fromDate(cell) ?? String(cell)) : String(cell).trim();
+      // A free-text field with known labels (a competition's categories): the label as its id.
+      const labelled = VALUE_ALIASES[field.path] ? enumIndex(field).get(fold(text)) : undefined;
+      return ok(labelled ?? text);
+    }
   }
 }

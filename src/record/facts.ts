@@ -34,6 +34,18 @@ export const DERIVED_FACTS: Readonly<Record<string, readonly string[]>> = {
    * registration close date (`kipp.tanggalTutupPendaftaran`): KIPP's implementation age.
    */
   usiaPenerapanBulan: ['waktuPenerapan', 'kipp.tanggalTutupPendaftaran'],
+  /**
+   * Whole months from the start of implementation (`waktuPenerapan`) to KOVABLIK's registration
+   * close date (`kovablik.tanggalTutupPendaftaran`): KOVABLIK's implementation age.
+   */
+  kovablikUsiaPenerapanBulan: ['waktuPenerapan', 'kovablik.tanggalTutupPendaftaran'],
+  /** Whether the innovation was a KOVABLIK *Top Inovasi Terpuji* (`kovablik.penghargaan`). */
+  kovablikPernahTopTerpuji: ['kovablik.penghargaan'],
+  /**
+   * Whole years from the latest KOVABLIK *Top Inovasi Terpuji* award to the year registration
+   * closes (`kovablik.tanggalTutupPendaftaran`); absent when it never was one.
+   */
+  kovablikTahunSejakTopTerpuji: ['kovablik.penghargaan', 'kovablik.tanggalTutupPendaftaran'],
   /** How many times the innovation was in a KIPP Top 99 list (`kipp.penghargaan`). */
   kippJumlahTop99: ['kipp.penghargaan'],
   /** Whether the innovation won a top tier of KIPP (Top 45/40/35/25/9 or a Khusus top). */
@@ -72,6 +84,21 @@ export function factsOf(record: Innovation): Record<string, unknown> {
   const kipp = record.kipp;
   if (record.waktuPenerapan && kipp?.tanggalTutupPendaftaran) {
     facts.usiaPenerapanBulan = monthsBetween(record.waktuPenerapan, kipp.tanggalTutupPendaftaran);
+  }
+  const kovablikClose = record.kovablik?.tanggalTutupPendaftaran;
+  if (record.waktuPenerapan && kovablikClose) {
+    facts.kovablikUsiaPenerapanBulan = monthsBetween(record.waktuPenerapan, kovablikClose);
+  }
+  const kovablikAwards = record.kovablik?.penghargaan;
+  if (kovablikAwards) {
+    const topYears = kovablikAwards
+      .filter((a) => a.peringkat === 'top_terpuji')
+      .map((a) => a.tahun);
+    facts.kovablikPernahTopTerpuji = topYears.length > 0;
+    if (topYears.length > 0 && kovablikClose) {
+      facts.kovablikTahunSejakTopTerpuji =
+        Number(kovablikClose.slice(0, 4)) - Math.max(...topYears);
+    }
   }
   if (kipp?.penghargaan) {
     facts.kippJumlahTop99 = kipp.penghargaan.filter((a) => a.peringkat === 'top_99').length;

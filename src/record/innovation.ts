@@ -239,6 +239,20 @@ function buildSchemas(acceptNull: boolean) {
     penangananPandemi: optional(z.boolean()),
     /** The same title is used by another proposal. */
     judulGanda: optional(z.boolean()),
+    /**
+     * The competition category (*kategori*) chosen in the edition's list, e.g.
+     * `pelayanan_publik_inklusif` (KIPP 2022).
+     */
+    kategori: optional(z.string().trim().min(1)),
+    /**
+     * Who proposes it: `kementerian_lembaga` (a ministry or agency), `pemda` (a regional
+     * government), `bumn` or `bumd` (state- or region-owned enterprise).
+     */
+    jenisInstansi: optional(z.enum(['kementerian_lembaga', 'pemda', 'bumn', 'bumd'])),
+    /** How many proposals the proposing instansi sends to this edition, this one included. */
+    jumlahUsulanInstansi: optional(count.min(1)),
+    /** The Tim Evaluasi's score of the proposal (0–100), once it is known. */
+    nilaiEvaluasi: optional(z.number().min(0).max(100)),
   });
 
   const ProposalSchema = z.looseObject({
@@ -287,6 +301,43 @@ function buildSchemas(acceptNull: boolean) {
 
   const score = z.number().min(0).max(100);
   const KovablikSchema = z.looseObject({
+    /** Group (*kelompok*): `umum`, `replikasi` or `khusus`. */
+    kelompok: optional(z.enum(['umum', 'replikasi', 'khusus'])),
+    /** The edition's registration close date; implementation age is counted back from it. */
+    tanggalTutupPendaftaran: optional(isoDate),
+    /**
+     * Prior KOVABLIK awards, by year: `top_terpuji` (a *Top Inovasi Terpuji*: Top 25 of
+     * 2016–2019, Top 30 of 2020) or `top_45` (in a Top 45 list without the top tier).
+     */
+    penghargaan: optional(
+      z.array(
+        z.object({
+          /** The year of the award. */
+          tahun: year,
+          /** The tier reached. */
+          peringkat: z.enum(['top_terpuji', 'top_45']),
+        }),
+      ),
+    ),
+    /** The KOVABLIK Top 45 innovation this one adapts (group `replikasi`). */
+    replikasiDari: optional(z.string()),
+    /** The Biro Organisasi invited the innovation (group `khusus` is by invitation only). */
+    undangan: optional(z.boolean()),
+    /**
+     * Who proposes it: `provinsi` (the province's own agencies), `kabupaten_kota` (a regency or
+     * city) or `bumd` (a region-owned enterprise).
+     */
+    jenisPeserta: optional(z.enum(['provinsi', 'kabupaten_kota', 'bumd'])),
+    /** How many group `umum` proposals the participant sends to this edition, this one included. */
+    jumlahUsulanUmum: optional(count.min(1)),
+    /** The proposal says how the innovation served during the COVID-19 pandemic (2022). */
+    informasiCovid: optional(z.boolean()),
+    /** The service standard (*Standar Pelayanan*) of the service, linked or uploaded. */
+    standarPelayanan: documents,
+    /** The service declaration (*Maklumat Pelayanan*), linked or uploaded. */
+    maklumatPelayanan: documents,
+    /** The decree on complaint handling (*SK pengelolaan pengaduan*), linked or uploaded. */
+    skPengaduan: documents,
     /** Stage I, the proposal: section scores 0–100. */
     proposal: optional(
       z.looseObject({

@@ -94,7 +94,8 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
   );
   if (issues.length > 0) throw new InvalidRuleSetError(issues, file.id);
 
-  return deepFreeze({ ...metaOf(file, parent), kind: file.kind, criteria });
+  const purpose = file.purpose ?? parent?.purpose ?? 'regulation';
+  return deepFreeze({ ...metaOf(file, parent), kind: file.kind, purpose, criteria });
 }
 
 /** The parent named by `extends`, or the problem with it ("did you mean …" for a misspelling). */

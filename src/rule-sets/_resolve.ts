@@ -142,6 +142,7 @@ export function shippedRuleSet<R extends RuleSet>(file: unknown, parent?: RuleSe
     extends?: string;
     criteria?: CriterionFile[];
     remove?: string[];
+    purpose?: 'regulation' | 'competition';
     indicators?: unknown;
     region?: unknown;
     stages?: unknown;
@@ -164,5 +165,6 @@ export function shippedRuleSet<R extends RuleSet>(file: unknown, parent?: RuleSe
   if (issues.length > 0) {
     throw new InternalError(`shipped rule set ${f.id} does not resolve: ${issues[0]?.message}`);
   }
-  return deepFreeze({ ...meta, kind: f.kind, criteria }) as unknown as R;
+  const purpose = f.purpose ?? (parent?.kind === 'eligibility' ? parent.purpose : 'regulation');
+  return deepFreeze({ ...meta, kind: f.kind, purpose, criteria }) as unknown as R;
 }

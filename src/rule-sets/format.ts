@@ -278,6 +278,12 @@ export const EligibilityRuleSetSchema = z
     ...ruleSetMetadata,
     /** `eligibility`: criteria with a verdict. */
     kind: z.literal('eligibility'),
+    /**
+     * What it encodes: `regulation` (a region's or the nation's rules on regional innovation,
+     * applied by default to the records of its jurisdiction) or `competition` (the entry rules
+     * of an award, applied only when named). Default: the parent's, else `regulation`.
+     */
+    purpose: z.enum(['regulation', 'competition']).optional(),
     /** The criteria, in the regulation's order. */
     criteria: z.array(CriterionSchema),
     /** Ids of inherited criteria to drop (with `extends`). */

@@ -13,8 +13,11 @@ import { ruleSet as kipp2021 } from './shipped/kipp-2021.js';
 import { ruleSet as kipp2022 } from './shipped/kipp-2022.js';
 import { ruleSet as kipp2023 } from './shipped/kipp-2023.js';
 import { ruleSet as kipp2025 } from './shipped/kipp-2025.js';
+import { ruleSet as kipp2025Evaluasi } from './shipped/kipp-2025-evaluasi.js';
 import { ruleSet as kipp91 } from './shipped/kipp-permenpanrb-91-2021.js';
 import { ruleSet as kovablik } from './shipped/kovablik-jatim.js';
+import { ruleSet as kovablik2022 } from './shipped/kovablik-jatim-2022.js';
+import { ruleSet as kovablik2025 } from './shipped/kovablik-jatim-2025.js';
 import { ruleSet as batu } from './shipped/perwali-batu-36-2022.js';
 import { ruleSet as pp38 } from './shipped/pp-38-2017.js';
 import type { RuleSet, RuleSetSummary } from './types.js';
@@ -30,7 +33,10 @@ const SHIPPED: readonly RuleSet[] = [
   kipp2022,
   kipp2023,
   kipp2025,
+  kipp2025Evaluasi,
   kovablik,
+  kovablik2022,
+  kovablik2025,
 ];
 const registry = new Map<string, { ruleSet: RuleSet; builtIn: boolean }>();
 const lookup: ParentLookup = {

@@ -42,6 +42,11 @@ export interface RuleSetMeta {
 export interface EligibilityRuleSet extends RuleSetMeta {
   /** Kind of rule set. */
   readonly kind: 'eligibility';
+  /**
+   * `regulation`: a region's (or the nation's) rules on regional innovation, the default for
+   * records of its jurisdiction. `competition`: an award's entry rules, applied only when named.
+   */
+  readonly purpose: 'regulation' | 'competition';
   /** The criteria, inherited ones first in their order, replacements in place. */
   readonly criteria: readonly Criterion[];
 }

@@ -112,6 +112,42 @@ describe('eligibilityFor: a region is judged by its own rule set, else the natio
     expect(id('Kota Batu', 2021)).toBe('pp-38-2017');
   });
 
+  it("a competition's entry rules are never a region's default, even in its own province", () => {
+    // KOVABLIK is Jawa Timur's competition: a Jatim record is judged by the province's
+    // regulation when there is one, else by PP 38/2017, never by the competition.
+    for (const year of [2022, 2025]) {
+      expect(shipped.eligibilityFor('Provinsi Jawa Timur', undefined, year)).toMatchObject({
+        ruleSet: { id: 'pp-38-2017' },
+        code: 'national_no_region_rule',
+      });
+    }
+    const scope = createScope([
+      ...shippedRuleSets(),
+      own('uji-prov-jatim', 'provinsi', 'Provinsi Jawa Timur', '2020-01-01'),
+    ]);
+    expect(scope.eligibilityFor('Pemprov Jatim', undefined, 2022).ruleSet.id).toBe(
+      'uji-prov-jatim',
+    );
+    // A region's own file that says it is a competition is left out the same way.
+    const competition = loadRuleSetAmong(
+      {
+        ...json('pp-38-2017'),
+        id: 'uji-lomba-sleman',
+        purpose: 'competition',
+        jurisdiction: { level: 'kabupaten', name: 'Kabupaten Sleman' },
+      },
+      shippedRuleSets(),
+    );
+    expect(competition).toMatchObject({ kind: 'eligibility', purpose: 'competition' });
+    expect(
+      createScope([...shippedRuleSets(), competition]).eligibilityFor(
+        'Kabupaten Sleman',
+        undefined,
+        2024,
+      ).ruleSet.id,
+    ).toBe('pp-38-2017');
+  });
+
   it('gives the same choice object for the same question (it keys the caches)', () => {
     expect(shipped.eligibilityFor('Kota Batu', undefined, 2024)).toBe(
       shipped.eligibilityFor('Kota Batu', undefined, 2024),

@@ -602,6 +602,33 @@ describe('the latest development, as real exports name it', () => {
   });
 });
 
+describe('KIPP and KOVABLIK answers as their forms show them', () => {
+  it('reads a category, a kind of instansi and a participant by label; other text is kept', async () => {
+    const csv =
+      'nama;kipp.kategori;kipp.jenisInstansi;kovablik.jenisPeserta;kovablik.kelompok\n' +
+      'A;Pelayanan Publik yang Inklusif dan Berkeadilan;Pemerintah Daerah;Kabupaten/Kota;Umum\n' +
+      'B;ketahanan institusi publik di masa pandemi;K/L;Perangkat Daerah Provinsi;Replikasi\n' +
+      'C;Inovasi Digital;bumd;bumd;khusus\n';
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    const parts = read.map((r) => r.record as { kipp?: unknown; kovablik?: unknown } | undefined);
+    expect(parts.map((r) => [r?.kipp, r?.kovablik])).toStrictEqual([
+      [
+        { kategori: 'pelayanan_publik_inklusif', jenisInstansi: 'pemda' },
+        { jenisPeserta: 'kabupaten_kota', kelompok: 'umum' },
+      ],
+      [
+        { kategori: 'ketahanan_institusi_pandemi', jenisInstansi: 'kementerian_lembaga' },
+        { jenisPeserta: 'provinsi', kelompok: 'replikasi' },
+      ],
+      // A category of no edition the rules know stays as written, for the rule to judge.
+      [
+        { kategori: 'Inovasi Digital', jenisInstansi: 'bumd' },
+        { jenisPeserta: 'bumd', kelompok: 'khusus' },
+      ],
+    ]);
+  });
+});
+
 describe('answers as regional IGA apps export them (rules/option-texts.json)', () => {
   const options = JSON.parse(
     readFileSync(new URL('../../rules/option-texts.json', import.meta.url), 'utf8'),

@@ -10,6 +10,7 @@ import {
   loadRuleSet,
   UnknownRuleSetError,
 } from '../../src/index.js';
+import { loadRuleSetAmong, shippedRuleSets } from '../../src/rule-sets/registry.js';
 import { eligibleRecord, fixture } from '../helpers.js';
 
 const batuRuleSet = () => getRuleSet('perwali-batu-36-2022') as EligibilityRuleSet;
@@ -28,6 +29,36 @@ describe('shipped rule sets', () => {
       extends: 'pp-38-2017',
       builtIn: true,
     });
+  });
+
+  it("says what each encodes: a regulation, or a competition's entry rules, inherited", () => {
+    const purpose = (id: string) => (getRuleSet(id) as EligibilityRuleSet).purpose;
+    expect(purpose('pp-38-2017')).toBe('regulation');
+    expect(purpose('perwali-batu-36-2022')).toBe('regulation');
+    expect(purpose('kipp-permenpanrb-91-2021')).toBe('regulation');
+    for (const id of ['kipp-2022', 'kipp-2025', 'kipp-2025-evaluasi', 'kovablik-jatim-2022']) {
+      expect(purpose(id), id).toBe('competition');
+    }
+    // kovablik-jatim-2025 says nothing and inherits from KOVABLIK 2022.
+    expect(purpose('kovablik-jatim-2025')).toBe('competition');
+    const file = {
+      id: 'uji-turunan-kovablik',
+      kind: 'eligibility',
+      extends: 'kovablik-jatim-2022',
+      title: { id: 'Uji', en: 'Test' },
+      jurisdiction: { level: 'provinsi', name: 'Provinsi Jawa Timur' },
+      legalBasis: [{ id: 'uji', title: 'Uji', citation: 'Uji' }],
+      edition: '2026',
+      effective: { from: '2026-01-01' },
+      criteria: [],
+    };
+    const child = loadRuleSetAmong(file, shippedRuleSets()) as EligibilityRuleSet;
+    expect(child.purpose).toBe('competition');
+    expect(() => loadRuleSetAmong({ ...file, purpose: 'lomba' }, shippedRuleSets())).toThrow(
+      InvalidRuleSetError,
+    );
+    const own = loadRuleSetAmong({ ...file, purpose: 'regulation' }, shippedRuleSets());
+    expect((own as EligibilityRuleSet).purpose).toBe('regulation');
   });
 
   it('resolves Batu: criteria 1, 2, 3 (4a, 4b), 5, 6 with their checks', () => {
