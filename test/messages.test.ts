@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatAt, formatValue, interpolate, MESSAGES, pick } from '../src/messages.js';
 
@@ -81,5 +82,35 @@ describe('formatValue and formatAt', () => {
   it('pick reads the locale', () => {
     expect(pick({ id: 'satu', en: 'one' }, 'id')).toBe('satu');
     expect(pick({ id: 'satu', en: 'one' }, 'en')).toBe('one');
+  });
+});
+
+describe('the message files', () => {
+  const files = ['messages.json', 'messages-tools.json', 'messages-io.json'];
+  /** Every `{ id, en }` text of a message file, with where it is. */
+  function* texts(node: unknown, at: string): Generator<[string, Record<string, unknown>]> {
+    if (node === null || typeof node !== 'object') return;
+    const entries = Object.entries(node);
+    if ('id' in node || 'en' in node) {
+      if (entries.every(([, v]) => typeof v === 'string')) {
+        yield [at, node as Record<string, unknown>];
+        return;
+      }
+    }
+    for (const [key, value] of entries) yield* texts(value, `${at}.${key}`);
+  }
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it.each(files)('%s: every text in both languages, with the same placeholders', (name) => {
+    const json = JSON.parse(readFileSync(new URL(`../rules/${name}`, import.meta.url), 'utf8'));
+    let count = 0;
+    for (const [at, text] of texts(json, name)) {
+      count++;
+      expect(Object.keys(text).sort(), at).toStrictEqual(['en', 'id']);
+      expect(String(text.id).trim(), at).not.toBe('');
+      expect(String(text.en).trim(), at).not.toBe('');
+      expect(placeholders(String(text.id)), at).toStrictEqual(placeholders(String(text.en)));
+    }
+    expect(count).toBeGreaterThan(20);
   });
 });

@@ -21,7 +21,15 @@ export type { ReadRow as SourceRow, RecordSource } from '../io/index.js';
 /** The reading options the command line passes on. */
 export type CliReadOptions = Pick<
   ReadOptions,
-  'format' | 'delimiter' | 'sheet' | 'map' | 'strict' | 'encoding' | 'fields' | 'numberFormat'
+  | 'format'
+  | 'delimiter'
+  | 'sheet'
+  | 'map'
+  | 'strict'
+  | 'encoding'
+  | 'fields'
+  | 'numberFormat'
+  | 'locale'
 >;
 
 /** Opens a records file, or standard input for `-` (which needs a format). */
@@ -36,7 +44,7 @@ export async function openSource(
         {
           path: [],
           code: 'unknown_format',
-          message: 'reading standard input (-) needs --input-format json, ndjson, csv or xlsx',
+          message: pick(TEXTS.cli.errors.stdinFormat, options.locale ?? 'id'),
         },
       ]);
     }
@@ -46,8 +54,8 @@ export async function openSource(
 }
 
 /** Reads and parses a JSON file (BOM accepted); any problem becomes an {@link InputFileError}. */
-export async function readJson(file: string): Promise<unknown> {
-  const source = await openSource(file, { format: 'json' as InputFormat });
+export async function readJson(file: string, locale: Locale = 'id'): Promise<unknown> {
+  const source = await openSource(file, { format: 'json' as InputFormat, locale });
   const rows: unknown[] = [];
   for await (const row of source.rows) rows.push(row.record);
   return source.single ? rows[0] : rows;
@@ -83,7 +91,7 @@ export class RuleSetFileError extends InvalidRuleSetError {
  * evaluated beside the one it was meant to replace), unless the file `remove`s that one.
  */
 export async function readRuleSetFile(file: string, locale: Locale = 'id'): Promise<unknown> {
-  const json = await readJson(file);
+  const json = await readJson(file, locale);
   const source = await readTextFile(file).catch(() => undefined);
   const refused = lintRuleSet(json, { locale, ...(source !== undefined ? { source } : {}) })
     .filter((p) => p.severity === 'error' || p.code === 'near_inherited_id')

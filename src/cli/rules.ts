@@ -75,7 +75,7 @@ export async function commandRules(
     return EXIT.ok;
   }
   if (sub === 'check' && file !== undefined && rest.length === 0) {
-    const json = await readJson(file);
+    const json = await readJson(file, options.locale);
     const source = await readTextFile(file).catch(() => undefined);
     const problems = lintRuleSet(json, {
       locale: options.locale,
@@ -93,7 +93,7 @@ export async function commandRules(
     return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }
   if (sub === 'test' && file !== undefined && rest.length === 0) {
-    const cases = (await readJson(file)) as { ruleSet?: unknown };
+    const cases = (await readJson(file, options.locale)) as { ruleSet?: unknown };
     // A region's own rule set sits beside its cases (x.cases.json beside x.json): load it.
     const beside = file.replace(/\.cases\.json$/, '.json');
     const known = listRuleSets().some((r) => r.id === cases?.ruleSet);

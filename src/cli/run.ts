@@ -48,6 +48,15 @@ export type { CliIo } from './stream.js';
 const say = (key: keyof typeof TEXTS.cli.errors, locale: Locale, values: Record<string, string>) =>
   pick(TEXTS.cli.errors[key], locale).replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 
+/** "`option` must be a, b or c", in the chosen language. */
+const mustBe = (option: string, values: readonly string[], locale: Locale) =>
+  new UsageError(
+    say('mustBe', locale, {
+      option,
+      values: `${values.slice(0, -1).join(', ')} ${say('or', locale, {})} ${values.at(-1)}`,
+    }),
+  );
+
 /** The help text in the chosen language, from the message catalogue. */
 const usage = (locale: Locale) => pick(TEXTS.cli.usage, locale);
 
@@ -260,16 +269,13 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       io.stdout(version);
       return EXIT.ok;
     }
-    if (values.lang !== 'id' && values.lang !== 'en')
-      throw new UsageError('--lang must be id or en');
+    if (values.lang !== 'id' && values.lang !== 'en') throw mustBe('--lang', ['id', 'en'], 'id');
     setColour({ flag: values['no-color'] === true, env: process.env, isTTY: io.isTTY });
     const [command, ...args] = positionals;
     const formats = FORMATS[command ?? ''] ?? ['text', 'json'];
     const format = values.format ?? formats[0];
     if (!formats.includes(format as Options['format'])) {
-      throw new UsageError(
-        `--format for ${command ?? 'this command'} must be one of ${formats.join(', ')}`,
-      );
+      throw mustBe('--format', formats, values.lang);
     }
     const options: Options = {
       ...(await ruleSetOptions(values['rule-set'] ?? [], values.lang)),
@@ -284,7 +290,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       detail: values.detail,
     };
     if (values.detail !== undefined && !['summary', 'full'].includes(values.detail)) {
-      throw new UsageError('--detail must be summary or full');
+      throw mustBe('--detail', ['summary', 'full'], options.locale);
     }
     // A workbook is written by the report itself, as bytes.
     if (values.output && options.format !== 'xlsx') {
@@ -315,24 +321,25 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
 async function readOptions(
   values: ReturnType<typeof parseOptions>['values'],
 ): Promise<CliReadOptions> {
+  const lang: Locale = values.lang === 'en' ? 'en' : 'id';
   const inputFormat = values['input-format'];
   if (inputFormat !== undefined && !['json', 'ndjson', 'csv', 'xlsx'].includes(inputFormat)) {
-    throw new UsageError('--input-format must be json, ndjson, csv or xlsx');
+    throw mustBe('--input-format', ['json', 'ndjson', 'csv', 'xlsx'], lang);
   }
   const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
   if (delimiter !== undefined && ![',', ';', '\t'].includes(delimiter)) {
-    throw new UsageError('--delimiter must be , ; or tab');
+    throw mustBe('--delimiter', [',', ';', 'tab'], lang);
   }
   if (values.encoding !== undefined && !['utf-8', 'windows-1252'].includes(values.encoding)) {
-    throw new UsageError('--encoding must be utf-8 or windows-1252');
+    throw mustBe('--encoding', ['utf-8', 'windows-1252'], lang);
   }
   const numberFormat = values['number-format'];
   if (numberFormat !== undefined && !['id', 'en'].includes(numberFormat)) {
-    throw new UsageError('--number-format must be id or en');
+    throw mustBe('--number-format', ['id', 'en'], lang);
   }
   let map: CliReadOptions['map'];
   if (values.map !== undefined) {
-    const json = await readJson(values.map);
+    const json = await readJson(values.map, lang);
     const valid =
       json !== null &&
       typeof json === 'object' &&
@@ -343,7 +350,7 @@ async function readOptions(
         {
           path: [],
           code: 'invalid_map',
-          message: `${values.map} must be a JSON object of "header": "record.path" (or null to ignore a column)`,
+          message: say('invalidMap', lang, { file: values.map }),
         },
       ]);
     }
@@ -357,6 +364,7 @@ async function readOptions(
     ...(map ? { map } : {}),
     ...(values.strict ? { strict: true } : {}),
     ...(numberFormat ? { numberFormat: numberFormat as CliReadOptions['numberFormat'] } : {}),
+    locale: lang,
   };
 }
 
@@ -428,7 +436,12 @@ async function runCommand(
           );
         }
         const { rubric: _, ...rest } = evaluateOptions(options);
-        const c = await compareEditions(await readJson(args[0] as string), a, b, rest);
+        const c = await compareEditions(
+          await readJson(args[0] as string, options.locale),
+          a,
+          b,
+          rest,
+        );
         io.stdout(
           options.format === 'json'
             ? JSON.stringify(c, null, 2)
@@ -437,7 +450,7 @@ async function runCommand(
         return EXIT.ok;
       }
       const region = await evaluateRegion(
-        await readJson(args[0] as string),
+        await readJson(args[0] as string, options.locale),
         evaluateOptions(options),
       );
       io.stdout(
@@ -455,7 +468,7 @@ async function runCommand(
           say('badValue', options.locale, { option: '--max-steps', value: String(maxSteps) }),
         );
       }
-      const plan = await planRegion(await readJson(args[0] as string), {
+      const plan = await planRegion(await readJson(args[0] as string, options.locale), {
         ...evaluateOptions(options),
         ...(typeof values.target === 'string' ? { target: values.target as never } : {}),
         ...(maxSteps !== undefined ? { maxSteps: Number(maxSteps) } : {}),

@@ -1,5 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Issue } from '../errors.js';
+import type { Locale } from '../messages.js';
+import { say } from './_say.js';
 import { MAX_ROW_CHARS } from './text.js';
 
 /** One row of a CSV file: its cells, or why it could not be read; `line` is where it starts. */
@@ -26,6 +28,7 @@ const NEWLINE = 10;
 export async function* csvRows(
   text: AsyncIterable<string>,
   delimiter: string,
+  locale: Locale,
   limit = MAX_ROW_CHARS,
 ): AsyncGenerator<CsvRow> {
   const delim = delimiter.charCodeAt(0);
@@ -65,7 +68,7 @@ export async function* csvRows(
         fieldStart = true;
       } else if (c === NEWLINE) {
         const row = over ? undefined : carry + chunk.slice(from, i);
-        yield* finish(row, startLine, line, delimiter, limit);
+        yield* finish(row, startLine, line, delimiter, limit, locale);
         carry = '';
         over = false;
         from = i + 1;
@@ -92,13 +95,16 @@ export async function* csvRows(
       problem: {
         path: [],
         code: 'unclosed_quote',
-        message: `a quote (") opens on line ${startLine} and is never closed, so the ${swallowed} line${swallowed === 1 ? '' : 's'} after it ${swallowed === 1 ? 'was' : 'were'} read into one cell and not evaluated; close or remove the quote`,
+        message: say(locale, swallowed === 1 ? 'unclosedQuoteOne' : 'unclosedQuote', {
+          line: startLine,
+          swallowed,
+        }),
       },
     };
     return;
   }
   if (over || carry !== '')
-    yield* finish(over ? undefined : carry, startLine, line, delimiter, limit);
+    yield* finish(over ? undefined : carry, startLine, line, delimiter, limit, locale);
 }
 
 /** The row from `line` to `endLine` (its text, or `undefined` when it was too long), read. */
@@ -108,15 +114,16 @@ function* finish(
   endLine: number,
   delimiter: string,
   limit: number,
+  locale: Locale,
 ): Generator<CsvRow> {
-  const lines = endLine > line ? `lines ${line}–${endLine}` : `line ${line}`;
+  const lines = endLine > line ? `${line}–${endLine}` : String(line);
   if (text === undefined || text.length > limit) {
     yield {
       line,
       problem: {
         path: [],
         code: 'row_too_long',
-        message: `the row on ${lines} is longer than ${limit.toLocaleString('en')} characters (a cell pasted whole, or a quote that is never closed): left out, the rows after it are read`,
+        message: say(locale, 'rowTooLong', { lines, limit }),
       },
     };
     return;
@@ -139,8 +146,8 @@ function* finish(
         code: 'invalid_quote',
         message:
           endLine > line
-            ? `a quote (") on line ${line} opens a cell that runs on to line ${endLine}, where CSV does not allow the quote that ends it: lines ${line}–${endLine} (${endLine - line + 1} lines) are left out, the rows after them are read; close the quote on line ${line} or remove it`
-            : `a quote (") on line ${line} is not where CSV allows one (a quoted cell starts and ends with the quote; a quote inside it is written twice ""): the row is left out, the rows after it are read`,
+            ? say(locale, 'quoteSpans', { line, end: endLine, count: endLine - line + 1 })
+            : say(locale, 'quoteMisplaced', { line }),
       },
     };
   }

@@ -1,8 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import type { Issue } from '../errors.js';
+import type { Locale } from '../messages.js';
 import { foldLabel } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
+import { say } from './_say.js';
 
 /**
  * Matching a sheet's columns to record fields: by path, by id ignoring case, spaces and
@@ -104,11 +106,13 @@ export interface HeaderMatch {
  * @param headers - the header row as written
  * @param fields - the fields the file may hold (an innovation's, or a units file's)
  * @param map - the caller's own header map, tried first
+ * @param locale - the language of the warnings
  */
 export function matchHeaders(
   headers: readonly string[],
   fields: ReadonlyMap<string, Field>,
-  map: HeaderMap = {},
+  map: HeaderMap,
+  locale: Locale,
 ): HeaderMatch {
   const { byName } = indexOf(fields);
   const own = new Map(Object.entries(map).map(([k, v]) => [fold(k), v]));
@@ -134,12 +138,15 @@ export function matchHeaders(
         ...(hints[0] !== undefined ? { suggestion: hints[0] } : {}),
         message:
           mapped !== undefined
-            ? `the map sends "${header}" to "${mapped}", which is not a field of the record`
+            ? say(locale, 'mapNotField', { header, field: mapped })
             : known
-              ? `column "${header}" has no field in the record and is ignored`
-              : `column "${header}" matches no field and is ignored${
-                  hints.length ? `; did you mean ${hints.map((h) => `"${h}"`).join(', ')}?` : ''
-                } (map it with --map)`,
+              ? say(locale, 'ignoredKnown', { header })
+              : hints.length > 0
+                ? say(locale, 'unknownColumnHint', {
+                    header,
+                    hints: hints.map((h) => `"${h}"`).join(', '),
+                  })
+                : say(locale, 'unknownColumn', { header }),
       });
       return { header, index };
     }
@@ -148,7 +155,7 @@ export function matchHeaders(
       problems.push({
         path: [where],
         code: 'duplicate_column',
-        message: `columns "${before}" and "${header}" both give ${field.path}; the second is ignored`,
+        message: say(locale, 'duplicateColumn', { before, header, field: field.path }),
       });
       return { header, index };
     }

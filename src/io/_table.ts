@@ -1,6 +1,8 @@
 import type { Issue } from '../errors.js';
+import type { Locale } from '../messages.js';
 import type { Field } from './_fields.js';
 import type { Column } from './_headers.js';
+import { say } from './_say.js';
 import { type Cell, type NumberFormat, readCell } from './_values.js';
 
 /**
@@ -49,12 +51,14 @@ const isEmpty = (cell: unknown) =>
  * @param columns - the matched header
  * @param cells - the row's cells, by column position
  * @param fromWorkbook - whether the cells come from a workbook
+ * @param locale - the language of what is said about the row
  * @param numberFormat - how the table writes numbers, when known
  */
 export function readRow(
   columns: readonly Column[],
   cells: readonly unknown[],
   fromWorkbook: boolean,
+  locale: Locale,
   numberFormat?: NumberFormat,
 ): TableRow {
   const record: Record<string, unknown> = {};
@@ -67,13 +71,13 @@ export function readRow(
     const field: Field | undefined = column.field;
     const cell = cells[column.index];
     if (!field || isEmpty(cell)) continue;
-    const result = readCell(cell as Cell, field, fromWorkbook, numberFormat);
+    const result = readCell(cell as Cell, field, fromWorkbook, locale, numberFormat);
     const path = field.path.split('.');
     if (!result.ok) {
       issues.push({
         path,
         code: result.code,
-        message: `column "${column.header}": ${result.message}`,
+        message: say(locale, 'column', { header: column.header, detail: result.message }),
       });
       continue;
     }
@@ -81,7 +85,7 @@ export function readRow(
       warnings.push({
         path,
         code: 'read_as',
-        message: `column "${column.header}": ${result.note}`,
+        message: say(locale, 'column', { header: column.header, detail: result.note }),
       });
     }
     if (result.empty) continue;
@@ -113,7 +117,7 @@ export function readRow(
       issues.push({
         path: path.split('.'),
         code: 'needs_tahun',
-        message: `column "${header}": the answer counts years back from the reporting year (T-0), and the row gives no tahun`,
+        message: say(locale, 'column', { header, detail: say(locale, 'needsTahun') }),
       });
     }
   }

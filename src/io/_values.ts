@@ -1,8 +1,10 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import optionTexts from '../../rules/option-texts.json' with { type: 'json' };
+import type { Locale } from '../messages.js';
 import { urusanIdOfLabel } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
+import { say } from './_say.js';
 
 /**
  * Turning a cell as people type it into the value the record wants: enum values by id or label
@@ -58,7 +60,7 @@ function optionIndex(path: string): Map<string, OptionText> {
  * Years written as T-k of the reporting year ("T-0, T-1 dan T-2", "T-1 & T-2"), as regional apps
  * name them; "T-1 atau T-2" (one of them) is read as the first, with a note.
  */
-function relativeYears(text: string): CellResult | undefined {
+function relativeYears(text: string, locale: Locale): CellResult | undefined {
   const t = text.trim();
   const parts = t.split(/\s*(?:,|\bdan\b|&|\batau\b|\bor\b|\band\b)\s*/i).filter(Boolean);
   if (parts.length === 0 || !parts.every((p) => /^t\s*-?\s*[0-2]$/i.test(p))) return undefined;
@@ -68,36 +70,31 @@ function relativeYears(text: string): CellResult | undefined {
       ok: true,
       value: undefined,
       relative: years.slice(0, 1),
-      note: `"${t}" names one year of several: read as T${years[0] === 0 ? '-0' : years[0]} alone; write the years if not`,
+      note: say(locale, 'oneOfSeveralYears', {
+        text: t,
+        year: `T${years[0] === 0 ? '-0' : years[0]}`,
+      }),
     };
   }
   return { ok: true, value: undefined, relative: years };
 }
 
 /** An app's option text as the record's value, saying what was assumed. */
-function fromOption(option: OptionText, text: string): CellResult {
-  const quoted = `"${text.trim()}"`;
+function fromOption(option: OptionText, cell: string, locale: Locale): CellResult {
+  const text = cell.trim();
   if (option.choices) {
-    return fail(
-      'ambiguous_value',
-      `${quoted} can be ${option.choices.join(' or ')}; write the one the document is`,
-    );
+    const choices = option.choices.join(say(locale, 'or'));
+    return fail('ambiguous_value', say(locale, 'ambiguousOption', { text, choices }));
   }
   if (option.empty) {
-    return {
-      ok: true,
-      value: undefined,
-      empty: true,
-      note: `${quoted} gives no value: left empty`,
-    };
+    return { ok: true, value: undefined, empty: true, note: say(locale, 'optionEmpty', { text }) };
   }
   const notes: string[] = [];
   if (option.range) {
-    notes.push(
-      `${quoted} is a range: read as ${String(option.value)}, its least favourable value; write the exact number`,
-    );
+    const value = typeof option.value === 'number' ? option.value : String(option.value);
+    notes.push(say(locale, 'optionRange', { text, value }));
   }
-  if (option.note) notes.push(`${quoted}: ${option.note.en}`);
+  if (option.note) notes.push(say(locale, 'optionNote', { text, note: option.note[locale] }));
   return {
     ok: true,
     value: option.value,
@@ -193,61 +190,56 @@ export function fromExcelSerial(serial: number): string | undefined {
   return fromDate(new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000));
 }
 
-const DATE_FORMS = 'YYYY-MM-DD, d/m/yyyy, d-m-yyyy, "10 Januari 2023"';
-
-function readDate(cell: Cell, field: Field, fromWorkbook: boolean): CellResult {
+function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Locale): CellResult {
+  const forms = say(locale, 'dateForms');
+  const notDate = (text: string | number) =>
+    fail('invalid_date', say(locale, 'notDate', { text: String(text), forms }));
+  const yearAlone = (year: string | number) =>
+    ok(`${year}-01-01`, say(locale, 'yearAlone', { year: String(year), date: `${year}-01-01` }));
   if (cell instanceof Date) {
     const iso = fromDate(cell);
-    return iso ? ok(iso) : fail('invalid_date', 'not a valid date');
+    return iso ? ok(iso) : fail('invalid_date', say(locale, 'invalidDateValue'));
   }
   const allowYear = YEAR_ONLY.has(field.path);
   if (typeof cell === 'number') {
     if (Number.isInteger(cell) && cell >= 1900 && cell <= 2200 && allowYear) {
-      return ok(`${cell}-01-01`, `the year ${cell} alone is read as ${cell}-01-01`);
+      return yearAlone(cell);
     }
     // A workbook stores a date as a day number; a date typed as text never comes as a number.
     const iso = fromWorkbook ? fromExcelSerial(cell) : undefined;
-    return iso ? ok(iso) : fail('invalid_date', `${cell} is not a date; write ${DATE_FORMS}`);
+    return iso ? ok(iso) : notDate(cell);
   }
   const text = String(cell).trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? ok(iso) : fail('invalid_date', `"${text}" is not a date of the calendar`);
+    return iso ? ok(iso) : fail('invalid_date', say(locale, 'notCalendarDate', { text }));
   }
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (m) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-    return iso
-      ? ok(iso)
-      : fail(
-          'invalid_date',
-          `"${text}" is not a date read as day/month/year (d/m/yyyy, as written in Indonesia)`,
-        );
+    return iso ? ok(iso) : fail('invalid_date', say(locale, 'notDayMonthYear', { text }));
   }
   m = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/.exec(text);
   if (m) {
     const month = MONTHS[(m[2] as string).toLowerCase()];
     const iso = month ? isoDate(Number(m[3]), month, Number(m[1])) : undefined;
-    return iso ? ok(iso) : fail('invalid_date', `"${text}" is not a date; write ${DATE_FORMS}`);
+    return iso ? ok(iso) : notDate(text);
   }
   // A workbook saved as CSV writes a date cell in General format as Excel's day number.
   if (/^\d{5}$/.test(text)) {
     const serial = Number(text);
     const iso = serial >= 21_916 && serial <= 80_000 ? fromExcelSerial(serial) : undefined;
-    if (iso) return ok(iso, `"${text}" is read as Excel's day number ${text}, the date ${iso}`);
+    if (iso) return ok(iso, say(locale, 'excelDay', { text, date: iso }));
   }
   if (/^\d{4}$/.test(text)) {
     const year = Number(text);
     if (allowYear && year >= 1900 && year <= 2200) {
-      return ok(`${text}-01-01`, `the year ${text} alone is read as ${text}-01-01`);
+      return yearAlone(text);
     }
-    return fail(
-      'invalid_date',
-      `"${text}" is a year; ${field.path} needs a whole date (${DATE_FORMS})`,
-    );
+    return fail('invalid_date', say(locale, 'yearNeedsDate', { text, field: field.path, forms }));
   }
-  return fail('invalid_date', `"${text}" is not a date; write ${DATE_FORMS}`);
+  return notDate(text);
 }
 
 /**
@@ -321,14 +313,19 @@ const SINGLE = new RegExp(`^${NUM}${UNIT}$`);
  * A range in words as its least favourable value (the lowest, or the highest where fewer is
  * better), so that each edition's thresholds decide the level and nothing is overclaimed.
  */
-function readRange(text: string, integer: boolean, lessIsBetter: boolean): CellResult | undefined {
+function readRange(
+  text: string,
+  integer: boolean,
+  lessIsBetter: boolean,
+  locale: Locale,
+): CellResult | undefined {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   // One number with its unit ("3 kali", "12 orang", "4 bulan"): that number.
   const single = SINGLE.exec(t);
   if (single && /[a-z%]/.test(t)) {
     const value = numberOfText(single[1] as string);
     if (integer && !Number.isInteger(value)) return undefined;
-    return ok(value, `"${text.trim()}" read as ${value}`);
+    return ok(value, say(locale, 'readAs', { text: text.trim(), value }));
   }
   for (const { pattern, bounds } of RANGES) {
     const m = pattern.exec(t);
@@ -338,10 +335,7 @@ function readRange(text: string, integer: boolean, lessIsBetter: boolean): CellR
     const value = lessIsBetter ? high : low;
     if (!Number.isFinite(value) || value < 0 || low > high) return undefined;
     const rounded = Math.round(value * 100) / 100;
-    return ok(
-      rounded,
-      `"${text.trim()}" is a range: read as ${rounded}, its least favourable value; write the exact number`,
-    );
+    return ok(rounded, say(locale, 'rangeRead', { text: text.trim(), value: rounded }));
   }
   return undefined;
 }
@@ -349,29 +343,28 @@ function readRange(text: string, integer: boolean, lessIsBetter: boolean): CellR
 function readNumber(
   cell: Cell,
   integer: boolean,
+  locale: Locale,
   format?: NumberFormat,
   lessIsBetter = false,
 ): CellResult {
   if (typeof cell === 'string' && NONE.has(cell.trim().toLowerCase())) {
-    return {
-      ok: true,
-      value: undefined,
-      empty: true,
-      note: `"${cell.trim()}" means none: left empty`,
-    };
+    const note = say(locale, 'meansNone', { text: cell.trim() });
+    return { ok: true, value: undefined, empty: true, note };
   }
-  const plain = readPlainNumber(cell, integer, format);
+  const plain = readPlainNumber(cell, integer, locale, format);
   if (plain.ok || typeof cell !== 'string') return plain;
-  return readRange(cell, integer, lessIsBetter) ?? plain;
+  return readRange(cell, integer, lessIsBetter, locale) ?? plain;
 }
 
-function readPlainNumber(cell: Cell, integer: boolean, format?: NumberFormat): CellResult {
-  if (typeof cell === 'number') {
-    return integer && !Number.isInteger(cell)
-      ? fail('invalid_number', `${cell} is not a whole number`)
-      : ok(cell);
-  }
-  if (typeof cell !== 'string') return fail('invalid_number', `expected a number`);
+function readPlainNumber(
+  cell: Cell,
+  integer: boolean,
+  locale: Locale,
+  format?: NumberFormat,
+): CellResult {
+  const notWhole = () => fail('invalid_number', say(locale, 'notWhole', { text: String(cell) }));
+  if (typeof cell === 'number') return integer && !Number.isInteger(cell) ? notWhole() : ok(cell);
+  if (typeof cell !== 'string') return fail('invalid_number', say(locale, 'expectedNumber'));
   let text = cell.trim().replace(/\s|%$/g, '');
   if (format === 'id') {
     text = ID_NUMBER.test(text) ? text.replace(/\./g, '').replace(',', '.') : 'x';
@@ -382,7 +375,13 @@ function readPlainNumber(cell: Cell, integer: boolean, format?: NumberFormat): C
     const thousands = Number(text.replace(',', ''));
     return fail(
       'ambiguous_number',
-      `"${cell}" reads as ${decimal} with a decimal comma (Indonesian) or ${thousands} with a thousands comma (English); say which with --number-format id|en (numberFormat), or write ${String(decimal).replace('.', ',')} or ${thousands}`,
+      say(locale, 'ambiguousNumber', {
+        text: cell,
+        decimal,
+        thousands,
+        decimalText: String(decimal).replace('.', ','),
+        thousandsText: String(thousands),
+      }),
     );
   } else if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) {
     text = text.replace(/\./g, '').replace(',', '.');
@@ -390,18 +389,17 @@ function readPlainNumber(cell: Cell, integer: boolean, format?: NumberFormat): C
     text = text.replace(/,/g, '');
   } else text = text.replace(',', '.');
   const n = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(n)) return fail('invalid_number', `"${cell}" is not a number`);
-  if (integer && !Number.isInteger(n))
-    return fail('invalid_number', `"${cell}" is not a whole number`);
+  if (!Number.isFinite(n)) return fail('invalid_number', say(locale, 'notNumber', { text: cell }));
+  if (integer && !Number.isInteger(n)) return notWhole();
   return ok(n);
 }
 
-function readBoolean(cell: Cell): CellResult {
+function readBoolean(cell: Cell, locale: Locale): CellResult {
   if (typeof cell === 'boolean') return ok(cell);
   const key = fold(String(cell));
   if (TRUE.has(key)) return ok(true);
   if (FALSE.has(key)) return ok(false);
-  return fail('invalid_boolean', `"${cell}" is not yes or no; write ya/tidak, true/false or 1/0`);
+  return fail('invalid_boolean', say(locale, 'notYesNo', { text: String(cell) }));
 }
 
 const enumIndexes = new Map<string, Map<string, string>>();
@@ -422,16 +420,13 @@ function enumIndex(field: Field): Map<string, string> {
 const accepted = (field: Field) =>
   (field.options ?? []).map((o) => `${o} ("${o.replace(/_/g, ' ')}")`).join(', ');
 
-function readEnum(text: string, field: Field): CellResult {
+function readEnum(text: string, field: Field, locale: Locale): CellResult {
   const value = enumIndex(field).get(fold(text));
   if (value !== undefined) return ok(value);
-  return fail(
-    'invalid_value',
-    `"${text}" is not an accepted value; use one of: ${accepted(field)}`,
-  );
+  return fail('invalid_value', say(locale, 'notAccepted', { text, options: accepted(field) }));
 }
 
-function readUrusan(cell: Cell): CellResult {
+function readUrusan(cell: Cell, locale: Locale): CellResult {
   const ids: string[] = [];
   for (const part of String(cell).split(/[;\n]/)) {
     const text = part.trim();
@@ -450,10 +445,7 @@ function readUrusan(cell: Cell): CellResult {
     const found = pieces.map(urusanIdOfLabel);
     const missing = pieces.filter((_, i) => !found[i]);
     if (missing.length > 0) {
-      return fail(
-        'unknown_urusan',
-        `"${missing[0]}" is not an urusan of UU 23/2014; write its code (1.03), id or name (Pekerjaan Umum dan Penataan Ruang)`,
-      );
+      return fail('unknown_urusan', say(locale, 'unknownUrusan', { text: missing[0] as string }));
     }
     ids.push(...(found as string[]));
   }
@@ -472,42 +464,45 @@ const splitList = (text: string, separators: RegExp) =>
  * @param cell - the cell as read (never empty: empty cells are skipped before)
  * @param field - the field the column maps to
  * @param fromWorkbook - whether it comes from a workbook (numbers in date fields are day serials)
+ * @param locale - the language of what is said about the cell
  * @param numberFormat - how the table writes numbers, when known
  */
 export function readCell(
   cell: Cell,
   field: Field,
   fromWorkbook: boolean,
+  locale: Locale,
   numberFormat?: NumberFormat,
 ): CellResult {
   // An answer as a regional IGA app exports it ("11-30 SDM", "T-1 dan T-2"): its value.
   if (typeof cell === 'string') {
     const option = optionIndex(field.path).get(fold(cell));
-    if (option) return fromOption(option, cell);
+    if (option) return fromOption(option, cell, locale);
     if (/^indikator\.[a-zA-Z]+\.tahun$/.test(field.path)) {
-      const years = relativeYears(cell);
+      const years = relativeYears(cell, locale);
       if (years) return years;
     }
   }
   switch (field.kind) {
     case 'date':
-      return readDate(cell, field, fromWorkbook);
+      return readDate(cell, field, fromWorkbook, locale);
     case 'number':
     case 'integer':
       return readNumber(
         cell,
         field.kind === 'integer',
+        locale,
         numberFormat,
         LESS_IS_BETTER.has(field.path),
       );
     case 'boolean':
-      return readBoolean(cell);
+      return readBoolean(cell, locale);
     case 'enum':
-      return readEnum(String(cell).trim(), field);
+      return readEnum(String(cell).trim(), field, locale);
     case 'list-enum': {
       const values: string[] = [];
       for (const item of splitList(String(cell), /[;,\n]/)) {
-        const one = readEnum(item, field);
+        const one = readEnum(item, field, locale);
         if (!one.ok) return one;
         values.push(one.value as string);
       }
@@ -516,7 +511,7 @@ export function readCell(
     case 'list-number': {
       const values: number[] = [];
       for (const item of splitList(String(cell), /[;,\s]+/)) {
-        const one = readNumber(item, true, numberFormat);
+        const one = readNumber(item, true, locale, numberFormat);
         if (!one.ok) return one;
         values.push(one.value as number);
       }
@@ -525,7 +520,7 @@ export function readCell(
     case 'list-string':
       return ok(splitList(String(cell), /[;\n]/));
     case 'urusan':
-      return readUrusan(cell);
+      return readUrusan(cell, locale);
     case 'bukti':
       return ok(splitList(String(cell), /[;\n]/).map((jenis) => ({ jenis })));
     default: {

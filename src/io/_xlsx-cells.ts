@@ -1,4 +1,6 @@
 import { InputFileError, type Issue } from '../errors.js';
+import type { Locale } from '../messages.js';
+import { say } from './_say.js';
 
 /**
  * A cell whose value cannot be read: a formula saved without its result (a workbook written by
@@ -63,14 +65,21 @@ export function unreadableIssue(
   column: number,
   line: number,
   field: string | undefined,
+  locale: Locale,
 ): Issue {
-  const where = `cell ${columnLetter(column)}${line}${field ? ` (${field})` : ''}`;
-  const why = {
-    formula_without_value: `is a formula (=${cell.detail}) saved without its value: open the file in Excel and save it again, or type the value`,
-    excel_error: `holds the Excel error ${cell.detail}: correct the cell`,
-    missing_shared_string: `points at text number ${cell.detail}, which the workbook does not hold (the file is damaged): save it again from Excel`,
-  }[cell.code];
-  return { path: field ? [field] : [], code: cell.code, message: `${where} ${why}` };
+  const at = `${columnLetter(column)}${line}`;
+  const where = field
+    ? say(locale, 'cellOfField', { cell: at, field })
+    : say(locale, 'cell', { cell: at });
+  const text = (
+    {
+      formula_without_value: 'formulaWithoutValue',
+      excel_error: 'excelError',
+      missing_shared_string: 'missingSharedString',
+    } as const
+  )[cell.code];
+  const message = say(locale, text, { where, detail: cell.detail });
+  return { path: field ? [field] : [], code: cell.code, message };
 }
 
 /**
@@ -106,6 +115,7 @@ export function guardSharedStrings(reader: object): void {
 export async function* guardedRows<T extends { number: number }>(
   rows: AsyncIterator<T>,
   name: string,
+  locale: Locale,
 ): AsyncGenerator<T> {
   let last = 0;
   for (;;) {
@@ -117,7 +127,10 @@ export async function* guardedRows<T extends { number: number }>(
         {
           path: [`row ${last + 1}`],
           code: 'invalid_xlsx',
-          message: `the sheet of ${name} cannot be read${last > 0 ? ` after row ${last}` : ''}, its XML is damaged: ${(error as Error).message}`,
+          message:
+            last > 0
+              ? say(locale, 'damagedSheetAfter', { name, row: last, why: (error as Error).message })
+              : say(locale, 'damagedSheet', { name, why: (error as Error).message }),
         },
       ]);
     }

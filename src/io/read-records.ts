@@ -3,10 +3,11 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
-import { optionNames, unknownOptionIssues } from '../messages.js';
+import { type Locale, optionNames, unknownOptionIssues } from '../messages.js';
 import { csvRows } from './_csv-records.js';
 import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
+import { say } from './_say.js';
 import { readRow } from './_table.js';
 import type { NumberFormat } from './_values.js';
 import {
@@ -53,7 +54,15 @@ export interface ReadOptions {
    * Default unknown: a number that reads two ways (`12,500`) is refused, naming both readings.
    */
   numberFormat?: NumberFormat;
+  /**
+   * The language of every warning and problem the reader gives (a column ignored, a cell it
+   * cannot read, a file it cannot open): `id` (default) or `en`.
+   */
+  locale?: Locale;
 }
+
+/** The options as the reading functions use them: the language settled. */
+type Read = ReadOptions & { locale: Locale };
 
 const READ_OPTIONS = optionNames<ReadOptions>({
   format: true,
@@ -65,6 +74,7 @@ const READ_OPTIONS = optionNames<ReadOptions>({
   fields: true,
   name: true,
   numberFormat: true,
+  locale: true,
 });
 
 /** One row read: the record, or the problems that kept it out; and what was read with care. */
@@ -122,18 +132,14 @@ export function formatOfPath(path: string): InputFormat | undefined {
   return undefined;
 }
 
-function fileIssue(name: string, error: unknown): Issue {
+function fileIssue(name: string, error: unknown, locale: Locale): Issue {
   const raw = (error as { code?: unknown } | null | undefined)?.code;
   const code = typeof raw === 'string' ? raw.toLowerCase() : 'read_error';
-  const why =
-    code === 'enoent'
-      ? 'no such file'
-      : code === 'eisdir'
-        ? 'it is a folder, not a file'
-        : code === 'eacces'
-          ? 'permission denied'
-          : code;
-  return { path: [], code, message: `cannot read ${name}: ${why}` };
+  const known = ({ enoent: 'noSuchFile', eisdir: 'isFolder', eacces: 'permissionDenied' } as const)[
+    code as 'enoent'
+  ];
+  const why = known ? say(locale, known) : code;
+  return { path: [], code, message: say(locale, 'cannotRead', { name, why }) };
 }
 
 /**
@@ -219,6 +225,9 @@ function checkOptions(given: unknown): ReadOptions {
       message: 'numberFormat must be id or en',
     });
   }
+  if (options.locale !== undefined && !['id', 'en'].includes(options.locale)) {
+    issues.push({ path: ['locale'], code: 'invalid_value', message: 'locale must be id or en' });
+  }
   if (issues.length > 0) throw new InvalidOptionError(issues);
   return options;
 }
@@ -226,6 +235,7 @@ function checkOptions(given: unknown): ReadOptions {
 async function bytesOf(
   input: RecordInput,
   name: string,
+  locale: Locale,
 ): Promise<AsyncIterable<Uint8Array | string>> {
   if (typeof input !== 'string') {
     if (!(input instanceof Uint8Array)) {
@@ -240,7 +250,7 @@ async function bytesOf(
           {
             path: [],
             code: 'invalid_input',
-            message: `${name} is not a file path, bytes (a Uint8Array) or a stream of them`,
+            message: say(locale, 'notInput', { name }),
           },
         ]);
       }
@@ -253,7 +263,7 @@ async function bytesOf(
                 {
                   path: [],
                   code: 'invalid_input',
-                  message: `${name} gave a chunk that is neither text nor bytes`,
+                  message: say(locale, 'badChunk', { name }),
                 },
               ]);
             }
@@ -261,7 +271,7 @@ async function bytesOf(
           }
         } catch (error) {
           if (error instanceof InputFileError) throw error;
-          throw new InputFileError(name, [fileIssue(name, error)]);
+          throw new InputFileError(name, [fileIssue(name, error, locale)]);
         }
       })();
     }
@@ -274,7 +284,7 @@ async function bytesOf(
     const info = await stat(input);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
   } catch (error) {
-    throw new InputFileError(name, [fileIssue(name, error)]);
+    throw new InputFileError(name, [fileIssue(name, error, locale)]);
   }
   const stream = createReadStream(input);
   // An error while reading (permissions, a vanished file) surfaces as an input error.
@@ -282,7 +292,7 @@ async function bytesOf(
     try {
       for await (const chunk of stream) yield chunk as Uint8Array;
     } catch (error) {
-      throw new InputFileError(name, [fileIssue(name, error)]);
+      throw new InputFileError(name, [fileIssue(name, error, locale)]);
     }
   })();
 }
@@ -311,26 +321,28 @@ export async function openRecords(
   input: RecordInput,
   options?: ReadOptions,
 ): Promise<RecordSource> {
-  const read = checkOptions(options);
+  const checked = checkOptions(options);
+  const read: Read = { ...checked, locale: checked.locale ?? 'id' };
+  const { locale } = read;
   const name = read.name ?? (typeof input === 'string' ? input : 'input');
   // A missing file or a folder is said as such, before its name is read for a format.
-  const bytes = await bytesOf(input, name);
+  const bytes = await bytesOf(input, name, locale);
   const format = read.format ?? (typeof input === 'string' ? formatOfPath(input) : undefined);
   if (!format) {
     throw new InputFileError(name, [
       {
         path: [],
         code: 'unknown_format',
-        message: `cannot tell the format of ${name}: name it .json, .ndjson, .csv or .xlsx, or give the format`,
+        message: say(locale, 'unknownFormat', { name }),
       },
     ]);
   }
   const fields = read.fields === 'unit' ? UNIT_FIELDS : innovationFields();
   if (format === 'xlsx') return openWorkbook(bytes, name, fields, read);
-  const text = decodeText(bytes, name, read.encoding);
-  if (format === 'json') return openJson(text, name);
+  const text = decodeText(bytes, name, read.encoding ?? 'utf-8', locale);
+  if (format === 'json') return openJson(text, name, locale);
   if (format === 'ndjson')
-    return { format, single: false, warnings: [], columns: [], rows: ndjsonRows(text) };
+    return { format, single: false, warnings: [], columns: [], rows: ndjsonRows(text, locale) };
   return openCsv(text, name, fields, read);
 }
 
@@ -364,11 +376,18 @@ export async function* readRecords(
   }
 }
 
-async function openJson(text: AsyncIterable<string>, name: string): Promise<RecordSource> {
+const emptyFile = (name: string, locale: Locale) =>
+  new InputFileError(name, [
+    { path: [], code: 'empty_file', message: say(locale, 'emptyFile', { name }) },
+  ]);
+
+async function openJson(
+  text: AsyncIterable<string>,
+  name: string,
+  locale: Locale,
+): Promise<RecordSource> {
   const all = await readText(text);
-  if (all.trim() === '') {
-    throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
-  }
+  if (all.trim() === '') throw emptyFile(name, locale);
   let json: unknown;
   try {
     json = JSON.parse(all);
@@ -377,7 +396,7 @@ async function openJson(text: AsyncIterable<string>, name: string): Promise<Reco
       {
         path: [],
         code: 'invalid_json',
-        message: `${name} is not valid JSON: ${(error as Error).message}`,
+        message: say(locale, 'invalidJson', { name, why: (error as Error).message }),
       },
     ]);
   }
@@ -393,7 +412,7 @@ async function openJson(text: AsyncIterable<string>, name: string): Promise<Reco
   };
 }
 
-async function* ndjsonRows(text: AsyncIterable<string>): AsyncGenerator<ReadRow> {
+async function* ndjsonRows(text: AsyncIterable<string>, locale: Locale): AsyncGenerator<ReadRow> {
   let index = 0;
   for await (const [line, content] of linesOf(text)) {
     if (content === undefined) {
@@ -404,7 +423,7 @@ async function* ndjsonRows(text: AsyncIterable<string>): AsyncGenerator<ReadRow>
           {
             path: [],
             code: 'row_too_long',
-            message: `line ${line} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters, more than any record: left out, the lines after it are read`,
+            message: say(locale, 'lineTooLong', { line, limit: MAX_ROW_CHARS }),
           },
         ],
       };
@@ -429,19 +448,22 @@ function headerResult(
   fields: ReadonlyMap<string, Field>,
   name: string,
   line: number,
-  options: ReadOptions,
+  options: Read,
 ): { columns: readonly Column[]; warnings: Issue[] } {
-  const { columns, problems } = matchHeaders(headers, fields, options.map);
+  const { columns, problems } = matchHeaders(headers, fields, options.map ?? {}, options.locale);
   const located = problems.map((p) => ({ ...p, path: [`line ${line}`, ...p.path] }));
   if (!columns.some((c) => c.field)) {
     throw new InputFileError(name, [
       {
         path: [`line ${line}`],
         code: 'no_known_column',
-        message: `no column of ${name} names a field of the record (first line: ${headers
-          .slice(0, 5)
-          .map((h) => JSON.stringify(h))
-          .join(', ')}); is the header row the first row?`,
+        message: say(options.locale, 'noKnownColumn', {
+          name,
+          first: headers
+            .slice(0, 5)
+            .map((h) => JSON.stringify(h))
+            .join(', '),
+        }),
       },
       ...located,
     ]);
@@ -478,7 +500,9 @@ async function locateHeader<T>(
     }
     if (cells.every((c) => c.trim() === '')) continue;
     seen.push(next.value);
-    const count = matchHeaders(cells, fields, map).columns.filter((c) => c.field).length;
+    const count = matchHeaders(cells, fields, map ?? {}, 'en').columns.filter(
+      (c) => c.field,
+    ).length;
     if (count > bestCount) {
       best = seen.length - 1;
       bestCount = count;
@@ -498,13 +522,13 @@ async function* replay<T>(first: readonly T[], rest: AsyncIterator<T>): AsyncGen
   }
 }
 
-const skippedWarning = (skipped: number, line: number): Issue[] =>
+const skippedWarning = (skipped: number, line: number, locale: Locale): Issue[] =>
   skipped > 0
     ? [
         {
           path: [`line ${line}`],
           code: 'header_below_title',
-          message: `the header is on line ${line}; the ${skipped} row${skipped === 1 ? '' : 's'} above it ${skipped === 1 ? 'was' : 'were'} read as a title and skipped`,
+          message: say(locale, skipped === 1 ? 'titleRow' : 'titleRows', { line, skipped }),
         },
       ]
     : [];
@@ -518,8 +542,9 @@ async function openCsv(
   text: AsyncIterable<string>,
   name: string,
   fields: ReadonlyMap<string, Field>,
-  options: ReadOptions,
+  options: Read,
 ): Promise<RecordSource> {
+  const { locale } = options;
   const iterator = text[Symbol.asyncIterator]();
   let head = '';
   let more = true;
@@ -528,9 +553,7 @@ async function openCsv(
     if (next.done) more = false;
     else head += next.value;
   }
-  if (head.trim() === '') {
-    throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
-  }
+  if (head.trim() === '') throw emptyFile(name, locale);
   const delimiter = options.delimiter ?? detectDelimiter(head.split('\n', 1)[0] as string);
   const rest = async function* () {
     yield head;
@@ -540,15 +563,13 @@ async function openCsv(
       yield next.value;
     }
   };
-  const records = csvRows(rest(), delimiter)[Symbol.asyncIterator]();
+  const records = csvRows(rest(), delimiter, locale)[Symbol.asyncIterator]();
   const found = await locateHeader(records, (r) => r.cells, fields, options.map);
-  if (!found) {
-    throw new InputFileError(name, [{ path: [], code: 'empty_file', message: `${name} is empty` }]);
-  }
+  if (!found) throw emptyFile(name, locale);
   const headerLine = found.header.line;
   const matched = headerResult(found.header.cells ?? [], fields, name, headerLine, options);
   const columns = matched.columns;
-  const warnings = [...skippedWarning(found.skipped, headerLine), ...matched.warnings];
+  const warnings = [...skippedWarning(found.skipped, headerLine, locale), ...matched.warnings];
   const data = replay(found.after, records);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
@@ -567,18 +588,22 @@ async function openCsv(
             {
               path: [],
               code: 'invalid_csv',
-              message: `${cells.length} cells where the header has ${columns.length} columns (delimiter "${shown}")`,
+              message: say(locale, 'shortRow', {
+                cells: cells.length,
+                columns: columns.length,
+                delimiter: shown,
+              }),
             },
           ],
         };
         continue;
       }
-      const notRecord = notARecord(cells, columns, line);
+      const notRecord = notARecord(cells, columns, line, options.locale);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;
       }
-      const row = readRow(columns, cells, false, options.numberFormat);
+      const row = readRow(columns, cells, false, locale, options.numberFormat);
       yield row.ok
         ? {
             index: index++,
@@ -617,6 +642,7 @@ function notARecord(
   cells: readonly unknown[],
   columns: readonly Column[],
   line: number,
+  locale: Locale,
 ): Issue | undefined {
   const nama = columns.find((c) => c.field?.path === 'nama');
   const first = cells.find((c) => foldCell(c) !== '');
@@ -625,7 +651,10 @@ function notARecord(
     return {
       path: [],
       code: 'totals_row',
-      message: `line ${line} is a totals or summary row ("${String(nama ? cells[nama.index] : first).trim()}"), not an innovation: left out`,
+      message: say(locale, 'totalsRow', {
+        line,
+        text: String(nama ? cells[nama.index] : first).trim(),
+      }),
     };
   }
   const filled = columns.filter((c) => foldCell(cells[c.index]) !== '');
@@ -633,7 +662,7 @@ function notARecord(
     return {
       path: [],
       code: 'repeated_header',
-      message: `line ${line} repeats the header (a page break in the export): left out`,
+      message: say(locale, 'repeatedHeader', { line }),
     };
   }
   return undefined;
@@ -643,6 +672,7 @@ function notARecord(
 async function nonEmpty(
   bytes: AsyncIterable<Uint8Array | string>,
   name: string,
+  locale: Locale,
 ): Promise<AsyncIterable<Uint8Array | string>> {
   const chunks = bytes[Symbol.asyncIterator]();
   let first: IteratorResult<Uint8Array | string>;
@@ -653,7 +683,7 @@ async function nonEmpty(
         {
           path: [],
           code: 'empty_file',
-          message: `${name} is empty: an Excel workbook (.xlsx) has at least one sheet`,
+          message: say(locale, 'emptyWorkbook', { name }),
         },
       ]);
     }
@@ -673,10 +703,11 @@ async function openWorkbook(
   bytes: AsyncIterable<Uint8Array | string>,
   name: string,
   fields: ReadonlyMap<string, Field>,
-  options: ReadOptions,
+  options: Read,
 ): Promise<RecordSource> {
+  const { locale } = options;
   // An empty file never ends exceljs's wait for a zip entry: refused before it is handed over.
-  const stream = Readable.from(await nonEmpty(bytes, name));
+  const stream = Readable.from(await nonEmpty(bytes, name, locale));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -693,7 +724,7 @@ async function openWorkbook(
       const next = await sheets.next();
       if (next.done) break;
       const candidate = next.value;
-      const sheetName = candidate.name ?? `sheet ${seen.length + 1}`;
+      const sheetName = candidate.name ?? say(locale, 'sheetNumber', { n: seen.length + 1 });
       if (options.sheet === undefined || sheetName === options.sheet) {
         sheet = candidate;
         break;
@@ -707,7 +738,7 @@ async function openWorkbook(
       {
         path: [],
         code: 'invalid_xlsx',
-        message: `${name} is not an Excel workbook (.xlsx): ${(error as Error).message}`,
+        message: say(locale, 'notWorkbook', { name, why: (error as Error).message }),
       },
     ]);
   }
@@ -717,24 +748,24 @@ async function openWorkbook(
         path: [],
         code: options.sheet ? 'unknown_sheet' : 'empty_file',
         message: options.sheet
-          ? `${name} has no sheet "${options.sheet}"; its sheets: ${seen.join(', ')}`
-          : `${name} has no sheet`,
+          ? say(locale, 'unknownSheet', { name, sheet: options.sheet, sheets: seen.join(', ') })
+          : say(locale, 'noSheet', { name }),
       },
     ]);
   }
-  const rowsOf = guardedRows(sheet[Symbol.asyncIterator](), name);
+  const rowsOf = guardedRows(sheet[Symbol.asyncIterator](), name, locale);
   // exceljs counts cells from 1: values[0] is always empty.
   const textOf = (row: { values: unknown[] }) => row.values.slice(1).map(cellText);
   const found = await locateHeader(rowsOf, textOf, fields, options.map);
   if (!found) {
     throw new InputFileError(name, [
-      { path: [], code: 'empty_file', message: `the sheet of ${name} is empty` },
+      { path: [], code: 'empty_file', message: say(locale, 'emptySheet', { name }) },
     ]);
   }
   const header = found.header;
   const matched = headerResult(textOf(header), fields, name, header.number, options);
   const columns = matched.columns;
-  const warnings = [...skippedWarning(found.skipped, header.number), ...matched.warnings];
+  const warnings = [...skippedWarning(found.skipped, header.number, locale), ...matched.warnings];
   const data = replay(found.after, rowsOf);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
@@ -745,13 +776,13 @@ async function openWorkbook(
       const unreadable = columns.flatMap((c) => {
         const cell = read[c.index];
         return cell instanceof UnreadableCell && c.field
-          ? [unreadableIssue(cell, c.index, line, c.field.path)]
+          ? [unreadableIssue(cell, c.index, line, c.field.path, locale)]
           : [];
       });
       const cells = read.map((c) => (c instanceof UnreadableCell ? undefined : c));
       if (unreadable.length === 0 && cells.every((c) => c === undefined || String(c).trim() === ''))
         continue;
-      const notRecord = notARecord(cells, columns, line);
+      const notRecord = notARecord(cells, columns, line, options.locale);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;
@@ -760,7 +791,7 @@ async function openWorkbook(
         yield { index: index++, line, issues: unreadable };
         continue;
       }
-      const row = readRow(columns, cells, true, options.numberFormat);
+      const row = readRow(columns, cells, true, locale, options.numberFormat);
       yield row.ok
         ? {
             index: index++,

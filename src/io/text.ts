@@ -1,4 +1,6 @@
 import { InputFileError, type Issue } from '../errors.js';
+import type { Locale } from '../messages.js';
+import { say } from './_say.js';
 
 /**
  * Bytes to text for the text formats (JSON, NDJSON, CSV): a byte-order mark is dropped, and
@@ -14,7 +16,8 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 export async function* decodeText(
   bytes: AsyncIterable<Uint8Array | string>,
   name: string,
-  encoding: TextEncoding = 'utf-8',
+  encoding: TextEncoding,
+  locale: Locale,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   let lines = 1;
@@ -26,7 +29,7 @@ export async function* decodeText(
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw notEncoded(name, lines + lineOfBadByte(chunk), encoding);
+        throw notEncoded(name, lines + lineOfBadByte(chunk), encoding, locale);
       }
     }
     if (text === '') continue;
@@ -38,7 +41,7 @@ export async function* decodeText(
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch {
-    throw notEncoded(name, lines, encoding);
+    throw notEncoded(name, lines, encoding, locale);
   }
 }
 
@@ -55,14 +58,19 @@ function lineOfBadByte(chunk: Uint8Array): number {
   return countLines(at < 0 ? loose : loose.slice(0, at));
 }
 
-function notEncoded(name: string, line: number, encoding: TextEncoding): InputFileError {
+function notEncoded(
+  name: string,
+  line: number,
+  encoding: TextEncoding,
+  locale: Locale,
+): InputFileError {
   const issue: Issue = {
     path: [`line ${line}`],
     code: 'invalid_encoding',
     message:
       encoding === 'utf-8'
-        ? `line ${line} is not UTF-8 text: save the file as "CSV UTF-8" (Excel) or UTF-8, or read it with --encoding windows-1252`
-        : `line ${line} is not ${encoding} text`,
+        ? say(locale, 'notUtf8', { line })
+        : say(locale, 'notEncoding', { line, encoding }),
   };
   return new InputFileError(name, [issue]);
 }

@@ -1,7 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 import { InputFileError, InvalidRecordError, type Issue } from '../errors.js';
+import { TEXTS } from '../features/texts.js';
 import { type NumberFormat, openRecords } from '../io/index.js';
+import { type Locale, pick } from '../messages.js';
 
 /**
  * A record sent as a form sends it: `application/x-www-form-urlencoded` or `multipart/form-data`
@@ -100,10 +102,11 @@ function flatten(
 export async function recordOfFields(
   fields: Map<string, string>,
   numberFormat: NumberFormat | undefined,
+  locale: Locale,
 ): Promise<unknown> {
   if (fields.size === 0)
     throw new InvalidRecordError([
-      { path: [], code: 'invalid_type', message: 'the form has no field' },
+      { path: [], code: 'invalid_type', message: pick(TEXTS.server.noFormField, locale) },
     ]);
   const csv = stringify([[...fields.keys()], [...fields.values()]]);
   const names = [...fields.keys()];
@@ -112,6 +115,7 @@ export async function recordOfFields(
     delimiter: ',',
     name: 'form',
     strict: true,
+    locale,
     ...(numberFormat ? { numberFormat } : {}),
   }).catch((error: unknown) => {
     if (!(error instanceof InputFileError)) throw error;
@@ -124,7 +128,12 @@ export async function recordOfFields(
           ? {
               path: [name],
               code: 'unknown_field',
-              message: `"${name}" is not a field of the innovation record${issue.suggestion ? ` (did you mean "${issue.suggestion}"?)` : ''}`,
+              message: pick(
+                issue.suggestion ? TEXTS.server.unknownFieldHint : TEXTS.server.unknownField,
+                locale,
+              )
+                .replace('{name}', name)
+                .replace('{suggestion}', issue.suggestion ?? ''),
               ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
             }
           : issue;

@@ -119,7 +119,8 @@ async function recordBody(c: Context): Promise<unknown> {
     ]);
   }
   const fields = await formFields(c, () => jsonBody(c));
-  return recordOfFields(fields, numberFormat);
+  const locale = localeOf(c);
+  return recordOfFields(fields, numberFormat, locale === 'en' ? 'en' : 'id');
 }
 
 /** Longest run of batch work, in milliseconds, before other requests are let in. */
@@ -291,7 +292,11 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     if (ndjson) {
       const body = c.req.raw.body;
       rows = (
-        await openRecords((body ?? new Uint8Array()) as never, { format: 'ndjson', name: 'body' })
+        await openRecords((body ?? new Uint8Array()) as never, {
+          format: 'ndjson',
+          name: 'body',
+          locale: evaluateOptions.locale === 'en' ? 'en' : 'id',
+        })
       ).rows;
     } else {
       // A JSON array is parsed whole, so it is held to the limit of any request body: a larger

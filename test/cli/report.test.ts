@@ -62,9 +62,9 @@ describe('inovasi-rules evaluate on CSV and NDJSON (spawned)', () => {
     expect(stderr).toContain('indikator.sdm.jumlah');
     expect(stderr).toContain('baris 7 tidak valid');
     expect(stderr).toMatch(
-      /baris 8 tidak valid:\n {2}- urusan: column "urusan": "sihir" is not an urusan/,
+      /baris 8 tidak valid:\n {2}- urusan: kolom "urusan": "sihir" bukan urusan menurut UU 23\/2014/,
     );
-    expect(stderr).toContain('column "catatan" matches no field and is ignored');
+    expect(stderr).toContain('kolom "catatan" tidak cocok dengan isian mana pun dan diabaikan');
   });
 
   it('streams 20,000 NDJSON records in bounded memory, in input order', () => {

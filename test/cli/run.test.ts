@@ -290,7 +290,10 @@ describe('inovasi-rules CLI (spawned)', () => {
   it('exits 2 on a file that is not JSON, naming the problem', () => {
     const { code, stderr } = cli('evaluate', file('bad.json', '{ nama: '));
     expect(code).toBe(2);
-    expect(stderr).toContain('is not valid JSON');
+    expect(stderr).toContain('bukan JSON yang sah');
+    expect(cli('evaluate', file('bad.json', '{ nama: '), '--lang', 'en').stderr).toContain(
+      'is not valid JSON',
+    );
   });
 });
 

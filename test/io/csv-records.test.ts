@@ -12,7 +12,7 @@ async function* chunks(text: string, size: number): AsyncGenerator<string> {
 
 async function all(text: string, size = 7, limit?: number): Promise<CsvRow[]> {
   const out: CsvRow[] = [];
-  for await (const row of csvRows(chunks(text, size), ',', limit)) out.push(row);
+  for await (const row of csvRows(chunks(text, size), ',', 'en', limit)) out.push(row);
   return out;
 }
 

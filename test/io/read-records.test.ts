@@ -17,9 +17,10 @@ const file = (ext: string, content: string | Uint8Array) => {
   writeFileSync(path, content);
   return path;
 };
+/** The rows read, their messages in English (the Indonesian ones are tested on their own). */
 const rows = async (input: string | Uint8Array, options: ReadOptions = {}) => {
   const out: ReadRow[] = [];
-  for await (const row of readRecords(input, options)) out.push(row);
+  for await (const row of readRecords(input, { locale: 'en', ...options })) out.push(row);
   return out;
 };
 const failure = (promise: Promise<unknown>) =>
@@ -194,11 +195,11 @@ describe('reading CSV as Excel saves it in Indonesia', () => {
 
   it('suggests the closest names for a misspelt header, and refuses it with strict', async () => {
     const path = file('csv', 'nama,kebaruaan\nA,tidak\n');
-    const source = await openRecords(path);
+    const source = await openRecords(path, { locale: 'en' });
     expect(source.warnings[0]?.message).toBe(
       'column "kebaruaan" matches no field and is ignored; did you mean "kebaruan"? (map it with --map)',
     );
-    const error = await failure(openRecords(path, { strict: true }));
+    const error = await failure(openRecords(path, { strict: true, locale: 'en' }));
     expect(error).toBeInstanceOf(InputFileError);
     expect((error as InputFileError).issues[0]?.code).toBe('unknown_column');
   });
@@ -499,6 +500,7 @@ describe('numbers as Indonesians and English speakers write them', () => {
     const csv = `nama;indikator.kemanfaatan.nilai\nUji;${cell}\n`;
     const rows: ReadRow[] = [];
     for await (const row of readRecords(new TextEncoder().encode(csv), {
+      locale: 'en',
       format: 'csv',
       ...(numberFormat ? { numberFormat } : {}),
     })) {
@@ -533,13 +535,15 @@ describe('numbers as Indonesians and English speakers write them', () => {
 
   it('names both readings of an ambiguous number, and refuses an unknown format', async () => {
     const rows: ReadRow[] = [];
-    for await (const row of readRecords(
-      new TextEncoder().encode('nama;indikator.kemanfaatan.nilai\nUji;12,500\n'),
-      { format: 'csv' },
-    )) {
-      rows.push(row);
-    }
+    const csv = new TextEncoder().encode('nama;indikator.kemanfaatan.nilai\nUji;12,500\n');
+    for await (const row of readRecords(csv, { format: 'csv', locale: 'en' })) rows.push(row);
     expect(rows[0]?.issues?.[0]?.message).toMatch(/12\.5 .* 12500/);
+    // In Indonesian (the default), each reading as Indonesians write it.
+    for await (const row of readRecords(csv, { format: 'csv' })) {
+      expect(row.issues?.[0]?.message).toBe(
+        'kolom "indikator.kemanfaatan.nilai": "12,500" terbaca 12,5 dengan koma desimal (Indonesia) atau 12500 dengan koma ribuan (Inggris); tentukan dengan --number-format id|en (numberFormat), atau tulis 12,5 atau 12500',
+      );
+    }
     await expect(
       openRecords(new Uint8Array(1), { format: 'csv', numberFormat: 'fr' as never }),
     ).rejects.toThrow(InvalidOptionError);
@@ -549,7 +553,10 @@ describe('numbers as Indonesians and English speakers write them', () => {
 describe('rows that are no records', () => {
   const rowsOf = async (csv: string) => {
     const rows: ReadRow[] = [];
-    for await (const row of readRecords(new TextEncoder().encode(csv), { format: 'csv' })) {
+    for await (const row of readRecords(new TextEncoder().encode(csv), {
+      locale: 'en',
+      format: 'csv',
+    })) {
       rows.push(row);
     }
     return rows;
@@ -599,6 +606,71 @@ describe('the latest development, as real exports name it', () => {
       pengembangan: 'Aplikasi versi 2 dengan tanda tangan elektronik',
     });
     expect(row?.warnings ?? []).toStrictEqual([]);
+  });
+});
+
+describe('what the reader says, in Indonesian unless asked otherwise', () => {
+  /** Words only an English sentence of the reader has. */
+  const ENGLISH = /\b(the|is|not|column|line|read as|left out|ignored|cells|write|did you mean)\b/i;
+
+  it('says every warning and problem of a messy export in Indonesian by default', async () => {
+    const csv =
+      'DAFTAR INOVASI KOTA CONTOH 2024\n' +
+      'Nama Inovasi;Tahun;Tanggal Penerapan;catatan;kebaruaan;indikator.sdm.jumlah;Dapat Direplikasi\n' +
+      'A;2024;2023;x;;11-30 orang;mungkin\n' +
+      'B;2024;31/02/2023;x;;-;ya\n' +
+      'C;2024\n' +
+      'JUMLAH;;;;;;\n';
+    const read: ReadRow[] = [];
+    const bytes = new TextEncoder().encode(csv);
+    for await (const row of readRecords(bytes, { format: 'csv', delimiter: ';' })) read.push(row);
+    const said = read.flatMap((r) => [...(r.warnings ?? []), ...(r.issues ?? [])]);
+    const messages = said.map((i) => i.message);
+    expect(new Set(said.map((i) => i.code))).toStrictEqual(
+      new Set([
+        'header_below_title',
+        'unknown_column',
+        'invalid_date',
+        'read_as',
+        'invalid_boolean',
+        'invalid_csv',
+        'totals_row',
+      ]),
+    );
+    for (const message of messages) expect(message).not.toMatch(ENGLISH);
+    expect(messages).toContain(
+      'judul kolom ada di baris 2; 1 baris di atasnya dibaca sebagai judul tabel dan dilewati',
+    );
+    expect(messages).toContain(
+      'kolom "kebaruaan" tidak cocok dengan isian mana pun dan diabaikan; maksudnya "kebaruan"? (petakan dengan --map)',
+    );
+    expect(messages).toContain(
+      'kolom "indikator.sdm.jumlah": "11-30 orang" adalah rentang: dibaca 11, nilai yang paling tidak menguntungkan; tulis angka pastinya',
+    );
+    expect(messages).toContain(
+      'baris 6 adalah baris jumlah atau ringkasan ("JUMLAH"), bukan inovasi: dilewati',
+    );
+    // The same file in English, on request.
+    const english: string[] = [];
+    for await (const row of readRecords(bytes, { format: 'csv', delimiter: ';', locale: 'en' })) {
+      english.push(...[...(row.warnings ?? []), ...(row.issues ?? [])].map((i) => i.message));
+    }
+    expect(english).toHaveLength(messages.length);
+    expect(english).toContain(
+      'line 6 is a totals or summary row ("JUMLAH"), not an innovation: left out',
+    );
+  });
+
+  it('says why a file cannot be read in the language asked, and refuses an unknown one', async () => {
+    const missing = await failure(openRecords(join(dir, 'tidak-ada.csv')));
+    expect((missing as InputFileError).issues[0]?.message).toBe(
+      `${join(dir, 'tidak-ada.csv')} tidak dapat dibaca: berkas tidak ada`,
+    );
+    const empty = await failure(openRecords(file('json', '  ')));
+    expect((empty as InputFileError).issues[0]?.message).toMatch(/ kosong$/);
+    await expect(openRecords(file('csv', 'nama\nA\n'), { locale: 'fr' as never })).rejects.toThrow(
+      InvalidOptionError,
+    );
   });
 });
 

@@ -27,7 +27,7 @@ async function tampered(edit: (xml: string) => string): Promise<Uint8Array> {
 }
 
 async function read(bytes: Uint8Array): Promise<ReadRow[]> {
-  const source = await openRecords(bytes, { format: 'xlsx' });
+  const source = await openRecords(bytes, { format: 'xlsx', locale: 'en' });
   const out: ReadRow[] = [];
   for await (const row of source.rows) out.push(row);
   return out;

@@ -75,10 +75,18 @@ describe('a record posted as a form', () => {
       {
         path: ['kebaruaan'],
         code: 'unknown_field',
-        message: '"kebaruaan" is not a field of the innovation record (did you mean "kebaruan"?)',
+        message: '"kebaruaan" bukan isian data inovasi (maksudnya "kebaruan"?)',
         suggestion: 'kebaruan',
       },
     ]);
+    const english = await post(
+      '/evaluate?locale=en',
+      new URLSearchParams({ nama: 'x', kebaruaan: 'seluruh', tahun: '20x4' }),
+      FORM,
+    );
+    expect((english.json.issues as { message: string }[])[0]?.message).toBe(
+      '"kebaruaan" is not a field of the innovation record (did you mean "kebaruan"?)',
+    );
     const bad = await post('/submission', new URLSearchParams({ nama: 'x', tahun: '20x4' }), FORM);
     expect(bad.status).toBe(422);
     expect(bad.json.issues).toMatchObject([{ path: ['tahun'], code: 'invalid_number' }]);
