@@ -167,13 +167,28 @@ describe('inovasi-rules report (spawned)', () => {
           });
           page.on('pageerror', (e) => errors.push(e.message));
           await page.goto(`file://${file}`);
-          for (const id of ['chart-kematangan', 'chart-heatmap']) {
-            const chart = page.locator(`svg#${id}`);
-            const box = await chart.boundingBox();
-            expect(box?.width, id).toBeGreaterThan(100);
-            expect(await chart.locator('rect').count(), id).toBeGreaterThan(0);
-          }
-          expect(await page.locator('svg#chart-heatmap rect').count()).toBe(300 * 20);
+          const histogram = page.locator('svg#chart-kematangan');
+          expect((await histogram.boundingBox())?.width).toBeGreaterThan(100);
+          expect(await histogram.locator('rect').count()).toBeGreaterThan(0);
+          // The heat map: a level written in every cell, every innovation's name whole and in
+          // view (a narrow screen scrolls the cells, never the names, which wrap).
+          expect(await page.locator('#chart-heatmap tbody td').count()).toBe(300 * 20);
+          const names = await page.evaluate<{
+            cut: number;
+            hidden: number;
+            digits: boolean;
+          }>(`(() => {
+            const heads = [...document.querySelectorAll('#chart-heatmap tbody th')];
+            const view = document.querySelector('#chart-heatmap').closest('.scroll').getBoundingClientRect();
+            return {
+              cut: heads.filter((h) => h.scrollWidth > h.clientWidth + 1 || h.textContent.includes('…')).length,
+              hidden: heads.filter((h) => h.getBoundingClientRect().left < view.left - 1).length,
+              digits: [...document.querySelectorAll('#chart-heatmap tbody td')].every((c) => /^[0-3]$/.test(c.textContent)),
+            };
+          })()`);
+          expect(names, `at ${width} px`).toStrictEqual({ cut: 0, hidden: 0, digits: true });
+          // Reasons whole, never cut with an ellipsis.
+          expect(await page.locator('ul.why li', { hasText: '…' }).count()).toBe(0);
           for (const id of ['chart-verdicts', 'chart-targets']) {
             expect(await page.locator(`#${id} .bar`).count(), id).toBeGreaterThan(0);
           }

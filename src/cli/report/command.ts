@@ -153,6 +153,10 @@ export async function buildReport(
       reasons: e.criteria
         .filter((c) => c.status === 'fail')
         .map((c) => c.reasons.find((r) => r.status === 'fail')?.message ?? c.title),
+      pending: e.criteria.filter((c) => c.status === 'unknown').map((c) => c.ref ?? c.id),
+      toFill: e.criteria
+        .filter((c) => c.status === 'unknown')
+        .map((c) => c.reasons.find((r) => r.status === 'unknown')?.message ?? c.title),
       claimed: e.score.claimed,
       proven: e.score.proven,
       levels: e.score.indicators.map((i) => i.level),
@@ -180,8 +184,12 @@ export async function buildReport(
   return {
     pemda,
     ...(tahun !== undefined ? { tahun } : {}),
-    ruleSet: first?.ruleSet ?? { id: '', edition: '' },
-    rubric: first?.score.rubric ?? { id: '', edition: '' },
+    ruleSet: first
+      ? { ...first.ruleSet, title: first.basis.ruleSet.title }
+      : { id: '', edition: '', title: '' },
+    rubric: first
+      ? { ...first.score.rubric, title: first.basis.rubric.title }
+      : { id: '', edition: '', title: '' },
     summary: {
       innovations: rows.length,
       verdicts,

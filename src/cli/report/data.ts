@@ -16,6 +16,10 @@ export interface ReportRow {
   failing: string[];
   /** For each failing criterion, its first failing reason, in the report's language. */
   reasons: string[];
+  /** Criteria not yet decided (missing data), as the regulation numbers them (or their ids). */
+  pending: string[];
+  /** For each criterion not yet decided, what to fill in (its first undecided reason). */
+  toFill: string[];
   claimed: number;
   proven: number;
   /** Level (0-3) of each indicator, in the rubric's order. */
@@ -26,8 +30,10 @@ export interface ReportRow {
 export interface ReportData {
   pemda: string;
   tahun?: number;
-  ruleSet: RuleSetRef;
-  rubric: RuleSetRef;
+  /** The eligibility rule set, with its title in the report's language. */
+  ruleSet: RuleSetRef & { title: string };
+  /** The IGA rubric, with its title in the report's language. */
+  rubric: RuleSetRef & { title: string };
   summary: {
     innovations: number;
     verdicts: Record<Evaluation['verdict'], number>;

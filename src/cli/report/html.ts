@@ -62,35 +62,30 @@ function histogram(
   return `<figure class="svg-figure"><figcaption>${esc(title)}</figcaption><svg id="chart-kematangan" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}">${bars}<line x1="${left}" y1="${height - bottom}" x2="${width - 10}" y2="${height - bottom}" stroke="#555"/><text x="${(left + width) / 2}" y="${height - 8}" text-anchor="middle" class="axis">${esc(axes.x)}</text><text x="24" y="${(height - bottom) / 2}" text-anchor="middle" class="axis" transform="rotate(-90 24 ${(height - bottom) / 2})">${esc(axes.y)}</text></svg></figure>`;
 }
 
-/** Levels of the 20 indicators per innovation, with the indicators' names and a colour legend. */
+/**
+ * Levels of the 20 indicators per innovation: an HTML table, so that an innovation's name is
+ * whole (it wraps) and stays in view beside its cells when a phone scrolls the table sideways;
+ * each cell writes its level as well as colouring it.
+ */
 function heatMap(
   title: string,
   data: ReportData,
   limit: number,
-  words: { level: string; more: (n: number) => string },
+  words: { level: string; name: string; more: (n: number) => string },
 ): string {
   const rows = data.rows.slice(0, limit);
-  const cell = 22;
-  const labelWidth = 200;
-  const width = labelWidth + data.indicators.length * cell + 10;
-  const height = 40 + rows.length * cell;
   const head = data.indicators
-    .map(
-      (ind, j) =>
-        `<text x="${labelWidth + j * cell + cell / 2}" y="30" text-anchor="middle" class="small"><title>${esc(ind.title)}</title>${ind.number}</text>`,
-    )
+    .map((ind) => `<th scope="col" title="${esc(ind.title)}">${ind.number}</th>`)
     .join('');
   const body = rows
-    .map((r, i) => {
-      const y = 36 + i * cell;
-      const name = r.nama.length > 26 ? `${r.nama.slice(0, 25)}…` : r.nama;
+    .map((r) => {
       const cells = r.levels
         .map(
           (level, j) =>
-            `<rect x="${labelWidth + j * cell}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${LEVEL_COLORS[level] ?? LEVEL_COLORS[0]}"><title>${esc(r.nama)}, ${esc(data.indicators[j]?.title)}: ${esc(words.level)} ${level}</title></rect>`,
+            `<td class="l${level}" title="${esc(r.nama)}, ${esc(data.indicators[j]?.title)}: ${esc(words.level)} ${level}">${level}</td>`,
         )
         .join('');
-      return `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" class="small"><title>${esc(r.nama)}</title>${esc(name)}</text>${cells}`;
+      return `<tr><th scope="row">${esc(r.nama)}</th>${cells}</tr>`;
     })
     .join('');
   const more =
@@ -99,10 +94,8 @@ function heatMap(
       : '';
   const legend = `<p class="legend">${LEVEL_COLORS.map((c, level) => `<span><i style="background:${c}"></i>${esc(words.level)} ${level}</span>`).join('')}</p>`;
   const names = `<ol class="indicator-names">${data.indicators.map((ind) => `<li value="${ind.number}">${esc(ind.title)}</li>`).join('')}</ol>`;
-  return `<figure><figcaption>${esc(title)}</figcaption><div class="scroll"><svg id="chart-heatmap" class="heatmap" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" style="min-width:${Math.min(width, 560)}px">${head}${body}</svg></div>${more}${legend}${names}</figure>`;
+  return `<figure><figcaption>${esc(title)}</figcaption><div class="scroll"><table id="chart-heatmap" class="heat" aria-label="${esc(title)}"><thead><tr><th scope="col">${esc(words.name)}</th>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}${legend}${names}</figure>`;
 }
-
-const shorten = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 /** Renders the report as one self-contained HTML page. */
 export function renderHtml(data: ReportData, locale: Locale): string {
@@ -110,6 +103,11 @@ export function renderHtml(data: ReportData, locale: Locale): string {
   const t = (id: string, english: string) => (en ? english : id);
   const verdict = (v: keyof typeof COLORS) => pick(MESSAGES.verdict[v], locale);
   const { summary: s, portfolio: p } = data;
+  const num = (x: number) =>
+    x.toLocaleString(en ? 'en-US' : 'id-ID', {
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 2,
+    });
   const place = [data.pemda, data.tahun].filter(Boolean).join(' ');
   const title = `${t('Laporan inovasi daerah', 'Innovation report')}${place ? `: ${place}` : ''}`;
   const verdictChart = barChart(
@@ -133,18 +131,23 @@ export function renderHtml(data: ReportData, locale: Locale): string {
   const head = {
     nama: t('nama', 'name'),
     verdict: t('putusan', 'verdict'),
-    failing: t('kriteria gagal dan alasannya', 'failing criteria and why'),
+    failing: t(
+      'kriteria gagal dan alasannya; yang perlu diisi',
+      'failing criteria and why; what to fill in',
+    ),
     score: t('kematangan terbukti / diklaim', 'kematangan proven / claimed'),
   };
   const rows = data.rows
     .map((r) => {
       const why = r.failing
-        .map((ref, i) => {
-          const reason = r.reasons[i] ?? '';
-          return `<li><b>${esc(ref)}</b> <span title="${esc(reason)}">${esc(shorten(reason, 160))}</span></li>`;
-        })
+        .map((ref, i) => `<li><b>${esc(ref)}</b> ${esc(r.reasons[i] ?? '')}</li>`)
         .join('');
-      return `<tr><td data-label="#">${r.index + 1}</td><td data-label="${esc(head.nama)}">${esc(r.nama)}</td><td data-label="OPD">${esc(r.opd)}</td><td data-label="${esc(head.verdict)}" class="${r.verdict}">${esc(verdict(r.verdict))}</td><td data-label="${esc(head.failing)}">${why ? `<ul class="why">${why}</ul>` : ''}</td><td data-label="${esc(head.score)}" class="num">${r.proven} / ${r.claimed}</td></tr>`;
+      // An incomplete innovation: what is still to be filled in, criterion by criterion.
+      const fill =
+        r.toFill.length > 0 && r.failing.length === 0
+          ? `<p class="to-fill">${t('Perlu diisi:', 'To fill in:')}</p><ul class="why to-fill">${r.toFill.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`
+          : '';
+      return `<tr><td data-label="#">${r.index + 1}</td><td data-label="${esc(head.nama)}">${esc(r.nama)}</td><td data-label="OPD">${esc(r.opd)}</td><td data-label="${esc(head.verdict)}" class="${r.verdict}">${esc(verdict(r.verdict))}</td><td data-label="${esc(head.failing)}">${why ? `<ul class="why">${why}</ul>` : ''}${fill}</td><td data-label="${esc(head.score)}" class="num">${r.proven} / ${r.claimed}</td></tr>`;
     })
     .join('');
   const yes = t('ya', 'yes');
@@ -185,7 +188,11 @@ figure{margin:1em 0;break-inside:avoid}figcaption{font-weight:600;margin-bottom:
 .bar-label{overflow-wrap:anywhere;text-align:right;font-size:.9em}.bar-track{display:flex;align-items:center;gap:6px;min-width:0}
 .bar{display:inline-block;height:16px;min-width:2px;border-radius:2px}.bar-value{font-variant-numeric:tabular-nums}
 .svg-figure svg{max-width:640px}svg{width:100%;height:auto;font-size:18px}svg .small{font-size:16px}svg .axis{font-size:17px;fill:#444}
-.heatmap{font-size:13px}.heatmap .small{font-size:12px}
+.heat{width:auto;border-collapse:separate;border-spacing:2px;font-size:.8em}.heat th,.heat td{border:0;padding:0 2px}
+.heat thead th{text-align:center;font-weight:600;color:#444}.heat tbody th{position:sticky;left:0;z-index:1;background:#fff;min-width:9em;max-width:16em;padding-right:6px;text-align:right;font-weight:normal;overflow-wrap:anywhere}
+.heat td{min-width:1.7em;height:1.7em;text-align:center;vertical-align:middle;font-variant-numeric:tabular-nums}
+.l0{background:${LEVEL_COLORS[0]};color:#888}.l1{background:${LEVEL_COLORS[1]}}.l2{background:${LEVEL_COLORS[2]}}.l3{background:${LEVEL_COLORS[3]};color:#fff}
+p.to-fill{margin:.2em 0 0;font-weight:600;color:#8a6d00}
 .legend span{display:inline-flex;align-items:center;gap:4px;margin-right:12px;font-size:.85em}.legend i{display:inline-block;width:14px;height:14px;border:1px solid #bbb}
 .indicator-names{columns:2 16em;font-size:.85em;color:#444;padding-left:2.2em}
 table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}.num{text-align:right}
@@ -194,6 +201,7 @@ ul.why{margin:0;padding-left:1em}
 .scroll{overflow-x:auto}
 @media (max-width:640px){
 .bar-row{grid-template-columns:1fr}.bar-label{text-align:left}
+.heat tbody th{min-width:8.5em;max-width:10em}table.stack td:empty{display:none}
 table.stack thead{display:none}table.stack tr{display:block;border-bottom:2px solid #ccc;padding:4px 0}
 table.stack td{display:grid;grid-template-columns:9em 1fr;gap:6px;border:0;padding:2px 0;text-align:left}
 table.stack td::before{content:attr(data-label);font-weight:600;color:#555}
@@ -201,12 +209,12 @@ table.stack td::before{content:attr(data-label);font-weight:600;color:#555}
 @media print{body{max-width:none;font-size:11pt}.scroll{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="note">${t('Rule set', 'Rule set')} ${esc(data.ruleSet.id)} · ${t('rubrik', 'rubric')} ${esc(data.rubric.id)}</p>
+<p class="note" id="basis">${t('Kriteria', 'Criteria')}: ${esc(data.ruleSet.title || data.ruleSet.id)} · ${t('Rubrik', 'Rubric')}: ${esc(data.rubric.title || data.rubric.id)}</p>
 <div class="cards">
 <div class="card"><b>${s.innovations}</b>${t('inovasi', 'innovations')}</div>
 <div class="card"><b>${s.verdicts.eligible}</b>${esc(verdict('eligible'))}</div>
-<div class="card"><b>${s.meanProven}</b>${t('rata-rata kematangan terbukti', 'mean proven kematangan')}</div>
-${s.iid ? `<div class="card"><b>${s.iid.value.toFixed(2)}</b>IID · ${esc(s.iid.bandTitle)}</div>` : ''}
+<div class="card"><b>${num(s.meanProven)}</b>${t('rata-rata kematangan terbukti', 'mean proven kematangan')}</div>
+${s.iid ? `<div class="card"><b>${s.iid.value.toLocaleString(en ? 'en-US' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</b>IID · ${esc(s.iid.bandTitle)}</div>` : ''}
 <div class="card"><b>${p.totals.agenciesMeetingTarget} / ${p.totals.agencies}</b>${t('OPD memenuhi target', 'agencies meet the target')}</div>
 </div>
 ${s.iid?.notes.length ? `<ul class="notes" id="iid-notes">${s.iid.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
@@ -223,6 +231,7 @@ ${histogram(
 ${targetChart}
 ${heatMap(t('Level indikator IGA per inovasi', 'IGA indicator levels per innovation'), data, 300, {
   level: t('level', 'level'),
+  name: t('inovasi', 'innovation'),
   more: (n) => t(`${n} inovasi lagi tidak ditampilkan.`, `${n} more not shown.`),
 })}
 <h2>${t('Inovasi', 'Innovations')}</h2>

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { TEXTS } from '../../features/texts.js';
 import type { Locale } from '../../messages.js';
-import { pick } from '../../messages.js';
+import { MESSAGES, pick } from '../../messages.js';
 import { hasStages, type ReportData } from './data.js';
 
 /** The report as Markdown and as CSV. */
@@ -22,14 +22,28 @@ const cell = (v: unknown) =>
 export function renderMarkdown(data: ReportData, locale: Locale): string {
   const en = locale === 'en';
   const { summary: s, portfolio: p } = data;
+  const num = (x: number, digits = 0) =>
+    x.toLocaleString(en ? 'en-US' : 'id-ID', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: 2,
+    });
+  const why = data.rows.flatMap((r) => [
+    ...r.failing.map(
+      (ref, i) => `- ${r.index + 1}. ${cell(r.nama)}, ${ref}: ${cell(r.reasons[i] ?? '')}`,
+    ),
+    ...r.pending.map(
+      (ref, i) =>
+        `- ${r.index + 1}. ${cell(r.nama)}, ${ref} (${en ? 'to fill in' : 'perlu diisi'}): ${cell(r.toFill[i] ?? '')}`,
+    ),
+  ]);
   const lines = [
     `# ${en ? 'Innovation report' : 'Laporan inovasi daerah'}${[data.pemda, data.tahun].filter(Boolean).length ? `: ${[data.pemda, data.tahun].filter(Boolean).join(' ')}` : ''}`,
     '',
-    `${en ? 'Rule set' : 'Rule set'}: ${data.ruleSet.id}; ${en ? 'rubric' : 'rubrik'}: ${data.rubric.id}`,
+    `${en ? 'Criteria' : 'Kriteria'}: ${data.ruleSet.title || data.ruleSet.id} (\`${data.ruleSet.id}\`); ${en ? 'rubric' : 'rubrik'}: ${data.rubric.title || data.rubric.id} (\`${data.rubric.id}\`)`,
     '',
     `| ${en ? 'innovations' : 'inovasi'} | ${en ? 'eligible' : 'memenuhi'} | ${en ? 'not eligible' : 'tidak memenuhi'} | ${en ? 'incomplete' : 'belum lengkap'} | ${en ? 'invalid' : 'tidak valid'} | ${en ? 'mean kematangan (proven / claimed)' : 'rata-rata kematangan (terbukti / diklaim)'} |${s.iid ? ' IID |' : ''}`,
     `| ---: | ---: | ---: | ---: | ---: | ---: |${s.iid ? ' ---: |' : ''}`,
-    `| ${s.innovations} | ${s.verdicts.eligible} | ${s.verdicts.not_eligible} | ${s.verdicts.incomplete} | ${s.invalid} | ${s.meanProven} / ${s.meanClaimed} |${s.iid ? ` ${s.iid.value.toFixed(2)} (${s.iid.bandTitle}) |` : ''}`,
+    `| ${s.innovations} | ${s.verdicts.eligible} | ${s.verdicts.not_eligible} | ${s.verdicts.incomplete} | ${s.invalid} | ${num(s.meanProven)} / ${num(s.meanClaimed)} |${s.iid ? ` ${num(s.iid.value, 2)} (${s.iid.bandTitle}) |` : ''}`,
     ...(s.iid?.notes.length ? ['', ...s.iid.notes.map((n) => `- ${cell(n)}`)] : []),
     '',
     `## ${en ? 'Innovations' : 'Inovasi'}`,
@@ -38,8 +52,11 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
     '| ---: | --- | --- | --- | --- | ---: |',
     ...data.rows.map(
       (r) =>
-        `| ${r.index + 1} | ${cell(r.nama)} | ${cell(r.opd)} | ${r.verdict} | ${r.failing.join(', ')} | ${r.proven} / ${r.claimed} |`,
+        `| ${r.index + 1} | ${cell(r.nama)} | ${cell(r.opd)} | ${pick(MESSAGES.verdict[r.verdict], locale)} | ${r.failing.join(', ')} | ${r.proven} / ${r.claimed} |`,
     ),
+    ...(why.length > 0
+      ? ['', `### ${en ? 'Why, and what to fill in' : 'Alasan, dan yang perlu diisi'}`, '', ...why]
+      : []),
     '',
     `## ${en ? 'Agencies (target: at least' : 'Perangkat daerah (target: minimal'} ${p.target.perAgency} ${en ? 'eligible innovation)' : 'inovasi yang memenuhi kriteria)'}`,
     '',

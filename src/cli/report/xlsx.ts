@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
+import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
 import type { ReportData } from './data.js';
 
 /**
  * The report as an Excel workbook, one sheet per table: summary, innovations (with each
- * indicator's level), agencies, Eselon III units, and the records that could not be read.
+ * indicator's level), the reasons (each failing criterion, and what an incomplete innovation
+ * still needs), agencies, their ranking, Eselon III units, and the records that could not be read.
  * Text cells that start like a formula are written as text, never evaluated.
  */
 
@@ -32,8 +34,10 @@ export async function renderXlsx(data: ReportData, locale: Locale): Promise<Uint
     [
       [en ? 'region' : 'pemerintah daerah', data.pemda],
       [en ? 'year' : 'tahun', data.tahun],
-      [en ? 'rule set' : 'rule set', data.ruleSet.id],
-      [en ? 'rubric' : 'rubrik', data.rubric.id],
+      [en ? 'criteria' : 'kriteria', data.ruleSet.title || data.ruleSet.id],
+      [en ? 'rule set id' : 'id rule set', data.ruleSet.id],
+      [en ? 'rubric' : 'rubrik', data.rubric.title || data.rubric.id],
+      [en ? 'rubric id' : 'id rubrik', data.rubric.id],
       [en ? 'innovations' : 'inovasi', s.innovations],
       [pick(MESSAGES.verdict.eligible, locale), s.verdicts.eligible],
       [pick(MESSAGES.verdict.not_eligible, locale), s.verdicts.not_eligible],
@@ -77,6 +81,24 @@ export async function renderXlsx(data: ReportData, locale: Locale): Promise<Uint
       ...r.levels,
     ]),
   );
+  const failed = en ? 'fails' : 'gagal';
+  const toFill = en ? 'to fill in' : 'perlu diisi';
+  addSheet(
+    workbook,
+    en ? 'Reasons' : 'Alasan',
+    [
+      'no',
+      en ? 'name' : 'nama',
+      'OPD',
+      en ? 'criterion' : 'kriteria',
+      en ? 'status' : 'status',
+      en ? 'reason' : 'alasan',
+    ],
+    data.rows.flatMap((r) => [
+      ...r.failing.map((ref, i): Row => [r.index + 1, r.nama, r.opd, ref, failed, r.reasons[i]]),
+      ...r.pending.map((ref, i): Row => [r.index + 1, r.nama, r.opd, ref, toFill, r.toFill[i]]),
+    ]),
+  );
   addSheet(
     workbook,
     en ? 'Agencies' : 'Perangkat Daerah',
@@ -95,6 +117,34 @@ export async function renderXlsx(data: ReportData, locale: Locale): Promise<Uint
       ...(p.change ? [p.change.agencies[i]?.delta] : []),
     ]),
   );
+  if (p.ranking.agencies.length > 0) {
+    const R = TEXTS.report;
+    const prev = p.change !== undefined;
+    addSheet(
+      workbook,
+      en ? 'Ranking' : 'Peringkat',
+      [
+        pick(R.rank, locale),
+        en ? 'tied' : 'seri',
+        'OPD',
+        pick(R.sum, locale),
+        pick(R.mean, locale),
+        pick(R.eligible, locale),
+        pick(R.target, locale),
+        ...(prev ? [pick(R.previousRank, locale)] : []),
+      ],
+      p.ranking.agencies.map((a) => [
+        a.rank,
+        a.tied ? (en ? 'yes' : 'ya') : '',
+        a.opd,
+        a.kematangan,
+        a.mean,
+        a.eligible,
+        a.meetsTarget ? (en ? 'yes' : 'ya') : en ? 'no' : 'tidak',
+        ...(prev ? [a.previousRank] : []),
+      ]),
+    );
+  }
   if (p.units.length > 0) {
     addSheet(
       workbook,

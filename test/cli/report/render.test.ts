@@ -49,13 +49,59 @@ describe('reports that are safe to open', () => {
     expect(workbook.worksheets.map((w) => w.name)).toStrictEqual([
       'Ringkasan',
       'Inovasi',
+      'Alasan',
       'Perangkat Daerah',
+      'Peringkat',
     ]);
     const rows = workbook.getWorksheet('Inovasi');
     const first = rows?.getRow(2);
     expect(first?.getCell(3).value).toBe('=HYPERLINK("http://x","klik")');
     expect(first?.getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(first?.getCell(6).value).toBe('tidak memenuhi kriteria');
+  });
+});
+
+describe('the workbook of a real export: reasons and ranking', () => {
+  it('has a sheet of every failing reason and of what incomplete rows lack, and the ranking', async () => {
+    const root = new URL('../../../', import.meta.url).pathname;
+    const data = await buildReport(
+      `${root}examples/batu-2024.xlsx`,
+      {},
+      {
+        evaluate: { locale: 'id' as const },
+        locale: 'id' as const,
+        format: 'xlsx',
+        read: {},
+      },
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await renderXlsx(data, 'id')) as never);
+    const values = (name: string) =>
+      (workbook.getWorksheet(name)?.getSheetValues() ?? [])
+        .filter(Boolean)
+        .map((row) => (row as unknown[]).slice(1));
+    const reasons = values('Alasan');
+    expect(reasons[0]).toStrictEqual(['no', 'nama', 'OPD', 'kriteria', 'status', 'alasan']);
+    // Row by row: each failing criterion with its reason, then what is still to fill in.
+    const expected = data.rows.flatMap((r) => [
+      ...r.failing.map((ref, i) => [r.index + 1, r.nama, ref, 'gagal', r.reasons[i]]),
+      ...r.pending.map((ref, i) => [r.index + 1, r.nama, ref, 'perlu diisi', r.toFill[i]]),
+    ]);
+    expect(expected.some((r) => r[3] === 'gagal')).toBe(true);
+    expect(expected.some((r) => r[3] === 'perlu diisi')).toBe(true);
+    expect(reasons.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5]])).toStrictEqual(expected);
+    expect(new Set(reasons.slice(1).map((r) => r[4]))).toStrictEqual(
+      new Set(['gagal', 'perlu diisi']),
+    );
+    const ranking = values('Peringkat');
+    expect(ranking.slice(1).map((r) => r[2])).toStrictEqual(
+      data.portfolio.ranking.agencies.map((a) => a.opd),
+    );
+    expect(ranking.slice(1).map((r) => r[0])).toStrictEqual(
+      data.portfolio.ranking.agencies.map((a) => a.rank),
+    );
+    const summary = values('Ringkasan');
+    expect(summary).toContainEqual(['kriteria', data.ruleSet.title]);
   });
 });
 
