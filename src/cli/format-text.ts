@@ -71,10 +71,23 @@ export function formatEvaluation(evaluation: Evaluation, locale: Locale): string
 }
 
 /** Renders the problems of an invalid input, one per line, with their paths. */
-export function formatIssues(title: string, issues: readonly Issue[]): string {
+export function formatIssues(
+  title: string,
+  issues: readonly Issue[],
+  locale: Locale = 'en',
+): string {
   const lines = [title];
+  // The readers' places (`line 3`, `column 2`, `row 5`) in the output's language.
+  const place = (part: string | number) =>
+    locale === 'id'
+      ? String(part).replace(
+          /^(line|column|row) (\d+)$/,
+          (_, w: string, n: string) =>
+            `${{ line: 'baris', column: 'kolom', row: 'baris' }[w]} ${n}`,
+        )
+      : String(part);
   for (const issue of issues) {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    const path = issue.path.length > 0 ? issue.path.map(place).join('.') : '(root)';
     lines.push(`  - ${path}: ${issue.message} [${issue.code}]`);
   }
   return lines.join('\n');

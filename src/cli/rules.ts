@@ -70,7 +70,7 @@ export async function commandRules(
     return EXIT.ok;
   }
   if (sub === 'new' && file !== undefined && rest.length === 0) {
-    const written = await writeScaffold(file, options.scaffold ?? {});
+    const written = await writeScaffold(file, options.scaffold ?? {}, options.locale);
     for (const path of written) io.stdout(`✓ ${path}`);
     return EXIT.ok;
   }

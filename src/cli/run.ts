@@ -38,24 +38,12 @@ import {
 import { writeOutput } from './output.js';
 import { commandReport } from './report/command.js';
 import { commandRules, EXIT, problemReport } from './rules.js';
+import { mustBe, say } from './say.js';
 import { commandServe } from './serve.js';
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
 export { EXIT } from './rules.js';
 export type { CliIo } from './stream.js';
-
-/** A usage error's message in the chosen language, from the message catalogue. */
-const say = (key: keyof typeof TEXTS.cli.errors, locale: Locale, values: Record<string, string>) =>
-  pick(TEXTS.cli.errors[key], locale).replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-
-/** "`option` must be a, b or c", in the chosen language. */
-const mustBe = (option: string, values: readonly string[], locale: Locale) =>
-  new UsageError(
-    say('mustBe', locale, {
-      option,
-      values: `${values.slice(0, -1).join(', ')} ${say('or', locale, {})} ${values.at(-1)}`,
-    }),
-  );
 
 /** The help text in the chosen language, from the message catalogue. */
 const usage = (locale: Locale) => pick(TEXTS.cli.usage, locale);
@@ -529,7 +517,12 @@ async function runCommand(
       );
     case 'serve':
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
-      return await commandServe(values, options.ruleSetGiven ? options.ruleSets : [], io);
+      return await commandServe(
+        values,
+        options.ruleSetGiven ? options.ruleSets : [],
+        io,
+        options.locale,
+      );
     case undefined:
       throw new UsageError(say('noCommand', options.locale, {}));
     default:
@@ -571,8 +564,13 @@ function reportError(error: unknown, io: CliIo, locale: Locale): number {
     }
     // The heading without the issues it summarises: each is listed once, below it.
     const cut = error.message.indexOf('): ');
-    const heading = cut > 0 ? `${error.message.slice(0, cut + 1)}:` : error.message;
-    io.stderr(formatIssues(`inovasi-rules: ${heading}`, error.issues));
+    const heading =
+      error instanceof InputFileError
+        ? say('cannotReadFile', locale, { file: error.file, n: error.issues.length })
+        : cut > 0
+          ? `${error.message.slice(0, cut + 1)}:`
+          : error.message;
+    io.stderr(formatIssues(`inovasi-rules: ${heading}`, error.issues, locale));
     return EXIT.invalidInput;
   }
   if (error instanceof UnknownRuleSetError) {

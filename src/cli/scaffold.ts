@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import scaffold from '../../rules/scaffold.json' with { type: 'json' };
 import { InputFileError, UsageError } from '../errors.js';
 import { getRuleSet, listRuleSets } from '../index.js';
+import type { Locale } from '../messages.js';
 import { writeOutput } from './output.js';
+import { mustBe, say } from './say.js';
 
 /**
  * `rules new <id>`: a rule set that extends another (the national one by default) and its test
@@ -30,11 +32,11 @@ export interface ScaffoldOptions {
 }
 
 /** The year of a regulation: given, else the one that ends its id, else this year. */
-function yearOf(id: string, given: string | undefined): number {
+function yearOf(id: string, given: string | undefined, locale: Locale): number {
   if (given !== undefined) {
     const year = Number(given);
     if (!/^\d{4}$/.test(given) || year < 1945 || year > 2200) {
-      throw new UsageError('--year must be a year such as 2025');
+      throw new UsageError(say('year', locale, {}));
     }
     return year;
   }
@@ -55,22 +57,24 @@ function packageRoot(): string {
 const LEVELS = ['provinsi', 'kabupaten', 'kota'] as const;
 
 /** Writes `<id>.json` and `<id>.cases.json`; returns their paths. */
-export async function writeScaffold(id: string, options: ScaffoldOptions): Promise<string[]> {
+export async function writeScaffold(
+  id: string,
+  options: ScaffoldOptions,
+  locale: Locale = 'id',
+): Promise<string[]> {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(id) || id.length > 80) {
-    throw new UsageError(
-      `"${id}" is not a rule-set id: use lowercase letters, digits, "_" and "-"`,
-    );
+    throw new UsageError(say('badId', locale, { id }));
   }
   if (listRuleSets().some((r) => r.id === id)) {
-    throw new UsageError(`"${id}" is already a rule set: choose another id`);
+    throw new UsageError(say('idTaken', locale, { id }));
   }
-  const year = yearOf(id, options.year);
+  const year = yearOf(id, options.year, locale);
   const parent = options.extends ?? 'pp-38-2017';
   if (getRuleSet(parent).kind !== 'eligibility') {
-    throw new UsageError(`--extends ${parent}: extend an eligibility rule set`);
+    throw new UsageError(say('extendsKind', locale, { parent }));
   }
   const level = (options.level ?? 'kabupaten') as (typeof LEVELS)[number];
-  if (!LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
+  if (!LEVELS.includes(level)) throw mustBe('--level', LEVELS, locale);
   const region =
     options.name?.trim() ||
     `${level === 'kota' ? 'Kota' : level === 'provinsi' ? 'Provinsi' : 'Kabupaten'} …`;

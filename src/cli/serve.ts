@@ -1,6 +1,8 @@
 import { UsageError } from '../errors.js';
 import type { RuleSet } from '../index.js';
+import type { Locale } from '../messages.js';
 import { startServer } from '../server/index.js';
+import { say } from './say.js';
 import type { CliIo } from './stream.js';
 
 /**
@@ -14,11 +16,12 @@ function whole(
   name: string,
   min: number,
   max: number,
+  locale: Locale,
 ): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+    throw new UsageError(say('wholeNumber', locale, { name, min, max }));
   }
   return n;
 }
@@ -34,9 +37,10 @@ export async function commandServe(
   },
   ruleSets: readonly RuleSet[],
   io: CliIo,
+  locale: Locale = 'id',
 ): Promise<number> {
-  const port = whole(values.port, 'port', 0, 65_535) ?? 8080;
-  const limit = whole(values['body-limit'], 'body-limit', 1, 2 ** 31);
+  const port = whole(values.port, 'port', 0, 65_535, locale) ?? 8080;
+  const limit = whole(values['body-limit'], 'body-limit', 1, 2 ** 31, locale);
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
@@ -46,7 +50,10 @@ export async function commandServe(
     ...(values.quiet ? {} : { accessLog: (entry) => io.stderr(JSON.stringify(entry)) }),
   }).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(
-      `cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${error.code ?? error.message}`,
+      say('cannotListen', locale, {
+        address: `${values.host ?? '127.0.0.1'}:${port}`,
+        why: error.code ?? error.message,
+      }),
     );
   });
   io.stderr(`inovasi-rules: HTTP API on ${server.url} (docs: ${server.url}/docs)`);

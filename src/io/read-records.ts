@@ -472,6 +472,8 @@ function headerResult(
   return { columns, warnings: located };
 }
 
+const lineCount = (text: string) => text.split('\n').length - 1;
+
 /** How many rows are looked at to find the header, past a title or a blank row above it. */
 const HEADER_SEARCH = 10;
 
@@ -548,13 +550,14 @@ async function openCsv(
   const iterator = text[Symbol.asyncIterator]();
   let head = '';
   let more = true;
-  while (more && !head.includes('\n')) {
+  // Enough lines to find the delimiter below a title row ("DAFTAR INOVASI", one cell).
+  while (more && lineCount(head) < HEADER_SEARCH) {
     const next = await iterator.next();
     if (next.done) more = false;
     else head += next.value;
   }
   if (head.trim() === '') throw emptyFile(name, locale);
-  const delimiter = options.delimiter ?? detectDelimiter(head.split('\n', 1)[0] as string);
+  const delimiter = options.delimiter ?? detectDelimiter(head.split('\n').slice(0, HEADER_SEARCH));
   const rest = async function* () {
     yield head;
     while (more) {

@@ -133,19 +133,24 @@ export type Delimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
 /**
- * The delimiter of a CSV file, from its header line: whichever of `,` `;` and tab occurs most
- * outside quotes. Excel with Indonesian regional settings saves with `;`.
+ * The delimiter of a CSV file: on the first line that holds any (the header, or a title row
+ * Excel padded with delimiters; a title typed alone in its own line holds none), whichever of
+ * `,` `;` and tab occurs most outside quotes. Excel with Indonesian regional settings saves
+ * with `;`.
  */
-export function detectDelimiter(headerLine: string): Delimiter {
-  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch as Delimiter)) {
-      counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+export function detectDelimiter(lines: readonly string[]): Delimiter {
+  for (const line of lines) {
+    const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && counts.has(ch as Delimiter)) {
+        counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+      }
     }
+    let best: Delimiter = ',';
+    for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+    if ((counts.get(best) ?? 0) > 0) return best;
   }
-  let best: Delimiter = ',';
-  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
-  return best;
+  return ',';
 }

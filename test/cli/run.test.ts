@@ -486,3 +486,41 @@ describe('help on each command', () => {
     }
   });
 });
+
+describe('the command line in Indonesian, on its error paths', () => {
+  /** Words only the English messages have. */
+  const ENGLISH =
+    /\b(the|is|not|must|cannot|column|line|ignored|read as|left out|needs|choose|whole number|extend)\b/i;
+  const messy = () =>
+    file(
+      'berantakan.csv',
+      'DAFTAR INOVASI\nNama Inovasi;Tanggal Penerapan;catatan;indikator.sdm.jumlah\nA;31/02/2023;x;11-30 orang\nB;2023-01-05;;12,500\nJUMLAH;;;\n',
+    );
+  it.each([
+    [['evaluate', join(dir, 'tidak-ada.csv')]],
+    [['evaluate', '-']],
+    [['evaluate', 'x.csv', '--delimiter', '|']],
+    [['evaluate', 'x.csv', '--number-format', 'fr']],
+    [['evaluate', 'x.csv', '--format', 'pdf']],
+    [['rules', 'new', 'Id Salah']],
+    [['rules', 'new', 'perbup-uji-2025', '--year', '99']],
+    [['rules', 'new', 'perbup-uji-2025', '--level', 'desa']],
+    [['rules', 'new', 'pp-38-2017']],
+    [['serve', '--port', '99999']],
+  ])('%j says its error in Indonesian, and in English with --lang en', (args) => {
+    const id = cli(...args);
+    expect(id.code).not.toBe(0);
+    expect(id.stderr.trim()).not.toBe('');
+    expect(id.stderr).not.toMatch(ENGLISH);
+    const en = cli(...args, '--lang', 'en');
+    expect(en.stderr).toMatch(ENGLISH);
+  });
+
+  it('says every warning and problem of a messy export in Indonesian', () => {
+    const { stderr } = cli('evaluate', messy(), '--format', 'json');
+    expect(stderr).toContain('kolom "catatan" tidak cocok');
+    expect(stderr).toContain('dibaca 11');
+    expect(stderr).toContain('baris 5 adalah baris jumlah');
+    expect(stderr).not.toMatch(ENGLISH);
+  });
+});

@@ -674,6 +674,23 @@ describe('what the reader says, in Indonesian unless asked otherwise', () => {
   });
 });
 
+describe('the delimiter below a title row', () => {
+  it('is found on the first line that has one, whatever the text cells hold', async () => {
+    const csv =
+      'DAFTAR INOVASI KOTA CONTOH\n' +
+      'nama;kebaruan\n' +
+      'Layanan, antar, jemput, dokumen, kependudukan;sebagian\n';
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(read.map((r) => r.record)).toStrictEqual([
+      { nama: 'Layanan, antar, jemput, dokumen, kependudukan', kebaruan: 'sebagian' },
+    ]);
+    // A title Excel padded with the delimiter decides the same way.
+    const padded = csv.replace('KOTA CONTOH\n', 'KOTA CONTOH;\n');
+    const again = await rows(new TextEncoder().encode(padded), { format: 'csv' });
+    expect(again.map((r) => r.record)).toStrictEqual(read.map((r) => r.record));
+  });
+});
+
 describe('KIPP and KOVABLIK answers as their forms show them', () => {
   it('reads a category, a kind of instansi and a participant by label; other text is kept', async () => {
     const csv =
