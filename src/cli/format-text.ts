@@ -71,11 +71,7 @@ export function formatEvaluation(evaluation: Evaluation, locale: Locale): string
 }
 
 /** Renders the problems of an invalid input, one per line, with their paths. */
-export function formatIssues(
-  title: string,
-  issues: readonly Issue[],
-  locale: Locale = 'en',
-): string {
+export function formatIssues(title: string, issues: readonly Issue[], locale: Locale): string {
   const lines = [title];
   // The readers' places (`line 3`, `column 2`, `row 5`) in the output's language.
   const place = (part: string | number) =>

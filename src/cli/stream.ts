@@ -170,11 +170,13 @@ export async function streamEvaluations<T>(
           error: { code: 'E_INVALID_RECORD', issues },
         };
         if (options.format === 'text')
-          await io.stdout(`${total > 1 ? '\n' : ''}${formatIssues(`✗ ${heading}`, issues ?? [])}`);
+          await io.stdout(
+            `${total > 1 ? '\n' : ''}${formatIssues(`✗ ${heading}`, issues ?? [], options.locale)}`,
+          );
         else await io.stdout(separator + JSON.stringify(error));
         // Said once to a person at a terminal: on stderr only when the results go elsewhere.
         if (!(options.format === 'text' && io.isTTY))
-          io.stderr(formatIssues(heading, issues ?? []));
+          io.stderr(formatIssues(heading, issues ?? [], options.locale));
         // A region record given where innovations are expected: say which command reads it.
         const record = row.record as { inovasi?: unknown } | undefined;
         if (source.single && Array.isArray(record?.inovasi)) {

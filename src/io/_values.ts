@@ -191,9 +191,10 @@ export function fromExcelSerial(serial: number): string | undefined {
 }
 
 function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Locale): CellResult {
-  const forms = say(locale, 'dateForms');
+  // Said only when a cell fails: a date that reads well costs no message.
+  const forms = () => say(locale, 'dateForms');
   const notDate = (text: string | number) =>
-    fail('invalid_date', say(locale, 'notDate', { text: String(text), forms }));
+    fail('invalid_date', say(locale, 'notDate', { text: String(text), forms: forms() }));
   const yearAlone = (year: string | number) =>
     ok(`${year}-01-01`, say(locale, 'yearAlone', { year: String(year), date: `${year}-01-01` }));
   if (cell instanceof Date) {
@@ -237,7 +238,10 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Local
     if (allowYear && year >= 1900 && year <= 2200) {
       return yearAlone(text);
     }
-    return fail('invalid_date', say(locale, 'yearNeedsDate', { text, field: field.path, forms }));
+    return fail(
+      'invalid_date',
+      say(locale, 'yearNeedsDate', { text, field: field.path, forms: forms() }),
+    );
   }
   return notDate(text);
 }
