@@ -10,6 +10,8 @@ import {
   type Issue,
   UnknownRuleSetError,
 } from '../errors.js';
+import { TEXTS } from '../features/texts.js';
+import { type Locale, pick } from '../messages.js';
 
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`), with the library's own
@@ -33,29 +35,36 @@ export interface Problem {
   issues: Issue[];
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  404: 'Not found',
-  405: 'Method not allowed',
-  413: 'Request body too large',
-  408: 'Request timeout',
-  415: 'Unsupported media type',
-  431: 'Request header fields too large',
-  422: 'Unprocessable content',
-  500: 'Internal error',
-  503: 'Request timed out',
-};
+type Titles = typeof TEXTS.server.titles;
 
-/** Builds a problem. */
+/** What the server says, in `locale`: the text of `key` with its `{placeholders}` filled. */
+export function say(
+  locale: Locale,
+  key: keyof typeof TEXTS.server.problems,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  return pick(TEXTS.server.problems[key], locale).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : String(values[name]),
+  );
+}
+
+/** A problem's title: the status's name in `locale`. */
+function titleOf(status: number, locale: Locale): string {
+  const titles: Titles = TEXTS.server.titles;
+  return pick(titles[String(status) as keyof Titles] ?? titles.other, locale);
+}
+
+/** Builds a problem, its title in `locale` (the detail is given in it). */
 export function problem(
   status: number,
   code: string,
   detail: string,
   issues: readonly Issue[] = [],
+  locale: Locale = 'id',
 ): Problem {
   return {
     type: `urn:inovasi-rules:${code.toLowerCase().replace(/^e_/, '').replace(/_/g, '-')}`,
-    title: TITLES[status] ?? 'Error',
+    title: titleOf(status, locale),
     status,
     detail,
     code,
@@ -82,15 +91,17 @@ export function protocolErrorResponse(error: NodeJS.ErrnoException): string {
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? 408
         : 400;
+  // Sent before any header was read: in the server's own language, Indonesian.
   const detail =
     status === 431
-      ? 'the request headers are larger than the server accepts'
+      ? say('id', 'headersTooLarge')
       : status === 408
-        ? 'the request was not sent in time'
-        : `the request is not valid HTTP (${error.code ?? 'parse error'})`;
+        ? say('id', 'notInTime')
+        : say('id', 'notHttp', { error: error.code ?? 'parse error' });
   const body = JSON.stringify(problem(status, status === 408 ? 'E_TIMEOUT' : 'E_HTTP', detail));
   return [
-    `HTTP/1.1 ${status} ${TITLES[status]}`,
+    // The reason phrase is the status's English name: HTTP/1.1 clients expect it in ASCII.
+    `HTTP/1.1 ${status} ${pick(TEXTS.server.titles[String(status) as '400'], 'en')}`,
     'Content-Type: application/problem+json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Connection: close',
@@ -99,27 +110,63 @@ export function protocolErrorResponse(error: NodeJS.ErrnoException): string {
   ].join('\r\n');
 }
 
-/** The problem for any error a handler throws; an unknown one is a 500 with no detail. */
-export function problemOf(error: unknown): Problem {
+/**
+ * The problem for any error a handler throws, in `locale`; an unknown one is a 500 with no
+ * detail.
+ */
+export function problemOf(error: unknown, locale: Locale): Problem {
   if (error instanceof InvalidRecordError) {
-    return problem(422, error.code, 'the record is not valid', error.issues);
+    return problem(422, error.code, say(locale, 'invalidRecord'), error.issues, locale);
   }
   if (error instanceof InvalidOptionError) {
-    return problem(400, error.code, 'an option is not valid', error.issues);
+    return problem(400, error.code, say(locale, 'invalidOption'), error.issues, locale);
   }
   if (error instanceof UnknownRuleSetError) {
-    return problem(404, error.code, error.message, [
-      { path: [], code: 'unknown_rule_set', message: error.message },
-    ]);
+    const detail = error.notHeld
+      ? say(locale, 'notHeld', {
+          id: error.ruleSetId,
+          reason: error.notHeld.reason[locale],
+          citation: error.notHeld.citation,
+        })
+      : say(locale, 'unknownRuleSet', {
+          id: error.ruleSetId,
+          hint: error.suggestion ? say(locale, 'didYouMean', { suggestion: error.suggestion }) : '',
+          known: error.known.join(', '),
+        });
+    return problem(
+      404,
+      error.code,
+      detail,
+      [
+        {
+          path: [],
+          code: 'unknown_rule_set',
+          message: detail,
+          ...(error.suggestion ? { suggestion: error.suggestion } : {}),
+        },
+      ],
+      locale,
+    );
   }
-  if (error instanceof InputFileError || error instanceof InvalidRuleSetError) {
-    return problem(422, error.code, error.message, error.issues);
+  if (error instanceof InputFileError) {
+    return problem(
+      422,
+      error.code,
+      say(locale, 'cannotRead', { file: error.file }),
+      error.issues,
+      locale,
+    );
+  }
+  if (error instanceof InvalidRuleSetError) {
+    return problem(422, error.code, say(locale, 'invalidRuleSet'), error.issues, locale);
   }
   if (error instanceof HTTPException) {
     const status = error.status === 504 ? 503 : error.status;
     const code = status === 503 ? 'E_TIMEOUT' : status === 413 ? 'E_TOO_LARGE' : 'E_HTTP';
-    return problem(status, code, error.message || (TITLES[status] ?? 'error'));
+    return problem(status, code, error.message || titleOf(status, locale), [], locale);
   }
-  if (error instanceof InovasiRulesError) return problem(500, error.code, 'internal error');
-  return problem(500, 'E_INTERNAL', 'internal error');
+  if (error instanceof InovasiRulesError) {
+    return problem(500, error.code, say(locale, 'internal'), [], locale);
+  }
+  return problem(500, 'E_INTERNAL', say(locale, 'internal'), [], locale);
 }

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
 import { timeout } from 'hono/timeout';
 import pkg from '../../package.json' with { type: 'json' };
@@ -14,7 +15,7 @@ import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { describeRoutes, docsPage } from './_openapi.js';
-import { problem, problemOf, sendProblem } from './_problem.js';
+import { problem, problemOf, say, sendProblem } from './_problem.js';
 
 /**
  * The HTTP API: the library's functions as JSON endpoints, for the PHP, Python and other apps
@@ -54,10 +55,26 @@ export interface AppOptions {
 
 const LOCALES: readonly Locale[] = ['id', 'en'];
 
-/** The locale from `?locale=`, else the best of `Accept-Language`, else Indonesian. */
-function localeOf(c: Context): Locale | string {
+/**
+ * The locale from `?locale=` (`id` or `en`; anything else a 400), else the best of
+ * `Accept-Language`, else Indonesian.
+ */
+function localeOf(c: Context): Locale {
   const query = c.req.query('locale');
-  if (query !== undefined) return query;
+  if (query === undefined || LOCALES.includes(query as Locale)) {
+    return (query as Locale | undefined) ?? acceptedLocale(c);
+  }
+  throw new InvalidOptionError([
+    {
+      path: ['locale'],
+      code: 'invalid_value',
+      message: say(acceptedLocale(c), 'queryOneOf', { name: 'locale', values: LOCALES.join(', ') }),
+    },
+  ]);
+}
+
+/** The best locale of `Accept-Language` the library speaks, else Indonesian. */
+function acceptedLocale(c: Context): Locale {
   const header = c.req.header('accept-language') ?? '';
   const ranked = header
     .split(',')
@@ -73,9 +90,47 @@ function localeOf(c: Context): Locale | string {
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) {
     const locale = tag === 'in' ? 'id' : tag; // "in" is the old code for Indonesian
-    if (LOCALES.includes(locale as Locale)) return locale;
+    if (LOCALES.includes(locale as Locale)) return locale as Locale;
   }
   return 'id';
+}
+
+/** The language of a request's problems: its valid `?locale=`, else its `Accept-Language`'s. */
+function problemLocale(c: Context): Locale {
+  const query = c.req.query('locale');
+  return LOCALES.includes(query as Locale) ? (query as Locale) : acceptedLocale(c);
+}
+
+/** A query parameter that takes one of `values`; absent is `undefined`, anything else a 400. */
+function queryChoice<T extends string>(
+  c: Context,
+  name: string,
+  values: readonly T[],
+): T | undefined {
+  const given = c.req.query(name);
+  if (given === undefined || values.includes(given as T)) return given as T | undefined;
+  throw new InvalidOptionError([
+    {
+      path: [name],
+      code: 'invalid_value',
+      message: say(problemLocale(c), 'queryOneOf', { name, values: values.join(', ') }),
+    },
+  ]);
+}
+
+/** A query parameter that takes a whole number from `min` to `max`; anything else a 400. */
+function queryWholeNumber(c: Context, name: string, min: number, max: number): number | undefined {
+  const given = c.req.query(name);
+  if (given === undefined) return undefined;
+  const n = /^\d+$/.test(given) ? Number(given) : Number.NaN;
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  throw new InvalidOptionError([
+    {
+      path: [name],
+      code: 'invalid_value',
+      message: say(problemLocale(c), 'queryWholeNumber', { name, min, max }),
+    },
+  ]);
 }
 
 /**
@@ -94,13 +149,11 @@ function stamped<T extends { basis: Basis }>(c: Context, result: T): T {
 function optionsOf(c: Context): EvaluateOptions {
   const ruleSet = c.req.query('ruleSet');
   const rubric = c.req.query('rubric');
-  const explain = c.req.query('explain');
+  const explain = queryChoice(c, 'explain', ['true', 'false']);
   return {
-    locale: localeOf(c) as Locale,
-    // `?explain=true`: the trace; any other word is refused by the options check (400).
-    ...(explain !== undefined
-      ? { explain: explain === 'true' ? true : explain === 'false' ? false : (explain as never) }
-      : {}),
+    locale: localeOf(c),
+    // `?explain=true`: the trace.
+    ...(explain !== undefined ? { explain: explain === 'true' } : {}),
     ...(ruleSet !== undefined ? { ruleSet } : {}),
     ...(rubric !== undefined ? { rubric } : {}),
   };
@@ -112,15 +165,9 @@ function optionsOf(c: Context): EvaluateOptions {
  */
 async function recordBody(c: Context): Promise<unknown> {
   if (!sendsTexts(c)) return jsonBody(c);
-  const numberFormat = c.req.query('numberFormat');
-  if (numberFormat !== undefined && numberFormat !== 'id' && numberFormat !== 'en') {
-    throw new InvalidOptionError([
-      { path: ['numberFormat'], code: 'invalid_value', message: 'numberFormat must be id or en' },
-    ]);
-  }
+  const numberFormat = queryChoice(c, 'numberFormat', ['id', 'en']);
   const fields = await formFields(c, () => jsonBody(c));
-  const locale = localeOf(c);
-  return recordOfFields(fields, numberFormat, locale === 'en' ? 'en' : 'id');
+  return recordOfFields(fields, numberFormat, problemLocale(c));
 }
 
 /** Longest run of batch work, in milliseconds, before other requests are let in. */
@@ -136,20 +183,29 @@ async function jsonBody(c: Context, limit?: number): Promise<unknown> {
   const text = limit === undefined ? await c.req.text() : await cappedText(c, limit);
   if (FORM_TYPES.test(type)) {
     throw Object.assign(new Error(), {
-      problem: problem(415, 'E_UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'),
+      problem: problem(
+        415,
+        'E_UNSUPPORTED_MEDIA_TYPE',
+        say(problemLocale(c), 'sendJson'),
+        [],
+        problemLocale(c),
+      ),
     });
   }
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw Object.assign(new Error(), {
-      problem: problem(
-        400,
-        'E_INVALID_JSON',
-        `the body is not valid JSON: ${(error as Error).message}`,
-      ),
+      problem: notJson(error, problemLocale(c)),
     });
   }
+}
+
+/** The problem of a body JSON.parse refused, naming the position where it stopped. */
+function notJson(error: unknown, locale: Locale) {
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  const where = position !== undefined ? say(locale, 'atPosition', { position }) : '';
+  return problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale);
 }
 
 /** The body as text, refused past `limit` bytes without reading the rest. */
@@ -161,7 +217,9 @@ async function cappedText(c: Context, limit: number): Promise<string> {
       problem: problem(
         413,
         'E_TOO_LARGE',
-        `a batch sent as a JSON array is at most ${limit} bytes: send a larger one as NDJSON (Content-Type: application/x-ndjson, one record per line), which is evaluated as it arrives`,
+        say(problemLocale(c), 'batchTooLarge', { limit }),
+        [],
+        problemLocale(c),
       ),
     });
   };
@@ -235,9 +293,10 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   const tooLarge = (limit: number) => (c: Context) => {
     // The rest of the body is not read: the connection is closed after this answer.
     c.header('Connection', 'close');
+    const locale = problemLocale(c);
     return sendProblem(
       c,
-      problem(413, 'E_TOO_LARGE', `the request body is larger than ${limit} bytes`),
+      problem(413, 'E_TOO_LARGE', say(locale, 'tooLarge', { limit }), [], locale),
     );
   };
   const limit = options.bodyLimit ?? 1_000_000;
@@ -249,28 +308,33 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   });
   app.use('*', async (c, next) => {
     if (c.req.path === '/evaluate/batch') return next();
-    return timeout(options.timeout ?? 30_000)(c, next);
+    const ms = options.timeout ?? 30_000;
+    return timeout(ms, (c) => {
+      const locale = problemLocale(c);
+      return Object.assign(new HTTPException(503), {
+        problem: problem(503, 'E_TIMEOUT', say(locale, 'timeout', { ms }), [], locale),
+      });
+    })(c, next);
   });
 
   app.onError((error, c) => {
     const given = (error as { problem?: ReturnType<typeof problem> }).problem;
-    return sendProblem(c, given ?? problemOf(error));
+    return sendProblem(c, given ?? problemOf(error, problemLocale(c)));
   });
   app.notFound((c) => {
     // A known path asked with another method: 405 with the methods it takes.
     const allowed = allowedMethods(app, c.req.path);
     if (allowed.length > 0) {
       c.header('Allow', allowed.join(', '));
-      return sendProblem(
-        c,
-        problem(
-          405,
-          'E_METHOD_NOT_ALLOWED',
-          `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}`,
-        ),
-      );
+      const detail = say(problemLocale(c), 'methodNotAllowed', {
+        path: c.req.path,
+        allowed: allowed.join(', '),
+        method: c.req.method,
+      });
+      return sendProblem(c, problem(405, 'E_METHOD_NOT_ALLOWED', detail, [], problemLocale(c)));
     }
-    return sendProblem(c, problem(404, 'E_NOT_FOUND', `no route ${c.req.method} ${c.req.path}`));
+    const detail = say(problemLocale(c), 'noRoute', { method: c.req.method, path: c.req.path });
+    return sendProblem(c, problem(404, 'E_NOT_FOUND', detail, [], problemLocale(c)));
   });
 
   app.get('/health', (c) =>
@@ -295,7 +359,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         await openRecords((body ?? new Uint8Array()) as never, {
           format: 'ndjson',
           name: 'body',
-          locale: evaluateOptions.locale === 'en' ? 'en' : 'id',
+          locale: evaluateOptions.locale ?? 'id',
         })
       ).rows;
     } else {
@@ -303,13 +367,15 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       // batch is sent as NDJSON, which is read and answered line by line.
       const json = await jsonBody(c, limit);
       if (!Array.isArray(json)) {
+        const locale = problemLocale(c);
         return sendProblem(
           c,
           problem(
             422,
             'E_INVALID_RECORD',
-            'the body of /evaluate/batch is a JSON array of records, or NDJSON',
-            [{ path: [], code: 'invalid_type', message: 'expected an array of records' }],
+            say(locale, 'batchNotArray'),
+            [{ path: [], code: 'invalid_type', message: say(locale, 'expectedArray') }],
+            locale,
           ),
         );
       }
@@ -356,7 +422,8 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         }
       },
       async (error, out) => {
-        await out.write(`${JSON.stringify({ ok: false, error: problemOf(error) })}\n`);
+        const error_ = problemOf(error, problemLocale(c));
+        await out.write(`${JSON.stringify({ ok: false, error: error_ })}\n`);
       },
     );
   });
@@ -367,11 +434,11 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
 
   app.post('/region/plan', async (c) => {
     const target = c.req.query('target');
-    const maxSteps = c.req.query('maxSteps');
+    const maxSteps = queryWholeNumber(c, 'maxSteps', 0, 10_000);
     const plan = await engine.planRegion(await jsonBody(c), {
       ...optionsOf(c),
       ...(target !== undefined ? { target: target as never } : {}),
-      ...(maxSteps !== undefined ? { maxSteps: Number(maxSteps) } : {}),
+      ...(maxSteps !== undefined ? { maxSteps } : {}),
     });
     return c.json(stamped(c, plan));
   });
@@ -380,7 +447,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const { ruleSet: _, ...options } = optionsOf(c);
     const asOf = c.req.query('asOf');
     const check = await engine.checkSubmission(await recordBody(c), {
-      locale: options.locale as Locale,
+      locale: options.locale ?? 'id',
       ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
     });
@@ -391,9 +458,9 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const record = await recordBody(c);
     const options = optionsOf(c);
     const schema = engine.createFormSchema({
-      locale: options.locale as Locale,
+      locale: options.locale ?? 'id',
       ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
-      requireComplete: c.req.query('requireComplete') === 'true',
+      requireComplete: queryChoice(c, 'requireComplete', ['true', 'false']) === 'true',
     });
     const result = schema.safeParse(record);
     const issues = result.success ? [] : issuesFrom(result.error, 'invalid_value');

@@ -77,3 +77,30 @@ describe('the shipped rule sets, importable one by one', () => {
     );
   });
 });
+
+describe('the words of the shipped rule sets', () => {
+  /** Every message text of a file, with where it sits. */
+  function messages(value: unknown, at: string, out: [string, string][] = []): [string, string][] {
+    if (Array.isArray(value)) value.forEach((v, i) => messages(v, `${at}/${i}`, out));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (at.includes('/messages') && (key === 'id' || key === 'en') && typeof v === 'string') {
+          out.push([`${at}/${key}`, v]);
+        } else messages(v, `${at}/${key}`, out);
+      }
+    }
+    return out;
+  }
+
+  it.each(files)(
+    '%s: a reason names a field by its label, never a bare field id inside a sentence',
+    (id) => {
+      // A field id may stand in a placeholder (`{waktuPenerapan}`), or in parentheses after
+      // its words (`(kipp.replikasiDari)`) so that a user can find the column; not alone.
+      const bare = messages(read(`${id}.json`), '')
+        .map(([at, text]) => [at, text.replace(/\{[^}]*\}|\([^)]*\)/g, '')] as const)
+        .filter(([, text]) => /\b[a-z]+(?:\.[a-z]+)*[A-Z][A-Za-z]*\b/.test(text));
+      expect(bare).toStrictEqual([]);
+    },
+  );
+});

@@ -151,77 +151,89 @@ describe('HTTP API: the same answers as the library', () => {
 });
 
 describe('HTTP API: errors as problem+json, never a stack trace', () => {
-  it.each([
-    ['invalid JSON', () => post('/evaluate', '{"nama": '), 400, 'E_INVALID_JSON'],
-    ['an invalid record', () => post('/evaluate', { nama: '' }), 422, 'E_INVALID_RECORD'],
-    ['a record that is not an object', () => post('/evaluate', '[1,2]'), 422, 'E_INVALID_RECORD'],
+  /** Every error path, each sent with the headers given (the request's language). */
+  const errorPaths: [string, (h: Record<string, string>) => Promise<Response>, number, string][] = [
+    ['invalid JSON', (h) => post('/evaluate', '{"nama": ', h), 400, 'E_INVALID_JSON'],
+    ['an invalid record', (h) => post('/evaluate', { nama: '' }, h), 422, 'E_INVALID_RECORD'],
+    [
+      'a record that is not an object',
+      (h) => post('/evaluate', '[1,2]', h),
+      422,
+      'E_INVALID_RECORD',
+    ],
     [
       'an unknown locale',
-      () => post('/evaluate?locale=fr', { nama: 'A' }),
+      (h) => post('/evaluate?locale=fr', { nama: 'A' }, h),
       400,
       'E_INVALID_OPTION',
     ],
     [
       'an unknown rule set',
-      () => post('/evaluate?ruleSet=perbup-atlantis', { nama: 'A' }),
+      (h) => post('/evaluate?ruleSet=perbup-atlantis', { nama: 'A' }, h),
       404,
       'E_UNKNOWN_RULE_SET',
     ],
     [
       'an unknown rule set by id',
-      () => fetch(`${server.url}/rule-sets/nope`),
+      (h) => fetch(`${server.url}/rule-sets/nope`, { headers: h }),
       404,
       'E_UNKNOWN_RULE_SET',
     ],
     [
       'an oversize body',
-      () => post('/evaluate', { nama: 'x'.repeat(300_000) }),
+      (h) => post('/evaluate', { nama: 'x'.repeat(300_000) }, h),
       413,
       'E_TOO_LARGE',
     ],
     [
       'a form post to a route that takes a region',
-      () => post('/region', 'nama=A', { 'content-type': 'application/x-www-form-urlencoded' }),
+      (h) =>
+        post('/region', 'nama=A', {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...h,
+        }),
       415,
       'E_UNSUPPORTED_MEDIA_TYPE',
     ],
     [
       'a deep record',
-      () => post('/evaluate', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`),
+      (h) => post('/evaluate', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, h),
       422,
       'E_INVALID_RECORD',
     ],
-    ['an unknown route', () => fetch(`${server.url}/admin`), 404, 'E_NOT_FOUND'],
+    ['an unknown route', (h) => fetch(`${server.url}/admin`, { headers: h }), 404, 'E_NOT_FOUND'],
     [
       'a batch that is not a list',
-      () => post('/evaluate/batch', { nama: 'A' }),
+      (h) => post('/evaluate/batch', { nama: 'A' }, h),
       422,
       'E_INVALID_RECORD',
     ],
     [
       'a JSON-array batch over the body limit (NDJSON is for that)',
-      () =>
+      (h) =>
         post(
           '/evaluate/batch',
           Array.from({ length: 20_000 }, () => ({ nama: 'Inovasi A' })),
+          h,
         ),
       413,
       'E_TOO_LARGE',
     ],
     [
       'a known path with another method',
-      () => fetch(`${server.url}/evaluate`, { method: 'PUT', body: '{}' }),
+      (h) => fetch(`${server.url}/evaluate`, { method: 'PUT', body: '{}', headers: h }),
       405,
       'E_METHOD_NOT_ALLOWED',
     ],
     [
       'a known path with a parameter and another method',
-      () => fetch(`${server.url}/rule-sets/pp-38-2017`, { method: 'DELETE' }),
+      (h) => fetch(`${server.url}/rule-sets/pp-38-2017`, { method: 'DELETE', headers: h }),
       405,
       'E_METHOD_NOT_ALLOWED',
     ],
-  ])('%s', async (_, send, status, code) => {
-    const res = await send();
+  ];
+  it.each(errorPaths)('%s', async (_, send, status, code) => {
+    const res = await send({});
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const body = await read(res);
@@ -231,6 +243,22 @@ describe('HTTP API: errors as problem+json, never a stack trace', () => {
       type: expect.stringMatching(/^urn:inovasi-rules:/),
     });
     expect(JSON.stringify(body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  /** Words only the English messages have. */
+  const ENGLISH =
+    /\b(the|is|not|must|cannot|takes|no route|body|larger|expected|unknown|known|error|request)\b/i;
+
+  it.each(errorPaths)('%s: in Indonesian by default, in English when asked', async (_, send) => {
+    const id = await read(send({ 'accept-language': 'id-ID,id;q=0.9' }));
+    const text = (body: Body) =>
+      [body.title, body.detail, ...body.issues.map((i: Body) => i.message)].join(' | ');
+    // An unknown locale (`fr`) cannot be answered in it: the problem is in Indonesian.
+    expect(text(id)).not.toMatch(ENGLISH);
+    expect(text(await read(send({})))).toBe(text(id));
+    const en = await read(send({ 'accept-language': 'en' }));
+    expect(en.code).toBe(id.code);
+    expect(`${en.title} ${en.detail}`).toMatch(ENGLISH);
   });
 
   it('says which methods a path takes (Allow), and that a large array goes as NDJSON', async () => {
@@ -243,7 +271,7 @@ describe('HTTP API: errors as problem+json, never a stack trace', () => {
       '/evaluate/batch',
       Array.from({ length: 20_000 }, () => ({ nama: 'A' })),
     );
-    expect((await read(big)).detail).toContain('as NDJSON');
+    expect((await read(big)).detail).toContain('NDJSON (Content-Type: application/x-ndjson');
   });
 
   it.each([
