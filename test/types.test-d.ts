@@ -48,7 +48,12 @@ describe('public types', () => {
     expectTypeOf(evaluateRegion).returns.resolves.toEqualTypeOf<RegionEvaluation>();
     expectTypeOf(planRegion).returns.resolves.toEqualTypeOf<RegionPlan>();
     expectTypeOf<RegionPlan['steps'][number]['kind']>().toEqualTypeOf<
-      'fix_eligibility' | 'attach_evidence' | 'raise_level' | 'raise_spd' | 'add_innovation'
+      | 'fix_eligibility'
+      | 'attach_evidence'
+      | 'raise_level'
+      | 'raise_spd'
+      | 'add_innovation'
+      | 'withhold'
     >();
     expectTypeOf(checkSubmission).returns.resolves.toEqualTypeOf<SubmissionCheck>();
     expectTypeOf<SubmissionCheck['problems'][number]['status']>().toEqualTypeOf<

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import planner from '../../rules/planner.json' with { type: 'json' };
 import type { Condition } from '../conditions/condition.js';
 import type { Basis } from '../eligibility/basis.js';
@@ -10,6 +11,8 @@ import { formatAt, interpolate, type Locale, optionNames, pick } from '../messag
 import { findUrusan } from '../record/urusan.js';
 import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
+import type { IndicatorScore } from '../scoring/score.js';
+import { type PlanChoice, type PlanSpace, type SpaceOption, solvePlan } from './_plan-model.js';
 import {
   computeIndex,
   evaluateRegion,
@@ -26,17 +29,68 @@ import { TEXTS } from './texts.js';
  * first, each with its exact gain given the steps before it.
  */
 
+/** Person-days of each kind of step; any left out take the defaults of `rules/planner.json`. */
+export interface PlanCosts {
+  /** Attaching the evidence of a level already claimed. */
+  attachEvidence?: number;
+  /** Raising an indicator by one level (its evidence included). */
+  raiseLevel?: number;
+  /** Raising an SPD (region) indicator by one level. */
+  raiseSpd?: number;
+  /** Mending the failing criteria of a rejected innovation. */
+  fixEligibility?: number;
+  /** A new innovation, implemented inside the edition's window with its evidence. */
+  addInnovation?: number;
+  /** Leaving an innovation out of this year's submission. */
+  withhold?: number;
+  /** Per IGA indicator (`regulasi`, `video`, …): its own evidence and level costs. */
+  indicators?: Record<string, { attachEvidence?: number; raiseLevel?: number }>;
+}
+
 /** Options of {@link planRegion}. */
 export interface PlanOptions extends EvaluateOptions {
-  /** The band to reach; by default the one above the region's band. */
+  /**
+   * The band to reach; by default the one above the region's band (when `budget` is given and
+   * `target` is not, the plan aims at the highest IID the budget buys).
+   */
   target?: BandId;
+  /** At most this many person-days in all. */
+  budget?: number;
+  /**
+   * `cheapest`: the least person-days that reach `target` (within `budget`); `highest`: the
+   * highest IID within `budget` (the default when only `budget` is given).
+   */
+  objective?: 'cheapest' | 'highest';
+  /**
+   * `optimal` (default): an exact mixed-integer program solved by HiGHS; `greedy`: the older
+   * step-by-step order (no solver, not optimal in every case).
+   */
+  method?: 'optimal' | 'greedy';
+  /** Person-days per kind of step, over the defaults of `rules/planner.json`. */
+  costs?: PlanCosts;
+  /**
+   * Person-days for one innovation, keyed by its `id` or its position in `inovasi` (`"3"`):
+   * e.g. `{ "7": { indicators: { regulasi: { raiseLevel: 20 } } } }` for an SK the Bupati signs.
+   */
+  innovationCosts?: Record<string, PlanCosts>;
+  /** Seconds the solver may take before it returns its best plan with the gap it proved (default 20). */
+  timeLimit?: number;
   /** At most this many steps (default 1000). */
   maxSteps?: number;
 }
 
 const PLAN_OPTIONS = [
   ...EVALUATE_OPTIONS,
-  ...optionNames<Omit<PlanOptions, keyof EvaluateOptions>>({ target: true, maxSteps: true }),
+  ...optionNames<Omit<PlanOptions, keyof EvaluateOptions>>({
+    target: true,
+    budget: true,
+    objective: true,
+    method: true,
+    costs: true,
+    innovationCosts: true,
+    timeLimit: true,
+    maxSteps: true,
+  }),
 ];
 
 /** What a step does. */
@@ -45,13 +99,17 @@ export type PlanStepKind =
   | 'attach_evidence'
   | 'raise_level'
   | 'raise_spd'
-  | 'add_innovation';
+  | 'add_innovation'
+  | 'withhold';
 
 /** One step of a plan. */
 export interface PlanStep {
-  /** `attach_evidence`, `raise_level`, `raise_spd` or `add_innovation`. */
+  /** `fix_eligibility`, `attach_evidence`, `raise_level`, `raise_spd`, `add_innovation` or `withhold`. */
   kind: PlanStepKind;
-  /** The innovation's position in the plan's `region.inovasi` (a new one for `add_innovation`). */
+  /**
+   * The innovation's position in the input region's `inovasi` (a new one: numbered after the
+   * input's last).
+   */
   innovation?: number;
   /** The innovation's name. */
   nama?: string;
@@ -67,10 +125,32 @@ export interface PlanStep {
   gain: number;
   /** The IID after this step. */
   iidAfter: number;
+  /** Person-days it takes. */
+  cost: number;
   /** What to do, in the requested locale. */
   message: string;
-  /** Paths in the region record the step changes, e.g. `inovasi.3.indikator.sdm.bukti`. */
+  /** What the step is worth: its gain and its cost, in words. */
+  why: string;
+  /** Paths in the input region record the step changes, e.g. `inovasi.3.indikator.sdm.bukti`. */
   fields: string[];
+}
+
+/** A step the plan considered and left out because the budget could not pay for it. */
+export interface PlanLeftOut {
+  /** What the step would do. */
+  kind: PlanStepKind;
+  /** The innovation's position in the input's `inovasi`. */
+  innovation?: number;
+  /** The IGA indicator or SPD indicator. */
+  indicator?: string;
+  /** The level it would reach. */
+  level?: number;
+  /** The IID it would add, taken alone on top of the plan (to 0.01). */
+  gain: number;
+  /** Its person-days. */
+  cost: number;
+  /** In words, in the requested locale. */
+  message: string;
 }
 
 /** The result of {@link planRegion}. */
@@ -97,9 +177,32 @@ export interface RegionPlan {
   };
   /** The steps, in order. */
   steps: PlanStep[];
+  /** Person-days of all the steps. */
+  cost: number;
+  /** The budget the plan kept to, when one was given. */
+  budget?: number;
+  /** What was optimised: `cheapest` to the target, or `highest` IID within the budget. */
+  objective: 'cheapest' | 'highest';
+  /**
+   * `optimal`: no plan is cheaper (or higher, within the budget), proven by the solver; `gap`: the
+   * time limit stopped the solver, `gap` says how far from optimal at most; `greedy`: the
+   * step-by-step order, not proven.
+   */
+  status: 'optimal' | 'gap' | 'greedy';
+  /** The relative gap the solver proved (0 when optimal), for `status: 'gap'`. */
+  gap?: number;
+  /** The innovations the plan leaves out of this year's submission. */
+  withheld: { innovation: number; nama: string }[];
+  /** Steps worth IID that the budget could not pay for, largest gain first (at most 5). */
+  leftOut: PlanLeftOut[];
   /** One sentence on the plan, in the requested locale. */
   summary: string;
-  /** The region record with every step applied: `evaluateRegion(region).iid === after.iid`. */
+  /** The costs' stated assumptions (from `rules/planner.json`), in the requested locale. */
+  assumptions: string[];
+  /**
+   * The region record with every step applied and the withheld innovations left out:
+   * `evaluateRegion(region).iid === after.iid`.
+   */
   region: Record<string, unknown>;
   /** Which rules decided: those of the region's evaluation the plan starts from. */
   basis: Basis;
@@ -129,33 +232,68 @@ interface Candidate {
   changedKeys?: string[];
   /** For a bundle of new innovations towards the basic-service rule: all of its affairs. */
   bundle?: string[];
+  /** Person-days (for a bundle: each). */
+  cost?: number;
   total: number;
 }
 
 const DEFAULT_MAX_STEPS = 1000;
+const DEFAULT_TIME_LIMIT = 20;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+const costNumber = z.number().finite().min(0).max(100_000);
+const costsSchema = z
+  .object({
+    attachEvidence: costNumber,
+    raiseLevel: costNumber,
+    raiseSpd: costNumber,
+    fixEligibility: costNumber,
+    addInnovation: costNumber,
+    withhold: costNumber,
+    indicators: z.record(
+      z.string(),
+      z.object({ attachEvidence: costNumber, raiseLevel: costNumber }).partial().strict(),
+    ),
+  })
+  .partial()
+  .strict();
+const planOptionsSchema = z
+  .object({
+    budget: z.number().finite().min(0).max(1_000_000),
+    objective: z.enum(['cheapest', 'highest']),
+    method: z.enum(['optimal', 'greedy']),
+    costs: costsSchema,
+    innovationCosts: z.record(z.string(), costsSchema),
+    timeLimit: z.number().finite().gt(0).max(3600),
+    maxSteps: z.number().int().min(0).max(10_000),
+  })
+  .partial();
+
 /**
- * Plans how a region reaches a target band of the Indeks Inovasi Daerah: which evidence to
- * attach, which indicator levels to raise in which innovation, which SPD levels to raise, and
- * which innovations to add (in a basic-service affair that is missing, or to lift the count), in
- * order. *Cheapest* means: first attach evidence for points already claimed (documents that
- * exist, the least work), largest gain first; then, step by step, the change with the largest
- * IID gain among levels, SPD levels and the new innovations that complete the basic-service rule
- * (such a bundle counts by its gain per innovation); a new innovation only to lift the count
- * comes last, when nothing else gains. Each step's `gain` is exact: the divisor max(floor, n), the count points and
- * the coverage rule are recomputed after every step. The order is greedy, not optimal in every
- * case (see the README).
+ * Plans how a region reaches a target band of the Indeks Inovasi Daerah, or the highest IID a
+ * budget of person-days buys: which evidence to attach, which indicator levels to raise in which
+ * innovation, which SPD levels to raise, which rejected innovations to mend, which innovations
+ * to add (in a basic-service affair that is missing, or to lift the count), and which to leave
+ * out of this year's submission (a weak or rejected one still fills the divisor max(floor, n)).
+ *
+ * By default the plan is exact: the choice is a mixed-integer program with the index's whole
+ * formula (the divisor, the count points and their cap, the basic-service rule, rejected
+ * innovations at 0 but counted), solved by HiGHS (loaded on the first plan only). Each step costs
+ * person-days (`rules/planner.json`, overridable per call and per innovation); the plan is the
+ * cheapest that reaches the target, or the highest within `budget`, and says it is proven
+ * optimal (`status`). `method: 'greedy'` gives the older step-by-step order.
  *
  * @param region - `{ pemda, tahun, spd, inovasi }`, as for {@link evaluateRegion}
- * @param options - `target` band, `maxSteps`, and the options of {@link evaluateRegion}
- * @returns the steps, the IID after each, and the region with every step applied
+ * @param options - `target`, `budget`, `objective`, `costs`, `innovationCosts`, `method`, and the
+ *   options of {@link evaluateRegion}
+ * @returns the steps, the IID after each, their cost, and the region with every step applied
  * @throws {@link index!InvalidRecordError} when the region is not valid
- * @throws {@link index!InvalidOptionError} for an unknown target or a bad `maxSteps`
+ * @throws {@link index!InvalidOptionError} for an unknown target or a bad budget, cost or limit
  * @example
  * ```ts
- * const plan = await planRegion(region);
- * plan.steps[0]; // { kind: 'attach_evidence', innovation: 2, indicator: 'sdm', gain: 0.35, … }
+ * const plan = await planRegion(region, { budget: 60 });
+ * plan.status; // 'optimal'
+ * plan.steps[0]; // { kind: 'withhold', innovation: 4, gain: 0.84, cost: 1, … }
  * (await evaluateRegion(plan.region)).iid === plan.after.iid; // true
  * ```
  */
@@ -168,22 +306,45 @@ export async function planRegion(region: unknown, options: PlanOptions = {}): Pr
  *
  * @internal
  */
-export function planRegionIn(scope: Scope, region: unknown, options: PlanOptions = {}): RegionPlan {
+export async function planRegionIn(
+  scope: Scope,
+  region: unknown,
+  options: PlanOptions = {},
+): Promise<RegionPlan> {
+  const all = optionsObject(options, PLAN_OPTIONS) as PlanOptions;
   const {
     target: targetOption,
-    maxSteps: maxOption,
+    maxSteps: _max,
+    budget: _budget,
+    objective: _objective,
+    method: _method,
+    costs: _costs,
+    innovationCosts: _innovationCosts,
+    timeLimit: _timeLimit,
     ...evaluateOptions
-  } = optionsObject(options, PLAN_OPTIONS) as PlanOptions;
-  const maxSteps = maxOption ?? DEFAULT_MAX_STEPS;
-  if (!Number.isInteger(maxSteps) || maxSteps < 0 || maxSteps > 10_000) {
-    throw new InvalidOptionError([
-      {
-        path: ['maxSteps'],
-        code: 'invalid_value',
-        message: 'maxSteps must be a whole number from 0 to 10000',
-      },
-    ]);
+  } = all;
+  const checked = planOptionsSchema.safeParse({
+    ...(all.budget !== undefined ? { budget: all.budget } : {}),
+    ...(all.objective !== undefined ? { objective: all.objective } : {}),
+    ...(all.method !== undefined ? { method: all.method } : {}),
+    ...(all.costs !== undefined ? { costs: all.costs } : {}),
+    ...(all.innovationCosts !== undefined ? { innovationCosts: all.innovationCosts } : {}),
+    ...(all.timeLimit !== undefined ? { timeLimit: all.timeLimit } : {}),
+    ...(all.maxSteps !== undefined ? { maxSteps: all.maxSteps } : {}),
+  });
+  if (!checked.success) {
+    throw new InvalidOptionError(
+      checked.error.issues.map((i) => ({
+        path: i.path.map(String),
+        code: i.code,
+        message: `${i.path.join('.')}: ${i.message}`,
+      })),
+    );
   }
+  const { budget, method = 'optimal', maxSteps = DEFAULT_MAX_STEPS } = checked.data;
+  const objective =
+    checked.data.objective ??
+    (budget !== undefined && targetOption === undefined ? 'highest' : 'cheapest');
   const start = evaluateRegionIn(scope, region, evaluateOptions);
   const evaluator = createEvaluator(
     {
@@ -209,18 +370,35 @@ export function planRegionIn(scope: Scope, region: unknown, options: PlanOptions
       },
     ]);
   }
-
-  const planned = new Plan(region as Json, start, evaluator, rubric, locale);
-  const steps: PlanStep[] = [];
-  while (planned.iid < targetBand.min - 1e-9 && steps.length < maxSteps) {
-    const next = planned.best();
-    if (!next) break;
-    for (const step of planned.apply(next)) {
-      if (steps.length < maxSteps) steps.push(step);
+  const costs = new Costs(checked.data.costs, checked.data.innovationCosts, region as Json);
+  const fresh = () => new Plan(region as Json, start, evaluator, rubric, locale, costs);
+  let planned = fresh();
+  let steps: PlanStep[];
+  let status: RegionPlan['status'] = 'greedy';
+  let gap = 0;
+  if (method === 'greedy') {
+    steps = greedySteps(planned, targetBand.min, maxSteps, budget);
+  } else {
+    const solved = await optimalSteps(planned, fresh, {
+      objective,
+      minIid: targetBand.min,
+      ...(budget !== undefined ? { budget } : {}),
+      timeLimit: checked.data.timeLimit ?? DEFAULT_TIME_LIMIT,
+    });
+    if (solved) {
+      planned = solved.plan;
+      steps = solved.steps;
+      status = solved.status;
+      gap = solved.gap;
+    } else {
+      // The time limit passed before the solver found any plan: the greedy order, said so.
+      steps = greedySteps(planned, targetBand.min, maxSteps, budget);
     }
+    steps = steps.slice(0, maxSteps);
   }
   const after = planned.index();
   const reaches = after.iid >= targetBand.min - 1e-9;
+  const cost = round2(steps.reduce((sum, s) => sum + s.cost, 0));
   const values: Record<string, unknown> = {
     iid: start.iid,
     band: start.bandTitle,
@@ -231,6 +409,22 @@ export function planRegionIn(scope: Scope, region: unknown, options: PlanOptions
     min: targetBand.min,
   };
   const t = TEXTS.plan;
+  const say = (template: { id: string; en: string }, v: Record<string, unknown>) =>
+    interpolate(pick(template, locale), (k) => v[k], locale);
+  const statusText =
+    status === 'optimal'
+      ? pick(t.optimal, locale)
+      : status === 'gap'
+        ? say(t.gap, { gap: round2(gap * 100) })
+        : pick(t.greedy, locale);
+  const summary = [
+    say(reaches ? t.summaryReaches : t.summaryShort, values),
+    say(t.summaryCost, {
+      cost,
+      budget: budget !== undefined ? say(t.ofBudget, { budget }) : '',
+      status: statusText,
+    }),
+  ].join(' ');
   return {
     iid: start.iid,
     band: start.band,
@@ -238,19 +432,87 @@ export function planRegionIn(scope: Scope, region: unknown, options: PlanOptions
     reaches,
     after: { iid: after.iid, band: after.band.id },
     steps,
-    summary: interpolate(
-      pick(reaches ? t.summaryReaches : t.summaryShort, locale),
-      (k) => values[k],
-      locale,
-    ),
-    region: planned.region,
+    cost,
+    ...(budget !== undefined ? { budget } : {}),
+    objective,
+    status,
+    ...(status === 'gap' ? { gap } : {}),
+    withheld: planned.withheldList(),
+    leftOut: budget !== undefined ? planned.leftOut(budget - cost) : [],
+    summary,
+    assumptions: planner.assumptions.map((a) => pick(a, locale)),
+    region: planned.result(),
     basis: start.basis,
   };
+}
+
+/** The greedy order: evidence first, then the largest gain per step, within the budget. */
+function greedySteps(
+  planned: Plan,
+  minIid: number,
+  maxSteps: number,
+  budget: number | undefined,
+): PlanStep[] {
+  const steps: PlanStep[] = [];
+  let spent = 0;
+  while (planned.iid < minIid - 1e-9 && steps.length < maxSteps) {
+    const next = planned.best(budget === undefined ? Infinity : budget - spent);
+    if (!next) break;
+    for (const step of planned.apply(next)) {
+      if (steps.length < maxSteps) {
+        steps.push(step);
+        spent += step.cost;
+      }
+    }
+  }
+  return steps;
+}
+
+/**
+ * The optimal steps: the region as a {@link PlanSpace}, solved, and the solver's choice applied
+ * in order (mending, evidence, levels, SPD, new innovations, withholding), each step's gain
+ * measured as it is applied. Undefined when the time limit passed before any plan was found.
+ */
+async function optimalSteps(
+  planned: Plan,
+  fresh: () => Plan,
+  goal: { objective: 'cheapest' | 'highest'; minIid: number; budget?: number; timeLimit: number },
+): Promise<{ plan: Plan; steps: PlanStep[]; status: 'optimal' | 'gap'; gap: number } | undefined> {
+  const { space, handles } = planned.space();
+  const maxScore = planned.maxScore;
+  // The IID is rounded to cents: a total reaches `min` once total·100/maxScore ≥ min − 0.005.
+  let minTotal = ((goal.minIid - 0.005) * maxScore) / 100 + 1e-7;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let solved = await solvePlan(space, { ...goal, minTotal });
+    if (goal.objective === 'cheapest' && solved.status === 'infeasible') {
+      // The target cannot be reached (within the budget): the highest IID instead.
+      solved = await solvePlan(space, { ...goal, objective: 'highest' });
+    }
+    if (!solved.choice) return undefined;
+    const trial = fresh();
+    const steps = trial.applyChoice(solved.choice, handles);
+    // Rounding in the index's parts can leave a plan a hair under its band: ask a little more.
+    const aimed = solved.choice.total >= minTotal - 1e-9;
+    if (goal.objective === 'cheapest' && aimed && trial.iid < goal.minIid - 1e-9) {
+      minTotal += ((goal.minIid - trial.iid) * maxScore) / 100 + 1e-6;
+      continue;
+    }
+    return {
+      plan: trial,
+      steps,
+      status: solved.status === 'gap' ? 'gap' : 'optimal',
+      gap: solved.gap,
+    };
+  }
+  return undefined;
 }
 
 /** The region being planned: its record, its innovations' evaluations and its index parts. */
 class Plan {
   readonly region: Json;
+  /** Positions (in the input) of the innovations left out. */
+  private readonly withheld = new Set<number>();
+  private readonly inputLength: number;
   private readonly records: Json[];
   private readonly evaluations: Evaluation[];
   private readonly parts: IndexPart[];
@@ -265,10 +527,12 @@ class Plan {
     private readonly evaluator: Evaluator,
     private readonly rubric: RubricRuleSet,
     private readonly locale: Locale,
+    private readonly costs: Costs,
   ) {
     // The region was validated: a JSON copy is the caller's data, never their objects.
     this.region = JSON.parse(JSON.stringify(input)) as Json;
     this.records = this.region.inovasi as Json[];
+    this.inputLength = this.records.length;
     this.spd = { ...((this.region.spd as Record<string, number> | undefined) ?? {}) };
     this.region.spd = this.spd;
     this.tahun = start.tahun;
@@ -284,13 +548,34 @@ class Plan {
     return this.index().iid;
   }
 
+  get maxScore(): number {
+    return this.rubric.region.maxScore;
+  }
+
+  /** The parts that count: all but the withheld innovations'. */
+  private counted(parts: readonly IndexPart[] = this.parts): IndexPart[] {
+    return parts.filter((_, at) => !this.withheld.has(at));
+  }
+
   index(parts: readonly IndexPart[] = this.parts, spd: Record<string, number> = this.spd) {
-    return computeIndex(this.rubric, spd, parts, this.locale);
+    return computeIndex(this.rubric, spd, this.counted(parts), this.locale);
   }
 
   /** The exact total score of a candidate state, without writing the index's texts. */
   total(parts: readonly IndexPart[] = this.parts, spd: Record<string, number> = this.spd): number {
-    return indexTotal(this.rubric, spd, parts);
+    return indexTotal(this.rubric, spd, this.counted(parts));
+  }
+
+  /** The region record as planned: every step applied, the withheld innovations left out. */
+  result(): Json {
+    return { ...this.region, inovasi: this.records.filter((_, at) => !this.withheld.has(at)) };
+  }
+
+  /** The innovations left out, by position in the input, with their names. */
+  withheldList(): { innovation: number; nama: string }[] {
+    return [...this.withheld]
+      .sort((a, b) => a - b)
+      .map((at) => ({ innovation: at, nama: this.evaluations[at]?.nama ?? String(at) }));
   }
 
   private evaluate(record: Json): Evaluation {
@@ -309,9 +594,13 @@ class Plan {
   }
 
   /** The best next change: evidence first (largest gain), then the largest gain per step. */
-  best(): Candidate | undefined {
+  best(remaining = Infinity): Candidate | undefined {
     const current = this.total();
-    const all = [...this.innovationCandidates(), ...this.spdCandidates(), ...this.addCandidates()];
+    const all = [
+      ...this.innovationCandidates(),
+      ...this.spdCandidates(),
+      ...this.addCandidates(),
+    ].filter((c) => (c.cost ?? 0) * (c.bundle?.length ?? 1) <= remaining + 1e-9);
     let best: Candidate | undefined;
     let bestGain = 0;
     for (const tier of [0, 1, 2] as const) {
@@ -333,6 +622,7 @@ class Plan {
   private innovationCandidates(): Candidate[] {
     const out: Candidate[] = [];
     this.evaluations.forEach((evaluation, at) => {
+      if (this.withheld.has(at)) return;
       let list = this.cache.get(at);
       if (!list) {
         // A rejected innovation's points count for nothing until its failing criteria are mended.
@@ -381,6 +671,7 @@ class Plan {
         kind: 'fix_eligibility',
         tier: 1,
         innovation: at,
+        cost: this.costs.of('fixEligibility', at),
         record: changed,
         evaluation: after,
         changed: failing.join(', '),
@@ -408,6 +699,7 @@ class Plan {
           innovation: at,
           indicator: score.id,
           level: score.level,
+          cost: this.costs.of('attachEvidence', at, score.id),
           record: changed,
           evaluation: this.evaluate(changed),
           total: 0,
@@ -415,7 +707,10 @@ class Plan {
       }
       if (score.level < 3) {
         const raised = this.raise(record, def, score.level + 1, score.title);
-        if (raised) out.push({ ...raised, innovation: at, total: 0 });
+        if (raised) {
+          const cost = this.raiseCost(at, score, raised.level as number);
+          out.push({ ...raised, innovation: at, cost, total: 0 });
+        }
       }
     }
     return out;
@@ -489,6 +784,7 @@ class Plan {
           tier: 1 as const,
           spd: s.id,
           level,
+          cost: this.costs.of('raiseSpd'),
           total: this.total(this.parts, { ...this.spd, [s.id]: level }),
         };
       });
@@ -497,7 +793,11 @@ class Plan {
   /** New innovations: a bundle that completes the basic-service rule, and one to lift the count. */
   private addCandidates(): Candidate[] {
     const rule = this.rubric.region.basicServiceRule;
-    const covered = new Set(this.parts.filter((p) => !p.rejected).flatMap((p) => p.urusan));
+    const covered = new Set(
+      this.counted()
+        .filter((p) => !p.rejected)
+        .flatMap((p) => p.urusan),
+    );
     const out: Candidate[] = [];
     const newPart = (affair: string): IndexPart => ({
       kematangan: 0,
@@ -510,20 +810,34 @@ class Plan {
       if (need > 0) {
         const bundle = missing.slice(0, need);
         const total = this.total([...this.parts, ...bundle.map(newPart)]);
-        out.push({ kind: 'add_innovation', tier: 1, affair: bundle[0], bundle, total });
+        out.push({
+          kind: 'add_innovation',
+          tier: 1,
+          affair: bundle[0],
+          bundle,
+          cost: this.costs.of('addInnovation'),
+          total,
+        });
       }
     }
     const affair = rule?.urusan.find((u) => !covered.has(u)) ?? this.mainAffair();
     if (affair) {
       const total = this.total([...this.parts, newPart(affair)]);
-      out.push({ kind: 'add_innovation', tier: 2, affair, total });
+      out.push({
+        kind: 'add_innovation',
+        tier: 2,
+        affair,
+        cost: this.costs.of('addInnovation'),
+        total,
+      });
     }
     return out;
   }
 
   private mainAffair(): string | undefined {
     const counts = new Map<string, number>();
-    for (const p of this.parts) for (const u of p.urusan) counts.set(u, (counts.get(u) ?? 0) + 1);
+    for (const p of this.counted())
+      for (const u of p.urusan) counts.set(u, (counts.get(u) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
 
@@ -661,6 +975,9 @@ class Plan {
     message: string,
     fields: string[],
   ): PlanStep {
+    const gain = round2(iidAfter - before);
+    const cost = c.cost ?? 0;
+    const values: Record<string, unknown> = { gain: this.signed(gain), cost };
     return {
       kind: c.kind,
       ...(c.innovation !== undefined ? { innovation: c.innovation } : {}),
@@ -668,11 +985,348 @@ class Plan {
       ...(c.level !== undefined ? { level: c.level } : {}),
       ...(c.affair !== undefined ? { affair: c.affair } : {}),
       ...(c.spd !== undefined ? { spd: c.spd } : {}),
-      gain: round2(iidAfter - before),
+      gain,
       iidAfter,
+      cost,
       message,
+      why: interpolate(pick(TEXTS.plan.why, this.locale), (k) => values[k], this.locale),
       fields,
     };
+  }
+
+  /** Person-days to raise an indicator from its level now to `level` (its evidence included). */
+  private raiseCost(at: number, score: IndicatorScore, level: number): number {
+    const levels = level - score.level;
+    const evidence =
+      score.points > 0 && !score.proven ? this.costs.of('attachEvidence', at, score.id) : 0;
+    return levels * this.costs.of('raiseLevel', at, score.id) + evidence;
+  }
+
+  /** A gain with its sign, in the locale (`+0,84`). */
+  private signed(gain: number): string {
+    return `${gain > 0 ? '+' : ''}${formatAt('gain', gain, this.locale)}`;
+  }
+
+  /**
+   * The region as numbers for the optimiser, and how to turn each of its options back into a
+   * change of a record: per innovation, its mending and, per indicator, the evidence and the
+   * levels it can reach (each verified by scoring the changed record).
+   */
+  space(): { space: PlanSpace; handles: Handles } {
+    const region = this.rubric.region;
+    const rule = region.basicServiceRule;
+    const handles: Handles = { innovations: [], spd: [] };
+    const innovations = this.evaluations.map((evaluation, at) => {
+      const rejected = this.parts[at]?.rejected ?? false;
+      const withhold = this.costs.of('withhold', at);
+      const urusan = this.parts[at]?.urusan ?? [];
+      let record = this.records[at] as Json;
+      let scored = evaluation;
+      let fix: Candidate | undefined;
+      if (rejected) {
+        fix = this.fixesOf(at, evaluation)[0];
+        if (!fix) {
+          handles.innovations.push({ groups: [] });
+          return { rejected, urusan, base: 0, withhold, groups: [] };
+        }
+        record = fix.record as Json;
+        scored = fix.evaluation as Evaluation;
+      }
+      const groups: SpaceOption[][] = [];
+      const handleGroups: Handles['innovations'][number]['groups'] = [];
+      for (const score of scored.score.indicators) {
+        const def = this.rubric.indicators.find((d) => d.id === score.id);
+        if (!def) continue;
+        const options: SpaceOption[] = [];
+        const how: { kind: 'attach_evidence' | 'raise_level'; level: number }[] = [];
+        if (score.points > 0 && !score.proven) {
+          const changed = withIndicator(record, score.id, (entry) => ({
+            ...entry,
+            bukti: [this.plannedEvidence(score.title)],
+          }));
+          const gain = this.evaluate(changed).score.proven - scored.score.proven;
+          if (gain > 0) {
+            options.push({ gain, cost: this.costs.of('attachEvidence', at, score.id) });
+            how.push({ kind: 'attach_evidence', level: score.level });
+          }
+        }
+        let reached = score.level;
+        for (let level = score.level + 1; level <= 3; level++) {
+          if (level <= reached) continue;
+          const raised = this.raise(record, def, level, score.title);
+          if (!raised) continue;
+          reached = raised.level as number;
+          const gain = (raised.evaluation as Evaluation).score.proven - scored.score.proven;
+          if (gain <= 0) continue;
+          options.push({ gain, cost: this.raiseCost(at, score, reached) });
+          how.push({ kind: 'raise_level', level: reached });
+        }
+        if (options.length > 0) {
+          groups.push(options);
+          handleGroups.push({ indicator: score.id, options: how });
+        }
+      }
+      handles.innovations.push({ ...(fix ? { fix } : {}), groups: handleGroups });
+      return {
+        rejected,
+        urusan,
+        base: scored.score.proven,
+        ...(fix ? { fix: fix.cost as number } : {}),
+        withhold,
+        groups,
+      };
+    });
+    const spd = region.spd.map((s) => {
+      const now = this.spd[s.id] ?? 0;
+      const levels = [1, 2, 3].filter((l) => l > now);
+      handles.spd.push({ spd: s.id, levels });
+      return levels.map((l) => ({
+        gain: r4(l * s.weight) - r4(now * s.weight),
+        cost: (l - now) * this.costs.of('raiseSpd'),
+      }));
+    });
+    let spdBase = 0;
+    for (const s of region.spd) spdBase += r4((this.spd[s.id] ?? 0) * s.weight);
+    const n = this.records.length;
+    const space: PlanSpace = {
+      floor: region.divisorFloor,
+      cap: region.innovationCount.maxCounted,
+      pointsEach: region.innovationCount.pointsEach,
+      ...(rule ? { coverage: { urusan: rule.urusan, minCovered: rule.minCovered } } : {}),
+      noEvidence: region.noEvidence !== undefined,
+      spdBase,
+      spd,
+      innovations,
+      add: {
+        cost: this.costs.of('addInnovation'),
+        max: Math.max(0, Math.min(region.innovationCount.maxCounted - n, MAX_NEW)),
+      },
+    };
+    return { space, handles };
+  }
+
+  /**
+   * Applies the optimiser's choice, in the order a team works: mending, evidence, levels, SPD,
+   * new innovations, and last the innovations left out. Returns its steps.
+   */
+  applyChoice(choice: PlanChoice, handles: Handles): PlanStep[] {
+    const steps: PlanStep[] = [];
+    for (const at of choice.fixed) {
+      const fix = handles.innovations[at]?.fix;
+      if (fix) steps.push(...this.apply(fix));
+    }
+    const byInnovation = [...choice.options].sort(
+      (a, b) => a.innovation - b.innovation || a.group - b.group,
+    );
+    for (const kind of ['attach_evidence', 'raise_level'] as const) {
+      for (const { innovation: at, group, option } of byInnovation) {
+        const handle = handles.innovations[at]?.groups[group];
+        const how = handle?.options[option];
+        if (!handle || how?.kind !== kind) continue;
+        const change = this.changeTo(at, handle.indicator, how.kind, how.level);
+        if (change) steps.push(...this.apply(change));
+      }
+    }
+    for (const { group, option } of choice.spd) {
+      const handle = handles.spd[group];
+      const level = handle?.levels[option];
+      if (!handle || level === undefined) continue;
+      const now = this.spd[handle.spd] ?? 0;
+      steps.push(
+        ...this.apply({
+          kind: 'raise_spd',
+          tier: 1,
+          spd: handle.spd,
+          level,
+          cost: (level - now) * this.costs.of('raiseSpd'),
+          total: 0,
+        }),
+      );
+    }
+    const addCost = this.costs.of('addInnovation');
+    if (choice.coverage.length > 0) {
+      const bundle = [...choice.coverage];
+      steps.push(
+        ...this.apply({
+          kind: 'add_innovation',
+          tier: 1,
+          affair: bundle[0] as string,
+          bundle,
+          cost: addCost,
+          total: 0,
+        }),
+      );
+    }
+    for (let k = 0; k < choice.extra; k++) {
+      const affair = this.mainAffair() ?? this.rubric.region.basicServiceRule?.urusan[0];
+      if (!affair) break;
+      steps.push(
+        ...this.apply({ kind: 'add_innovation', tier: 2, affair, cost: addCost, total: 0 }),
+      );
+    }
+    for (const at of choice.withheld) steps.push(this.withhold(at));
+    return steps;
+  }
+
+  /** The change of one indicator of one innovation, built on the record as it now stands. */
+  private changeTo(
+    at: number,
+    indicator: string,
+    kind: 'attach_evidence' | 'raise_level',
+    level: number,
+  ): Candidate | undefined {
+    const record = this.records[at] as Json;
+    const evaluation = this.evaluations[at] as Evaluation;
+    const score = evaluation.score.indicators.find((i) => i.id === indicator);
+    const def = this.rubric.indicators.find((d) => d.id === indicator);
+    if (!score || !def) return undefined;
+    if (kind === 'attach_evidence') {
+      const changed = withIndicator(record, indicator, (entry) => ({
+        ...entry,
+        bukti: [this.plannedEvidence(score.title)],
+      }));
+      return {
+        kind,
+        tier: 0,
+        innovation: at,
+        indicator,
+        level: score.level,
+        cost: this.costs.of('attachEvidence', at, indicator),
+        record: changed,
+        evaluation: this.evaluate(changed),
+        total: 0,
+      };
+    }
+    const raised = this.raise(record, def, level, score.title);
+    if (!raised) return undefined;
+    return {
+      ...raised,
+      innovation: at,
+      cost: this.raiseCost(at, score, raised.level as number),
+      total: 0,
+    };
+  }
+
+  /** Leaves an innovation out of the submission; its step says why, in words. */
+  private withhold(at: number): PlanStep {
+    const t = TEXTS.plan;
+    const before = this.iid;
+    const part = this.parts[at] as IndexPart;
+    this.withheld.add(at);
+    const nama = this.evaluations[at]?.nama ?? String(at);
+    const values: Record<string, unknown> = {
+      nama,
+      kematangan: part.kematangan,
+      floor: this.rubric.region.divisorFloor,
+    };
+    const say = (template: { id: string; en: string }) =>
+      interpolate(pick(template, this.locale), (k) => values[k], this.locale);
+    values.alasan = say(part.rejected ? t.withholdRejected : t.withholdWeak);
+    const candidate: Candidate = {
+      kind: 'withhold',
+      tier: 1,
+      innovation: at,
+      cost: this.costs.of('withhold', at),
+      total: 0,
+    };
+    return { ...this.step(candidate, before, this.iid, say(t.withhold), [`inovasi.${at}`]), nama };
+  }
+
+  /**
+   * The single steps worth IID on top of the plan that cost more than what is left of the
+   * budget, largest gain first: what the budget left out.
+   */
+  leftOut(remaining: number): PlanLeftOut[] {
+    const current = this.total();
+    const t = TEXTS.plan;
+    const all = [...this.innovationCandidates(), ...this.spdCandidates(), ...this.addCandidates()];
+    return all
+      .map((c) => ({ c, gain: round2(((c.total - current) / this.maxScore) * 100) }))
+      .filter(({ c, gain }) => gain > 0 && (c.cost ?? 0) > remaining + 1e-9)
+      .sort((a, b) => b.gain - a.gain || (a.c.cost ?? 0) - (b.c.cost ?? 0))
+      .slice(0, 5)
+      .map(({ c, gain }) => {
+        const cost = c.cost ?? 0;
+        const nama =
+          c.innovation !== undefined
+            ? (this.evaluations[c.innovation]?.nama ?? '')
+            : c.spd !== undefined
+              ? `SPD ${c.spd}`
+              : (findUrusan(c.affair ?? '')?.name ?? c.affair ?? '');
+        const what = c.indicator ?? (c.kind === 'fix_eligibility' ? c.changed : undefined);
+        const langkah = what ? ` (${what}${c.level !== undefined ? ` → ${c.level}` : ''})` : '';
+        const values: Record<string, unknown> = {
+          nama,
+          langkah,
+          gain,
+          cost,
+          sisa: round2(Math.max(0, remaining)),
+        };
+        return {
+          kind: c.kind,
+          ...(c.innovation !== undefined ? { innovation: c.innovation } : {}),
+          ...(c.indicator !== undefined || c.spd !== undefined
+            ? { indicator: (c.indicator ?? c.spd) as string }
+            : {}),
+          ...(c.level !== undefined ? { level: c.level } : {}),
+          gain,
+          cost,
+          message: interpolate(pick(t.leftOut, this.locale), (k) => values[k], this.locale),
+        };
+      });
+  }
+}
+
+/** Most new innovations a plan adds: a year's work of a region, well beyond what one plans. */
+const MAX_NEW = 100;
+
+const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** How the optimiser's options become changes of records. */
+interface Handles {
+  innovations: {
+    fix?: Candidate;
+    groups: {
+      indicator: string;
+      options: { kind: 'attach_evidence' | 'raise_level'; level: number }[];
+    }[];
+  }[];
+  spd: { spd: string; levels: number[] }[];
+}
+
+type CostKind = Exclude<keyof PlanCosts, 'indicators'>;
+
+/** The person-days of each step: per innovation, then per call, then `rules/planner.json`. */
+class Costs {
+  constructor(
+    private readonly call: PlanCosts = {},
+    private readonly perInnovation: Record<string, PlanCosts> = {},
+    private readonly region: Json,
+  ) {}
+
+  of(kind: CostKind, at?: number, indicator?: string): number {
+    const own = at === undefined ? undefined : this.innovation(at);
+    const byIndicator = (c: PlanCosts | undefined) =>
+      indicator !== undefined && (kind === 'attachEvidence' || kind === 'raiseLevel')
+        ? c?.indicators?.[indicator]?.[kind]
+        : undefined;
+    return (
+      byIndicator(own) ??
+      own?.[kind] ??
+      byIndicator(this.call) ??
+      this.call[kind] ??
+      (planner.costs as Record<CostKind, number>)[kind]
+    );
+  }
+
+  private innovation(at: number): PlanCosts | undefined {
+    const record = (this.region.inovasi as Json[] | undefined)?.[at];
+    const id = record?.id;
+    return (
+      (typeof id === 'string' || typeof id === 'number'
+        ? this.perInnovation[String(id)]
+        : undefined) ?? this.perInnovation[String(at)]
+    );
   }
 }
 

@@ -1,0 +1,467 @@
+/**
+ * The region's plan as a mixed-integer program, solved by HiGHS (npm `highs`, WebAssembly): which
+ * actions, at the least cost in person-days, reach a target score, or give the highest score
+ * within a budget. The formula is the Indeks Inovasi Daerah's, with every interaction it has: the
+ * divisor max(floor, n), the count points and their cap, the basic-service rule, rejected
+ * innovations at 0 but counted, and the rule that a region proving nothing is not assessed.
+ *
+ * The model knows numbers only (points, costs, affairs); `plan.ts` turns records into a
+ * {@link PlanSpace} and a {@link PlanChoice} back into steps.
+ */
+
+/** One way to change one indicator of one innovation: the kematangan it adds and its cost. */
+export interface SpaceOption {
+  /** Proven kematangan added to the innovation (over what the indicator proves now). */
+  gain: number;
+  /** Person-days. */
+  cost: number;
+}
+
+/** One innovation of the region, as the planner may change it. */
+export interface SpaceInnovation {
+  /** Whether it is rejected (not eligible) now. */
+  rejected: boolean;
+  /** Its affairs (urusan ids), for the basic-service rule. */
+  urusan: readonly string[];
+  /** Proven kematangan as it stands (for a rejected one: once mended). */
+  base: number;
+  /** The cost of mending a rejected innovation; absent when it cannot be mended. */
+  fix?: number;
+  /** The cost of leaving it out of the submission. */
+  withhold: number;
+  /** Per indicator, the ways to change it (at most one is taken). */
+  groups: readonly (readonly SpaceOption[])[];
+}
+
+/** The planning problem in numbers. */
+export interface PlanSpace {
+  /** The divisor's floor: the index divides by max(floor, n). */
+  floor: number;
+  /** Innovations counted for count points, at most. */
+  cap: number;
+  /** Count points per innovation. */
+  pointsEach: number;
+  /** Count points only when this many of `coverage.urusan` are covered by eligible innovations. */
+  coverage?: { urusan: readonly string[]; minCovered: number };
+  /** Whether a region proving nothing (no SPD point, no proven kematangan) scores 0. */
+  noEvidence: boolean;
+  /** SPD points now. */
+  spdBase: number;
+  /** Per SPD indicator, the levels it can be raised to (at most one is taken). */
+  spd: readonly (readonly SpaceOption[])[];
+  /** The innovations. */
+  innovations: readonly SpaceInnovation[];
+  /** New innovations: their cost each and how many at most (0: none may be added). */
+  add: { cost: number; max: number };
+}
+
+/** What the optimiser chose. */
+export interface PlanChoice {
+  /** Innovations left out, by position. */
+  withheld: number[];
+  /** Rejected innovations mended, by position. */
+  fixed: number[];
+  /** Indicator options taken: innovation, group (indicator), option. */
+  options: { innovation: number; group: number; option: number }[];
+  /** SPD options taken: SPD indicator, option. */
+  spd: { group: number; option: number }[];
+  /** New innovations in basic-service affairs (urusan ids). */
+  coverage: string[];
+  /** New innovations only to lift the count. */
+  extra: number;
+  /** The total score the model claims. */
+  total: number;
+  /** The person-days it costs. */
+  cost: number;
+}
+
+/** How the optimiser ended. */
+export interface SolveResult {
+  /** The chosen actions, or `undefined` when no set of actions meets the constraints. */
+  choice?: PlanChoice;
+  /**
+   * `optimal`; `gap` when the time limit stopped the solver first (with the best plan found, if
+   * any); `infeasible` when no set of actions meets the constraints.
+   */
+  status: 'optimal' | 'gap' | 'infeasible';
+  /** The relative gap the solver proved (0 when optimal). */
+  gap: number;
+}
+
+/** What to optimise. */
+export interface SolveGoal {
+  /** `cheapest`: least cost reaching `minTotal`; `highest`: highest total. */
+  objective: 'cheapest' | 'highest';
+  /** The total score to reach (for `cheapest`). */
+  minTotal?: number;
+  /** At most this many person-days. */
+  budget?: number;
+  /** Seconds the solver may take. */
+  timeLimit: number;
+}
+
+/** The score of a set of actions by the index's own formula; the brute force and the checks use it. */
+export type TotalOf = (space: PlanSpace, choice: Omit<PlanChoice, 'total' | 'cost'>) => number;
+
+type Highs = typeof import('highs') extends { default: (...a: never[]) => Promise<infer H> }
+  ? H
+  : never;
+
+let loading: Promise<Highs> | undefined;
+
+/** HiGHS, loaded on the first plan only: the main entry never carries its WebAssembly. */
+function highs(): Promise<Highs> {
+  loading ??= import('highs').then((m) => m.default());
+  return loading;
+}
+
+/** A linear program under construction: named columns and sparse rows. */
+class Program {
+  readonly cost: number[] = [];
+  readonly lower: number[] = [];
+  readonly upper: number[] = [];
+  readonly integer: (0 | 1)[] = [];
+  readonly rows: { terms: Map<number, number>; lower: number; upper: number }[] = [];
+
+  column(upper: number, integer: boolean, lower = 0): number {
+    this.cost.push(0);
+    this.lower.push(lower);
+    this.upper.push(upper);
+    this.integer.push(integer ? 1 : 0);
+    return this.cost.length - 1;
+  }
+
+  binary(): number {
+    return this.column(1, true);
+  }
+
+  row(terms: Iterable<[number, number]>, lower: number, upper: number): void {
+    const map = new Map<number, number>();
+    for (const [col, value] of terms) map.set(col, (map.get(col) ?? 0) + value);
+    this.rows.push({ terms: map, lower, upper });
+  }
+}
+
+/** A linear expression: terms over columns, and a constant. */
+interface Expression {
+  terms: [number, number][];
+  constant: number;
+}
+
+/**
+ * The columns and rows of a space, with the expressions of its total score and its cost. Built
+ * once per solve: a few thousand columns for a region of 200 innovations.
+ */
+function build(space: PlanSpace) {
+  const p = new Program();
+  const total: Expression = { terms: [], constant: space.spdBase };
+  const cost: Expression = { terms: [], constant: 0 };
+  const kematangan: [number, number][] = [];
+  const count: [number, number][] = [];
+  // Whether anything is proven (for the noEvidence rule): columns whose value 1 proves points.
+  const proving: number[] = [];
+
+  const submitted = space.innovations.map((innovation) => {
+    const s = p.binary();
+    // Withholding costs its person-days: cost += w·(1 − s).
+    cost.constant += innovation.withhold;
+    cost.terms.push([s, -innovation.withhold]);
+    count.push([s, 1]);
+    return s;
+  });
+
+  const counted = space.innovations.map((innovation, i) => {
+    const s = submitted[i] as number;
+    if (!innovation.rejected) return s;
+    if (innovation.fix === undefined) return undefined;
+    const f = p.binary();
+    cost.terms.push([f, innovation.fix]);
+    p.row(
+      [
+        [f, 1],
+        [s, -1],
+      ],
+      -Infinity,
+      0,
+    );
+    return f;
+  });
+
+  const options: { innovation: number; group: number; option: number; column: number }[] = [];
+  space.innovations.forEach((innovation, i) => {
+    const on = counted[i];
+    if (on === undefined) return;
+    if (innovation.base > 0) {
+      kematangan.push([on, innovation.base]);
+      proving.push(on);
+    }
+    innovation.groups.forEach((group, g) => {
+      if (group.length === 0) return;
+      const row: [number, number][] = [[on, -1]];
+      group.forEach((option, o) => {
+        const x = p.binary();
+        options.push({ innovation: i, group: g, option: o, column: x });
+        kematangan.push([x, option.gain]);
+        cost.terms.push([x, option.cost]);
+        if (option.gain > 0) proving.push(x);
+        row.push([x, 1]);
+      });
+      p.row(row, -Infinity, 0);
+    });
+  });
+
+  const spd: { group: number; option: number; column: number }[] = [];
+  space.spd.forEach((group, g) => {
+    if (group.length === 0) return;
+    const row: [number, number][] = [];
+    group.forEach((option, o) => {
+      const y = p.binary();
+      spd.push({ group: g, option: o, column: y });
+      total.terms.push([y, option.gain]);
+      cost.terms.push([y, option.cost]);
+      if (option.gain > 0) proving.push(y);
+      row.push([y, 1]);
+    });
+    p.row(row, -Infinity, 1);
+  });
+
+  // New innovations: one per basic-service affair, and any number more for the count.
+  const coverageNew = new Map<string, number>();
+  let extra: number | undefined;
+  if (space.add.max > 0) {
+    const row: [number, number][] = [];
+    for (const u of space.coverage?.urusan ?? []) {
+      const a = p.binary();
+      coverageNew.set(u, a);
+      cost.terms.push([a, space.add.cost]);
+      count.push([a, 1]);
+      row.push([a, 1]);
+    }
+    extra = p.column(space.add.max, true);
+    cost.terms.push([extra, space.add.cost]);
+    count.push([extra, 1]);
+    row.push([extra, 1]);
+    p.row(row, -Infinity, space.add.max);
+  }
+
+  // n = Σ submitted + Σ new, as one of its possible values z_n; the kematangan sum goes wholly
+  // to the chosen n (S_n ≤ M·z_n), so that Σ S_n / max(floor, n) is the SID exactly.
+  const most = space.innovations.length + space.add.max;
+  const bound = space.innovations.reduce(
+    (sum, i) =>
+      sum + i.base + i.groups.reduce((m, g) => m + Math.max(0, ...g.map((o) => o.gain)), 0),
+    0,
+  );
+  const z: number[] = [];
+  const sums: number[] = [];
+  for (let n = 0; n <= most; n++) {
+    z.push(p.binary());
+    const divisor = Math.max(space.floor, n);
+    if (divisor > 0 && bound > 0) {
+      const sum = p.column(bound, false);
+      sums.push(sum);
+      total.terms.push([sum, 1 / divisor]);
+      p.row(
+        [
+          [sum, 1],
+          [z[n] as number, -bound],
+        ],
+        -Infinity,
+        0,
+      );
+    }
+  }
+  p.row(
+    z.map((col) => [col, 1]),
+    1,
+    1,
+  );
+  p.row([...count, ...z.map((col, n) => [col, -n] as [number, number])], 0, 0);
+  p.row([...kematangan, ...sums.map((col) => [col, -1] as [number, number])], 0, 0);
+
+  // Count points: min(n, cap)·pointsEach, only when the basic-service rule holds and something
+  // is proven. cp_n ≤ z_n, cp_n ≤ covered, cp_n ≤ assessed.
+  let covered: number | undefined;
+  if (space.coverage) {
+    covered = p.binary();
+    const affairs: [number, number][] = [];
+    for (const u of space.coverage.urusan) {
+      const c = p.binary();
+      affairs.push([c, -1]);
+      const row: [number, number][] = [[c, 1]];
+      space.innovations.forEach((innovation, i) => {
+        const on = counted[i];
+        if (on !== undefined && innovation.urusan.includes(u)) row.push([on, -1]);
+      });
+      const a = coverageNew.get(u);
+      if (a !== undefined) row.push([a, -1]);
+      p.row(row, -Infinity, 0);
+    }
+    p.row([[covered, space.coverage.minCovered], ...affairs], -Infinity, 0);
+  }
+  let assessed: number | undefined;
+  if (space.noEvidence && space.spdBase <= 0) {
+    assessed = p.binary();
+    p.row([[assessed, 1], ...proving.map((col) => [col, -1] as [number, number])], -Infinity, 0);
+  }
+  z.forEach((zn, n) => {
+    const points = Math.min(n, space.cap) * space.pointsEach;
+    if (points <= 0) return;
+    const cp = p.column(1, false);
+    total.terms.push([cp, points]);
+    p.row(
+      [
+        [cp, 1],
+        [zn, -1],
+      ],
+      -Infinity,
+      0,
+    );
+    if (covered !== undefined)
+      p.row(
+        [
+          [cp, 1],
+          [covered, -1],
+        ],
+        -Infinity,
+        0,
+      );
+    if (assessed !== undefined)
+      p.row(
+        [
+          [cp, 1],
+          [assessed, -1],
+        ],
+        -Infinity,
+        0,
+      );
+  });
+
+  const read = (values: ArrayLike<number>): PlanChoice => {
+    const on = (col: number) => Math.round(values[col] as number) === 1;
+    const value = (e: Expression) =>
+      e.terms.reduce((sum, [col, k]) => sum + k * (values[col] as number), e.constant);
+    return {
+      withheld: submitted.flatMap((s, i) => (on(s) ? [] : [i])),
+      fixed: counted.flatMap((f, i) =>
+        space.innovations[i]?.rejected && f !== undefined && on(f) && on(submitted[i] as number)
+          ? [i]
+          : [],
+      ),
+      options: options
+        .filter((o) => on(o.column))
+        .map(({ innovation, group, option }) => ({ innovation, group, option })),
+      spd: spd.filter((o) => on(o.column)).map(({ group, option }) => ({ group, option })),
+      coverage: [...coverageNew].filter(([, col]) => on(col)).map(([u]) => u),
+      extra: extra === undefined ? 0 : Math.round(values[extra] as number),
+      total: value(total),
+      cost: value(cost),
+    };
+  };
+  return { program: p, total, cost, read };
+}
+
+/**
+ * Solves a space for a goal: the cheapest set of actions whose total reaches `minTotal`, or the
+ * highest total (and, among equal totals, the cheapest), each within `budget`.
+ */
+export async function solvePlan(space: PlanSpace, goal: SolveGoal): Promise<SolveResult> {
+  const solver = await highs();
+  const { program, total, cost, read } = build(space);
+  const rows = [...program.rows];
+  if (goal.budget !== undefined) {
+    rows.push(row(cost.terms, -Infinity, goal.budget - cost.constant + 1e-9));
+  }
+  if (goal.objective === 'cheapest') {
+    const reach = row(total.terms, (goal.minTotal ?? 0) - total.constant, Infinity);
+    // Among plans of equal cost, the higher total.
+    const objective = combine(cost.terms, 1, total.terms, -1e-6);
+    return run(solver, program, [...rows, reach], objective, 'minimize', goal, read);
+  }
+  const best = await run(solver, program, rows, total.terms, 'maximize', goal, read);
+  if (!best.choice) return best;
+  const floor = row(total.terms, best.choice.total - total.constant - 1e-7, Infinity);
+  const cheapest = await run(solver, program, [...rows, floor], cost.terms, 'minimize', goal, read);
+  return cheapest.choice ? { ...cheapest, gap: Math.max(best.gap, cheapest.gap) } : best;
+}
+
+function row(terms: [number, number][], lower: number, upper: number) {
+  return { terms: new Map(terms), lower, upper };
+}
+
+function combine(
+  a: [number, number][],
+  ka: number,
+  b: [number, number][],
+  kb: number,
+): [number, number][] {
+  const sum = new Map<number, number>();
+  for (const [col, v] of a) sum.set(col, (sum.get(col) ?? 0) + ka * v);
+  for (const [col, v] of b) sum.set(col, (sum.get(col) ?? 0) + kb * v);
+  return [...sum];
+}
+
+function run(
+  solver: Highs,
+  program: Program,
+  rows: Program['rows'],
+  objective: [number, number][],
+  sense: 'minimize' | 'maximize',
+  goal: SolveGoal,
+  read: (values: ArrayLike<number>) => PlanChoice,
+): SolveResult {
+  const numCols = program.cost.length;
+  const colCost = new Float64Array(numCols);
+  for (const [col, v] of objective) colCost[col] = (colCost[col] as number) + v;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const r of rows) {
+    for (const [col, v] of r.terms) {
+      if (v === 0) continue;
+      indices.push(col);
+      values.push(v);
+    }
+    starts.push(indices.length);
+  }
+  const model = solver.createModel({
+    numCols,
+    numRows: rows.length,
+    sense: solver.constants.objectiveSense[sense],
+    colCost,
+    colLower: program.lower,
+    colUpper: program.upper,
+    rowLower: rows.map((r) => (r.lower === -Infinity ? -solver.infinity : r.lower)),
+    rowUpper: rows.map((r) => (r.upper === Infinity ? solver.infinity : r.upper)),
+    matrix: { format: 'csr', numRows: rows.length, numCols, starts, indices, values },
+    integrality: program.integer,
+  });
+  try {
+    model.options.set('output_flag', false);
+    model.options.set('mip_rel_gap', 0);
+    model.options.set('mip_abs_gap', 1e-9);
+    model.options.set('mip_feasibility_tolerance', 1e-9);
+    model.options.set('primal_feasibility_tolerance', 1e-9);
+    model.options.set('time_limit', goal.timeLimit);
+    model.run();
+    const status = model.getModelStatus();
+    const codes = solver.constants.modelStatus;
+    if (status === codes.optimal) {
+      return { choice: read(model.getSolution().colValue), status: 'optimal', gap: 0 };
+    }
+    const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
+    if (status === codes.timeLimit && hasSolution) {
+      const gap = Number(model.info.get('mip_gap'));
+      return {
+        choice: read(model.getSolution().colValue),
+        status: 'gap',
+        gap: Number.isFinite(gap) ? gap : 1,
+      };
+    }
+    // Stopped by the time limit before any plan was found: no claim at all (the caller says so).
+    if (status === codes.timeLimit) return { status: 'gap', gap: 1 };
+    return { status: 'infeasible', gap: 0 };
+  } finally {
+    model.dispose();
+  }
+}
