@@ -96,7 +96,7 @@ describe('planRegion: evidence for claimed points comes first', () => {
       }),
     );
     const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(2), inovasi };
-    const plan = await planRegion(region);
+    const plan = await planRegion(region, { method: 'greedy' });
     expect(plan.iid).toBe(handIid(42, 72, 6, 6)); // 20.11
     expect(plan.steps[0]).toMatchObject({
       kind: 'attach_evidence',
@@ -126,7 +126,7 @@ describe('planRegion: the basic-service rule and the divisor floor', () => {
       innovation(i, [BASIC[i % 4] as string], { video: { substansi: 1, bukti: doc } }),
     );
     const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
-    const plan = await planRegion(region, { maxSteps: 1 });
+    const plan = await planRegion(region, { method: 'greedy', maxSteps: 1 });
     expect(plan.iid).toBe(handIid(63, 48, 12, 4)); // (63 + 48/12 + 0) / 2.5 = 26.8
     const [step] = plan.steps;
     expect(step).toMatchObject({ kind: 'add_innovation', affair: BASIC[4], innovation: 12 });
@@ -152,7 +152,7 @@ describe('planRegion: the basic-service rule and the divisor floor', () => {
       innovation(i, [u], { video: { substansi: 1, bukti: doc } }),
     );
     const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
-    const plan = await planRegion(region, { maxSteps: 1 });
+    const plan = await planRegion(region, { method: 'greedy', maxSteps: 1 });
     expect(plan.steps[0]).toMatchObject({ kind: 'add_innovation', affair: BASIC[4] });
     expect(plan.steps[0]?.iidAfter).toBe(handIid(63, 16, 5, 5));
     await holds(plan);
@@ -167,7 +167,7 @@ describe('planRegion: reaching the top band, or not within maxSteps', () => {
   const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
 
   it('reaches sangat_inovatif by attaching evidence, every gain as computed by hand', async () => {
-    const plan = await planRegion(region, { target: 'sangat_inovatif' });
+    const plan = await planRegion(region, { method: 'greedy', target: 'sangat_inovatif' });
     expect(plan.iid).toBe(handIid(63, 12 * 81, 12, 6)); // 59.42, inovatif
     expect(plan.reaches).toBe(true);
     expect(plan.after.band).toBe('sangat_inovatif');
@@ -184,7 +184,11 @@ describe('planRegion: reaching the top band, or not within maxSteps', () => {
   });
 
   it('stops at maxSteps and says the target is not reached', async () => {
-    const plan = await planRegion(region, { target: 'sangat_inovatif', maxSteps: 3 });
+    const plan = await planRegion(region, {
+      method: 'greedy',
+      target: 'sangat_inovatif',
+      maxSteps: 3,
+    });
     expect(plan.steps).toHaveLength(3);
     expect(plan.reaches).toBe(false);
     expect(plan.summary).toContain('belum tercapai');
@@ -207,7 +211,11 @@ describe('planRegion: raising levels', () => {
       innovation(i, [u], i === 0 ? { sdm: { jumlah: 5, bukti: doc } } : {}),
     );
     const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
-    const plan = await planRegion(region, { target: 'sangat_inovatif', maxSteps: 400 });
+    const plan = await planRegion(region, {
+      method: 'greedy',
+      target: 'sangat_inovatif',
+      maxSteps: 400,
+    });
     const sdm = plan.steps.find(
       (s) => s.kind === 'raise_level' && s.innovation === 0 && s.indicator === 'sdm',
     );
@@ -260,7 +268,7 @@ describe('planRegion: input and options', () => {
 
   it("never changes the caller's region", async () => {
     const copy = structuredClone(region);
-    const plan = await planRegion(region, { maxSteps: 5 });
+    const plan = await planRegion(region, { method: 'greedy', maxSteps: 5 });
     expect(region).toEqual(copy);
     expect(plan.region).not.toBe(region);
   });
@@ -282,7 +290,7 @@ describe('planRegion: a rejected innovation is mended', () => {
     );
     inovasi[0] = { ...inovasi[0], pungutanBaru: true, pungutanSesuaiPeraturan: false } as never;
     const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(3), inovasi };
-    const plan = await planRegion(region, { maxSteps: 1 });
+    const plan = await planRegion(region, { method: 'greedy', maxSteps: 1 });
     expect(plan.iid).toBe(handIid(63, 60, 6, 6));
     expect(plan.steps[0]).toMatchObject({
       kind: 'fix_eligibility',
