@@ -228,11 +228,26 @@ export function formatPlan(plan: RegionPlan, locale: Locale): string {
       message: step.message,
       iidAfter: step.iidAfter.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US'),
       gain: signed(step.gain),
+      cost: step.cost.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US'),
     });
     const [first = '', ...rest] = wrap(text, 96);
     lines.push(`  ${first}`);
     for (const more of rest) lines.push(`     ${more}`);
   });
+  const list = (heading: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push('', heading);
+    for (const item of items) {
+      const [first = '', ...rest] = wrap(item, 96);
+      lines.push(`  - ${first}`);
+      for (const more of rest) lines.push(`    ${more}`);
+    }
+  };
+  list(
+    cli.plan.leftOutHeading[locale],
+    plan.leftOut.map((l) => l.message),
+  );
+  list(cli.plan.assumptionsHeading[locale], plan.assumptions);
   return lines.join('\n');
 }
 

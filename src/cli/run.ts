@@ -213,6 +213,9 @@ function parseOptions(argv: string[]) {
       target: { type: 'string' },
       compare: { type: 'string' },
       'max-steps': { type: 'string' },
+      budget: { type: 'string' },
+      objective: { type: 'string' },
+      method: { type: 'string' },
       extends: { type: 'string' },
       level: { type: 'string' },
       name: { type: 'string' },
@@ -456,10 +459,29 @@ async function runCommand(
           say('badValue', options.locale, { option: '--max-steps', value: String(maxSteps) }),
         );
       }
+      const budget = values.budget;
+      if (budget !== undefined && !/^\d+([.,]\d+)?$/.test(String(budget))) {
+        throw new UsageError(
+          say('badValue', options.locale, { option: '--budget', value: String(budget) }),
+        );
+      }
+      const choice = (name: 'objective' | 'method', allowed: string[]) => {
+        const value = values[name];
+        if (value === undefined) return {};
+        if (!allowed.includes(String(value))) {
+          throw new UsageError(
+            say('badValue', options.locale, { option: `--${name}`, value: String(value) }),
+          );
+        }
+        return { [name]: value };
+      };
       const plan = await planRegion(await readJson(args[0] as string, options.locale), {
         ...evaluateOptions(options),
         ...(typeof values.target === 'string' ? { target: values.target as never } : {}),
         ...(maxSteps !== undefined ? { maxSteps: Number(maxSteps) } : {}),
+        ...(budget !== undefined ? { budget: Number(String(budget).replace(',', '.')) } : {}),
+        ...choice('objective', ['cheapest', 'highest']),
+        ...choice('method', ['optimal', 'greedy']),
       });
       io.stdout(
         options.format === 'json'

@@ -51,8 +51,11 @@ export interface PlanSpace {
   spd: readonly (readonly SpaceOption[])[];
   /** The innovations. */
   innovations: readonly SpaceInnovation[];
-  /** New innovations: their cost each and how many at most (0: none may be added). */
-  add: { cost: number; max: number };
+  /**
+   * New innovations: their cost each, how many at most (0: none may be added), and, per
+   * indicator, the ways each new innovation can be raised (they all start alike).
+   */
+  add: { cost: number; max: number; groups?: readonly (readonly SpaceOption[])[] };
 }
 
 /** What the optimiser chose. */
@@ -69,6 +72,8 @@ export interface PlanChoice {
   coverage: string[];
   /** New innovations only to lift the count. */
   extra: number;
+  /** Indicator options taken by new innovations: group, option, and by how many of them. */
+  newOptions: { group: number; option: number; count: number }[];
   /** The total score the model claims. */
   total: number;
   /** The person-days it costs. */
@@ -227,6 +232,7 @@ function build(space: PlanSpace) {
 
   // New innovations: one per basic-service affair, and any number more for the count.
   const coverageNew = new Map<string, number>();
+  const newOptions: { group: number; option: number; column: number }[] = [];
   let extra: number | undefined;
   if (space.add.max > 0) {
     const row: [number, number][] = [];
@@ -242,16 +248,30 @@ function build(space: PlanSpace) {
     count.push([extra, 1]);
     row.push([extra, 1]);
     p.row(row, -Infinity, space.add.max);
+    // Per indicator, how many of the new innovations take each option: at most one option each,
+    // so at most as many as were added.
+    (space.add.groups ?? []).forEach((group, g) => {
+      const limit: [number, number][] = row.map(([col]) => [col, -1]);
+      group.forEach((option, o) => {
+        const m = p.column(space.add.max, true);
+        newOptions.push({ group: g, option: o, column: m });
+        kematangan.push([m, option.gain]);
+        cost.terms.push([m, option.cost]);
+        if (option.gain > 0) proving.push(m);
+        limit.push([m, 1]);
+      });
+      p.row(limit, -Infinity, 0);
+    });
   }
 
   // n = Σ submitted + Σ new, as one of its possible values z_n; the kematangan sum goes wholly
   // to the chosen n (S_n ≤ M·z_n), so that Σ S_n / max(floor, n) is the SID exactly.
   const most = space.innovations.length + space.add.max;
-  const bound = space.innovations.reduce(
-    (sum, i) =>
-      sum + i.base + i.groups.reduce((m, g) => m + Math.max(0, ...g.map((o) => o.gain)), 0),
-    0,
-  );
+  const best = (groups: readonly (readonly SpaceOption[])[]) =>
+    groups.reduce((m, g) => m + Math.max(0, ...g.map((o) => o.gain)), 0);
+  const bound =
+    space.innovations.reduce((sum, i) => sum + i.base + best(i.groups), 0) +
+    space.add.max * best(space.add.groups ?? []);
   const z: number[] = [];
   const sums: number[] = [];
   for (let n = 0; n <= most; n++) {
@@ -354,6 +374,13 @@ function build(space: PlanSpace) {
       spd: spd.filter((o) => on(o.column)).map(({ group, option }) => ({ group, option })),
       coverage: [...coverageNew].filter(([, col]) => on(col)).map(([u]) => u),
       extra: extra === undefined ? 0 : Math.round(values[extra] as number),
+      newOptions: newOptions
+        .map(({ group, option, column }) => ({
+          group,
+          option,
+          count: Math.round(values[column] as number),
+        }))
+        .filter((o) => o.count > 0),
       total: value(total),
       cost: value(cost),
     };

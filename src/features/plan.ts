@@ -512,7 +512,6 @@ class Plan {
   readonly region: Json;
   /** Positions (in the input) of the innovations left out. */
   private readonly withheld = new Set<number>();
-  private readonly inputLength: number;
   private readonly records: Json[];
   private readonly evaluations: Evaluation[];
   private readonly parts: IndexPart[];
@@ -532,7 +531,6 @@ class Plan {
     // The region was validated: a JSON copy is the caller's data, never their objects.
     this.region = JSON.parse(JSON.stringify(input)) as Json;
     this.records = this.region.inovasi as Json[];
-    this.inputLength = this.records.length;
     this.spd = { ...((this.region.spd as Record<string, number> | undefined) ?? {}) };
     this.region.spd = this.spd;
     this.tahun = start.tahun;
@@ -873,19 +871,9 @@ class Plan {
       for (const affair of c.bundle ?? [c.affair as string]) {
         const stepBefore = this.iid;
         const name = findUrusan(affair)?.name ?? affair;
-        const nama = interpolate(pick(t.newInnovation, this.locale), () => name, this.locale);
-        // A new innovation counts only if implemented inside the edition's window: the plan's
-        // record says so with the window's last day, and the step names the window.
         const window = implementationWindow(this.tahun);
-        const record: Json = {
-          nama,
-          tahun: this.tahun,
-          urusan: [affair],
-          ...planner.newInnovation,
-          waktuPenerapan: window.to,
-        };
-        const pemda = this.region.pemda;
-        if (typeof pemda === 'string') record.pemda = pemda;
+        const record = this.newRecord(affair);
+        const nama = record.nama as string;
         const evaluation = this.evaluate(record);
         this.records.push(record);
         this.evaluations.push(evaluation);
@@ -994,12 +982,36 @@ class Plan {
     };
   }
 
+  /**
+   * A new innovation in an affair: it meets the national criteria (`rules/planner.json`) and is
+   * implemented inside the edition's window (the record says so with the window's last day).
+   */
+  private newRecord(affair: string): Json {
+    const name = findUrusan(affair)?.name ?? affair;
+    const record: Json = {
+      nama: interpolate(pick(TEXTS.plan.newInnovation, this.locale), () => name, this.locale),
+      tahun: this.tahun,
+      urusan: [affair],
+      ...planner.newInnovation,
+      waktuPenerapan: implementationWindow(this.tahun).to,
+    };
+    const pemda = this.region.pemda;
+    if (typeof pemda === 'string') record.pemda = pemda;
+    return record;
+  }
+
   /** Person-days to raise an indicator from its level now to `level` (its evidence included). */
-  private raiseCost(at: number, score: IndicatorScore, level: number): number {
+  private raiseCost(at: number | undefined, score: IndicatorScore, level: number): number {
     const levels = level - score.level;
     const evidence =
       score.points > 0 && !score.proven ? this.costs.of('attachEvidence', at, score.id) : 0;
     return levels * this.costs.of('raiseLevel', at, score.id) + evidence;
+  }
+
+  /** An SPD indicator by its number and title (`12 Penghargaan bagi inovator`). */
+  private spdTitle(id: string): string {
+    const def = this.rubric.region.spd.find((s) => s.id === id);
+    return def ? `SPD ${def.number} ${pick(def.title, this.locale)}` : id;
   }
 
   /** A gain with its sign, in the locale (`+0,84`). */
@@ -1032,40 +1044,7 @@ class Plan {
         record = fix.record as Json;
         scored = fix.evaluation as Evaluation;
       }
-      const groups: SpaceOption[][] = [];
-      const handleGroups: Handles['innovations'][number]['groups'] = [];
-      for (const score of scored.score.indicators) {
-        const def = this.rubric.indicators.find((d) => d.id === score.id);
-        if (!def) continue;
-        const options: SpaceOption[] = [];
-        const how: { kind: 'attach_evidence' | 'raise_level'; level: number }[] = [];
-        if (score.points > 0 && !score.proven) {
-          const changed = withIndicator(record, score.id, (entry) => ({
-            ...entry,
-            bukti: [this.plannedEvidence(score.title)],
-          }));
-          const gain = this.evaluate(changed).score.proven - scored.score.proven;
-          if (gain > 0) {
-            options.push({ gain, cost: this.costs.of('attachEvidence', at, score.id) });
-            how.push({ kind: 'attach_evidence', level: score.level });
-          }
-        }
-        let reached = score.level;
-        for (let level = score.level + 1; level <= 3; level++) {
-          if (level <= reached) continue;
-          const raised = this.raise(record, def, level, score.title);
-          if (!raised) continue;
-          reached = raised.level as number;
-          const gain = (raised.evaluation as Evaluation).score.proven - scored.score.proven;
-          if (gain <= 0) continue;
-          options.push({ gain, cost: this.raiseCost(at, score, reached) });
-          how.push({ kind: 'raise_level', level: reached });
-        }
-        if (options.length > 0) {
-          groups.push(options);
-          handleGroups.push({ indicator: score.id, options: how });
-        }
-      }
+      const { groups, handleGroups } = this.groupsOf(at, record, scored);
       handles.innovations.push({ ...(fix ? { fix } : {}), groups: handleGroups });
       return {
         rejected,
@@ -1088,6 +1067,14 @@ class Plan {
     let spdBase = 0;
     for (const s of region.spd) spdBase += r4((this.spd[s.id] ?? 0) * s.weight);
     const n = this.records.length;
+    // New innovations all start alike: one template, scored once, gives their options.
+    const affair = rule?.urusan[0] ?? this.mainAffair();
+    const template = affair === undefined ? undefined : this.newRecord(affair);
+    const templateScore = template && this.evaluate(template);
+    // A new innovation the rule set would reject is never proposed (it would count for nothing).
+    const canAdd = templateScore !== undefined && templateScore.verdict !== 'not_eligible';
+    const fresh = canAdd ? this.groupsOf(undefined, template as Json, templateScore) : undefined;
+    handles.added = fresh?.handleGroups ?? [];
     const space: PlanSpace = {
       floor: region.divisorFloor,
       cap: region.innovationCount.maxCounted,
@@ -1099,10 +1086,53 @@ class Plan {
       innovations,
       add: {
         cost: this.costs.of('addInnovation'),
-        max: Math.max(0, Math.min(region.innovationCount.maxCounted - n, MAX_NEW)),
+        max: canAdd ? Math.max(0, Math.min(region.innovationCount.maxCounted - n, MAX_NEW)) : 0,
+        groups: fresh?.groups ?? [],
       },
     };
     return { space, handles };
+  }
+
+  /**
+   * Per indicator of a record, the ways to change it: the evidence of a claimed level, and each
+   * higher level its least change reaches, with the proven kematangan each adds and its cost.
+   */
+  private groupsOf(at: number | undefined, record: Json, scored: Evaluation) {
+    const groups: SpaceOption[][] = [];
+    const handleGroups: Handles['innovations'][number]['groups'] = [];
+    for (const score of scored.score.indicators) {
+      const def = this.rubric.indicators.find((d) => d.id === score.id);
+      if (!def) continue;
+      const options: SpaceOption[] = [];
+      const how: { kind: 'attach_evidence' | 'raise_level'; level: number }[] = [];
+      if (score.points > 0 && !score.proven) {
+        const changed = withIndicator(record, score.id, (entry) => ({
+          ...entry,
+          bukti: [this.plannedEvidence(score.title)],
+        }));
+        const gain = this.evaluate(changed).score.proven - scored.score.proven;
+        if (gain > 0) {
+          options.push({ gain, cost: this.costs.of('attachEvidence', at, score.id) });
+          how.push({ kind: 'attach_evidence', level: score.level });
+        }
+      }
+      let reached = score.level;
+      for (let level = score.level + 1; level <= 3; level++) {
+        if (level <= reached) continue;
+        const raised = this.raise(record, def, level, score.title);
+        if (!raised) continue;
+        reached = raised.level as number;
+        const gain = (raised.evaluation as Evaluation).score.proven - scored.score.proven;
+        if (gain <= 0) continue;
+        options.push({ gain, cost: this.raiseCost(at, score, reached) });
+        how.push({ kind: 'raise_level', level: reached });
+      }
+      if (options.length > 0) {
+        groups.push(options);
+        handleGroups.push({ indicator: score.id, options: how });
+      }
+    }
+    return { groups, handleGroups };
   }
 
   /**
@@ -1144,6 +1174,7 @@ class Plan {
       );
     }
     const addCost = this.costs.of('addInnovation');
+    const first = this.records.length;
     if (choice.coverage.length > 0) {
       const bundle = [...choice.coverage];
       steps.push(
@@ -1163,6 +1194,21 @@ class Plan {
       steps.push(
         ...this.apply({ kind: 'add_innovation', tier: 2, affair, cost: addCost, total: 0 }),
       );
+    }
+    // The new innovations' own levels: each option given to as many of them as chosen.
+    // Within one indicator, each option goes to the next new innovations, never twice to one.
+    const added = this.records.length - first;
+    const next = new Map<number, number>();
+    for (const { group, option, count } of choice.newOptions) {
+      const handle = handles.added?.[group];
+      const how = handle?.options[option];
+      if (!handle || !how) continue;
+      const from = next.get(group) ?? 0;
+      next.set(group, from + count);
+      for (let k = from; k < Math.min(from + count, added); k++) {
+        const change = this.changeTo(first + k, handle.indicator, how.kind, how.level);
+        if (change) steps.push(...this.apply(change));
+      }
     }
     for (const at of choice.withheld) steps.push(this.withhold(at));
     return steps;
@@ -1251,7 +1297,7 @@ class Plan {
           c.innovation !== undefined
             ? (this.evaluations[c.innovation]?.nama ?? '')
             : c.spd !== undefined
-              ? `SPD ${c.spd}`
+              ? this.spdTitle(c.spd)
               : (findUrusan(c.affair ?? '')?.name ?? c.affair ?? '');
         const what = c.indicator ?? (c.kind === 'fix_eligibility' ? c.changed : undefined);
         const langkah = what ? ` (${what}${c.level !== undefined ? ` → ${c.level}` : ''})` : '';
@@ -1292,6 +1338,11 @@ interface Handles {
     }[];
   }[];
   spd: { spd: string; levels: number[] }[];
+  /** The indicator options of a new innovation. */
+  added?: {
+    indicator: string;
+    options: { kind: 'attach_evidence' | 'raise_level'; level: number }[];
+  }[];
 }
 
 type CostKind = Exclude<keyof PlanCosts, 'indicators'>;

@@ -133,6 +133,21 @@ function queryWholeNumber(c: Context, name: string, min: number, max: number): n
   ]);
 }
 
+/** A query parameter that takes a number from `min` to `max`; anything else a 400. */
+function queryNumber(c: Context, name: string, min: number, max: number): number | undefined {
+  const given = c.req.query(name);
+  if (given === undefined) return undefined;
+  const n = /^\d+(\.\d+)?$/.test(given) ? Number(given) : Number.NaN;
+  if (n >= min && n <= max) return n;
+  throw new InvalidOptionError([
+    {
+      path: [name],
+      code: 'invalid_value',
+      message: say(problemLocale(c), 'queryNumber', { name, min, max }),
+    },
+  ]);
+}
+
 /**
  * Writes a result's basis as response headers too (`X-Inovasi-Rule-Set`, `X-Inovasi-Rubric`:
  * id, edition and hash; `X-Inovasi-Version`), so that a client can log what decided without
@@ -435,9 +450,16 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   app.post('/region/plan', async (c) => {
     const target = c.req.query('target');
     const maxSteps = queryWholeNumber(c, 'maxSteps', 0, 10_000);
+    // `?budget=60` person-days, `?objective=cheapest|highest`, `?method=optimal|greedy`.
+    const budget = queryNumber(c, 'budget', 0, 1_000_000);
+    const objective = queryChoice(c, 'objective', ['cheapest', 'highest']);
+    const method = queryChoice(c, 'method', ['optimal', 'greedy']);
     const plan = await engine.planRegion(await jsonBody(c), {
       ...optionsOf(c),
       ...(target !== undefined ? { target: target as never } : {}),
+      ...(budget !== undefined ? { budget } : {}),
+      ...(objective !== undefined ? { objective } : {}),
+      ...(method !== undefined ? { method } : {}),
       ...(maxSteps !== undefined ? { maxSteps } : {}),
     });
     return c.json(stamped(c, plan));

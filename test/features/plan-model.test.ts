@@ -51,7 +51,11 @@ const caseArb: fc.Arbitrary<Case> = fc
     noEvidence: fc.boolean(),
     innovations: fc.array(innovationArb, { minLength: 1, maxLength: 3 }),
     spd: fc.array(spdArb, { maxLength: 2 }),
-    add: fc.record({ cost: fc.constantFrom(2, 20), max: fc.integer({ min: 0, max: 1 }) }),
+    add: fc.record({
+      cost: fc.constantFrom(2, 20),
+      max: fc.integer({ min: 0, max: 1 }),
+      groups: fc.array(fc.array(optionArb, { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
+    }),
   })
   .map((c) => {
     const spd = c.spd.map((s) => ({
@@ -120,10 +124,15 @@ function formula(c: Case, choice: Omit<PlanChoice, 'total' | 'cost'>): number {
     }
     parts.push({ kematangan: rejected ? 0 : kematangan, rejected, urusan: innovation.urusan });
   });
-  for (const u of choice.coverage) parts.push({ kematangan: 0, rejected: false, urusan: [u] });
-  for (let k = 0; k < choice.extra; k++) {
-    parts.push({ kematangan: 0, rejected: false, urusan: ['pariwisata'] });
-  }
+  // New innovations, the first ones taking the options chosen for them.
+  const fresh = [...choice.coverage, ...Array<string>(choice.extra).fill('pariwisata')];
+  fresh.forEach((u, k) => {
+    let kematangan = 0;
+    for (const o of choice.newOptions) {
+      if (k < o.count) kematangan += space.add.groups?.[o.group]?.[o.option]?.gain ?? 0;
+    }
+    parts.push({ kematangan, rejected: false, urusan: [u] });
+  });
   return indexTotal(rubric, levels, parts);
 }
 
@@ -137,6 +146,7 @@ function* every(space: PlanSpace): Generator<Omit<PlanChoice, 'total'>> {
     spd: [],
     coverage: [],
     extra: 0,
+    newOptions: [],
     cost: 0,
   };
   let all: Partial[] = [empty];
@@ -187,14 +197,40 @@ function* every(space: PlanSpace): Generator<Omit<PlanChoice, 'total'>> {
       })),
     ]);
   });
-  const news: { coverage: string[]; extra: number }[] = [{ coverage: [], extra: 0 }];
+  type New = {
+    coverage: string[];
+    extra: number;
+    newOptions: PlanChoice['newOptions'];
+    cost: number;
+  };
+  const one: New[] = [];
   if (space.add.max >= 1) {
-    for (const u of space.coverage?.urusan ?? []) news.push({ coverage: [u], extra: 0 });
-    news.push({ coverage: [], extra: 1 });
+    for (const u of space.coverage?.urusan ?? [])
+      one.push({ coverage: [u], extra: 0, newOptions: [], cost: 0 });
+    one.push({ coverage: [], extra: 1, newOptions: [], cost: 0 });
   }
+  // Each new innovation's own options: per group, none or one.
+  let withOptions: New[] = one;
+  (space.add.groups ?? []).forEach((group, g) => {
+    withOptions = withOptions.flatMap((n) => [
+      n,
+      ...group.map((o, k) => ({
+        ...n,
+        newOptions: [...n.newOptions, { group: g, option: k, count: 1 }],
+        cost: n.cost + o.cost,
+      })),
+    ]);
+  });
+  const news: New[] = [{ coverage: [], extra: 0, newOptions: [], cost: 0 }, ...withOptions];
   for (const w of all) {
     for (const n of news) {
-      yield { ...w, ...n, cost: w.cost + (n.coverage.length + n.extra) * space.add.cost };
+      yield {
+        ...w,
+        coverage: n.coverage,
+        extra: n.extra,
+        newOptions: n.newOptions,
+        cost: w.cost + n.cost + (n.coverage.length + n.extra) * space.add.cost,
+      };
     }
   }
 }
@@ -248,7 +284,15 @@ describe('solvePlan against brute force', () => {
         expect(choice.cost).toBeCloseTo(
           [...every(c.space)].find(
             (w) =>
-              JSON.stringify([w.withheld, w.fixed, w.options, w.spd, w.coverage, w.extra]) ===
+              JSON.stringify([
+                w.withheld,
+                w.fixed,
+                w.options,
+                w.spd,
+                w.coverage,
+                w.extra,
+                w.newOptions,
+              ]) ===
               JSON.stringify([
                 choice.withheld,
                 choice.fixed,
@@ -256,6 +300,7 @@ describe('solvePlan against brute force', () => {
                 choice.spd,
                 choice.coverage,
                 choice.extra,
+                choice.newOptions,
               ]),
           )?.cost ?? Number.NaN,
           6,

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   evaluateRegion,
@@ -300,5 +301,141 @@ describe('planRegion: a rejected innovation is mended', () => {
     });
     expect(plan.steps[0]?.message).toContain('perbaiki kriteria c yang gagal');
     await holds(plan);
+  });
+});
+
+describe('planRegion: the optimal plan', () => {
+  // Six innovations at 108 proven points, each claiming bimtek level 1 unproven; SPD 2 but PAD 3:
+  // IID 39.91, one SPD step (+0.8) or three evidence steps (+0.03 each) reach inovatif.
+  const six = BASIC.map((u, i) => innovation(i, [u], { ...maxed(), bimtek: { jumlah: 1 } }));
+  const sixRegion = {
+    pemda: 'Kabupaten Uji',
+    tahun: 2026,
+    spd: { ...spdAll(2), spd_pad: 3 },
+    inovasi: six,
+  };
+
+  it("solves the greedy's counter-example in its one step when evidence costs more", async () => {
+    const costs = { attachEvidence: 5 };
+    const greedy = await planRegion(sixRegion, { method: 'greedy', costs });
+    const optimal = await planRegion(sixRegion, { costs });
+    expect(greedy.steps.map((s) => s.kind)).toEqual(Array(3).fill('attach_evidence'));
+    expect(greedy.cost).toBe(15);
+    expect(optimal.status).toBe('optimal');
+    expect(optimal.steps.map((s) => s.kind)).toEqual(['raise_spd']);
+    expect(optimal.steps[0]).toMatchObject({ level: 3, cost: 10 });
+    expect(optimal.cost).toBe(10);
+    expect(optimal.reaches).toBe(true);
+    await holds(optimal);
+    // With the default costs (2 days a document) the three documents are the cheaper way.
+    const byDefault = await planRegion(sixRegion);
+    expect(byDefault.cost).toBe(6);
+    expect(byDefault.steps.map((s) => s.kind)).toEqual(Array(3).fill('attach_evidence'));
+  });
+
+  it('keeps to a budget, and names the steps the budget left out', async () => {
+    const plan = await planRegion(sixRegion, { budget: 3 });
+    expect(plan.objective).toBe('highest');
+    expect(plan.cost).toBeLessThanOrEqual(3);
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.leftOut.length).toBeGreaterThan(0);
+    expect(plan.leftOut.every((l) => l.cost > 3 - plan.cost)).toBe(true);
+    expect(plan.leftOut[0]?.message).toContain('di luar sisa anggaran');
+    expect(plan.summary).toContain('dari anggaran 3');
+    await holds(plan);
+  });
+
+  it('takes a cost for one innovation from innovationCosts, by its id', async () => {
+    // Evidence for x-0 needs the Bupati: 50 days; the two others are taken instead… and with
+    // every document dear, the SPD step.
+    const plan = await planRegion(sixRegion, {
+      innovationCosts: { 'x-0': { indicators: { bimtek: { attachEvidence: 50 } } } },
+    });
+    expect(plan.steps.some((s) => s.innovation === 0)).toBe(false);
+    expect(plan.cost).toBe(6);
+  });
+
+  it('withholds a weak innovation when that is the cheapest way to the band', async () => {
+    // 12 innovations at 111 proven points and a 13th proving nothing: past the floor of 12, the
+    // 13th lowers the mean from 111 to 102.46 and adds only 0.38.
+    const inovasi = [
+      ...Array.from({ length: 12 }, (_, i) => innovation(i, [BASIC[i % 6] as string], maxed())),
+      innovation(12, ['kesehatan']),
+    ];
+    const spd = { ...spdAll(2), spd_investasi: 3, spd_pad: 3, spd_opini_bpk: 3, spd_visi_misi: 3 };
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd, inovasi };
+    const plan = await planRegion(region, { target: 'sangat_inovatif' });
+    expect(plan.iid).toBe(handIid(47.5, 12 * 111, 13, 6)); // 61.96
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.steps[0]).toMatchObject({ kind: 'withhold', innovation: 12, cost: 1 });
+    expect(plan.steps[0]?.message).toMatch(/^Inovasi 12: jangan ajukan tahun ini/);
+    expect(plan.steps[0]?.message).toContain('pembagi max(12, n)');
+    expect(plan.after.iid).toBe(handIid(47.5, 12 * 111, 12, 6)); // 65.22
+    expect(plan.withheld).toEqual([{ innovation: 12, nama: 'Inovasi 12' }]);
+    expect((plan.region.inovasi as unknown[]).length).toBe(12);
+    await holds(plan);
+    // The greedy order never withholds: it raises levels instead, at many times the cost.
+    const greedy = await planRegion(region, { method: 'greedy', target: 'sangat_inovatif' });
+    expect(greedy.steps.some((s) => s.kind === 'withhold')).toBe(false);
+    expect(greedy.cost).toBeGreaterThan(plan.cost);
+  });
+
+  it('refuses a bad budget, objective, method, cost or time limit, naming the option', async () => {
+    for (const options of [
+      { budget: -1 },
+      { budget: Number.NaN },
+      { objective: 'fastest' },
+      { method: 'exact' },
+      { costs: { raiseLevel: -2 } },
+      { costs: { lembur: 2 } },
+      { innovationCosts: { 'x-0': { withhold: 'satu' } } },
+      { timeLimit: 0 },
+    ]) {
+      const error = await planRegion(sixRegion, options as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      expect((error as InvalidOptionError).issues[0]?.path[0]).toBe(Object.keys(options)[0]);
+    }
+  });
+});
+
+describe('planRegion: optimal never costs more than greedy', () => {
+  const ids = Object.keys(maxed());
+  const innovationArb = fc.record({
+    urusan: fc.constantFrom(...BASIC, 'pariwisata'),
+    indicators: fc.subarray(ids, { maxLength: 6 }),
+    unproven: fc.subarray(ids, { maxLength: 6 }),
+    rejected: fc.boolean(),
+  });
+  const regionArb = fc.record({
+    inovasi: fc.array(innovationArb, { minLength: 1, maxLength: 6 }),
+    spd: fc.integer({ min: 0, max: 3 }),
+  });
+
+  it('on generated regions: re-scored as claimed, reaching whenever greedy does, for no more', async () => {
+    await fc.assert(
+      fc.asyncProperty(regionArb, async (r) => {
+        const inovasi = r.inovasi.map((g, i) => {
+          const all = maxed(g.unproven);
+          const record = innovation(
+            i,
+            [g.urusan],
+            Object.fromEntries(g.indicators.map((id) => [id, all[id]])),
+          );
+          return g.rejected
+            ? { ...record, pungutanBaru: true, pungutanSesuaiPeraturan: false }
+            : record;
+        });
+        const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(r.spd), inovasi };
+        const greedy = await planRegion(region, { method: 'greedy' });
+        const optimal = await planRegion(region);
+        expect(optimal.status).toBe('optimal');
+        await holds(optimal);
+        if (greedy.reaches) {
+          expect(optimal.reaches).toBe(true);
+          expect(optimal.cost).toBeLessThanOrEqual(greedy.cost + 1e-9);
+        }
+      }),
+      { numRuns: 10 },
+    );
   });
 });

@@ -81,8 +81,9 @@ describe('the shipped rule sets, importable one by one', () => {
 describe('the words of the shipped rule sets', () => {
   /** Every message text of a file, with where it sits. */
   function messages(value: unknown, at: string, out: [string, string][] = []): [string, string][] {
-    if (Array.isArray(value)) value.forEach((v, i) => messages(v, `${at}/${i}`, out));
-    else if (value !== null && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) messages(v, `${at}/${i}`, out);
+    } else if (value !== null && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         if (at.includes('/messages') && (key === 'id' || key === 'en') && typeof v === 'string') {
           out.push([`${at}/${key}`, v]);
