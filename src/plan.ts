@@ -16,6 +16,8 @@ export {
   type InnovationEditionsComparison,
 } from './features/compare.js';
 export {
+  type PlanCosts,
+  type PlanLeftOut,
   type PlanOptions,
   type PlanStep,
   type PlanStepKind,

@@ -44,7 +44,15 @@ export interface PlanCosts {
   /** Leaving an innovation out of this year's submission. */
   withhold?: number;
   /** Per IGA indicator (`regulasi`, `video`, …): its own evidence and level costs. */
-  indicators?: Record<string, { attachEvidence?: number; raiseLevel?: number }>;
+  indicators?: Record<
+    string,
+    {
+      /** Attaching the evidence of this indicator's claimed level. */
+      attachEvidence?: number;
+      /** Raising this indicator by one level. */
+      raiseLevel?: number;
+    }
+  >;
 }
 
 /** Options of {@link planRegion}. */
@@ -192,7 +200,12 @@ export interface RegionPlan {
   /** The relative gap the solver proved (0 when optimal), for `status: 'gap'`. */
   gap?: number;
   /** The innovations the plan leaves out of this year's submission. */
-  withheld: { innovation: number; nama: string }[];
+  withheld: {
+    /** Its position in the input's `inovasi`. */
+    innovation: number;
+    /** Its name. */
+    nama: string;
+  }[];
   /** Steps worth IID that the budget could not pay for, largest gain first (at most 5). */
   leftOut: PlanLeftOut[];
   /** One sentence on the plan, in the requested locale. */
