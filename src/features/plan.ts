@@ -397,6 +397,7 @@ export async function planRegionIn(
       minIid: targetBand.min,
       ...(budget !== undefined ? { budget } : {}),
       timeLimit: checked.data.timeLimit ?? DEFAULT_TIME_LIMIT,
+      maxSteps,
     });
     if (solved) {
       planned = solved.plan;
@@ -407,7 +408,6 @@ export async function planRegionIn(
       // The time limit passed before the solver found any plan: the greedy order, said so.
       steps = greedySteps(planned, targetBand.min, maxSteps, budget);
     }
-    steps = steps.slice(0, maxSteps);
   }
   const after = planned.index();
   const reaches = after.iid >= targetBand.min - 1e-9;
@@ -489,7 +489,13 @@ function greedySteps(
 async function optimalSteps(
   planned: Plan,
   fresh: () => Plan,
-  goal: { objective: 'cheapest' | 'highest'; minIid: number; budget?: number; timeLimit: number },
+  goal: {
+    objective: 'cheapest' | 'highest';
+    minIid: number;
+    budget?: number;
+    timeLimit: number;
+    maxSteps: number;
+  },
 ): Promise<{ plan: Plan; steps: PlanStep[]; status: 'optimal' | 'gap'; gap: number } | undefined> {
   const { space, handles } = planned.space();
   const maxScore = planned.maxScore;
@@ -503,10 +509,11 @@ async function optimalSteps(
     }
     if (!solved.choice) return undefined;
     const trial = fresh();
-    const steps = trial.applyChoice(solved.choice, handles);
+    const steps = trial.applyChoice(solved.choice, handles, goal.maxSteps);
     // Rounding in the index's parts can leave a plan a hair under its band: ask a little more.
     const aimed = solved.choice.total >= minTotal - 1e-9;
-    if (goal.objective === 'cheapest' && aimed && trial.iid < goal.minIid - 1e-9) {
+    const whole = steps.length < goal.maxSteps;
+    if (goal.objective === 'cheapest' && aimed && whole && trial.iid < goal.minIid - 1e-9) {
       minTotal += ((goal.minIid - trial.iid) * maxScore) / 100 + 1e-6;
       continue;
     }
@@ -1149,14 +1156,17 @@ class Plan {
   }
 
   /**
-   * Applies the optimiser's choice, in the order a team works: mending, evidence, levels, SPD,
-   * new innovations, and last the innovations left out. Returns its steps.
+   * Applies the optimiser's choice, in the order a team works: first the innovations left out
+   * (a decision, no work), then mending, evidence, levels, SPD, new innovations and their levels.
+   * Stops after `limit` steps, so that the region holds exactly the steps returned.
    */
-  applyChoice(choice: PlanChoice, handles: Handles): PlanStep[] {
+  applyChoice(choice: PlanChoice, handles: Handles, limit = Infinity): PlanStep[] {
     const steps: PlanStep[] = [];
+    const room = () => steps.length < limit;
+    for (const at of choice.withheld) if (room()) steps.push(this.withhold(at));
     for (const at of choice.fixed) {
       const fix = handles.innovations[at]?.fix;
-      if (fix) steps.push(...this.apply(fix));
+      if (fix && room()) steps.push(...this.apply(fix));
     }
     const byInnovation = [...choice.options].sort(
       (a, b) => a.innovation - b.innovation || a.group - b.group,
@@ -1165,7 +1175,7 @@ class Plan {
       for (const { innovation: at, group, option } of byInnovation) {
         const handle = handles.innovations[at]?.groups[group];
         const how = handle?.options[option];
-        if (!handle || how?.kind !== kind) continue;
+        if (!handle || how?.kind !== kind || !room()) continue;
         const change = this.changeTo(at, handle.indicator, how.kind, how.level);
         if (change) steps.push(...this.apply(change));
       }
@@ -1173,7 +1183,7 @@ class Plan {
     for (const { group, option } of choice.spd) {
       const handle = handles.spd[group];
       const level = handle?.levels[option];
-      if (!handle || level === undefined) continue;
+      if (!handle || level === undefined || !room()) continue;
       const now = this.spd[handle.spd] ?? 0;
       steps.push(
         ...this.apply({
@@ -1188,20 +1198,20 @@ class Plan {
     }
     const addCost = this.costs.of('addInnovation');
     const first = this.records.length;
-    if (choice.coverage.length > 0) {
-      const bundle = [...choice.coverage];
+    for (const affair of choice.coverage) {
+      if (!room()) break;
       steps.push(
         ...this.apply({
           kind: 'add_innovation',
           tier: 1,
-          affair: bundle[0] as string,
-          bundle,
+          affair,
+          bundle: [affair],
           cost: addCost,
           total: 0,
         }),
       );
     }
-    for (let k = 0; k < choice.extra; k++) {
+    for (let k = 0; k < choice.extra && room(); k++) {
       const affair = this.mainAffair() ?? this.rubric.region.basicServiceRule?.urusan[0];
       if (!affair) break;
       steps.push(
@@ -1218,12 +1228,11 @@ class Plan {
       if (!handle || !how) continue;
       const from = next.get(group) ?? 0;
       next.set(group, from + count);
-      for (let k = from; k < Math.min(from + count, added); k++) {
+      for (let k = from; k < Math.min(from + count, added) && room(); k++) {
         const change = this.changeTo(first + k, handle.indicator, how.kind, how.level);
         if (change) steps.push(...this.apply(change));
       }
     }
-    for (const at of choice.withheld) steps.push(this.withhold(at));
     return steps;
   }
 

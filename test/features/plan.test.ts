@@ -439,3 +439,23 @@ describe('planRegion: optimal never costs more than greedy', () => {
     );
   });
 });
+
+describe('planRegion: the optimal plan within maxSteps', () => {
+  it('lists at most maxSteps steps, the withheld first, and its region holds exactly those', async () => {
+    const inovasi = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        innovation(i, [BASIC[i % 6] as string], maxed(['video'])),
+      ),
+      innovation(12, ['kesehatan']),
+    ];
+    const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(2), inovasi };
+    const whole = await planRegion(region, { target: 'sangat_inovatif' });
+    expect(whole.steps[0]?.kind).toBe('withhold');
+    expect(whole.steps.length).toBeGreaterThan(3);
+    const cut = await planRegion(region, { target: 'sangat_inovatif', maxSteps: 3 });
+    expect(cut.steps).toHaveLength(3);
+    expect(cut.steps.map((s) => s.kind)).toEqual(whole.steps.slice(0, 3).map((s) => s.kind));
+    expect(cut.cost).toBe(cut.steps.reduce((sum, s) => sum + s.cost, 0));
+    await holds(cut);
+  });
+});

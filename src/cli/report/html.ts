@@ -288,8 +288,13 @@ function planHtml(data: ReportData, locale: Locale): string {
   const steps = plan.steps
     .map(
       (step) =>
-        `<li>${esc(step.message)} <span class="note">IID ${n(step.iidAfter)} (${step.gain >= 0 ? '+' : ''}${n(step.gain)})</span></li>`,
+        `<li>${esc(step.message)} <span class="note">IID ${n(step.iidAfter)}: ${esc(step.why)}</span></li>`,
     )
     .join('');
-  return `<h2>${esc(pick(R.plan, locale))}</h2><p id="plan-summary">${esc(plan.summary)}</p><ol id="plan">${steps}</ol>`;
+  // What the budget could not pay for, when a budget was given.
+  const leftOut =
+    plan.leftOut.length > 0
+      ? `<p>${esc(pick(TEXTS.cli.plan.leftOutHeading, locale))}</p><ul id="plan-left-out">${plan.leftOut.map((l) => `<li>${esc(l.message)}</li>`).join('')}</ul>`
+      : '';
+  return `<h2>${esc(pick(R.plan, locale))}</h2><p id="plan-summary">${esc(plan.summary)}</p><ol id="plan">${steps}</ol>${leftOut}`;
 }

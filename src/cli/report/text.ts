@@ -196,8 +196,7 @@ function planMarkdown(data: ReportData, locale: Locale): string[] {
     cell(plan.summary),
     '',
     ...plan.steps.map(
-      (step, i) =>
-        `${i + 1}. ${cell(step.message)} → IID ${num(step.iidAfter)} (${step.gain >= 0 ? '+' : ''}${num(step.gain)})`,
+      (step, i) => `${i + 1}. ${cell(step.message)} → IID ${num(step.iidAfter)}: ${cell(step.why)}`,
     ),
   ];
 }
