@@ -161,14 +161,9 @@ for (const [workload, make] of WORKLOADS) {
 // HiGHS' WebAssembly, so it is timed apart.
 {
   const { planRegion } = await import('../src/features/plan.js');
-  const affairs = [
-    'pendidikan',
-    'kesehatan',
-    'pekerjaan_umum_dan_penataan_ruang',
-    'perumahan_rakyat_dan_kawasan_permukiman',
-    'ketenteraman_dan_ketertiban_umum_serta_pelindungan_masyarakat',
-    'sosial',
-  ];
+  const { getRuleSet } = await import('../src/index.js');
+  const rubric = getRuleSet('iga-2026') as { region: { basicServiceRule?: { urusan: string[] } } };
+  const affairs = rubric.region.basicServiceRule?.urusan ?? ['kesehatan'];
   const region = {
     pemda: 'Kabupaten Bench',
     tahun: 2026,
@@ -176,7 +171,7 @@ for (const [workload, make] of WORKLOADS) {
     inovasi: Array.from({ length: 200 }, (_, i) => ({
       ...generateRecord(i),
       tahun: 2026,
-      urusan: [affairs[i % 6] as string],
+      urusan: [affairs[i % affairs.length] as string],
     })),
   };
   const seconds = async (run: () => Promise<unknown>) => {

@@ -20,6 +20,7 @@ import {
   type IndexPart,
   indexTotal,
   type RegionEvaluation,
+  r4,
 } from './region.js';
 import { implementationWindow } from './submission.js';
 import { TEXTS } from './texts.js';
@@ -707,10 +708,7 @@ class Plan {
       const def = this.rubric.indicators.find((i) => i.id === score.id);
       if (!def) continue;
       if (score.points > 0 && !score.proven) {
-        const changed = withIndicator(record, score.id, (entry) => ({
-          ...entry,
-          bukti: [this.plannedEvidence(score.title)],
-        }));
+        const changed = this.withEvidence(record, score.id, score.title);
         out.push({
           kind: 'attach_evidence',
           tier: 0,
@@ -785,6 +783,14 @@ class Plan {
       };
     }
     return undefined;
+  }
+
+  /** The record with planned evidence attached to one indicator's entry. */
+  private withEvidence(record: Json, indicator: string, title: string): Json {
+    return withIndicator(record, indicator, (entry) => ({
+      ...entry,
+      bukti: [this.plannedEvidence(title)],
+    }));
   }
 
   private plannedEvidence(title: string) {
@@ -1126,10 +1132,7 @@ class Plan {
       const options: SpaceOption[] = [];
       const how: { kind: 'attach_evidence' | 'raise_level'; level: number }[] = [];
       if (score.points > 0 && !score.proven) {
-        const changed = withIndicator(record, score.id, (entry) => ({
-          ...entry,
-          bukti: [this.plannedEvidence(score.title)],
-        }));
+        const changed = this.withEvidence(record, score.id, score.title);
         const gain = this.evaluate(changed).score.proven - scored.score.proven;
         if (gain > 0) {
           options.push({ gain, cost: this.costs.of('attachEvidence', at, score.id) });
@@ -1249,10 +1252,7 @@ class Plan {
     const def = this.rubric.indicators.find((d) => d.id === indicator);
     if (!score || !def) return undefined;
     if (kind === 'attach_evidence') {
-      const changed = withIndicator(record, indicator, (entry) => ({
-        ...entry,
-        bukti: [this.plannedEvidence(score.title)],
-      }));
+      const changed = this.withEvidence(record, indicator, score.title);
       return {
         kind,
         tier: 0,
@@ -1347,8 +1347,6 @@ class Plan {
 
 /** Most new innovations a plan adds: a year's work of a region, well beyond what one plans. */
 const MAX_NEW = 100;
-
-const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** How the optimiser's options become changes of records. */
 interface Handles {

@@ -222,7 +222,12 @@ export function bandFor(iid: number, bands: RegionRules['bands']) {
   return { band, above: index > 0 ? bands[index - 1] : undefined };
 }
 
-const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
+/**
+ * A score to four decimals, as the index rounds its parts.
+ *
+ * @internal
+ */
+export const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The region's name and year as given, read only to choose its rules (validated after). */
