@@ -147,6 +147,18 @@ class Program {
   }
 }
 
+/** Indicator groups with the same options, wherever they are. */
+interface Kind {
+  /** The options they share. */
+  options: readonly SpaceOption[];
+  /** Per option, the column that counts how many groups of this kind take it. */
+  columns: number[];
+  /** The groups of this kind: innovation and group. */
+  slots: { innovation: number; group: number }[];
+  /** Per column of an innovation that counts (submitted or mended), its groups of this kind. */
+  supply: Map<number, number>;
+}
+
 /** A linear expression: terms over columns, and a constant. */
 interface Expression {
   terms: [number, number][];
@@ -157,7 +169,7 @@ interface Expression {
  * The columns and rows of a space, with the expressions of its total score and its cost. Built
  * once per solve: a few thousand columns for a region of 200 innovations.
  */
-function build(space: PlanSpace) {
+function build(space: PlanSpace, lowest: number) {
   const p = new Program();
   const total: Expression = { terms: [], constant: space.spdBase };
   const cost: Expression = { terms: [], constant: 0 };
@@ -192,7 +204,12 @@ function build(space: PlanSpace) {
     return f;
   });
 
-  const options: { innovation: number; group: number; option: number; column: number }[] = [];
+  // Indicator options, by kind: groups with the same options (gains and costs) are alike wherever
+  // they are, so one integer column per option of a kind says how many groups of that kind take
+  // it, bounded by how many such groups belong to innovations that count. Which innovation takes
+  // which is then free (`read` deals them out): thousands of binaries become a few dozen integers,
+  // with the same optimum.
+  const kinds = new Map<string, Kind>();
   space.innovations.forEach((innovation, i) => {
     const on = counted[i];
     if (on === undefined) return;
@@ -202,18 +219,28 @@ function build(space: PlanSpace) {
     }
     innovation.groups.forEach((group, g) => {
       if (group.length === 0) return;
-      const row: [number, number][] = [[on, -1]];
-      group.forEach((option, o) => {
-        const x = p.binary();
-        options.push({ innovation: i, group: g, option: o, column: x });
-        kematangan.push([x, option.gain]);
-        cost.terms.push([x, option.cost]);
-        if (option.gain > 0) proving.push(x);
-        row.push([x, 1]);
-      });
-      p.row(row, -Infinity, 0);
+      const key = group.map((o) => `${o.gain}:${o.cost}`).join(',');
+      let kind = kinds.get(key);
+      if (!kind) {
+        kind = { options: group, columns: [], slots: [], supply: new Map() };
+        kinds.set(key, kind);
+      }
+      kind.slots.push({ innovation: i, group: g });
+      kind.supply.set(on, (kind.supply.get(on) ?? 0) + 1);
     });
   });
+  for (const kind of kinds.values()) {
+    const row: [number, number][] = [...kind.supply].map(([on, k]) => [on, -k]);
+    kind.options.forEach((option) => {
+      const m = p.column(kind.slots.length, true);
+      kind.columns.push(m);
+      kematangan.push([m, option.gain]);
+      cost.terms.push([m, option.cost]);
+      if (option.gain > 0) proving.push(m);
+      row.push([m, 1]);
+    });
+    p.row(row, -Infinity, 0);
+  }
 
   const spd: { group: number; option: number; column: number }[] = [];
   space.spd.forEach((group, g) => {
@@ -265,30 +292,51 @@ function build(space: PlanSpace) {
   }
 
   // n = Σ submitted + Σ new, as one of its possible values z_n; the kematangan sum goes wholly
-  // to the chosen n (S_n ≤ M·z_n), so that Σ S_n / max(floor, n) is the SID exactly.
+  // to the chosen n, so that Σ S_n / max(floor, n) is the SID exactly. S_n is bounded by what n
+  // innovations can reach at most (the n highest) and at least (the n lowest as they stand):
+  // bounds per n, not one big M, keep the relaxation close to the integer problem.
   const most = space.innovations.length + space.add.max;
   const best = (groups: readonly (readonly SpaceOption[])[]) =>
     groups.reduce((m, g) => m + Math.max(0, ...g.map((o) => o.gain)), 0);
-  const bound =
-    space.innovations.reduce((sum, i) => sum + i.base + best(i.groups), 0) +
-    space.add.max * best(space.add.groups ?? []);
+  const highs = space.innovations.map((i) =>
+    i.rejected && i.fix === undefined ? 0 : i.base + best(i.groups),
+  );
+  const lows = space.innovations.map((i) => (i.rejected ? 0 : i.base));
+  const newBest = best(space.add.groups ?? []);
+  for (let k = 0; k < space.add.max; k++) {
+    highs.push(newBest);
+    lows.push(0);
+  }
+  const upTo = prefix(highs.sort((a, b) => b - a));
+  const downTo = prefix(lows.sort((a, b) => a - b));
   const z: number[] = [];
   const sums: number[] = [];
   for (let n = 0; n <= most; n++) {
-    z.push(p.binary());
+    z.push(p.column(n >= lowest ? 1 : 0, true));
     const divisor = Math.max(space.floor, n);
-    if (divisor > 0 && bound > 0) {
-      const sum = p.column(bound, false);
+    const high = upTo[n] as number;
+    if (divisor > 0 && high > 0) {
+      const sum = p.column(high, false);
       sums.push(sum);
       total.terms.push([sum, 1 / divisor]);
       p.row(
         [
           [sum, 1],
-          [z[n] as number, -bound],
+          [z[n] as number, -high],
         ],
         -Infinity,
         0,
       );
+      const low = downTo[n] as number;
+      if (low > 0)
+        p.row(
+          [
+            [sum, 1],
+            [z[n] as number, -low],
+          ],
+          0,
+          Infinity,
+        );
     }
   }
   p.row(
@@ -324,11 +372,13 @@ function build(space: PlanSpace) {
     assessed = p.binary();
     p.row([[assessed, 1], ...proving.map((col) => [col, -1] as [number, number])], -Infinity, 0);
   }
+  const countPoints = new Set<number>();
   z.forEach((zn, n) => {
     const points = Math.min(n, space.cap) * space.pointsEach;
     if (points <= 0) return;
     const cp = p.column(1, false);
     total.terms.push([cp, points]);
+    countPoints.add(cp);
     p.row(
       [
         [cp, 1],
@@ -357,6 +407,27 @@ function build(space: PlanSpace) {
       );
   });
 
+  // The total of a solution with its count points as the formula gives them: the solver may leave
+  // a count-point column below what the solution earns when the total is not what it optimises.
+  const scored = (values: ArrayLike<number>, on: (col: number) => boolean) => {
+    let sum = total.constant;
+    for (const [col, k] of total.terms)
+      if (!countPoints.has(col)) sum += k * (values[col] as number);
+    const n = count.reduce((m, [col, k]) => m + k * Math.round(values[col] as number), 0);
+    const affairs = new Set<string>();
+    space.innovations.forEach((innovation, i) => {
+      const c = counted[i];
+      if (c !== undefined && on(c) && on(submitted[i] as number))
+        for (const u of innovation.urusan) affairs.add(u);
+    });
+    for (const [u, col] of coverageNew) if (on(col)) affairs.add(u);
+    const isCovered =
+      !space.coverage ||
+      space.coverage.urusan.filter((u) => affairs.has(u)).length >= space.coverage.minCovered;
+    const isAssessed =
+      assessed === undefined || proving.some((col) => Math.round(values[col] as number) > 0);
+    return isCovered && isAssessed ? sum + Math.min(n, space.cap) * space.pointsEach : sum;
+  };
   const read = (values: ArrayLike<number>): PlanChoice => {
     const on = (col: number) => Math.round(values[col] as number) === 1;
     const value = (e: Expression) =>
@@ -368,9 +439,15 @@ function build(space: PlanSpace) {
           ? [i]
           : [],
       ),
-      options: options
-        .filter((o) => on(o.column))
-        .map(({ innovation, group, option }) => ({ innovation, group, option })),
+      options: [...kinds.values()]
+        .flatMap((kind) => {
+          // Dealt out in order to the groups of this kind whose innovation counts.
+          const free = kind.slots.filter((slot) => on(counted[slot.innovation] as number));
+          return kind.columns.flatMap((col, option) =>
+            free.splice(0, Math.round(values[col] as number)).map((slot) => ({ ...slot, option })),
+          );
+        })
+        .sort((a, b) => a.innovation - b.innovation || a.group - b.group),
       spd: spd.filter((o) => on(o.column)).map(({ group, option }) => ({ group, option })),
       coverage: [...coverageNew].filter(([, col]) => on(col)).map(([u]) => u),
       extra: extra === undefined ? 0 : Math.round(values[extra] as number),
@@ -381,7 +458,7 @@ function build(space: PlanSpace) {
           count: Math.round(values[column] as number),
         }))
         .filter((o) => o.count > 0),
-      total: value(total),
+      total: scored(values, on),
       cost: value(cost),
     };
   };
@@ -394,38 +471,72 @@ function build(space: PlanSpace) {
  */
 export async function solvePlan(space: PlanSpace, goal: SolveGoal): Promise<SolveResult> {
   const solver = await highs();
-  const { program, total, cost, read } = build(space);
+  const { program, total, cost, read } = build(space, fewest(space, goal.budget));
   const rows = [...program.rows];
   if (goal.budget !== undefined) {
     rows.push(row(cost.terms, -Infinity, goal.budget - cost.constant + 1e-9));
   }
+  // Costs in whole steps of `unit` person-days: a plan cheaper by less than half a step is none.
+  const unit = costUnit(space);
+  const costGap = unit > 0 ? unit / 2 : 1e-9;
   if (goal.objective === 'cheapest') {
+    // The least cost only: a tie-break toward a higher total would make the solver prove the
+    // best total among equally cheap plans too, at about twice the time.
     const reach = row(total.terms, (goal.minTotal ?? 0) - total.constant, Infinity);
-    // Among plans of equal cost, the higher total.
-    const objective = combine(cost.terms, 1, total.terms, -1e-6);
-    return run(solver, program, [...rows, reach], objective, 'minimize', goal, read);
+    return run(solver, program, [...rows, reach], cost.terms, 'minimize', goal, read, costGap);
   }
-  const best = await run(solver, program, rows, total.terms, 'maximize', goal, read);
+  const best = run(solver, program, rows, total.terms, 'maximize', goal, read, 1e-9);
   if (!best.choice) return best;
   const floor = row(total.terms, best.choice.total - total.constant - 1e-7, Infinity);
-  const cheapest = await run(solver, program, [...rows, floor], cost.terms, 'minimize', goal, read);
+  const rowsAtBest = [...rows, floor];
+  const cheapest = run(solver, program, rowsAtBest, cost.terms, 'minimize', goal, read, costGap);
   return cheapest.choice ? { ...cheapest, gap: Math.max(best.gap, cheapest.gap) } : best;
+}
+
+/**
+ * The fewest innovations a best plan submits. Leaving one out while the region has no more than
+ * the divisor's floor never raises the score (the divisor stays, its points and count go), so
+ * min(floor, innovations) stay; and within a budget, at most budget / the cheapest withholding
+ * are left out.
+ */
+function fewest(space: PlanSpace, budget: number | undefined): number {
+  const n = space.innovations.length;
+  let lowest = Math.min(space.floor, n);
+  const cheapest = Math.min(...space.innovations.map((i) => i.withhold));
+  if (budget !== undefined && cheapest > 0) {
+    lowest = Math.max(lowest, n - Math.floor(budget / cheapest + 1e-9));
+  }
+  return lowest;
+}
+
+/**
+ * The step all costs are whole multiples of (1, ½, ¼, 0.1 … 0.01 person-days), or 0 when there
+ * is none: the solver then stops only on the exact least cost.
+ */
+function costUnit(space: PlanSpace): number {
+  const costs = [
+    space.add.cost,
+    ...space.spd.flat().map((o) => o.cost),
+    ...space.innovations.flatMap((i) => [
+      i.withhold,
+      i.fix ?? 0,
+      ...i.groups.flat().map((o) => o.cost),
+    ]),
+    ...(space.add.groups ?? []).flat().map((o) => o.cost),
+  ];
+  const whole = (v: number, unit: number) => Math.abs(v / unit - Math.round(v / unit)) < 1e-9;
+  return [1, 0.5, 0.25, 0.1, 0.05, 0.01].find((unit) => costs.every((c) => whole(c, unit))) ?? 0;
+}
+
+/** Running sums: element n is the sum of the first n values. */
+function prefix(values: readonly number[]): number[] {
+  const out = [0];
+  for (const v of values) out.push((out[out.length - 1] as number) + v);
+  return out;
 }
 
 function row(terms: [number, number][], lower: number, upper: number) {
   return { terms: new Map(terms), lower, upper };
-}
-
-function combine(
-  a: [number, number][],
-  ka: number,
-  b: [number, number][],
-  kb: number,
-): [number, number][] {
-  const sum = new Map<number, number>();
-  for (const [col, v] of a) sum.set(col, (sum.get(col) ?? 0) + ka * v);
-  for (const [col, v] of b) sum.set(col, (sum.get(col) ?? 0) + kb * v);
-  return [...sum];
 }
 
 function run(
@@ -436,6 +547,7 @@ function run(
   sense: 'minimize' | 'maximize',
   goal: SolveGoal,
   read: (values: ArrayLike<number>) => PlanChoice,
+  absGap: number,
 ): SolveResult {
   const numCols = program.cost.length;
   const colCost = new Float64Array(numCols);
@@ -466,7 +578,7 @@ function run(
   try {
     model.options.set('output_flag', false);
     model.options.set('mip_rel_gap', 0);
-    model.options.set('mip_abs_gap', 1e-9);
+    model.options.set('mip_abs_gap', absGap);
     model.options.set('mip_feasibility_tolerance', 1e-9);
     model.options.set('primal_feasibility_tolerance', 1e-9);
     model.options.set('time_limit', goal.timeLimit);

@@ -18,9 +18,12 @@ import {
   evaluateRegion,
   evaluateRegionIn,
   type IndexPart,
-  indexTotal,
+  type IndexSums,
   type RegionEvaluation,
   r4,
+  spdPoints,
+  sumsOf,
+  totalOfSums,
 } from './region.js';
 import { implementationWindow } from './submission.js';
 import { TEXTS } from './texts.js';
@@ -538,8 +541,10 @@ class Plan {
   private readonly parts: IndexPart[];
   private readonly spd: Record<string, number>;
   private readonly tahun: number;
-  /** Candidate changes of each innovation, kept until that innovation changes. */
-  private readonly cache = new Map<number, Candidate[]>();
+  /** Candidate changes of each innovation with their index parts, kept until it changes. */
+  private readonly cache = new Map<number, { candidate: Candidate; part: IndexPart }[]>();
+  /** The sums of the counted parts (see `sums`), dropped whenever a part changes. */
+  private kept: Kept | undefined;
 
   constructor(
     input: Json,
@@ -580,9 +585,63 @@ class Plan {
     return computeIndex(this.rubric, spd, this.counted(parts), this.locale);
   }
 
-  /** The exact total score of a candidate state, without writing the index's texts. */
-  total(parts: readonly IndexPart[] = this.parts, spd: Record<string, number> = this.spd): number {
-    return indexTotal(this.rubric, spd, this.counted(parts));
+  /** The exact total score of the region as it stands, without writing the index's texts. */
+  total(): number {
+    return this.totalWith({});
+  }
+
+  /** The sums of the counted parts, kept until a part changes. */
+  private sums(): Kept {
+    if (!this.kept) {
+      const cover = new Map<string, number>();
+      const counted = this.counted();
+      for (const p of counted)
+        if (!p.rejected) for (const u of p.urusan) cover.set(u, (cover.get(u) ?? 0) + 1);
+      this.kept = { ...sumsOf(this.rubric, this.spd, counted), cover };
+    }
+    return this.kept;
+  }
+
+  /**
+   * The total with one innovation's part replaced, new innovations added or other SPD levels,
+   * from the kept sums: a candidate costs a few additions, not a pass over the region.
+   */
+  private totalWith(change: {
+    at?: number;
+    part?: IndexPart;
+    added?: readonly IndexPart[];
+    spd?: Record<string, number>;
+  }): number {
+    const base = this.sums();
+    const old = change.at === undefined ? undefined : this.parts[change.at];
+    const { part } = change;
+    if (part && old && !change.added && !change.spd && sameAffairs(old, part)) {
+      // The most common candidate, weighed thousands of times: only the kematangan changes.
+      const kematangan = base.kematangan - old.kematangan + part.kematangan;
+      return totalOfSums(this.rubric, { ...base, kematangan });
+    }
+    const sums = { ...base };
+    if (change.spd) sums.spd = spdPoints(this.rubric, change.spd);
+    const out = change.part && old ? [old] : [];
+    const into = [...(change.part && old ? [change.part] : []), ...(change.added ?? [])];
+    for (const p of out) sums.kematangan -= p.kematangan;
+    for (const p of into) sums.kematangan += p.kematangan;
+    sums.n += change.added?.length ?? 0;
+    const rule = this.rubric.region.basicServiceRule;
+    if (rule) {
+      // Only the affairs of the parts that change can change the coverage.
+      const eligible = (p: IndexPart, u: string) => (!p.rejected && p.urusan.includes(u) ? 1 : 0);
+      const touched = new Set([...out, ...into].flatMap((p) => p.urusan));
+      for (const u of touched) {
+        if (!rule.urusan.includes(u)) continue;
+        const before = base.cover.get(u) ?? 0;
+        let after = before;
+        for (const p of out) after -= eligible(p, u);
+        for (const p of into) after += eligible(p, u);
+        sums.covered += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+      }
+    }
+    return totalOfSums(this.rubric, sums);
   }
 
   /** The region record as planned: every step applied, the withheld innovations left out. */
@@ -645,15 +704,19 @@ class Plan {
       let list = this.cache.get(at);
       if (!list) {
         // A rejected innovation's points count for nothing until its failing criteria are mended.
-        list = this.parts[at]?.rejected
+        const changes = this.parts[at]?.rejected
           ? this.fixesOf(at, evaluation)
           : this.changesOf(at, evaluation);
+        list = changes.map((c) => ({
+          candidate: c,
+          part: this.part(c.evaluation as Evaluation, c.record as Json),
+        }));
         this.cache.set(at, list);
       }
-      for (const c of list) {
-        const parts = [...this.parts];
-        parts[at] = this.part(c.evaluation as Evaluation, c.record as Json);
-        out.push({ ...c, total: this.total(parts) });
+      // Each candidate's total is weighed again against the region as it now stands.
+      for (const { candidate, part } of list) {
+        candidate.total = this.totalWith({ at, part });
+        out.push(candidate);
       }
     });
     return out;
@@ -809,7 +872,7 @@ class Plan {
           spd: s.id,
           level,
           cost: this.costs.of('raiseSpd'),
-          total: this.total(this.parts, { ...this.spd, [s.id]: level }),
+          total: this.totalWith({ spd: { ...this.spd, [s.id]: level } }),
         };
       });
   }
@@ -833,7 +896,7 @@ class Plan {
       const need = rule.minCovered - (rule.urusan.length - missing.length);
       if (need > 0) {
         const bundle = missing.slice(0, need);
-        const total = this.total([...this.parts, ...bundle.map(newPart)]);
+        const total = this.totalWith({ added: bundle.map(newPart) });
         out.push({
           kind: 'add_innovation',
           tier: 1,
@@ -846,7 +909,7 @@ class Plan {
     }
     const affair = rule?.urusan.find((u) => !covered.has(u)) ?? this.mainAffair();
     if (affair) {
-      const total = this.total([...this.parts, newPart(affair)]);
+      const total = this.totalWith({ added: [newPart(affair)] });
       out.push({
         kind: 'add_innovation',
         tier: 2,
@@ -904,6 +967,7 @@ class Plan {
         this.records.push(record);
         this.evaluations.push(evaluation);
         this.parts.push(this.part(evaluation, record));
+        this.kept = undefined;
         const rule = this.rubric.region.basicServiceRule;
         const values = {
           urusan: name,
@@ -936,6 +1000,7 @@ class Plan {
     this.records[at] = c.record as Json;
     this.evaluations[at] = c.evaluation as Evaluation;
     this.parts[at] = this.part(c.evaluation as Evaluation, c.record as Json);
+    this.kept = undefined;
     this.cache.delete(at);
     const iidAfter = this.iid;
     const score = (c.evaluation as Evaluation).score.indicators.find((i) => i.id === c.indicator);
@@ -1090,8 +1155,7 @@ class Plan {
         cost: (l - now) * this.costs.of('raiseSpd'),
       }));
     });
-    let spdBase = 0;
-    for (const s of region.spd) spdBase += r4((this.spd[s.id] ?? 0) * s.weight);
+    const spdBase = spdPoints(this.rubric, this.spd);
     const n = this.records.length;
     // New innovations all start alike: one template, scored once, gives their options.
     const affair = rule?.urusan[0] ?? this.mainAffair();
@@ -1281,6 +1345,7 @@ class Plan {
     const before = this.iid;
     const part = this.parts[at] as IndexPart;
     this.withheld.add(at);
+    this.kept = undefined;
     const nama = this.evaluations[at]?.nama ?? String(at);
     const values: Record<string, unknown> = {
       nama,
@@ -1345,6 +1410,9 @@ class Plan {
   }
 }
 
+/** The index's sums of the counted parts, with how many eligible ones cover each affair. */
+type Kept = IndexSums & { cover: Map<string, number> };
+
 /** Most new innovations a plan adds: a year's work of a region, well beyond what one plans. */
 const MAX_NEW = 100;
 
@@ -1399,6 +1467,15 @@ class Costs {
         : undefined) ?? this.perInnovation[String(at)]
     );
   }
+}
+
+/** Whether two parts count for the same affairs (both eligible or both not, the same urusan). */
+function sameAffairs(a: IndexPart, b: IndexPart): boolean {
+  return (
+    a.rejected === b.rejected &&
+    a.urusan.length === b.urusan.length &&
+    a.urusan.every((u, k) => b.urusan[k] === u)
+  );
 }
 
 function urusanOf(record: Json | undefined): string[] {

@@ -372,24 +372,64 @@ export function indexTotal(
   spdLevels: Record<string, number>,
   parts: readonly IndexPart[],
 ): number {
-  const { region } = rubric;
+  return totalOfSums(rubric, sumsOf(rubric, spdLevels, parts));
+}
+
+/**
+ * What the index reads of a region: its SPD points, its innovations' kematangan summed, how many
+ * there are, and how many basic-service affairs the eligible ones cover (a planner keeps these
+ * and changes one innovation at a time without re-reading all of them).
+ *
+ * @internal
+ */
+export interface IndexSums {
+  spd: number;
+  kematangan: number;
+  n: number;
+  covered: number;
+}
+
+/** The SPD points of a region's SPD levels. @internal */
+export function spdPoints(rubric: RubricRuleSet, spdLevels: Record<string, number>): number {
   let spd = 0;
-  for (const s of region.spd) spd += r4((spdLevels[s.id] ?? 0) * s.weight);
-  let sum = 0;
-  for (const p of parts) sum += p.kematangan;
-  const n = parts.length;
-  let count = r4(
-    Math.min(n, region.innovationCount.maxCounted) * region.innovationCount.pointsEach,
-  );
-  const rule = region.basicServiceRule;
-  if (rule) {
-    const covered = new Set<string>();
-    for (const p of parts) if (!p.rejected) for (const u of p.urusan) covered.add(u);
-    if (rule.urusan.filter((u) => covered.has(u)).length < rule.minCovered) count = 0;
+  for (const s of rubric.region.spd) spd += r4((spdLevels[s.id] ?? 0) * s.weight);
+  return spd;
+}
+
+/** @internal */
+export function sumsOf(
+  rubric: RubricRuleSet,
+  spdLevels: Record<string, number>,
+  parts: readonly IndexPart[],
+): IndexSums {
+  let kematangan = 0;
+  const affairs = new Set<string>();
+  for (const p of parts) {
+    kematangan += p.kematangan;
+    if (!p.rejected) for (const u of p.urusan) affairs.add(u);
   }
+  const rule = rubric.region.basicServiceRule;
+  const covered = rule ? rule.urusan.filter((u) => affairs.has(u)).length : 0;
+  return { spd: spdPoints(rubric, spdLevels), kematangan, n: parts.length, covered };
+}
+
+/**
+ * The total score from the sums: SPD, SID over max(floor, n), and the count points when the
+ * basic-service rule holds; 0 when nothing is proven and the rubric does not assess such a region.
+ *
+ * @internal
+ */
+export function totalOfSums(rubric: RubricRuleSet, sums: IndexSums): number {
+  const { region } = rubric;
+  const { n, spd, kematangan } = sums;
+  const rule = region.basicServiceRule;
+  const count =
+    rule && sums.covered < rule.minCovered
+      ? 0
+      : r4(Math.min(n, region.innovationCount.maxCounted) * region.innovationCount.pointsEach);
   // Nothing proven: not assessed, whatever the count (the rubric's noEvidence rule).
-  if (region.noEvidence && r4(spd) === 0 && r4(sum) === 0) return 0;
-  return r4(spd) + r4(sum) / Math.max(region.divisorFloor, n) + count;
+  if (region.noEvidence && r4(spd) === 0 && r4(kematangan) === 0) return 0;
+  return r4(spd) + r4(kematangan) / Math.max(region.divisorFloor, n) + count;
 }
 
 /**
