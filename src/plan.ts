@@ -6,6 +6,11 @@
  * @packageDocumentation
  */
 
+export type {
+  NextYearLeaving,
+  NextYearProblem,
+  PlanNextYear,
+} from './features/_plan-next-year.js';
 export {
   type CompareOptions,
   compareEditions,

@@ -247,8 +247,40 @@ export function formatPlan(plan: RegionPlan, locale: Locale): string {
     cli.plan.leftOutHeading[locale],
     plan.leftOut.map((l) => l.message),
   );
-  list(cli.plan.assumptionsHeading[locale], plan.assumptions);
+  const next = nextYearLines(plan, locale);
+  if (next) {
+    list(next.heading, next.items);
+    if (next.items.length === 0) lines.push('', next.heading, `  ${next.none}`);
+  }
+  list(cli.plan.assumptionsHeading[locale], [
+    ...plan.assumptions,
+    ...(plan.nextYear?.assumptions ?? []),
+  ]);
   return lines.join('\n');
+}
+
+/**
+ * Next year's part of a plan, for the text and the reports: its heading, the innovations that
+ * leave the window and the documents that stop counting, and what to say when there are none.
+ */
+export function nextYearLines(
+  plan: RegionPlan,
+  locale: Locale,
+): { heading: string; items: string[]; none: string } | undefined {
+  const next = plan.nextYear;
+  if (!next) return undefined;
+  return {
+    heading: fill(cli.plan.nextYearHeading, locale, {
+      tahun: next.tahun,
+      dari: next.window.from,
+      sampai: next.window.to,
+    }),
+    items: [
+      ...next.leaving.map((l) => l.message),
+      ...next.problems.map((p) => `${p.nama}: ${p.message}`),
+    ],
+    none: cli.plan.nextYearNone[locale],
+  };
 }
 
 /** Renders two editions side by side: each edition's parts, the reasons, the innovations that move. */

@@ -216,6 +216,7 @@ function parseOptions(argv: string[]) {
       budget: { type: 'string' },
       objective: { type: 'string' },
       method: { type: 'string' },
+      years: { type: 'string' },
       extends: { type: 'string' },
       level: { type: 'string' },
       name: { type: 'string' },
@@ -465,7 +466,7 @@ async function runCommand(
           say('badValue', options.locale, { option: '--budget', value: String(budget) }),
         );
       }
-      const choice = (name: 'objective' | 'method', allowed: string[]) => {
+      const choice = (name: 'objective' | 'method' | 'years', allowed: string[]) => {
         const value = values[name];
         if (value === undefined) return {};
         if (!allowed.includes(String(value))) {
@@ -482,6 +483,9 @@ async function runCommand(
         ...(budget !== undefined ? { budget: Number(String(budget).replace(',', '.')) } : {}),
         ...choice('objective', ['cheapest', 'highest']),
         ...choice('method', ['optimal', 'greedy']),
+        ...(choice('years', ['1', '2']).years !== undefined
+          ? { years: Number(values.years) as 1 | 2 }
+          : {}),
       });
       io.stdout(
         options.format === 'json'

@@ -13,6 +13,7 @@ import type { Band as BandId, RubricIndicator } from '../rule-sets/rubric-format
 import type { RubricRuleSet } from '../rule-sets/types.js';
 import type { IndicatorScore } from '../scoring/score.js';
 import { type PlanChoice, type PlanSpace, type SpaceOption, solvePlan } from './_plan-model.js';
+import { nextYearOf, type PlanNextYear } from './_plan-next-year.js';
 import {
   computeIndex,
   evaluateRegion,
@@ -47,6 +48,8 @@ export interface PlanCosts {
   addInnovation?: number;
   /** Leaving an innovation out of this year's submission. */
   withhold?: number;
+  /** Developing an older innovation so that it is inside next year's window (`years: 2`). */
+  develop?: number;
   /** Per IGA indicator (`regulasi`, `video`, …): its own evidence and level costs. */
   indicators?: Record<
     string,
@@ -89,6 +92,11 @@ export interface PlanOptions extends EvaluateOptions {
   timeLimit?: number;
   /** At most this many steps (default 1000). */
   maxSteps?: number;
+  /**
+   * `2`: also look at next year's edition (`nextYear`): the innovations that leave the window and
+   * the development that keeps them, and the documents that stop counting. Default `1`.
+   */
+  years?: 1 | 2;
 }
 
 const PLAN_OPTIONS = [
@@ -102,6 +110,7 @@ const PLAN_OPTIONS = [
     innovationCosts: true,
     timeLimit: true,
     maxSteps: true,
+    years: true,
   }),
 ];
 
@@ -221,6 +230,8 @@ export interface RegionPlan {
    * `evaluateRegion(region).iid === after.iid`.
    */
   region: Record<string, unknown>;
+  /** Next year's edition, with `years: 2`: who leaves the window, what stops counting. */
+  nextYear?: PlanNextYear;
   /** Which rules decided: those of the region's evaluation the plan starts from. */
   basis: Basis;
 }
@@ -267,6 +278,7 @@ const costsSchema = z
     fixEligibility: costNumber,
     addInnovation: costNumber,
     withhold: costNumber,
+    develop: costNumber,
     indicators: z.record(
       z.string(),
       z.object({ attachEvidence: costNumber, raiseLevel: costNumber }).partial().strict(),
@@ -283,6 +295,7 @@ const planOptionsSchema = z
     innovationCosts: z.record(z.string(), costsSchema),
     timeLimit: z.number().finite().gt(0).max(3600),
     maxSteps: z.number().int().min(0).max(10_000),
+    years: z.union([z.literal(1), z.literal(2)]),
   })
   .partial();
 
@@ -338,6 +351,7 @@ export async function planRegionIn(
     costs: _costs,
     innovationCosts: _innovationCosts,
     timeLimit: _timeLimit,
+    years: _years,
     ...evaluateOptions
   } = all;
   const checked = planOptionsSchema.safeParse({
@@ -348,6 +362,7 @@ export async function planRegionIn(
     ...(all.innovationCosts !== undefined ? { innovationCosts: all.innovationCosts } : {}),
     ...(all.timeLimit !== undefined ? { timeLimit: all.timeLimit } : {}),
     ...(all.maxSteps !== undefined ? { maxSteps: all.maxSteps } : {}),
+    ...(all.years !== undefined ? { years: all.years } : {}),
   });
   if (!checked.success) {
     throw new InvalidOptionError(
@@ -459,6 +474,11 @@ export async function planRegionIn(
     summary,
     assumptions: planner.assumptions.map((a) => pick(a, locale)),
     region: planned.result(),
+    ...(checked.data.years === 2
+      ? {
+          nextYear: nextYearOf(scope, planned.entries(), start.tahun, locale, costs.of('develop')),
+        }
+      : {}),
     basis: start.basis,
   };
 }
@@ -647,6 +667,15 @@ class Plan {
   /** The region record as planned: every step applied, the withheld innovations left out. */
   result(): Json {
     return { ...this.region, inovasi: this.records.filter((_, at) => !this.withheld.has(at)) };
+  }
+
+  /** Every innovation of the plan (the withheld ones too), with its position and name. */
+  entries(): { at: number; record: Json; nama: string }[] {
+    return this.records.map((record, at) => ({
+      at,
+      record,
+      nama: this.evaluations[at]?.nama ?? String(at),
+    }));
   }
 
   /** The innovations left out, by position in the input, with their names. */

@@ -178,6 +178,30 @@ export function implementationWindow(tahun: number): { from: string; to: string 
   return { from, to };
 }
 
+/**
+ * What is known of an edition's window: its days, whether the edition is listed (else the
+ * pattern T-2..T-1, an inference), its citation, and whether a development inside the window
+ * keeps an older innovation in (with that rule's citation; absent when unknown).
+ *
+ * @internal
+ */
+export function editionWindow(tahun: number): {
+  from: string;
+  to: string;
+  listed: boolean;
+  citation: string;
+  development?: string;
+} {
+  const edition = editionOf(tahun);
+  return {
+    from: edition.window.from,
+    to: edition.window.to,
+    listed: RULES.editions.some((e) => e.tahun === tahun),
+    citation: edition.citation,
+    ...(edition.pengembangan ? { development: edition.pengembangan.citation } : {}),
+  };
+}
+
 function editionOf(tahun: number): Edition {
   const listed = RULES.editions.find((e) => e.tahun === tahun);
   if (listed) {

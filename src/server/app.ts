@@ -454,12 +454,15 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const budget = queryNumber(c, 'budget', 0, 1_000_000);
     const objective = queryChoice(c, 'objective', ['cheapest', 'highest']);
     const method = queryChoice(c, 'method', ['optimal', 'greedy']);
+    // `?years=2`: next year's edition too (who leaves the window, what stops counting).
+    const years = queryChoice(c, 'years', ['1', '2']);
     const plan = await engine.planRegion(await jsonBody(c), {
       ...optionsOf(c),
       ...(target !== undefined ? { target: target as never } : {}),
       ...(budget !== undefined ? { budget } : {}),
       ...(objective !== undefined ? { objective } : {}),
       ...(method !== undefined ? { method } : {}),
+      ...(years !== undefined ? { years: Number(years) as 1 | 2 } : {}),
       ...(maxSteps !== undefined ? { maxSteps } : {}),
     });
     return c.json(stamped(c, plan));

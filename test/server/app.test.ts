@@ -91,6 +91,22 @@ describe('HTTP API: the same answers as the library', () => {
     expect((await read(bad)).code).toBe('E_INVALID_OPTION');
   });
 
+  it('POST /region/plan takes the budget, the objective, the method and next year from the query', async () => {
+    const query = '/region/plan?budget=12&objective=highest&method=optimal&years=2';
+    const res = await post(query, region);
+    expect(res.status).toBe(200);
+    const options = { budget: 12, objective: 'highest', method: 'optimal', years: 2 } as const;
+    const body = await read(res);
+    expect(body).toStrictEqual(JSON.parse(JSON.stringify(await planRegion(region, options))));
+    expect(body.nextYear.tahun).toBe(region.tahun + 1);
+    expect(body.cost).toBeLessThanOrEqual(12);
+    for (const wrong of ['years=3', 'budget=-1', 'objective=fastest', 'method=magic']) {
+      const bad = await post(`/region/plan?${wrong}`, region);
+      expect(bad.status, wrong).toBe(400);
+      expect((await read(bad)).code, wrong).toBe('E_INVALID_OPTION');
+    }
+  });
+
   it('POST /submission gives checkSubmission()’s result', async () => {
     const record = { ...eligibleRecord(), waktuPenerapan: '2019-01-01' };
     const res = await post('/submission?asOf=2024-06-30', record);

@@ -93,8 +93,9 @@ export async function buildReport(
     const input = json as { pemda?: unknown; tahun?: unknown; inovasi: unknown[] };
     try {
       region = await evaluateRegion(json, evaluateOptions);
-      // What to do next: the cheapest steps to the next band (the first 30).
-      plan = await planRegion(json, { ...evaluateOptions, maxSteps: PLAN_STEPS });
+      // What to do next: the cheapest steps to the next band (the first 30), and what next
+      // year's edition changes.
+      plan = await planRegion(json, { ...evaluateOptions, maxSteps: PLAN_STEPS, years: 2 });
     } catch (error) {
       // One bad innovation must not sink the report: the rows below name it, and the IID,
       // which would be wrong without it, is left out.

@@ -1,5 +1,6 @@
 import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
+import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
 
 /**
@@ -296,5 +297,16 @@ function planHtml(data: ReportData, locale: Locale): string {
     plan.leftOut.length > 0
       ? `<p>${esc(pick(TEXTS.cli.plan.leftOutHeading, locale))}</p><ul id="plan-left-out">${plan.leftOut.map((l) => `<li>${esc(l.message)}</li>`).join('')}</ul>`
       : '';
-  return `<h2>${esc(pick(R.plan, locale))}</h2><p id="plan-summary">${esc(plan.summary)}</p><ol id="plan">${steps}</ol>${leftOut}`;
+  return `<h2>${esc(pick(R.plan, locale))}</h2><p id="plan-summary">${esc(plan.summary)}</p><ol id="plan">${steps}</ol>${leftOut}${nextYearHtml(plan, locale)}`;
+}
+
+/** Next year's edition: the innovations that leave the window, the documents that stop counting. */
+function nextYearHtml(plan: NonNullable<ReportData['plan']>, locale: Locale): string {
+  const next = nextYearLines(plan, locale);
+  if (!next) return '';
+  const list =
+    next.items.length > 0
+      ? `<ul id="plan-next-year">${next.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
+      : `<p id="plan-next-year">${esc(next.none)}</p>`;
+  return `<h3>${esc(next.heading)}</h3>${list}`;
 }

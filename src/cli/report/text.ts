@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { TEXTS } from '../../features/texts.js';
 import type { Locale } from '../../messages.js';
 import { MESSAGES, pick } from '../../messages.js';
+import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
 
 /** The report as Markdown and as CSV. */
@@ -198,5 +199,14 @@ function planMarkdown(data: ReportData, locale: Locale): string[] {
     ...plan.steps.map(
       (step, i) => `${i + 1}. ${cell(step.message)} → IID ${num(step.iidAfter)}: ${cell(step.why)}`,
     ),
+    ...nextYearMarkdown(plan, locale),
   ];
+}
+
+/** Next year's edition: the innovations that leave the window, the documents that stop counting. */
+function nextYearMarkdown(plan: NonNullable<ReportData['plan']>, locale: Locale): string[] {
+  const next = nextYearLines(plan, locale);
+  if (!next) return [];
+  const items = next.items.length > 0 ? next.items.map((i) => `- ${cell(i)}`) : [cell(next.none)];
+  return ['', `### ${cell(next.heading)}`, '', ...items];
 }
