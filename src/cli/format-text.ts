@@ -247,6 +247,7 @@ export function formatPlan(plan: RegionPlan, locale: Locale): string {
     cli.plan.leftOutHeading[locale],
     plan.leftOut.map((l) => l.message),
   );
+  if (plan.sensitivity) lines.push(...wrap(plan.sensitivity, 96).map((l) => `  ${l}`));
   const next = nextYearLines(plan, locale);
   if (next) {
     list(next.heading, next.items);

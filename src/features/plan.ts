@@ -221,6 +221,11 @@ export interface RegionPlan {
   }[];
   /** Steps worth IID that the budget could not pay for, largest gain first (at most 5). */
   leftOut: PlanLeftOut[];
+  /**
+   * With a budget: the left-out step nearest to fitting, in words: were it to cost no more than
+   * what is left of the budget, it would join the plan (and the plan would change).
+   */
+  sensitivity?: string;
   /** One sentence on the plan, in the requested locale. */
   summary: string;
   /** The costs' stated assumptions (from `rules/planner.json`), in the requested locale. */
@@ -440,6 +445,7 @@ export async function planRegionIn(
     target: pick(targetBand.title, locale),
     min: targetBand.min,
   };
+  const left = budget !== undefined ? planned.leftOut(budget - cost) : undefined;
   const t = TEXTS.plan;
   const say = (template: { id: string; en: string }, v: Record<string, unknown>) =>
     interpolate(pick(template, locale), (k) => v[k], locale);
@@ -470,7 +476,8 @@ export async function planRegionIn(
     status,
     ...(status === 'gap' ? { gap } : {}),
     withheld: planned.withheldList(),
-    leftOut: budget !== undefined ? planned.leftOut(budget - cost) : [],
+    leftOut: left?.items ?? [],
+    ...(left?.sensitivity !== undefined ? { sensitivity: left.sensitivity } : {}),
     summary,
     assumptions: planner.assumptions.map((a) => pick(a, locale)),
     region: planned.result(),
@@ -1396,35 +1403,27 @@ class Plan {
 
   /**
    * The single steps worth IID on top of the plan that cost more than what is left of the
-   * budget, largest gain first: what the budget left out.
+   * budget, largest gain first (at most 5): what the budget left out. And the sensitivity of the
+   * plan to a cost: the left-out step nearest to fitting, which, were it to cost no more than
+   * what is left, would join the plan (a higher IID within the same budget, so another optimum).
    */
-  leftOut(remaining: number): PlanLeftOut[] {
+  leftOut(remaining: number): { items: PlanLeftOut[]; sensitivity?: string } {
     const current = this.total();
     const t = TEXTS.plan;
     const all = [...this.innovationCandidates(), ...this.spdCandidates(), ...this.addCandidates()];
-    return all
-      .map((c) => ({ c, gain: round2(((c.total - current) / this.maxScore) * 100) }))
-      .filter(({ c, gain }) => gain > 0 && (c.cost ?? 0) > remaining + 1e-9)
-      .sort((a, b) => b.gain - a.gain || (a.c.cost ?? 0) - (b.c.cost ?? 0))
-      .slice(0, 5)
-      .map(({ c, gain }) => {
-        const cost = c.cost ?? 0;
-        const nama =
-          c.innovation !== undefined
-            ? (this.evaluations[c.innovation]?.nama ?? '')
-            : c.spd !== undefined
-              ? this.spdTitle(c.spd)
-              : (findUrusan(c.affair ?? '')?.name ?? c.affair ?? '');
-        const what = c.indicator ?? (c.kind === 'fix_eligibility' ? c.changed : undefined);
-        const langkah = what ? ` (${what}${c.level !== undefined ? ` → ${c.level}` : ''})` : '';
-        const values: Record<string, unknown> = {
-          nama,
-          langkah,
-          gain,
-          cost,
-          sisa: round2(Math.max(0, remaining)),
-        };
-        return {
+    const sisa = round2(Math.max(0, remaining));
+    const out = all
+      .map((c) => ({
+        c,
+        gain: round2(((c.total - current) / this.maxScore) * 100),
+        cost: (c.cost ?? 0) * (c.bundle?.length ?? 1),
+      }))
+      .filter(({ gain, cost }) => gain > 0 && cost > remaining + 1e-9)
+      .map(({ c, gain, cost }) => {
+        const values: Record<string, unknown> = { ...this.named(c), gain, cost, sisa };
+        const say = (template: { id: string; en: string }) =>
+          interpolate(pick(template, this.locale), (k) => values[k], this.locale);
+        const item: PlanLeftOut = {
           kind: c.kind,
           ...(c.innovation !== undefined ? { innovation: c.innovation } : {}),
           ...(c.indicator !== undefined || c.spd !== undefined
@@ -1433,9 +1432,33 @@ class Plan {
           ...(c.level !== undefined ? { level: c.level } : {}),
           gain,
           cost,
-          message: interpolate(pick(t.leftOut, this.locale), (k) => values[k], this.locale),
+          message: say(t.leftOut),
         };
+        return { item, sensitivity: say(t.sensitivity) };
       });
+    const nearest = [...out].sort(
+      (a, b) => a.item.cost - b.item.cost || b.item.gain - a.item.gain,
+    )[0];
+    return {
+      items: out
+        .sort((a, b) => b.item.gain - a.item.gain || a.item.cost - b.item.cost)
+        .slice(0, 5)
+        .map((o) => o.item),
+      ...(nearest ? { sensitivity: nearest.sensitivity } : {}),
+    };
+  }
+
+  /** A candidate's innovation, SPD indicator or affair, and its step in brackets. */
+  private named(c: Candidate): { nama: string; langkah: string } {
+    const nama =
+      c.innovation !== undefined
+        ? (this.evaluations[c.innovation]?.nama ?? '')
+        : c.spd !== undefined
+          ? this.spdTitle(c.spd)
+          : (findUrusan(c.affair ?? '')?.name ?? c.affair ?? '');
+    const what = c.indicator ?? (c.kind === 'fix_eligibility' ? c.changed : undefined);
+    const langkah = what ? ` (${what}${c.level !== undefined ? ` → ${c.level}` : ''})` : '';
+    return { nama, langkah };
   }
 }
 

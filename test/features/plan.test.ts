@@ -343,6 +343,12 @@ describe('planRegion: the optimal plan', () => {
     expect(plan.leftOut[0]?.message).toContain('di luar sisa anggaran');
     expect(plan.summary).toContain('dari anggaran 3');
     await holds(plan);
+    // The cost nearest to changing the plan: a document at 2 days, with 1 day left. At 1 day a
+    // document, the plan does change: a higher IID within the same budget.
+    expect(plan.sensitivity).toContain('turun dari 2 ke paling banyak 1 hari kerja');
+    const cheaper = await planRegion(sixRegion, { budget: 3, costs: { attachEvidence: 1 } });
+    expect(cheaper.after.iid).toBeGreaterThan(plan.after.iid);
+    expect((await planRegion(sixRegion)).sensitivity).toBeUndefined();
   });
 
   it('takes a cost for one innovation from innovationCosts, by its id', async () => {

@@ -297,7 +297,10 @@ function planHtml(data: ReportData, locale: Locale): string {
     plan.leftOut.length > 0
       ? `<p>${esc(pick(TEXTS.cli.plan.leftOutHeading, locale))}</p><ul id="plan-left-out">${plan.leftOut.map((l) => `<li>${esc(l.message)}</li>`).join('')}</ul>`
       : '';
-  return `<h2>${esc(pick(R.plan, locale))}</h2><p id="plan-summary">${esc(plan.summary)}</p><ol id="plan">${steps}</ol>${leftOut}${nextYearHtml(plan, locale)}`;
+  const sensitivity = plan.sensitivity
+    ? `<p id="plan-sensitivity" class="note">${esc(plan.sensitivity)}</p>`
+    : '';
+  return `<h2>${esc(pick(R.plan, locale))}</h2><p id="plan-summary">${esc(plan.summary)}</p><ol id="plan">${steps}</ol>${leftOut}${sensitivity}${nextYearHtml(plan, locale)}`;
 }
 
 /** Next year's edition: the innovations that leave the window, the documents that stop counting. */
