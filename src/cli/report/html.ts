@@ -2,6 +2,7 @@ import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
 import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
+import { visible } from './visible.js';
 
 /**
  * The HTML report: one self-contained file (no scripts, no external assets) that a Bappeda
@@ -11,7 +12,7 @@ import { hasStages, type ReportData } from './data.js';
  */
 
 const esc = (v: unknown) =>
-  String(v ?? '').replace(
+  visible(String(v ?? '')).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );

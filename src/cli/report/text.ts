@@ -4,20 +4,25 @@ import type { Locale } from '../../messages.js';
 import { MESSAGES, pick } from '../../messages.js';
 import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
+import { visible } from './visible.js';
 
 /** The report as Markdown and as CSV. */
 
 /**
- * A Markdown table cell: pipes escaped, line breaks (CR, LF, CRLF) folded into spaces, and the
- * characters of HTML written as entities, so a name cannot inject markup or break the table.
+ * A Markdown text (a table cell, a heading, a list item): pipes escaped, line breaks (CR, LF,
+ * CRLF) folded into spaces, the characters of HTML written as entities and direction controls
+ * shown as code points, so a name cannot inject markup, break the table or display as another.
  */
 const cell = (v: unknown) =>
-  String(v ?? '')
+  visible(String(v ?? ''))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
     .replace(/\r\n|\r|\n/g, ' ');
+
+/** An id as Markdown code: backticks cannot close it, the rest as {@link cell}. */
+const code = (v: string) => `\`${cell(v).replace(/`/g, "'")}\``;
 
 /** The report as Markdown. */
 export function renderMarkdown(data: ReportData, locale: Locale): string {
@@ -30,17 +35,17 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
     });
   const why = data.rows.flatMap((r) => [
     ...r.failing.map(
-      (ref, i) => `- ${r.index + 1}. ${cell(r.nama)}, ${ref}: ${cell(r.reasons[i] ?? '')}`,
+      (ref, i) => `- ${r.index + 1}. ${cell(r.nama)}, ${cell(ref)}: ${cell(r.reasons[i] ?? '')}`,
     ),
     ...r.pending.map(
       (ref, i) =>
-        `- ${r.index + 1}. ${cell(r.nama)}, ${ref} (${en ? 'to fill in' : 'perlu diisi'}): ${cell(r.toFill[i] ?? '')}`,
+        `- ${r.index + 1}. ${cell(r.nama)}, ${cell(ref)} (${en ? 'to fill in' : 'perlu diisi'}): ${cell(r.toFill[i] ?? '')}`,
     ),
   ]);
   const lines = [
-    `# ${en ? 'Innovation report' : 'Laporan inovasi daerah'}${[data.pemda, data.tahun].filter(Boolean).length ? `: ${[data.pemda, data.tahun].filter(Boolean).join(' ')}` : ''}`,
+    `# ${en ? 'Innovation report' : 'Laporan inovasi daerah'}${[data.pemda, data.tahun].filter(Boolean).length ? `: ${cell([data.pemda, data.tahun].filter(Boolean).join(' '))}` : ''}`,
     '',
-    `${en ? 'Criteria' : 'Kriteria'}: ${data.ruleSet.title || data.ruleSet.id} (\`${data.ruleSet.id}\`); ${en ? 'rubric' : 'rubrik'}: ${data.rubric.title || data.rubric.id} (\`${data.rubric.id}\`)`,
+    `${en ? 'Criteria' : 'Kriteria'}: ${cell(data.ruleSet.title || data.ruleSet.id)} (${code(data.ruleSet.id)}); ${en ? 'rubric' : 'rubrik'}: ${cell(data.rubric.title || data.rubric.id)} (${code(data.rubric.id)})`,
     '',
     `| ${en ? 'innovations' : 'inovasi'} | ${en ? 'eligible' : 'memenuhi'} | ${en ? 'not eligible' : 'tidak memenuhi'} | ${en ? 'incomplete' : 'belum lengkap'} | ${en ? 'invalid' : 'tidak valid'} | ${en ? 'mean kematangan (proven / claimed)' : 'rata-rata kematangan (terbukti / diklaim)'} |${s.iid ? ' IID |' : ''}`,
     `| ---: | ---: | ---: | ---: | ---: | ---: |${s.iid ? ' ---: |' : ''}`,
@@ -53,7 +58,7 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
     '| ---: | --- | --- | --- | --- | ---: |',
     ...data.rows.map(
       (r) =>
-        `| ${r.index + 1} | ${cell(r.nama)} | ${cell(r.opd)} | ${pick(MESSAGES.verdict[r.verdict], locale)} | ${r.failing.join(', ')} | ${r.proven} / ${r.claimed} |`,
+        `| ${r.index + 1} | ${cell(r.nama)} | ${cell(r.opd)} | ${pick(MESSAGES.verdict[r.verdict], locale)} | ${cell(r.failing.join(', '))} | ${r.proven} / ${r.claimed} |`,
     ),
     ...(why.length > 0
       ? ['', `### ${en ? 'Why, and what to fill in' : 'Alasan, dan yang perlu diisi'}`, '', ...why]
@@ -94,13 +99,13 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
   );
   if (data.duplicates.length > 0) {
     lines.push('', `## ${en ? 'Entered more than once' : 'Tercatat lebih dari sekali'}`, '');
-    for (const d of data.duplicates) lines.push(`- ${cell(d.nama)}: ${d.where.join(', ')}`);
+    for (const d of data.duplicates) lines.push(`- ${cell(d.nama)}: ${cell(d.where.join(', '))}`);
   }
   if (data.invalid.length > 0) {
     lines.push('', `## ${en ? 'Invalid records' : 'Data tidak valid'}`, '');
     for (const i of data.invalid)
       lines.push(
-        `- ${i.where}: ${i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`,
+        `- ${cell(i.where)}: ${cell(i.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; '))}`,
       );
   }
   return lines.join('\n');
@@ -136,6 +141,7 @@ export function renderCsv(data: ReportData): string {
   // that starts like a formula (= + - @ tab CR) with a quote, so a spreadsheet shows it as text.
   return stringify([header, ...rows], {
     escape_formulas: true,
+    cast: { string: visible },
     quoted_match: /[\r\n]/,
     record_delimiter: 'unix',
   }).trimEnd();

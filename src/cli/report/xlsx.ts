@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
 import type { ReportData } from './data.js';
+import { visible } from './visible.js';
 
 /**
  * The report as an Excel workbook, one sheet per table: summary, innovations (with each
@@ -15,7 +16,10 @@ type Row = (string | number | undefined)[];
 function addSheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: Row[]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((v) => (v === undefined ? null : v)));
+  // Text as text: direction controls shown as code points (exceljs writes strings as strings,
+  // never as formulas).
+  for (const row of rows)
+    sheet.addRow(row.map((v) => (v === undefined ? null : typeof v === 'string' ? visible(v) : v)));
   sheet.columns.forEach((column, i) => {
     const longest = Math.max(header[i]?.length ?? 0, ...rows.map((r) => String(r[i] ?? '').length));
     column.width = Math.min(60, Math.max(8, longest + 2));

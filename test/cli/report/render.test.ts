@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src/cli/report/command.js';
+import { renderHtml } from '../../../src/cli/report/html.js';
 import { renderCsv, renderMarkdown } from '../../../src/cli/report/text.js';
 import { renderXlsx } from '../../../src/cli/report/xlsx.js';
+import { canRunChromium, eligibleRecord, launchChromium } from '../../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'inovasi-report-'));
 const hostile = [
@@ -118,4 +120,78 @@ describe('a report names innovations entered twice', () => {
     ]);
     expect(renderMarkdown(data, 'id')).toContain('- Si Cantik: data ke-1, data ke-2');
   });
+});
+
+describe('hostile names in a region report', () => {
+  // A region whose name closes the page's style and opens a script, and an innovation whose name
+  // turns right-to-left halfway ("Dinas" then U+202E, so "exe.gnp" displays as "png.exe").
+  const spoof = 'Laporan\u202Eexe.gnp';
+  const regionFile = join(dir, 'hostile-region.json');
+  writeFileSync(
+    regionFile,
+    JSON.stringify({
+      pemda: '</style><script>alert(1)</script> Kota\u2066Palsu\u2069',
+      tahun: 2024,
+      inovasi: [eligibleRecord({ nama: spoof, opd: 'Dinas\u202DX' }), eligibleRecord()],
+    }),
+  );
+  const report = () => buildReport(regionFile, {}, options);
+
+  it('Markdown: the heading is text and direction controls show as code points', async () => {
+    const md = renderMarkdown(await report(), 'id');
+    const heading = md.split('\n')[0] as string;
+    expect(heading).toBe(
+      '# Laporan inovasi daerah: &lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt; Kota[U+2066]Palsu[U+2069] 2024',
+    );
+    expect(md).not.toMatch(/<script|<\/style/);
+    expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(md).toContain('Laporan[U+202E]exe.gnp');
+  });
+
+  it('CSV and xlsx: the override is written as its code point, read back as such', async () => {
+    const data = await report();
+    const csv = renderCsv(data);
+    expect(csv).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(csv).toContain('Laporan[U+202E]exe.gnp');
+    expect(csv).toContain('Dinas[U+202D]X');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await renderXlsx(data, 'id')) as never);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value)))),
+    );
+    expect(cells.some((c) => /[\u202A-\u202E\u2066-\u2069]/.test(c))).toBe(false);
+    expect(cells).toContain('Laporan[U+202E]exe.gnp');
+    expect(
+      cells.some((c) => c.includes('</style><script>alert(1)</script> Kota[U+2066]Palsu')),
+    ).toBe(true);
+  });
+
+  it.skipIf(!canRunChromium)(
+    'HTML in Chromium: no script runs, the names are the text shown',
+    async () => {
+      const html = renderHtml(await report(), 'id');
+      expect(html).not.toMatch(/<script/);
+      const file = join(dir, 'hostile.html');
+      writeFileSync(file, html);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        const dialogs: string[] = [];
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+        await page.goto(`file://${file}`);
+        expect(await page.locator('script').count()).toBe(0);
+        const text = await page.evaluate('document.body.innerText');
+        expect(text).toContain('</style><script>alert(1)</script> Kota[U+2066]Palsu[U+2069]');
+        expect(text).toContain('Laporan[U+202E]exe.gnp');
+        expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+        expect(dialogs).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });
