@@ -195,7 +195,22 @@ const BATCH_SLICE_MS = 10;
 async function jsonBody(c: Context, limit?: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   // The body is read even when refused, so the connection stays usable for the next request.
-  const text = limit === undefined ? await c.req.text() : await cappedText(c, limit);
+  const locale = problemLocale(c);
+  const refuse = (where: string) =>
+    Object.assign(new Error(), {
+      problem: problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale),
+    });
+  let text: string;
+  try {
+    text = await cappedText(c, limit);
+  } catch (error) {
+    // Bytes that are not UTF-8 are not JSON (never read as U+FFFD in their place).
+    if (error instanceof TypeError) {
+      c.header('Connection', 'close');
+      throw refuse(say(locale, 'notUtf8'));
+    }
+    throw error;
+  }
   if (FORM_TYPES.test(type)) {
     throw Object.assign(new Error(), {
       problem: problem(
@@ -207,13 +222,48 @@ async function jsonBody(c: Context, limit?: number): Promise<unknown> {
       ),
     });
   }
+  // One byte order mark is allowed (and dropped); another is not JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.charCodeAt(0) === 0xfeff) throw refuse(say(locale, 'byteOrderMark'));
+  let value: unknown;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(text);
   } catch (error) {
-    throw Object.assign(new Error(), {
-      problem: notJson(error, problemLocale(c)),
-    });
+    throw Object.assign(new Error(), { problem: notJson(error, locale) });
   }
+  // JSON's grammar lets through what no record holds: a number past the largest double (it
+  // reads as Infinity) and an escaped lone surrogate. Every route refuses them alike.
+  const bad = unreadable(value);
+  if (bad) {
+    const what = say(locale, bad.what === 'surrogate' ? 'loneSurrogate' : 'numberOutOfRange');
+    throw refuse(say(locale, 'atPath', { path: bad.path || '(root)', what }));
+  }
+  return value;
+}
+
+/** A UTF-16 surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first value of a parsed body that JSON allows and no record can hold: a number that is
+ * not finite, or a text (or key) that is not well-formed UTF-16. Walked without recursion, so a
+ * deeply nested body cannot overflow the stack.
+ */
+function unreadable(value: unknown): { path: string; what: 'surrogate' | 'number' } | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop() as [unknown, string];
+    if (typeof v === 'number' && !Number.isFinite(v)) return { path, what: 'number' };
+    if (typeof v === 'string' && LONE_SURROGATE.test(v)) return { path, what: 'surrogate' };
+    if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (LONE_SURROGATE.test(k)) return { path: at, what: 'surrogate' };
+        stack.push([child, at]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The problem of a body JSON.parse refused, naming the position where it stopped. */
@@ -223,8 +273,11 @@ function notJson(error: unknown, locale: Locale) {
   return problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale);
 }
 
-/** The body as text, refused past `limit` bytes without reading the rest. */
-async function cappedText(c: Context, limit: number): Promise<string> {
+/**
+ * The body as text, decoded strictly (bytes that are not UTF-8 throw a TypeError; a byte order
+ * mark is kept for the caller to judge), refused past `limit` bytes without reading the rest.
+ */
+async function cappedText(c: Context, limit = Number.POSITIVE_INFINITY): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   const refuse = () => {
     c.header('Connection', 'close');
@@ -241,7 +294,7 @@ async function cappedText(c: Context, limit: number): Promise<string> {
   if (declared > limit) throw refuse();
   const body = c.req.raw.body;
   if (!body) return '';
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let text = '';
   let size = 0;
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {

@@ -166,6 +166,56 @@ describe('HTTP API: the same answers as the library', () => {
   });
 });
 
+describe('HTTP API: JSON that no record can hold, refused alike on every route', () => {
+  const bodies: [string, string, string][] = [
+    ['an escaped lone surrogate', '{"nama": "A\\ud800B"}', 'nama: teks dengan surrogate'],
+    [
+      'a number past the largest double',
+      '{"nama": "A", "tahun": 1e999999}',
+      'tahun: angka di luar',
+    ],
+    ['a doubled byte order mark', '\uFEFF\uFEFF{"nama": "A"}', 'tanda urutan byte'],
+    ['a lone surrogate in a key', '{"indikator": {"\\udc00": 1}}', 'indikator.\udc00'],
+  ];
+  const routes = [
+    '/evaluate',
+    '/region',
+    '/region/plan',
+    '/submission',
+    '/form/validate',
+    '/evaluate/batch',
+  ];
+  it('bytes that are not UTF-8: 400, never read as U+FFFD', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"nama": "A'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+    for (const route of routes) {
+      const res = await fetch(server.url + route, {
+        method: 'POST',
+        body: bytes,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.status, route).toBe(400);
+      const problem = await read(res);
+      expect(problem.code, route).toBe('E_INVALID_JSON');
+      expect(problem.detail, route).toContain('bukan UTF-8');
+    }
+  });
+
+  it.each(bodies)('%s: 400 E_INVALID_JSON from every route', async (_, body, detail) => {
+    for (const route of routes) {
+      const res = await post(route, body);
+      expect(res.status, route).toBe(400);
+      expect(res.headers.get('content-type'), route).toMatch(/^application\/problem\+json/);
+      const problem = await read(res);
+      expect(problem.code, route).toBe('E_INVALID_JSON');
+      expect(problem.detail, route).toContain(detail);
+    }
+  });
+});
+
 describe('HTTP API: errors as problem+json, never a stack trace', () => {
   /** Every error path, each sent with the headers given (the request's language). */
   const errorPaths: [string, (h: Record<string, string>) => Promise<Response>, number, string][] = [
