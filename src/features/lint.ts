@@ -108,8 +108,13 @@ function locate(
   tree: Node | undefined,
   breaks: readonly number[],
   path: readonly (string | number)[],
+  source?: string,
 ) {
-  if (!tree) return undefined;
+  if (!tree) {
+    // Too deep for the tree: the text is walked for the path instead.
+    const at = source === undefined ? undefined : offsetOfPath(source, path);
+    return at === undefined ? undefined : position(breaks, at);
+  }
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
     if (!node) continue;
@@ -121,6 +126,66 @@ function locate(
     return position(breaks, at);
   }
   return undefined;
+}
+
+/**
+ * The offset of the deepest value of `path` in a JSON text (a property's value: its key), found
+ * by walking the text token by token with a stack of its own: a file nested past any parser's
+ * recursion is still located.
+ */
+function offsetOfPath(text: string, path: readonly (string | number)[]): number | undefined {
+  // Per open container: whether its own path matches `path` so far, the key of the value being
+  // read in it (a property name, or the index in an array), and where that key was written.
+  const stack: { array: boolean; matches: boolean; key: string | number; keyAt: number }[] = [];
+  let best: number | undefined;
+  let matched = -1;
+  let expectKey = false;
+  const valueAt = (at: number): boolean => {
+    const parent = stack[stack.length - 1];
+    const depth = stack.length;
+    const matches = parent === undefined || (parent.matches && path[depth - 1] === parent.key);
+    if (matches && depth > matched) {
+      matched = depth;
+      best = parent && !parent.array ? parent.keyAt : at;
+    }
+    return matches;
+  };
+  for (let i = 0; i < text.length && matched < path.length; i++) {
+    const c = text[i] as string;
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === ':') continue;
+    if (c === '{' || c === '[') {
+      const matches = valueAt(i);
+      stack.push({ array: c === '[', matches, key: 0, keyAt: i });
+      expectKey = c === '{';
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+      expectKey = false;
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.array) top.key = (top.key as number) + 1;
+      expectKey = top !== undefined && !top.array;
+    } else if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        try {
+          top.key = JSON.parse(text.slice(i, end + 1)) as string;
+        } catch {
+          top.key = text.slice(i + 1, end);
+        }
+        top.keyAt = i;
+        expectKey = false;
+      } else {
+        valueAt(i);
+      }
+      i = end;
+    } else {
+      valueAt(i);
+      while (i + 1 < text.length && !',}] \n\r\t'.includes(text[i + 1] as string)) i++;
+    }
+  }
+  return best;
 }
 
 /**
@@ -311,7 +376,10 @@ export function lintRuleSet(json: unknown, options: LintOptions = {}): RuleSetPr
   return [...errors, ...warnings].map(({ issue, severity }) => {
     // A duplicate key is located at itself (the path finds the last of the two).
     const { offset, ...plain } = issue as Issue & { offset?: number };
-    const at = offset !== undefined ? position(breaks, offset) : locate(tree, breaks, issue.path);
+    const at =
+      offset !== undefined
+        ? position(breaks, offset)
+        : locate(tree, breaks, issue.path, read.source);
     const key = `${issue.path.join('.')}|${issue.code}`;
     return {
       ...plain,
