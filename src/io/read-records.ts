@@ -18,6 +18,7 @@ import {
   UnreadableCell,
   unreadableIssue,
 } from './_xlsx-cells.js';
+import { checkZip, XLSX_LIMITS, type ZipProblem } from './_zip-guard.js';
 import {
   type Delimiter,
   decodeText,
@@ -702,6 +703,46 @@ async function nonEmpty(
   })();
 }
 
+/** A workbook's bytes, whole, refused past the archive's bound or when {@link checkZip} finds a bomb. */
+async function archiveOf(
+  bytes: AsyncIterable<Uint8Array | string>,
+  name: string,
+  locale: Locale,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of bytes) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : Buffer.from(chunk);
+    size += buffer.length;
+    if (size > XLSX_LIMITS.archiveBytes) {
+      throw zipRefusal(name, locale, { code: 'too_large', limit: XLSX_LIMITS.archiveBytes });
+    }
+    chunks.push(buffer);
+  }
+  const archive = Buffer.concat(chunks);
+  const problem = await checkZip(archive);
+  if (problem) throw zipRefusal(name, locale, problem);
+  return archive;
+}
+
+function zipRefusal(name: string, locale: Locale, problem: ZipProblem): InputFileError {
+  const key =
+    problem.code === 'too_large'
+      ? 'xlsxTooLarge'
+      : problem.code === 'size_mismatch'
+        ? 'xlsxSizeMismatch'
+        : 'xlsxTextTooLong';
+  const entry = problem.entry ?? '';
+  const values = {
+    name,
+    limit: problem.limit,
+    entry: key === 'xlsxTooLarge' && entry ? say(locale, 'xlsxEntry', { entry }) : entry,
+  };
+  return new InputFileError(name, [
+    { path: [], code: `xlsx_${problem.code}`, message: say(locale, key, values) },
+  ]);
+}
+
 async function openWorkbook(
   bytes: AsyncIterable<Uint8Array | string>,
   name: string,
@@ -710,7 +751,9 @@ async function openWorkbook(
 ): Promise<RecordSource> {
   const { locale } = options;
   // An empty file never ends exceljs's wait for a zip entry: refused before it is handed over.
-  const stream = Readable.from(await nonEmpty(bytes, name, locale));
+  // The archive is read whole and checked before exceljs parses any of it (a zip bomb).
+  const archive = await archiveOf(await nonEmpty(bytes, name, locale), name, locale);
+  const stream = Readable.from([archive]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
