@@ -226,6 +226,8 @@ function parseOptions(argv: string[]) {
       host: { type: 'string' },
       cors: { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
+      'max-inflight': { type: 'string' },
+      'body-idle-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -7,8 +7,8 @@ import type { CliIo } from './stream.js';
 
 /**
  * The `serve` command: the HTTP API on this machine. Rule-set files given with `--rule-set` are
- * already loaded when it starts; SIGTERM and SIGINT stop taking requests, let those in flight
- * finish, then end the process.
+ * already loaded when it starts; SIGTERM and SIGINT answer every request already sent (each the
+ * last on its connection), then end the process.
  */
 
 function whole(
@@ -33,6 +33,8 @@ export async function commandServe(
     host?: string | undefined;
     cors?: string[] | undefined;
     'body-limit'?: string | undefined;
+    'max-inflight'?: string | undefined;
+    'body-idle-timeout'?: string | undefined;
     quiet?: boolean | undefined;
   },
   ruleSets: readonly RuleSet[],
@@ -41,12 +43,16 @@ export async function commandServe(
 ): Promise<number> {
   const port = whole(values.port, 'port', 0, 65_535, locale) ?? 8080;
   const limit = whole(values['body-limit'], 'body-limit', 1, 2 ** 31, locale);
+  const maxInflight = whole(values['max-inflight'], 'max-inflight', 1, 100_000, locale);
+  const idle = whole(values['body-idle-timeout'], 'body-idle-timeout', 1, 3_600_000, locale);
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
     ruleSets,
     ...(values.cors ? { cors: values.cors } : {}),
     ...(limit ? { bodyLimit: limit } : {}),
+    ...(maxInflight ? { maxInflight } : {}),
+    ...(idle ? { bodyIdleTimeout: idle } : {}),
     ...(values.quiet ? {} : { accessLog: (entry) => io.stderr(JSON.stringify(entry)) }),
   }).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(

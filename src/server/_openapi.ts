@@ -71,7 +71,9 @@ const PROBLEMS: Record<number, string> = {
   404: 'no rule set with that id (E_UNKNOWN_RULE_SET)',
   413: 'the body is over the limit (E_TOO_LARGE); a batch over it is sent as NDJSON',
   415: 'the body is a form post, not JSON (E_UNSUPPORTED_MEDIA_TYPE)',
+  408: 'the body stopped arriving for the body idle timeout (E_BODY_TIMEOUT); the connection is closed',
   422: 'the record is not valid (E_INVALID_RECORD), every problem in issues[]',
+  503: 'the server is at its limit of requests in flight (E_BUSY, with Retry-After), or the request ran past its time limit (E_TIMEOUT)',
 };
 const problems = (...statuses: number[]) =>
   Object.fromEntries(
@@ -98,7 +100,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     request: { query, body: jsonRef(innovation, 'an innovation record') },
     responses: {
       200: json(EvaluationSchema, 'the evaluation'),
-      ...problems(400, 404, 413, 415, 422),
+      ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
   r.registerPath({
@@ -123,7 +125,7 @@ export function describeRoutes(app: OpenAPIHono): void {
           'one line per record: { index, line?, ok: true, evaluation } or { index, line?, ok: false, error: { code, issues } }',
         content: { 'application/x-ndjson': { schema: z.string() } },
       },
-      ...problems(400, 404, 413, 422),
+      ...problems(400, 404, 408, 413, 422, 503),
     },
   });
   r.registerPath({
@@ -136,7 +138,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     },
     responses: {
       200: json(z.looseObject({ iid: z.number(), band: z.string() }), 'the region evaluation'),
-      ...problems(400, 404, 413, 422),
+      ...problems(400, 404, 408, 413, 422, 503),
     },
   });
   r.registerPath({
@@ -163,7 +165,7 @@ export function describeRoutes(app: OpenAPIHono): void {
         }),
         'the plan, and the region with every step applied',
       ),
-      ...problems(400, 404, 413, 422),
+      ...problems(400, 404, 408, 413, 422, 503),
     },
   });
   r.registerPath({
@@ -185,7 +187,7 @@ export function describeRoutes(app: OpenAPIHono): void {
         }),
         'ready or not, every problem, and the points at risk',
       ),
-      ...problems(400, 404, 413, 422),
+      ...problems(400, 404, 408, 413, 422, 503),
     },
   });
   r.registerPath({
@@ -205,7 +207,7 @@ export function describeRoutes(app: OpenAPIHono): void {
         }),
         'valid, every issue, and the messages under each field',
       ),
-      ...problems(400, 413, 422),
+      ...problems(400, 408, 413, 422, 503),
     },
   });
   r.registerPath({
@@ -226,7 +228,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     request: { params: z.object({ id: z.string() }) },
     responses: {
       200: json(z.looseObject({ id: z.string(), kind: z.string() }), 'the rule set'),
-      ...problems(404),
+      ...problems(404, 503),
     },
   });
   r.registerPath({

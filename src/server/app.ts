@@ -45,6 +45,16 @@ export interface AppOptions {
   batchBodyLimit?: number;
   /** Longest time a request may take, in milliseconds (not counting a streamed batch). Default 30 s. */
   timeout?: number;
+  /**
+   * Longest wait for the next bytes of a request body, in milliseconds: a body that stops
+   * sending is answered 408 and its connection closed (a streamed batch too). Default 10 s.
+   */
+  bodyIdleTimeout?: number;
+  /**
+   * Most requests worked on at once (`/health` aside); past it, 503 with `Retry-After`, so that a
+   * burst of large requests cannot grow the process without bound. Default 32.
+   */
+  maxInflight?: number;
   /** Origins allowed to call from a browser (CORS). Default none: CORS is off. */
   cors?: string | readonly string[];
   /** The access log: one JSON object per request; `false` turns it off. Default off. */
@@ -275,34 +285,75 @@ function notJson(error: unknown, locale: Locale) {
 
 /**
  * The body as text, decoded strictly (bytes that are not UTF-8 throw a TypeError; a byte order
- * mark is kept for the caller to judge), refused past `limit` bytes without reading the rest.
+ * mark is kept for the caller to judge). With `limit`, a body past it is refused with the
+ * problem that points a batch at NDJSON; without, the app's body limit holds.
  */
-async function cappedText(c: Context, limit = Number.POSITIVE_INFINITY): Promise<string> {
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  const refuse = () => {
-    c.header('Connection', 'close');
-    return Object.assign(new Error(), {
-      problem: problem(
-        413,
-        'E_TOO_LARGE',
-        say(problemLocale(c), 'batchTooLarge', { limit }),
-        [],
-        problemLocale(c),
-      ),
-    });
-  };
-  if (declared > limit) throw refuse();
-  const body = c.req.raw.body;
-  if (!body) return '';
+async function cappedText(c: Context, limit?: number): Promise<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let text = '';
-  let size = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > limit) throw refuse();
-    text += decoder.decode(chunk, { stream: true });
-  }
+  for await (const chunk of bodyChunks(c, limit)) text += decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
+}
+
+/** Per request, why its body was refused (a reader in between may have worded it its own way). */
+const BODY_FAILED = new WeakMap<Context, Error>();
+
+/** Per request, the app's bounds on its body: bytes, and the longest wait for the next ones. */
+const BODY = new WeakMap<Context, { bytes: number; idleMs: number }>();
+
+/**
+ * A request body's chunks as they come, never buffered whole: refused with a 413 problem past
+ * its byte limit (`limit`, else the app's), and with a 408 problem when no byte comes for the
+ * app's `bodyIdleTimeout`; either way the connection is closed after the answer.
+ */
+async function* bodyChunks(c: Context, limit?: number): AsyncGenerator<Uint8Array> {
+  const bounds = BODY.get(c) ?? { bytes: Number.POSITIVE_INFINITY, idleMs: 10_000 };
+  const bytes = limit ?? bounds.bytes;
+  const ms = bounds.idleMs;
+  const locale = problemLocale(c);
+  const refuse = (status: number, code: string, detail: string) => {
+    try {
+      c.header('Connection', 'close');
+    } catch {
+      // The answer has begun (a streamed batch): its connection is closed when it ends.
+    }
+    const error = Object.assign(new Error(), {
+      problem: problem(status, code, detail, [], locale),
+    });
+    // A reader in between (the NDJSON reader) words its own error: the body's is kept here.
+    BODY_FAILED.set(c, error);
+    return error;
+  };
+  const tooLarge = () =>
+    refuse(
+      413,
+      'E_TOO_LARGE',
+      say(locale, limit === undefined ? 'tooLarge' : 'batchTooLarge', { limit: bytes }),
+    );
+  if (Number(c.req.header('content-length') ?? Number.NaN) > bytes) throw tooLarge();
+  const body = c.req.raw.body;
+  if (!body) return;
+  const chunks = (body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  let size = 0;
+  for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const idle = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(refuse(408, 'E_BODY_TIMEOUT', say(locale, 'bodyIdle', { ms }))),
+        ms,
+      );
+    });
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await Promise.race([chunks.next(), idle]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (next.done) return;
+    size += next.value.byteLength;
+    if (size > bytes) throw tooLarge();
+    yield next.value;
+  }
 }
 
 /** The methods the app answers on `path` (HEAD with GET), for 405's `Allow`. */
@@ -358,6 +409,34 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const origins = typeof options.cors === 'string' ? [options.cors] : [...options.cors];
     app.use(cors({ origin: origins, allowMethods: ['GET', 'POST', 'OPTIONS'] }));
   }
+  // Requests in flight, at most `maxInflight`: past it, 503 with Retry-After rather than growing.
+  // A streamed answer counts until its connection has sent it.
+  const maxInflight = options.maxInflight ?? 32;
+  let inflight = 0;
+  app.use('*', async (c, next) => {
+    if (c.req.path === '/health') return next();
+    if (inflight >= maxInflight) {
+      const locale = problemLocale(c);
+      c.header('Retry-After', '1');
+      return sendProblem(
+        c,
+        problem(503, 'E_BUSY', say(locale, 'busy', { max: maxInflight }), [], locale),
+      );
+    }
+    inflight++;
+    const outgoing = (c.env as { outgoing?: NodeJS.EventEmitter } | undefined)?.outgoing;
+    let done = false;
+    const release = () => {
+      if (!done) inflight--;
+      done = true;
+    };
+    outgoing?.once('close', release);
+    try {
+      await next();
+    } finally {
+      if (!outgoing) release();
+    }
+  });
   const tooLarge = (limit: number) => (c: Context) => {
     // The rest of the body is not read: the connection is closed after this answer.
     c.header('Connection', 'close');
@@ -367,12 +446,20 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       problem(413, 'E_TOO_LARGE', say(locale, 'tooLarge', { limit }), [], locale),
     );
   };
+  const idleMs = options.bodyIdleTimeout ?? 10_000;
   const limit = options.bodyLimit ?? 1_000_000;
   const batchLimit = options.batchBodyLimit ?? 100_000_000;
-  app.use('/evaluate/batch', bodyLimit({ maxSize: batchLimit, onError: tooLarge(batchLimit) }));
+  // Bodies are read as they come, their bounds checked chunk by chunk (bodyChunks): a batch is
+  // answered line by line, never held whole. A form, which Hono parses whole, is held to the
+  // limit by its middleware.
   app.use('*', async (c, next) => {
-    if (c.req.path === '/evaluate/batch') return next();
-    return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next);
+    const bytes = c.req.path === '/evaluate/batch' ? batchLimit : limit;
+    BODY.set(c, { bytes, idleMs });
+    if (Number(c.req.header('content-length') ?? Number.NaN) > bytes) return tooLarge(bytes)(c);
+    if (FORM_TYPES.test(c.req.header('content-type') ?? '')) {
+      return bodyLimit({ maxSize: bytes, onError: tooLarge(bytes) })(c, next);
+    }
+    return next();
   });
   app.use('*', async (c, next) => {
     if (c.req.path === '/evaluate/batch') return next();
@@ -423,13 +510,30 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     let rows: AsyncIterable<{ index: number; line?: number; record?: unknown; issues?: unknown }>;
     if (ndjson) {
       const body = c.req.raw.body;
-      rows = (
-        await openRecords((body ?? new Uint8Array()) as never, {
+      const read = (
+        await openRecords(body ? (bodyChunks(c) as never) : '', {
           format: 'ndjson',
           name: 'body',
           locale: evaluateOptions.locale ?? 'id',
         })
-      ).rows;
+      ).rows[Symbol.asyncIterator]();
+      // The first line is waited for before answering: a body that never sends one is a 408,
+      // not a 200 that never ends.
+      let first: IteratorResult<{ index: number; line?: number; record?: unknown }>;
+      try {
+        first = await read.next();
+      } catch (error) {
+        throw BODY_FAILED.get(c) ?? error;
+      }
+      rows = (async function* () {
+        if (first.done) return;
+        yield first.value;
+        for (;;) {
+          const next = await read.next();
+          if (next.done) return;
+          yield next.value;
+        }
+      })();
     } else {
       // A JSON array is parsed whole, so it is held to the limit of any request body: a larger
       // batch is sent as NDJSON, which is read and answered line by line.
@@ -490,8 +594,14 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         }
       },
       async (error, out) => {
-        const error_ = problemOf(error, problemLocale(c));
+        const given = ((BODY_FAILED.get(c) ?? error) as { problem?: ReturnType<typeof problem> })
+          .problem;
+        const error_ = given ?? problemOf(error, problemLocale(c));
         await out.write(`${JSON.stringify({ ok: false, error: error_ })}\n`);
+        // A body that stopped arriving is never read to its end: the connection goes with it.
+        const outgoing = (c.env as { outgoing?: import('node:http').ServerResponse } | undefined)
+          ?.outgoing;
+        if (given?.status === 408) outgoing?.once('finish', () => outgoing.socket?.destroy());
       },
     );
   });
@@ -577,6 +687,8 @@ const APP_OPTIONS = optionNames<AppOptions>({
   bodyLimit: true,
   batchBodyLimit: true,
   timeout: true,
+  bodyIdleTimeout: true,
+  maxInflight: true,
   cors: true,
   accessLog: true,
   ruleSets: true,
@@ -605,7 +717,13 @@ export function appOptions(
     throw refuse(`the options could not be read: ${String(error)}`);
   }
   const issues = unknownOptionIssues(options, [...APP_OPTIONS, ...more]);
-  for (const key of ['bodyLimit', 'batchBodyLimit', 'timeout'] as const) {
+  for (const key of [
+    'bodyLimit',
+    'batchBodyLimit',
+    'timeout',
+    'bodyIdleTimeout',
+    'maxInflight',
+  ] as const) {
     const value = options[key];
     if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
       issues.push({

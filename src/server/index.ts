@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
@@ -27,7 +28,10 @@ export interface ServerOptions extends AppOptions {
 export interface RunningServer {
   /** Its base URL, e.g. `http://127.0.0.1:8080`. */
   url: string;
-  /** Stops taking requests, lets those in flight finish, then resolves. */
+  /**
+   * Stops gracefully: every answer from now on closes its connection, every request already
+   * sent is answered, then the listener closes and the promise resolves.
+   */
   close(): Promise<void>;
 }
 
@@ -64,14 +68,56 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${shown}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+  const drain = drainer(server as unknown as Server, (rest.timeout ?? 30_000) + 5_000);
+  return { url: `http://${shown}:${port}`, close: drain };
+}
+
+/**
+ * A graceful stop for a Node HTTP server. Once asked: every response (in flight or to come) is
+ * the last on its connection (`Connection: close`), so keep-alive clients let go after their
+ * current answer; the listener stays open until no request has been in flight for a few turns
+ * of the event loop, so a request already sent (in a socket's buffer, or a connection in the
+ * listen backlog while the loop was busy) is answered, never reset; then the listener closes
+ * (and with it the idle connections), and the promise resolves. `deadline` ms bound the wait
+ * under a load that never pauses.
+ */
+function drainer(server: Server, deadline: number): () => Promise<void> {
+  const open = new Set<ServerResponse>();
+  let closing = false;
+  let seen = 0;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    seen++;
+    open.add(res);
+    if (closing) res.shouldKeepAlive = false;
+    res.once('close', () => open.delete(res));
+  });
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= new Promise<void>((resolve) => {
+      closing = true;
+      for (const res of open) res.shouldKeepAlive = false;
+      const stop = () => {
+        clearTimeout(limit);
         server.close(() => resolve());
-        // Idle keep-alive connections would hold close() open; requests in flight finish.
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      }),
+        server.closeIdleConnections?.();
+      };
+      const limit = setTimeout(() => {
+        stop();
+        server.closeAllConnections?.();
+      }, deadline);
+      limit.unref?.();
+      // Quiet: nothing in flight and nothing new over a poll of the loop and a short pause.
+      const check = (before: number) => {
+        setImmediate(() =>
+          setTimeout(() => {
+            if (open.size === 0 && seen === before) stop();
+            else check(seen);
+          }, 25),
+        );
+      };
+      check(seen);
+    });
+    return done;
   };
 }
 

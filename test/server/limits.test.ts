@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import region from '../../examples/kota-batu-2024.json' with { type: 'json' };
+import { type RunningServer, startServer } from '../../src/server/index.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are read field by field.
+type Body = Record<string, any>;
+
+let server: RunningServer | undefined;
+const cancels: (() => void)[] = [];
+afterEach(async () => {
+  for (const cancel of cancels.splice(0)) cancel();
+  await server?.close();
+  server = undefined;
+});
+
+/** A request body the test writes to line by line, and may leave hanging. */
+function pushedBody() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c;
+    },
+  });
+  cancels.push(() => {
+    try {
+      controller.close();
+    } catch {}
+  });
+  return {
+    body,
+    push: (text: string) => controller.enqueue(new TextEncoder().encode(text)),
+    end: () => controller.close(),
+  };
+}
+
+const streamed = (url: string, body: ReadableStream<Uint8Array>, type = 'application/x-ndjson') =>
+  fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': type },
+    duplex: 'half',
+  } as RequestInit);
+
+describe('HTTP API under load: requests in flight bounded', () => {
+  it('answers 503 with Retry-After past maxInflight, /health always, and takes work again once one ends', async () => {
+    server = await startServer({ port: 0, maxInflight: 1 });
+    const held = pushedBody();
+    const first = streamed(`${server.url}/evaluate/batch`, held.body);
+    held.push('{"nama":"A"}\n');
+    const reader = (await first).body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+    // The first answer line has come: the batch is in flight, and holds the only place.
+    await reader.read();
+    const busy = await fetch(`${server.url}/evaluate`, { method: 'POST', body: '{"nama":"B"}' });
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('1');
+    expect(((await busy.json()) as Body).code).toBe('E_BUSY');
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    held.end();
+    while (!(await reader.read()).done) {}
+    // The place is free again once the batch's answer has been sent (a bounded wait).
+    let status = 503;
+    for (let i = 0; i < 100 && status === 503; i++) {
+      const res = await fetch(`${server.url}/evaluate`, { method: 'POST', body: '{"nama":"C"}' });
+      status = res.status;
+      await res.arrayBuffer();
+      if (status === 503) await new Promise((r) => setImmediate(r));
+    }
+    expect(status).toBe(200);
+  });
+});
+
+describe('HTTP API: a body that stops arriving', () => {
+  it('a streamed batch that stops before its first line ends: 408 problem, the connection closed', async () => {
+    server = await startServer({ port: 0, bodyIdleTimeout: 200 });
+    const held = pushedBody();
+    const answer = streamed(`${server.url}/evaluate/batch`, held.body);
+    held.push('{"nama": "A');
+    const res = await answer;
+    expect(res.status).toBe(408);
+    expect(res.headers.get('connection')).toBe('close');
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await res.json()) as Body).code).toBe('E_BODY_TIMEOUT');
+  });
+
+  it('a batch that stalls halfway: the lines read are answered, then one error line, and the answer ends', async () => {
+    server = await startServer({ port: 0, bodyIdleTimeout: 200 });
+    const held = pushedBody();
+    const res = streamed(`${server.url}/evaluate/batch?locale=en`, held.body);
+    held.push('{"nama":"A"}\n');
+    const lines = (await (await res).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Body);
+    expect(lines[0]).toMatchObject({ index: 0, ok: true });
+    expect(lines.at(-1)).toMatchObject({
+      ok: false,
+      error: { code: 'E_BODY_TIMEOUT', status: 408 },
+    });
+    expect(lines.at(-1)?.error.detail).toContain('no new bytes for 200 ms');
+  });
+
+  it('a single record whose body stalls: 408, not the 30 s timeout', async () => {
+    server = await startServer({ port: 0, bodyIdleTimeout: 200 });
+    const held = pushedBody();
+    const res = streamed(`${server.url}/evaluate`, held.body, 'application/json');
+    held.push('{"nama": "A');
+    const answer = await res;
+    expect(answer.status).toBe(408);
+    expect(((await answer.json()) as Body).code).toBe('E_BODY_TIMEOUT');
+  });
+});
+
+describe('HTTP API: a graceful stop', () => {
+  it('answers every request already sent when close() comes under load, none reset', async () => {
+    server = await startServer({ port: 0 });
+    const url = `${server.url}/region`;
+    const body = JSON.stringify(region);
+    const sent = Array.from({ length: 60 }, () =>
+      fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } }).then(
+        async (res) => ({
+          status: res.status,
+          connection: res.headers.get('connection'),
+          body: await res.json(),
+        }),
+        (error: Error) => ({
+          status: 0,
+          connection: null,
+          body: String((error as { cause?: unknown }).cause ?? error),
+        }),
+      ),
+    );
+    // Stop once the first answer is out: the other 59 are sent, queued in sockets or the backlog.
+    const first = await Promise.race(sent);
+    expect(first.status).toBe(200);
+    const closed = server.close();
+    const answers = await Promise.all(sent);
+    await closed;
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.body)).toEqual([]);
+    expect(answers.every((a) => (a.body as Body).iid === (first.body as Body).iid)).toBe(true);
+    // And then the server is gone: a new request is refused, not hung.
+    await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+    server = undefined;
+  });
+});
