@@ -55,6 +55,12 @@ export interface AppOptions {
    * burst of large requests cannot grow the process without bound. Default 32.
    */
   maxInflight?: number;
+  /**
+   * Most innovations in one `/region` or `/region/plan` body: a region's answer holds every
+   * innovation's evaluation (about 15 kB each), so the bound keeps one answer to tens of MB.
+   * Larger sets go through `/evaluate/batch`. Default 2,000 (a region's programme has hundreds).
+   */
+  maxRegionInnovations?: number;
   /** Origins allowed to call from a browser (CORS). Default none: CORS is off. */
   cors?: string | readonly string[];
   /** The access log: one JSON object per request; `false` turns it off. Default off. */
@@ -295,6 +301,9 @@ async function cappedText(c: Context, limit?: number): Promise<string> {
   return text + decoder.decode();
 }
 
+/** The routes whose one request can hold hundreds of MB: regions, plans and batches. */
+const HEAVY = new Set(['/region', '/region/plan', '/evaluate/batch']);
+
 /** Per request, why its body was refused (a reader in between may have worded it its own way). */
 const BODY_FAILED = new WeakMap<Context, Error>();
 
@@ -412,22 +421,36 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   // Requests in flight, at most `maxInflight`: past it, 503 with Retry-After rather than growing.
   // A streamed answer counts until its connection has sent it.
   const maxInflight = options.maxInflight ?? 32;
+  // Regions, plans and batches hold far more per request: an eighth of the places, at least one.
+  const maxHeavy = Math.max(1, Math.floor(maxInflight / 8));
   let inflight = 0;
+  let heavy = 0;
   app.use('*', async (c, next) => {
     if (c.req.path === '/health') return next();
-    if (inflight >= maxInflight) {
+    const isHeavy = HEAVY.has(c.req.path);
+    if (inflight >= maxInflight || (isHeavy && heavy >= maxHeavy)) {
       const locale = problemLocale(c);
       c.header('Retry-After', '1');
       return sendProblem(
         c,
-        problem(503, 'E_BUSY', say(locale, 'busy', { max: maxInflight }), [], locale),
+        problem(
+          503,
+          'E_BUSY',
+          say(locale, 'busy', { max: isHeavy ? maxHeavy : maxInflight }),
+          [],
+          locale,
+        ),
       );
     }
     inflight++;
+    if (isHeavy) heavy++;
     const outgoing = (c.env as { outgoing?: NodeJS.EventEmitter } | undefined)?.outgoing;
     let done = false;
     const release = () => {
-      if (!done) inflight--;
+      if (!done) {
+        inflight--;
+        if (isHeavy) heavy--;
+      }
       done = true;
     };
     outgoing?.once('close', release);
@@ -606,8 +629,34 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     );
   });
 
+  const maxRegion = options.maxRegionInnovations ?? 2_000;
+  /** A region's body, refused past `maxRegionInnovations` before any of it is evaluated. */
+  const regionBody = async (c: Context) => {
+    const body = await jsonBody(c);
+    const inovasi = (body as { inovasi?: unknown } | null)?.inovasi;
+    if (Array.isArray(inovasi) && inovasi.length > maxRegion) {
+      const locale = problemLocale(c);
+      throw Object.assign(new Error(), {
+        problem: problem(
+          413,
+          'E_TOO_LARGE',
+          say(locale, 'regionTooLarge', { limit: maxRegion, n: inovasi.length }),
+          [
+            {
+              path: ['inovasi'],
+              code: 'too_large',
+              message: say(locale, 'regionTooLarge', { limit: maxRegion, n: inovasi.length }),
+            },
+          ],
+          locale,
+        ),
+      });
+    }
+    return body;
+  };
+
   app.post('/region', async (c) =>
-    c.json(stamped(c, await engine.evaluateRegion(await jsonBody(c), optionsOf(c)))),
+    c.json(stamped(c, await engine.evaluateRegion(await regionBody(c), optionsOf(c)))),
   );
 
   app.post('/region/plan', async (c) => {
@@ -619,7 +668,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const method = queryChoice(c, 'method', ['optimal', 'greedy']);
     // `?years=2`: next year's edition too (who leaves the window, what stops counting).
     const years = queryChoice(c, 'years', ['1', '2']);
-    const plan = await engine.planRegion(await jsonBody(c), {
+    const plan = await engine.planRegion(await regionBody(c), {
       ...optionsOf(c),
       ...(target !== undefined ? { target: target as never } : {}),
       ...(budget !== undefined ? { budget } : {}),
@@ -689,6 +738,7 @@ const APP_OPTIONS = optionNames<AppOptions>({
   timeout: true,
   bodyIdleTimeout: true,
   maxInflight: true,
+  maxRegionInnovations: true,
   cors: true,
   accessLog: true,
   ruleSets: true,
@@ -723,6 +773,7 @@ export function appOptions(
     'timeout',
     'bodyIdleTimeout',
     'maxInflight',
+    'maxRegionInnovations',
   ] as const) {
     const value = options[key];
     if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {

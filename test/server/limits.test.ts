@@ -69,6 +69,48 @@ describe('HTTP API under load: requests in flight bounded', () => {
   });
 });
 
+describe('HTTP API: heavy requests bounded apart', () => {
+  it('keeps regions, plans and batches to an eighth of the places, single evaluations still served', async () => {
+    server = await startServer({ port: 0, maxInflight: 8 });
+    const held = pushedBody();
+    const batch = streamed(`${server.url}/evaluate/batch`, held.body);
+    held.push('{"nama":"A"}\n');
+    const reader = (await batch).body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+    await reader.read();
+    const body = JSON.stringify(region);
+    const busy = await fetch(`${server.url}/region`, { method: 'POST', body });
+    expect(busy.status).toBe(503);
+    expect(((await busy.json()) as Body).detail).toContain('1 permintaan');
+    const single = await fetch(`${server.url}/evaluate`, { method: 'POST', body: '{"nama":"B"}' });
+    expect(single.status).toBe(200);
+    await single.arrayBuffer();
+    held.end();
+    while (!(await reader.read()).done) {}
+  });
+
+  it('refuses a region past maxRegionInnovations before evaluating it, pointing at the batch route', async () => {
+    server = await startServer({ port: 0, maxRegionInnovations: 50 });
+    const big = { ...region, inovasi: Array.from({ length: 51 }, (_, i) => ({ nama: `I${i}` })) };
+    for (const path of ['/region', '/region/plan']) {
+      const res = await fetch(`${server.url}${path}?locale=en`, {
+        method: 'POST',
+        body: JSON.stringify(big),
+      });
+      expect(res.status, path).toBe(413);
+      const problem = (await res.json()) as Body;
+      expect(problem.code).toBe('E_TOO_LARGE');
+      expect(problem.issues[0].path).toEqual(['inovasi']);
+      expect(problem.detail).toContain('51 innovations, more than the 50');
+      expect(problem.detail).toContain('/evaluate/batch');
+    }
+    const within = await fetch(`${server.url}/region`, {
+      method: 'POST',
+      body: JSON.stringify(region),
+    });
+    expect(within.status).toBe(200);
+  });
+});
+
 describe('HTTP API: a body that stops arriving', () => {
   it('a streamed batch that stops before its first line ends: 408 problem, the connection closed', async () => {
     server = await startServer({ port: 0, bodyIdleTimeout: 200 });
