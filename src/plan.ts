@@ -6,11 +6,6 @@
  * @packageDocumentation
  */
 
-export type {
-  NextYearLeaving,
-  NextYearProblem,
-  PlanNextYear,
-} from './features/_plan-next-year.js';
 export {
   type CompareOptions,
   compareEditions,
@@ -21,8 +16,11 @@ export {
   type InnovationEditionsComparison,
 } from './features/compare.js';
 export {
+  type NextYearLeaving,
+  type NextYearProblem,
   type PlanCosts,
   type PlanLeftOut,
+  type PlanNextYear,
   type PlanOptions,
   type PlanStep,
   type PlanStepKind,

@@ -14,6 +14,9 @@ import type { RubricRuleSet } from '../rule-sets/types.js';
 import type { IndicatorScore } from '../scoring/score.js';
 import { type PlanChoice, type PlanSpace, type SpaceOption, solvePlan } from './_plan-model.js';
 import { nextYearOf, type PlanNextYear } from './_plan-next-year.js';
+
+export type { NextYearLeaving, NextYearProblem, PlanNextYear } from './_plan-next-year.js';
+
 import {
   computeIndex,
   evaluateRegion,
