@@ -24,6 +24,8 @@ export default defineConfig([
       vitest: 'src/vitest.ts',
       io: 'src/io/index.ts',
       server: 'src/server/index.ts',
+      // The HTTP API's worker thread for regions and plans, loaded by path from dist/.
+      'server-worker': 'src/server/_heavy-worker.ts',
       core: 'src/core/index.ts',
       ...ruleSets,
     },
@@ -34,6 +36,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'neutral',
     splitting: true,
+    // import.meta.url in the CommonJS build (the server finds its worker's file by it).
+    shims: true,
   },
   {
     // The command line: ESM only, never imported by the library entry.

@@ -14,6 +14,7 @@ import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
+import { type HeavyRunner, heavyRunner } from './_heavy.js';
 import { describeRoutes, docsPage } from './_openapi.js';
 import { problem, problemOf, say, sendProblem } from './_problem.js';
 
@@ -61,6 +62,12 @@ export interface AppOptions {
    * Larger sets go through `/evaluate/batch`. Default 2,000 (a region's programme has hundreds).
    */
   maxRegionInnovations?: number;
+  /**
+   * Worker threads for regions and plans, so that a long plan never holds `/health` or a single
+   * evaluation waiting; `0` runs them in the caller's thread. Default 0 for `createApp` (your own
+   * server decides), and for `startServer` one less than the machine's cores, 1 to 4.
+   */
+  workers?: number;
   /** Origins allowed to call from a browser (CORS). Default none: CORS is off. */
   cors?: string | readonly string[];
   /** The access log: one JSON object per request; `false` turns it off. Default off. */
@@ -299,6 +306,18 @@ async function cappedText(c: Context, limit?: number): Promise<string> {
   let text = '';
   for await (const chunk of bodyChunks(c, limit)) text += decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
+}
+
+/** Per app, the runner of its heavy work, ended by {@link closeApp}. */
+const RUNNERS = new WeakMap<object, HeavyRunner>();
+
+/**
+ * Ends what an app started beside the requests (its worker threads).
+ *
+ * @internal
+ */
+export async function closeApp(app: object): Promise<void> {
+  await RUNNERS.get(app)?.close();
 }
 
 /** The routes whose one request can hold hundreds of MB: regions, plans and batches. */
@@ -655,8 +674,23 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     return body;
   };
 
+  // Regions and plans on the worker threads (or here, with none), stopped at the time limit.
+  const timeLimit = options.timeout ?? 30_000;
+  const runner = heavyRunner(options.workers ?? 0, options.ruleSets ?? [], (task) =>
+    task.kind === 'plan'
+      ? engine.planRegion(task.body, task.options as never)
+      : engine.evaluateRegion(task.body, task.options as never),
+  );
+  RUNNERS.set(app, runner);
+  const runHeavy = (c: Context, kind: 'region' | 'plan', body: unknown, options: object) => {
+    const locale = problemLocale(c);
+    return runner.run({ kind, body, options: { ...options }, locale }, timeLimit, () =>
+      problem(503, 'E_TIMEOUT', say(locale, 'timeout', { ms: timeLimit }), [], locale),
+    );
+  };
+
   app.post('/region', async (c) =>
-    c.json(stamped(c, await engine.evaluateRegion(await regionBody(c), optionsOf(c)))),
+    c.json(stamped(c, (await runHeavy(c, 'region', await regionBody(c), optionsOf(c))) as never)),
   );
 
   app.post('/region/plan', async (c) => {
@@ -668,7 +702,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const method = queryChoice(c, 'method', ['optimal', 'greedy']);
     // `?years=2`: next year's edition too (who leaves the window, what stops counting).
     const years = queryChoice(c, 'years', ['1', '2']);
-    const plan = await engine.planRegion(await regionBody(c), {
+    const plan = await runHeavy(c, 'plan', await regionBody(c), {
       ...optionsOf(c),
       ...(target !== undefined ? { target: target as never } : {}),
       ...(budget !== undefined ? { budget } : {}),
@@ -677,7 +711,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       ...(years !== undefined ? { years: Number(years) as 1 | 2 } : {}),
       ...(maxSteps !== undefined ? { maxSteps } : {}),
     });
-    return c.json(stamped(c, plan));
+    return c.json(stamped(c, plan as never));
   });
 
   app.post('/submission', async (c) => {
@@ -739,6 +773,7 @@ const APP_OPTIONS = optionNames<AppOptions>({
   bodyIdleTimeout: true,
   maxInflight: true,
   maxRegionInnovations: true,
+  workers: true,
   cors: true,
   accessLog: true,
   ruleSets: true,
@@ -767,6 +802,14 @@ export function appOptions(
     throw refuse(`the options could not be read: ${String(error)}`);
   }
   const issues = unknownOptionIssues(options, [...APP_OPTIONS, ...more]);
+  const workers = options.workers;
+  if (workers !== undefined && !(Number.isSafeInteger(workers) && workers >= 0 && workers <= 64)) {
+    issues.push({
+      path: ['workers'],
+      code: 'invalid_value',
+      message: 'workers must be a whole number from 0 to 64',
+    });
+  }
   for (const key of [
     'bodyLimit',
     'batchBodyLimit',

@@ -6,12 +6,13 @@
 
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { InvalidOptionError, type Issue } from '../errors.js';
 import { optionNames } from '../messages.js';
 import { protocolErrorResponse } from './_problem.js';
-import { type AppOptions, appOptions, createApp } from './app.js';
+import { type AppOptions, appOptions, closeApp, createApp } from './app.js';
 
 export type { Problem } from './_problem.js';
 export { type AccessLogEntry, type AppOptions, createApp } from './app.js';
@@ -50,7 +51,9 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { port: givenPort, host: givenHost, ...rest } = serverOptions(options);
-  const app = createApp(rest);
+  // One thread for the event loop, the others (1 to 4) for regions and plans.
+  const workers = rest.workers ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+  const app = createApp({ ...rest, workers });
   const host = givenHost ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: givenPort ?? 8080, hostname: host }, () =>
@@ -69,7 +72,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
   const drain = drainer(server as unknown as Server, (rest.timeout ?? 30_000) + 5_000);
-  return { url: `http://${shown}:${port}`, close: drain };
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= drain().then(() => closeApp(app));
+    return closed;
+  };
+  return { url: `http://${shown}:${port}`, close };
 }
 
 /**
