@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // `npm run test:hostile` runs the long hostile cases (load, real zip bombs) instead.
+    include: process.env.HOSTILE ? ['test/hostile/**/*.long.ts'] : ['test/**/*.test.ts'],
     environment: 'node',
     // Hang guards, not speed limits: a loaded 2-core machine passes as an idle one does.
     testTimeout: 120_000,
