@@ -103,6 +103,11 @@ export interface SolveGoal {
   budget?: number;
   /** Seconds the solver may take. */
   timeLimit: number;
+  /**
+   * How many innovations the first try of a cheapest plan may leave out (default 8); the tests
+   * set it low to hold the two-step search to brute force on small regions.
+   */
+  near?: number;
 }
 
 /** The score of a set of actions by the index's own formula; the brute force and the checks use it. */
@@ -169,7 +174,7 @@ interface Expression {
  * The columns and rows of a space, with the expressions of its total score and its cost. Built
  * once per solve: a few thousand columns for a region of 200 innovations.
  */
-function build(space: PlanSpace, lowest: number) {
+function build(space: PlanSpace, lowest: number, highest = Number.POSITIVE_INFINITY) {
   const p = new Program();
   const total: Expression = { terms: [], constant: space.spdBase };
   const cost: Expression = { terms: [], constant: 0 };
@@ -312,7 +317,7 @@ function build(space: PlanSpace, lowest: number) {
   const z: number[] = [];
   const sums: number[] = [];
   for (let n = 0; n <= most; n++) {
-    z.push(p.column(n >= lowest ? 1 : 0, true));
+    z.push(p.column(n >= lowest && n <= highest ? 1 : 0, true));
     const divisor = Math.max(space.floor, n);
     const high = upTo[n] as number;
     if (divisor > 0 && high > 0) {
@@ -471,26 +476,62 @@ function build(space: PlanSpace, lowest: number) {
  */
 export async function solvePlan(space: PlanSpace, goal: SolveGoal): Promise<SolveResult> {
   const solver = await highs();
-  const { program, total, cost, read } = build(space, fewest(space, goal.budget));
-  const rows = [...program.rows];
-  if (goal.budget !== undefined) {
-    rows.push(row(cost.terms, -Infinity, goal.budget - cost.constant + 1e-9));
-  }
   // Costs in whole steps of `unit` person-days: a plan cheaper by less than half a step is none.
   const unit = costUnit(space);
   const costGap = unit > 0 ? unit / 2 : 1e-9;
+  const lowest = fewest(space, goal.budget);
   if (goal.objective === 'cheapest') {
     // The least cost only: a tie-break toward a higher total would make the solver prove the
     // best total among equally cheap plans too, at about twice the time.
-    const reach = row(total.terms, (goal.minTotal ?? 0) - total.constant, Infinity);
-    return run(solver, program, [...rows, reach], cost.terms, 'minimize', goal, read, costGap);
+    const near = space.innovations.length - (goal.near ?? NEAR);
+    if (lowest >= near) return cheapest(solver, space, goal, costGap, lowest);
+    // Plans rarely leave out more than a few innovations: the cheapest plan leaving out at most
+    // NEAR is found first (a small range of n solves fast), then no plan leaving out more is
+    // shown to be cheaper (or the cheaper one is found): the same optimum, in about half the time.
+    const first = cheapest(solver, space, goal, costGap, near);
+    if (!first.choice) return cheapest(solver, space, goal, costGap, lowest);
+    const rest = cheapest(solver, space, goal, costGap, lowest, near - 1, first.choice.cost);
+    if (!rest.choice) return rest.status === 'gap' ? { ...first, status: 'gap', gap: 1 } : first;
+    return { ...rest, gap: Math.max(first.gap, rest.gap) };
+  }
+  const { program, total, cost, read } = build(space, lowest);
+  const rows = [...program.rows];
+  if (goal.budget !== undefined) {
+    rows.push(row(cost.terms, -Infinity, goal.budget - cost.constant + 1e-9));
   }
   const best = run(solver, program, rows, total.terms, 'maximize', goal, read, 1e-9);
   if (!best.choice) return best;
   const floor = row(total.terms, best.choice.total - total.constant - 1e-7, Infinity);
   const rowsAtBest = [...rows, floor];
-  const cheapest = run(solver, program, rowsAtBest, cost.terms, 'minimize', goal, read, costGap);
-  return cheapest.choice ? { ...cheapest, gap: Math.max(best.gap, cheapest.gap) } : best;
+  const least = run(solver, program, rowsAtBest, cost.terms, 'minimize', goal, read, costGap);
+  return least.choice ? { ...least, gap: Math.max(best.gap, least.gap) } : best;
+}
+
+/** How many innovations the first try of a cheapest plan may leave out. */
+const NEAR = 8;
+
+/**
+ * The cheapest plan reaching the goal's total with n (innovations submitted and added) between
+ * `lowest` and `highest`, within the budget and, with `below`, cheaper than that by a step.
+ */
+function cheapest(
+  solver: Highs,
+  space: PlanSpace,
+  goal: SolveGoal,
+  costGap: number,
+  lowest: number,
+  highest = Number.POSITIVE_INFINITY,
+  below?: number,
+): SolveResult {
+  const { program, total, cost, read } = build(space, lowest, highest);
+  const rows = [...program.rows, row(total.terms, (goal.minTotal ?? 0) - total.constant, Infinity)];
+  const limit = Math.min(
+    goal.budget === undefined ? Number.POSITIVE_INFINITY : goal.budget + 1e-9,
+    below === undefined ? Number.POSITIVE_INFINITY : below - costGap,
+  );
+  if (limit < Number.POSITIVE_INFINITY)
+    rows.push(row(cost.terms, -Infinity, limit - cost.constant));
+  return run(solver, program, rows, cost.terms, 'minimize', goal, read, costGap);
 }
 
 /**
@@ -582,7 +623,13 @@ function run(
     model.options.set('mip_feasibility_tolerance', 1e-9);
     model.options.set('primal_feasibility_tolerance', 1e-9);
     model.options.set('time_limit', goal.timeLimit);
-    model.run();
+    try {
+      model.run();
+    } catch {
+      // HiGHS gave up with an error of its own: no claim at all, as when the time limit passes
+      // before any plan is found (the caller falls back to the greedy order and says so).
+      return { status: 'gap', gap: 1 };
+    }
     const status = model.getModelStatus();
     const codes = solver.constants.modelStatus;
     if (status === codes.optimal) {

@@ -242,6 +242,9 @@ const goalArb = fc.oneof(
     // solver's feasibility tolerance (1e-9) would count a fractional binary as reaching it.
     minTotal: fc.double({ min: 0.01, max: 60, noNaN: true }),
     budget: fc.option(fc.constantFrom(3, 10, 25), { nil: undefined }),
+    // The two-step search (first leaving out at most `near`, then proving no plan leaving out
+    // more is cheaper), forced onto small regions; undefined: the default, one step here.
+    near: fc.option(fc.constantFrom(0, 1, 2), { nil: undefined }),
   }),
   fc.record({
     objective: fc.constant('highest' as const),
@@ -257,6 +260,7 @@ describe('solvePlan against brute force', () => {
           objective: g.objective,
           ...('minTotal' in g ? { minTotal: g.minTotal } : {}),
           ...(g.budget !== undefined ? { budget: g.budget } : {}),
+          ...('near' in g && g.near !== undefined ? { near: g.near } : {}),
           timeLimit: 60,
         };
         const solved = await solvePlan(c.space, goal);
