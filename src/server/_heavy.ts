@@ -27,6 +27,15 @@ function workerFile(): { filename: string; execArgv: string[] } | undefined {
     : { filename: new URL('./server-worker.js', here).href, execArgv: [] };
 }
 
+/** This process's environment without NODE_V8_COVERAGE. */
+function withoutCoverage(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key !== 'NODE_V8_COVERAGE' && value !== undefined) env[key] = value;
+  }
+  return env;
+}
+
 const fail = (problem: Problem) => Object.assign(new Error(problem.detail), { problem });
 
 /**
@@ -54,6 +63,9 @@ export function heavyRunner(
         maxThreads: workers,
         minThreads: 0,
         idleTimeout: 30_000,
+        // No V8 coverage from the threads: under tsx they load their own compiled copy of each
+        // file, which c8 would merge badly with the tests' own (as for spawned processes).
+        env: withoutCoverage(),
       });
     });
     return pool;
