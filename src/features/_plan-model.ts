@@ -523,12 +523,13 @@ function cheapest(
   highest = Number.POSITIVE_INFINITY,
   below?: number,
 ): SolveResult {
-  const { program, total, cost, read } = build(space, lowest, highest);
-  const rows = [...program.rows, row(total.terms, (goal.minTotal ?? 0) - total.constant, Infinity)];
   const limit = Math.min(
     goal.budget === undefined ? Number.POSITIVE_INFINITY : goal.budget + 1e-9,
     below === undefined ? Number.POSITIVE_INFINITY : below - costGap,
   );
+  // Within a cost limit, at most limit / the cheapest withholding can be left out.
+  const { program, total, cost, read } = build(space, fewest(space, limit, lowest), highest);
+  const rows = [...program.rows, row(total.terms, (goal.minTotal ?? 0) - total.constant, Infinity)];
   if (limit < Number.POSITIVE_INFINITY)
     rows.push(row(cost.terms, -Infinity, limit - cost.constant));
   return run(solver, program, rows, cost.terms, 'minimize', goal, read, costGap);
@@ -540,11 +541,11 @@ function cheapest(
  * min(floor, innovations) stay; and within a budget, at most budget / the cheapest withholding
  * are left out.
  */
-function fewest(space: PlanSpace, budget: number | undefined): number {
+function fewest(space: PlanSpace, budget: number | undefined, atLeast = 0): number {
   const n = space.innovations.length;
-  let lowest = Math.min(space.floor, n);
+  let lowest = Math.max(atLeast, Math.min(space.floor, n));
   const cheapest = Math.min(...space.innovations.map((i) => i.withhold));
-  if (budget !== undefined && cheapest > 0) {
+  if (budget !== undefined && Number.isFinite(budget) && cheapest > 0) {
     lowest = Math.max(lowest, n - Math.floor(budget / cheapest + 1e-9));
   }
   return lowest;
