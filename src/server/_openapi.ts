@@ -51,11 +51,14 @@ const query = z.object({
     .enum(['id', 'en'])
     .optional()
     .openapi({ description: 'Language; else Accept-Language, else id' }),
-  ruleSet: z
-    .string()
-    .optional()
-    .openapi({ description: 'Eligibility rule set id (default perwali-batu-36-2022)' }),
-  rubric: z.string().optional().openapi({ description: 'IGA rubric id (default iga-2026)' }),
+  ruleSet: z.string().optional().openapi({
+    description:
+      "Eligibility rule set id. Default: decided per record, the rule set of the record's region (its pemda, e.g. perwali-batu-36-2022 for Kota Batu), else pp-38-2017; the answer's basis says which and why",
+  }),
+  rubric: z.string().optional().openapi({
+    description:
+      "IGA rubric id. Default: decided per record, the edition of the record's tahun (a 2024 record: iga-2023), else the latest (iga-2026); the answer's basis says which",
+  }),
 });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -91,9 +94,12 @@ export function describeRoutes(app: OpenAPIHono): void {
   const r = app.openAPIRegistry;
   r.registerComponent('schemas', 'Innovation', component(innovationSchema as JsonSchema));
   r.registerComponent('schemas', 'Region', component(regionSchema as JsonSchema));
+  // Every operation states its security: none (the API is open; put it behind your own gateway).
+  const register = (route: Parameters<typeof r.registerPath>[0]) =>
+    r.registerPath({ security: [], ...route });
   const innovation = { $ref: '#/components/schemas/Innovation' };
   const region = { $ref: '#/components/schemas/Region' };
-  r.registerPath({
+  register({
     method: 'post',
     path: '/evaluate',
     summary: 'Evaluate one innovation record: verdict, criteria with reasons, IGA score',
@@ -103,7 +109,7 @@ export function describeRoutes(app: OpenAPIHono): void {
       ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
-  r.registerPath({
+  register({
     method: 'post',
     path: '/evaluate/batch',
     summary:
@@ -128,7 +134,7 @@ export function describeRoutes(app: OpenAPIHono): void {
       ...problems(400, 404, 408, 413, 422, 503),
     },
   });
-  r.registerPath({
+  register({
     method: 'post',
     path: '/region',
     summary: 'The Indeks Inovasi Daerah of a region: IID, band, parts and each innovation',
@@ -141,7 +147,7 @@ export function describeRoutes(app: OpenAPIHono): void {
       ...problems(400, 404, 408, 413, 422, 503),
     },
   });
-  r.registerPath({
+  register({
     method: 'post',
     path: '/region/plan',
     summary:
@@ -168,7 +174,7 @@ export function describeRoutes(app: OpenAPIHono): void {
       ...problems(400, 404, 408, 413, 422, 503),
     },
   });
-  r.registerPath({
+  register({
     method: 'post',
     path: '/submission',
     summary:
@@ -190,7 +196,7 @@ export function describeRoutes(app: OpenAPIHono): void {
       ...problems(400, 404, 408, 413, 422, 503),
     },
   });
-  r.registerPath({
+  register({
     method: 'post',
     path: '/form/validate',
     summary: 'Validate a form: the form schema’s issues, by field',
@@ -210,7 +216,7 @@ export function describeRoutes(app: OpenAPIHono): void {
       ...problems(400, 408, 413, 422, 503),
     },
   });
-  r.registerPath({
+  register({
     method: 'get',
     path: '/rule-sets',
     summary: 'The rule sets loaded: shipped and the region’s own',
@@ -221,7 +227,7 @@ export function describeRoutes(app: OpenAPIHono): void {
       ),
     },
   });
-  r.registerPath({
+  register({
     method: 'get',
     path: '/rule-sets/{id}',
     summary: 'One rule set, with its criteria, legal basis and stated assumptions',
@@ -231,13 +237,13 @@ export function describeRoutes(app: OpenAPIHono): void {
       ...problems(404, 503),
     },
   });
-  r.registerPath({
+  register({
     method: 'get',
     path: '/schema/innovation',
     summary: 'The JSON Schema of the innovation record',
     responses: { 200: json(z.looseObject({}), 'a JSON Schema') },
   });
-  r.registerPath({
+  register({
     method: 'get',
     path: '/health',
     summary: 'Liveness: status, version and the number of rule sets',
@@ -248,13 +254,13 @@ export function describeRoutes(app: OpenAPIHono): void {
       ),
     },
   });
-  r.registerPath({
+  register({
     method: 'get',
     path: '/openapi.json',
     summary: 'This OpenAPI document',
     responses: { 200: json(z.looseObject({}), 'OpenAPI 3.1') },
   });
-  r.registerPath({
+  register({
     method: 'get',
     path: '/docs',
     summary: 'This API as a page',

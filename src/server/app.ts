@@ -757,6 +757,8 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         description:
           'Indonesian regional innovations (inovasi daerah) checked against PP 38/2017 and a region’s Perwali/Perbup, scored on the IGA rubric. Errors are RFC 9457 problem details with the library’s code and issues.',
       },
+      // The server that serves this document, wherever it runs.
+      servers: [{ url: '/', description: 'this server' }],
     });
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/docs', (c) =>

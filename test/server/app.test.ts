@@ -435,6 +435,26 @@ describe('HTTP API: OpenAPI 3.1 and CORS', () => {
     expect(page).not.toMatch(/<script/);
   });
 
+  it('states its server, no security on every operation, and defaults as they are decided (per record)', async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the document is read field by field.
+    const doc = (await read(fetch(`${server.url}/openapi.json`))) as any;
+    expect(doc.servers).toStrictEqual([{ url: '/', description: 'this server' }]);
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops as object));
+    expect(operations.length).toBeGreaterThan(10);
+    for (const op of operations) expect(op.security).toStrictEqual([]);
+    const parameters = doc.paths['/evaluate'].post.parameters as {
+      name: string;
+      description: string;
+    }[];
+    const said = (name: string) => parameters.find((p) => p.name === name)?.description ?? '';
+    expect(said('rubric')).toContain('decided per record');
+    expect(said('rubric')).toContain('a 2024 record: iga-2023');
+    expect(said('ruleSet')).toContain('else pp-38-2017');
+    // A 2024 record is indeed judged by iga-2023, as said.
+    const res = await read(post('/evaluate', { ...eligibleRecord(), tahun: 2024 }));
+    expect(res.score.rubric.id).toBe('iga-2023');
+  });
+
   it('has CORS off by default, and on for the origins given', async () => {
     const off = await fetch(`${server.url}/health`, { headers: { origin: 'https://x.example' } });
     expect(off.headers.get('access-control-allow-origin')).toBeNull();
