@@ -110,9 +110,6 @@ export interface SolveGoal {
   near?: number;
 }
 
-/** The score of a set of actions by the index's own formula; the brute force and the checks use it. */
-export type TotalOf = (space: PlanSpace, choice: Omit<PlanChoice, 'total' | 'cost'>) => number;
-
 type Highs = typeof import('highs') extends { default: (...a: never[]) => Promise<infer H> }
   ? H
   : never;

@@ -7,7 +7,7 @@
  */
 import type { Scope } from '../eligibility/scope.js';
 import { interpolate, type Locale, pick } from '../messages.js';
-import { checkSubmissionIn, editionWindow } from './submission.js';
+import { checkSubmissionIn, editionWindow, type SubmissionProblem } from './submission.js';
 import { TEXTS } from './texts.js';
 
 type Json = Record<string, unknown>;
@@ -36,24 +36,15 @@ export interface NextYearLeaving {
   message: string;
 }
 
-/** A document or fact that counts this year and no longer next year. */
-export interface NextYearProblem {
+/**
+ * A document or fact that counts this year and no longer next year: next year's submission
+ * problem, with the innovation it is about.
+ */
+export interface NextYearProblem extends SubmissionProblem {
   /** The innovation's position in the input region's `inovasi`. */
   innovation: number;
   /** Its name. */
   nama: string;
-  /** The submission check's code (`bukti_di_luar_periode`, …). */
-  code: string;
-  /** `fail` or `warning`, as next year's check rates it. */
-  status: 'fail' | 'warning' | 'unknown';
-  /** The IGA indicator, when it is about one. */
-  indicator?: string;
-  /** What is wrong next year and what to do, in the requested locale. */
-  message: string;
-  /** Paths in the innovation's record. */
-  fields: string[];
-  /** The rule's source. */
-  citation: string;
 }
 
 /** Next year's edition, for a planned region (`planRegion(region, { years: 2 })`). */
@@ -136,16 +127,7 @@ export function nextYearOf(
         });
         continue;
       }
-      problems.push({
-        innovation: at,
-        nama,
-        code: p.code,
-        status: p.status,
-        ...(p.indicator !== undefined ? { indicator: p.indicator } : {}),
-        message: p.message,
-        fields: p.fields,
-        citation: p.citation,
-      });
+      problems.push({ innovation: at, nama, ...p });
     }
   }
   const assumptions = [pick(t.nextYearBasis, locale)];

@@ -383,9 +383,13 @@ export function indexTotal(
  * @internal
  */
 export interface IndexSums {
+  /** SPD points. */
   spd: number;
+  /** The innovations' counted kematangan, summed. */
   kematangan: number;
+  /** How many innovations count (for the divisor and the count points). */
   n: number;
+  /** How many of the basic-service rule's affairs the eligible innovations cover. */
   covered: number;
 }
 
@@ -396,7 +400,7 @@ export function spdPoints(rubric: RubricRuleSet, spdLevels: Record<string, numbe
   return spd;
 }
 
-/** @internal */
+/** The {@link IndexSums} of a region's SPD levels and innovations' parts. @internal */
 export function sumsOf(
   rubric: RubricRuleSet,
   spdLevels: Record<string, number>,
