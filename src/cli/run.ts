@@ -12,11 +12,12 @@ import {
 } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
 import type { Engine, Evaluation, RuleSet } from '../index.js';
-import { createEngine, evaluateAll, evaluateRegion, getRuleSet } from '../index.js';
+import { createEngine, evaluateAll, evaluateRegion, getRuleSet, loadRuleSet } from '../index.js';
 import { type Locale, type LocalizedText, pick } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
 import { checkSubmission } from '../submission.js';
 import { setColour } from './colour.js';
+import { commandDossier, commandOutcomes, commandVerify, type DossierContext } from './dossier.js';
 import {
   formatComparison,
   formatEvaluation,
@@ -64,8 +65,11 @@ function helpOf(positionals: readonly string[], locale: Locale): string {
 /** Output formats by command; the first is the default. */
 const FORMATS: Record<string, Options['format'][]> = {
   evaluate: ['text', 'json', 'ndjson'],
+  verify: ['text', 'json'],
+  outcomes: ['text', 'json'],
   score: ['text', 'json', 'ndjson'],
   report: ['md', 'html', 'csv', 'json', 'xlsx'],
+  dossier: ['html', 'json'],
 };
 
 /** Options shared by the commands. */
@@ -229,6 +233,13 @@ function parseOptions(argv: string[]) {
       'max-inflight': { type: 'string' },
       'body-idle-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
+      innovation: { type: 'string' },
+      plan: { type: 'boolean' },
+      date: { type: 'string' },
+      place: { type: 'string' },
+      signatories: { type: 'string' },
+      records: { type: 'string' },
+      outcomes: { type: 'string' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -543,6 +554,16 @@ async function runCommand(
         },
         io,
       );
+    case 'dossier':
+    case 'verify':
+    case 'outcomes': {
+      if (args.length !== 1) throw new UsageError(say('oneFile', options.locale, { command }));
+      const context = await dossierContext(values['rule-set'] ?? [], options);
+      const file = args[0] as string;
+      if (command === 'verify') return await commandVerify(file, context, io);
+      if (command === 'outcomes') return await commandOutcomes(file, values, context, io);
+      return await commandDossier(file, values, context, io);
+    }
     case 'serve':
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
       return await commandServe(
@@ -556,6 +577,27 @@ async function runCommand(
     default:
       throw new UsageError(say('unknownCommand', options.locale, { command }));
   }
+}
+
+/**
+ * The dossier commands' context. Their rule set is named by id in the pages, so that `verify`
+ * can recompute them later: a rule-set file is loaded in this process under its own id.
+ */
+async function dossierContext(values: string[], options: Options): Promise<DossierContext> {
+  let ruleSet: string | undefined;
+  for (const value of values) {
+    const id = value.endsWith('.json')
+      ? loadRuleSet(await readRuleSetFile(value, options.locale), { replace: true }).id
+      : value;
+    if (ruleSet === undefined && getRuleSet(id).kind === 'eligibility') ruleSet = id;
+  }
+  return {
+    locale: options.locale,
+    format: options.format,
+    read: options.read,
+    ruleSet,
+    rubric: options.rubric,
+  };
 }
 
 /** A failed write in the reader's language: the file, and what the system said. */

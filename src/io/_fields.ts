@@ -110,6 +110,19 @@ export function innovationFields(): ReadonlyMap<string, Field> {
   return cache;
 }
 
+/**
+ * The fields of a verifiers' outcome file: which innovation (`id`, `nama`, `opd`), the decision
+ * (`keputusan`: `diterima` or `ditolak`), the verified points (`nilai`) and a note (`catatan`).
+ */
+export const OUTCOME_FIELDS: ReadonlyMap<string, Field> = new Map([
+  ['id', { path: 'id', kind: 'string' }],
+  ['nama', { path: 'nama', kind: 'string' }],
+  ['opd', { path: 'opd', kind: 'string' }],
+  ['keputusan', { path: 'keputusan', kind: 'enum', options: ['diterima', 'ditolak'] }],
+  ['nilai', { path: 'nilai', kind: 'number' }],
+  ['catatan', { path: 'catatan', kind: 'string' }],
+]);
+
 /** The fields of a units file (the agencies and Eselon III units of a region). */
 export const UNIT_FIELDS: ReadonlyMap<string, Field> = new Map([
   ['opd', { path: 'opd', kind: 'string' }],

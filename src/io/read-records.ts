@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
 import { type Locale, optionNames, unknownOptionIssues } from '../messages.js';
 import { csvRows } from './_csv-records.js';
-import { type Field, innovationFields, UNIT_FIELDS } from './_fields.js';
+import { type Field, innovationFields, OUTCOME_FIELDS, UNIT_FIELDS } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { say } from './_say.js';
 import { readRow } from './_table.js';
@@ -46,8 +46,12 @@ export interface ReadOptions {
   strict?: boolean;
   /** Text formats: the encoding; default `utf-8`, checked byte by byte. */
   encoding?: TextEncoding;
-  /** What the rows are: innovation records (default) or the units of a region (`opd`, `unitKerja`). */
-  fields?: 'innovation' | 'unit';
+  /**
+   * What the rows are: innovation records (default), the units of a region (`opd`,
+   * `unitKerja`), or the verifiers' decisions (`id`, `nama`, `opd`, `keputusan`, `nilai`,
+   * `catatan`; see `compareOutcomes` in `inovasi-rules/dossier`).
+   */
+  fields?: 'innovation' | 'unit' | 'outcome';
   /** The name used for the source in messages; by default the path, or `input`. */
   name?: string;
   /**
@@ -212,11 +216,11 @@ function checkOptions(given: unknown): ReadOptions {
       message: 'strict must be true or false',
     });
   }
-  if (options.fields !== undefined && !['innovation', 'unit'].includes(options.fields)) {
+  if (options.fields !== undefined && !['innovation', 'unit', 'outcome'].includes(options.fields)) {
     issues.push({
       path: ['fields'],
       code: 'invalid_value',
-      message: 'fields must be innovation or unit',
+      message: 'fields must be innovation, unit or outcome',
     });
   }
   if (options.numberFormat !== undefined && !['id', 'en'].includes(options.numberFormat)) {
@@ -338,7 +342,12 @@ export async function openRecords(
       },
     ]);
   }
-  const fields = read.fields === 'unit' ? UNIT_FIELDS : innovationFields();
+  const fields =
+    read.fields === 'unit'
+      ? UNIT_FIELDS
+      : read.fields === 'outcome'
+        ? OUTCOME_FIELDS
+        : innovationFields();
   if (format === 'xlsx') return openWorkbook(bytes, name, fields, read);
   const text = decodeText(bytes, name, read.encoding ?? 'utf-8', locale);
   if (format === 'json') return openJson(text, name, locale);

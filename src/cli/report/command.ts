@@ -9,6 +9,7 @@ import {
 } from '../../index.js';
 import { pick } from '../../messages.js';
 import { planRegion, type RegionPlan } from '../../plan.js';
+import { outcomesOf } from '../dossier.js';
 import { readAll, readJson, type SourceRow, whereOf } from '../input.js';
 import { writeOutput } from '../output.js';
 import type { CliIo } from '../stream.js';
@@ -268,6 +269,7 @@ export async function commandReport(
     units?: string | undefined;
     previous?: string | undefined;
     output?: string | undefined;
+    outcomes?: string | undefined;
   },
   options: ReportOptions,
   io: CliIo,
@@ -281,6 +283,24 @@ export async function commandReport(
     options,
     io.stderr,
   );
+  if (values.outcomes) {
+    data.outcomes = await outcomesOf(
+      values.outcomes,
+      file,
+      {
+        locale: options.locale,
+        format: options.format,
+        read: options.read,
+        ...(typeof options.evaluate.ruleSet === 'string'
+          ? { ruleSet: options.evaluate.ruleSet }
+          : options.evaluate.ruleSet
+            ? { ruleSet: (options.evaluate.ruleSet as { id: string }).id }
+            : {}),
+        ...(options.evaluate.rubric ? { rubric: options.evaluate.rubric } : {}),
+      },
+      io.stderr,
+    );
+  }
   if (options.format === 'xlsx') {
     if (!values.output) {
       throw new UsageError('--format xlsx writes a workbook: give the file with -o laporan.xlsx');

@@ -1,3 +1,4 @@
+import type { OutcomeComparison } from '../../dossier.js';
 import type { Issue } from '../../errors.js';
 import type { Evaluation, Portfolio, RuleSetRef } from '../../index.js';
 import type { Locale } from '../../messages.js';
@@ -58,6 +59,8 @@ export interface ReportData {
   duplicates: { nama: string; where: string[] }[];
   /** For a region record: the cheapest steps to the next band. */
   plan?: RegionPlan;
+  /** With `--outcomes`: the verifiers' decisions against the prediction. */
+  outcomes?: OutcomeComparison;
 }
 
 export interface ReportOptions {

@@ -1,8 +1,9 @@
+import { escapeHtml } from '../../features/_visible.js';
 import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
 import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
-import { visible } from './visible.js';
+import { outcomesHtml } from './outcomes.js';
 
 /**
  * The HTML report: one self-contained file (no scripts, no external assets) that a Bappeda
@@ -11,11 +12,7 @@ import { visible } from './visible.js';
  * titles and a legend; the innovation table becomes one card per innovation on a phone.
  */
 
-const esc = (v: unknown) =>
-  visible(String(v ?? '')).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+const esc = escapeHtml;
 
 const COLORS = { eligible: '#2e7d32', not_eligible: '#c62828', incomplete: '#f9a825' } as const;
 const LEVEL_COLORS = ['#eeeeee', '#c6dbef', '#6baed6', '#08519c'];
@@ -245,6 +242,7 @@ ${units}
 ${rankingHtml(data, locale)}
 ${pipelineHtml(data, locale)}
 ${planHtml(data, locale)}
+${data.outcomes ? outcomesHtml(data.outcomes, locale) : ''}
 ${duplicates}
 ${invalid}
 </body></html>`;

@@ -1,10 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
+import { visible } from '../../features/_visible.js';
 import { TEXTS } from '../../features/texts.js';
 import type { Locale } from '../../messages.js';
 import { MESSAGES, pick } from '../../messages.js';
 import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
-import { visible } from './visible.js';
+import { formatOutcomes } from './outcomes.js';
 
 /** The report as Markdown and as CSV. */
 
@@ -97,6 +98,7 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
     ...pipelineMarkdown(data, locale),
     ...planMarkdown(data, locale),
   );
+  if (data.outcomes) lines.push('', formatOutcomes(data.outcomes, locale));
   if (data.duplicates.length > 0) {
     lines.push('', `## ${en ? 'Entered more than once' : 'Tercatat lebih dari sekali'}`, '');
     for (const d of data.duplicates) lines.push(`- ${cell(d.nama)}: ${cell(d.where.join(', '))}`);

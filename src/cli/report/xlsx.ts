@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
+import { visible } from '../../features/_visible.js';
 import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick } from '../../messages.js';
 import type { ReportData } from './data.js';
-import { visible } from './visible.js';
 
 /**
  * The report as an Excel workbook, one sheet per table: summary, innovations (with each

@@ -13,3 +13,10 @@ export function visible(text: string): string {
     (c) => `[U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`,
   );
 }
+
+/** Text for HTML: direction controls written out, then `& < > " '` escaped. */
+export const escapeHtml = (value: unknown): string =>
+  visible(String(value ?? '')).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
