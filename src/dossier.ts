@@ -20,6 +20,7 @@ export {
   regionDossier,
   renderDossier,
   type Signatory,
+  type SignBlock,
   type Stamp,
   type StampedRuleSet,
   verifyDossier,

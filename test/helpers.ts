@@ -57,6 +57,20 @@ export function cliWith(
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs the CLI in this process (so that its code is counted), collecting what it writes. */
+export async function runInProcess(
+  argv: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { run } = await import('../src/cli/run.js');
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
 /** Debian's Chromium, which .ci/run installs. */
 export const CHROMIUM = '/usr/bin/chromium';
 

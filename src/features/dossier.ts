@@ -131,6 +131,14 @@ export interface InnovationPart {
   submission: SubmissionCheck;
 }
 
+/** The place and the people a dossier's signature blocks print. */
+export interface SignBlock {
+  /** The place by the date. */
+  place: string;
+  /** The signatories given, by role. */
+  signatories: NonNullable<DossierOptions['signatories']>;
+}
+
 /** A dossier for one innovation (or several, printed one after another). */
 export interface InnovationDossier {
   /** `innovation`. */
@@ -140,7 +148,7 @@ export interface InnovationDossier {
   /** The options it was made with that change a figure (for `verify`). */
   options: Pick<DossierOptions, 'ruleSet' | 'rubric' | 'asOf'>;
   /** The place and signatories printed. */
-  sign: { place: string; signatories: NonNullable<DossierOptions['signatories']> };
+  sign: SignBlock;
   /** Each innovation, in order. */
   innovations: InnovationPart[];
   /** The legal sources of the rule sets used. */
@@ -160,7 +168,7 @@ export interface RegionDossier {
   /** The options it was made with that change a figure (for `verify`). */
   options: Pick<DossierOptions, 'ruleSet' | 'rubric' | 'asOf' | 'plan' | 'units'>;
   /** The place and signatories printed. */
-  sign: { place: string; signatories: NonNullable<DossierOptions['signatories']> };
+  sign: SignBlock;
   /** The region record as given (`{ pemda, tahun, spd, inovasi }`). */
   record: Record<string, unknown>;
   /** The region's IID and everything behind it. */
@@ -482,7 +490,12 @@ export interface DossierVerification {
   /** Each rule set of the stamp and now: a changed hash says which rule set changed. */
   ruleSets: RuleSetCheck[];
   /** The version that made the dossier, and this one. */
-  version: { was: string; now: string };
+  version: {
+    /** The version that made it. */
+    was: string;
+    /** This version. */
+    now: string;
+  };
   /** Whether the embedded data still matches its fingerprint in the stamp. */
   dataIntact: boolean;
   /** What all this means, in the dossier's language, one sentence each. */

@@ -118,12 +118,27 @@ export interface OutcomeComparison {
   codes: CodeOutcome[];
   /** Each matched innovation. */
   innovations: OutcomeMatch[];
-  /** Outcomes that match no record (by position), with the name they give. */
-  unmatched: { outcome: number; nama: string }[];
-  /** Records with no outcome (by position). */
-  undecided: { record: number; nama: string }[];
-  /** Outcomes that could not be read (by position), each with its problems. */
-  invalid: { outcome: number; issues: Issue[] }[];
+  /** Outcomes that match no record. */
+  unmatched: {
+    /** The outcome's position, from 0. */
+    outcome: number;
+    /** The name (or id) it gives. */
+    nama: string;
+  }[];
+  /** Records with no outcome. */
+  undecided: {
+    /** The record's position, from 0. */
+    record: number;
+    /** Its name. */
+    nama: string;
+  }[];
+  /** Outcomes that could not be read, each with its problems. */
+  invalid: {
+    /** The outcome's position, from 0. */
+    outcome: number;
+    /** Every problem, with its field. */
+    issues: Issue[];
+  }[];
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');

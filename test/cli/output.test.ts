@@ -11,22 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openOutput } from '../../src/cli/output.js';
-import { run } from '../../src/cli/run.js';
 import { OutputError } from '../../src/errors.js';
+import { runInProcess } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const csv = `${root}examples/batu-2024.csv`;
 const hasDevFull = existsSync('/dev/full');
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = runInProcess;
 
 describe('openOutput', () => {
   it('puts the file in place only when it is whole, leaving no temporary file', async () => {
