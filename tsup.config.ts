@@ -20,7 +20,7 @@ export default defineConfig([
       schemas: 'src/schemas.ts',
       plan: 'src/plan.ts',
       submission: 'src/submission.ts',
-      dossier: 'src/dossier.ts',
+      dossier: 'src/dossier/index.ts',
       reference: 'src/reference.ts',
       vitest: 'src/vitest.ts',
       io: 'src/io/index.ts',

@@ -7,16 +7,16 @@ import {
   regionDossier,
   renderDossier,
   verifyDossier,
-} from '../dossier.js';
+} from '../dossier/index.js';
 import {
   InputFileError,
   InvalidOptionError,
   InvalidRecordError,
   type Issue,
+  UnknownRuleSetError,
   UsageError,
 } from '../errors.js';
 import type { Locale } from '../messages.js';
-import { nameKey } from '../record/names.js';
 import { type CliReadOptions, readAll, readJson, type SourceRow, whereOf } from './input.js';
 import { formatOutcomes } from './report/outcomes.js';
 import { say } from './say.js';
@@ -50,6 +50,14 @@ export interface DossierContext {
   ruleSet?: string | undefined;
   rubric?: string | undefined;
 }
+
+/** A name as a person would match it: case, spaces and punctuation ignored. */
+const nameKey = (name: string) =>
+  name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 const withDefined = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
@@ -190,6 +198,19 @@ export async function commandVerify(
     // What is wrong with the file is said of the file: no dossier in it, or data not a dossier's.
     if (error instanceof InvalidOptionError && error.issues[0]?.path[0] === 'dossier') {
       throw new InputFileError(file, error.issues);
+    }
+    // A rule set the dossier names that is not shipped: it came from a file, which is needed.
+    if (error instanceof UnknownRuleSetError) {
+      throw new InputFileError(file, [
+        {
+          path: [],
+          code: 'rule_set_not_shipped',
+          message:
+            context.locale === 'en'
+              ? `${file} was made with the rule set "${error.ruleSetId}", which is not shipped: give its file with --rule-set <file.json>`
+              : `${file} dibuat dengan rule set "${error.ruleSetId}" yang bukan bawaan: berikan berkasnya dengan --rule-set <berkas.json>`,
+        },
+      ]);
     }
     throw error;
   }

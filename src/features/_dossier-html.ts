@@ -1,10 +1,9 @@
 import texts from '../../rules/messages-dossier.json' with { type: 'json' };
 import type { TraceNode } from '../eligibility/trace.js';
-import { formatValue, type Locale, type LocalizedText } from '../messages.js';
+import { escapeHtml as esc, formatValue, type Locale, type LocalizedText } from '../messages.js';
 import { findUrusan } from '../record/urusan.js';
 import { getRuleSet } from '../rule-sets/registry.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
-import { escapeHtml as esc } from './_visible.js';
 import type {
   Dossier,
   DossierSource,
@@ -12,7 +11,7 @@ import type {
   InnovationPart,
   RegionDossier,
   Stamp,
-} from './dossier.js';
+} from './_dossier-types.js';
 
 /**
  * The dossier as one self-contained HTML file for A4: print CSS (page numbers and the stamp in

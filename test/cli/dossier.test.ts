@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eligibleRecord, runInProcess } from '../helpers.js';
+import { eligibleRecord, runInProcess, cli as spawned } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-cli-'));
 const examples = new URL('../../examples/', import.meta.url).pathname;
@@ -62,6 +62,44 @@ describe('inovasi-rules dossier, verify', () => {
     const d = JSON.parse(one.stdout);
     expect(d.innovations[0].record).toMatchObject({ nama: 'B', pemda: 'Kota Batu', tahun: 2024 });
     expect(d.innovations[0].evaluation.basis.ruleSet.id).toBe('perwali-batu-36-2022');
+  });
+
+  it('verifies a dossier made with a region’s own rule-set file, and names it when it changed', async () => {
+    const rules = JSON.parse(readFileSync(`${examples}perbup-contoh.json`, 'utf8'));
+    const ruleFile = join(dir, 'perbup.json');
+    writeFileSync(ruleFile, JSON.stringify(rules));
+    const records = join(dir, 'usulan-contoh.json');
+    writeFileSync(
+      records,
+      JSON.stringify([
+        eligibleRecord({
+          pemda: 'Kabupaten Contoh',
+          nama: 'Layanan Contoh',
+          rancangBangun: Array.from({ length: 50 }, (_, i) => `kata${i}`).join(' '),
+        }),
+      ]),
+    );
+    const page = join(dir, 'berkas-contoh.html');
+    const made = await cli('dossier', records, '--rule-set', ruleFile, '-o', page);
+    expect(made.code).toBe(0);
+    // A new process, as a verifier runs it later: the file's rule set is not loaded there.
+    const without = spawned('verify', page);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain(
+      'rule set "perbup-contoh-2024" yang bukan bawaan: berikan berkasnya dengan --rule-set',
+    );
+    expect((await cli('verify', page, '--rule-set', ruleFile)).code).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('<span data-f="i1.verdict">tidak layak</span>');
+    // The Perbup is amended: 40 words of design are enough now. The verdict moved; the new hash.
+    const amendedRules = structuredClone(rules);
+    amendedRules.criteria[2].checks[0].conditions.all[0].value = 40;
+    writeFileSync(ruleFile, JSON.stringify(amendedRules));
+    const amended = await cli('verify', page, '--rule-set', ruleFile);
+    expect(amended.code).toBe(4);
+    expect(amended.stdout).toContain('i1.verdict: di berkas tidak layak, dihitung ulang layak');
+    expect(amended.stdout).toMatch(
+      /^Rule set perbup-contoh-2024 berubah: sidik sha256:[0-9a-f]{64} di berkas, sha256:[0-9a-f]{64} sekarang\.$/m,
+    );
   });
 
   it('says what is wrong: no such innovation, no dossier in a file, no file', async () => {

@@ -474,15 +474,23 @@ describe('help on each command', () => {
       ),
     );
     expect(examples.size).toBeGreaterThan(8);
+    // A file an example writes with -o goes to a folder of the test's; an example after it
+    // that reads that file (`verify berkas.html` after `dossier … -o berkas.html`) reads it there.
+    const out = mkdtempSync(join(tmpdir(), 'inovasi-help-'));
+    const written = new Set<string>();
     for (const example of examples) {
-      const args = [...example.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2]) as string);
+      const args = [...example.matchAll(/"([^"]*)"|(\S+)/g)]
+        .map((m) => (m[1] ?? m[2]) as string)
+        .map((a, i, all) => (all[i - 1] === '-o' || written.has(a) ? join(out, a) : a));
       for (const arg of args.filter((a) => a.startsWith('examples/'))) {
         expect(existsSync(join(root, arg)), example).toBe(true);
       }
-      // What writes a file or keeps running is only checked for its files.
-      if (args.includes('-o') || args[0] === 'serve' || args[1] === 'new') continue;
+      // What keeps running or writes a rule set into the repository is only checked for its files.
+      if (args[0] === 'serve' || args[1] === 'new') continue;
       const { code, stderr } = cli(...args);
       expect(code, `${example}\n${stderr}`).toBe(0);
+      const o = args.indexOf('-o');
+      if (o >= 0) written.add(example.split(/\s+/)[o + 1] as string);
     }
   });
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { innovationDossier, regionDossier, renderDossier } from '../../src/dossier.js';
+import { innovationDossier, regionDossier, renderDossier } from '../../src/dossier/index.js';
 import { canRunChromium, eligibleRecord, launchChromium } from '../helpers.js';
 
 /**

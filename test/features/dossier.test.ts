@@ -5,7 +5,7 @@ import {
   regionDossier,
   renderDossier,
   verifyDossier,
-} from '../../src/dossier.js';
+} from '../../src/dossier/index.js';
 import {
   evaluate,
   evaluateRegion,

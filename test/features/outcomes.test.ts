@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { compareOutcomes } from '../../src/dossier.js';
+import { compareOutcomes } from '../../src/dossier/index.js';
 import { evaluate, InvalidOptionError, InvalidRecordError } from '../../src/index.js';
 import { readRecords } from '../../src/io/index.js';
 import { checkSubmission } from '../../src/submission.js';

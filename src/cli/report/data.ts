@@ -1,4 +1,4 @@
-import type { OutcomeComparison } from '../../dossier.js';
+import type { OutcomeComparison } from '../../dossier/index.js';
 import type { Issue } from '../../errors.js';
 import type { Evaluation, Portfolio, RuleSetRef } from '../../index.js';
 import type { Locale } from '../../messages.js';

@@ -1,6 +1,5 @@
-import { escapeHtml } from '../../features/_visible.js';
 import { TEXTS } from '../../features/texts.js';
-import { type Locale, MESSAGES, pick } from '../../messages.js';
+import { escapeHtml, type Locale, MESSAGES, pick } from '../../messages.js';
 import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
 import { outcomesHtml } from './outcomes.js';

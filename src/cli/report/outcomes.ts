@@ -1,7 +1,7 @@
 import texts from '../../../rules/messages-dossier.json' with { type: 'json' };
-import type { OutcomeComparison } from '../../dossier.js';
-import { escapeHtml as esc, visible } from '../../features/_visible.js';
+import type { OutcomeComparison } from '../../dossier/index.js';
 import type { Locale } from '../../messages.js';
+import { escapeHtml as esc, visible } from '../../messages.js';
 
 /**
  * The comparison of the verifiers' decisions with the prediction, as `outcomes` prints it and

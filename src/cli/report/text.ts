@@ -1,8 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { visible } from '../../features/_visible.js';
 import { TEXTS } from '../../features/texts.js';
 import type { Locale } from '../../messages.js';
-import { MESSAGES, pick } from '../../messages.js';
+import { MESSAGES, pick, visible } from '../../messages.js';
 import { nextYearLines } from '../format-text.js';
 import { hasStages, type ReportData } from './data.js';
 import { formatOutcomes } from './outcomes.js';

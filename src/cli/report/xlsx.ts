@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { visible } from '../../features/_visible.js';
 import { TEXTS } from '../../features/texts.js';
-import { type Locale, MESSAGES, pick } from '../../messages.js';
+import { type Locale, MESSAGES, pick, visible } from '../../messages.js';
 import type { ReportData } from './data.js';
 
 /**

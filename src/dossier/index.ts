@@ -24,7 +24,7 @@ export {
   type Stamp,
   type StampedRuleSet,
   verifyDossier,
-} from './features/dossier.js';
+} from '../features/dossier.js';
 export {
   type CodeOutcome,
   compareOutcomes,
@@ -33,4 +33,4 @@ export {
   type OutcomeMatch,
   type OutcomeOptions,
   OutcomeSchema,
-} from './features/outcomes.js';
+} from '../features/outcomes.js';
