@@ -28,6 +28,7 @@ const LAYERS = [
   ],
   ['io/'],
   ['server/'],
+  ['mcp/'],
   ['cli/'],
 ] as const;
 const CORE_TOP = 8;
@@ -148,6 +149,7 @@ describe('the architecture of src/', () => {
     'vitest.ts',
     'core/index.ts',
     'dossier/index.ts',
+    'mcp/index.ts',
     'errors.ts',
     'messages.ts',
     'features/texts.ts',

@@ -118,7 +118,12 @@ describe('the README commands run as written', () => {
           child.on('exit', (code) => resolve({ code, stdout }));
         });
         expect(result.code).toBe(0);
-        expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'not_eligible' });
+        const body = JSON.parse(result.stdout);
+        // The what-if call answers with the comparison; the others with an evaluation.
+        if (curl.includes('/region/compare')) {
+          expect(body.whatIf).toMatchObject({ overlay: { divisorFloor: 14 }, stored: false });
+          expect(body.b.divisor).toBe(14);
+        } else expect(body).toMatchObject({ verdict: 'not_eligible' });
       }
     },
     GUARD,

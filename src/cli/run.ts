@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
+import pkg from '../../package.json' with { type: 'json' };
 import {
   InovasiRulesError,
   InputFileError,
@@ -563,6 +564,18 @@ async function runCommand(
       if (command === 'verify') return await commandVerify(file, context, io);
       if (command === 'outcomes') return await commandOutcomes(file, values, context, io);
       return await commandDossier(file, values, context, io);
+    }
+    case 'mcp': {
+      if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
+      // The protocol owns standard output: nothing else is written there.
+      const { startMcpServer } = await import('../mcp/index.js');
+      const server = await startMcpServer({
+        engine: createEngine({ ruleSets: options.ruleSetGiven ? options.ruleSets : [] }),
+        version: pkg.version,
+        locale: options.locale,
+      });
+      await server.closed;
+      return EXIT.ok;
     }
     case 'serve':
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));

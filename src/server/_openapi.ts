@@ -1,6 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import innovationSchema from '../../schema/innovation.schema.json' with { type: 'json' };
 import regionSchema from '../../schema/region.schema.json' with { type: 'json' };
+import { escapeHtml } from '../messages.js';
 
 /**
  * The OpenAPI 3.1 description of the HTTP API, and a plain HTML page of it at `/docs` that needs
@@ -61,6 +62,12 @@ const query = z.object({
   }),
 });
 
+const OVERLAY_DESCRIPTION =
+  'What-if, for this request only: JSON of the rubric parameters to change, e.g. {"divisorFloor":14}, {"bands":{"inovatif":45}}, {"innovationCount":{"pointsEach":0.5}}, {"indicators":{"sdm":{"weight":3,"levels":{"2":20}}}}. Applied to a copy of the rubric (validated as any rubric), never stored; the answer names it in whatIf. At most 4096 characters; unknown keys, bands or indicators and values out of range are 400.';
+const withOverlay = query.extend({
+  overlay: z.string().optional().openapi({ description: OVERLAY_DESCRIPTION }),
+});
+
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
@@ -89,21 +96,40 @@ const problems = (...statuses: number[]) =>
     ]),
   );
 
+/** The name of each operation, as a generated client's method (`$client->evaluateRegion()`). */
+const OPERATION_IDS: Record<string, string> = {
+  '/evaluate': 'evaluate',
+  '/evaluate/batch': 'evaluateBatch',
+  '/region': 'evaluateRegion',
+  '/region/compare': 'compareRegion',
+  '/region/plan': 'planRegion',
+  '/submission': 'checkSubmission',
+  '/form/validate': 'validateForm',
+  '/rule-sets': 'listRuleSets',
+  '/rule-sets/{id}': 'getRuleSet',
+  '/schema/innovation': 'getInnovationSchema',
+  '/health': 'health',
+  '/openapi.json': 'getOpenApi',
+  '/openapi-3.0.json': 'getOpenApi30',
+  '/docs': 'getDocs',
+};
+
 /** Registers every route of the app in its OpenAPI registry. */
 export function describeRoutes(app: OpenAPIHono): void {
   const r = app.openAPIRegistry;
   r.registerComponent('schemas', 'Innovation', component(innovationSchema as JsonSchema));
   r.registerComponent('schemas', 'Region', component(regionSchema as JsonSchema));
   // Every operation states its security: none (the API is open; put it behind your own gateway).
+  // Every operation has a name, which client generators turn into method names.
   const register = (route: Parameters<typeof r.registerPath>[0]) =>
-    r.registerPath({ security: [], ...route });
+    r.registerPath({ security: [], operationId: OPERATION_IDS[route.path], ...route });
   const innovation = { $ref: '#/components/schemas/Innovation' };
   const region = { $ref: '#/components/schemas/Region' };
   register({
     method: 'post',
     path: '/evaluate',
     summary: 'Evaluate one innovation record: verdict, criteria with reasons, IGA score',
-    request: { query, body: jsonRef(innovation, 'an innovation record') },
+    request: { query: withOverlay, body: jsonRef(innovation, 'an innovation record') },
     responses: {
       200: json(EvaluationSchema, 'the evaluation'),
       ...problems(400, 404, 408, 413, 415, 422, 503),
@@ -144,6 +170,26 @@ export function describeRoutes(app: OpenAPIHono): void {
     },
     responses: {
       200: json(z.looseObject({ iid: z.number(), band: z.string() }), 'the region evaluation'),
+      ...problems(400, 404, 408, 413, 422, 503),
+    },
+  });
+  register({
+    method: 'post',
+    path: '/region/compare',
+    summary:
+      'A region under two IGA editions (?a=&b=), or under its edition and a what-if copy (?overlay=): IID and parts of each, what moved and why',
+    request: {
+      query: withOverlay.extend({
+        a: z.string().optional().openapi({ description: 'The first rubric id, e.g. iga-2023' }),
+        b: z.string().optional().openapi({ description: 'The second rubric id, e.g. iga-2026' }),
+      }),
+      body: jsonRef(region, 'a region record { pemda, tahun, spd, inovasi }'),
+    },
+    responses: {
+      200: json(
+        z.looseObject({ a: z.looseObject({}), b: z.looseObject({}), delta: z.looseObject({}) }),
+        'the comparison; with an overlay, whatIf names it, the rubric it changed and the copy',
+      ),
       ...problems(400, 404, 408, 413, 422, 503),
     },
   });
@@ -262,18 +308,84 @@ export function describeRoutes(app: OpenAPIHono): void {
   });
   register({
     method: 'get',
+    path: '/openapi-3.0.json',
+    summary: 'This OpenAPI document in version 3.0, for client generators that do not read 3.1',
+    responses: { 200: json(z.looseObject({}), 'OpenAPI 3.0') },
+  });
+  register({
+    method: 'get',
     path: '/docs',
     summary: 'This API as a page',
     responses: { 200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } } },
   });
 }
 
-const escapeHtml = (text: unknown) =>
-  String(text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+/**
+ * A JSON Schema of draft 2020-12 (as OpenAPI 3.1 embeds it) as OpenAPI 3.0's schema object
+ * reads it: `const` as a one-value `enum`, a type list with `null` as `nullable`, a numeric
+ * `exclusiveMinimum`/`exclusiveMaximum` as the bound with a flag, `examples` as one `example`;
+ * what 3.0 has no word for (`propertyNames`, `$schema`, `if`/`then`/`else`, `contentMediaType`)
+ * left out, the rest kept.
+ */
+function schema30(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(schema30);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (['propertyNames', '$schema', 'if', 'then', 'else', 'contentMediaType'].includes(key))
+      continue;
+    if (key === 'const') out.enum = [value];
+    else if (key === 'type' && Array.isArray(value)) {
+      // 3.0 says `nullable` beside a `type`: on the one type, or on each of several.
+      const types = value.filter((t) => t !== 'null');
+      const nullable = types.length < value.length ? { nullable: true } : {};
+      if (types.length === 1) Object.assign(out, { type: types[0] }, nullable);
+      else out.anyOf = types.map((t) => ({ type: t, ...nullable }));
+    } else if (
+      (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') &&
+      typeof value === 'number'
+    ) {
+      out[key === 'exclusiveMinimum' ? 'minimum' : 'maximum'] = value;
+      out[key] = true;
+    } else if (key === 'examples' && Array.isArray(value)) {
+      if (value.length > 0) out.example = value[0];
+    } else if (key === 'anyOf' && Array.isArray(value) && value.some(isNull)) {
+      const rest = value.filter((v) => !isNull(v)).map((v) => schema30(v) as object);
+      if (rest.length === 1) Object.assign(out, rest[0], { nullable: true });
+      else out.anyOf = rest.map((v) => ({ ...v, nullable: true }));
+    } else out[key] = schema30(value);
+  }
+  return out;
+}
+
+const isNull = (v: unknown) =>
+  typeof v === 'object' &&
+  v !== null &&
+  (v as { type?: unknown }).type === 'null' &&
+  Object.keys(v).length === 1;
+
+/**
+ * The OpenAPI 3.1 document as 3.0.3, for the client generators that read 3.0 far better than 3.1:
+ * every schema (components and inline) converted, the rest as it is.
+ *
+ * @internal
+ */
+export function openapi30(document: Record<string, unknown>): Record<string, unknown> {
+  const walk = (node: unknown, inSchema: boolean): unknown => {
+    if (inSchema) return schema30(node);
+    if (Array.isArray(node)) return node.map((n) => walk(n, false));
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'schemas' && value && typeof value === 'object' && !Array.isArray(value)) {
+        out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, schema30(v)]));
+      } else out[key] = walk(value, key === 'schema');
+    }
+    return out;
+  };
+  const { openapi: _, jsonSchemaDialect: __, webhooks: ___, ...rest } = document;
+  return { openapi: '3.0.3', ...(walk(rest, false) as Record<string, unknown>) };
+}
 
 /** A self-contained HTML page of the OpenAPI document: every route, its query, body and answers. */
 export function docsPage(document: {
@@ -307,5 +419,5 @@ export function docsPage(document: {
       return `<section><h2><span class="m">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary)}</p>${params ? `<h3>Parameters</h3><ul>${params}</ul>` : ''}<h3>Responses</h3><ul>${answers}</ul></section>`;
     }),
   );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.info.title)} API</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;color:#1a1a1a}h1{font-size:1.6rem}h2{font-size:1.1rem;margin:1.5rem 0 .25rem;overflow-wrap:anywhere}h3{font-size:.95rem;margin:.5rem 0 0}.m{display:inline-block;min-width:3.5rem;padding:0 .4rem;border-radius:4px;background:#0b5394;color:#fff;font-size:.85rem;text-align:center}section{border-top:1px solid #ddd;padding-bottom:.5rem}code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}</style></head><body><h1>${escapeHtml(document.info.title)} ${escapeHtml(document.info.version)}</h1><p>${escapeHtml(document.info.description)}</p><p>The machine-readable description: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>${routes.join('')}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.info.title)} API</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;color:#1a1a1a}h1{font-size:1.6rem}h2{font-size:1.1rem;margin:1.5rem 0 .25rem;overflow-wrap:anywhere}h3{font-size:.95rem;margin:.5rem 0 0}.m{display:inline-block;min-width:3.5rem;padding:0 .4rem;border-radius:4px;background:#0b5394;color:#fff;font-size:.85rem;text-align:center}section{border-top:1px solid #ddd;padding-bottom:.5rem}code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}</style></head><body><h1>${escapeHtml(document.info.title)} ${escapeHtml(document.info.version)}</h1><p>${escapeHtml(document.info.description)}</p><p>The machine-readable description: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1), and <a href="/openapi-3.0.json">/openapi-3.0.json</a> (3.0, for client generators).</p>${routes.join('')}</body></html>`;
 }

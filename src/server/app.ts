@@ -9,14 +9,21 @@ import { timeout } from 'hono/timeout';
 import pkg from '../../package.json' with { type: 'json' };
 import innovationJsonSchema from '../../schema/innovation.schema.json' with { type: 'json' };
 import { issuesFrom } from '../errors.js';
-import { type Basis, createEngine, type EvaluateOptions, InvalidOptionError } from '../index.js';
+import {
+  type Basis,
+  createEngine,
+  type EvaluateOptions,
+  InvalidOptionError,
+  InvalidRuleSetError,
+} from '../index.js';
 import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { type HeavyRunner, heavyRunner } from './_heavy.js';
-import { describeRoutes, docsPage } from './_openapi.js';
+import { describeRoutes, docsPage, openapi30 } from './_openapi.js';
 import { problem, problemOf, say, sendProblem } from './_problem.js';
+import { type Overlay, overlaid, readOverlay, whatIfStamp } from './_what-if.js';
 
 /**
  * The HTTP API: the library's functions as JSON endpoints, for the PHP, Python and other apps
@@ -538,9 +545,71 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     c.json({ status: 'ok', version: pkg.version, ruleSets: engine.ruleSets.length }),
   );
 
+  /**
+   * The engine of one what-if request: the rubric the request would use (`?rubric=`, else the
+   * one `probe` is judged by), a copy with the overlay, loaded into an engine for this request.
+   */
+  const whatIf = async (overlay: Overlay, options: EvaluateOptions, probe: unknown) => {
+    const baseId =
+      typeof options.rubric === 'string'
+        ? options.rubric
+        : (await engine.evaluate(probe, { ...options, explain: false })).basis.rubric.id;
+    const base = engine.getRuleSet(baseId);
+    const { json: copyJson, id } = overlaid(base, overlay);
+    let scoped: typeof engine;
+    try {
+      scoped = engine.with(copyJson);
+    } catch (error) {
+      // What the library refuses in the copy is a problem of the overlay that made it.
+      if (error instanceof InvalidRuleSetError) {
+        throw new InvalidOptionError(
+          error.issues.map((i) => ({ ...i, path: ['overlay', ...i.path] })),
+        );
+      }
+      throw error;
+    }
+    const copy = scoped.getRuleSet(id);
+    return { scoped, id, stamp: whatIfStamp(overlay, base, copy) };
+  };
+
   app.post('/evaluate', async (c) => {
-    const result = await engine.evaluate(await recordBody(c), optionsOf(c));
-    return c.json(stamped(c, result));
+    const overlay = readOverlay(c.req.query('overlay'));
+    const options = optionsOf(c);
+    const record = await recordBody(c);
+    if (!overlay) return c.json(stamped(c, await engine.evaluate(record, options)));
+    const { scoped, id, stamp } = await whatIf(overlay, options, record);
+    const result = await scoped.evaluate(record, { ...options, rubric: id });
+    return c.json(stamped(c, { ...result, whatIf: stamp }));
+  });
+
+  // Two editions side by side (`?a=iga-2023&b=iga-2026`), or the region's edition against a
+  // copy with `?overlay=` (what if the floor were 14): for this request only.
+  app.post('/region/compare', async (c) => {
+    const region = await regionBody(c);
+    const { rubric, ...options } = optionsOf(c);
+    const overlay = readOverlay(c.req.query('overlay'));
+    if (overlay) {
+      const tahun = (region as { tahun?: unknown }).tahun;
+      const { scoped, id, stamp } = await whatIf(
+        overlay,
+        { ...options, ...(rubric !== undefined ? { rubric } : {}) },
+        { nama: '-', ...(typeof tahun === 'number' ? { tahun } : {}) },
+      );
+      const compared = await scoped.compareEditions(region, stamp.base.id, id, options);
+      return c.json({ ...compared, whatIf: stamp });
+    }
+    const a = c.req.query('a');
+    const b = c.req.query('b');
+    if (a === undefined || b === undefined) {
+      throw new InvalidOptionError([
+        {
+          path: [a === undefined ? 'a' : 'b'],
+          code: 'invalid_type',
+          message: say(problemLocale(c), 'compareNeeds'),
+        },
+      ]);
+    }
+    return c.json(await engine.compareEditions(region, a, b, options));
   });
 
   app.post('/evaluate/batch', async (c) => {
@@ -754,6 +823,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       info: {
         title: 'inovasi-rules',
         version: pkg.version,
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
         description:
           'Indonesian regional innovations (inovasi daerah) checked against PP 38/2017 and a region’s Perwali/Perbup, scored on the IGA rubric. Errors are RFC 9457 problem details with the library’s code and issues.',
       },
@@ -761,6 +831,9 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       servers: [{ url: '/', description: 'this server' }],
     });
   app.get('/openapi.json', (c) => c.json(document()));
+  app.get('/openapi-3.0.json', (c) =>
+    c.json(openapi30(document() as unknown as Record<string, unknown>)),
+  );
   app.get('/docs', (c) =>
     c.html(docsPage(document() as unknown as Parameters<typeof docsPage>[0])),
   );
