@@ -115,6 +115,13 @@ function evaluateOptions(options: DossierOptions, locale: Locale): EvaluateOptio
   };
 }
 
+/** The verifier-style check's options from a dossier's: the rubric and the day, when given. */
+const submissionOptions = (options: DossierOptions, locale: Locale) => ({
+  locale,
+  ...(options.rubric !== undefined ? { rubric: options.rubric } : {}),
+  ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+});
+
 /** The rule sets named by evaluations' bases, each once, eligibility first. */
 function stamped(evaluations: readonly Evaluation[]): StampedRuleSet[] {
   const out = new Map<string, StampedRuleSet>();
@@ -195,11 +202,7 @@ export async function innovationDossier(
   for (const [i, record] of list.entries()) {
     try {
       const evaluation = await evaluate(record, evaluateOptions(o, locale));
-      const submission = await checkSubmission(record, {
-        locale,
-        ...(o.rubric !== undefined ? { rubric: o.rubric } : {}),
-        ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
-      });
+      const submission = await checkSubmission(record, submissionOptions(o, locale));
       innovations.push({
         record: structuredClone(record as object) as Record<string, unknown>,
         evaluation,
@@ -258,13 +261,7 @@ export async function regionDossier(
     isObject(record) ? { pemda: input.pemda, tahun: input.tahun, ...record } : record;
   const submissions: SubmissionCheck[] = [];
   for (const record of input.inovasi) {
-    submissions.push(
-      await checkSubmission(ofRegion(record), {
-        locale,
-        ...(o.rubric !== undefined ? { rubric: o.rubric } : {}),
-        ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
-      }),
-    );
+    submissions.push(await checkSubmission(ofRegion(record), submissionOptions(o, locale)));
   }
   const records = input.inovasi.map(ofRegion);
   const units =
