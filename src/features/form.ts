@@ -11,7 +11,7 @@ import { createEvaluator, inLocale, parseRecord, zodIndonesian } from '../eligib
 import type { CriterionResult } from '../eligibility/reasons.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
-import { issuesFrom } from '../errors.js';
+import { InvalidOptionError, issuesFrom } from '../errors.js';
 import { type Locale, optionNames } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { RECORD_PATHS } from '../record/fields.js';
@@ -151,7 +151,49 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
     }
     return record;
   });
+  withJsonSchema(schema);
   return schema as unknown as z.ZodType<Innovation, z.input<typeof InnovationSchema>>;
+}
+
+/** The JSON Schema versions the form schema describes itself in. */
+const JSON_SCHEMA_TARGETS: ReadonlySet<unknown> = new Set([
+  'draft-2020-12',
+  'draft-07',
+  'openapi-3.0',
+]);
+
+/**
+ * Gives the form schema the Standard JSON Schema half of `~standard`: its input and output are
+ * the record's ({@link InnovationSchema}), which the rules only refine, so a form builder or an
+ * assistant's tool definition reads the record's JSON Schema without depending on zod. Without
+ * it the schema (an `unknown` with a transform) would describe itself as `{}`.
+ */
+function withJsonSchema(schema: z.ZodType): void {
+  const record = InnovationSchema['~standard'].jsonSchema;
+  const checked =
+    (convert: typeof record.input) =>
+    (options: Parameters<typeof record.input>[0]): Record<string, unknown> => {
+      const target = (options as { target?: unknown } | undefined)?.target;
+      if (!JSON_SCHEMA_TARGETS.has(target)) {
+        throw new InvalidOptionError([
+          {
+            code: 'unknown_target',
+            path: ['target'],
+            message: `JSON Schema target ${JSON.stringify(target)} is not supported; use one of ${[...JSON_SCHEMA_TARGETS].join(', ')}`,
+          },
+        ]);
+      }
+      // A field the record normalises (a trimmed text, a catalogued label) is a transform; its
+      // output is described as what it accepts rather than refused.
+      return convert({
+        ...options,
+        libraryOptions: { unrepresentable: 'any', ...options.libraryOptions },
+      });
+    };
+  schema['~standard'] = {
+    ...schema['~standard'],
+    jsonSchema: { input: checked(record.input), output: checked(record.output) },
+  } as (typeof schema)['~standard'];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { describe, expect, it } from 'vitest';
 import {
@@ -112,6 +113,42 @@ describe('inovasiFormSchema through the Standard Schema interface', () => {
     expect((await inovasiFormSchema.safeParseAsync(draft)).success).toBe(true);
     const strict = await createFormSchema({ requireComplete: true }).safeParseAsync(draft);
     expect(strict.error?.issues.map((i) => i.path.join('.'))).toContain('manfaatBagi');
+  });
+});
+
+describe('the form schema through the Standard JSON Schema interface', () => {
+  const committed = JSON.parse(
+    readFileSync(new URL('../../schema/innovation.schema.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+  const { title: _title, ...recordSchema } = committed;
+
+  it('describes its input as the record JSON Schema, not as {}', () => {
+    for (const schema of [inovasiFormSchema, createFormSchema({ locale: 'en' })]) {
+      const convert = schema['~standard'].jsonSchema;
+      expect(convert.input({ target: 'draft-2020-12' })).toStrictEqual(recordSchema);
+      const draft7 = convert.output({ target: 'draft-07' });
+      expect(draft7.$schema).toBe('http://json-schema.org/draft-07/schema#');
+      expect(Object.keys(draft7.properties as object)).toStrictEqual(
+        Object.keys(recordSchema.properties as object),
+      );
+      expect(convert.input({ target: 'openapi-3.0' }).$schema).toBeUndefined();
+    }
+  });
+
+  it('refuses a target it cannot write, as an option error', () => {
+    const convert = inovasiFormSchema['~standard'].jsonSchema;
+    expect(() => convert.input({ target: 'draft-04' })).toThrow(InvalidOptionError);
+    expect(() => convert.output(undefined as never)).toThrow(/target undefined is not supported/);
+  });
+
+  it('keeps validating as before', async () => {
+    const result = await inovasiFormSchema['~standard'].validate({
+      nama: 'x',
+      membatasiAkses: true,
+    });
+    expect('issues' in result && result.issues?.map((i) => i.path)).toContainEqual([
+      'membatasiAkses',
+    ]);
   });
 });
 
