@@ -70,6 +70,8 @@ export class RuleSetFileError extends InvalidRuleSetError {
   readonly file: string;
   /** Every problem found, located (errors, and criteria that nearly repeat an inherited id). */
   readonly problems: readonly RuleSetProblem[];
+  /** The rule set's id, when the file names one. */
+  readonly ruleSetId: string | undefined;
 
   /**
    * @param file - the file's path as given
@@ -81,6 +83,7 @@ export class RuleSetFileError extends InvalidRuleSetError {
     this.name = 'RuleSetFileError';
     this.file = file;
     this.problems = problems;
+    this.ruleSetId = id;
   }
 }
 
@@ -89,11 +92,22 @@ export class RuleSetFileError extends InvalidRuleSetError {
  * broken file is refused with every problem at its line and column (each once), in `locale`. A
  * criterion whose id is one letter from an inherited one is refused here too (it would be
  * evaluated beside the one it was meant to replace), unless the file `remove`s that one.
+ * `parents` are ids loaded beside it (a folder's other files) that it may extend.
  */
-export async function readRuleSetFile(file: string, locale: Locale = 'id'): Promise<unknown> {
+export async function readRuleSetFile(
+  file: string,
+  locale: Locale = 'id',
+  parents: readonly string[] = [],
+): Promise<unknown> {
   const json = await readJson(file, locale);
   const source = await readTextFile(file).catch(() => undefined);
+  const parent = (json as { extends?: unknown } | null)?.extends;
+  // A parent loaded beside it (another file of the folder) is unknown to the check, not to the
+  // engine it is loaded into, which checks the file again with its parent.
+  const besides = (p: RuleSetProblem) =>
+    p.code === 'unknown_rule_set' && p.path[0] === 'extends' && parents.includes(parent as string);
   const refused = lintRuleSet(json, { locale, ...(source !== undefined ? { source } : {}) })
+    .filter((p) => !besides(p))
     .filter((p) => p.severity === 'error' || p.code === 'near_inherited_id')
     .map((p) => (p.severity === 'error' ? p : { ...p, severity: 'error' as const }));
   if (refused.length > 0) {

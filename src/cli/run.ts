@@ -234,6 +234,8 @@ function parseOptions(argv: string[]) {
       'max-inflight': { type: 'string' },
       'body-idle-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
+      'rule-set-dir': { type: 'string' },
+      watch: { type: 'boolean' },
       innovation: { type: 'string' },
       plan: { type: 'boolean' },
       date: { type: 'string' },

@@ -2,12 +2,14 @@ import { UsageError } from '../errors.js';
 import type { RuleSet } from '../index.js';
 import type { Locale } from '../messages.js';
 import { startServer } from '../server/index.js';
+import { openRuleSetDir } from './rule-set-dir.js';
 import { say } from './say.js';
 import type { CliIo } from './stream.js';
 
 /**
  * The `serve` command: the HTTP API on this machine. Rule-set files given with `--rule-set` are
- * already loaded when it starts; SIGTERM and SIGINT answer every request already sent (each the
+ * already loaded when it starts, and so are those of `--rule-set-dir` (read again as they change
+ * with `--watch`); SIGTERM and SIGINT answer every request already sent (each the
  * last on its connection), then end the process.
  */
 
@@ -36,6 +38,8 @@ export async function commandServe(
     'max-inflight'?: string | undefined;
     'body-idle-timeout'?: string | undefined;
     quiet?: boolean | undefined;
+    'rule-set-dir'?: string | undefined;
+    watch?: boolean | undefined;
   },
   ruleSets: readonly RuleSet[],
   io: CliIo,
@@ -45,16 +49,30 @@ export async function commandServe(
   const limit = whole(values['body-limit'], 'body-limit', 1, 2 ** 31, locale);
   const maxInflight = whole(values['max-inflight'], 'max-inflight', 1, 100_000, locale);
   const idle = whole(values['body-idle-timeout'], 'body-idle-timeout', 1, 3_600_000, locale);
+  const dir = values['rule-set-dir'];
+  if (values.watch && dir === undefined) throw new UsageError(say('watchNeedsDir', locale, {}));
+  // Each event of the folder, one JSON line, as the access log's (and even with --quiet).
+  const folder =
+    dir === undefined
+      ? undefined
+      : await openRuleSetDir(dir, {
+          fixed: ruleSets,
+          watch: values.watch === true,
+          locale,
+          log: (event) => io.stderr(JSON.stringify(event)),
+        });
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
     ruleSets,
+    ...(folder ? { ruleSetSource: folder } : {}),
     ...(values.cors ? { cors: values.cors } : {}),
     ...(limit ? { bodyLimit: limit } : {}),
     ...(maxInflight ? { maxInflight } : {}),
     ...(idle ? { bodyIdleTimeout: idle } : {}),
     ...(values.quiet ? {} : { accessLog: (entry) => io.stderr(JSON.stringify(entry)) }),
   }).catch((error: NodeJS.ErrnoException) => {
+    folder?.close();
     throw new UsageError(
       say('cannotListen', locale, {
         address: `${values.host ?? '127.0.0.1'}:${port}`,
@@ -68,6 +86,7 @@ export async function commandServe(
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
       io.stderr('inovasi-rules: stopping; finishing requests in flight');
+      folder?.close();
       server.close().then(resolve);
     };
     process.once('SIGTERM', stop);

@@ -7,6 +7,7 @@ import {
 } from '../errors.js';
 import { suggest, unknownOptionIssues } from '../messages.js';
 import { type ParentLookup, parseRuleSet } from './_load.js';
+import { ruleSetHash } from './hash.js';
 import { ruleSet as iga2023 } from './shipped/iga-2023.js';
 import { ruleSet as iga2026 } from './shipped/iga-2026.js';
 import { ruleSet as kipp2021 } from './shipped/kipp-2021.js';
@@ -217,6 +218,7 @@ export function summaryOf(ruleSet: RuleSet, builtIn: boolean): RuleSetSummary {
     edition: ruleSet.edition,
     ...(ruleSet.lineage[0] ? { extends: ruleSet.lineage[0] } : {}),
     builtIn,
+    hash: ruleSetHash(ruleSet),
   };
 }
 

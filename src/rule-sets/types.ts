@@ -94,4 +94,9 @@ export interface RuleSetSummary {
   extends?: string;
   /** Whether it ships with the library (as opposed to loaded by the app). */
   builtIn: boolean;
+  /**
+   * Its content hash, `sha256:<hex>`, as the basis of every result names it: what it inherits is
+   * part of it, so a changed parent changes the child's hash too.
+   */
+  hash: string;
 }

@@ -1,10 +1,9 @@
 /**
  * The worker thread of the HTTP API's heavy work: a region's evaluation or plan, run off the
  * event loop so that `/health` and single evaluations are answered while it runs. Each worker
- * holds its own engine with the app's rule sets (given once, as `workerData`); a task's error
- * comes back as the problem it is, in the request's language, for the main thread to send.
+ * holds its own engine with the rule sets the task names, built again when a task names another
+ * version of them (a watched folder reloaded); a task's error comes back as the problem it is, in the request's language, for the main thread to send.
  */
-import { workerData } from 'node:worker_threads';
 import { createEngine, type Engine } from '../index.js';
 import type { Locale } from '../messages.js';
 import { type Problem, problemOf } from './_problem.js';
@@ -19,19 +18,25 @@ export interface HeavyTask {
   options: Record<string, unknown>;
   /** The language of a problem. */
   locale: Locale;
+  /** The app's rule sets beyond the shipped ones when the request arrived, and their version. */
+  ruleSets: { version: string; list: readonly unknown[] };
 }
 
 /** What a task gives back: its result, or the problem to answer with. */
 export type HeavyResult = { ok: true; result: unknown } | { ok: false; problem: Problem };
 
-let engine: Engine | undefined;
+let held: { version: string; engine: Engine } | undefined;
 
 /** Runs one task on this worker's engine. */
 export default async function run(task: HeavyTask): Promise<HeavyResult> {
-  engine ??= createEngine({
-    ruleSets: ((workerData as { ruleSets?: unknown[] } | undefined)?.ruleSets ?? []) as never,
-  });
   try {
+    if (held?.version !== task.ruleSets.version) {
+      held = {
+        version: task.ruleSets.version,
+        engine: createEngine({ ruleSets: task.ruleSets.list }),
+      };
+    }
+    const { engine } = held;
     const result =
       task.kind === 'plan'
         ? await engine.planRegion(task.body, task.options as never)

@@ -13,7 +13,12 @@ import type { Problem } from './_problem.js';
 /** Runs heavy tasks; `close` ends the threads. */
 export interface HeavyRunner {
   /** The task's result, or a thrown `{ problem }` (the task's own, or the time limit's). */
-  run(task: HeavyTask, timeLimit: number, timedOut: () => Problem): Promise<unknown>;
+  run(
+    task: HeavyTask,
+    timeLimit: number,
+    timedOut: () => Problem,
+    inline: (task: HeavyTask) => Promise<unknown>,
+  ): Promise<unknown>;
   /** Ends the worker threads (waiting for none). */
   close(): Promise<void>;
 }
@@ -39,14 +44,11 @@ function withoutCoverage(): Record<string, string> {
 const fail = (problem: Problem) => Object.assign(new Error(problem.detail), { problem });
 
 /**
- * A runner on `workers` threads, each with an engine holding `ruleSets`; `inline` runs a task in
- * this thread when there are none.
+ * A runner on `workers` threads, each with an engine holding the rule sets a task names (built
+ * again when a task names another version of them); a task's `inline` runs it in this thread
+ * when there are none.
  */
-export function heavyRunner(
-  workers: number,
-  ruleSets: readonly unknown[],
-  inline: (task: HeavyTask) => Promise<unknown>,
-): HeavyRunner {
+export function heavyRunner(workers: number): HeavyRunner {
   const file = workers > 0 ? workerFile() : undefined;
   let pool: Promise<Piscina> | undefined;
   const open = () => {
@@ -59,7 +61,6 @@ export function heavyRunner(
       return new Pool({
         filename: (file as { filename: string }).filename,
         execArgv: (file as { execArgv: string[] }).execArgv,
-        workerData: { ruleSets },
         maxThreads: workers,
         minThreads: 0,
         idleTimeout: 30_000,
@@ -71,7 +72,7 @@ export function heavyRunner(
     return pool;
   };
   return {
-    async run(task, timeLimit, timedOut) {
+    async run(task, timeLimit, timedOut, inline) {
       if (!file) return inline(task);
       const signal = AbortSignal.timeout(timeLimit);
       let answer: HeavyResult;

@@ -268,7 +268,19 @@ export function describeRoutes(app: OpenAPIHono): void {
     summary: 'The rule sets loaded: shipped and the region’s own',
     responses: {
       200: json(
-        z.array(z.looseObject({ id: z.string(), kind: z.string() })),
+        z.array(
+          z.looseObject({
+            id: z.string(),
+            kind: z.string(),
+            builtIn: z.boolean(),
+            hash: z.string().meta({ description: 'sha256:<hex> of the loaded rule set' }),
+            file: z.string().optional().meta({ description: 'the file it was read from' }),
+            loadedAt: z
+              .string()
+              .optional()
+              .meta({ description: 'when a rule set not shipped was loaded, ISO 8601' }),
+          }),
+        ),
         'one summary per rule set',
       ),
     },

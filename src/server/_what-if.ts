@@ -1,8 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
 import * as z from 'zod';
-import { InvalidOptionError, type Issue, type RuleSet } from '../index.js';
+import { InvalidOptionError, type Issue, type RuleSet, type RuleSetSummary } from '../index.js';
 
 /**
  * What-if over HTTP: a small overlay of a rubric's parameters (the divisor floor, a band's
@@ -163,19 +160,15 @@ export function overlaid(rubric: RuleSet, overlay: Overlay): { json: Json; id: s
   return { json: { ...copy, id }, id };
 }
 
-/**
- * A loaded rule set's hash, as the library's basis computes it (SHA-256 of its canonical JSON):
- * the stamp of a what-if names the rubric it started from and the copy it answered with.
- */
-const hashOf = (ruleSet: RuleSet) =>
-  `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalize(ruleSet) ?? '')))}`;
+/** The listing of a rule set: its id, edition and hash, as `listRuleSets` gives them. */
+type Listed = Pick<RuleSetSummary, 'id' | 'edition' | 'hash'>;
 
 /** What a what-if answer says it changed: the overlay, the rubric it changed, and the copy. */
-export function whatIfStamp(overlay: Overlay, base: RuleSet, copy: RuleSet) {
+export function whatIfStamp(overlay: Overlay, base: Listed, copy: Listed) {
   return {
     overlay,
-    base: { id: base.id, edition: base.edition, hash: hashOf(base) },
-    rubric: { id: copy.id, edition: copy.edition, hash: hashOf(copy) },
+    base: { id: base.id, edition: base.edition, hash: base.hash },
+    rubric: { id: copy.id, edition: copy.edition, hash: copy.hash },
     stored: false,
   };
 }

@@ -11,16 +11,18 @@ import innovationJsonSchema from '../../schema/innovation.schema.json' with { ty
 import { issuesFrom } from '../errors.js';
 import {
   type Basis,
-  createEngine,
+  type Engine,
   type EvaluateOptions,
   InvalidOptionError,
   InvalidRuleSetError,
+  type RuleSetSummary,
 } from '../index.js';
 import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { type HeavyRunner, heavyRunner } from './_heavy.js';
+import { type Held, type RuleSetSource, ruleSetHolder } from './_live.js';
 import { describeRoutes, docsPage, openapi30 } from './_openapi.js';
 import { problem, problemOf, say, sendProblem } from './_problem.js';
 import { type Overlay, overlaid, readOverlay, whatIfStamp } from './_what-if.js';
@@ -81,6 +83,11 @@ export interface AppOptions {
   accessLog?: false | ((entry: AccessLogEntry) => void);
   /** Region rule sets (parsed JSON) to load when the app is made. */
   ruleSets?: readonly unknown[];
+  /**
+   * Rule sets that change while the app runs (`serve --rule-set-dir --watch`), after
+   * `ruleSets`: each request is answered with the list current when it arrived, to its end.
+   */
+  ruleSetSource?: RuleSetSource;
 }
 
 const LOCALES: readonly Locale[] = ['id', 'en'];
@@ -330,6 +337,9 @@ export async function closeApp(app: object): Promise<void> {
 /** The routes whose one request can hold hundreds of MB: regions, plans and batches. */
 const HEAVY = new Set(['/region', '/region/plan', '/evaluate/batch']);
 
+/** Per request, the rule sets it is answered with: those current when it arrived. */
+const HELD = new WeakMap<Context, Held>();
+
 /** Per request, why its body was refused (a reader in between may have worded it its own way). */
 const BODY_FAILED = new WeakMap<Context, Error>();
 
@@ -422,10 +432,17 @@ function allowedMethods(app: OpenAPIHono, path: string): string[] {
  */
 export function createApp(given: AppOptions = {}): OpenAPIHono {
   const options = appOptions(given);
-  // One engine per app: the shipped rule sets and the ones given here, nothing process-wide.
-  const engine = createEngine({ ruleSets: options.ruleSets ?? [] });
-  const summaries = engine.listRuleSets();
+  // One engine per version of the app's rule sets: the shipped ones and those given here (and,
+  // from a watched folder, those loaded since), nothing process-wide. A request keeps the one
+  // current when it arrived.
+  const current = ruleSetHolder(options.ruleSets ?? [], options.ruleSetSource);
+  const heldOf = (c: Context) => HELD.get(c) ?? current();
+  const engineOf = (c: Context) => heldOf(c).engine;
   const app = new OpenAPIHono();
+  app.use(async (c, next) => {
+    HELD.set(c, current());
+    return next();
+  });
   const log = options.accessLog;
   if (log) {
     app.use(async (c, next) => {
@@ -542,14 +559,19 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   });
 
   app.get('/health', (c) =>
-    c.json({ status: 'ok', version: pkg.version, ruleSets: engine.ruleSets.length }),
+    c.json({ status: 'ok', version: pkg.version, ruleSets: engineOf(c).ruleSets.length }),
   );
 
   /**
    * The engine of one what-if request: the rubric the request would use (`?rubric=`, else the
    * one `probe` is judged by), a copy with the overlay, loaded into an engine for this request.
    */
-  const whatIf = async (overlay: Overlay, options: EvaluateOptions, probe: unknown) => {
+  const whatIf = async (
+    engine: Engine,
+    overlay: Overlay,
+    options: EvaluateOptions,
+    probe: unknown,
+  ) => {
     const baseId =
       typeof options.rubric === 'string'
         ? options.rubric
@@ -568,16 +590,23 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       }
       throw error;
     }
-    const copy = scoped.getRuleSet(id);
-    return { scoped, id, stamp: whatIfStamp(overlay, base, copy) };
+    const listed = (list: RuleSetSummary[], of: string) =>
+      list.find((r) => r.id === of) as RuleSetSummary;
+    const stamp = whatIfStamp(
+      overlay,
+      listed(engine.listRuleSets(), base.id),
+      listed(scoped.listRuleSets(), id),
+    );
+    return { scoped, id, stamp };
   };
 
   app.post('/evaluate', async (c) => {
     const overlay = readOverlay(c.req.query('overlay'));
     const options = optionsOf(c);
     const record = await recordBody(c);
+    const engine = engineOf(c);
     if (!overlay) return c.json(stamped(c, await engine.evaluate(record, options)));
-    const { scoped, id, stamp } = await whatIf(overlay, options, record);
+    const { scoped, id, stamp } = await whatIf(engine, overlay, options, record);
     const result = await scoped.evaluate(record, { ...options, rubric: id });
     return c.json(stamped(c, { ...result, whatIf: stamp }));
   });
@@ -591,6 +620,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     if (overlay) {
       const tahun = (region as { tahun?: unknown }).tahun;
       const { scoped, id, stamp } = await whatIf(
+        engineOf(c),
         overlay,
         { ...options, ...(rubric !== undefined ? { rubric } : {}) },
         { nama: '-', ...(typeof tahun === 'number' ? { tahun } : {}) },
@@ -609,11 +639,12 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         },
       ]);
     }
-    return c.json(await engine.compareEditions(region, a, b, options));
+    return c.json(await engineOf(c).compareEditions(region, a, b, options));
   });
 
   app.post('/evaluate/batch', async (c) => {
     const evaluateOptions = optionsOf(c);
+    const engine = engineOf(c);
     // Options are checked before the first row, so that a bad one is one problem, not one per row.
     await engine.safeEvaluate({ nama: '-' }, evaluateOptions);
     const type = c.req.header('content-type') ?? '';
@@ -745,16 +776,19 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
 
   // Regions and plans on the worker threads (or here, with none), stopped at the time limit.
   const timeLimit = options.timeout ?? 30_000;
-  const runner = heavyRunner(options.workers ?? 0, options.ruleSets ?? [], (task) =>
-    task.kind === 'plan'
-      ? engine.planRegion(task.body, task.options as never)
-      : engine.evaluateRegion(task.body, task.options as never),
-  );
+  const runner = heavyRunner(options.workers ?? 0);
   RUNNERS.set(app, runner);
   const runHeavy = (c: Context, kind: 'region' | 'plan', body: unknown, options: object) => {
     const locale = problemLocale(c);
-    return runner.run({ kind, body, options: { ...options }, locale }, timeLimit, () =>
-      problem(503, 'E_TIMEOUT', say(locale, 'timeout', { ms: timeLimit }), [], locale),
+    const { engine, version, ruleSets } = heldOf(c);
+    return runner.run(
+      { kind, body, options: { ...options }, locale, ruleSets: { version, list: ruleSets } },
+      timeLimit,
+      () => problem(503, 'E_TIMEOUT', say(locale, 'timeout', { ms: timeLimit }), [], locale),
+      (task) =>
+        task.kind === 'plan'
+          ? engine.planRegion(task.body, task.options as never)
+          : engine.evaluateRegion(task.body, task.options as never),
     );
   };
 
@@ -786,7 +820,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   app.post('/submission', async (c) => {
     const { ruleSet: _, ...options } = optionsOf(c);
     const asOf = c.req.query('asOf');
-    const check = await engine.checkSubmission(await recordBody(c), {
+    const check = await engineOf(c).checkSubmission(await recordBody(c), {
       locale: options.locale ?? 'id',
       ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
@@ -797,7 +831,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   app.post('/form/validate', async (c) => {
     const record = await recordBody(c);
     const options = optionsOf(c);
-    const schema = engine.createFormSchema({
+    const schema = engineOf(c).createFormSchema({
       locale: options.locale ?? 'id',
       ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
       requireComplete: queryChoice(c, 'requireComplete', ['true', 'false']) === 'true',
@@ -812,8 +846,8 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     return c.json({ valid: result.success, issues, fields });
   });
 
-  app.get('/rule-sets', (c) => c.json(summaries));
-  app.get('/rule-sets/:id', (c) => c.json(engine.getRuleSet(c.req.param('id'))));
+  app.get('/rule-sets', (c) => c.json(heldOf(c).list));
+  app.get('/rule-sets/:id', (c) => c.json(engineOf(c).getRuleSet(c.req.param('id'))));
   app.get('/schema/innovation', (c) => c.json(innovationJsonSchema));
 
   describeRoutes(app);
@@ -852,6 +886,7 @@ const APP_OPTIONS = optionNames<AppOptions>({
   cors: true,
   accessLog: true,
   ruleSets: true,
+  ruleSetSource: true,
 });
 
 /**
@@ -923,6 +958,14 @@ export function appOptions(
       path: ['accessLog'],
       code: 'invalid_type',
       message: 'accessLog must be false or a function',
+    });
+  }
+  const source = options.ruleSetSource as { current?: unknown } | undefined;
+  if (source !== undefined && typeof source?.current !== 'function') {
+    issues.push({
+      path: ['ruleSetSource'],
+      code: 'invalid_type',
+      message: 'ruleSetSource must be an object with a current() method',
     });
   }
   if (issues.length > 0) throw new InvalidOptionError(issues);

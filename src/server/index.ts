@@ -14,6 +14,7 @@ import { optionNames } from '../messages.js';
 import { protocolErrorResponse } from './_problem.js';
 import { type AppOptions, appOptions, closeApp, createApp } from './app.js';
 
+export type { ListedRuleSet, LoadedFrom, RuleSetSource, RuleSetVersion } from './_live.js';
 export type { Problem } from './_problem.js';
 export { type AccessLogEntry, type AppOptions, createApp } from './app.js';
 

@@ -515,6 +515,8 @@ describe('the command line in Indonesian, on its error paths', () => {
     [['rules', 'new', 'perbup-uji-2025', '--level', 'desa']],
     [['rules', 'new', 'pp-38-2017']],
     [['serve', '--port', '99999']],
+    [['serve', '--watch']],
+    [['serve', '--rule-set-dir', join(dir, 'tidak-ada')]],
   ])('%j says its error in Indonesian, and in English with --lang en', (args) => {
     const id = cli(...args);
     expect(id.code).not.toBe(0);
