@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { once } from 'node:events';
 import pkg from '../../package.json' with { type: 'json' };
+import { EXIT, quickAnswer, writeFailure } from './args.js';
 import { outputError } from './output.js';
-import { EXIT } from './rules.js';
-import { run, writeFailure } from './run.js';
 
 // A reader that stops reading (`| head -1`) closes the pipe: end quietly, with the status a
 // shell gives a program killed by SIGPIPE (128 + 13), never a stack trace. Any other failure to
@@ -64,26 +63,34 @@ const progress =
 
 let draining: Promise<void> | undefined;
 
-run(
-  argv,
-  {
-    // Backpressure: when the reader is slower than the evaluation, wait for it to drain rather
-    // than queue every result in memory.
-    // One wait for the reader however many lines are written meanwhile (a caller that does not
-    // await each line would otherwise add a listener per line).
-    stdout: (text) => {
-      if (process.stdout.write(`${text}\n`)) return draining;
-      draining ??= once(process.stdout, 'drain').then(() => {
-        draining = undefined;
-      });
-      return draining;
+// `--help` and `--version` are answered before any command is loaded (the library, exceljs,
+// the server): they start about as fast as node itself.
+const quick = quickAnswer(argv, pkg.version);
+if (quick !== undefined) process.stdout.write(`${quick}\n`);
+else void main();
+
+async function main() {
+  const { run } = await import('./run.js');
+  const code = await run(
+    argv,
+    {
+      // Backpressure: when the reader is slower than the evaluation, wait for it to drain rather
+      // than queue every result in memory.
+      // One wait for the reader however many lines are written meanwhile (a caller that does not
+      // await each line would otherwise add a listener per line).
+      stdout: (text) => {
+        if (process.stdout.write(`${text}\n`)) return draining;
+        draining ??= once(process.stdout, 'drain').then(() => {
+          draining = undefined;
+        });
+        return draining;
+      },
+      stderr: (text) => process.stderr.write(`${shown > 0 ? '\r\x1b[K' : ''}${text}\n`),
+      ...(progress ? { progress } : {}),
+      isTTY: Boolean(process.stdout.isTTY),
     },
-    stderr: (text) => process.stderr.write(`${shown > 0 ? '\r\x1b[K' : ''}${text}\n`),
-    ...(progress ? { progress } : {}),
-    isTTY: Boolean(process.stdout.isTTY),
-  },
-  pkg.version,
-).then((code) => {
+    pkg.version,
+  );
   if (shown > 0) process.stderr.write('\n');
   process.exitCode = code;
-});
+}

@@ -5,14 +5,14 @@ import { listRuleSets, loadRuleSet } from '../index.js';
 import { interpolate, type Locale, type LocalizedText, pick } from '../messages.js';
 import { lintRuleSet, type RuleSetProblem } from '../schemas.js';
 import { lintTestCases, runTestCases } from '../vitest.js';
+import { EXIT } from './args.js';
 import { readJson, readRuleSetFile, readTextFile } from './input.js';
 import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
 import type { CliIo } from './stream.js';
 
-/** The `rules` commands: list the rule sets, check a rule-set file, run a rule set's test cases. */
+export { EXIT };
 
-/** Exit codes: 0 ran; 1 usage error; 2 some input invalid (valid records still reported). */
-export const EXIT = { ok: 0, usage: 1, invalidInput: 2, output: 3 } as const;
+/** The `rules` commands: list the rule sets, check a rule-set file, run a rule set's test cases. */
 
 /**
  * The problems of a rule-set file as a person reads them: a heading with the count of errors and

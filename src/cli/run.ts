@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import samples from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import pkg from '../../package.json' with { type: 'json' };
 import {
@@ -14,9 +13,10 @@ import {
 import { TEXTS } from '../features/texts.js';
 import type { Engine, Evaluation, RuleSet } from '../index.js';
 import { createEngine, evaluateAll, evaluateRegion, getRuleSet, loadRuleSet } from '../index.js';
-import { type Locale, type LocalizedText, pick } from '../messages.js';
+import { type Locale, pick } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
 import { checkSubmission } from '../submission.js';
+import { EXIT, helpOf, parseOptions, usage, writeFailure } from './args.js';
 import { setColour } from './colour.js';
 import { commandDossier, commandOutcomes, commandVerify, type DossierContext } from './dossier.js';
 import {
@@ -39,29 +39,12 @@ import {
 } from './input.js';
 import { writeOutput } from './output.js';
 import { commandReport } from './report/command.js';
-import { commandRules, EXIT, problemReport } from './rules.js';
+import { commandRules, problemReport } from './rules.js';
 import { mustBe, say } from './say.js';
-import { commandServe } from './serve.js';
 import { type CliIo, evaluationStream, type StreamOptions, streamEvaluations } from './stream.js';
 
-export { EXIT } from './rules.js';
+export { EXIT, writeFailure } from './args.js';
 export type { CliIo } from './stream.js';
-
-/** The help text in the chosen language, from the message catalogue. */
-const usage = (locale: Locale) => pick(TEXTS.cli.usage, locale);
-
-/**
- * The help of the command named before `--help` (`rules check --help`: that subcommand's), else
- * the whole usage.
- */
-function helpOf(positionals: readonly string[], locale: Locale): string {
-  const help = TEXTS.cli.help as Record<string, LocalizedText | undefined>;
-  const [command, sub] = positionals;
-  const text =
-    (command === 'rules' && sub !== undefined ? help[`rules ${sub}`] : undefined) ??
-    (command !== undefined ? help[command] : undefined);
-  return text ? pick(text, locale) : usage(locale);
-}
 
 /** Output formats by command; the first is the default. */
 const FORMATS: Record<string, Options['format'][]> = {
@@ -192,62 +175,6 @@ async function evaluateFile(
 
 async function* fromList(records: readonly unknown[]) {
   for (const [index, record] of records.entries()) yield { index, record };
-}
-
-function parseOptions(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'rule-set': { type: 'string', multiple: true },
-      rubric: { type: 'string' },
-      lang: { type: 'string', default: 'id' },
-      format: { type: 'string' },
-      units: { type: 'string' },
-      previous: { type: 'string' },
-      'input-format': { type: 'string' },
-      sheet: { type: 'string' },
-      delimiter: { type: 'string' },
-      encoding: { type: 'string' },
-      'number-format': { type: 'string' },
-      map: { type: 'string' },
-      strict: { type: 'boolean' },
-      output: { type: 'string', short: 'o' },
-      detail: { type: 'string' },
-      'as-of': { type: 'string' },
-      target: { type: 'string' },
-      compare: { type: 'string' },
-      'max-steps': { type: 'string' },
-      budget: { type: 'string' },
-      objective: { type: 'string' },
-      method: { type: 'string' },
-      years: { type: 'string' },
-      extends: { type: 'string' },
-      level: { type: 'string' },
-      name: { type: 'string' },
-      dir: { type: 'string' },
-      year: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      cors: { type: 'string', multiple: true },
-      'body-limit': { type: 'string' },
-      'max-inflight': { type: 'string' },
-      'body-idle-timeout': { type: 'string' },
-      quiet: { type: 'boolean' },
-      'rule-set-dir': { type: 'string' },
-      watch: { type: 'boolean' },
-      innovation: { type: 'string' },
-      plan: { type: 'boolean' },
-      date: { type: 'string' },
-      place: { type: 'string' },
-      signatories: { type: 'string' },
-      records: { type: 'string' },
-      outcomes: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
 }
 
 /**
@@ -579,14 +506,17 @@ async function runCommand(
       await server.closed;
       return EXIT.ok;
     }
-    case 'serve':
+    case 'serve': {
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
+      // The server (Hono, its OpenAPI) is loaded only for `serve`.
+      const { commandServe } = await import('./serve.js');
       return await commandServe(
         values,
         options.ruleSetGiven ? options.ruleSets : [],
         io,
         options.locale,
       );
+    }
     case undefined:
       throw new UsageError(say('noCommand', options.locale, {}));
     default:
@@ -613,14 +543,6 @@ async function dossierContext(values: string[], options: Options): Promise<Dossi
     ruleSet,
     rubric: options.rubric,
   };
-}
-
-/** A failed write in the reader's language: the file, and what the system said. */
-export function writeFailure(error: OutputError, locale: Locale): string {
-  const texts = TEXTS.cli.write;
-  const text = texts[error.reason.toLowerCase() as keyof typeof texts] ?? texts.other;
-  const file = error.file === '-' ? pick(texts.stdout, locale) : error.file;
-  return pick(text, locale).replace('{file}', file).replace('{reason}', error.reason);
 }
 
 function reportError(error: unknown, io: CliIo, locale: Locale): number {

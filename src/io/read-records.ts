@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
 import { type Locale, optionNames, unknownOptionIssues } from '../messages.js';
 import { csvRows } from './_csv-records.js';
@@ -763,6 +762,9 @@ async function openWorkbook(
   // The archive is read whole and checked before exceljs parses any of it (a zip bomb).
   const archive = await archiveOf(await nonEmpty(bytes, name, locale), name, locale);
   const stream = Readable.from([archive]);
+  // exceljs is loaded for a workbook only: reading CSV or JSON, and starting the command line,
+  // never pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -153,6 +153,24 @@ describe('openRuleSetDir', () => {
     folder.close();
   });
 
+  it('refuses rule sets that extend each other, without hanging, and skips schemas', async () => {
+    const { folder, events } = await opened(
+      {
+        'a.json': variant({ id: 'perbup-a-2025', extends: 'perbup-b-2025' }),
+        'b.json': variant({ id: 'perbup-b-2025', extends: 'perbup-a-2025' }),
+        'rule-set.schema.json': '{"type": "object"}',
+        'perbup-contoh.json': perbupText,
+      },
+      false,
+    );
+    expect(Object.keys(folder.current().loaded)).toStrictEqual(['perbup-contoh-2024']);
+    expect(events.filter((e) => e.event === 'rule-set-refused').map((e) => e.id)).toStrictEqual([
+      'perbup-a-2025',
+      'perbup-b-2025',
+    ]);
+    expect(events.map((e) => e.file).join()).not.toContain('schema');
+  });
+
   it('refuses a folder it cannot read, as an input-file error', async () => {
     await expect(
       openRuleSetDir('/tidak/ada', { fixed: [], watch: false, locale: 'id', log: () => {} }),

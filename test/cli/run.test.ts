@@ -435,7 +435,7 @@ describe('help on each command', () => {
   it('has a help for every command in both languages, each naming only options the command line knows', () => {
     const known = new Set(
       [
-        ...readFileSync(join(root, 'src/cli/run.ts'), 'utf8').matchAll(
+        ...readFileSync(join(root, 'src/cli/args.ts'), 'utf8').matchAll(
           /^ {6}'?([a-z-]+)'?: \{ type:/gm,
         ),
       ].map((m) => m[1]),

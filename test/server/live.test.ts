@@ -102,6 +102,24 @@ describe('an app with a rule-set source (serve --rule-set-dir --watch)', () => {
     expect((await evaluateWithPerbup(app)).status).toBe(200);
   });
 
+  it('builds an engine again only when the version changes', async () => {
+    const { source, set } = handSource(withPerbup('1'));
+    const app = createApp({ ruleSetSource: source });
+    // The same version with another list is the same version: nothing is rebuilt.
+    set({ ...empty('1') });
+    expect((await evaluateWithPerbup(app)).status).toBe(200);
+  });
+
+  it('lists the rule sets given at start, with the time the app was made and no file', async () => {
+    const before = new Date().toISOString();
+    const app = createApp({ ruleSets: [perbup] });
+    const listed = (await (await app.request('/rule-sets')).json()) as Record<string, unknown>[];
+    const mine = listed.find((r) => r.id === perbup.id);
+    expect(mine).not.toHaveProperty('file');
+    expect(String(mine?.loadedAt) >= before).toBe(true);
+    expect((await evaluateWithPerbup(app)).status).toBe(200);
+  });
+
   it('refuses a source that is not one, as an option error', () => {
     expect(() => createApp({ ruleSetSource: {} as never })).toThrow(/ruleSetSource must be/);
   });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { TEXTS } from '../../features/texts.js';
 import { type Locale, MESSAGES, pick, visible } from '../../messages.js';
 import type { ReportData } from './data.js';
@@ -29,7 +29,9 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, header: string[], ro
 export async function renderXlsx(data: ReportData, locale: Locale): Promise<Uint8Array> {
   const en = locale === 'en';
   const { summary: s, portfolio: p } = data;
-  const workbook = new ExcelJS.Workbook();
+  // Loaded for a workbook only (see io's reader).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   addSheet(
     workbook,
     en ? 'Summary' : 'Ringkasan',
