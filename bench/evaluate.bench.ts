@@ -42,6 +42,26 @@ if (process.env.BENCH_PART === 'serve') {
   process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
   await new Promise(() => {});
 }
+if (process.env.BENCH_PART === 'floor') {
+  // The floor of the HTTP layer: node:http doing the same parse, evaluate and stringify.
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const result = await evaluate(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      const body = JSON.stringify(result);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    console.log(`http://127.0.0.1:${port}`);
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  await new Promise(() => {});
+}
 if (process.env.BENCH_PART === 'file') {
   await fileBatch(process.env.BENCH_FILE as string);
   process.exit(0);
@@ -251,6 +271,7 @@ await slowPipe(ndjson, 'full');
 await slowPipe(ndjson, 'summary');
 rmSync(dir, { recursive: true, force: true });
 await loadRun();
+startUp();
 
 /**
  * The CLI writing every evaluation into a reader slower than it (a pipe that drains 64 kB every
@@ -292,34 +313,97 @@ async function slowPipe(file: string, detail: 'full' | 'summary'): Promise<void>
  */
 async function loadRun(): Promise<void> {
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_PART: 'serve' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) =>
-    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
-  );
+  const start = async (which: 'serve' | 'floor') => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_PART: which },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+    );
+    return { child, url };
+  };
   const body = JSON.stringify(generateRecord(1));
-  console.log(`\nHTTP API, POST /evaluate on 127.0.0.1, ${seconds} s per row (autocannon):`);
-  console.log('| connections | requests/s | p50 ms | p99 ms | errors | server peak RSS MB |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const connections of [1, 10, 50]) {
-    const result = await autocannon({
-      url: `${url}/evaluate`,
+  const load = (url: string, connections: number, path = '/evaluate') =>
+    autocannon({
+      url: `${url}${path}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
       connections,
       duration: seconds,
     });
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const api = await start('serve');
+  const floor = await start('floor');
+  console.log(
+    `\nHTTP API, POST /evaluate on 127.0.0.1, ${seconds} s per row (autocannon), against the floor: a bare node:http server doing the same parse, evaluate() and stringify:`,
+  );
+  console.log(
+    '| connections | requests/s | p50 ms | p99 ms | errors | server peak RSS MB | floor requests/s | floor p99 ms | share of the floor | ?detail=summary requests/s |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const connections of [1, 10, 50]) {
+    const result = await load(api.url, connections);
+    const status = readFileSync(`/proc/${api.child.pid}/status`, 'utf8');
     const peak = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const bare = await load(floor.url, connections, '/');
+    const summary = await load(api.url, connections, '/evaluate?detail=summary');
     console.log(
-      `| ${connections} | ${fmt(result.requests.average)} | ${fmt(result.latency.p50, 1)} | ${fmt(result.latency.p99, 1)} | ${result.errors + result.non2xx} | ${fmt(peak)} |`,
+      `| ${connections} | ${fmt(result.requests.average)} | ${fmt(result.latency.p50, 1)} | ${fmt(result.latency.p99, 1)} | ${result.errors + result.non2xx} | ${fmt(peak)} | ${fmt(bare.requests.average)} | ${fmt(bare.latency.p99, 1)} | ${fmt(result.requests.average / bare.requests.average, 2)}× | ${fmt(summary.requests.average)} |`,
     );
   }
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  for (const { child } of [api, floor]) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+/**
+ * Start-up: a process that prints `inovasi-rules --help`, and one that imports the main entry
+ * and evaluates one record, against a bare `node -e ''`; each started 15 times, wall time from
+ * spawn to exit (the built files in dist/).
+ */
+function startUp(): void {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const runs = 15;
+  const timeOf = (args: string[]) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const begun = process.hrtime.bigint();
+      const done = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+      if (done.status !== 0) throw new Error(`${args.join(' ')} exited ${done.status}`);
+      samples.push(Number(process.hrtime.bigint() - begun) / 1e6);
+    }
+    samples.sort((a, b) => a - b);
+    return { p50: samples[Math.floor(runs / 2)] ?? 0, p99: samples[runs - 1] ?? 0 };
+  };
+  const bare = timeOf(['-e', '']);
+  const rows = [
+    ["node -e '' (the baseline)", bare],
+    ['inovasi-rules --help', timeOf(['dist/cli.js', '--help'])],
+    [
+      'first evaluate() from the main entry',
+      timeOf([
+        '--input-type=module',
+        '-e',
+        "const { evaluate } = await import('./dist/index.js'); await evaluate({ nama: 'x' });",
+      ]),
+    ],
+    [
+      'first safeEvaluate() from inovasi-rules/core',
+      timeOf([
+        '--input-type=module',
+        '-e',
+        "const { safeEvaluate } = await import('./dist/core.js'); const { ruleSet } = await import('./dist/rule-sets/pp-38-2017.js'); const { ruleSet: rubric } = await import('./dist/rule-sets/iga-2026.js'); await safeEvaluate({ nama: 'x' }, { ruleSet, rubric });",
+      ]),
+    ],
+  ] as const;
+  console.log(`\nStart-up, ${runs} processes each (ms from spawn to exit):`);
+  console.log('| process | p50 ms | max ms | over bare node (p50) |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [name, t] of rows) {
+    console.log(`| ${name} | ${fmt(t.p50)} | ${fmt(t.p99)} | ${fmt(t.p50 / bare.p50, 1)}× |`);
+  }
 }
 
 /** Runs the CLI's `evaluate` on a file, as a stream, and prints throughput and peak memory. */
