@@ -78,6 +78,11 @@ export {
   type RegionInput,
   RegionSchema,
 } from './features/region.js';
+export {
+  type EvaluationSummary,
+  type StampEntry,
+  summarizeEvaluation,
+} from './features/summary.js';
 export type { Locale, LocalizedText } from './messages.js';
 export {
   type Bukti,

@@ -1,6 +1,6 @@
 import { InvalidRecordError, type Issue } from '../errors.js';
 import type { EvaluateOptions, Evaluation } from '../index.js';
-import { evaluate } from '../index.js';
+import { evaluate, summarizeEvaluation } from '../index.js';
 import { type Locale, pick } from '../messages.js';
 
 const fill = (template: string, values: Record<string, number>) =>
@@ -38,34 +38,6 @@ export interface StreamOptions<T = Evaluation> {
   total?: number;
 }
 
-/** An evaluation cut to what a batch reader needs: verdict, failing criteria, scores. */
-export function summaryOf(e: Evaluation): unknown {
-  return {
-    ...(e.id !== undefined ? { id: e.id } : {}),
-    nama: e.nama,
-    ruleSet: e.ruleSet,
-    verdict: e.verdict,
-    failing: e.criteria
-      .filter((c) => c.status === 'fail')
-      .map((c) => ({
-        id: c.id,
-        ...(c.ref ? { ref: c.ref } : {}),
-        citation: c.citation,
-        reasons: c.reasons
-          .filter((r) => r.status === 'fail')
-          .map((r) => ({ code: r.code, message: r.message, fields: r.fields })),
-      })),
-    missingFields: e.missingFields,
-    score: {
-      rubric: e.score.rubric,
-      claimed: e.score.claimed,
-      proven: e.score.proven,
-      max: e.score.max,
-      missingMandatory: e.score.missingMandatory,
-    },
-  };
-}
-
 /** The usual stream options: `evaluate` with these options. */
 export function evaluationStream(
   options: EvaluateOptions,
@@ -80,7 +52,7 @@ export function evaluationStream(
     format,
     formatText,
     verdictOf: (e) => e.verdict,
-    ...(detail === 'summary' ? { project: summaryOf } : {}),
+    ...(detail === 'summary' ? { project: summarizeEvaluation } : {}),
   };
 }
 

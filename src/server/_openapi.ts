@@ -47,6 +47,35 @@ const EvaluationSchema = z
     description: 'The evaluation of one record: as `evaluate()` returns it.',
   });
 
+const StampEntrySchema = z.object({ id: z.string(), edition: z.string(), hash: z.string() });
+const SummarySchema = z
+  .looseObject({
+    id: z.union([z.string(), z.number()]).optional(),
+    nama: z.string(),
+    ruleSet: z.object({ id: z.string(), edition: z.string() }),
+    verdict: z.enum(['eligible', 'not_eligible', 'incomplete']),
+    failing: z.array(
+      z.looseObject({
+        id: z.string(),
+        ref: z.string().optional(),
+        citation: z.string(),
+        reasons: z.array(
+          z.object({ code: z.string(), message: z.string(), fields: z.array(z.string()) }),
+        ),
+      }),
+    ),
+    missingFields: z.array(z.string()),
+    score: z.looseObject({ claimed: z.number(), proven: z.number(), max: z.number() }),
+    stamp: z.object({
+      ruleSet: StampEntrySchema,
+      rubric: StampEntrySchema,
+      version: z.string(),
+    }),
+  })
+  .openapi('EvaluationSummary', {
+    description: 'An evaluation cut to its essentials (?detail=summary): summarizeEvaluation().',
+  });
+
 const query = z.object({
   locale: z
     .enum(['id', 'en'])
@@ -66,6 +95,10 @@ const OVERLAY_DESCRIPTION =
   'What-if, for this request only: JSON of the rubric parameters to change, e.g. {"divisorFloor":14}, {"bands":{"inovatif":45}}, {"innovationCount":{"pointsEach":0.5}}, {"indicators":{"sdm":{"weight":3,"levels":{"2":20}}}}. Applied to a copy of the rubric (validated as any rubric), never stored; the answer names it in whatIf. At most 4096 characters; unknown keys, bands or indicators and values out of range are 400.';
 const withOverlay = query.extend({
   overlay: z.string().optional().openapi({ description: OVERLAY_DESCRIPTION }),
+});
+const detail = z.enum(['full', 'summary']).optional().openapi({
+  description:
+    'summary: the verdict, each failing criterion with its failing reasons and citation, the missing fields, the score totals and the stamp (rule set and rubric with their hashes, version), about 1-2 kB instead of 15; default full',
 });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -129,9 +162,15 @@ export function describeRoutes(app: OpenAPIHono): void {
     method: 'post',
     path: '/evaluate',
     summary: 'Evaluate one innovation record: verdict, criteria with reasons, IGA score',
-    request: { query: withOverlay, body: jsonRef(innovation, 'an innovation record') },
+    request: {
+      query: withOverlay.extend({ detail }),
+      body: jsonRef(innovation, 'an innovation record'),
+    },
     responses: {
-      200: json(EvaluationSchema, 'the evaluation'),
+      200: json(
+        z.union([EvaluationSchema, SummarySchema]),
+        'the evaluation (with ?detail=summary, its summary); compressed (br, gzip) when accepted',
+      ),
       ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
@@ -141,7 +180,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     summary:
       'Evaluate many records: a JSON array, or NDJSON (application/x-ndjson), streamed back as NDJSON',
     request: {
-      query,
+      query: query.extend({ detail }),
       body: {
         content: {
           'application/json': { schema: { type: 'array', items: innovation } },

@@ -16,10 +16,12 @@ import {
   InvalidOptionError,
   InvalidRuleSetError,
   type RuleSetSummary,
+  summarizeEvaluation,
 } from '../index.js';
 import { openRecords } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
+import { compressAnswers } from './_compress.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { type HeavyRunner, heavyRunner } from './_heavy.js';
 import { type Held, type RuleSetSource, ruleSetHolder } from './_live.js';
@@ -443,6 +445,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     HELD.set(c, current());
     return next();
   });
+  app.use(compressAnswers);
   const log = options.accessLog;
   if (log) {
     app.use(async (c, next) => {
@@ -603,12 +606,17 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   app.post('/evaluate', async (c) => {
     const overlay = readOverlay(c.req.query('overlay'));
     const options = optionsOf(c);
+    // `?detail=summary`: the verdict, failing criteria with reasons, score totals and stamp.
+    const summary = queryChoice(c, 'detail', ['full', 'summary']) === 'summary';
     const record = await recordBody(c);
     const engine = engineOf(c);
-    if (!overlay) return c.json(stamped(c, await engine.evaluate(record, options)));
+    if (!overlay) {
+      const result = stamped(c, await engine.evaluate(record, options));
+      return c.json(summary ? summarizeEvaluation(result) : result);
+    }
     const { scoped, id, stamp } = await whatIf(engine, overlay, options, record);
-    const result = await scoped.evaluate(record, { ...options, rubric: id });
-    return c.json(stamped(c, { ...result, whatIf: stamp }));
+    const result = stamped(c, await scoped.evaluate(record, { ...options, rubric: id }));
+    return c.json({ ...(summary ? summarizeEvaluation(result) : result), whatIf: stamp });
   });
 
   // Two editions side by side (`?a=iga-2023&b=iga-2026`), or the region's edition against a
@@ -644,6 +652,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
 
   app.post('/evaluate/batch', async (c) => {
     const evaluateOptions = optionsOf(c);
+    const summary = queryChoice(c, 'detail', ['full', 'summary']) === 'summary';
     const engine = engineOf(c);
     // Options are checked before the first row, so that a bad one is one problem, not one per row.
     await engine.safeEvaluate({ nama: '-' }, evaluateOptions);
@@ -721,7 +730,11 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
             const result = await engine.safeEvaluate(row.record, evaluateOptions);
             line = JSON.stringify(
               result.success
-                ? { ...where, ok: true, evaluation: result.data }
+                ? {
+                    ...where,
+                    ok: true,
+                    evaluation: summary ? summarizeEvaluation(result.data) : result.data,
+                  }
                 : {
                     ...where,
                     ok: false,

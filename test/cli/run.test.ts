@@ -351,6 +351,7 @@ describe('output that respects its reader', () => {
       'failing',
       'missingFields',
       'score',
+      'stamp',
     ]);
     const failing = summary.map((l) => JSON.parse(l)).find((r) => r.verdict === 'not_eligible');
     expect(failing.failing[0]).toMatchObject({
