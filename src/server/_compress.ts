@@ -32,12 +32,13 @@ export function chosenEncoding(header: string | undefined): 'br' | 'gzip' | unde
 
 /** The middleware: compresses the answer after the route has made it. */
 export async function compressAnswers(c: Context, next: Next): Promise<void> {
-  await next();
-  const res = c.res;
+  // Set before the answer is made: touching the answer after would build it again.
   c.header('Vary', 'Accept-Encoding', { append: true });
+  await next();
   const encoding = chosenEncoding(c.req.header('accept-encoding'));
+  if (!encoding) return;
+  const res = c.res;
   if (
-    !encoding ||
     c.req.method === 'HEAD' ||
     !res.body ||
     res.headers.has('content-encoding') ||

@@ -174,6 +174,11 @@ describe('HTTP API: JSON that no record can hold, refused alike on every route',
       '{"nama": "A", "tahun": 1e999999}',
       'tahun: angka di luar',
     ],
+    [
+      'a number past the largest double, written long with a short exponent',
+      `{"nama": "A", "indikator": {"sdm": {"jumlah": ${'9'.repeat(250)}e99}}}`,
+      'indikator.sdm.jumlah: angka di luar',
+    ],
     ['a doubled byte order mark', '\uFEFF\uFEFF{"nama": "A"}', 'tanda urutan byte'],
     ['a lone surrogate in a key', '{"indikator": {"\\udc00": 1}}', 'indikator.\udc00'],
   ];
