@@ -18,6 +18,7 @@ import broken from './contoh-rusak.json';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const summary = $('summary');
+const caseResults = $('case-results');
 const problemsList = $('problems');
 const text = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -118,27 +119,64 @@ jump = (offset) => {
 const setDoc = (view: EditorView, doc: string) =>
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: doc } });
 
+/** Results of an earlier rule set say nothing of the one just loaded: they are cleared. */
+function clearResults(): void {
+  caseResults.replaceChildren();
+  delete caseResults.dataset.summary;
+  const verdict = $('verdict');
+  verdict.textContent = '';
+  delete verdict.dataset.verdict;
+  $('reasons').replaceChildren();
+}
+
 $('load-example').addEventListener('click', () => {
   setDoc(ruleSetView, text(perbup));
   setDoc(casesView, text(perbupCases));
+  clearResults();
 });
-$('load-broken').addEventListener('click', () => setDoc(ruleSetView, text(broken)));
-$<HTMLInputElement>('open').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (file) setDoc(ruleSetView, await file.text());
+$('load-broken').addEventListener('click', () => {
+  setDoc(ruleSetView, text(broken));
+  clearResults();
 });
-$('download').addEventListener('click', () => {
-  const source = ruleSetView.state.doc.toString();
-  let name = 'rule-set.json';
+/** Opens a file chosen with `input` into `view`. */
+function openInto(input: string, view: EditorView): void {
+  $<HTMLInputElement>(input).addEventListener('change', async (event) => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setDoc(view, await file.text());
+    clearResults();
+    // The same file chosen again is read again.
+    (event.target as HTMLInputElement).value = '';
+  });
+}
+openInto('open', ruleSetView);
+openInto('open-cases', casesView);
+
+/** Saves `view`'s text as a file named after its rule set's id (`<id><suffix>`). */
+function saveFrom(
+  button: string,
+  view: EditorView,
+  idOf: () => string | undefined,
+  suffix: string,
+) {
+  $(button).addEventListener('click', () => {
+    const source = view.state.doc.toString();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([source], { type: 'application/json' }));
+    link.download = `${idOf() ?? 'rule-set'}${suffix}`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
+}
+const ruleSetId = () => {
   try {
-    name = `${(JSON.parse(source) as { id?: string }).id ?? 'rule-set'}.json`;
-  } catch {}
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([source], { type: 'application/json' }));
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
-});
+    return (JSON.parse(ruleSetView.state.doc.toString()) as { id?: string }).id;
+  } catch {
+    return undefined;
+  }
+};
+saveFrom('download', ruleSetView, ruleSetId, '.json');
+saveFrom('download-cases', casesView, ruleSetId, '.cases.json');
 
 /** Loads the editor's rule set into the page's registry, replacing an earlier load of its id. */
 function loadEdited(): string {
@@ -147,7 +185,6 @@ function loadEdited(): string {
   return loadRuleSet(ruleSet, loaded ? { replace: true } : undefined).id;
 }
 
-const caseResults = $('case-results');
 $('run-cases').addEventListener('click', async () => {
   caseResults.replaceChildren();
   try {
@@ -182,6 +219,7 @@ record.value = text({
   urusan: ['administrasi_kependudukan_dan_pencatatan_sipil'],
   dapatDireplikasi: true,
 });
+const MARKS = { pass: '✓', fail: '✗', unknown: '?' } as const;
 const VERDICTS = {
   eligible: 'memenuhi kriteria',
   not_eligible: 'tidak memenuhi kriteria',
@@ -199,12 +237,27 @@ $('evaluate').addEventListener('click', async () => {
     });
     verdict.textContent = `Putusan: ${VERDICTS[result.verdict]}`;
     verdict.dataset.verdict = result.verdict;
-    for (const c of result.criteria.filter((c) => c.status !== 'pass')) {
-      for (const r of c.reasons) {
-        const li = document.createElement('li');
-        li.textContent = `${c.ref ?? c.id} ${c.title}: ${r.message}`;
-        reasons.append(li);
+    // Every criterion with its mark and its citation; the reasons of those not passed.
+    for (const c of result.criteria) {
+      const li = document.createElement('li');
+      li.className = c.status;
+      li.dataset.status = c.status;
+      const head = document.createElement('span');
+      head.textContent = `${MARKS[c.status]} ${c.ref ?? c.id} ${c.title}`;
+      const cite = document.createElement('cite');
+      cite.textContent = c.citation;
+      li.append(head, ' · ', cite);
+      const shown = c.status === 'pass' ? [] : c.reasons.filter((r) => r.status !== 'pass');
+      if (shown.length > 0) {
+        const why = document.createElement('ul');
+        for (const r of shown) {
+          const item = document.createElement('li');
+          item.textContent = r.message;
+          why.append(item);
+        }
+        li.append(why);
       }
+      reasons.append(li);
     }
   } catch (error) {
     verdict.textContent = `Tidak dapat dinilai: ${(error as Error).message}`;

@@ -26,6 +26,19 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
       .replace('"dapat_di_replikasi"', '"syarat_tambahan"');
     const fixedFile = join(tmp, 'perbup-uji-2024.json');
     writeFileSync(fixedFile, fixed);
+    // A cases file of one case that expects the wrong verdict: it must fail.
+    const cases = JSON.parse(
+      readFileSync(join(root, 'examples/perbup-contoh.cases.json'), 'utf8'),
+    ) as { cases: { expect: { verdict?: string } }[] };
+    const wrong = cases.cases.slice(0, 1).map((c) => ({
+      ...c,
+      expect: {
+        ...c.expect,
+        verdict: c.expect.verdict === 'eligible' ? 'not_eligible' : 'eligible',
+      },
+    }));
+    const casesFile = join(tmp, 'perbup-uji-2024.cases.json');
+    writeFileSync(casesFile, JSON.stringify({ ...cases, cases: wrong }));
     const browser = await launchChromium();
     try {
       const url = server.url;
@@ -73,6 +86,51 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
         await expect.poll(() => page.getAttribute('#verdict', 'data-verdict')).toBe('not_eligible');
         expect(await page.textContent('#verdict')).toBe('Putusan: tidak memenuhi kriteria');
         expect(await page.textContent('#reasons')).toMatch(/pungutan/);
+        // Every criterion, with its mark and its citation.
+        const criteria = await page.$$eval('#reasons > li', (items) =>
+          items.map((li) => ({
+            status: li.getAttribute('data-status'),
+            mark: (li.textContent ?? '').slice(0, 1),
+            cite: li.querySelector('cite')?.textContent ?? '',
+          })),
+        );
+        expect(criteria.length).toBeGreaterThanOrEqual(6);
+        expect(criteria.map((c) => c.mark)).toStrictEqual(
+          criteria.map((c) => ({ pass: '✓', fail: '✗', unknown: '?' })[c.status as 'pass']),
+        );
+        expect(criteria.map((c) => c.status)).toContain('fail');
+        expect(criteria.every((c) => /PP 38\/2017|Perbup Contoh/.test(c.cite))).toBe(true);
+
+        // A cases file opened from disk replaces the cases, and clears the earlier results.
+        await page.setInputFiles('#open-cases', casesFile);
+        await expect.poll(() => page.textContent('#case-results')).toBe('');
+        expect(await page.textContent('#verdict')).toBe('');
+        expect(await page.$$eval('#reasons > li', (items) => items.length)).toBe(0);
+        await page.click('#run-cases');
+        await expect.poll(() => page.textContent('#case-results')).toContain('0 lulus, 1 gagal');
+        await page.click('#load-example');
+        expect(await page.textContent('#case-results')).toBe('');
+
+        // Line numbers stay beside their lines where long lines wrap.
+        const drift = await page.evaluate(() => {
+          const numbers = [
+            ...document.querySelectorAll('#editor .cm-lineNumbers .cm-gutterElement'),
+          ]
+            .filter(
+              (e) =>
+                /^\d+$/.test(e.textContent ?? '') &&
+                (e as HTMLElement).style.visibility !== 'hidden',
+            )
+            .map((e) => [Number(e.textContent), e.getBoundingClientRect().top] as const);
+          const lines = [...document.querySelectorAll('#editor .cm-line')].map(
+            (e) => e.getBoundingClientRect().top,
+          );
+          const first = numbers[0]?.[0] ?? 1;
+          return Math.max(
+            ...numbers.map(([n, top]) => Math.abs(top - (lines[n - first] ?? Number.NaN))),
+          );
+        });
+        expect(drift).toBeLessThan(2);
         // Nothing is wider than the page, on a phone too.
         const overflow = await page.evaluate(
           'document.documentElement.scrollWidth - document.documentElement.clientWidth',
