@@ -12,11 +12,30 @@ import schema from '../../schema/rule-set.schema.json';
 import perbupCases from '../perbup-contoh.cases.json';
 import perbup from '../perbup-contoh.json';
 import broken from './contoh-rusak.json';
+import keterangan from './keterangan.id.json';
 
 // A rule-set editor that runs the library's browser entry, with no server: every problem of
 // the file at its place while typing, the file's test cases, and a record evaluated by it.
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// The hovers and completions speak Indonesian (`?lang=en` for English): each description of the
+// schemas is looked up in keterangan.id.json, kept complete by a test.
+const english = new URLSearchParams(location.search).get('lang') === 'en';
+const INDONESIAN = keterangan as Record<string, string>;
+function inIndonesian(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(inIndonesian);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === 'description' && typeof value === 'string'
+        ? (INDONESIAN[value] ?? value)
+        : inIndonesian(value),
+    ]),
+  );
+}
+const described = (jsonSchema: object) => (english ? jsonSchema : inIndonesian(jsonSchema));
 const summary = $('summary');
 const caseResults = $('case-results');
 const problemsList = $('problems');
@@ -103,7 +122,7 @@ function editor(parent: HTMLElement, doc: string, jsonSchema: object, lint: bool
         ...(lint ? [libraryLint, lintGutter()] : []),
         jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
         hoverTooltip(jsonSchemaHover()),
-        stateExtensions(jsonSchema as never),
+        stateExtensions(described(jsonSchema) as never),
         EditorView.lineWrapping,
       ],
     }),
@@ -265,4 +284,7 @@ $('evaluate').addEventListener('click', async () => {
   }
 });
 
+const other = $<HTMLAnchorElement>('lang');
+other.href = english ? '?' : '?lang=en';
+other.textContent = english ? 'Keterangan dalam bahasa Indonesia' : 'Descriptions in English';
 document.body.dataset.ready = 'true';

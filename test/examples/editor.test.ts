@@ -51,6 +51,25 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
         await page.waitForSelector('body[data-ready]');
         await expect.poll(() => page.textContent('#summary')).toBe('✓ Rule set sah');
 
+        // A key's hover explains it in Indonesian.
+        // A key is a bare text node of its line: the point over it, from a range of its letters.
+        const key = (await page.evaluate(`(() => {
+          const line = [...document.querySelectorAll('#editor .cm-line')].find((l) =>
+            (l.textContent || '').trim().startsWith('"extends"'));
+          const node = line.firstChild;
+          const at = node.textContent.indexOf('extends');
+          const range = document.createRange();
+          range.setStart(node, at + 1);
+          range.setEnd(node, at + 3);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        })()`)) as { x: number; y: number };
+        await page.mouse.move(key.x, key.y);
+        await expect
+          .poll(() => page.textContent('.cm-tooltip-hover').catch(() => ''))
+          .toContain('Id rule set yang menjadi dasarnya');
+        await page.mouse.move(0, 0);
+
         await page.click('#load-broken');
         const codes = () =>
           page.$$eval('#problems li', (items) => items.map((li) => li.getAttribute('data-code')));
