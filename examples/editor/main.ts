@@ -1,4 +1,6 @@
+import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { json, jsonLanguage, jsonParseLinter } from '@codemirror/lang-json';
+import { syntaxTree } from '@codemirror/language';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, hoverTooltip } from '@codemirror/view';
@@ -8,6 +10,7 @@ import { evaluate, getRuleSet, listRuleSets, loadRuleSet } from 'inovasi-rules';
 import { lintRuleSet, type RuleSetProblem } from 'inovasi-rules/schemas';
 import { runTestCases } from 'inovasi-rules/vitest';
 import casesSchema from '../../schema/cases.schema.json';
+import innovationSchema from '../../schema/innovation.schema.json';
 import schema from '../../schema/rule-set.schema.json';
 import perbupCases from '../perbup-contoh.cases.json';
 import perbup from '../perbup-contoh.json';
@@ -110,6 +113,115 @@ const libraryLint = linter(
   { delay: 250 },
 );
 
+// Completion of what a leaf condition's `path` and `value` can be, read from the schemas: the
+// dotted paths under its fact (indikator → sdm.jumlah, …), and the values of a field with a
+// closed set (urusan ids and codes, enum labels) for the fact, path and operator given beside
+// it. The schema says the values with if/then, which the schema completion does not follow.
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Every dotted path inside a record field's schema (objects, also under anyOf). */
+function pathsIn(node: unknown, prefix = ''): string[] {
+  if (!isObject(node)) return [];
+  const branches = Array.isArray(node.anyOf) ? node.anyOf : [];
+  const properties = isObject(node.properties) ? node.properties : {};
+  return [
+    ...Object.entries(properties).flatMap(([key, child]) => {
+      const here = prefix ? `${prefix}.${key}` : key;
+      return [here, ...pathsIn(child, here)];
+    }),
+    ...branches.flatMap((b) => pathsIn(b, prefix)),
+  ];
+}
+const recordFields = (innovationSchema as { properties: Json }).properties;
+const PATHS = new Map(
+  Object.entries(recordFields).map(([fact, node]) => [fact, [...new Set(pathsIn(node))]]),
+);
+
+/** The values a closed-set field can be compared with, by `fact|path|operator`. */
+const VALUES = new Map<string, unknown[]>();
+const enumOf = (node: unknown): unknown[] | undefined => {
+  if (!isObject(node)) return undefined;
+  if (Array.isArray(node.enum)) return node.enum;
+  if (isObject(node.items)) return enumOf(node.items);
+  for (const branch of Array.isArray(node.anyOf) ? node.anyOf : []) {
+    const found = enumOf(branch);
+    if (found) return found;
+  }
+  return undefined;
+};
+const leafSchema = (schema as { $defs: Record<string, Json> }).$defs;
+JSON.stringify(leafSchema, (_key, node: unknown) => {
+  // Every if/then of the schema that names a fact and operators, and gives the value's set.
+  if (isObject(node) && isObject(node.if) && isObject(node.then)) {
+    const when = (node.if as { properties?: Record<string, { const?: string; enum?: string[] }> })
+      .properties;
+    const values = enumOf((node.then as { properties?: Json }).properties?.value);
+    if (when?.fact?.const && when.operator?.enum && values) {
+      for (const operator of when.operator.enum) {
+        VALUES.set(`${when.fact.const}|${when.path?.const ?? ''}|${operator}`, values);
+      }
+    }
+  }
+  return node;
+});
+
+/** The text of a string property of the object around a node, when it has one. */
+function propertyOf(object: ReturnType<typeof syntaxTree>['topNode'], doc: string, name: string) {
+  for (let p = object.firstChild; p; p = p.nextSibling) {
+    if (p.name !== 'Property') continue;
+    const key = p.getChild('PropertyName');
+    const value = p.lastChild;
+    if (key && value?.name === 'String' && doc.slice(key.from, key.to) === JSON.stringify(name)) {
+      return JSON.parse(doc.slice(value.from, value.to)) as string;
+    }
+  }
+  return undefined;
+}
+
+function leafCompletion(context: CompletionContext): CompletionResult | null {
+  const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+  // A string right in a property's value, or an item of a list there (`containsAny`).
+  const inList = node.name === 'String' && node.parent?.name === 'Array';
+  const holder = node.name === 'String' ? (inList ? node.parent : node) : undefined;
+  const property = holder?.parent;
+  const object = property?.parent;
+  // Syntax nodes are made afresh on each walk: the same node is the same place.
+  const last = property?.lastChild;
+  if (
+    property?.name !== 'Property' ||
+    object?.name !== 'Object' ||
+    last?.from !== holder?.from ||
+    last?.to !== holder?.to
+  ) {
+    return null;
+  }
+  const doc = context.state.doc.toString();
+  const key = property.getChild('PropertyName');
+  const name = key ? doc.slice(key.from, key.to) : '';
+  const fact = propertyOf(object as never, doc, 'fact');
+  if (!fact) return null;
+  let options: string[] = [];
+  if (name === '"path"') options = PATHS.get(fact) ?? [];
+  if (name === '"value"') {
+    const path = propertyOf(object as never, doc, 'path') ?? '';
+    const operator = propertyOf(object as never, doc, 'operator') ?? '';
+    options = (
+      VALUES.get(`${fact}|${path}|${operator}`) ??
+      VALUES.get(`${fact}|${path}|equal`) ??
+      []
+    ).filter((v): v is string => typeof v === 'string');
+  }
+  if (options.length === 0) return null;
+  return {
+    from: node.from,
+    to: node.to,
+    options: options.map((label) => ({ label: JSON.stringify(label), type: 'constant' })),
+    validFor: /^"[^"]*"?$/,
+  };
+}
+
 function editor(parent: HTMLElement, doc: string, jsonSchema: object, lint: boolean): EditorView {
   return new EditorView({
     parent,
@@ -121,6 +233,7 @@ function editor(parent: HTMLElement, doc: string, jsonSchema: object, lint: bool
         linter(jsonParseLinter()),
         ...(lint ? [libraryLint, lintGutter()] : []),
         jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
+        jsonLanguage.data.of({ autocomplete: leafCompletion }),
         hoverTooltip(jsonSchemaHover()),
         stateExtensions(described(jsonSchema) as never),
         EditorView.lineWrapping,

@@ -37,6 +37,22 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
         verdict: c.expect.verdict === 'eligible' ? 'not_eligible' : 'eligible',
       },
     }));
+    const completionFile = join(tmp, 'lengkapi.json');
+    writeFileSync(
+      completionFile,
+      `${JSON.stringify(
+        {
+          when: {
+            all: [
+              { fact: 'urusan', operator: 'contains', value: 'pen' },
+              { fact: 'indikator', path: 'sd', operator: 'greaterThan', value: 1 },
+            ],
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
     const casesFile = join(tmp, 'perbup-uji-2024.cases.json');
     writeFileSync(casesFile, JSON.stringify({ ...cases, cases: wrong }));
     const browser = await launchChromium();
@@ -69,6 +85,31 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
           .poll(() => page.textContent('.cm-tooltip-hover').catch(() => ''))
           .toContain('Id rule set yang menjadi dasarnya');
         await page.mouse.move(0, 0);
+
+        // The values of a catalogued field, and the paths under a fact, are completed.
+        await page.setInputFiles('#open', completionFile);
+        await expect.poll(() => page.textContent('#editor .cm-content')).toContain('"pen"');
+        const offered = async (text: string) => {
+          const at = (await page.evaluate(`(() => {
+            const node = [...document.querySelectorAll('#editor .cm-line span')].find(
+              (s) => s.textContent === ${JSON.stringify(`"${text}"`)}).firstChild;
+            const range = document.createRange();
+            range.setStart(node, ${text.length + 1});
+            range.setEnd(node, ${text.length + 1});
+            const r = range.getBoundingClientRect();
+            return { x: r.left, y: r.top + r.height / 2 };
+          })()`)) as { x: number; y: number };
+          await page.mouse.click(at.x, at.y);
+          await page.keyboard.press('Control+Space');
+          await page.waitForSelector('.cm-tooltip-autocomplete');
+          const labels = await page.$$eval('.cm-tooltip-autocomplete li', (items) =>
+            items.map((li) => li.textContent ?? ''),
+          );
+          await page.keyboard.press('Escape');
+          return labels;
+        };
+        expect(await offered('pen')).toContain('"pendidikan"');
+        expect(await offered('sd')).toContain('"sdm.jumlah"');
 
         await page.click('#load-broken');
         const codes = () =>
