@@ -1,4 +1,5 @@
 import type { Evaluation, Verdict } from '../eligibility/types.js';
+import { InvalidOptionError } from '../errors.js';
 import type { InnovationScore } from '../scoring/score.js';
 
 /**
@@ -67,6 +68,7 @@ export interface EvaluationSummary {
  *
  * @param evaluation - a result of `evaluate`
  * @returns its summary
+ * @throws {@link InvalidOptionError} when `evaluation` is not a result of `evaluate`
  * @example
  * ```ts
  * const summary = summarizeEvaluation(await evaluate(record));
@@ -74,7 +76,22 @@ export interface EvaluationSummary {
  * ```
  */
 export function summarizeEvaluation(evaluation: Evaluation): EvaluationSummary {
-  const e = evaluation;
+  try {
+    return summaryOf(evaluation);
+  } catch {
+    // Whatever is not an evaluation (a missing part, a getter that throws) is the caller's
+    // mistake, said as such.
+    throw new InvalidOptionError([
+      {
+        path: ['evaluation'],
+        code: 'invalid_type',
+        message: 'evaluation must be a result of evaluate()',
+      },
+    ]);
+  }
+}
+
+function summaryOf(e: Evaluation): EvaluationSummary {
   const entry = (b: StampEntry): StampEntry => ({ id: b.id, edition: b.edition, hash: b.hash });
   return {
     ...(e.id !== undefined ? { id: e.id } : {}),

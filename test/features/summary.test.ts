@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, summarizeEvaluation } from '../../src/index.js';
+import { evaluate, InvalidOptionError, summarizeEvaluation } from '../../src/index.js';
 import { eligibleRecord, without } from '../helpers.js';
 
 describe('summarizeEvaluation', () => {
@@ -53,5 +53,11 @@ describe('summarizeEvaluation', () => {
     expect(summary).not.toHaveProperty('id');
     expect(summary.failing).toStrictEqual([]);
     expect(summary.verdict).toBe('eligible');
+  });
+
+  it('refuses what is not an evaluation, as an option error', () => {
+    for (const wrong of [undefined, null, 1, {}, { criteria: [] }]) {
+      expect(() => summarizeEvaluation(wrong as never)).toThrow(InvalidOptionError);
+    }
   });
 });
