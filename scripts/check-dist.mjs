@@ -14,7 +14,9 @@ const api = readme.slice(readme.indexOf('## API'), readme.indexOf('## Command li
 const problems = [];
 
 // 25 → 26 for createEngine (2026-12), the engine every other function is a call on.
-const MAIN_BUDGET = 26;
+// 26 → 27 for summarizeEvaluation (2026-12-06): the one cut of an evaluation that the command
+// line, the HTTP API and dashboards share, rather than three copies of it.
+const MAIN_BUDGET = 27;
 const entries = Object.keys(pkg.exports).filter((k) => !k.includes('*') && !k.endsWith('.json'));
 
 for (const key of entries) {
