@@ -42,8 +42,8 @@ export async function compressAnswers(c: Context, next: Next): Promise<void> {
     c.req.method === 'HEAD' ||
     !res.body ||
     res.headers.has('content-encoding') ||
-    !COMPRESSIBLE.test(res.headers.get('content-type') ?? '') ||
-    c.req.path === '/evaluate/batch'
+    // Not NDJSON: a streamed batch's lines are sent as they are made.
+    !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')
   ) {
     return;
   }

@@ -18,6 +18,7 @@ describe('summarizeEvaluation', () => {
     for (const [i, criterion] of summary.failing.entries()) {
       const whole = failing[i] as (typeof failing)[number];
       expect(criterion.citation).toBe(whole.citation);
+      expect(criterion.ref).toBe(whole.ref);
       expect(criterion.reasons.map((r) => r.code)).toStrictEqual(
         whole.reasons.filter((r) => r.status === 'fail').map((r) => r.code),
       );
@@ -58,6 +59,17 @@ describe('summarizeEvaluation', () => {
   it('refuses what is not an evaluation, as an option error', () => {
     for (const wrong of [undefined, null, 1, {}, { criteria: [] }]) {
       expect(() => summarizeEvaluation(wrong as never)).toThrow(InvalidOptionError);
+    }
+    try {
+      summarizeEvaluation({} as never);
+    } catch (error) {
+      expect((error as InvalidOptionError).issues).toStrictEqual([
+        {
+          path: ['evaluation'],
+          code: 'invalid_type',
+          message: 'evaluation must be a result of evaluate()',
+        },
+      ]);
     }
   });
 });

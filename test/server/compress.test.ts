@@ -38,7 +38,24 @@ describe('compressed answers', () => {
     expect(refused.headers.get('content-encoding')).toBeNull();
   });
 
+  it('keeps a small answer’s status and type, and answers HEAD with no body', async () => {
+    const missing = await app.request('/rule-sets/tidak-ada', {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(missing.headers.get('content-encoding')).toBeNull();
+    expect(((await missing.json()) as { code: string }).code).toBe('E_UNKNOWN_RULE_SET');
+    const head = await app.request('/rule-sets', {
+      method: 'HEAD',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(head.headers.get('content-encoding')).toBeNull();
+  });
+
   it('reads Accept-Encoding as HTTP does', () => {
+    expect(chosenEncoding(' br ; q=0 , gzip ')).toBe('gzip');
+    expect(chosenEncoding('gzip;q=0.8, br; q=0')).toBe('gzip');
     expect(chosenEncoding(undefined)).toBeUndefined();
     expect(chosenEncoding('identity')).toBeUndefined();
     expect(chosenEncoding('gzip, deflate, br')).toBe('br');
