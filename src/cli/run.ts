@@ -16,7 +16,7 @@ import { createEngine, evaluateAll, evaluateRegion, getRuleSet, loadRuleSet } fr
 import { type Locale, pick } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
 import { checkSubmission } from '../submission.js';
-import { EXIT, helpOf, parseOptions, usage, writeFailure } from './args.js';
+import { EXIT, helpOf, parseOptions, writeFailure } from './args.js';
 import { setColour } from './colour.js';
 import { commandDossier, commandOutcomes, commandVerify, type DossierContext } from './dossier.js';
 import {
@@ -188,6 +188,8 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
   // The language of messages, known even when the other arguments do not parse.
   const langAt = argv.indexOf('--lang');
   const locale: Locale = argv[langAt + 1] === 'en' || argv.includes('--lang=en') ? 'en' : 'id';
+  // The command named, once the arguments parse: a usage error shows that command's help.
+  let named: readonly string[] = [];
   try {
     let parsed: ReturnType<typeof parseOptions>;
     try {
@@ -196,6 +198,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       throw new UsageError((error as Error).message);
     }
     const { values, positionals } = parsed;
+    named = positionals;
     if (values.help) {
       io.stdout(helpOf(positionals, locale));
       return EXIT.ok;
@@ -235,7 +238,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     }
     return await runCommand(command, args, values, options, io);
   } catch (error) {
-    const code = reportError(error, io, locale);
+    const code = reportError(error, io, locale, named);
     // A program reading --format json gets one JSON document whatever happened: the error.
     const formatAt = argv.indexOf('--format');
     const json = argv[formatAt + 1] === 'json' || argv.includes('--format=json');
@@ -545,9 +548,15 @@ async function dossierContext(values: string[], options: Options): Promise<Dossi
   };
 }
 
-function reportError(error: unknown, io: CliIo, locale: Locale): number {
+function reportError(
+  error: unknown,
+  io: CliIo,
+  locale: Locale,
+  named: readonly string[] = [],
+): number {
   if (error instanceof UsageError) {
-    io.stderr(`inovasi-rules: ${error.message}\n\n${usage(locale)}`);
+    // The help of the command the user was running (`serve --watch` alone: serve's), else all.
+    io.stderr(`inovasi-rules: ${error.message}\n\n${helpOf(named, locale)}`);
     return EXIT.usage;
   }
   if (error instanceof RuleSetFileError) {

@@ -527,6 +527,14 @@ describe('the command line in Indonesian, on its error paths', () => {
     expect(en.stderr).toMatch(ENGLISH);
   });
 
+  it('shows the help of the command a usage error was made in, else the whole usage', () => {
+    expect(cli('serve', '--watch').stderr).toContain('Pemakaian: inovasi-rules serve [opsi]');
+    expect(cli('evaluate', 'x.csv', '--format', 'pdf', '--lang', 'en').stderr).toContain(
+      'Usage: inovasi-rules evaluate <file>',
+    );
+    expect(cli('frobnicate').stderr).toContain('Pemakaian: inovasi-rules <perintah> [opsi]');
+  });
+
   it('says every warning and problem of a messy export in Indonesian', () => {
     const { stderr } = cli('evaluate', messy(), '--format', 'json');
     expect(stderr).toContain('kolom "catatan" tidak cocok');
