@@ -240,6 +240,41 @@ for (const [workload, make] of WORKLOADS) {
   console.log(
     `| first plan of the process (loads HiGHS) | ${fmt(first, 2)} | | ${fmt(first / greedy, 1)}× |`,
   );
+
+  // Regions and plans by size: evaluateRegion per innovation against evaluate() per record (the
+  // same kind of records, never seen before), and both plans; each size on records of its own.
+  const { evaluateRegion } = await import('../src/index.js');
+  const sized = (n: number, seed: number) => ({
+    ...region,
+    inovasi: Array.from({ length: n }, (_, i) => ({
+      ...generateRecord(seed + i),
+      tahun: 2026,
+      urusan: [affairs[i % affairs.length] as string],
+    })),
+  });
+  console.log('\n**Regions and plans by size** (seconds; per innovation in µs)\n');
+  console.log(
+    '| innovations | evaluate() per record µs | evaluateRegion per innovation µs | ratio | greedy plan s | optimal plan s |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const n of [10, 100, 1_000, 5_000]) {
+    const records = sized(n, 10_000_000 + n * 10).inovasi;
+    const single = await seconds(async () => {
+      for (const r of records) await evaluate(r);
+    });
+    const whole = await seconds(() => evaluateRegion(sized(n, 20_000_000 + n * 10)));
+    // Plans past 1,000 innovations take minutes with the greedy order: left out.
+    const planned =
+      n <= 1_000
+        ? [
+            await seconds(() => planRegion(sized(n, 30_000_000 + n * 10), { method: 'greedy' })),
+            await seconds(() => planRegion(sized(n, 40_000_000 + n * 10))),
+          ]
+        : undefined;
+    console.log(
+      `| ${fmt(n)} | ${fmt((single / n) * 1e6, 1)} | ${fmt((whole / n) * 1e6, 1)} | ${fmt(whole / single, 2)}× | ${planned ? fmt(planned[0] as number, 2) : '—'} | ${planned ? fmt(planned[1] as number, 2) : '—'} |`,
+    );
+  }
 }
 
 // `BENCH_PART=workloads`: the tables above only.
