@@ -1,5 +1,6 @@
+import type { Stats } from 'node:fs';
 import { type FSWatcher, watch as watchFolder } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputFileError, InvalidRuleSetError } from '../errors.js';
 import { createEngine, type Issue } from '../index.js';
@@ -78,7 +79,7 @@ export async function openRuleSetDir(dir: string, options: RuleSetDirOptions): P
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && isRuleSetFile(entry.name))
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isRuleSetFile(entry.name))
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
@@ -154,11 +155,18 @@ export async function openRuleSetDir(dir: string, options: RuleSetDirOptions): P
   const read = async (file: string, besides: readonly string[]): Promise<Read> => {
     let id: string | undefined;
     try {
+      // Only a regular file: a pipe or a device named *.json would hold the reloads forever.
+      const kind = await statOf(file);
+      if (kind === undefined) return 'gone';
+      if (!kind.isFile()) {
+        const why = say('notRegularFile', locale, { file });
+        throw new InputFileError(file, [{ path: [], code: 'not_a_file', message: why }]);
+      }
       const json = await readRuleSetFile(file, locale, besides);
       id = (json as { id: string }).id;
       return { json, id };
     } catch (error) {
-      if (error instanceof InputFileError && !(await exists(file))) return 'gone';
+      if (error instanceof InputFileError && (await statOf(file)) === undefined) return 'gone';
       refuse(file, error, id ?? (error as Partial<RuleSetFileError>).ruleSetId);
       return 'refused';
     }
@@ -258,10 +266,7 @@ export async function openRuleSetDir(dir: string, options: RuleSetDirOptions): P
   };
 }
 
-async function exists(file: string): Promise<boolean> {
-  const { stat } = await import('node:fs/promises');
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
+/** What the file is (a regular file, a pipe, …), or `undefined` when it is not there. */
+async function statOf(file: string): Promise<Stats | undefined> {
+  return stat(file).catch(() => undefined);
 }

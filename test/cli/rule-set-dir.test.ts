@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,6 +170,22 @@ describe('openRuleSetDir', () => {
       'perbup-b-2025',
     ]);
     expect(events.map((e) => e.file).join()).not.toContain('schema');
+  });
+
+  it('leaves out a pipe named *.json, which would hold the reloads forever, and goes on', async () => {
+    const { folder, dir, next } = await opened({ 'perbup-contoh.json': perbupText });
+    let event = next((e) => e.file.endsWith('pipa.json'));
+    execFileSync('mkfifo', [join(dir, 'pipa.json')]);
+    expect(await event).toMatchObject({
+      event: 'rule-set-refused',
+      code: 'E_INPUT_FILE',
+      kept: false,
+      problems: [{ message: expect.stringContaining('not a regular file') }],
+    });
+    event = next((e) => e.file.endsWith('dua.json'));
+    writeFileSync(join(dir, 'dua.json'), variant({ id: 'perbup-dua-2025' }));
+    expect(await event).toMatchObject({ event: 'rule-set-loaded', id: 'perbup-dua-2025' });
+    folder.close();
   });
 
   it('refuses a folder it cannot read, as an input-file error', async () => {
