@@ -151,10 +151,11 @@ const enumOf = (node: unknown): unknown[] | undefined => {
   }
   return undefined;
 };
-const leafSchema = (schema as { $defs: Record<string, Json> }).$defs;
-JSON.stringify(leafSchema, (_key, node: unknown) => {
-  // Every if/then of the schema that names a fact and operators, and gives the value's set.
-  if (isObject(node) && isObject(node.if) && isObject(node.then)) {
+/** Every if/then of the schema that names a fact and operators and gives the value's set. */
+function collectValues(node: unknown): void {
+  if (Array.isArray(node)) for (const item of node) collectValues(item);
+  if (!isObject(node)) return;
+  if (isObject(node.if) && isObject(node.then)) {
     const when = (node.if as { properties?: Record<string, { const?: string; enum?: string[] }> })
       .properties;
     const values = enumOf((node.then as { properties?: Json }).properties?.value);
@@ -164,8 +165,9 @@ JSON.stringify(leafSchema, (_key, node: unknown) => {
       }
     }
   }
-  return node;
-});
+  for (const child of Object.values(node)) collectValues(child);
+}
+collectValues(schema);
 
 /** The text of a string property of the object around a node, when it has one. */
 function propertyOf(object: ReturnType<typeof syntaxTree>['topNode'], doc: string, name: string) {

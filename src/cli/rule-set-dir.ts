@@ -53,8 +53,6 @@ export interface RuleSetDirOptions {
   locale: Locale;
   /** Where each event goes (one JSON line each on standard error). */
   log: (event: RuleSetDirEvent) => void;
-  /** Called after each file event has been handled (tests wait on it). */
-  settled?: () => void;
 }
 
 /** A file of the folder as loaded: its JSON, its id, and when. */
@@ -92,24 +90,28 @@ export async function openRuleSetDir(dir: string, options: RuleSetDirOptions): P
   let count = 0;
   let snapshot: RuleSetVersion = { version: '0', ruleSets: [], loaded: {} };
 
-  /** The folder's rule sets in load order: a parent in the folder before what extends it. */
+  /**
+   * The folder's files in load order, as `[file, held]`: a parent in the folder before what
+   * extends it, else by name.
+   */
   const ordered = (files: Map<string, Held>) => {
-    const byId = new Map([...files.values()].map((h) => [h.id, h]));
-    const out: Held[] = [];
-    const visit = (h: Held, depth: number) => {
-      if (out.includes(h) || depth > files.size) return;
-      const parent = byId.get((h.json as { extends?: string }).extends ?? '');
-      if (parent && parent !== h) visit(parent, depth + 1);
-      if (!out.includes(h)) out.push(h);
+    const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1));
+    const byId = new Map(entries.map((entry) => [entry[1].id, entry]));
+    const out: [string, Held][] = [];
+    const visit = (entry: [string, Held], depth: number) => {
+      if (out.includes(entry) || depth > files.size) return;
+      const parent = byId.get((entry[1].json as { extends?: string }).extends ?? '');
+      if (parent && parent !== entry) visit(parent, depth + 1);
+      if (!out.includes(entry)) out.push(entry);
     };
-    for (const name of [...files.keys()].sort()) visit(files.get(name) as Held, 0);
+    for (const entry of entries) visit(entry, 0);
     return out;
   };
 
   /** Loads the candidate list into an engine: its hashes, or the error that refuses it. */
   const tryList = (files: Map<string, Held>) => {
     const list = ordered(files);
-    const engine = createEngine({ ruleSets: [...fixed, ...list.map((h) => h.json)] });
+    const engine = createEngine({ ruleSets: [...fixed, ...list.map(([, h]) => h.json)] });
     return new Map(engine.listRuleSets().map((s) => [s.id, s.hash]));
   };
 
@@ -120,7 +122,7 @@ export async function openRuleSetDir(dir: string, options: RuleSetDirOptions): P
     for (const [file, h] of files) loaded[h.id] = { file, loadedAt: h.loadedAt };
     snapshot = {
       version: String(count),
-      ruleSets: ordered(files).map((h) => h.json),
+      ruleSets: ordered(files).map(([, h]) => h.json),
       loaded,
     };
   };
@@ -231,10 +233,7 @@ export async function openRuleSetDir(dir: string, options: RuleSetDirOptions): P
     const now = await read(file, [...fixedIds, ...named]);
     if (typeof now === 'object') found.set(file, { ...now, loadedAt: '' });
   }
-  for (const h of ordered(found)) {
-    const file = [...found].find(([, f]) => f === h)?.[0] as string;
-    admit(file, h);
-  }
+  for (const [file, h] of ordered(found)) admit(file, h);
 
   let watcher: FSWatcher | undefined;
   if (options.watch) {
@@ -249,12 +248,10 @@ export async function openRuleSetDir(dir: string, options: RuleSetDirOptions): P
         name,
         setTimeout(() => {
           waiting.delete(name);
-          queue = queue
-            .then(async () => {
-              const file = join(dir, name);
-              admit(file, await read(file, [...fixedIds, ...[...held.values()].map((h) => h.id)]));
-            })
-            .then(() => options.settled?.());
+          queue = queue.then(async () => {
+            const file = join(dir, name);
+            admit(file, await read(file, [...fixedIds, ...[...held.values()].map((h) => h.id)]));
+          });
         }, 100),
       );
     });

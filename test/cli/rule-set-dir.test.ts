@@ -154,6 +154,18 @@ describe('openRuleSetDir', () => {
     folder.close();
   });
 
+  it('at start, refuses a second file with an id another file holds, never dropping it unsaid', async () => {
+    const { folder, events, dir } = await opened(
+      { 'a.json': perbupText, 'b.json': perbupText },
+      false,
+    );
+    expect(folder.current().loaded['perbup-contoh-2024']?.file).toBe(join(dir, 'a.json'));
+    expect(events.map((e) => [e.event, e.file])).toStrictEqual([
+      ['rule-set-loaded', join(dir, 'a.json')],
+      ['rule-set-refused', join(dir, 'b.json')],
+    ]);
+  });
+
   it('refuses rule sets that extend each other, without hanging, and skips schemas', async () => {
     const { folder, events } = await opened(
       {
