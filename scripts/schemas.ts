@@ -220,6 +220,20 @@ const FORMAT_DOCS: Record<string, string> = {
   'assumptions[].text': 'The assumption, in Indonesian (id) and English (en).',
   'assumptions[].text.id': 'The Indonesian text.',
   'assumptions[].text.en': 'The English text.',
+  questions:
+    'The region\'s own questions: fields its regulation asks for beyond the national record, answered in the record under daerah.<id> and read in conditions as fact "daerah", path <id>.',
+  'questions[].id': 'Stable id: lowercase letters, digits and "_"; the record\'s key under daerah.',
+  'questions[].type':
+    'What the answer holds: text, number, integer, boolean, date (YYYY-MM-DD) or choice (one of values).',
+  'questions[].values': 'The allowed answers of a choice question.',
+  'questions[].label': 'The question as a form shows it, in Indonesian (id) and English (en).',
+  'questions[].label.id': 'The Indonesian text.',
+  'questions[].label.en': 'The English text.',
+  'questions[].help': 'What to write, in Indonesian (id) and English (en).',
+  'questions[].help.id': 'The Indonesian text.',
+  'questions[].help.en': 'The English text.',
+  'questions[].citation':
+    'The article of the regulation that asks it, e.g. "Perwali Surakarta 9/2025 Pasal 6".',
   criteria:
     'The criteria: each passes when all its checks pass. With extends, the same id replaces the inherited criterion in place; a new id adds one.',
   'criteria[].id':

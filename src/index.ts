@@ -98,7 +98,7 @@ export {
   type UrusanGroup,
   urusanCatalogue,
 } from './record/urusan.js';
-export type { Assumption, Check, Criterion, LegalSource } from './rule-sets/format.js';
+export type { Assumption, Check, Criterion, LegalSource, Question } from './rule-sets/format.js';
 export { checkRuleSet, getRuleSet, listRuleSets, loadRuleSet } from './rule-sets/registry.js';
 export type { Band, RegionRules, RubricIndicator } from './rule-sets/rubric-format.js';
 export type {

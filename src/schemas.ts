@@ -17,6 +17,7 @@ export {
   EligibilityRuleSetSchema,
   LegalSourceSchema,
   LocalizedTextSchema,
+  QuestionSchema,
 } from './rule-sets/format.js';
 export {
   BandIdSchema,

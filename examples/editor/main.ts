@@ -182,6 +182,21 @@ function propertyOf(object: ReturnType<typeof syntaxTree>['topNode'], doc: strin
   return undefined;
 }
 
+/** The questions a rule-set document declares (none while it is not valid JSON). */
+function questionsIn(doc: string): { id: string; values: unknown[] }[] {
+  try {
+    const parsed: unknown = JSON.parse(doc);
+    const list = isObject(parsed) && Array.isArray(parsed.questions) ? parsed.questions : [];
+    return list.flatMap((q: unknown) =>
+      isObject(q) && typeof q.id === 'string'
+        ? [{ id: q.id, values: Array.isArray(q.values) ? q.values : [] }]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
 function leafCompletion(context: CompletionContext): CompletionResult | null {
   const node = syntaxTree(context.state).resolveInner(context.pos, -1);
   // A string right in a property's value, or an item of a list there (`containsAny`).
@@ -205,14 +220,16 @@ function leafCompletion(context: CompletionContext): CompletionResult | null {
   const fact = propertyOf(object as never, doc, 'fact');
   if (!fact) return null;
   let options: string[] = [];
-  if (name === '"path"') options = PATHS.get(fact) ?? [];
+  // The region's own questions are the document's: their ids, and a choice's values.
+  const questions = fact === 'daerah' ? questionsIn(doc) : undefined;
+  if (name === '"path"') options = questions ? questions.map((q) => q.id) : (PATHS.get(fact) ?? []);
   if (name === '"value"') {
     const path = propertyOf(object as never, doc, 'path') ?? '';
     const operator = propertyOf(object as never, doc, 'operator') ?? '';
     options = (
-      VALUES.get(`${fact}|${path}|${operator}`) ??
-      VALUES.get(`${fact}|${path}|equal`) ??
-      []
+      questions
+        ? (questions.find((q) => q.id === path)?.values ?? [])
+        : (VALUES.get(`${fact}|${path}|${operator}`) ?? VALUES.get(`${fact}|${path}|equal`) ?? [])
     ).filter((v): v is string => typeof v === 'string');
   }
   if (options.length === 0) return null;

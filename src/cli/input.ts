@@ -30,6 +30,7 @@ export type CliReadOptions = Pick<
   | 'fields'
   | 'numberFormat'
   | 'locale'
+  | 'questions'
 >;
 
 /** Opens a records file, or standard input for `-` (which needs a format). */

@@ -11,7 +11,7 @@ import {
   UsageError,
 } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
-import type { Engine, Evaluation, RuleSet } from '../index.js';
+import type { EligibilityRuleSet, Engine, Evaluation, RuleSet } from '../index.js';
 import { createEngine, evaluateAll, evaluateRegion, getRuleSet, loadRuleSet } from '../index.js';
 import { type Locale, pick } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
@@ -106,6 +106,20 @@ async function ruleSetOptions(
     ofKind(engine, only, 'eligibility');
   }
   return { ruleSet: ruleSets.find((r) => r.kind === 'eligibility'), ruleSets };
+}
+
+/**
+ * The region's own questions of the eligibility rule sets given (the first declaration of an
+ * id wins), so that a sheet's columns for them are read as their types say.
+ */
+function questionsOf(ruleSets: readonly RuleSet[]): Pick<CliReadOptions, 'questions'> {
+  const byId = new Map<string, EligibilityRuleSet['questions'][number]>();
+  for (const ruleSet of ruleSets) {
+    if (ruleSet.kind !== 'eligibility') continue;
+    for (const question of ruleSet.questions)
+      if (!byId.has(question.id)) byId.set(question.id, question);
+  }
+  return byId.size > 0 ? { questions: [...byId.values()] } : {};
 }
 
 /** The rule set of an id, which must be of the kind asked for (else unknown as that kind). */
@@ -215,8 +229,9 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     if (!formats.includes(format as Options['format'])) {
       throw mustBe('--format', formats, values.lang);
     }
+    const chosen = await ruleSetOptions(values['rule-set'] ?? [], values.lang);
     const options: Options = {
-      ...(await ruleSetOptions(values['rule-set'] ?? [], values.lang)),
+      ...chosen,
       ruleSetGiven: (values['rule-set'] ?? []).length > 0,
       rubric:
         values.rubric === undefined
@@ -224,7 +239,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
           : ofKind(createEngine(), values.rubric, 'rubric').id,
       locale: values.lang,
       format: format as Options['format'],
-      read: await readOptions(values),
+      read: { ...(await readOptions(values)), ...questionsOf(chosen.ruleSets) },
       detail: values.detail,
     };
     if (values.detail !== undefined && !['summary', 'full'].includes(values.detail)) {

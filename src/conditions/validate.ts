@@ -1,18 +1,14 @@
-import {
-  interpolate,
-  type Locale,
-  type LocalizedText,
-  MESSAGES,
-  pick,
-  suggest,
-} from '../messages.js';
+import { suggest } from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
+import { describeFieldType, isQuestionPath, QUESTION_FACT } from '../record/field-type.js';
 import { FIELD_TYPES, type FieldType, RECORD_PATHS } from '../record/fields.js';
 import { findSubUrusan, subUrusanCatalogue } from '../record/kewenangan.js';
 import { findUrusan, urusanCatalogue } from '../record/urusan.js';
 import { urusanIdOfLabel } from '../record/urusan-labels.js';
 import { OPERATOR_VALUE_TYPES } from './operators.js';
 import { dottedPathProblem } from './path.js';
+
+export { describeFieldType };
 
 /**
  * A value as a message shows it: JSON for what JSON can hold, `10n` for a BigInt (which JSON
@@ -76,7 +72,17 @@ function checkFactRef(
     });
     return;
   }
-  if (path === undefined) return;
+  if (path === undefined) {
+    if (fact === QUESTION_FACT) {
+      problems.push({
+        code: 'missing_question',
+        values: { fact: QUESTION_FACT },
+        path: [...at, 'path'],
+        message: `fact "${QUESTION_FACT}" holds a region's own answers: name the question in "path"`,
+      });
+    }
+    return;
+  }
   if (typeof path !== 'string') {
     problems.push({ path: [...at, 'path'], message: 'path must be a string' });
     return;
@@ -87,6 +93,15 @@ function checkFactRef(
     return;
   }
   const field = `${fact}.${path}`;
+  if (fact === QUESTION_FACT) {
+    if (!isQuestionPath(field)) {
+      problems.push({
+        path: [...at, 'path'],
+        message: `"${clip(path)}" is not a question id: a region's question is read as fact "${QUESTION_FACT}", path its id (lowercase letters, digits and "_")`,
+      });
+    }
+    return;
+  }
   if (!Object.hasOwn(DERIVED_FACTS, fact) && !RECORD_PATHS.has(field)) {
     problems.push({
       path: [...at, 'path'],
@@ -214,37 +229,6 @@ const NUMBER_OPERATORS = new Set([
 ]);
 
 /**
- * What a value of a field type should be, in words, for a message (`rules/messages.json`,
- * `fieldTypes`).
- *
- * @internal
- */
-export function describeFieldType(type: FieldType, locale: Locale = 'en'): string {
-  const t = MESSAGES.fieldTypes;
-  const say = (text: LocalizedText, values: Record<string, unknown> = {}) =>
-    interpolate(pick(text, locale), (k) => values[k], locale);
-  switch (type.kind) {
-    case 'enum':
-      return say(t.enum, { values: type.values.join(', ') });
-    case 'number':
-      return say(type.integer ? t.integer : t.number, {
-        from: type.min !== undefined ? say(t.from, { min: String(type.min) }) : '',
-        to: type.max !== undefined ? say(t.to, { max: String(type.max) }) : '',
-      });
-    case 'date':
-    case 'urusan':
-    case 'subUrusan':
-    case 'boolean':
-    case 'string':
-      return say(t[type.kind]);
-    case 'array':
-      return say(t.array, { item: describeFieldType(type.item, locale) });
-    default:
-      return type.kind;
-  }
-}
-
-/**
  * Whether a value fits a field type; for a misspelt value, the closest valid one. An urusan is
  * matched as the record's are (id, code or alias); one written by its name or a label real apps
  * use ("Kesehatan", "UMKM") is refused, with its id as the suggestion.
@@ -304,6 +288,7 @@ function checkFieldValue(
   node: Record<string, unknown>,
   at: (string | number)[],
   problems: ConditionProblem[],
+  typeOf: (field: string) => FieldType | undefined = (field) => FIELD_TYPES.get(field),
 ): void {
   const { fact, path, operator, value } = node as {
     fact: string;
@@ -313,7 +298,7 @@ function checkFieldValue(
   };
   if (Object.hasOwn(DERIVED_FACTS, fact) || (isObject(value) && 'fact' in value)) return;
   const field = path ? `${fact}.${path}` : fact;
-  const type = FIELD_TYPES.get(field);
+  const type = typeOf(field);
   if (!type) return;
   const report = (item: unknown, expected: FieldType, where: (string | number)[]) => {
     const { ok, suggestion } = fits(expected, item);
@@ -466,6 +451,63 @@ export function conditionProblems(node: unknown): ConditionProblem[] {
     problems.push({ path: [], message: 'conditions must start with "all", "any" or "not"' });
   }
   if (problems.length === 0) checkCondition(node, [], 0, problems);
+  return problems;
+}
+
+/**
+ * Checks what a valid condition tree reads of a region's own questions (fact `daerah`) against
+ * the questions its rule set declares, inherited ones included: each one read must be declared
+ * (else "did you mean"), and each value must fit the question's type, as a national field's
+ * values are checked against the record schema.
+ *
+ * @param node - a condition tree with no problems of its own
+ * @param types - each declared question's type, by path (`daerah.ketua_tim`)
+ * @internal
+ */
+export function questionProblems(
+  node: unknown,
+  types: ReadonlyMap<string, FieldType>,
+): ConditionProblem[] {
+  const problems: ConditionProblem[] = [];
+  const declared = [...types.keys()];
+  const walk = (current: unknown, at: (string | number)[]) => {
+    if (!isObject(current)) return;
+    for (const key of BOOLEAN_KEYS) {
+      const children = current[key];
+      if (Array.isArray(children)) {
+        children.forEach((child, i) => {
+          walk(child, [...at, key, i]);
+        });
+      } else if (children !== undefined) walk(children, [...at, key]);
+    }
+    if (!('fact' in current)) return;
+    const reads: [unknown, unknown, (string | number)[]][] = [[current.fact, current.path, at]];
+    const { value } = current;
+    if (isObject(value) && 'fact' in value) reads.push([value.fact, value.path, [...at, 'value']]);
+    let known = true;
+    for (const [fact, path, where] of reads) {
+      if (fact !== QUESTION_FACT || typeof path !== 'string') continue;
+      const field = `${fact}.${path}`;
+      // A path that is no question id at all is the condition check's problem.
+      if (types.has(field) || !isQuestionPath(field)) continue;
+      known = false;
+      const suggestion = suggest(field, declared);
+      problems.push({
+        code: 'unknown_question',
+        ...(suggestion ? { suggestion: suggestion.slice(QUESTION_FACT.length + 1) } : {}),
+        values: { field: clip(field), declared: declared.join(', ') || '-' },
+        path: [...where, 'path'],
+        message:
+          declared.length === 0
+            ? `"${clip(field)}" is no question of this rule set: declare it in "questions" (a region's own questions belong to an eligibility rule set)`
+            : `"${clip(field)}" is no question of this rule set${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: it declares ${declared.join(', ')}`,
+      });
+    }
+    if (known && current.fact === QUESTION_FACT) {
+      checkFieldValue(current, at, problems, (field) => types.get(field));
+    }
+  };
+  walk(node, []);
   return problems;
 }
 

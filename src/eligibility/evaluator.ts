@@ -6,6 +6,7 @@ import type { Locale } from '../messages.js';
 import { unknownOptionIssues } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import type { Innovation } from '../record/innovation.js';
+import { answerIssues } from '../rule-sets/questions.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { type Basis, basisOf, type Chosen } from './basis.js';
@@ -247,6 +248,11 @@ export function judgeEligibility(
   locale: Locale,
   memo = true,
 ): Eligibility {
+  // A region's own questions: the answers are checked by the rule set that asks them.
+  if (ruleSet.questions.length > 0) {
+    const issues = answerIssues(record.daerah, ruleSet.questions, locale);
+    if (issues.length > 0) throw new InvalidRecordError(issues);
+  }
   const criteria = ruleSet.criteria.map((c) => judgeCriterion(c, outcomes, record, locale, memo));
   let failed = false;
   let undecided = false;

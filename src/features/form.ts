@@ -14,9 +14,12 @@ import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError, issuesFrom } from '../errors.js';
 import { type Locale, optionNames } from '../messages.js';
 import { factsOf } from '../record/facts.js';
+import { QUESTION_FACT } from '../record/field-type.js';
 import { RECORD_PATHS } from '../record/fields.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
 import { scanInput } from '../record/limits.js';
+import type { Question } from '../rule-sets/format.js';
+import { answerIssues, questionsJsonSchema } from '../rule-sets/questions.js';
 import type { EligibilityRuleSet } from '../rule-sets/types.js';
 import { levelId } from '../scoring/indicator-plan.js';
 import { rubricRunnerFor } from '../scoring/score.js';
@@ -131,6 +134,12 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
       scope,
     );
     const ruleSet = evaluator.forRecord(record).ruleSet;
+    // The region's own questions: an answer of the wrong type shows under its field.
+    const answers = answerIssues(record.daerah, ruleSet.questions, locale);
+    for (const i of answers) {
+      ctx.addIssue({ code: 'custom', path: i.path, message: i.message, params: { code: i.code } });
+    }
+    if (answers.length > 0) return z.NEVER;
     for (const criterion of criteriaOf(record, ruleSet, locale)) {
       for (const reason of criterion.reasons) {
         if (!shown.includes(reason.status)) continue;
@@ -151,7 +160,13 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
     }
     return record;
   });
-  withJsonSchema(schema);
+  // The questions of the rule set the form names (none known when each draft's region decides).
+  withJsonSchema(
+    schema,
+    () =>
+      given.ruleSet === undefined ? [] : scope.resolve(given.ruleSet, 'eligibility').questions,
+    locale,
+  );
   return schema as unknown as z.ZodType<Innovation, z.input<typeof InnovationSchema>>;
 }
 
@@ -168,7 +183,11 @@ const JSON_SCHEMA_TARGETS: ReadonlySet<unknown> = new Set([
  * assistant's tool definition reads the record's JSON Schema without depending on zod. Without
  * it the schema (an `unknown` with a transform) would describe itself as `{}`.
  */
-function withJsonSchema(schema: z.ZodType): void {
+function withJsonSchema(
+  schema: z.ZodType,
+  questionsOf: () => readonly Question[],
+  locale: Locale,
+): void {
   const record = InnovationSchema['~standard'].jsonSchema;
   const checked =
     (convert: typeof record.input) =>
@@ -185,15 +204,32 @@ function withJsonSchema(schema: z.ZodType): void {
       }
       // A field the record normalises (a trimmed text, a catalogued label) is a transform; its
       // output is described as what it accepts rather than refused.
-      return convert({
+      const described = convert({
         ...options,
         libraryOptions: { unrepresentable: 'any', ...options.libraryOptions },
       });
+      return withQuestions(described, questionsOf(), locale, target === 'openapi-3.0');
     };
   schema['~standard'] = {
     ...schema['~standard'],
     jsonSchema: { input: checked(record.input), output: checked(record.output) },
   } as (typeof schema)['~standard'];
+}
+
+/** The record's JSON Schema with `daerah` describing a rule set's questions, one per property. */
+function withQuestions(
+  described: Record<string, unknown>,
+  questions: readonly Question[],
+  locale: Locale,
+  openApi: boolean,
+): Record<string, unknown> {
+  if (questions.length === 0) return described;
+  const properties = { ...(described.properties as Record<string, unknown>) };
+  const answers = questionsJsonSchema(questions, locale);
+  properties[QUESTION_FACT] = openApi
+    ? { ...answers, nullable: true }
+    : { anyOf: [answers, { type: 'null' }] };
+  return { ...described, properties };
 }
 
 /**

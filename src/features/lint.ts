@@ -270,6 +270,8 @@ function localize(issue: Issue, locale: Locale): string {
     case 'unknown_rule_set':
     case 'near_inherited_id':
     case 'unknown_case_field':
+    case 'unknown_question':
+    case 'missing_question':
     case 'duplicate_key':
       return Object.keys(issue.params ?? {}).length > 0 ? say(issue.code) : issue.message;
   }

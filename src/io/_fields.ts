@@ -29,6 +29,8 @@ export interface Field {
   readonly kind: FieldKind;
   /** The accepted values of an enum (or a list of enum values). */
   readonly options?: readonly string[];
+  /** Other names a header may give it (a region's question's labels). */
+  readonly labels?: readonly string[];
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -128,3 +130,57 @@ export const UNIT_FIELDS: ReadonlyMap<string, Field> = new Map([
   ['opd', { path: 'opd', kind: 'string' }],
   ['unitKerja', { path: 'unitKerja', kind: 'string' }],
 ]);
+
+/** A region's own question, as the reader needs it (a rule set's `questions`). */
+export interface QuestionField {
+  /** Its id: the column `daerah.<id>`. */
+  readonly id: string;
+  /** What the answer holds. */
+  readonly type: 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'choice';
+  /** The allowed answers of a `choice`. */
+  readonly values?: readonly string[];
+  /** Its label, which a header may give instead of the path. */
+  readonly label: {
+    /** In Indonesian. */
+    readonly id: string;
+    /** In English. */
+    readonly en: string;
+  };
+}
+
+const QUESTION_KINDS: Record<QuestionField['type'], FieldKind> = {
+  text: 'string',
+  number: 'number',
+  integer: 'integer',
+  boolean: 'boolean',
+  date: 'date',
+  choice: 'enum',
+};
+
+const withQuestionsCache = new WeakMap<readonly QuestionField[], ReadonlyMap<string, Field>>();
+
+/**
+ * The innovation's fields and a region's own questions (`daerah.<id>`), each question read as
+ * its type says and matched by its path, its id or either label.
+ */
+export function fieldsWithQuestions(
+  questions: readonly QuestionField[],
+): ReadonlyMap<string, Field> {
+  if (questions.length === 0) return innovationFields();
+  let fields = withQuestionsCache.get(questions);
+  if (!fields) {
+    const out = new Map(innovationFields());
+    for (const q of questions) {
+      const path = `daerah.${q.id}`;
+      out.set(path, {
+        path,
+        kind: QUESTION_KINDS[q.type],
+        ...(q.type === 'choice' ? { options: q.values ?? [] } : {}),
+        labels: [q.id, q.label.id, q.label.en],
+      });
+    }
+    fields = out;
+    withQuestionsCache.set(questions, fields);
+  }
+  return fields;
+}

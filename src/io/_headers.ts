@@ -55,6 +55,7 @@ function indexOf(fields: ReadonlyMap<string, Field>): Index {
     names.push({ folded, shown: name === field.path ? name : `${name} (${field.path})` });
   };
   for (const field of fields.values()) add(field.path, field);
+  for (const field of fields.values()) for (const label of field.labels ?? []) add(label, field);
   for (const [path, list] of Object.entries(FIELD_ALIASES)) {
     const field = fields.get(path);
     if (field) for (const name of list) add(name, field);

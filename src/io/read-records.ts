@@ -4,7 +4,13 @@ import { Readable } from 'node:stream';
 import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
 import { type Locale, optionNames, unknownOptionIssues } from '../messages.js';
 import { csvRows } from './_csv-records.js';
-import { type Field, innovationFields, OUTCOME_FIELDS, UNIT_FIELDS } from './_fields.js';
+import {
+  type Field,
+  fieldsWithQuestions,
+  OUTCOME_FIELDS,
+  type QuestionField,
+  UNIT_FIELDS,
+} from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { say } from './_say.js';
 import { readRow } from './_table.js';
@@ -51,6 +57,12 @@ export interface ReadOptions {
    * `catatan`; see `compareOutcomes` in `inovasi-rules/dossier`).
    */
   fields?: 'innovation' | 'unit' | 'outcome';
+  /**
+   * A region's own questions (an eligibility rule set's `questions`): their columns
+   * (`daerah.<id>`, the id, or the Indonesian or English label) are read as each question's
+   * type says, into the record's `daerah`. Other `daerah.…` columns are unknown columns.
+   */
+  questions?: readonly QuestionField[];
   /** The name used for the source in messages; by default the path, or `input`. */
   name?: string;
   /**
@@ -76,6 +88,7 @@ const READ_OPTIONS = optionNames<ReadOptions>({
   strict: true,
   encoding: true,
   fields: true,
+  questions: true,
   name: true,
   numberFormat: true,
   locale: true,
@@ -151,6 +164,48 @@ function fileIssue(name: string, error: unknown, locale: Locale): Issue {
  * misspelt name or a getter that throws is an {@link InvalidOptionError}, never a `TypeError`
  * later nor an option ignored.
  */
+const QUESTION_TYPES = ['text', 'number', 'integer', 'boolean', 'date', 'choice'];
+
+/** The problems of the `questions` option: a list of questions as a rule set declares them. */
+function questionOptionIssues(questions: unknown): Issue[] {
+  if (!Array.isArray(questions)) {
+    return [
+      {
+        path: ['questions'],
+        code: 'invalid_type',
+        message: "questions must be a list of questions (an eligibility rule set's questions)",
+      },
+    ];
+  }
+  const issues: Issue[] = [];
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  questions.forEach((q: unknown, i) => {
+    const question = (q ?? {}) as Record<string, unknown>;
+    const label = (question.label ?? {}) as Record<string, unknown>;
+    const problem =
+      typeof q !== 'object' || q === null || Array.isArray(q)
+        ? 'must be an object'
+        : typeof question.id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(question.id)
+          ? 'needs an id of lowercase letters, digits and "_"'
+          : !QUESTION_TYPES.includes(question.type as string)
+            ? `needs a type, one of ${QUESTION_TYPES.join(', ')}`
+            : question.type === 'choice' &&
+                !(Array.isArray(question.values) && question.values.every(text))
+              ? 'is a choice: it needs values, a list of texts'
+              : !(text(label.id) && text(label.en))
+                ? 'needs a label with id and en texts'
+                : undefined;
+    if (problem) {
+      issues.push({
+        path: ['questions', i],
+        code: 'invalid_value',
+        message: `question ${i + 1} ${problem}`,
+      });
+    }
+  });
+  return issues;
+}
+
 function checkOptions(given: unknown): ReadOptions {
   if (given === undefined) return {};
   if (given === null || typeof given !== 'object' || Array.isArray(given)) {
@@ -188,6 +243,7 @@ function checkOptions(given: unknown): ReadOptions {
       message: 'encoding must be utf-8 or windows-1252',
     });
   }
+  if (options.questions !== undefined) issues.push(...questionOptionIssues(options.questions));
   if (options.map !== undefined) {
     if (typeof options.map !== 'object' || options.map === null || Array.isArray(options.map)) {
       issues.push({ path: ['map'], code: 'invalid_type', message: 'map must be an object' });
@@ -346,7 +402,7 @@ export async function openRecords(
       ? UNIT_FIELDS
       : read.fields === 'outcome'
         ? OUTCOME_FIELDS
-        : innovationFields();
+        : fieldsWithQuestions(read.questions ?? []);
   if (format === 'xlsx') return openWorkbook(bytes, name, fields, read);
   const text = decodeText(bytes, name, read.encoding ?? 'utf-8', locale);
   if (format === 'json') return openJson(text, name, locale);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { FieldType } from './field-type.js';
 import { InnovationSchema } from './innovation.js';
 
 /**
@@ -35,18 +36,7 @@ collectPaths(InnovationSchema, '', allPaths);
  */
 export const RECORD_PATHS: ReadonlySet<string> = allPaths;
 
-/** What a record field holds, read from the record schema: for value checks and the docs. */
-export type FieldType =
-  | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'boolean' }
-  | { kind: 'number'; integer: boolean; min?: number; max?: number }
-  | { kind: 'string' }
-  | { kind: 'date' }
-  | { kind: 'urusan' }
-  | { kind: 'subUrusan' }
-  | { kind: 'array'; item: FieldType }
-  | { kind: 'object' }
-  | { kind: 'other' };
+export type { FieldType } from './field-type.js';
 
 function typeOf(schema: z.ZodType): FieldType {
   const inner = unwrap(schema);

@@ -480,6 +480,13 @@ function buildSchemas(acceptNull: boolean) {
     labinov: optional(LabinovSchema),
     /** KOVABLIK (Jawa Timur) evaluators' section scores, 0–100, by stage. */
     kovablik: optional(KovablikSchema),
+    /**
+     * Answers to a region's own questions (*pertanyaan daerah*), by question id: what a
+     * Perwali/Perbup asks beyond the national record (`{ "ketua_tim": "Rina" }`). Each answer is
+     * checked against the question its region's rule set declares (`questions`) when that rule
+     * set is applied; answers no applied rule set asks for are kept and ignored.
+     */
+    daerah: optional(z.looseObject({})),
   });
 
   return { BuktiSchema, KemanfaatanBasisSchema, IndikatorSchema, InnovationSchema };

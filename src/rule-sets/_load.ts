@@ -1,9 +1,16 @@
-import { normaliseCatalogued, shown } from '../conditions/validate.js';
+import {
+  type ConditionProblem,
+  normaliseCatalogued,
+  questionProblems,
+  shown,
+} from '../conditions/validate.js';
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
 import { suggest } from '../messages.js';
+import { isQuestionPath } from '../record/field-type.js';
 import { type Limits, scanInput } from '../record/limits.js';
-import { deepFreeze, metaOf, resolveCriteria } from './_resolve.js';
-import { EligibilityRuleSetSchema } from './format.js';
+import { deepFreeze, metaOf, resolveCriteria, resolveQuestions } from './_resolve.js';
+import { EligibilityRuleSetSchema, QuestionSchema } from './format.js';
+import { questionTypes } from './questions.js';
 import { RubricSchema } from './rubric-format.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet, WeightedRuleSet } from './types.js';
 import { WeightedRuleSetSchema } from './weighted-format.js';
@@ -78,6 +85,8 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
     id,
     lookup,
   );
+  // Read from the file as written, so that they show beside its other problems in one pass.
+  const questions = questionsOf(json, parent, issues);
   if (!result.success) {
     // Every problem in one pass: a misspelt `extends` shows beside the file's other problems.
     throw new InvalidRuleSetError([...issuesFrom(result.error, 'invalid_rule'), ...issues], id);
@@ -95,7 +104,51 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
   if (issues.length > 0) throw new InvalidRuleSetError(issues, file.id);
 
   const purpose = file.purpose ?? parent?.purpose ?? 'regulation';
-  return deepFreeze({ ...metaOf(file, parent), kind: file.kind, purpose, criteria });
+  return deepFreeze({ ...metaOf(file, parent), kind: file.kind, purpose, questions, criteria });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * The questions of an eligibility file, inherited ones first, and the problems of what its
+ * checks read of them: a question not declared (with "did you mean"), a value not of the
+ * question's type, a listed field no question declares. Read defensively from the file as
+ * written (a malformed question is left to the schema's own issue), so that these problems show
+ * beside the file's other ones.
+ */
+function questionsOf(json: unknown, parent: EligibilityRuleSet | undefined, issues: Issue[]) {
+  const file = isObject(json) ? json : {};
+  const own = listOf(file.questions).map((raw) => {
+    const parsed = QuestionSchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  });
+  const questions = resolveQuestions(own, parent?.questions ?? [], issues);
+  const types = questionTypes(questions);
+  listOf(file.criteria).forEach((criterion, ci) => {
+    if (!isObject(criterion)) return;
+    listOf(criterion.checks).forEach((check, ki) => {
+      if (!isObject(check)) return;
+      const at = ['criteria', ci, 'checks', ki];
+      for (const problem of questionProblems(check.conditions, types)) {
+        issues.push(conditionIssue(problem, [...at, 'conditions']));
+      }
+      listOf(check.fields).forEach((field, fi) => {
+        if (typeof field === 'string' && isQuestionPath(field) && !types.has(field)) {
+          const suggestion = suggest(field, [...types.keys()]);
+          issues.push({
+            path: [...at, 'fields', fi],
+            code: 'unknown_question',
+            message: `"${field}" is no question of this rule set${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: declare it in "questions"`,
+            ...(suggestion ? { suggestion } : {}),
+            params: { field, declared: [...types.keys()].join(', ') || '-' },
+          });
+        }
+      });
+    });
+  });
+  return questions;
 }
 
 /** The parent named by `extends`, or the problem with it ("did you mean …" for a misspelling). */
@@ -155,4 +208,15 @@ function parseRubric(json: unknown, id: string | undefined): RubricRuleSet {
     indicators: file.indicators,
     region: file.region,
   });
+}
+
+/** A condition problem as an issue of the rule set, its path from the file's top (as zod's are). */
+function conditionIssue(problem: ConditionProblem, at: (string | number)[]): Issue {
+  return {
+    path: [...at, ...problem.path],
+    code: problem.code ?? 'invalid_rule',
+    message: problem.message,
+    ...(problem.suggestion ? { suggestion: problem.suggestion } : {}),
+    ...(problem.values ? { params: problem.values } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import { InternalError, type Issue } from '../errors.js';
-import type { Criterion, CriterionFile } from './format.js';
+import type { Criterion, CriterionFile, Question } from './format.js';
 import type { RuleSet, RuleSetMeta } from './types.js';
 
 /**
@@ -43,6 +43,29 @@ export function metaOf(file: Omit<RuleSetMeta, 'lineage'>, parent?: RuleSet): Ru
     assumptions: mergeById(file.assumptions, parent?.assumptions ?? []),
     lineage: parent ? [parent.id, ...parent.lineage] : [],
   };
+}
+
+/**
+ * A file's questions after the inherited ones; an inherited id declared again is a problem in
+ * `issues` (the parent's rules read it with the parent's type). A malformed question (`undefined`,
+ * reported by the schema) keeps the others' places.
+ */
+export function resolveQuestions(
+  own: readonly (Question | undefined)[],
+  inherited: readonly Question[],
+  issues: Issue[],
+): Question[] {
+  const inheritedIds = new Set(inherited.map((q) => q.id));
+  own.forEach((question, i) => {
+    if (question && inheritedIds.has(question.id)) {
+      issues.push({
+        path: ['questions', i, 'id'],
+        code: 'invalid_rule',
+        message: `question "${question.id}" is inherited already: give this one another id`,
+      });
+    }
+  });
+  return [...inherited, ...own.filter((q): q is Question => !!q && !inheritedIds.has(q.id))];
 }
 
 /** Applies a file's criteria on top of the inherited ones; records problems in `issues`. */
@@ -141,6 +164,7 @@ export function shippedRuleSet<R extends RuleSet>(file: unknown, parent?: RuleSe
     kind: RuleSet['kind'];
     extends?: string;
     criteria?: CriterionFile[];
+    questions?: Question[];
     remove?: string[];
     purpose?: 'regulation' | 'competition';
     indicators?: unknown;
@@ -162,9 +186,14 @@ export function shippedRuleSet<R extends RuleSet>(file: unknown, parent?: RuleSe
     parent?.kind === 'eligibility' ? parent.criteria : [],
     issues,
   );
+  const questions = resolveQuestions(
+    f.questions ?? [],
+    parent?.kind === 'eligibility' ? parent.questions : [],
+    issues,
+  );
   if (issues.length > 0) {
     throw new InternalError(`shipped rule set ${f.id} does not resolve: ${issues[0]?.message}`);
   }
   const purpose = f.purpose ?? (parent?.kind === 'eligibility' ? parent.purpose : 'regulation');
-  return deepFreeze({ ...meta, kind: f.kind, purpose, criteria }) as unknown as R;
+  return deepFreeze({ ...meta, kind: f.kind, purpose, questions, criteria }) as unknown as R;
 }

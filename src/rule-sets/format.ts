@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type Condition, fieldsRead, type TopLevelCondition } from '../conditions/condition.js';
 import { conditionProblems } from '../conditions/validate.js';
 import { type LocalizedText, placeholderPattern, suggest } from '../messages.js';
+import { isQuestionPath } from '../record/field-type.js';
 import { RECORD_PATHS } from '../record/fields.js';
 
 /**
@@ -73,6 +74,54 @@ const EffectiveSchema = z.strictObject({
   until: isoDate.optional(),
 });
 
+/**
+ * A question of the region's own (*pertanyaan daerah*): a field its Perwali/Perbup asks for
+ * that the national record does not have. Records answer it under `daerah.<id>`, a namespace no
+ * national field uses; the rule set's conditions read it as fact `daerah`, path `<id>`.
+ */
+export const QuestionSchema = z
+  .strictObject({
+    /** Stable id, the record's key under `daerah`: lowercase letters, digits and `_`. */
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, {
+        error: 'use lowercase letters, digits and "_", starting with a letter',
+      })
+      .max(60),
+    /**
+     * What the answer holds: `text`, `number`, `integer`, `boolean` (yes/no), `date`
+     * (`YYYY-MM-DD`) or `choice` (one of `values`).
+     */
+    type: z.enum(['text', 'number', 'integer', 'boolean', 'date', 'choice']),
+    /** The allowed answers of a `choice` question, as the record writes them. */
+    values: z.array(z.string().trim().min(1)).min(1).optional(),
+    /** The question as a form shows it, in Indonesian and English. */
+    label: LocalizedTextSchema,
+    /** What to write, in Indonesian and English. */
+    help: LocalizedTextSchema.optional(),
+    /** The article (or point) of the regulation that asks it. */
+    citation: z.string().trim().min(1),
+  })
+  .superRefine((question, ctx) => {
+    if (question.type === 'choice' && !question.values) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['values'],
+        message: 'a "choice" question lists its allowed answers in "values"',
+      });
+    }
+    if (question.type !== 'choice' && question.values) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['values'],
+        message: `"values" belongs to a "choice" question, not a "${question.type}" one`,
+      });
+    }
+    if (question.values && new Set(question.values).size !== question.values.length) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: 'a value is listed twice' });
+    }
+  });
+
 /** A condition tree in json-rules-engine's syntax, validated with every problem's path. */
 export const ConditionSchema = z
   .custom<TopLevelCondition>(() => true)
@@ -137,7 +186,9 @@ export const CheckSchema = z
       if (fields && conditionsValid) {
         const read = fieldsRead(check.conditions as Condition);
         fields.forEach((field, i) => {
-          if (!RECORD_PATHS.has(field)) {
+          // A region's own question (`daerah.<id>`) is checked against the rule set's questions
+          // once they are resolved through `extends`.
+          if (!RECORD_PATHS.has(field) && !isQuestionPath(field)) {
             ctx.addIssue({
               code: 'custom',
               path: ['fields', i],
@@ -284,6 +335,11 @@ export const EligibilityRuleSetSchema = z
      * of an award, applied only when named). Default: the parent's, else `regulation`.
      */
     purpose: z.enum(['regulation', 'competition']).optional(),
+    /**
+     * The region's own questions: fields its regulation asks for beyond the national record,
+     * answered under `daerah.<id>` (inherited ones too; an inherited id cannot be declared again).
+     */
+    questions: z.array(QuestionSchema).optional(),
     /** The criteria, in the regulation's order. */
     criteria: z.array(CriterionSchema),
     /** Ids of inherited criteria to drop (with `extends`). */
@@ -292,6 +348,7 @@ export const EligibilityRuleSetSchema = z
   .superRefine((ruleSet, ctx) => {
     uniqueMetadataIds(ruleSet, ctx);
     uniqueIds(ruleSet.criteria, ctx, 'criteria');
+    uniqueIds(ruleSet.questions ?? [], ctx, 'questions');
     if (!ruleSet.extends && ruleSet.criteria.length === 0) {
       ctx.addIssue({
         code: 'custom',
@@ -326,6 +383,8 @@ export interface Criterion {
   /** Its checks, all of which must pass. */
   readonly checks: readonly Check[];
 }
+/** A region's own question, as written in a rule-set file. */
+export type Question = z.output<typeof QuestionSchema>;
 /** A legal source of a rule set. */
 export type LegalSource = z.output<typeof LegalSourceSchema>;
 /** A stated assumption of a rule set. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { conditionProblems } from '../conditions/validate.js';
 import { placeholderPattern } from '../messages.js';
+import { QUESTION_FACT } from '../record/field-type.js';
 import { RECORD_PATHS } from '../record/fields.js';
 import { findUrusan } from '../record/urusan.js';
 import {
@@ -56,6 +57,12 @@ export const RubricIndicatorSchema = z
         code: 'custom',
         path: ['field'],
         message: `"${indicator.field}" is not a field of the innovation record`,
+      });
+    } else if (indicator.field === QUESTION_FACT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['field'],
+        message: `"${QUESTION_FACT}" holds a region's own answers, which only the eligibility rule set that asks them reads`,
       });
     }
     indicator.levels.forEach((level, i) => {

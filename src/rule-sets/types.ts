@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../messages.js';
-import type { Assumption, Criterion, LegalSource } from './format.js';
+import type { Assumption, Criterion, LegalSource, Question } from './format.js';
 import type { RegionRules, RubricIndicator } from './rubric-format.js';
 import type { WeightedStage } from './weighted-format.js';
 
@@ -47,6 +47,11 @@ export interface EligibilityRuleSet extends RuleSetMeta {
    * records of its jurisdiction. `competition`: an award's entry rules, applied only when named.
    */
   readonly purpose: 'regulation' | 'competition';
+  /**
+   * The region's own questions (answered in the record under `daerah.<id>`), inherited ones
+   * first; empty when its regulation asks nothing beyond the national record.
+   */
+  readonly questions: readonly Question[];
   /** The criteria, inherited ones first in their order, replacements in place. */
   readonly criteria: readonly Criterion[];
 }

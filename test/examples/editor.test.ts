@@ -42,10 +42,16 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
       completionFile,
       `${JSON.stringify(
         {
+          questions: [
+            { id: 'ketua_tim', type: 'text' },
+            { id: 'jenis_tim', type: 'choice', values: ['inti', 'lintas_opd'] },
+          ],
           when: {
             all: [
               { fact: 'urusan', operator: 'contains', value: 'pen' },
               { fact: 'indikator', path: 'sd', operator: 'greaterThan', value: 1 },
+              { fact: 'daerah', path: 'ke', operator: 'notEqual', value: '' },
+              { fact: 'daerah', path: 'jenis_tim', operator: 'equal', value: 'lin' },
             ],
           },
         },
@@ -91,8 +97,10 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
         await expect.poll(() => page.textContent('#editor .cm-content')).toContain('"pen"');
         const offered = async (text: string) => {
           const at = (await page.evaluate(`(() => {
-            const node = [...document.querySelectorAll('#editor .cm-line span')].find(
-              (s) => s.textContent === ${JSON.stringify(`"${text}"`)}).firstChild;
+            const span = [...document.querySelectorAll('#editor .cm-line span')].find(
+              (s) => s.textContent === ${JSON.stringify(`"${text}"`)});
+            span.scrollIntoView({ block: 'center' });
+            const node = span.firstChild;
             const range = document.createRange();
             range.setStart(node, ${text.length + 1});
             range.setEnd(node, ${text.length + 1});
@@ -110,6 +118,9 @@ describe.skipIf(!canRunChromium)('examples/editor, the rule editor, in headless 
         };
         expect(await offered('pen')).toContain('"pendidikan"');
         expect(await offered('sd')).toContain('"sdm.jumlah"');
+        // A region's own questions, from the document itself.
+        expect(await offered('ke')).toContain('"ketua_tim"');
+        expect(await offered('lin')).toContain('"lintas_opd"');
 
         await page.click('#load-broken');
         const codes = () =>

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { describe, expect, it } from 'vitest';
 import {
+  createEngine,
   createFormSchema,
   draftProgress,
   InvalidOptionError,
@@ -202,3 +203,43 @@ describe('draftProgress', () => {
     expect(() => draftProgress({ nama: 'x', kebaruan: 42 })).toThrow(InvalidRecordError);
   });
 });
+
+describe("the form of a rule set with the region's own questions", () => {
+  const engine = createEngine({
+    ruleSets: [JSON.parse(readFileSync('examples/perwali-surakarta-contoh.json', 'utf8'))],
+  });
+  const form = engine.createFormSchema({ ruleSet: 'perwali-surakarta-contoh-2025' });
+
+  it('puts a wrong answer, and a failing answer, under the question’s own field', async () => {
+    const wrong = await form.safeParseAsync({ nama: 'x', daerah: { sk_tim: 'ya' } });
+    expect(wrong.error?.issues.map((i) => [i.path, (i as { params?: object }).params])).toEqual([
+      [['daerah', 'sk_tim'], { code: 'invalid_answer' }],
+    ]);
+    const failing = await form.safeParseAsync({ nama: 'x', daerah: { sk_tim: false } });
+    expect(failing.error?.issues.map((i) => i.path)).toContainEqual(['daerah', 'sk_tim']);
+  });
+
+  it('describes the questions in its JSON Schema, in the form’s language', () => {
+    const { jsonSchema } = form['~standard'];
+    const daerah = (jsonSchema.input({ target: 'draft-2020-12' }).properties as never)[
+      'daerah'
+    ] as { anyOf: { properties: Record<string, { type: string; title: string }> }[] };
+    expect(daerah.anyOf[0]?.properties.sk_tim).toEqual({
+      type: 'boolean',
+      title: 'Tim ditetapkan dengan SK Kepala Perangkat Daerah',
+    });
+    const openApi = jsonSchema.output({ target: 'openapi-3.0' }).properties as never;
+    expect(openApi['daerah']).toMatchObject({ type: 'object', nullable: true });
+    // Without a named rule set, each draft's region decides: the answers stay an open object.
+    const open = createFormSchema()['~standard'].jsonSchema.input({ target: 'draft-2020-12' });
+    expect((open.properties as never)['daerah']).toStrictEqual(
+      (recordSchemaOf() as { properties: Record<string, unknown> }).properties.daerah,
+    );
+  });
+});
+
+function recordSchemaOf(): unknown {
+  return JSON.parse(
+    readFileSync(new URL('../../schema/innovation.schema.json', import.meta.url), 'utf8'),
+  );
+}

@@ -866,3 +866,63 @@ describe('dates as a workbook saved as CSV writes them', () => {
     expect(read[1]?.issues?.[0]?.code).toBe('invalid_date');
   });
 });
+
+describe("a region's own questions", () => {
+  const questions = JSON.parse(readFileSync('examples/perwali-surakarta-contoh.json', 'utf8'))
+    .questions as NonNullable<ReadOptions['questions']>;
+  const sheet = [
+    'nama;Nama ketua tim inovasi;daerah.sk_tim;JENIS TIM',
+    'Solo Sehat;Rina;Ya;inti',
+    'Solo Pintar;;tidak;',
+  ].join('\n');
+  const choice = [
+    ...questions,
+    {
+      id: 'jenis_tim',
+      type: 'choice',
+      values: ['inti', 'lintas_opd'],
+      label: { id: 'Jenis tim', en: 'Kind of team' },
+    },
+  ] as const;
+
+  it('reads their columns by path, id or label, as each question’s type says', async () => {
+    const read = await rows(file('csv', sheet), { questions: choice });
+    expect(read.map((r) => r.record)).toStrictEqual([
+      { nama: 'Solo Sehat', daerah: { ketua_tim: 'Rina', sk_tim: true, jenis_tim: 'inti' } },
+      { nama: 'Solo Pintar', daerah: { sk_tim: false } },
+    ]);
+    expect(read[0]?.warnings ?? []).toEqual([]);
+  });
+
+  it('without the questions, their columns are unknown columns, never dropped silently', async () => {
+    const [first] = await rows(file('csv', sheet));
+    expect(first?.warnings?.map((w) => w.code)).toEqual([
+      'unknown_column',
+      'unknown_column',
+      'unknown_column',
+    ]);
+  });
+
+  it('a cell that is not of the question’s type is the row’s problem, at its field', async () => {
+    const bad = 'nama;daerah.sk_tim\nSolo;mungkin\n';
+    const [row] = await rows(file('csv', bad), { questions });
+    expect(row?.issues?.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['daerah.sk_tim', 'invalid_boolean'],
+    ]);
+  });
+
+  it('refuses a malformed questions option with its index', async () => {
+    for (const given of [
+      'ketua_tim',
+      [{ id: 'Ketua', type: 'text', label: { id: 'a', en: 'b' } }],
+      [{ id: 'a', type: 'teks', label: { id: 'a', en: 'b' } }],
+      [{ id: 'a', type: 'choice', label: { id: 'a', en: 'b' } }],
+      [{ id: 'a', type: 'text', label: { id: 'a' } }],
+      [null],
+    ]) {
+      const error = await failure(rows(file('csv', sheet), { questions: given as never }));
+      expect(error, JSON.stringify(given)).toBeInstanceOf(InvalidOptionError);
+      expect((error as InvalidOptionError).issues[0]?.path[0]).toBe('questions');
+    }
+  });
+});
