@@ -973,6 +973,8 @@ class Plan {
     const before = this.iid;
     if (c.kind === 'raise_spd' && c.spd) {
       this.spd[c.spd] = c.level as number;
+      // The kept sums hold the SPD points: the next candidates are weighed against the new ones.
+      this.kept = undefined;
       const iidAfter = this.iid;
       const def = this.rubric.region.spd.find((s) => s.id === c.spd);
       const values = {

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateRecord } from '../../bench/records.js';
 import {
   evaluateRegion,
   getRuleSet,
@@ -116,6 +117,34 @@ describe('planRegion: evidence for claimed points comes first', () => {
     expect(plan.steps[1]?.iidAfter).toBe(handIid(44, 76, 6, 6));
     expect(plan.target).toEqual({ band: 'inovatif', min: 40.01 });
     expect(plan.reaches).toBe(true);
+    await holds(plan);
+  });
+});
+
+describe('planRegion: each greedy step weighed against the region as it stands', () => {
+  it('after SPD steps, a bundle of new innovations is taken once it gains more per step', async () => {
+    // Five generated innovations, no SPD yet: the SPD levels are raised, largest gain first,
+    // until the bundle that completes the basic-service rule gains more per step than the next
+    // SPD level. Weighed against sums kept from before the SPD steps, every later SPD level
+    // looked worth what the earlier ones had added, and the bundle came last.
+    const inovasi = Array.from({ length: 5 }, (_, i) => ({
+      ...generateRecord(535 + i),
+      tahun: 2026,
+    }));
+    const plan = await planRegion(
+      { pemda: 'Kabupaten Uji', tahun: 2026, spd: {}, inovasi },
+      { method: 'greedy' },
+    );
+    const bundle = plan.steps.filter((s) => s.kind === 'add_innovation');
+    expect(bundle.length).toBeGreaterThan(0);
+    const perStep = bundle.reduce((sum, s) => sum + s.gain, 0) / bundle.length;
+    const first = plan.steps.findIndex((s) => s.kind === 'add_innovation');
+    plan.steps.forEach((step, i) => {
+      if (step.kind !== 'raise_spd') return;
+      if (step.gain < perStep - 1e-9) expect(i, `${i}: ${step.gain}`).toBeGreaterThan(first);
+      if (step.gain > perStep + 1e-9) expect(i, `${i}: ${step.gain}`).toBeLessThan(first);
+    });
+    expect(plan.steps.some((s, i) => s.kind === 'raise_spd' && i > first)).toBe(true);
     await holds(plan);
   });
 });
