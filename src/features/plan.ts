@@ -247,6 +247,17 @@ export interface RegionPlan {
 type Json = Record<string, unknown>;
 type Leaf = { fact: string; path?: string; operator: string; value: unknown };
 
+/**
+ * One innovation's candidates, each with the part it would count for, and the positions of
+ * those worth weighing for the best step.
+ */
+interface CandidateList {
+  list: { candidate: Candidate; part: IndexPart }[];
+  weighed: number[];
+  /** Of those, the ones that change what the innovation counts for (a mended rejection). */
+  changing: ReadonlySet<number>;
+}
+
 interface Candidate {
   kind: PlanStepKind;
   /**
@@ -276,6 +287,8 @@ interface Candidate {
 const DEFAULT_MAX_STEPS = 1000;
 const DEFAULT_TIME_LIMIT = 20;
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** As the score rounds its totals. */
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 const costNumber = z.number().finite().min(0).max(100_000);
 const costsSchema = z
@@ -572,7 +585,7 @@ class Plan {
   private readonly spd: Record<string, number>;
   private readonly tahun: number;
   /** Candidate changes of each innovation with their index parts, kept until it changes. */
-  private readonly cache = new Map<number, { candidate: Candidate; part: IndexPart }[]>();
+  private readonly cache = new Map<number, CandidateList>();
   /** The sums of the counted parts (see `sums`), dropped whenever a part changes. */
   private kept: Kept | undefined;
 
@@ -598,8 +611,11 @@ class Plan {
     }));
   }
 
+  /** The IID as the region stands, kept with the sums until a part changes. */
   get iid(): number {
-    return this.index().iid;
+    const kept = this.sums();
+    kept.iid ??= this.index().iid;
+    return kept.iid;
   }
 
   get maxScore(): number {
@@ -650,25 +666,31 @@ class Plan {
       const kematangan = base.kematangan - old.kematangan + part.kematangan;
       return totalOfSums(this.rubric, { ...base, kematangan });
     }
-    const sums = { ...base };
-    if (change.spd) sums.spd = spdPoints(this.rubric, change.spd);
+    const sums: IndexSums = {
+      spd: change.spd ? spdPoints(this.rubric, change.spd) : base.spd,
+      kematangan: base.kematangan,
+      n: base.n + (change.added?.length ?? 0),
+      covered: base.covered,
+    };
     const out = change.part && old ? [old] : [];
-    const into = [...(change.part && old ? [change.part] : []), ...(change.added ?? [])];
+    const into = change.part && old ? [change.part, ...(change.added ?? [])] : (change.added ?? []);
     for (const p of out) sums.kematangan -= p.kematangan;
     for (const p of into) sums.kematangan += p.kematangan;
-    sums.n += change.added?.length ?? 0;
     const rule = this.rubric.region.basicServiceRule;
     if (rule) {
-      // Only the affairs of the parts that change can change the coverage.
+      // Only the affairs of the parts that change can change the coverage: each counted once.
       const eligible = (p: IndexPart, u: string) => (!p.rejected && p.urusan.includes(u) ? 1 : 0);
-      const touched = new Set([...out, ...into].flatMap((p) => p.urusan));
-      for (const u of touched) {
-        if (!rule.urusan.includes(u)) continue;
-        const before = base.cover.get(u) ?? 0;
-        let after = before;
-        for (const p of out) after -= eligible(p, u);
-        for (const p of into) after += eligible(p, u);
-        sums.covered += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+      const seen: string[] = [];
+      for (const p of [...out, ...into]) {
+        for (const u of p.urusan) {
+          if (seen.includes(u) || !rule.urusan.includes(u)) continue;
+          seen.push(u);
+          const before = base.cover.get(u) ?? 0;
+          let after = before;
+          for (const q of out) after -= eligible(q, u);
+          for (const q of into) after += eligible(q, u);
+          sums.covered += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        }
       }
     }
     return totalOfSums(this.rubric, sums);
@@ -713,11 +735,13 @@ class Plan {
   /** The best next change: evidence first (largest gain), then the largest gain per step. */
   best(remaining = Infinity): Candidate | undefined {
     const current = this.total();
-    const all = [
-      ...this.innovationCandidates(),
-      ...this.spdCandidates(),
-      ...this.addCandidates(),
-    ].filter((c) => (c.cost ?? 0) * (c.bundle?.length ?? 1) <= remaining + 1e-9);
+    // Without a budget, an innovation's candidates that change only its kematangan are weighed
+    // by their best alone: the region's total grows with that kematangan, so no other of them
+    // can win (profiled: weighing every candidate at every step was four fifths of a plan).
+    const innovation = remaining === Infinity ? this.contenders() : this.innovationCandidates();
+    const all = [...innovation, ...this.spdCandidates(), ...this.addCandidates()].filter(
+      (c) => (c.cost ?? 0) * (c.bundle?.length ?? 1) <= remaining + 1e-9,
+    );
     let best: Candidate | undefined;
     let bestGain = 0;
     for (const tier of [0, 1, 2] as const) {
@@ -738,27 +762,145 @@ class Plan {
 
   private innovationCandidates(): Candidate[] {
     const out: Candidate[] = [];
-    this.evaluations.forEach((evaluation, at) => {
+    this.evaluations.forEach((_, at) => {
       if (this.withheld.has(at)) return;
-      let list = this.cache.get(at);
-      if (!list) {
-        // A rejected innovation's points count for nothing until its failing criteria are mended.
-        const changes = this.parts[at]?.rejected
-          ? this.fixesOf(at, evaluation)
-          : this.changesOf(at, evaluation);
-        list = changes.map((c) => ({
-          candidate: c,
-          part: this.part(c.evaluation as Evaluation, c.record as Json),
-        }));
-        this.cache.set(at, list);
-      }
       // Each candidate's total is weighed again against the region as it now stands.
-      for (const { candidate, part } of list) {
+      for (const { candidate, part } of this.candidatesOf(at).list) {
         candidate.total = this.totalWith({ at, part });
         out.push(candidate);
       }
     });
     return out;
+  }
+
+  /**
+   * The innovations' candidates that can be {@link best}'s choice, in the order of
+   * {@link innovationCandidates}, weighed: every one that changes what the innovation counts for
+   * (a mended rejection), and of those that change only its kematangan, per tier the first with
+   * the highest (the total is monotone in it, so the others can only tie or lose).
+   */
+  private contenders(): Candidate[] {
+    // Of the kematangan-only ones, only those whose gain in kematangan is the tier's highest
+    // (to a rounding) can win: found first, so that the others are never weighed.
+    const highest = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    this.evaluations.forEach((_, at) => {
+      if (this.withheld.has(at)) return;
+      const { list, weighed, changing } = this.candidatesOf(at);
+      const now = (this.parts[at] as IndexPart).kematangan;
+      for (const k of weighed) {
+        if (changing.has(k)) continue;
+        const { candidate, part } = list[k] as CandidateList['list'][number];
+        const gain = part.kematangan - now;
+        if (gain > (highest[candidate.tier] as number)) highest[candidate.tier] = gain;
+      }
+    });
+    // Of those, the first in order: with the same gain in kematangan, the same total.
+    const taken = new Set<number>();
+    const out: Candidate[] = [];
+    this.evaluations.forEach((_, at) => {
+      if (this.withheld.has(at)) return;
+      const { list, weighed, changing } = this.candidatesOf(at);
+      const now = (this.parts[at] as IndexPart).kematangan;
+      for (const k of weighed) {
+        const { candidate, part } = list[k] as CandidateList['list'][number];
+        if (!changing.has(k)) {
+          const near = part.kematangan - now >= (highest[candidate.tier] as number) - 1e-9;
+          if (!near || taken.has(candidate.tier)) continue;
+          taken.add(candidate.tier);
+        }
+        candidate.total = this.totalWith({ at, part });
+        out.push(candidate);
+      }
+    });
+    return out;
+  }
+
+  /** One innovation's candidates with their parts, and which of them {@link contenders} weighs. */
+  private candidatesOf(at: number): CandidateList {
+    let kept = this.cache.get(at);
+    if (!kept) {
+      const evaluation = this.evaluations[at] as Evaluation;
+      // A rejected innovation's points count for nothing until its failing criteria are mended.
+      const changes = this.parts[at]?.rejected
+        ? this.fixesOf(at, evaluation)
+        : this.changesOf(at, evaluation);
+      const list = changes.map((c) => ({
+        candidate: c,
+        part: this.part(c.evaluation as Evaluation, c.record as Json),
+      }));
+      kept = this.listed(at, list);
+      this.cache.set(at, kept);
+    }
+    return kept;
+  }
+
+  /** A candidate list with the positions {@link contenders} weighs. */
+  private listed(at: number, list: CandidateList['list']): CandidateList {
+    const old = this.parts[at] as IndexPart;
+    const top = new Map<number, number>();
+    const weighed: number[] = [];
+    list.forEach(({ candidate, part }, k) => {
+      if (!sameAffairs(old, part)) weighed.push(k);
+      else {
+        const first = top.get(candidate.tier);
+        const held = first === undefined ? undefined : list[first]?.part.kematangan;
+        if (held === undefined || part.kematangan > held) top.set(candidate.tier, k);
+      }
+    });
+    return {
+      list,
+      weighed: [...weighed, ...top.values()].sort((a, b) => a - b),
+      changing: new Set(weighed),
+    };
+  }
+
+  /**
+   * After a step on one indicator of an innovation, its other candidates carried over: an
+   * indicator's level reads only its own entry (and the year), so each other candidate is the
+   * new record with that candidate's entry, counting for the same difference in kematangan; only
+   * the changed indicator's candidates are built and evaluated again. A carried candidate is
+   * evaluated when it is applied (profiled: evaluating every candidate of the innovation again
+   * after each step was most of a greedy plan). Anything else (a mended rejection, a change of
+   * what the innovation counts for) builds the list afresh.
+   */
+  private carryOver(at: number, applied: Candidate, before: IndexPart): void {
+    const kept = this.cache.get(at);
+    this.cache.delete(at);
+    const now = this.parts[at] as IndexPart;
+    const indicator = applied.indicator;
+    if (!kept || indicator === undefined || applied.kind === 'fix_eligibility') return;
+    if (!sameAffairs(before, now)) return;
+    const record = this.records[at] as Json;
+    const evaluation = this.evaluations[at] as Evaluation;
+    const fresh = this.changesOf(at, evaluation, indicator).map((c) => ({
+      candidate: c,
+      part: this.part(c.evaluation as Evaluation, c.record as Json),
+    }));
+    const list: CandidateList['list'] = [];
+    let placed = false;
+    for (const score of evaluation.score.indicators) {
+      if (score.id === indicator) {
+        list.push(...fresh);
+        placed = true;
+        continue;
+      }
+      for (const { candidate, part } of kept.list) {
+        if (candidate.indicator !== score.id) continue;
+        const entry = (candidate.record?.indikator as Json | undefined)?.[score.id];
+        const { evaluation: _stale, ...rest } = candidate;
+        list.push({
+          candidate: { ...rest, record: withIndicator(record, score.id, () => entry as Json) },
+          part: {
+            ...part,
+            kematangan: part.rejected
+              ? 0
+              : round4(now.kematangan - before.kematangan + part.kematangan),
+          },
+        });
+      }
+    }
+    if (!placed) list.push(...fresh);
+    this.cache.set(at, this.listed(at, list));
   }
 
   /**
@@ -803,10 +945,11 @@ class Plan {
   }
 
   /** Evidence for each claimed indicator, and the next level of each indicator, of one innovation. */
-  private changesOf(at: number, evaluation: Evaluation): Candidate[] {
+  private changesOf(at: number, evaluation: Evaluation, only?: string): Candidate[] {
     const record = this.records[at] as Json;
     const out: Candidate[] = [];
     for (const score of evaluation.score.indicators) {
+      if (only !== undefined && score.id !== only) continue;
       const def = this.rubric.indicators.find((i) => i.id === score.id);
       if (!def) continue;
       if (score.points > 0 && !score.proven) {
@@ -1038,11 +1181,14 @@ class Plan {
     }
     const at = c.innovation as number;
     const old = this.evaluations[at] as Evaluation;
+    const was = this.parts[at] as IndexPart;
+    // A candidate carried over from an earlier step is evaluated now.
+    c.evaluation ??= this.evaluate(c.record as Json);
     this.records[at] = c.record as Json;
-    this.evaluations[at] = c.evaluation as Evaluation;
-    this.parts[at] = this.part(c.evaluation as Evaluation, c.record as Json);
+    this.evaluations[at] = c.evaluation;
+    this.parts[at] = this.part(c.evaluation, c.record as Json);
     this.kept = undefined;
-    this.cache.delete(at);
+    this.carryOver(at, c, was);
     const iidAfter = this.iid;
     const score = (c.evaluation as Evaluation).score.indicators.find((i) => i.id === c.indicator);
     const oldPoints = old.score.indicators.find((i) => i.id === c.indicator);
@@ -1468,7 +1614,8 @@ class Plan {
 }
 
 /** The index's sums of the counted parts, with how many eligible ones cover each affair. */
-type Kept = IndexSums & { cover: Map<string, number> };
+/** The sums of the counted parts, each affair's cover, and the IID once asked for. */
+type Kept = IndexSums & { cover: Map<string, number>; iid?: number };
 
 /** Most new innovations a plan adds: a year's work of a region, well beyond what one plans. */
 const MAX_NEW = 100;
