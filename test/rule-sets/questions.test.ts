@@ -110,6 +110,79 @@ describe('questions in a rule set', () => {
     );
   });
 
+  it('checks each value read against its question’s type, as national fields are', () => {
+    const typed = file();
+    typed.questions = [
+      { id: 'anggaran', type: 'number', label: { id: 'a', en: 'a' }, citation: 'c' },
+      { id: 'anggota', type: 'integer', label: { id: 'a', en: 'a' }, citation: 'c' },
+      { id: 'tanggal_sk', type: 'date', label: { id: 'a', en: 'a' }, citation: 'c' },
+      {
+        id: 'jenis',
+        type: 'choice',
+        values: ['inti', 'lintas_opd'],
+        label: { id: 'a', en: 'a' },
+        citation: 'c',
+      },
+      { id: 'ketua', type: 'text', label: { id: 'a', en: 'a' }, citation: 'c' },
+    ];
+    const leaves = [
+      { fact: 'daerah', path: 'anggaran', operator: 'equal', value: 'banyak' },
+      { fact: 'daerah', path: 'anggaran', operator: 'greaterThan', value: 1.5 },
+      { fact: 'daerah', path: 'anggota', operator: 'equal', value: 2.5 },
+      { fact: 'daerah', path: 'anggota', operator: 'greaterThanInclusive', value: 3 },
+      { fact: 'daerah', path: 'tanggal_sk', operator: 'greaterThan', value: 2025 },
+      { fact: 'daerah', path: 'tanggal_sk', operator: 'dateOnOrAfter', value: '2025-01-01' },
+      { fact: 'daerah', path: 'jenis', operator: 'equal', value: 'intii' },
+      { fact: 'daerah', path: 'jenis', operator: 'in', value: ['inti', 'lintas_opd'] },
+      { fact: 'daerah', path: 'ketua', operator: 'greaterThan', value: 1 },
+    ];
+    const check = typed.criteria[2].checks[0];
+    check.conditions = { all: leaves };
+    check.fields = [
+      'daerah.anggaran',
+      'daerah.anggota',
+      'daerah.tanggal_sk',
+      'daerah.jenis',
+      'daerah.ketua',
+    ];
+    check.messages.pass = { id: 'ok', en: 'ok' };
+    typed.criteria[2].checks[1].conditions.all[0].path = 'anggota';
+    typed.criteria[2].checks[1].conditions.all[0].value = 3;
+    typed.criteria[2].checks[1].fields = ['daerah.anggota'];
+    const problems = checkRuleSet(typed).map((p) => [p.path.at(-2), p.code, p.suggestion]);
+    expect(problems).toEqual([
+      [0, 'invalid_value', undefined],
+      [2, 'invalid_value', undefined],
+      [4, 'invalid_operator_for_field', undefined],
+      [6, 'invalid_value', 'inti'],
+      [8, 'invalid_operator_for_field', undefined],
+    ]);
+  });
+
+  it('names the undeclared field a check lists, with the nearest question', () => {
+    const broken = file();
+    broken.criteria[2].checks[1].fields = ['daerah.sk_tm'];
+    const [problem, ...rest] = checkRuleSet(broken).filter((p) => p.code === 'unknown_question');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      path: ['criteria', 2, 'checks', 1, 'fields', 0],
+      code: 'unknown_question',
+      suggestion: 'daerah.sk_tim',
+      message:
+        '"daerah.sk_tm" is no question of this rule set (did you mean "daerah.sk_tim"?): declare it in "questions"',
+      params: { field: 'daerah.sk_tm', declared: 'daerah.ketua_tim, daerah.sk_tim' },
+    });
+    const none = file();
+    delete none.questions;
+    const bare = checkRuleSet(none).find(
+      (p) => p.code === 'unknown_question' && p.path.includes('fields'),
+    );
+    expect(bare?.params).toEqual({ field: 'daerah.ketua_tim', declared: '-' });
+    expect(bare?.message).toBe(
+      '"daerah.ketua_tim" is no question of this rule set: declare it in "questions"',
+    );
+  });
+
   it('refuses a question read by a rule set that declares none', () => {
     const national = file();
     delete national.questions;
@@ -227,6 +300,15 @@ describe('answers in a record', () => {
     expect(ok('choice', 'a', ['a', 'b'])).toBe(true);
     expect(ok('choice', 'c', ['a', 'b'])).toBe(false);
     expect(ok('text', null)).toBe(true);
+    const said = (type: string, values?: string[]) =>
+      answerIssues({ x: {} }, [q(type, values)], 'id')[0]?.message;
+    expect(said('number')).toBe('jawaban daerah.x (X) harus bilangan; tertulis {}');
+    expect(said('integer')).toBe('jawaban daerah.x (X) harus bilangan bulat; tertulis {}');
+    expect(said('date')).toBe('jawaban daerah.x (X) harus tanggal (YYYY-MM-DD); tertulis {}');
+    expect(said('choice', ['a', 'b'])).toBe(
+      'jawaban daerah.x (X) harus salah satu dari a, b; tertulis {}',
+    );
+    expect(said('text')).toBe('jawaban daerah.x (X) harus teks; tertulis {}');
     expect(answerIssues({ y: 1 }, [q('text')], 'en')).toEqual([]);
     expect(answerIssues(undefined, [q('text')], 'en')).toEqual([]);
   });
