@@ -911,18 +911,65 @@ describe("a region's own questions", () => {
     ]);
   });
 
-  it('refuses a malformed questions option with its index', async () => {
-    for (const given of [
-      'ketua_tim',
-      [{ id: 'Ketua', type: 'text', label: { id: 'a', en: 'b' } }],
-      [{ id: 'a', type: 'teks', label: { id: 'a', en: 'b' } }],
-      [{ id: 'a', type: 'choice', label: { id: 'a', en: 'b' } }],
-      [{ id: 'a', type: 'text', label: { id: 'a' } }],
-      [null],
-    ]) {
+  it('refuses a malformed questions option, each question by its place', async () => {
+    const label = { id: 'a', en: 'b' };
+    const cases: [unknown, string, string][] = [
+      [
+        'ketua_tim',
+        'questions',
+        "questions must be a list of questions (an eligibility rule set's questions)",
+      ],
+      [[null], 'questions.0', 'question 1 must be an object'],
+      [[[]], 'questions.0', 'question 1 must be an object'],
+      [
+        [questions[0], { id: 'Ketua', type: 'text', label }],
+        'questions.1',
+        'question 2 needs an id of lowercase letters, digits and "_"',
+      ],
+      [
+        [{ id: 7, type: 'text', label }],
+        'questions.0',
+        'question 1 needs an id of lowercase letters, digits and "_"',
+      ],
+      [
+        [{ id: 'a', type: 'teks', label }],
+        'questions.0',
+        'question 1 needs a type, one of text, number, integer, boolean, date, choice',
+      ],
+      [
+        [{ id: 'a', type: 'choice', label }],
+        'questions.0',
+        'question 1 is a choice: it needs values, a list of texts',
+      ],
+      [
+        [{ id: 'a', type: 'choice', values: ['x', ' '], label }],
+        'questions.0',
+        'question 1 is a choice: it needs values, a list of texts',
+      ],
+      [
+        [{ id: 'a', type: 'text', label: { id: 'a' } }],
+        'questions.0',
+        'question 1 needs a label with id and en texts',
+      ],
+      [
+        [{ id: 'a', type: 'text', label: { id: ' ', en: 'b' } }],
+        'questions.0',
+        'question 1 needs a label with id and en texts',
+      ],
+    ];
+    for (const [given, path, message] of cases) {
       const error = await failure(rows(file('csv', sheet), { questions: given as never }));
       expect(error, JSON.stringify(given)).toBeInstanceOf(InvalidOptionError);
-      expect((error as InvalidOptionError).issues[0]?.path[0]).toBe('questions');
+      expect((error as InvalidOptionError).issues).toEqual([
+        {
+          path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          code: path === 'questions' ? 'invalid_type' : 'invalid_value',
+          message,
+        },
+      ]);
     }
+    // A choice with its values, and a label given in both languages, is taken.
+    const fine = [{ id: 'a', type: 'choice', values: ['x'], label }] as const;
+    await expect(rows(file('csv', sheet), { questions: fine })).resolves.toHaveLength(2);
   });
 });
