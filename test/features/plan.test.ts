@@ -9,6 +9,7 @@ import {
 } from '../../src/index.js';
 import { planRegion, type RegionPlan } from '../../src/plan.js';
 import { eligibleRecord } from '../helpers.js';
+import { runs } from '../runs.js';
 
 const BASIC = [
   'pendidikan',
@@ -146,6 +147,41 @@ describe('planRegion: each greedy step weighed against the region as it stands',
     });
     expect(plan.steps.some((s, i) => s.kind === 'raise_spd' && i > first)).toBe(true);
     await holds(plan);
+  });
+});
+
+describe('planRegion: the greedy order weighs only what can win, and chooses the same', () => {
+  it('gives the steps it gives when every candidate is weighed (a budget that never binds)', async () => {
+    // Without a budget, of the candidates that only add kematangan just each tier's best is
+    // weighed; with a budget every candidate is (an unaffordable one may be the best). A budget
+    // no plan can reach must give the very same steps.
+    const { region: rubricRegion } = getRuleSet('iga-2026') as RubricRuleSet;
+    const basic = rubricRegion.basicServiceRule?.urusan ?? BASIC;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 2 }),
+        async (n, seed, spd) => {
+          const inovasi = Array.from({ length: n }, (_, i) => ({
+            ...generateRecord(seed + i),
+            tahun: 2026,
+            urusan: [basic[(seed + i) % basic.length] as string],
+          }));
+          const region = { pemda: 'Kabupaten Uji', tahun: 2026, spd: spdAll(spd), inovasi };
+          const plain = await planRegion(region, { method: 'greedy' });
+          const weighedAll = await planRegion(region, {
+            method: 'greedy',
+            target: plain.target.band,
+            budget: 1_000_000,
+          });
+          const shown = (p: RegionPlan) =>
+            p.steps.map((s) => [s.kind, s.innovation, s.indicator, s.spd, s.level, s.gain]);
+          expect(shown(weighedAll)).toEqual(shown(plain));
+        },
+      ),
+      { numRuns: runs(12) },
+    );
   });
 });
 
