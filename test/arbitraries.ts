@@ -171,6 +171,8 @@ export function applyEdits(
   edits: readonly (readonly [string[], unknown])[],
 ): Record<string, unknown> {
   const input = structuredClone(record) as Record<string, unknown>;
-  for (const [path, value] of edits) set(input, path, value);
+  // Each value copied: the odd values' `{}` and `[]` are shared constants, and a later edit
+  // through one (`labinov` set to `{}`, then `labinov.0` to the same `{}`) made a cycle.
+  for (const [path, value] of edits) set(input, path, structuredClone(value));
   return input;
 }
