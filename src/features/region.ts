@@ -15,7 +15,8 @@ import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
-import type { RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
+import { answerIssues } from '../rule-sets/questions.js';
+import type { EligibilityRuleSet, RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
 import { duplicatesOf } from './duplicates.js';
 
 /**
@@ -253,6 +254,7 @@ function regionContext(input: unknown): RegionContext {
 function parseRegion(
   input: unknown,
   rubric: RubricRuleSet,
+  ruleSet: EligibilityRuleSet,
   locale: Locale,
 ): {
   region: z.output<typeof RegionSchema>;
@@ -293,7 +295,12 @@ function parseRegion(
         : item;
     // The one record validator every path uses (limits, the compiled reader, zod's issues).
     try {
-      records.push(parseRecord(withYear, locale));
+      const record = parseRecord(withYear, locale);
+      // The answers to the region's own questions, checked here so that each names its
+      // innovation (the evaluation would say only `daerah.<id>`).
+      const answers = answerIssues(record.daerah, ruleSet.questions, locale);
+      if (answers.length > 0) throw new InvalidRecordError(answers);
+      records.push(record);
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
       for (const issue of error.issues)
@@ -565,7 +572,7 @@ export function evaluateRegionIn(
   // The region's own rule set (else the national one) and the edition of its year.
   const evaluator = createEvaluator(options, regionContext(region), scope);
   const { rubric, ruleSet, locale } = evaluator;
-  const parsed = parseRegion(region, rubric, locale);
+  const parsed = parseRegion(region, rubric, ruleSet, locale);
 
   const innovations: RegionInnovation[] = [];
   for (const [index, record] of parsed.records.entries()) {

@@ -240,6 +240,29 @@ describe('answers in a record', () => {
     expect(safe.success).toBe(false);
   });
 
+  it('in a region, a wrong answer names its innovation, beside the others’ problems', async () => {
+    const region = {
+      pemda: 'Kota Surakarta',
+      tahun: 2025,
+      inovasi: [
+        withAnswers({ ketua_tim: 'Rina', sk_tim: true }),
+        withAnswers({ sk_tim: 'ya' }),
+        { ...withAnswers({ ketua_tim: 7 }), kebaruan: 'semua' },
+      ],
+    };
+    const error = (await engine
+      .evaluateRegion(region)
+      .catch((e: unknown) => e)) as InvalidRecordError;
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect(error.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['inovasi.1.daerah.sk_tim', 'invalid_answer'],
+      ['inovasi.2.kebaruan', 'invalid_value'],
+    ]);
+    const fine = await engine.evaluateRegion({ ...region, inovasi: region.inovasi.slice(0, 1) });
+    expect(fine.ruleSet.id).toBe(ID);
+    expect(fine.innovations[0]?.verdict).toBe('eligible');
+  });
+
   it('are ignored by another region’s rules, whatever they hold', async () => {
     const batu = await engine.evaluate({
       ...base,
