@@ -14,8 +14,8 @@ import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
 import type { Innovation } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
-import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
 import { answerIssues } from '../rule-sets/questions.js';
+import type { Band, RegionRules } from '../rule-sets/rubric-format.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSetRef } from '../rule-sets/types.js';
 import { duplicatesOf } from './duplicates.js';
 
