@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 import { InputFileError, InvalidRecordError, type Issue } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
-import { type NumberFormat, openRecords } from '../io/index.js';
+import { type NumberFormat, openRecords, type QuestionField } from '../io/index.js';
 import { type Locale, pick } from '../messages.js';
 
 /**
@@ -103,6 +103,7 @@ export async function recordOfFields(
   fields: Map<string, string>,
   numberFormat: NumberFormat | undefined,
   locale: Locale,
+  questions: readonly QuestionField[] = [],
 ): Promise<unknown> {
   if (fields.size === 0)
     throw new InvalidRecordError([
@@ -117,6 +118,7 @@ export async function recordOfFields(
     strict: true,
     locale,
     ...(numberFormat ? { numberFormat } : {}),
+    ...(questions.length > 0 ? { questions } : {}),
   }).catch((error: unknown) => {
     if (!(error instanceof InputFileError)) throw error;
     // A field the record does not have, named as the form named it.

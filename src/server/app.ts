@@ -11,6 +11,7 @@ import innovationJsonSchema from '../../schema/innovation.schema.json' with { ty
 import { issuesFrom } from '../errors.js';
 import {
   type Basis,
+  type EligibilityRuleSet,
   type Engine,
   type EvaluateOptions,
   InvalidOptionError,
@@ -217,11 +218,38 @@ function optionsOf(c: Context): EvaluateOptions {
  * The record of a single-record route: JSON, or the texts of a form (a form post, or JSON with
  * `?values=text`) read as a spreadsheet's row is (`?numberFormat=id|en` settles `12,500`).
  */
-async function recordBody(c: Context): Promise<unknown> {
+async function recordBody(c: Context, engine: Engine): Promise<unknown> {
   if (!sendsTexts(c)) return jsonBody(c);
   const numberFormat = queryChoice(c, 'numberFormat', ['id', 'en']);
   const fields = await formFields(c, () => jsonBody(c));
-  return recordOfFields(fields, numberFormat, problemLocale(c));
+  return recordOfFields(fields, numberFormat, problemLocale(c), questionsOf(engine));
+}
+
+/**
+ * The questions of the engine's eligibility rule sets, the first declaration of an id first:
+ * a form's `daerah.<id>` fields are read as their questions' types say, and the rule set that
+ * applies to the record checks them (answers it does not ask are ignored).
+ */
+const questionsOf = weakCache((engine: Engine) => {
+  const byId = new Map<string, EligibilityRuleSet['questions'][number]>();
+  for (const ruleSet of engine.ruleSets) {
+    if (ruleSet.kind !== 'eligibility') continue;
+    for (const q of ruleSet.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+  }
+  return [...byId.values()];
+});
+
+/** A function of an object, computed once per object. */
+function weakCache<K extends object, V>(build: (key: K) => V): (key: K) => V {
+  const kept = new WeakMap<K, V>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      value = build(key);
+      kept.set(key, value);
+    }
+    return value;
+  };
 }
 
 /** Longest run of batch work, in milliseconds, before other requests are let in. */
@@ -617,7 +645,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const options = optionsOf(c);
     // `?detail=summary`: the verdict, failing criteria with reasons, score totals and stamp.
     const summary = queryChoice(c, 'detail', ['full', 'summary']) === 'summary';
-    const record = await recordBody(c);
+    const record = await recordBody(c, engineOf(c));
     const engine = engineOf(c);
     if (!overlay) {
       const result = stamped(c, await engine.evaluate(record, options));
@@ -842,7 +870,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   app.post('/submission', async (c) => {
     const { ruleSet: _, ...options } = optionsOf(c);
     const asOf = c.req.query('asOf');
-    const check = await engineOf(c).checkSubmission(await recordBody(c), {
+    const check = await engineOf(c).checkSubmission(await recordBody(c, engineOf(c)), {
       locale: options.locale ?? 'id',
       ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
@@ -851,7 +879,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   });
 
   app.post('/form/validate', async (c) => {
-    const record = await recordBody(c);
+    const record = await recordBody(c, engineOf(c));
     const options = optionsOf(c);
     const schema = engineOf(c).createFormSchema({
       locale: options.locale ?? 'id',

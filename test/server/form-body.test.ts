@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/index.js';
 
@@ -112,5 +113,66 @@ describe('a record posted as a form', () => {
 
   it('keeps forms away from routes that take a region or a batch', async () => {
     expect((await post('/region', new URLSearchParams({ nama: 'x' }), FORM)).status).toBe(415);
+  });
+});
+
+describe("a form with a region's own questions", () => {
+  const surakarta = JSON.parse(
+    readFileSync(new URL('../../examples/perwali-surakarta-contoh.json', import.meta.url), 'utf8'),
+  );
+  const withQuestions = createApp({ ruleSets: [surakarta] });
+  const send = async (fields: Record<string, string>) => {
+    const response = await withQuestions.request('/evaluate', {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { 'content-type': FORM },
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+  const national = {
+    nama: 'Solo Sehat',
+    pemda: 'Kota Surakarta',
+    tahun: '2025',
+    kebaruan: 'seluruh',
+    manfaatBagi: 'mutu_pelayanan',
+    untukKepentinganPribadi: 'tidak',
+    pungutanBaru: 'tidak',
+    membatasiAkses: 'tidak',
+    urusan: '2.17',
+    dapatDireplikasi: 'ya',
+    waktuPenerapan: '2024-03-01',
+  };
+
+  it('reads the answers by path or label, typed by their questions, and judges them', async () => {
+    const eligible = await send({
+      ...national,
+      'Nama ketua tim inovasi': 'Rina',
+      'daerah.sk_tim': 'ya',
+    });
+    expect(eligible.status).toBe(200);
+    expect(eligible.json).toMatchObject({
+      ruleSet: { id: 'perwali-surakarta-contoh-2025' },
+      verdict: 'eligible',
+    });
+    const refused = await send({
+      ...national,
+      'daerah.ketua_tim': 'Rina',
+      'daerah.sk_tim': 'tidak',
+    });
+    expect(refused.json).toMatchObject({ verdict: 'not_eligible' });
+  });
+
+  it('says which answer it cannot read, at its field', async () => {
+    const bad = await send({ ...national, 'daerah.sk_tim': 'mungkin' });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.json)).toContain('daerah.sk_tim');
+    // Without the rule set loaded, the field is one the record does not have.
+    const plain = await post(
+      '/evaluate',
+      new URLSearchParams({ ...national, 'daerah.sk_tim': 'ya' }),
+      FORM,
+    );
+    expect(plain.status).toBe(422);
+    expect(JSON.stringify(plain.json)).toContain('unknown_field');
   });
 });
