@@ -223,3 +223,20 @@ export const escapeHtml = (value: unknown): string =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
+
+/**
+ * A value as a message shows it: JSON for what JSON can hold, `10n` for a BigInt (which JSON
+ * cannot), and at most 80 characters, so a hostile name never makes a message of megabytes.
+ */
+export function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return clip(text);
+}
+
+/** A text cut to 80 characters, with `…` when cut. */
+export const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text);

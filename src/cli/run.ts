@@ -11,8 +11,9 @@ import {
   UsageError,
 } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
-import type { EligibilityRuleSet, Engine, Evaluation, RuleSet } from '../index.js';
+import type { Engine, Evaluation, RuleSet } from '../index.js';
 import { createEngine, evaluateAll, evaluateRegion, getRuleSet, loadRuleSet } from '../index.js';
+import { questionsOf } from '../io/index.js';
 import { type Locale, pick } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
 import { checkSubmission } from '../submission.js';
@@ -108,18 +109,10 @@ async function ruleSetOptions(
   return { ruleSet: ruleSets.find((r) => r.kind === 'eligibility'), ruleSets };
 }
 
-/**
- * The region's own questions of the eligibility rule sets given (the first declaration of an
- * id wins), so that a sheet's columns for them are read as their types say.
- */
-function questionsOf(ruleSets: readonly RuleSet[]): Pick<CliReadOptions, 'questions'> {
-  const byId = new Map<string, EligibilityRuleSet['questions'][number]>();
-  for (const ruleSet of ruleSets) {
-    if (ruleSet.kind !== 'eligibility') continue;
-    for (const question of ruleSet.questions)
-      if (!byId.has(question.id)) byId.set(question.id, question);
-  }
-  return byId.size > 0 ? { questions: [...byId.values()] } : {};
+/** The read option of the region's own questions of the rule sets given, when they ask any. */
+function questionsRead(ruleSets: readonly RuleSet[]): Pick<CliReadOptions, 'questions'> {
+  const questions = questionsOf(ruleSets);
+  return questions.length > 0 ? { questions } : {};
 }
 
 /** The rule set of an id, which must be of the kind asked for (else unknown as that kind). */
@@ -239,7 +232,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
           : ofKind(createEngine(), values.rubric, 'rubric').id,
       locale: values.lang,
       format: format as Options['format'],
-      read: { ...(await readOptions(values)), ...questionsOf(chosen.ruleSets) },
+      read: { ...(await readOptions(values)), ...questionsRead(chosen.ruleSets) },
       detail: values.detail,
     };
     if (values.detail !== undefined && !['summary', 'full'].includes(values.detail)) {

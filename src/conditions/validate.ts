@@ -1,6 +1,11 @@
-import { suggest } from '../messages.js';
+import { clip, shown, suggest } from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
-import { describeFieldType, isQuestionPath, QUESTION_FACT } from '../record/field-type.js';
+import {
+  describeFieldType,
+  isCalendarDay,
+  isQuestionPath,
+  QUESTION_FACT,
+} from '../record/field-type.js';
 import { FIELD_TYPES, type FieldType, RECORD_PATHS } from '../record/fields.js';
 import { findSubUrusan, subUrusanCatalogue } from '../record/kewenangan.js';
 import { findUrusan, urusanCatalogue } from '../record/urusan.js';
@@ -9,23 +14,6 @@ import { OPERATOR_VALUE_TYPES } from './operators.js';
 import { dottedPathProblem } from './path.js';
 
 export { describeFieldType };
-
-/**
- * A value as a message shows it: JSON for what JSON can hold, `10n` for a BigInt (which JSON
- * cannot), and at most 80 characters, so a hostile name never makes a message of megabytes.
- */
-export function shown(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  return clip(text);
-}
-
-/** A text cut to 80 characters, with `…` when cut. */
-export const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 /**
  * What a loader accepts of a condition in json-rules-engine's syntax (all / any / not, fact,
@@ -165,9 +153,7 @@ function checkValue(
 /** A day of the calendar written `YYYY-MM-DD` (no 31 April), or a year from 1000 to 9999. */
 function isDayOrYear(value: unknown): boolean {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 1000 && value <= 9999;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+  return typeof value === 'string' && isCalendarDay(value);
 }
 
 /** The value of a date operator: a day or a year; for `dateBetween`, `[from, to]` in order. */

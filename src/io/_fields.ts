@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { RuleSet } from '../index.js';
 import { InnovationSchema } from '../record/innovation.js';
 
 /**
@@ -156,6 +157,33 @@ const QUESTION_KINDS: Record<QuestionField['type'], FieldKind> = {
   date: 'date',
   choice: 'enum',
 };
+
+const questionsCache = new WeakMap<readonly RuleSet[], readonly QuestionField[]>();
+
+/**
+ * The region's own questions of the eligibility rule sets given, each id once (the first
+ * declaration of an id wins), for {@link ReadOptions.questions}: a sheet's or a form's
+ * `daerah.<id>` columns are then read as their questions' types say. Kept per list given.
+ *
+ * @example
+ * ```ts
+ * const engine = createEngine({ ruleSets: [perwaliJson] });
+ * const records = await readRecords('inovasi.xlsx', { questions: questionsOf(engine.ruleSets) });
+ * ```
+ */
+export function questionsOf(ruleSets: readonly RuleSet[]): readonly QuestionField[] {
+  let questions = questionsCache.get(ruleSets);
+  if (!questions) {
+    const byId = new Map<string, QuestionField>();
+    for (const ruleSet of ruleSets) {
+      if (ruleSet.kind !== 'eligibility') continue;
+      for (const q of ruleSet.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+    }
+    questions = Object.freeze([...byId.values()]);
+    questionsCache.set(ruleSets, questions);
+  }
+  return questions;
+}
 
 const withQuestionsCache = new WeakMap<readonly QuestionField[], ReadonlyMap<string, Field>>();
 

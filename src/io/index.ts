@@ -7,7 +7,7 @@
  */
 
 export { InputFileError } from '../errors.js';
-export type { QuestionField } from './_fields.js';
+export { type QuestionField, questionsOf } from './_fields.js';
 export type { HeaderMap } from './_headers.js';
 export type { NumberFormat } from './_values.js';
 export {

@@ -61,3 +61,17 @@ const QUESTION_PATH = /^daerah\.[a-z][a-z0-9_]*$/;
  * @internal
  */
 export const isQuestionPath = (field: string): boolean => QUESTION_PATH.test(field);
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether a text is a day of the calendar written `YYYY-MM-DD` (no 31 April, no 29 February
+ * outside a leap year).
+ *
+ * @internal
+ */
+export function isCalendarDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}

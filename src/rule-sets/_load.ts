@@ -2,10 +2,9 @@ import {
   type ConditionProblem,
   normaliseCatalogued,
   questionProblems,
-  shown,
 } from '../conditions/validate.js';
 import { InvalidRuleSetError, type Issue, issuesFrom } from '../errors.js';
-import { suggest } from '../messages.js';
+import { shown, suggest } from '../messages.js';
 import { isQuestionPath } from '../record/field-type.js';
 import { type Limits, scanInput } from '../record/limits.js';
 import { deepFreeze, metaOf, resolveCriteria, resolveQuestions } from './_resolve.js';

@@ -1,6 +1,11 @@
 import type { Issue } from '../errors.js';
-import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
-import { describeFieldType, type FieldType, QUESTION_FACT } from '../record/field-type.js';
+import { interpolate, type Locale, MESSAGES, pick, shown } from '../messages.js';
+import {
+  describeFieldType,
+  type FieldType,
+  isCalendarDay,
+  QUESTION_FACT,
+} from '../record/field-type.js';
 import type { Question } from './format.js';
 
 /**
@@ -42,15 +47,6 @@ export function questionTypes(questions: readonly Question[]): Map<string, Field
   return new Map(questions.map((q) => [`${QUESTION_FACT}.${q.id}`, questionFieldType(q)]));
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a date written `YYYY-MM-DD` is a day of the calendar (no 31 April). */
-function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
-
 function fitsAnswer(question: Question, value: unknown): boolean {
   switch (question.type) {
     case 'text':
@@ -62,21 +58,10 @@ function fitsAnswer(question: Question, value: unknown): boolean {
     case 'boolean':
       return typeof value === 'boolean';
     case 'date':
-      return typeof value === 'string' && isDay(value);
+      return typeof value === 'string' && isCalendarDay(value);
     case 'choice':
       return typeof value === 'string' && (question.values ?? []).includes(value);
   }
-}
-
-/** A value as an issue shows it: JSON, at most 60 characters. */
-function shownAnswer(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /**
@@ -108,7 +93,7 @@ export function answerIssues(
             field,
             label: pick(question.label, locale),
             allowed: describeFieldType(questionFieldType(question), locale),
-            value: shownAnswer(value),
+            value: shown(value),
           })[key],
         locale,
       ),

@@ -11,7 +11,6 @@ import innovationJsonSchema from '../../schema/innovation.schema.json' with { ty
 import { issuesFrom } from '../errors.js';
 import {
   type Basis,
-  type EligibilityRuleSet,
   type Engine,
   type EvaluateOptions,
   InvalidOptionError,
@@ -19,7 +18,7 @@ import {
   type RuleSetSummary,
   summarizeEvaluation,
 } from '../index.js';
-import { openRecords } from '../io/index.js';
+import { openRecords, questionsOf } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
 import { compressAnswers } from './_compress.js';
@@ -222,34 +221,7 @@ async function recordBody(c: Context, engine: Engine): Promise<unknown> {
   if (!sendsTexts(c)) return jsonBody(c);
   const numberFormat = queryChoice(c, 'numberFormat', ['id', 'en']);
   const fields = await formFields(c, () => jsonBody(c));
-  return recordOfFields(fields, numberFormat, problemLocale(c), questionsOf(engine));
-}
-
-/**
- * The questions of the engine's eligibility rule sets, the first declaration of an id first:
- * a form's `daerah.<id>` fields are read as their questions' types say, and the rule set that
- * applies to the record checks them (answers it does not ask are ignored).
- */
-const questionsOf = weakCache((engine: Engine) => {
-  const byId = new Map<string, EligibilityRuleSet['questions'][number]>();
-  for (const ruleSet of engine.ruleSets) {
-    if (ruleSet.kind !== 'eligibility') continue;
-    for (const q of ruleSet.questions) if (!byId.has(q.id)) byId.set(q.id, q);
-  }
-  return [...byId.values()];
-});
-
-/** A function of an object, computed once per object. */
-function weakCache<K extends object, V>(build: (key: K) => V): (key: K) => V {
-  const kept = new WeakMap<K, V>();
-  return (key) => {
-    let value = kept.get(key);
-    if (value === undefined) {
-      value = build(key);
-      kept.set(key, value);
-    }
-    return value;
-  };
+  return recordOfFields(fields, numberFormat, problemLocale(c), questionsOf(engine.ruleSets));
 }
 
 /** Longest run of batch work, in milliseconds, before other requests are let in. */

@@ -5,7 +5,14 @@ import ExcelJS from 'exceljs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputFileError, InvalidOptionError } from '../../src/errors.js';
-import { openRecords, type ReadOptions, type ReadRow, readRecords } from '../../src/io/index.js';
+import { createEngine, type RuleSet } from '../../src/index.js';
+import {
+  openRecords,
+  questionsOf,
+  type ReadOptions,
+  type ReadRow,
+  readRecords,
+} from '../../src/io/index.js';
 
 import { runs } from '../runs.js';
 
@@ -892,6 +899,25 @@ describe("a region's own questions", () => {
       { nama: 'Solo Pintar', daerah: { sk_tim: false } },
     ]);
     expect(read[0]?.warnings ?? []).toEqual([]);
+  });
+
+  it('questionsOf gathers the eligibility rule sets’ questions, the first of an id winning', () => {
+    const surakarta = JSON.parse(readFileSync('examples/perwali-surakarta-contoh.json', 'utf8'));
+    const engine = createEngine({ ruleSets: [surakarta] });
+    const asked = questionsOf(engine.ruleSets);
+    expect(asked.map((q) => q.id)).toEqual(questions.map((q) => q.id));
+    expect(asked[0]?.type).toBe(questions[0]?.type);
+    expect(questionsOf(engine.ruleSets)).toBe(asked);
+    const label = { id: 'L', en: 'L' };
+    const first = { id: 'a', type: 'text', label } as const;
+    const other = [
+      { kind: 'rubric', questions: [{ id: 'r', type: 'text', label }] },
+      { kind: 'eligibility', questions: [first, { id: 'b', type: 'date', label }] },
+      { kind: 'eligibility', questions: [] },
+      { kind: 'eligibility', questions: [{ id: 'a', type: 'number', label }] },
+    ] as unknown as RuleSet[];
+    expect(questionsOf(other)).toEqual([first, { id: 'b', type: 'date', label }]);
+    expect(questionsOf(createEngine().ruleSets)).toEqual([]);
   });
 
   it('without the questions, their columns are unknown columns, never dropped silently', async () => {
