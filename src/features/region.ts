@@ -12,6 +12,7 @@ import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import { QUESTION_FACT } from '../record/field-type.js';
 import type { Innovation } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
 import { answerIssues } from '../rule-sets/questions.js';
@@ -294,21 +295,46 @@ function parseRegion(
         ? { ...item, tahun: region.tahun }
         : item;
     // The one record validator every path uses (limits, the compiled reader, zod's issues).
+    let record: Innovation | undefined;
+    const found: Issue[] = [];
     try {
-      const record = parseRecord(withYear, locale);
-      // The answers to the region's own questions, checked here so that each names its
-      // innovation (the evaluation would say only `daerah.<id>`).
-      const answers = answerIssues(record.daerah, ruleSet.questions, locale);
-      if (answers.length > 0) throw new InvalidRecordError(answers);
-      records.push(record);
+      record = parseRecord(withYear, locale);
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
-      for (const issue of error.issues)
-        issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
+      found.push(...error.issues);
     }
+    // The answers to the region's own questions, checked here so that each names its
+    // innovation (the evaluation would say only `daerah.<id>`); those of an innovation whose
+    // other fields do not read too, so that one pass over the sheet shows every problem (the
+    // record's check reads `daerah` as an open object: it never judges the answers).
+    found.push(
+      ...(record
+        ? answerIssues(record.daerah, ruleSet.questions, locale)
+        : rawAnswerIssues(withYear, ruleSet.questions, locale)),
+    );
+    if (record && found.length === 0) records.push(record);
+    for (const issue of found) issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
   });
   if (issues.length > 0) throw new InvalidRecordError(issues);
   return { region, records };
+}
+
+/**
+ * The answer problems of an innovation as given, before it reads as a record: its own `daerah`
+ * value only (never a getter), and none when reading it throws (the record's check said why).
+ */
+function rawAnswerIssues(
+  item: unknown,
+  questions: EligibilityRuleSet['questions'],
+  locale: Locale,
+): Issue[] {
+  if (questions.length === 0 || item === null || typeof item !== 'object') return [];
+  try {
+    const answers = Object.getOwnPropertyDescriptor(item, QUESTION_FACT)?.value;
+    return answerIssues(answers, questions, locale);
+  } catch {
+    return [];
+  }
 }
 
 function scoreSpd(rubric: RubricRuleSet, levels: Record<string, number>): RegionEvaluation['spd'] {

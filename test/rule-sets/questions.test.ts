@@ -256,11 +256,40 @@ describe('answers in a record', () => {
     expect(error).toBeInstanceOf(InvalidRecordError);
     expect(error.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
       ['inovasi.1.daerah.sk_tim', 'invalid_answer'],
+      // An innovation with national problems has its answers named as well: one pass shows all.
       ['inovasi.2.kebaruan', 'invalid_value'],
+      ['inovasi.2.daerah.ketua_tim', 'invalid_answer'],
     ]);
     const fine = await engine.evaluateRegion({ ...region, inovasi: region.inovasi.slice(0, 1) });
     expect(fine.ruleSet.id).toBe(ID);
     expect(fine.innovations[0]?.verdict).toBe('eligible');
+  });
+
+  it('in a region, answers of an unreadable innovation are named, never read through a getter', async () => {
+    const hostile = { ...withAnswers({}), kebaruan: 'semua' };
+    Object.defineProperty(hostile, 'daerah', {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    const inovasi = [
+      { ...withAnswers({ sk_tim: 'ya' }), daerah: 'Rina' },
+      { ...withAnswers({ sk_tim: 'ya' }), tahun: 'dua ribu' },
+      hostile,
+    ];
+    const error = (await engine
+      .evaluateRegion({ pemda: 'Kota Surakarta', tahun: 2025, inovasi })
+      .catch((e: unknown) => e)) as InvalidRecordError;
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    const found = error.issues.map((i) => `${i.path.join('.')} ${i.code}`);
+    expect(found.filter((f) => f.startsWith('inovasi.0.'))).toEqual([
+      expect.stringMatching(/^inovasi\.0\.daerah [a-z_]+$/),
+    ]);
+    expect(found).toContain('inovasi.1.daerah.sk_tim invalid_answer');
+    expect(found.some((f) => f.startsWith('inovasi.1.tahun'))).toBe(true);
+    expect(found.some((f) => f.startsWith('inovasi.2.'))).toBe(true);
+    expect(found.some((f) => f.startsWith('inovasi.2.daerah.'))).toBe(false);
   });
 
   it('are ignored by another region’s rules, whatever they hold', async () => {
