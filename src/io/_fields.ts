@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { RuleSet } from '../index.js';
 import { InnovationSchema } from '../record/innovation.js';
+import type { RuleSet } from '../rule-sets/types.js';
 
 /**
  * What a spreadsheet cell must become at each path of the innovation record, read off the
