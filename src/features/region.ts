@@ -287,13 +287,7 @@ function parseRegion(
     }));
   const records: Innovation[] = [];
   region.inovasi.forEach((item, index) => {
-    const withYear =
-      item &&
-      typeof item === 'object' &&
-      !Array.isArray(item) &&
-      (item as { tahun?: unknown }).tahun == null
-        ? { ...item, tahun: region.tahun }
-        : item;
+    const withYear = withRegionYear(item, region.tahun);
     // The one record validator every path uses (limits, the compiled reader, zod's issues).
     let record: Innovation | undefined;
     const found: Issue[] = [];
@@ -312,11 +306,29 @@ function parseRegion(
         ? answerIssues(record.daerah, ruleSet.questions, locale)
         : rawAnswerIssues(withYear, ruleSet.questions, locale)),
     );
-    if (record && found.length === 0) records.push(record);
+    // An innovation with problems is in none of the results: the region is refused with them.
+    if (record) records.push(record);
     for (const issue of found) issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
   });
   if (issues.length > 0) throw new InvalidRecordError(issues);
   return { region, records };
+}
+
+/**
+ * An innovation given without a year, with the region's; as given otherwise, and when reading
+ * it throws (a hostile proxy: the record's check then says it cannot be read).
+ */
+function withRegionYear(item: unknown, tahun: number): unknown {
+  try {
+    return item &&
+      typeof item === 'object' &&
+      !Array.isArray(item) &&
+      (item as { tahun?: unknown }).tahun == null
+      ? { ...item, tahun }
+      : item;
+  } catch {
+    return item;
+  }
 }
 
 /**
@@ -328,11 +340,11 @@ function rawAnswerIssues(
   questions: EligibilityRuleSet['questions'],
   locale: Locale,
 ): Issue[] {
-  if (questions.length === 0 || item === null || typeof item !== 'object') return [];
   try {
     const answers = Object.getOwnPropertyDescriptor(item, QUESTION_FACT)?.value;
     return answerIssues(answers, questions, locale);
   } catch {
+    // Not an object (null), or a proxy that refuses to be read: the record's check said why.
     return [];
   }
 }

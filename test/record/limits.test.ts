@@ -76,6 +76,26 @@ describe('hostile input: sizes', () => {
       'z',
     ]);
   });
+
+  it('names an innovation of a region that cannot be read (a proxy that throws), never crashes', async () => {
+    const refusing = new Proxy(
+      { nama: 'x' },
+      {
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const error = await evaluateRegion({
+      pemda: 'K',
+      tahun: 2024,
+      inovasi: [{ nama: 'ok' }, refusing],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect((error as InvalidRecordError).issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      [expect.stringMatching(/^inovasi\.1/), 'unreadable'],
+    ]);
+  });
 });
 
 describe('hostile input: prototype keys', () => {

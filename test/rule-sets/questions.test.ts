@@ -273,10 +273,20 @@ describe('answers in a record', () => {
         throw new Error('no');
       },
     });
+    const refusing = new Proxy(withAnswers({ sk_tim: 'ya' }), {
+      get() {
+        throw new Error('no');
+      },
+      getOwnPropertyDescriptor() {
+        throw new Error('no');
+      },
+    });
     const inovasi = [
       { ...withAnswers({ sk_tim: 'ya' }), daerah: 'Rina' },
       { ...withAnswers({ sk_tim: 'ya' }), tahun: 'dua ribu' },
       hostile,
+      refusing,
+      null,
     ];
     const error = (await engine
       .evaluateRegion({ pemda: 'Kota Surakarta', tahun: 2025, inovasi })
@@ -290,6 +300,9 @@ describe('answers in a record', () => {
     expect(found.some((f) => f.startsWith('inovasi.1.tahun'))).toBe(true);
     expect(found.some((f) => f.startsWith('inovasi.2.'))).toBe(true);
     expect(found.some((f) => f.startsWith('inovasi.2.daerah.'))).toBe(false);
+    expect(found.some((f) => f.startsWith('inovasi.3'))).toBe(true);
+    expect(found.some((f) => f.startsWith('inovasi.3.daerah.'))).toBe(false);
+    expect(found.some((f) => f.startsWith('inovasi.4'))).toBe(true);
   });
 
   it('are ignored by another region’s rules, whatever they hold', async () => {
