@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { InvalidOptionError } from '../errors.js';
 import { InnovationSchema } from '../record/innovation.js';
 import type { RuleSet } from '../rule-sets/types.js';
 
@@ -163,8 +164,11 @@ const questionsCache = new WeakMap<readonly RuleSet[], readonly QuestionField[]>
 /**
  * The region's own questions of the eligibility rule sets given, each id once (the first
  * declaration of an id wins), for {@link ReadOptions.questions}: a sheet's or a form's
- * `daerah.<id>` columns are then read as their questions' types say. Kept per list given.
+ * `daerah.<id>` columns are then read as their questions' types say. Kept per list when the list
+ * is frozen (as an engine's `ruleSets` is).
  *
+ * @throws `InvalidOptionError` (from the main entry) when `ruleSets` is not a list of loaded rule
+ *   sets
  * @example
  * ```ts
  * const engine = createEngine({ ruleSets: [perwaliJson] });
@@ -172,17 +176,49 @@ const questionsCache = new WeakMap<readonly RuleSet[], readonly QuestionField[]>
  * ```
  */
 export function questionsOf(ruleSets: readonly RuleSet[]): readonly QuestionField[] {
+  if (!Array.isArray(ruleSets)) {
+    throw notRuleSets(
+      ['ruleSets'],
+      'ruleSets must be a list of loaded rule sets (engine.ruleSets)',
+    );
+  }
   let questions = questionsCache.get(ruleSets);
   if (!questions) {
-    const byId = new Map<string, QuestionField>();
-    for (const ruleSet of ruleSets) {
-      if (ruleSet.kind !== 'eligibility') continue;
-      for (const q of ruleSet.questions) if (!byId.has(q.id)) byId.set(q.id, q);
-    }
-    questions = Object.freeze([...byId.values()]);
-    questionsCache.set(ruleSets, questions);
+    questions = Object.freeze(gatherQuestions(ruleSets));
+    if (Object.isFrozen(ruleSets)) questionsCache.set(ruleSets, questions);
   }
   return questions;
+}
+
+/** The questions of a list of rule sets, each checked to be a loaded rule set's. */
+function gatherQuestions(ruleSets: readonly unknown[]): QuestionField[] {
+  const byId = new Map<string, QuestionField>();
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null;
+  try {
+    ruleSets.forEach((ruleSet, i) => {
+      if (!isObject(ruleSet) || typeof ruleSet.kind !== 'string') {
+        throw notRuleSets(['ruleSets', i], `rule set ${i + 1} is not a loaded rule set`);
+      }
+      if (ruleSet.kind !== 'eligibility') return;
+      const asked = ruleSet.questions;
+      if (!Array.isArray(asked) || !asked.every((q) => isObject(q) && typeof q.id === 'string')) {
+        throw notRuleSets(
+          ['ruleSets', i, 'questions'],
+          `rule set ${i + 1} has no list of questions`,
+        );
+      }
+      for (const q of asked as QuestionField[]) if (!byId.has(q.id)) byId.set(q.id, q);
+    });
+  } catch (error) {
+    if (error instanceof InvalidOptionError) throw error;
+    throw notRuleSets(['ruleSets'], 'ruleSets could not be read (a property threw when read)');
+  }
+  return [...byId.values()];
+}
+
+function notRuleSets(path: (string | number)[], message: string): InvalidOptionError {
+  return new InvalidOptionError([{ path, code: 'invalid_type', message }]);
 }
 
 const withQuestionsCache = new WeakMap<readonly QuestionField[], ReadonlyMap<string, Field>>();

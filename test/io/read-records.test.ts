@@ -918,6 +918,38 @@ describe("a region's own questions", () => {
     ] as unknown as RuleSet[];
     expect(questionsOf(other)).toEqual([first, { id: 'b', type: 'date', label }]);
     expect(questionsOf(createEngine().ruleSets)).toEqual([]);
+    // A list of one's own is read afresh each time: it may have changed.
+    const own = [...engine.ruleSets];
+    expect(questionsOf(own)).toEqual(asked);
+    own.length = 0;
+    expect(questionsOf(own)).toEqual([]);
+  });
+
+  it('questionsOf refuses what is not a list of loaded rule sets, at its place', () => {
+    const refusing = new Proxy([], {
+      get() {
+        throw new Error('trap');
+      },
+    });
+    const cases: [unknown, string][] = [
+      ['iga-2026', 'ruleSets'],
+      [undefined, 'ruleSets'],
+      [[null], 'ruleSets.0'],
+      [[{ id: 'x' }], 'ruleSets.0'],
+      [[{ kind: 'rubric' }, { kind: 'eligibility', questions: 'a' }], 'ruleSets.1.questions'],
+      [[{ kind: 'eligibility', questions: [{ id: 7 }] }], 'ruleSets.0.questions'],
+      [refusing, 'ruleSets'],
+    ];
+    for (const [given, path] of cases) {
+      let thrown: unknown;
+      try {
+        questionsOf(given as RuleSet[]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, path).toBeInstanceOf(InvalidOptionError);
+      expect((thrown as InvalidOptionError).issues[0]?.path.join('.'), path).toBe(path);
+    }
   });
 
   it('without the questions, their columns are unknown columns, never dropped silently', async () => {
