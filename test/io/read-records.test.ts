@@ -931,16 +931,31 @@ describe("a region's own questions", () => {
         throw new Error('trap');
       },
     });
-    const cases: [unknown, string][] = [
-      ['iga-2026', 'ruleSets'],
-      [undefined, 'ruleSets'],
-      [[null], 'ruleSets.0'],
-      [[{ id: 'x' }], 'ruleSets.0'],
-      [[{ kind: 'rubric' }, { kind: 'eligibility', questions: 'a' }], 'ruleSets.1.questions'],
-      [[{ kind: 'eligibility', questions: [{ id: 7 }] }], 'ruleSets.0.questions'],
-      [refusing, 'ruleSets'],
+    const list = 'ruleSets must be a list of loaded rule sets (engine.ruleSets)';
+    const cases: [unknown, string, string][] = [
+      ['iga-2026', 'ruleSets', list],
+      [undefined, 'ruleSets', list],
+      [[null], 'ruleSets.0', 'rule set 1 is not a loaded rule set'],
+      [[{ kind: 'rubric' }, 7], 'ruleSets.1', 'rule set 2 is not a loaded rule set'],
+      [[{ id: 'x' }], 'ruleSets.0', 'rule set 1 is not a loaded rule set'],
+      [
+        [{ kind: 'rubric' }, { kind: 'eligibility', questions: 'a' }],
+        'ruleSets.1.questions',
+        'rule set 2 has no list of questions',
+      ],
+      [
+        [{ kind: 'eligibility', questions: [{ id: 7 }] }],
+        'ruleSets.0.questions',
+        'rule set 1 has no list of questions',
+      ],
+      [
+        [{ kind: 'eligibility', questions: [null] }],
+        'ruleSets.0.questions',
+        'rule set 1 has no list of questions',
+      ],
+      [refusing, 'ruleSets', 'ruleSets could not be read (a property threw when read)'],
     ];
-    for (const [given, path] of cases) {
+    for (const [given, path, message] of cases) {
       let thrown: unknown;
       try {
         questionsOf(given as RuleSet[]);
@@ -949,6 +964,7 @@ describe("a region's own questions", () => {
       }
       expect(thrown, path).toBeInstanceOf(InvalidOptionError);
       expect((thrown as InvalidOptionError).issues[0]?.path.join('.'), path).toBe(path);
+      expect((thrown as InvalidOptionError).issues[0]?.message, path).toBe(message);
     }
   });
 
