@@ -250,17 +250,18 @@ function regionContext(input: unknown): RegionContext {
 
 /**
  * Validates a region record, every problem at once: its own fields and SPD levels (measured
- * against the size limits first, without its innovations), then each innovation.
+ * against the size limits first, without its innovations), then each innovation, handed to
+ * `each` as soon as it reads while nothing so far is wrong. One innovation at a time, its
+ * parsed copy can be dropped once it is evaluated: holding thousands of them at once made the
+ * young-generation collections copy them all.
  */
 function parseRegion(
   input: unknown,
   rubric: RubricRuleSet,
   ruleSet: EligibilityRuleSet,
   locale: Locale,
-): {
-  region: z.output<typeof RegionSchema>;
-  records: Innovation[];
-} {
+  each: (record: Innovation, index: number) => void,
+): z.output<typeof RegionSchema> {
   const scan = scanInput(input, LIMITS, { skip: ['inovasi'] });
   if (scan.issue) throw new InvalidRecordError([inLocale(scan.issue, locale)]);
   let parsed: ReturnType<typeof RegionSchema.safeParse>;
@@ -285,7 +286,6 @@ function parseRegion(
       code: 'unknown_spd_indicator',
       message: `"${id}" is not an SPD indicator of ${rubric.id}`,
     }));
-  const records: Innovation[] = [];
   region.inovasi.forEach((item, index) => {
     const withYear = withRegionYear(item, region.tahun);
     // The one record validator every path uses (limits, the compiled reader, zod's issues).
@@ -306,12 +306,12 @@ function parseRegion(
         ? answerIssues(record.daerah, ruleSet.questions, locale)
         : rawAnswerIssues(withYear, ruleSet.questions, locale)),
     );
-    // An innovation with problems is in none of the results: the region is refused with them.
-    if (record) records.push(record);
     for (const issue of found) issues.push({ ...issue, path: ['inovasi', index, ...issue.path] });
+    // Past a problem the region is refused: the rest are only checked, for their problems.
+    if (record && issues.length === 0) each(record, index);
   });
   if (issues.length > 0) throw new InvalidRecordError(issues);
-  return { region, records };
+  return region;
 }
 
 /**
@@ -610,35 +610,31 @@ export function evaluateRegionIn(
   // The region's own rule set (else the national one) and the edition of its year.
   const evaluator = createEvaluator(options, regionContext(region), scope);
   const { rubric, ruleSet, locale } = evaluator;
-  const parsed = parseRegion(region, rubric, ruleSet, locale);
-
   const innovations: RegionInnovation[] = [];
-  for (const [index, record] of parsed.records.entries()) {
+  const parts: IndexPart[] = [];
+  const parsed = parseRegion(region, rubric, ruleSet, locale, (record, index) => {
     const evaluation = evaluator.evaluateParsed(record);
     const rejected = evaluation.verdict === 'not_eligible';
+    const kematangan = rejected ? 0 : evaluation.score.proven;
     innovations.push({
       index,
       nama: record.nama,
       verdict: evaluation.verdict,
       rejected,
-      kematangan: rejected ? 0 : evaluation.score.proven,
+      kematangan,
       evaluation,
     });
-  }
+    parts.push({ kematangan, rejected, urusan: record.urusan ?? [] });
+  });
 
-  const parts = innovations.map((i, at) => ({
-    kematangan: i.kematangan,
-    rejected: i.rejected,
-    urusan: parsed.records[at]?.urusan ?? [],
-  }));
-  const index = computeIndex(rubric, parsed.region.spd, parts, locale);
+  const index = computeIndex(rubric, parsed.spd, parts, locale);
   const { spd, sid, innovationCount, totalScore, maxScore, iid, band, nextBand } = index;
-  const rejected = rejectedEffect(rubric, parsed.region.spd, parts, iid, locale);
-  const warnings = yearWarnings(parsed.region.tahun, parts, locale);
+  const rejected = rejectedEffect(rubric, parsed.spd, parts, iid, locale);
+  const warnings = yearWarnings(parsed.tahun, parts, locale);
 
   return {
-    pemda: parsed.region.pemda,
-    tahun: parsed.region.tahun,
+    pemda: parsed.pemda,
+    tahun: parsed.tahun,
     rubric: { id: rubric.id, edition: rubric.edition },
     ruleSet: { id: ruleSet.id, edition: ruleSet.edition },
     basis: evaluator.basis(),
@@ -656,7 +652,7 @@ export function evaluateRegionIn(
     ...(nextBand ? { nextBand } : {}),
     innovations,
     duplicates: duplicatesOf(
-      parsed.records.map((r, index) => ({ nama: r.nama, index })),
+      innovations.map(({ nama, index }) => ({ nama, index })),
       locale,
     ),
   };
