@@ -240,3 +240,20 @@ export function shown(value: unknown): string {
 
 /** A text cut to 80 characters, with `…` when cut. */
 export const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+
+/**
+ * What was thrown, as a message says it: `String(error)` (`Error: boom`) or, when even that
+ * throws (an object without a prototype, a hostile `toString`, a proxy), the kind of value it
+ * is, so that describing a hostile input's failure never throws in its turn.
+ */
+export function thrownText(error: unknown): string {
+  try {
+    return String(error);
+  } catch {
+    try {
+      return Object.prototype.toString.call(error);
+    } catch {
+      return 'a value that cannot be shown';
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { getOrBuild, weakMemo } from '../conditions/memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError } from '../errors.js';
 import type { Locale } from '../messages.js';
-import { unknownOptionIssues } from '../messages.js';
+import { thrownText, unknownOptionIssues } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import type { Innovation } from '../record/innovation.js';
 import { answerIssues } from '../rule-sets/questions.js';
@@ -76,7 +76,11 @@ export function plainOptions(options: unknown): Record<string, unknown> {
     return { ...options };
   } catch (error) {
     throw new InvalidOptionError([
-      { path: [], code: 'unreadable', message: `the options could not be read: ${String(error)}` },
+      {
+        path: [],
+        code: 'unreadable',
+        message: `the options could not be read: ${thrownText(error)}`,
+      },
     ]);
   }
 }

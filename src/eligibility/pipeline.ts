@@ -1,7 +1,14 @@
 import indonesian from 'zod/v4/locales/id.js';
 import { latest, weakMemo } from '../conditions/memo.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import { type Locale, type LocalizedText, MESSAGES, optionNames, pick } from '../messages.js';
+import {
+  type Locale,
+  type LocalizedText,
+  MESSAGES,
+  optionNames,
+  pick,
+  thrownText,
+} from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { compileFastParser, GIVE_UP } from '../record/fast-parse.js';
 import {
@@ -61,7 +68,11 @@ export function parseRecord(input: unknown, locale: Locale = 'en'): Innovation {
   } catch (error) {
     // A getter or Proxy that throws only when read a second time.
     throw new InvalidRecordError([
-      { path: [], code: 'unreadable', message: `the record could not be read: ${String(error)}` },
+      {
+        path: [],
+        code: 'unreadable',
+        message: `the record could not be read: ${thrownText(error)}`,
+      },
     ]);
   }
   if (!result.success) {

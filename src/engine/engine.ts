@@ -35,7 +35,7 @@ import {
   type SubmissionOptions,
 } from '../features/submission.js';
 import type { Locale } from '../messages.js';
-import { optionNames, unknownOptionIssues } from '../messages.js';
+import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { getRuleSet, loadRuleSetAmong, shippedRuleSets, summaryOf } from '../rule-sets/registry.js';
 import type { RuleSet, RuleSetSummary } from '../rule-sets/types.js';
 
@@ -201,7 +201,7 @@ function engineOptions(options: unknown): EngineOptions {
       issues.push({
         path: [],
         code: 'unreadable',
-        message: `the options could not be read: ${String(error)}`,
+        message: `the options could not be read: ${thrownText(error)}`,
       });
     }
   }

@@ -12,7 +12,7 @@ import type { CriterionResult } from '../eligibility/reasons.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError, issuesFrom } from '../errors.js';
-import { type Locale, optionNames } from '../messages.js';
+import { type Locale, optionNames, thrownText } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { QUESTION_FACT } from '../record/field-type.js';
 import { RECORD_PATHS } from '../record/fields.js';
@@ -110,7 +110,7 @@ export function createFormSchemaIn(scope: Scope, options: FormSchemaOptions = {}
       ctx.addIssue({
         code: 'custom',
         path: [],
-        message: String(error),
+        message: thrownText(error),
         params: { code: 'unreadable' },
       });
       return z.NEVER;

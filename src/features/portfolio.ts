@@ -4,7 +4,7 @@ import { createEvaluator, EVALUATE_OPTIONS, parseRecord } from '../eligibility/p
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import { optionNames } from '../messages.js';
+import { optionNames, thrownText } from '../messages.js';
 import { labinovOf } from '../record/labinov.js';
 import {
   type Portfolio,
@@ -58,7 +58,7 @@ function checkInput(input: unknown, options: unknown): void {
   try {
     parsed = PortfolioInputSchema.safeParse(input);
   } catch (error) {
-    throw new InvalidRecordError([{ path: [], code: 'unreadable', message: String(error) }]);
+    throw new InvalidRecordError([{ path: [], code: 'unreadable', message: thrownText(error) }]);
   }
   if (!parsed.success) throw new InvalidRecordError(issuesFrom(parsed.error, 'invalid_value'));
   const given = (options ?? {}) as { minPerAgency?: unknown; minPerUnit?: unknown };

@@ -11,7 +11,7 @@ import {
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation, Verdict } from '../eligibility/types.js';
 import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import { interpolate, type Locale, MESSAGES, pick } from '../messages.js';
+import { interpolate, type Locale, MESSAGES, pick, thrownText } from '../messages.js';
 import { QUESTION_FACT } from '../record/field-type.js';
 import type { Innovation } from '../record/innovation.js';
 import { LIMITS, scanInput } from '../record/limits.js';
@@ -269,7 +269,11 @@ function parseRegion(
     parsed = RegionSchema.safeParse(input, locale === 'id' ? zodIndonesian : undefined);
   } catch (error) {
     throw new InvalidRecordError([
-      { path: [], code: 'unreadable', message: `the region could not be read: ${String(error)}` },
+      {
+        path: [],
+        code: 'unreadable',
+        message: `the region could not be read: ${thrownText(error)}`,
+      },
     ]);
   }
   if (!parsed.success) {

@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import { thrownText } from '../messages.js';
 
 /**
  * Size limits on input, checked before validation so that a hostile or broken input is
@@ -114,8 +115,18 @@ function walk(
     issue = {
       path: path ? [...path] : [],
       code: 'unreadable',
-      message: `a property could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      message: `a property could not be read: ${thrownMessage(error)}`,
     };
   }
   return issue ? { failed: true, hasNull, issue } : { failed: false, hasNull };
+}
+
+/** A thrown error's message (an `Error`'s own text), else what was thrown, never throwing. */
+function thrownMessage(error: unknown): string {
+  try {
+    if (error instanceof Error) return String(error.message);
+  } catch {
+    // A hostile error: said as any thrown value is.
+  }
+  return thrownText(error);
 }

@@ -1,4 +1,5 @@
 import { InvalidRecordError, type Issue } from '../errors.js';
+import { thrownText } from '../messages.js';
 import shape from './_record-shape.json' with { type: 'json' };
 import type { Innovation } from './innovation.js';
 import { toSubUrusanId } from './kewenangan.js';
@@ -337,7 +338,11 @@ export function readRecord(input: unknown): Innovation {
   } catch (error) {
     // A getter or Proxy that throws only when read a second time.
     throw new InvalidRecordError([
-      { path: [], code: 'unreadable', message: `the record could not be read: ${String(error)}` },
+      {
+        path: [],
+        code: 'unreadable',
+        message: `the record could not be read: ${thrownText(error)}`,
+      },
     ]);
   }
   if (!result.success) throw new InvalidRecordError(result.issues);

@@ -20,7 +20,7 @@ import {
 } from '../index.js';
 import { openRecords, questionsOf } from '../io/index.js';
 import type { Locale } from '../messages.js';
-import { optionNames, unknownOptionIssues } from '../messages.js';
+import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { compressAnswers } from './_compress.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { type HeavyRunner, heavyRunner } from './_heavy.js';
@@ -931,7 +931,7 @@ export function appOptions(
   try {
     options = { ...given };
   } catch (error) {
-    throw refuse(`the options could not be read: ${String(error)}`);
+    throw refuse(`the options could not be read: ${thrownText(error)}`);
   }
   const issues = unknownOptionIssues(options, [...APP_OPTIONS, ...more]);
   const workers = options.workers;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createEngine,
   evaluate,
+  evaluatePortfolio,
   evaluateRegion,
+  InvalidOptionError,
   InvalidRecordError,
   LIMITS,
   safeEvaluate,
@@ -75,6 +78,44 @@ describe('hostile input: sizes', () => {
       1,
       'z',
     ]);
+  });
+
+  it('says what a trap threw even when that cannot be turned into text, never throwing in turn', async () => {
+    // A proxy whose traps throw an object without a prototype: `String()` of it throws.
+    const thrown = () => Object.create(null);
+    const hostile = () =>
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw thrown();
+          },
+          get: () => {
+            throw thrown();
+          },
+          getOwnPropertyDescriptor: () => {
+            throw thrown();
+          },
+        },
+      );
+    const calls: [string, () => Promise<unknown>, typeof InvalidRecordError][] = [
+      ['evaluate', () => evaluate(hostile()), InvalidRecordError],
+      ['options', () => evaluate({ nama: 'x' }, hostile() as never), InvalidOptionError],
+      ['region', () => evaluateRegion(hostile()), InvalidRecordError],
+      [
+        'innovation',
+        () => evaluateRegion({ pemda: 'K', tahun: 2024, inovasi: [hostile()] }),
+        InvalidRecordError,
+      ],
+      ['portfolio', () => evaluatePortfolio(hostile() as never), InvalidRecordError],
+      ['engine', async () => createEngine(hostile() as never), InvalidOptionError],
+    ];
+    for (const [name, call, kind] of calls) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(kind);
+      expect((error as InvalidRecordError).issues[0]?.code, name).toBe('unreadable');
+      expect((error as InvalidRecordError).issues[0]?.message, name).toContain('[object Object]');
+    }
   });
 
   it('names an innovation of a region that cannot be read (a proxy that throws), never crashes', async () => {
