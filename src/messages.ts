@@ -233,7 +233,7 @@ export function shown(value: unknown): string {
   try {
     text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
   } catch {
-    text = Object.prototype.toString.call(value);
+    text = kindOf(value);
   }
   return clip(text);
 }
@@ -250,10 +250,16 @@ export function thrownText(error: unknown): string {
   try {
     return String(error);
   } catch {
-    try {
-      return Object.prototype.toString.call(error);
-    } catch {
-      return 'a value that cannot be shown';
-    }
+    return kindOf(error);
+  }
+}
+
+/** The kind of a value (`[object Object]`), for one that cannot be shown otherwise; never throws. */
+function kindOf(value: unknown): string {
+  try {
+    return Object.prototype.toString.call(value);
+  } catch {
+    // A proxy whose `Symbol.toStringTag` throws.
+    return 'a value that cannot be shown';
   }
 }

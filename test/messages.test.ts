@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatAt, formatValue, interpolate, MESSAGES, pick } from '../src/messages.js';
+import {
+  formatAt,
+  formatValue,
+  interpolate,
+  MESSAGES,
+  pick,
+  shown,
+  thrownText,
+} from '../src/messages.js';
 
 describe('interpolate', () => {
   const values: Record<string, unknown> = {
@@ -112,5 +120,34 @@ describe('the message files', () => {
       expect(placeholders(String(text.id)), at).toStrictEqual(placeholders(String(text.en)));
     }
     expect(count).toBeGreaterThan(20);
+  });
+});
+
+describe('values and thrown values in messages', () => {
+  const refusing = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('trap');
+      },
+      ownKeys() {
+        throw new Error('trap');
+      },
+    },
+  );
+
+  it('shows a value as JSON, a BigInt with n, cut at 80 characters', () => {
+    expect(shown({ a: 1 })).toBe('{"a":1}');
+    expect(shown(10n)).toBe('10n');
+    expect(shown(undefined)).toBe('undefined');
+    expect(shown('x'.repeat(100))).toHaveLength(78);
+  });
+
+  it('says what was thrown, and the kind of a value that cannot become text, never throwing', () => {
+    expect(thrownText(new Error('boom'))).toBe('Error: boom');
+    expect(thrownText(Object.create(null))).toBe('[object Object]');
+    expect(thrownText(refusing)).toBe('a value that cannot be shown');
+    expect(shown(Object.assign(Object.create(null), { toJSON: 1n }))).toBe('[object Object]');
+    expect(shown(refusing)).toBe('a value that cannot be shown');
   });
 });

@@ -617,8 +617,8 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const options = optionsOf(c);
     // `?detail=summary`: the verdict, failing criteria with reasons, score totals and stamp.
     const summary = queryChoice(c, 'detail', ['full', 'summary']) === 'summary';
-    const record = await recordBody(c, engineOf(c));
     const engine = engineOf(c);
+    const record = await recordBody(c, engine);
     if (!overlay) {
       const result = stamped(c, await engine.evaluate(record, options));
       return c.json(summary ? summarizeEvaluation(result) : result);
