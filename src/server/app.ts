@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -318,12 +319,17 @@ function notJson(error: unknown, locale: Locale) {
   return problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale);
 }
 
+/** Strict UTF-8: bytes that are not UTF-8 throw a TypeError (a byte order mark is kept). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
  * The body as text, decoded strictly (bytes that are not UTF-8 throw a TypeError; a byte order
  * mark is kept for the caller to judge). With `limit`, a body past it is refused with the
  * problem that points a batch at NDJSON; without, the app's body limit holds.
  */
 async function cappedText(c: Context, limit?: number): Promise<string> {
+  const incoming = nodeRequest(c);
+  if (incoming) return UTF8.decode(await wholeBody(incoming, bodyBounds(c, limit)));
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let text = '';
   for await (const chunk of bodyChunks(c, limit)) text += decoder.decode(chunk, { stream: true });
@@ -354,50 +360,123 @@ const BODY_FAILED = new WeakMap<Context, Error>();
 /** Per request, the app's bounds on its body: bytes, and the longest wait for the next ones. */
 const BODY = new WeakMap<Context, { bytes: number; idleMs: number }>();
 
+/** The bounds of one request's body, and the problems that refuse it. */
+interface BodyBounds {
+  /** Most bytes. */
+  bytes: number;
+  /** Longest wait for the next bytes, in milliseconds. */
+  idleMs: number;
+  /** The 413 problem (past `bytes`). */
+  tooLarge(): Error;
+  /** The 408 problem (nothing for `idleMs`). */
+  idle(): Error;
+}
+
+/**
+ * A request body's bounds: `limit` bytes, else the app's; the app's `bodyIdleTimeout`. Either
+ * refusal closes the connection after the answer (the rest of the body is not read).
+ */
+function bodyBounds(c: Context, limit?: number): BodyBounds {
+  const { bytes: appBytes, idleMs } = BODY.get(c) ?? {
+    bytes: Number.POSITIVE_INFINITY,
+    idleMs: 10_000,
+  };
+  const bytes = limit ?? appBytes;
+  const refuse = (status: number, code: string, detail: (locale: Locale) => string) => {
+    try {
+      c.header('Connection', 'close');
+    } catch {
+      // The answer has begun (a streamed batch): its connection is closed when it ends.
+    }
+    const locale = problemLocale(c);
+    const error = Object.assign(new Error(), {
+      problem: problem(status, code, detail(locale), [], locale),
+    });
+    // A reader in between (the NDJSON reader) words its own error: the body's is kept here.
+    BODY_FAILED.set(c, error);
+    return error;
+  };
+  return {
+    bytes,
+    idleMs,
+    tooLarge: () =>
+      refuse(413, 'E_TOO_LARGE', (locale) =>
+        say(locale, limit === undefined ? 'tooLarge' : 'batchTooLarge', { limit: bytes }),
+      ),
+    idle: () => refuse(408, 'E_BODY_TIMEOUT', (locale) => say(locale, 'bodyIdle', { ms: idleMs })),
+  };
+}
+
+/** On Node (`@hono/node-server`), the request's own stream; elsewhere none. */
+function nodeRequest(c: Context): IncomingMessage | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming && typeof incoming.on === 'function' ? incoming : undefined;
+}
+
+/**
+ * A Node request's whole body, within its bounds: read from the request's own events with one
+ * idle timer (not an async iterator and a timer per chunk, nor the web `Request`'s stream: for
+ * a small JSON body those cost as much as the rest of the HTTP layer).
+ */
+function wholeBody(incoming: IncomingMessage, bounds: BodyBounds): Promise<Buffer> {
+  if (Number(incoming.headers['content-length'] ?? Number.NaN) > bounds.bytes) {
+    return Promise.reject(bounds.tooLarge());
+  }
+  if (incoming.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  if (incoming.destroyed) return Promise.reject(new Error('The request ended before its body.'));
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+    };
+    const fail = (error: Error) => {
+      stop();
+      incoming.pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > bounds.bytes) return fail(bounds.tooLarge());
+      parts.push(chunk);
+      timer.refresh();
+    };
+    const onEnd = () => {
+      stop();
+      resolve(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size));
+    };
+    // A client that goes away mid-body: Node's request emits an error ("aborted").
+    const onError = (error: Error) => fail(error);
+    const timer = setTimeout(() => fail(bounds.idle()), bounds.idleMs);
+    incoming.on('data', onData);
+    incoming.once('end', onEnd);
+    incoming.once('error', onError);
+  });
+}
+
 /**
  * A request body's chunks as they come, never buffered whole: refused with a 413 problem past
  * its byte limit (`limit`, else the app's), and with a 408 problem when no byte comes for the
  * app's `bodyIdleTimeout`; either way the connection is closed after the answer.
  */
 async function* bodyChunks(c: Context, limit?: number): AsyncGenerator<Uint8Array> {
-  const bounds = BODY.get(c) ?? { bytes: Number.POSITIVE_INFINITY, idleMs: 10_000 };
-  const bytes = limit ?? bounds.bytes;
-  const ms = bounds.idleMs;
-  const locale = problemLocale(c);
-  const refuse = (status: number, code: string, detail: string) => {
-    try {
-      c.header('Connection', 'close');
-    } catch {
-      // The answer has begun (a streamed batch): its connection is closed when it ends.
-    }
-    const error = Object.assign(new Error(), {
-      problem: problem(status, code, detail, [], locale),
-    });
-    // A reader in between (the NDJSON reader) words its own error: the body's is kept here.
-    BODY_FAILED.set(c, error);
-    return error;
-  };
-  const tooLarge = () =>
-    refuse(
-      413,
-      'E_TOO_LARGE',
-      say(locale, limit === undefined ? 'tooLarge' : 'batchTooLarge', { limit: bytes }),
-    );
-  if (Number(c.req.header('content-length') ?? Number.NaN) > bytes) throw tooLarge();
+  const bounds = bodyBounds(c, limit);
+  if (Number(c.req.header('content-length') ?? Number.NaN) > bounds.bytes) {
+    throw bounds.tooLarge();
+  }
   // On Node, the request's own stream: reading the web Request's body would first build it
   // (an undici Request, its AbortSignal and a ReadableStream), a fifth of a small request's cost.
-  const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
-  const body = incoming ?? c.req.raw.body;
+  const body = nodeRequest(c) ?? c.req.raw.body;
   if (!body) return;
   const chunks = (body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
   let size = 0;
   for (;;) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const idle = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(refuse(408, 'E_BODY_TIMEOUT', say(locale, 'bodyIdle', { ms }))),
-        ms,
-      );
+      timer = setTimeout(() => reject(bounds.idle()), bounds.idleMs);
     });
     let next: IteratorResult<Uint8Array>;
     try {
@@ -407,7 +486,7 @@ async function* bodyChunks(c: Context, limit?: number): AsyncGenerator<Uint8Arra
     }
     if (next.done) return;
     size += next.value.byteLength;
-    if (size > bytes) throw tooLarge();
+    if (size > bounds.bytes) throw bounds.tooLarge();
     yield next.value;
   }
 }

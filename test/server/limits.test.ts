@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import region from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import { type RunningServer, startServer } from '../../src/server/index.js';
@@ -200,6 +201,85 @@ describe('HTTP API: a body that stops arriving', () => {
     const answer = await res;
     expect(answer.status).toBe(408);
     expect(((await answer.json()) as Body).code).toBe('E_BODY_TIMEOUT');
+  });
+});
+
+describe('HTTP API: a single body read on Node', () => {
+  it('a body sent in pieces, with a stall shorter than the idle bound between them, is read whole', async () => {
+    server = await startServer({ port: 0, bodyIdleTimeout: 2_000 });
+    const held = pushedBody();
+    const res = streamed(`${server.url}/evaluate?locale=en`, held.body, 'application/json');
+    held.push('{"nama": "Layanan ');
+    await new Promise((r) => setTimeout(r, 50));
+    held.push('Sampah", "tahun": 2026}');
+    held.end();
+    const answer = await res;
+    expect(answer.status).toBe(200);
+    // The name is cut across the two pieces: it comes back whole.
+    expect(((await answer.json()) as Body).nama).toBe('Layanan Sampah');
+  });
+
+  it('a body past the limit without a Content-Length: 413, the connection closed, the server goes on', async () => {
+    server = await startServer({ port: 0, bodyLimit: 1_000 });
+    const held = pushedBody();
+    const res = streamed(`${server.url}/evaluate?locale=en`, held.body, 'application/json');
+    held.push(`{"nama": "${'a'.repeat(600)}`);
+    held.push(`${'b'.repeat(600)}"}`);
+    const answer = await res;
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('connection')).toBe('close');
+    const problem = (await answer.json()) as Body;
+    expect(problem.code).toBe('E_TOO_LARGE');
+    expect(problem.detail).toContain('1000');
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
+  it('bytes that are not UTF-8: 400 E_INVALID_JSON, not a record read with U+FFFD', async () => {
+    server = await startServer({ port: 0 });
+    const res = await fetch(`${server.url}/evaluate?locale=en`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([...new TextEncoder().encode('{"nama": "Caf'), 0xe9, 0x22, 0x7d]),
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as Body;
+    expect(problem.code).toBe('E_INVALID_JSON');
+    expect(problem.detail).toMatch(/UTF-8/);
+  });
+
+  it('a client that goes away mid-body: its request ends at once, not at the idle bound', async () => {
+    const log: { path: string; status: number }[] = [];
+    server = await startServer({
+      port: 0,
+      bodyIdleTimeout: 120_000,
+      maxInflight: 1,
+      accessLog: (entry) => log.push(entry),
+    });
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.write(
+      'POST /evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"nama": ',
+    );
+    // Its request holds the one place in flight once the server has it: another is a 503.
+    let busy = 200;
+    for (let i = 0; i < 500 && busy !== 503; i++) {
+      busy = (await fetch(`${server.url}/rule-sets`)).status;
+    }
+    expect(busy).toBe(503);
+    socket.destroy();
+    // Its line is logged when its handler ends: at once, not two minutes on.
+    for (let i = 0; i < 500 && !log.some((e) => e.path === '/evaluate'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(log.map((e) => e.path)).toContain('/evaluate');
+    // And its place is free again.
+    const next = await fetch(`${server.url}/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"nama": "A"}',
+    });
+    expect(next.status).toBe(200);
   });
 });
 
