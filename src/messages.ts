@@ -25,10 +25,15 @@ export function pick(text: LocalizedText, locale: Locale): string {
   return text[locale];
 }
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
-};
+/**
+ * A locale's number format, made on first use: making one loads the runtime's locale data (about
+ * 10 ms), which most evaluations never need (small whole numbers are written as they are).
+ */
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+const numberFormat = (locale: Locale): Intl.NumberFormat =>
+  (numberFormats[locale] ??= new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', {
+    maximumFractionDigits: 2,
+  }));
 
 /** Placeholders that hold years. */
 const YEAR_PATH = /(^|\.)tahun/i;
@@ -56,7 +61,7 @@ export function formatValue(
     if (label === asYear || (Number.isInteger(value) && value > -1000 && value < 1000)) {
       return String(value);
     }
-    return numberFormats[locale].format(value);
+    return numberFormat(locale).format(value);
   }
   if (Array.isArray(value)) {
     // An empty list was filled in, with nothing: "none", never "(not filled in)".

@@ -14,6 +14,12 @@ import type { Chosen } from './basis.js';
  */
 
 /** The national eligibility rule set: the one a record is judged by when its region has none. */
+
+/**
+ * Orders two ISO dates (`2022-07-01`), which sort as their texts do: not `localeCompare`, whose
+ * first call loads the runtime's collation data (about 10 ms of a process's first evaluation).
+ */
+const earlier = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const NATIONAL_RULE_SET = 'pp-38-2017';
 
 /** The rule sets of an engine, and its choices. */
@@ -62,7 +68,7 @@ export function createScope(
     }));
   const editions = ruleSets
     .filter((r): r is RubricRuleSet => r.kind === 'rubric' && r.jurisdiction.level === 'nasional')
-    .sort((a, b) => a.effective.from.localeCompare(b.effective.from));
+    .sort((a, b) => earlier(a.effective.from, b.effective.from));
 
   const national = (): EligibilityRuleSet => {
     const found = get(NATIONAL_RULE_SET);
@@ -87,7 +93,7 @@ export function createScope(
       .map((r) => r.ruleSet);
     const inForce = own
       .filter((r) => inForceIn(r, year))
-      .sort((a, b) => b.effective.from.localeCompare(a.effective.from));
+      .sort((a, b) => earlier(b.effective.from, a.effective.from));
     if (inForce[0]) return { ruleSet: inForce[0], code: 'jurisdiction', params: { pemda: shown } };
     if (own.length > 0 && year !== undefined) {
       return { ruleSet: national(), code: 'national_not_in_force', params: { pemda: shown, year } };

@@ -1,6 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
 import * as z from 'zod';
 import dossierTexts from '../../rules/messages-dossier.json' with { type: 'json' };
 import { VERSION } from '../eligibility/basis.js';
@@ -9,6 +6,7 @@ import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError, InvalidRecordError } from '../errors.js';
 import type { Locale } from '../messages.js';
 import { optionNames, unknownOptionIssues } from '../messages.js';
+import { contentHash } from '../rule-sets/hash.js';
 import { getRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
 import {
@@ -57,8 +55,7 @@ const OPTIONS = optionNames<DossierOptions>({
 export type * from './_dossier-types.js';
 
 /** SHA-256 of a value's canonical JSON (RFC 8785), `sha256:<hex>`. @internal */
-export const fingerprint = (value: unknown): string =>
-  `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalize(value) ?? '')))}`;
+export const fingerprint = contentHash;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NIP = /^\d{18}$/;
