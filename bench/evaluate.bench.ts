@@ -346,6 +346,7 @@ for (let i = 0; i < BATCH; i++) {
 await Promise.all([new Promise((r) => nd.end(r)), new Promise((r) => cs.end(r))]);
 part('file', { BENCH_FILE: ndjson });
 part('file', { BENCH_FILE: csv });
+filesAsProcesses(dir, [ndjson, csv]);
 await slowPipe(ndjson, 'full');
 await slowPipe(ndjson, 'summary');
 rmSync(dir, { recursive: true, force: true });
@@ -387,8 +388,8 @@ async function slowPipe(file: string, detail: 'full' | 'summary'): Promise<void>
 
 /**
  * The HTTP API under load: the server in its own process on 127.0.0.1, autocannon posting one
- * generated record to /evaluate for a bounded time at 1, 10 and 50 connections; the server's
- * peak RSS read from /proc.
+ * generated record to /evaluate for a bounded time at 1, 10 and 50 connections, after a warm-up
+ * of each server; the server's peak RSS read from /proc.
  */
 async function loadRun(): Promise<void> {
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
@@ -414,6 +415,11 @@ async function loadRun(): Promise<void> {
     });
   const api = await start('serve');
   const floor = await start('floor');
+  // Both servers warmed up first (JIT, kept results, sockets), as every other workload is: the
+  // rows are a running server's steady state, not its first seconds.
+  await load(api.url, 10);
+  await load(api.url, 10, '/evaluate?detail=summary');
+  await load(floor.url, 10, '/');
   console.log(
     `\nHTTP API, POST /evaluate on 127.0.0.1, ${seconds} s per row (autocannon), against the floor: a bare node:http server doing the same parse, evaluate() and stringify:`,
   );
@@ -535,6 +541,46 @@ async function fileBatch(file: string): Promise<number> {
     `cli evaluate ${file.endsWith('.csv') ? 'CSV   ' : 'NDJSON'}: ${fmt(lines)} records in ${fmt(seconds, 1)} s = ${fmt(lines / seconds)} records/s, per record p50 ${fmt(at(0.5), 1)} µs, p99 ${fmt(at(0.99), 1)} µs, peak RSS ${fmt(peak)} MB (exit ${code})`,
   );
   return lines / seconds;
+}
+
+/**
+ * The CLI from a file into a file, as a user runs it (`evaluate FILE --format ndjson -o OUT`,
+ * a fresh process), against the same work written as a script (`bench/loop-file.mjs`: the
+ * library's reader, evaluate(), the summary into a file stream), also a fresh process: both
+ * load `dist/` and start cold. Taking turns, the median of rounds; both outputs must agree.
+ */
+function filesAsProcesses(dir: string, files: readonly string[]): void {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const rounds = Number(process.env.BENCH_FILE_ROUNDS ?? 3);
+  const seconds = (args: string[]) => {
+    const begun = process.hrtime.bigint();
+    const done = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    if (done.status !== 0) throw new Error(`${args.join(' ')} exited ${done.status}`);
+    return Number(process.hrtime.bigint() - begun) / 1e9;
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  console.log(
+    `\nThe CLI into a file against the same work as a script, each a fresh process, ${rounds} rounds taking turns (median wall time, start-up included):`,
+  );
+  console.log('| input | records | CLI -o s | script s | CLI records/s | CLI at × the script |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const file of files) {
+    const cliOut = join(dir, 'cli.ndjson');
+    const loopOut = join(dir, 'loop.ndjson');
+    const cli: number[] = [];
+    const loop: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      cli.push(seconds(['dist/cli.js', 'evaluate', file, '--format', 'ndjson', '-o', cliOut]));
+      loop.push(seconds(['bench/loop-file.mjs', file, loopOut]));
+    }
+    if (readFileSync(cliOut, 'utf8') !== readFileSync(loopOut, 'utf8')) {
+      throw new Error(`the CLI and the script wrote different lines for ${file}`);
+    }
+    const kind = file.endsWith('.csv') ? 'CSV' : 'NDJSON';
+    console.log(
+      `| ${kind} | ${fmt(BATCH)} | ${fmt(median(cli), 1)} | ${fmt(median(loop), 1)} | ${fmt(BATCH / median(cli))} | ${fmt(median(loop) / median(cli), 2)}× |`,
+    );
+  }
 }
 
 /** Streams generated records through evaluate(), keeping only counts. */
