@@ -91,6 +91,8 @@ export class InvalidRecordError extends InovasiRulesError {
 export class InvalidRuleSetError extends InovasiRulesError {
   /** Every problem found, each with its JSON path inside the rule-set file. */
   readonly issues: readonly Issue[];
+  /** The rule set's id, when it could be read. */
+  readonly ruleSetId?: string;
 
   /**
    * @param issues - every problem found
@@ -103,6 +105,7 @@ export class InvalidRuleSetError extends InovasiRulesError {
     );
     this.name = 'InvalidRuleSetError';
     this.issues = issues;
+    this.ruleSetId = ruleSetId || undefined;
   }
 }
 

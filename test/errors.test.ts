@@ -12,6 +12,7 @@ import {
   evaluateRegion,
   getRuleSet,
   InvalidOptionError,
+  InvalidRuleSetError,
   loadRuleSet,
   safeEvaluate,
   safeEvaluateAll,
@@ -44,6 +45,22 @@ async function failureOf(call: () => unknown): Promise<unknown> {
   }
   return undefined;
 }
+
+describe('InvalidRuleSetError', () => {
+  it('names the rule set it could read, for a program as well as in its message', async () => {
+    const perbup = JSON.parse(
+      readFileSync(new URL('../examples/perbup-contoh.json', import.meta.url), 'utf8'),
+    );
+    const error = await failureOf(() =>
+      loadRuleSet({ ...perbup, id: 'perbup-uji-2025', title: 5 }),
+    );
+    expect(error).toBeInstanceOf(InvalidRuleSetError);
+    expect((error as InvalidRuleSetError).ruleSetId).toBe('perbup-uji-2025');
+    expect((error as Error).message).toMatch(/^Invalid rule set "perbup-uji-2025" \(1 problem\)/);
+    const anonymous = new InvalidRuleSetError([{ path: [], code: 'x', message: 'm' }]);
+    expect(anonymous.ruleSetId).toBeUndefined();
+  });
+});
 
 describe('unknownOptionIssues', () => {
   it('names each unknown option with its did-you-mean and the options there are', () => {

@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { InputFileError, InvalidRuleSetError, UsageError } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
 import { listRuleSets, loadRuleSet } from '../index.js';
 import { interpolate, type Locale, type LocalizedText, pick } from '../messages.js';
@@ -104,7 +104,10 @@ export async function commandRules(
     for (const p of fieldProblems) {
       io.stderr(`${options.strict ? '✗' : '!'} ${file}: ${p.path.join('.')}: ${p.message}`);
     }
-    const results = await runTestCases(cases);
+    // A malformed case file is the file's problem (named, with each problem), not a rule set's.
+    const results = await runTestCases(cases).catch((error: unknown) => {
+      throw error instanceof InvalidRuleSetError ? new InputFileError(file, error.issues) : error;
+    });
     const failed = results.filter((r) => !r.passed);
     if (options.strict && fieldProblems.length > 0 && failed.length === 0) {
       io.stdout(

@@ -586,14 +586,20 @@ function reportError(
       );
       return EXIT.invalidInput;
     }
-    // The heading without the issues it summarises: each is listed once, below it.
-    const cut = error.message.indexOf('): ');
+    // The heading without the issues it summarises, in the CLI's language: each is listed
+    // once, below it.
+    const n = error.issues.length;
+    const problems = say(n === 1 ? 'problemOne' : 'problemMany', locale, {});
     const heading =
       error instanceof InputFileError
-        ? say('cannotReadFile', locale, { file: error.file, n: error.issues.length })
-        : cut > 0
-          ? `${error.message.slice(0, cut + 1)}:`
-          : error.message;
+        ? say('cannotReadFile', locale, { file: error.file, n })
+        : error instanceof InvalidRecordError
+          ? say('invalidRecord', locale, { n, problems })
+          : say('invalidRuleSet', locale, {
+              n,
+              problems,
+              ruleSet: error.ruleSetId ? ` "${error.ruleSetId}"` : '',
+            });
     io.stderr(formatIssues(`inovasi-rules: ${heading}`, error.issues, locale));
     return EXIT.invalidInput;
   }

@@ -527,6 +527,34 @@ describe('the command line in Indonesian, on its error paths', () => {
     expect(en.stderr).toMatch(ENGLISH);
   });
 
+  it('heads the problems of an invalid region and of a malformed case file in its language', () => {
+    const region = JSON.parse(readFileSync(join(root, 'examples/kota-batu-2024.json'), 'utf8'));
+    region.inovasi[0].kebaruan = 'baru sekali';
+    region.inovasi[1].tahun = 'dua ribu';
+    const two = file('wilayah-rusak.json', region);
+    const id = cli('region', two);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toContain('inovasi-rules: Data inovasi tidak valid (2 masalah):');
+    expect(id.stderr).toContain('inovasi.0.kebaruan');
+    expect(id.stderr).toContain('inovasi.1.tahun');
+    expect(id.stderr).not.toMatch(/Invalid|problem/);
+    expect(cli('region', two, '--lang', 'en').stderr).toContain(
+      'inovasi-rules: Invalid innovation record (2 problems):',
+    );
+    region.inovasi[1].tahun = 2024;
+    const one = file('wilayah-satu-salah.json', region);
+    expect(cli('region', one, '--lang', 'en').stderr).toContain(
+      'inovasi-rules: Invalid innovation record (1 problem):',
+    );
+    // A case file that is not one: the file is named, not "invalid rule set".
+    const cases = file('rusak.cases.json', { ruleSet: 'pp-38-2017', cases: [{ name: 5 }] });
+    const test = cli('rules', 'test', cases);
+    expect(test.code).toBe(2);
+    expect(test.stderr).toContain(`inovasi-rules: ${cases} tidak dapat dibaca (3 masalah):`);
+    expect(test.stderr).toContain('cases.0.name');
+    expect(test.stderr).not.toContain('Rule set');
+  });
+
   it('shows the help of the command a usage error was made in, else the whole usage', () => {
     expect(cli('serve', '--watch').stderr).toContain('Pemakaian: inovasi-rules serve [opsi]');
     expect(cli('evaluate', 'x.csv', '--format', 'pdf', '--lang', 'en').stderr).toContain(
