@@ -273,6 +273,11 @@ function localize(issue: Issue, locale: Locale): string {
     case 'missing_question':
     case 'duplicate_key':
       return Object.keys(issue.params ?? {}).length > 0 ? say(issue.code) : issue.message;
+    case 'invalid_rule': {
+      // An inheritance rule broken (`extends`, `remove`, `removeChecks`): its own text.
+      const key = `rule_${params.rule}`;
+      return key in t ? say(key as keyof typeof t) : issue.message;
+    }
   }
   const last = issue.path.at(-1);
   if (

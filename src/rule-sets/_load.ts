@@ -160,12 +160,26 @@ function parentOf(
   const found = lookup.get(name);
   const path = ['extends'];
   if (name === id) {
-    return { issues: [{ path, code: 'invalid_rule', message: 'a rule set cannot extend itself' }] };
+    return {
+      issues: [
+        {
+          path,
+          code: 'invalid_rule',
+          message: 'a rule set cannot extend itself',
+          params: { rule: 'extends_itself' },
+        },
+      ],
+    };
   }
   if (found && found.kind !== 'eligibility') {
     return {
       issues: [
-        { path, code: 'invalid_rule', message: `extends a rule set of kind "${found.kind}"` },
+        {
+          path,
+          code: 'invalid_rule',
+          message: `extends a rule set of kind "${found.kind}"`,
+          params: { rule: 'extends_kind', kind: found.kind },
+        },
       ],
     };
   }

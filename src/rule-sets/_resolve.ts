@@ -62,6 +62,7 @@ export function resolveQuestions(
         path: ['questions', i, 'id'],
         code: 'invalid_rule',
         message: `question "${question.id}" is inherited already: give this one another id`,
+        params: { rule: 'question_inherited', id: question.id },
       });
     }
   });
@@ -82,6 +83,7 @@ export function resolveCriteria(
         path: ['remove', i],
         code: 'invalid_rule',
         message: `"${removed}" is not an inherited criterion`,
+        params: { rule: 'remove_unknown', id: removed },
       });
     }
   });
@@ -94,6 +96,7 @@ export function resolveCriteria(
         path: [...at, 'checks'],
         code: 'invalid_rule',
         message: 'a criterion that replaces none needs checks',
+        params: { rule: 'criterion_needs_checks' },
       });
     }
     if (!base && criterion.removeChecks) {
@@ -101,6 +104,7 @@ export function resolveCriteria(
         path: [...at, 'removeChecks'],
         code: 'invalid_rule',
         message: '"removeChecks" only applies to a criterion that replaces an inherited one',
+        params: { rule: 'remove_checks_new' },
       });
     }
     const baseChecks = base?.checks ?? [];
@@ -110,6 +114,7 @@ export function resolveCriteria(
           path: [...at, 'removeChecks', i],
           code: 'invalid_rule',
           message: `"${removed}" is not a check of the inherited criterion`,
+          params: { rule: 'remove_check_unknown', id: removed },
         });
       }
     });
@@ -141,6 +146,7 @@ export function resolveCriteria(
           path: ci >= 0 ? ['criteria', ci, 'checks'] : ['criteria'],
           code: 'invalid_rule',
           message: `check id "${check.id}" is used by more than one criterion`,
+          params: { rule: 'check_twice', id: check.id },
         });
       }
       seen.add(check.id);

@@ -70,6 +70,42 @@ describe("lintRuleSet: every problem, located for a person, in the author's lang
     ]);
   });
 
+  it("says each broken rule of inheritance in the author's language, English with locale en", () => {
+    const perbup = JSON.parse(
+      readFileSync(new URL('../../examples/perbup-contoh.json', import.meta.url), 'utf8'),
+    );
+    const said = (json: unknown, locale: 'id' | 'en' = 'id') =>
+      lintRuleSet(json, { locale })
+        .filter((p) => p.code === 'invalid_rule')
+        .map((p) => `${p.pointer} ${p.message}`);
+    expect(said({ ...perbup, extends: perbup.id })[0]).toBe(
+      '/extends rule set tidak dapat memperluas (extends) dirinya sendiri',
+    );
+    expect(said({ ...perbup, extends: 'iga-2026' })[0]).toBe(
+      '/extends extends menunjuk rule set berjenis "rubric"; yang dapat diperluas hanya rule set kriteria (eligibility)',
+    );
+    expect(said({ ...perbup, extends: 'iga-2026' }, 'en')[0]).toBe(
+      '/extends extends a rule set of kind "rubric"',
+    );
+    const criterion = perbup.criteria[2];
+    const broken = {
+      ...perbup,
+      remove: ['tidak_ada'],
+      criteria: [
+        { ...criterion, id: 'baru', checks: undefined, removeChecks: ['x'] },
+        { ...criterion, id: 'tambahan' },
+        { ...criterion, id: 'tambahan_lagi' },
+      ],
+    };
+    expect(said(broken)).toStrictEqual([
+      '/remove/0 "tidak_ada" bukan kriteria yang diwarisi',
+      '/criteria/0/checks kriteria yang tidak mengganti kriteria warisan perlu checks sendiri',
+      '/criteria/0/removeChecks "removeChecks" hanya berlaku untuk kriteria yang mengganti kriteria warisan',
+      '/criteria/0/removeChecks/0 "x" bukan check dari kriteria yang diwarisi',
+      `/criteria/2/checks id check "${criterion.checks[0].id}" dipakai oleh lebih dari satu kriteria`,
+    ]);
+  });
+
   it('warns for a criterion one letter from the inherited one it was meant to replace; strict makes it an error', () => {
     const fixed = structuredClone(file);
     fixed.extends = 'pp-38-2017';

@@ -99,26 +99,31 @@ describe('resolving a rule set on top of the one it extends', () => {
         path: ['remove', 0],
         code: 'invalid_rule',
         message: '"nope" is not an inherited criterion',
+        params: { rule: 'remove_unknown', id: 'nope' },
       },
       {
         path: ['criteria', 0, 'checks'],
         code: 'invalid_rule',
         message: 'a criterion that replaces none needs checks',
+        params: { rule: 'criterion_needs_checks' },
       },
       {
         path: ['criteria', 1, 'removeChecks'],
         code: 'invalid_rule',
         message: '"removeChecks" only applies to a criterion that replaces an inherited one',
+        params: { rule: 'remove_checks_new' },
       },
       {
         path: ['criteria', 1, 'removeChecks', 0],
         code: 'invalid_rule',
         message: '"x" is not a check of the inherited criterion',
+        params: { rule: 'remove_check_unknown', id: 'x' },
       },
       {
         path: ['criteria', 2, 'removeChecks', 1],
         code: 'invalid_rule',
         message: '"zz" is not a check of the inherited criterion',
+        params: { rule: 'remove_check_unknown', id: 'zz' },
       },
     ]);
   });
@@ -129,6 +134,7 @@ describe('resolving a rule set on top of the one it extends', () => {
         path: ['criteria', 0, 'checks'],
         code: 'invalid_rule',
         message: 'check id "a1" is used by more than one criterion',
+        params: { rule: 'check_twice', id: 'a1' },
       },
     ]);
     const issues: Issue[] = [];
