@@ -36,7 +36,10 @@ export default [
     // 75 → 76 kB: a region's own questions (0.4 kB): the answers checked against the questions
     // of the rule set applied (every type, the message in both languages), the question reads
     // of a loaded rule set checked against its declarations.
-    limit: '76 kB',
+    // 76 → 76.2 kB: a process's first evaluation 23 ms sooner (2026-12-07): SHA-256 from Node's
+    // own crypto where the runtime offers it, number formats made on first use, editions sorted
+    // without collation data; one `fill` for every text's placeholders.
+    limit: '76.2 kB',
     modifyEsbuildConfig: quiet,
   },
   {
@@ -49,7 +52,8 @@ export default [
     // 33.2 → 34 kB: a region's own questions (0.6 kB): the core entry checks the answers as the
     // main entry does (each type, what a field holds in both languages), else a wrong answer
     // would be judged as a failing one.
-    limit: '34 kB',
+    // 34 → 34.2 kB: the same start-up work as the main entry's (2026-12-07), 24 ms sooner there.
+    limit: '34.2 kB',
     modifyEsbuildConfig: quiet,
   },
 ].map(withoutSolver);

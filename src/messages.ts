@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import texts from '../rules/messages.json' with { type: 'json' };
-import type { Issue } from './errors.js';
+import { InvalidOptionError, type Issue } from './errors.js';
 
 /** Language of messages: Indonesian (`id`, the default) or English (`en`). */
 export type Locale = 'id' | 'en';
@@ -34,6 +34,13 @@ const numberFormat = (locale: Locale): Intl.NumberFormat =>
   (numberFormats[locale] ??= new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', {
     maximumFractionDigits: 2,
   }));
+
+/**
+ * A text's `{name}` placeholders filled from `values`; a placeholder without a value stays as
+ * written, so a missing one shows rather than vanishes.
+ */
+export const fill = (template: string, values: Readonly<Record<string, unknown>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 
 /** Placeholders that hold years. */
 const YEAR_PATH = /(^|\.)tahun/i;
@@ -267,4 +274,36 @@ function kindOf(value: unknown): string {
     // A proxy whose `Symbol.toStringTag` throws.
     return 'a value that cannot be shown';
   }
+}
+
+/**
+ * The options of a function whose only option is `locale` (`{ locale?: 'id' | 'en' }`): absent is
+ * `{}`; anything else (not an object, another name, another language) an `InvalidOptionError`.
+ *
+ * @internal
+ */
+export function localeOption(options: unknown): { locale?: Locale } {
+  if (options === undefined) return {};
+  let issues: Issue[];
+  let locale: unknown;
+  try {
+    issues =
+      options === null || typeof options !== 'object' || Array.isArray(options)
+        ? [{ path: ['options'], code: 'invalid_type', message: 'options must be { locale? }' }]
+        : unknownOptionIssues(options, ['locale']);
+    locale = (options as { locale?: unknown } | null)?.locale;
+  } catch (error) {
+    // A proxy or a getter that throws: said as the options' problem, never thrown on.
+    throw new InvalidOptionError([
+      {
+        path: [],
+        code: 'unreadable',
+        message: `the options could not be read: ${thrownText(error)}`,
+      },
+    ]);
+  }
+  if (locale !== undefined && locale !== 'id' && locale !== 'en')
+    issues.push({ path: ['locale'], code: 'invalid_value', message: 'locale must be id or en' });
+  if (issues.length > 0) throw new InvalidOptionError(issues);
+  return { ...(locale !== undefined ? { locale: locale as Locale } : {}) };
 }

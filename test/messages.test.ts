@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { InvalidOptionError } from '../src/errors.js';
 import {
+  fill,
   formatAt,
   formatValue,
   interpolate,
+  localeOption,
   MESSAGES,
   pick,
   shown,
@@ -63,6 +66,42 @@ describe('interpolate', () => {
   });
 });
 
+describe('fill', () => {
+  it('fills each {name} from the values; one without a value stays as written', () => {
+    expect(fill('{a} dari {b}, {c}', { a: 3, b: 'lima', c: undefined })).toBe('3 dari lima, {c}');
+    expect(fill('{a}{a} {x-y}', { a: 0 })).toBe('00 {x-y}');
+    expect(fill('{n}', { n: null })).toBe('{n}');
+  });
+});
+
+describe('localeOption', () => {
+  it('reads { locale } once, and refuses anything else as an InvalidOptionError, never throwing on', () => {
+    expect(localeOption(undefined)).toStrictEqual({});
+    expect(localeOption({ locale: 'id' })).toStrictEqual({ locale: 'id' });
+    expect(localeOption({})).toStrictEqual({});
+    const refused = (options: unknown) => {
+      try {
+        localeOption(options);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidOptionError);
+        return (error as InvalidOptionError).issues.map((i) => `${i.path.join('.')}|${i.code}`);
+      }
+      return [];
+    };
+    expect(refused(null)).toStrictEqual(['options|invalid_type']);
+    expect(refused(['id'])).toStrictEqual(['options|invalid_type']);
+    expect(refused({ locale: 'fr' })).toStrictEqual(['locale|invalid_value']);
+    expect(refused({ lokal: 'id' })).toHaveLength(1);
+    const trap = Object.defineProperty({}, 'locale', {
+      enumerable: true,
+      get() {
+        throw new Error('trap');
+      },
+    });
+    expect(refused(trap)).toStrictEqual(['|unreadable']);
+  });
+});
+
 describe('formatValue and formatAt', () => {
   it.each([
     [true, 'id', MESSAGES.values.true.id],
@@ -73,6 +112,8 @@ describe('formatValue and formatAt', () => {
     [1000, 'id', '1.000'],
     [-1000, 'en', '-1,000'],
     [0.5, 'id', '0,5'],
+    [12.3456, 'id', '12,35'],
+    [1234.5678, 'en', '1,234.57'],
     [{ a: 1 }, 'en', '{"a":1}'],
     ['kepala_daerah', 'en', 'kepala daerah'],
     ['Kepala_Daerah', 'en', 'Kepala_Daerah'],

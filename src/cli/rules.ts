@@ -105,9 +105,11 @@ export async function commandRules(
       io.stderr(`${options.strict ? '✗' : '!'} ${file}: ${p.path.join('.')}: ${p.message}`);
     }
     // A malformed case file is the file's problem (named, with each problem), not a rule set's.
-    const results = await runTestCases(cases).catch((error: unknown) => {
-      throw error instanceof InvalidRuleSetError ? new InputFileError(file, error.issues) : error;
-    });
+    const results = await runTestCases(cases, { locale: options.locale }).catch(
+      (error: unknown) => {
+        throw error instanceof InvalidRuleSetError ? new InputFileError(file, error.issues) : error;
+      },
+    );
     const failed = results.filter((r) => !r.passed);
     if (options.strict && fieldProblems.length > 0 && failed.length === 0) {
       io.stdout(

@@ -1,16 +1,13 @@
 import { UsageError } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
-import { type Locale, pick } from '../messages.js';
+import { fill, type Locale, pick } from '../messages.js';
 
 /** A command-line error's message in the chosen language, from the message catalogue. */
 export const say = (
   key: keyof typeof TEXTS.cli.errors,
   locale: Locale,
   values: Readonly<Record<string, string | number>>,
-): string =>
-  pick(TEXTS.cli.errors[key], locale).replace(/\{(\w+)\}/g, (m, k: string) =>
-    values[k] === undefined ? m : String(values[k]),
-  );
+): string => fill(pick(TEXTS.cli.errors[key], locale), values);
 
 /** "`option` must be a, b or c", in the chosen language. */
 export const mustBe = (option: string, values: readonly string[], locale: Locale): UsageError =>

@@ -1,12 +1,8 @@
 import { InvalidRecordError, type Issue } from '../errors.js';
+import { TEXTS } from '../features/texts.js';
 import type { EvaluateOptions, Evaluation } from '../index.js';
 import { evaluate, summarizeEvaluation } from '../index.js';
-import { type Locale, pick } from '../messages.js';
-
-const fill = (template: string, values: Record<string, number>) =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-
-import { TEXTS } from '../features/texts.js';
+import { fill, type Locale, pick } from '../messages.js';
 import { formatIssues } from './format-text.js';
 import { type RecordSource, whereOf } from './input.js';
 

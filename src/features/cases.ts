@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import type { Status } from '../conditions/outcome.js';
 import { evaluate } from '../eligibility/evaluate.js';
-import { InvalidRuleSetError, issuesFrom } from '../errors.js';
+import { zodIndonesian } from '../eligibility/pipeline.js';
+import { InvalidRecordError, InvalidRuleSetError, issuesFrom } from '../errors.js';
+import { fill, type Locale, localeOption, pick } from '../messages.js';
+import { TEXTS } from './texts.js';
 
 /**
  * Rule-set test cases as data (in the spirit of OpenFisca's YAML tests): a JSON file of records
@@ -78,19 +81,28 @@ const same = (a: readonly string[], b: readonly string[]) =>
  * Runs a file of rule-set test cases.
  *
  * @param json - the parsed content of a `.cases.json` file
+ * @param options - `locale`: the language of the differences and of the case file's problems
+ *   (default `en`)
  * @returns one result per case, in order
  * @throws `InvalidRuleSetError` when the case file itself is malformed (every problem, with its path)
  * @throws `UnknownRuleSetError` when it names a rule set that is not loaded
+ * @throws `InvalidOptionError` when `options` is not `{ locale?: 'id' | 'en' }`
  * @example
  * ```ts
  * const results = await runTestCases(JSON.parse(readFileSync('perbup-contoh.cases.json', 'utf8')));
  * results.filter((r) => !r.passed); // [] when the rule set behaves as its author expects
  * ```
  */
-export async function runTestCases(json: unknown): Promise<CaseResult[]> {
-  const parsed = TestCasesSchema.safeParse(json);
+export async function runTestCases(
+  json: unknown,
+  options?: { locale?: Locale },
+): Promise<CaseResult[]> {
+  const locale = localeOption(options).locale ?? 'en';
+  const parsed = TestCasesSchema.safeParse(json, locale === 'id' ? zodIndonesian : undefined);
   if (!parsed.success) throw new InvalidRuleSetError(issuesFrom(parsed.error, 'invalid_case'));
   const file = parsed.data;
+  const say = (key: keyof typeof TEXTS.cases, values: Record<string, string | number>) =>
+    fill(pick(TEXTS.cases[key], locale), values);
   const results: CaseResult[] = [];
   for (const testCase of file.cases) {
     const problems: string[] = [];
@@ -99,44 +111,49 @@ export async function runTestCases(json: unknown): Promise<CaseResult[]> {
       const result = await evaluate(record, {
         ruleSet: file.ruleSet,
         ...(file.rubric ? { rubric: file.rubric } : {}),
+        locale,
       });
       const { expect } = testCase;
       if (expect.verdict && result.verdict !== expect.verdict) {
-        problems.push(`verdict is ${result.verdict}, expected ${expect.verdict}`);
+        problems.push(say('verdict', { actual: result.verdict, expected: expect.verdict }));
       }
       for (const [id, status] of Object.entries(expect.criteria ?? {})) {
         const criterion = result.criteria.find((c) => c.id === id || c.ref === id);
-        if (!criterion) problems.push(`no criterion "${id}"`);
+        if (!criterion) problems.push(say('noCriterion', { id }));
         else if (criterion.status !== (status as Status))
-          problems.push(`criterion ${id} is ${criterion.status}, expected ${status}`);
+          problems.push(say('criterion', { id, actual: criterion.status, expected: status }));
       }
       const reasons = result.criteria.flatMap((c) => c.reasons);
       for (const [code, fields] of Object.entries(expect.reasons ?? {})) {
         const reason = reasons.find((r) => r.code === code);
         if (!reason)
-          problems.push(`no reason "${code}" (reasons: ${reasons.map((r) => r.code).join(', ')})`);
+          problems.push(say('noReason', { code, codes: reasons.map((r) => r.code).join(', ') }));
         else if (!same(reason.fields, fields))
           problems.push(
-            `reason ${code} names [${reason.fields.join(', ')}], expected [${fields.join(', ')}]`,
+            say('reasonFields', {
+              code,
+              actual: reason.fields.join(', '),
+              expected: fields.join(', '),
+            }),
           );
       }
       const score = expect.score;
       if (score?.claimed !== undefined && result.score.claimed !== score.claimed) {
-        problems.push(`claimed kematangan is ${result.score.claimed}, expected ${score.claimed}`);
+        problems.push(say('claimed', { actual: result.score.claimed, expected: score.claimed }));
       }
       if (score?.proven !== undefined && result.score.proven !== score.proven) {
-        problems.push(`proven kematangan is ${result.score.proven}, expected ${score.proven}`);
+        problems.push(say('proven', { actual: result.score.proven, expected: score.proven }));
       }
       for (const [id, level] of Object.entries(score?.levels ?? {})) {
         const indicator = result.score.indicators.find((i) => i.id === id);
-        if (!indicator) problems.push(`no indicator "${id}"`);
+        if (!indicator) problems.push(say('noIndicator', { id }));
         else if (indicator.level !== level)
-          problems.push(`indicator ${id} is at level ${indicator.level}, expected ${level}`);
+          problems.push(say('level', { id, actual: indicator.level, expected: level }));
       }
     } catch (error) {
-      if (!(error instanceof Error && 'issues' in error && error.name === 'InvalidRecordError'))
-        throw error;
-      problems.push(`the record is invalid: ${error.message}`);
+      if (!(error instanceof InvalidRecordError)) throw error;
+      const listed = error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      problems.push(say('invalidRecord', { problems: listed.join('; ') }));
     }
     results.push({ name: testCase.name, passed: problems.length === 0, problems });
   }

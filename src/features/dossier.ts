@@ -5,7 +5,7 @@ import { evaluate } from '../eligibility/evaluate.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError, InvalidRecordError } from '../errors.js';
 import type { Locale } from '../messages.js';
-import { optionNames, unknownOptionIssues } from '../messages.js';
+import { fill, localeOption, optionNames, unknownOptionIssues } from '../messages.js';
 import { contentHash } from '../rule-sets/hash.js';
 import { getRuleSet } from '../rule-sets/registry.js';
 import type { RuleSet } from '../rule-sets/types.js';
@@ -378,19 +378,6 @@ const EmbedSchema = z.strictObject({
   figures: z.record(z.string(), z.string()),
 });
 
-function checkedVerify(options: unknown): { locale?: Locale } {
-  if (options === undefined) return {};
-  const issues =
-    options === null || typeof options !== 'object' || Array.isArray(options)
-      ? [{ path: ['options'], code: 'invalid_type', message: 'options must be { locale? }' }]
-      : unknownOptionIssues(options, ['locale']);
-  const locale = (options as { locale?: unknown } | null)?.locale;
-  if (locale !== undefined && locale !== 'id' && locale !== 'en')
-    issues.push({ path: ['locale'], code: 'invalid_value', message: 'locale must be id or en' });
-  if (issues.length > 0) throw new InvalidOptionError(issues);
-  return options as { locale?: Locale };
-}
-
 /** The embedded JSON of a page, or the JSON itself. */
 function embedIn(source: unknown, L: Locale): { embed: unknown; page?: string } {
   if (typeof source !== 'string') return { embed: source };
@@ -443,7 +430,7 @@ export async function verifyDossier(
   source: unknown,
   options?: { locale?: Locale },
 ): Promise<DossierVerification> {
-  const o = checkedVerify(options);
+  const o = localeOption(options);
   const { embed, page } = embedIn(source, o.locale ?? 'id');
   const parsed = EmbedSchema.safeParse(embed);
   if (!parsed.success) {
@@ -491,26 +478,26 @@ export async function verifyDossier(
   const dataIntact = fingerprint(e.input) === e.stamp.record;
   const L = o.locale ?? e.locale;
   const t = dossierTexts.verify;
-  const fill = (text: { id: string; en: string }, values: Record<string, string | number>) =>
-    text[L].replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
+  const said = (text: { id: string; en: string }, values: Record<string, string | number>) =>
+    fill(text[L], values);
   const messages = [
     differences.length === 0
-      ? fill(t.agree, { count: recomputed.size })
-      : fill(t.disagree, {
+      ? said(t.agree, { count: recomputed.size })
+      : said(t.disagree, {
           differ: differences.length,
           count: Math.max(recomputed.size, shown.size),
         }),
     ...differences.map((d) =>
-      fill(t.figure, { figure: d.figure, page: d.onPage ?? '—', now: d.now ?? '—' }),
+      said(t.figure, { figure: d.figure, page: d.onPage ?? '—', now: d.now ?? '—' }),
     ),
     ...(dataIntact ? [] : [t.recordChanged[L]]),
     ...ruleSets.map((r) =>
       r.changed
-        ? fill(t.ruleSetChanged, { id: r.id, was: r.was ?? '—', now: r.now ?? '—' })
-        : fill(t.ruleSetSame, { id: r.id, hash: r.now ?? '' }),
+        ? said(t.ruleSetChanged, { id: r.id, was: r.was ?? '—', now: r.now ?? '—' })
+        : said(t.ruleSetSame, { id: r.id, hash: r.now ?? '' }),
     ),
     ...(e.stamp.version !== VERSION
-      ? [fill(t.versionChanged, { was: e.stamp.version, now: VERSION })]
+      ? [said(t.versionChanged, { was: e.stamp.version, now: VERSION })]
       : []),
   ];
   return {

@@ -1,6 +1,6 @@
 import { type Condition, fieldsRead } from '../conditions/condition.js';
 import { weakMemo } from '../conditions/memo.js';
-import { formatValue, type Locale, MESSAGES, pick } from '../messages.js';
+import { fill, formatValue, type Locale, MESSAGES, pick } from '../messages.js';
 import type { RubricIndicator } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
 
@@ -63,10 +63,6 @@ export interface IndicatorPlan {
   readOwn: string[];
   /** The other fields any level reads (the record's year), as segments: the rest of it. */
   readOther: string[][];
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
 
 /** Splits a filled template around its `{action}`. */

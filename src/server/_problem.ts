@@ -11,7 +11,7 @@ import {
   UnknownRuleSetError,
 } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
-import { type Locale, pick } from '../messages.js';
+import { fill, type Locale, pick } from '../messages.js';
 
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`), with the library's own
@@ -43,9 +43,7 @@ export function say(
   key: keyof typeof TEXTS.server.problems,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return pick(TEXTS.server.problems[key], locale).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    values[name] === undefined ? whole : String(values[name]),
-  );
+  return fill(pick(TEXTS.server.problems[key], locale), values);
 }
 
 /** A problem's title: the status's name in `locale`. */

@@ -409,21 +409,16 @@ function bodyBounds(c: Context, limit?: number): BodyBounds {
 
 /** On Node (`@hono/node-server`), the request's own stream; elsewhere none. */
 function nodeRequest(c: Context): IncomingMessage | undefined {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming && typeof incoming.on === 'function' ? incoming : undefined;
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 }
 
 /**
  * A Node request's whole body, within its bounds: read from the request's own events with one
  * idle timer (not an async iterator and a timer per chunk, nor the web `Request`'s stream: for
- * a small JSON body those cost as much as the rest of the HTTP layer).
+ * a small JSON body those cost as much as the rest of the HTTP layer). Read once per request: a
+ * second read would wait out the idle bound.
  */
 function wholeBody(incoming: IncomingMessage, bounds: BodyBounds): Promise<Buffer> {
-  if (Number(incoming.headers['content-length'] ?? Number.NaN) > bounds.bytes) {
-    return Promise.reject(bounds.tooLarge());
-  }
-  if (incoming.readableEnded) return Promise.resolve(Buffer.alloc(0));
-  if (incoming.destroyed) return Promise.reject(new Error('The request ended before its body.'));
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;
@@ -446,7 +441,7 @@ function wholeBody(incoming: IncomingMessage, bounds: BodyBounds): Promise<Buffe
     };
     const onEnd = () => {
       stop();
-      resolve(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size));
+      resolve(Buffer.concat(parts, size));
     };
     // A client that goes away mid-body: Node's request emits an error ("aborted").
     const onError = (error: Error) => fail(error);

@@ -269,6 +269,9 @@ describe('inovasi-rules CLI (spawned)', () => {
     const bad = cli('rules', 'test', cases);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain(
+      '✗ expects the wrong verdict\n    verdict not_eligible, seharusnya eligible',
+    );
+    expect(cli('rules', 'test', cases, '--lang', 'en').stdout).toContain(
       '✗ expects the wrong verdict\n    verdict is not_eligible, expected eligible',
     );
   });

@@ -56,6 +56,54 @@ describe('rule-set test cases as data', () => {
       'criterion 1 is fail, expected pass',
       'reason kebaruan_ada_fail names [kebaruan], expected [urusan]',
     ]);
+  });
+
+  it('says every difference, and an invalid case record, in the language asked for', async () => {
+    const file = {
+      ruleSet: 'perwali-batu-36-2022',
+      cases: [
+        {
+          name: 'wrong on purpose',
+          record: { nama: 'x', kebaruan: 'tidak', indikator: { sdm: { jumlah: 5 } } },
+          expect: {
+            verdict: 'eligible',
+            criteria: { '1': 'pass', tidak_ada: 'pass' },
+            reasons: { kebaruan_ada_fail: ['urusan'], tidak_ada: [] },
+            score: { claimed: 99, proven: 98, levels: { sdm: 3, tidak_ada: 1 } },
+          },
+        },
+        { name: 'invalid', record: { nama: 'y', kebaruan: 'baru' }, expect: {} },
+      ],
+    };
+    const [wrong, invalid] = await runTestCases(file, { locale: 'id' });
+    expect(wrong?.problems).toStrictEqual([
+      'verdict not_eligible, seharusnya eligible',
+      'kriteria 1 fail, seharusnya pass',
+      'tidak ada kriteria "tidak_ada"',
+      'alasan kebaruan_ada_fail menunjuk [kebaruan], seharusnya [urusan]',
+      expect.stringMatching(/^tidak ada alasan "tidak_ada" \(alasan yang ada: kebaruan_ada_fail, /),
+      expect.stringMatching(/^kematangan klaim \d+, seharusnya 99$/),
+      expect.stringMatching(/^kematangan terbukti \d+, seharusnya 98$/),
+      expect.stringMatching(/^indikator sdm pada level [0-2], seharusnya 3$/),
+      'tidak ada indikator "tidak_ada"',
+    ]);
+    expect(invalid?.problems).toStrictEqual([
+      'data kasus tidak valid: kebaruan: Pilihan tidak valid: diharapkan salah satu dari "seluruh"|"sebagian"|"tidak"',
+    ]);
+    const [english] = await runTestCases(file);
+    expect(english?.problems[0]).toBe('verdict is not_eligible, expected eligible');
+    expect(english?.problems.at(-1)).toBe('no indicator "tidak_ada"');
+    // A malformed file's problems are in that language too; a wrong option is refused.
+    const malformed = await runTestCases({ ruleSet: 5, cases: [] }, { locale: 'id' }).catch(
+      (e: unknown) => e,
+    );
+    expect((malformed as InvalidRuleSetError).issues[0]?.message).toMatch(/^Input tidak valid/);
+    await expect(runTestCases(file, { locale: 'fr' } as never)).rejects.toMatchObject({
+      code: 'E_INVALID_OPTION',
+    });
+    await expect(runTestCases(file, { lokal: 'id' } as never)).rejects.toMatchObject({
+      code: 'E_INVALID_OPTION',
+    });
     const error = await runTestCases({
       ruleSet: 'x',
       cases: [{ name: '', record: {}, expect: { verdict: 'ok' } }],

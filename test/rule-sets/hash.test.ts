@@ -37,6 +37,8 @@ describe('contentHash and ruleSetHash', () => {
   it('hash the canonical JSON: the order of keys does not count, a value does', () => {
     expect(contentHash({ b: 1, a: [1, 'x'] })).toBe(`sha256:${nodeDigest('{"a":[1,"x"],"b":1}')}`);
     expect(contentHash({ a: 1 })).not.toBe(contentHash({ a: 2 }));
+    // What has no JSON (undefined) hashes as the empty text.
+    expect(contentHash(undefined)).toBe(`sha256:${nodeDigest('')}`);
     const iga = getRuleSet('iga-2026');
     expect(ruleSetHash(iga)).toBe(contentHash(iga));
     expect(ruleSetHash(iga)).toMatch(/^sha256:[0-9a-f]{64}$/);

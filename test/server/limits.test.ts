@@ -234,6 +234,37 @@ describe('HTTP API: a single body read on Node', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
+  it('a body of exactly the limit is read; one byte more is refused, with no issues listed', async () => {
+    const record = '{"nama": "A"}';
+    server = await startServer({ port: 0, bodyLimit: record.length });
+    const send = async (text: string) => {
+      const held = pushedBody();
+      const res = streamed(`${server?.url}/evaluate?locale=en`, held.body, 'application/json');
+      held.push(text);
+      held.end();
+      return res;
+    };
+    expect((await send(record)).status).toBe(200);
+    const over = await send(`${record} `);
+    expect(over.status).toBe(413);
+    const problem = (await over.json()) as Body;
+    expect(problem.code).toBe('E_TOO_LARGE');
+    expect(problem.issues ?? []).toStrictEqual([]);
+  });
+
+  it('a JSON-array batch past the body limit is pointed at NDJSON', async () => {
+    server = await startServer({ port: 0, bodyLimit: 1_000 });
+    const res = await fetch(`${server.url}/evaluate/batch?locale=en`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(Array.from({ length: 100 }, () => ({ nama: 'Inovasi A' }))),
+    });
+    expect(res.status).toBe(413);
+    const problem = (await res.json()) as Body;
+    expect(problem.code).toBe('E_TOO_LARGE');
+    expect(problem.detail).toContain('send a larger one as NDJSON');
+  });
+
   it('bytes that are not UTF-8: 400 E_INVALID_JSON, not a record read with U+FFFD', async () => {
     server = await startServer({ port: 0 });
     const res = await fetch(`${server.url}/evaluate?locale=en`, {

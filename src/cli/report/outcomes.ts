@@ -1,7 +1,7 @@
 import texts from '../../../rules/messages-dossier.json' with { type: 'json' };
 import type { OutcomeComparison } from '../../dossier/index.js';
 import type { Locale } from '../../messages.js';
-import { escapeHtml as esc, visible } from '../../messages.js';
+import { escapeHtml as esc, fill, visible } from '../../messages.js';
 
 /**
  * The comparison of the verifiers' decisions with the prediction, as `outcomes` prints it and
@@ -19,7 +19,7 @@ const L = (
   text: { id: string; en: string },
   locale: Locale,
   values: Record<string, string | number> = {},
-) => text[locale].replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
+) => fill(text[locale], values);
 
 /** The comparison as Markdown tables: the agreement table, then each check code. */
 export function formatOutcomes(c: OutcomeComparison, locale: Locale): string {
