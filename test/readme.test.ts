@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftProgress, evaluate, evaluatePortfolio, type PortfolioUnit } from '../src/index.js';
 import { readRecords } from '../src/io/index.js';
@@ -115,5 +115,27 @@ describe('README: outputs from the files shipped in examples/', () => {
     expect(readme).toContain(
       `draftProgress(draft); // { criteria: { decided: ${progress.criteria.decided}, total: ${progress.criteria.total}, … }, percent: ${progress.percent}, missingFields: ${shown(progress.missingFields)}, … }`,
     );
+  });
+});
+
+describe('README and docs: every link to a file of the repository', () => {
+  it('points at a file that is there (a moved test or example breaks it)', () => {
+    const root = new URL('../', import.meta.url);
+    const pages = [
+      'README.md',
+      ...readdirSync(new URL('docs/', root))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
+    const missing: string[] = [];
+    for (const page of pages) {
+      const text = readFileSync(new URL(page, root), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/i.test(target as string)) continue; // https:, mailto:
+        if (!existsSync(new URL(target as string, new URL(page, root))))
+          missing.push(`${page}: ${target}`);
+      }
+    }
+    expect(missing).toStrictEqual([]);
   });
 });
