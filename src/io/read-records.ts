@@ -13,7 +13,7 @@ import {
 } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { say } from './_say.js';
-import { readRow } from './_table.js';
+import { readRow, type TableRow } from './_table.js';
 import type { NumberFormat } from './_values.js';
 import {
   cellText,
@@ -671,23 +671,18 @@ async function openCsv(
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;
       }
-      const row = readRow(columns, cells, false, locale, options.numberFormat);
-      yield row.ok
-        ? {
-            index: index++,
-            line,
-            record: row.record,
-            ...(row.warnings.length ? { warnings: row.warnings } : {}),
-          }
-        : {
-            index: index++,
-            line,
-            issues: row.issues,
-            ...(row.warnings.length ? { warnings: row.warnings } : {}),
-          };
+      yield rowRead(index++, line, readRow(columns, cells, false, locale, options.numberFormat));
     }
   };
   return { format: 'csv', single: false, warnings, columns: columnList(columns), rows: rows() };
+}
+
+/** A sheet's row as the readers yield it: its record or its issues, with any warnings. */
+function rowRead(index: number, line: number, row: TableRow): ReadRow {
+  const warnings = row.warnings.length ? { warnings: row.warnings } : {};
+  return row.ok
+    ? { index, line, record: row.record, ...warnings }
+    : { index, line, issues: row.issues, ...warnings };
 }
 
 type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & { name?: string };
@@ -904,20 +899,7 @@ async function openWorkbook(
         yield { index: index++, line, issues: unreadable };
         continue;
       }
-      const row = readRow(columns, cells, true, locale, options.numberFormat);
-      yield row.ok
-        ? {
-            index: index++,
-            line,
-            record: row.record,
-            ...(row.warnings.length ? { warnings: row.warnings } : {}),
-          }
-        : {
-            index: index++,
-            line,
-            issues: row.issues,
-            ...(row.warnings.length ? { warnings: row.warnings } : {}),
-          };
+      yield rowRead(index++, line, readRow(columns, cells, true, locale, options.numberFormat));
     }
   };
   return { format: 'xlsx', single: false, warnings, columns: columnList(columns), rows: rows() };
