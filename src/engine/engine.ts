@@ -12,7 +12,7 @@ import type {
   MultiEvaluation,
   SafeEvaluateResult,
 } from '../eligibility/types.js';
-import { InvalidOptionError, type Issue } from '../errors.js';
+import { InvalidOptionError, InvalidRuleSetError, type Issue } from '../errors.js';
 import { type BatchItem, type EvaluateManyOptions, evaluateManyIn } from '../features/batch.js';
 import { compareEditionsIn, type EditionsComparison } from '../features/compare.js';
 import {
@@ -36,7 +36,13 @@ import {
 } from '../features/submission.js';
 import type { Locale } from '../messages.js';
 import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
-import { getRuleSet, loadRuleSetAmong, shippedRuleSets, summaryOf } from '../rule-sets/registry.js';
+import {
+  getRuleSet,
+  kindClash,
+  loadRuleSetAmong,
+  shippedRuleSets,
+  summaryOf,
+} from '../rule-sets/registry.js';
 import type { RuleSet, RuleSetSummary } from '../rule-sets/types.js';
 
 /**
@@ -52,7 +58,8 @@ export interface EngineOptions {
    * Rule sets the engine holds beside the shipped ones: loaded rule sets (from `loadRuleSet` or
    * another engine), rule-set JSON (validated here, `extends` resolved among the engine's rule
    * sets, in the order given), or ids of rule sets loaded with `loadRuleSet`. One with the id of
-   * a shipped rule set replaces it in this engine only.
+   * a shipped rule set of its kind replaces it in this engine only; one of another kind is
+   * refused (an eligibility rule set named `iga-2026` would leave every score to another edition).
    */
   ruleSets?: readonly unknown[];
   /** Leave the shipped rule sets out (the engine then holds only `ruleSets`). Default `true`. */
@@ -87,7 +94,8 @@ export interface Engine {
    * a region's Perbup); this engine is unchanged.
    *
    * @param ruleSet - a loaded rule set, or rule-set JSON (validated, `extends` resolved here)
-   * @throws {@link InvalidRuleSetError} listing every problem of the JSON
+   * @throws {@link InvalidRuleSetError} listing every problem of the JSON, or when it takes the id
+   *   of a rule set of another kind
    */
   with(ruleSet: unknown): Engine;
   /** {@link evaluate} on this engine's rule sets. */
@@ -174,6 +182,8 @@ function withRuleSet(ruleSets: readonly RuleSet[], entry: unknown): RuleSet[] {
         ? entry
         : loadRuleSetAmong(entry, ruleSets);
   const at = ruleSets.findIndex((r) => r.id === ruleSet.id);
+  const clash = at < 0 ? undefined : kindClash(ruleSets[at] as RuleSet, ruleSet);
+  if (clash) throw new InvalidRuleSetError([clash], ruleSet.id);
   return at < 0 ? [...ruleSets, ruleSet] : ruleSets.map((r, i) => (i === at ? ruleSet : r));
 }
 

@@ -183,12 +183,31 @@ export function loadRuleSetAmong(json: unknown, ruleSets: readonly RuleSet[]): R
 export function checkRuleSet(json: unknown): Issue[] {
   ensureShipped();
   try {
-    parse(json);
-    return [];
+    const ruleSet = parse(json);
+    const existing = registry.get(ruleSet.id)?.ruleSet;
+    const clash = existing && kindClash(existing, ruleSet);
+    return clash ? [clash] : [];
   } catch (error) {
     if (error instanceof InvalidRuleSetError) return [...error.issues];
     throw error;
   }
+}
+
+/**
+ * The problem of a rule set taking the id of one of another kind (an eligibility rule set named
+ * `iga-2026`): it would replace the rubric, and every score would silently fall back to another
+ * edition. Replacing one of the same kind (a draft of a reform) is no problem.
+ *
+ * @internal
+ */
+export function kindClash(replaced: RuleSet, given: RuleSet): Issue | undefined {
+  if (replaced.kind === given.kind) return undefined;
+  return {
+    path: ['id'],
+    code: 'invalid_rule',
+    message: `"${given.id}" is the id of a rule set of kind "${replaced.kind}"; one of kind "${given.kind}" cannot take it: choose another id`,
+    params: { rule: 'id_of_other_kind', id: given.id, kind: replaced.kind, given: given.kind },
+  };
 }
 
 /**

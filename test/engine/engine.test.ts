@@ -117,6 +117,40 @@ describe('createEngine: rule sets as a value', () => {
     expect(getRuleSet('iga-2026')).not.toBe(reform.getRuleSet('iga-2026'));
   });
 
+  it('refuses a rule set taking the id of one of another kind: no score falls back to another edition', async () => {
+    const named = { ...perbupSleman(), id: 'iga-2026' };
+    const refused = (make: () => unknown) => {
+      try {
+        make();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRuleSetError);
+        return (error as InvalidRuleSetError).issues;
+      }
+      return [];
+    };
+    for (const make of [
+      () => createEngine({ ruleSets: [named] }),
+      () => createEngine().with(named),
+      () =>
+        createEngine({ ruleSets: [perbupSleman()] }).with({
+          ...json('rules/iga-2026.json'),
+          id: 'perbup-sleman-uji',
+        }),
+    ]) {
+      expect(refused(make)).toStrictEqual([
+        expect.objectContaining({
+          path: ['id'],
+          code: 'invalid_rule',
+          params: expect.objectContaining({ rule: 'id_of_other_kind' }),
+        }),
+      ]);
+    }
+    // The same kind under the same id is a reform of it, in that engine only.
+    const reform = createEngine({ ruleSets: [{ ...perbupSleman(), id: 'perwali-batu-36-2022' }] });
+    expect(reform.getRuleSet('perwali-batu-36-2022').kind).toBe('eligibility');
+    expect((await reform.evaluate({ nama: 'x', tahun: 2026 })).basis.rubric.id).toBe('iga-2026');
+  });
+
   it('gives the same hashes to two engines of the same files, and the hash is SHA-256 of RFC 8785 JSON', async () => {
     const a = await createEngine({ ruleSets: [perbupSleman()] }).evaluate(slemanRecord);
     const b = await createEngine({ ruleSets: [perbupSleman()] }).evaluate(slemanRecord);

@@ -87,6 +87,9 @@ describe("lintRuleSet: every problem, located for a person, in the author's lang
     expect(said({ ...perbup, extends: 'iga-2026' }, 'en')[0]).toBe(
       '/extends extends a rule set of kind "rubric"',
     );
+    expect(said({ ...perbup, id: 'iga-2026' })).toStrictEqual([
+      '/id "iga-2026" adalah id rule set berjenis "rubric"; rule set berjenis "eligibility" tidak dapat memakainya: pilih id lain',
+    ]);
     const criterion = perbup.criteria[2];
     const broken = {
       ...perbup,
