@@ -91,9 +91,19 @@ async function ruleSetOptions(
 ): Promise<Pick<Options, 'ruleSet' | 'ruleSets'>> {
   let engine = createEngine();
   const ruleSets: RuleSet[] = [];
+  const fileOf = new Map<unknown, string>();
   for (const value of values) {
     if (value.endsWith('.json')) {
       const json = await readRuleSetFile(value, locale);
+      // Two files of one id: the second would replace the first unseen, its column named alike.
+      const id = (json as { id?: unknown }).id;
+      const other = fileOf.get(id);
+      if (other !== undefined) {
+        throw new UsageError(
+          `${value}: ${say('duplicateRuleSetId', locale, { id: String(id), other })}`,
+        );
+      }
+      fileOf.set(id, value);
       engine = engine.with(json);
       ruleSets.push(engine.ruleSets.find((r) => r.id === (json as { id?: unknown }).id) as RuleSet);
     } else {

@@ -60,6 +60,21 @@ describe('inovasi-rules CLI (spawned)', () => {
     expect(out.ruleSet.id).toBe('perbup-contoh-2024');
   });
 
+  it('refuses two rule-set files of one id, naming both, rather than one replacing the other unseen', () => {
+    const own = JSON.parse(readFileSync(join(root, 'examples/perbup-contoh.json'), 'utf8'));
+    const first = file('perbup-a.json', own);
+    const second = file('perbup-b.json', { ...own, title: { id: 'Kedua', en: 'Second' } });
+    const record = file('satu.json', eligibleRecord());
+    const id = cli('evaluate', record, '--rule-set', first, '--rule-set', second);
+    expect(id.code).toBe(1);
+    expect(id.stderr).toContain(
+      `inovasi-rules: ${second}: id "perbup-contoh-2024" sudah dimuat dari ${first}`,
+    );
+    expect(id.stdout).toBe('');
+    const en = cli('evaluate', record, '--rule-set', first, '--rule-set', second, '--lang', 'en');
+    expect(en.stderr).toContain(`the id "perbup-contoh-2024" is already loaded from ${first}`);
+  });
+
   it('prints several rule sets side by side, each with its verdict', () => {
     const path = file(
       'multi.json',
