@@ -105,7 +105,7 @@ async function ruleSetOptions(
       }
       fileOf.set(id, value);
       engine = engine.with(json);
-      ruleSets.push(engine.ruleSets.find((r) => r.id === (json as { id?: unknown }).id) as RuleSet);
+      ruleSets.push(engine.ruleSets.find((r) => r.id === id) as RuleSet);
     } else {
       // A shipped id, or one loaded with loadRuleSet in this process.
       ruleSets.push(engine.ruleSets.find((r) => r.id === value) ?? getRuleSet(value));

@@ -14,13 +14,13 @@ import type { Chosen } from './basis.js';
  */
 
 /** The national eligibility rule set: the one a record is judged by when its region has none. */
+export const NATIONAL_RULE_SET = 'pp-38-2017';
 
 /**
  * Orders two ISO dates (`2022-07-01`), which sort as their texts do: not `localeCompare`, whose
  * first call loads the runtime's collation data (about 10 ms of a process's first evaluation).
  */
 const earlier = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-export const NATIONAL_RULE_SET = 'pp-38-2017';
 
 /** The rule sets of an engine, and its choices. */
 export interface Scope {
