@@ -92,7 +92,8 @@ export function registryVersion(): number {
  * @returns the loaded rule set
  * @throws {@link InvalidRuleSetError} listing every problem with its JSON path, including an
  *   `extends` that names no loaded rule set, an id already loaded (without `replace`), an id
- *   of a shipped rule set, or a replacement that would extend itself through its parents
+ *   of a shipped rule set, a replacement that would extend itself through its parents, or a
+ *   replacement of another kind (a rubric's id taken by an eligibility rule set)
  * @throws {@link InvalidOptionError} when `options` is not `{ replace?: boolean }`
  * @example
  * ```ts
@@ -117,6 +118,10 @@ export function loadRuleSet(json: unknown, options?: { replace?: boolean }): Rul
       `a rule set "${ruleSet.id}" is already loaded; to replace it, load with { replace: true }`,
     );
   }
+  // A replacement of another kind (an eligibility rule set over the user's own rubric) would leave
+  // every score falling back to another edition without a word: refused as engines refuse it.
+  const clash = existing && kindClash(existing.ruleSet, ruleSet);
+  if (clash) throw new InvalidRuleSetError([clash], ruleSet.id);
   if (ruleSet.lineage.includes(ruleSet.id)) {
     refuse(
       `"${ruleSet.id}" would extend itself through ${ruleSet.lineage.join(' → ')}; a rule set cannot be its own ancestor`,

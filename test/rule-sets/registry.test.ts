@@ -324,6 +324,30 @@ describe('loading never touches the caller’s objects, and refuses what would b
     );
   });
 
+  it('refuses a replacement of another kind: a rubric of yours stays the rubric its scores use', async () => {
+    const rubric = { ...JSON.parse(readFileSync('rules/iga-2026.json', 'utf8')), id: 'uji-rubrik-sendiri' };
+    loadRuleSet(rubric);
+    const before = await evaluate({ nama: 'x', tahun: 2026 }, { rubric: 'uji-rubrik-sendiri' });
+    let issues: readonly unknown[] = [];
+    try {
+      loadRuleSet(own('uji-rubrik-sendiri'), { replace: true });
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidRuleSetError);
+      issues = (error as InvalidRuleSetError).issues;
+    }
+    expect(issues).toStrictEqual([
+      expect.objectContaining({
+        path: ['id'],
+        params: expect.objectContaining({ rule: 'id_of_other_kind', kind: 'rubric' }),
+      }),
+    ]);
+    expect(getRuleSet('uji-rubrik-sendiri').kind).toBe('rubric');
+    const after = await evaluate({ nama: 'x', tahun: 2026 }, { rubric: 'uji-rubrik-sendiri' });
+    expect(after.basis.rubric).toStrictEqual(before.basis.rubric);
+    // The same kind still replaces.
+    expect(loadRuleSet({ ...rubric, edition: '2027' }, { replace: true }).edition).toBe('2027');
+  });
+
   it('refuses duplicate legal-basis and assumption ids', () => {
     const source = { id: 'dup', title: 'x', citation: 'x', status: 'secondary' };
     const text = { id: 'a', en: 'a' };
