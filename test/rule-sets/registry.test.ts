@@ -325,7 +325,10 @@ describe('loading never touches the caller’s objects, and refuses what would b
   });
 
   it('refuses a replacement of another kind: a rubric of yours stays the rubric its scores use', async () => {
-    const rubric = { ...JSON.parse(readFileSync('rules/iga-2026.json', 'utf8')), id: 'uji-rubrik-sendiri' };
+    const rubric = {
+      ...JSON.parse(readFileSync('rules/iga-2026.json', 'utf8')),
+      id: 'uji-rubrik-sendiri',
+    };
     loadRuleSet(rubric);
     const before = await evaluate({ nama: 'x', tahun: 2026 }, { rubric: 'uji-rubrik-sendiri' });
     let issues: readonly unknown[] = [];
