@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -20,14 +19,15 @@ import {
   summarizeEvaluation,
 } from '../index.js';
 import { openRecords, questionsOf } from '../io/index.js';
-import type { Locale } from '../messages.js';
 import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
+import { BODY, BODY_FAILED, bodyChunks, jsonBody } from './_body.js';
 import { compressAnswers } from './_compress.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { type HeavyRunner, heavyRunner } from './_heavy.js';
 import { type Held, type RuleSetSource, ruleSetHolder } from './_live.js';
 import { describeRoutes, docsPage, openapi30 } from './_openapi.js';
 import { problem, problemOf, say, sendProblem } from './_problem.js';
+import { localeOf, problemLocale, queryChoice, queryNumber, queryWholeNumber } from './_request.js';
 import { type Overlay, overlaid, readOverlay, whatIfStamp } from './_what-if.js';
 
 /**
@@ -93,101 +93,6 @@ export interface AppOptions {
   ruleSetSource?: RuleSetSource;
 }
 
-const LOCALES: readonly Locale[] = ['id', 'en'];
-
-/**
- * The locale from `?locale=` (`id` or `en`; anything else a 400), else the best of
- * `Accept-Language`, else Indonesian.
- */
-function localeOf(c: Context): Locale {
-  const query = c.req.query('locale');
-  if (query === undefined || LOCALES.includes(query as Locale)) {
-    return (query as Locale | undefined) ?? acceptedLocale(c);
-  }
-  throw new InvalidOptionError([
-    {
-      path: ['locale'],
-      code: 'invalid_value',
-      message: say(acceptedLocale(c), 'queryOneOf', { name: 'locale', values: LOCALES.join(', ') }),
-    },
-  ]);
-}
-
-/** The best locale of `Accept-Language` the library speaks, else Indonesian. */
-function acceptedLocale(c: Context): Locale {
-  const header = c.req.header('accept-language') ?? '';
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return {
-        tag: tag.trim().toLowerCase().split('-')[0] ?? '',
-        q: q ? Number(q.split('=')[1]) : 1,
-      };
-    })
-    .filter((t) => t.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    const locale = tag === 'in' ? 'id' : tag; // "in" is the old code for Indonesian
-    if (LOCALES.includes(locale as Locale)) return locale as Locale;
-  }
-  return 'id';
-}
-
-/** The language of a request's problems: its valid `?locale=`, else its `Accept-Language`'s. */
-function problemLocale(c: Context): Locale {
-  const query = c.req.query('locale');
-  return LOCALES.includes(query as Locale) ? (query as Locale) : acceptedLocale(c);
-}
-
-/** A query parameter that takes one of `values`; absent is `undefined`, anything else a 400. */
-function queryChoice<T extends string>(
-  c: Context,
-  name: string,
-  values: readonly T[],
-): T | undefined {
-  const given = c.req.query(name);
-  if (given === undefined || values.includes(given as T)) return given as T | undefined;
-  throw new InvalidOptionError([
-    {
-      path: [name],
-      code: 'invalid_value',
-      message: say(problemLocale(c), 'queryOneOf', { name, values: values.join(', ') }),
-    },
-  ]);
-}
-
-/** A query parameter that takes a whole number from `min` to `max`; anything else a 400. */
-function queryWholeNumber(c: Context, name: string, min: number, max: number): number | undefined {
-  const given = c.req.query(name);
-  if (given === undefined) return undefined;
-  const n = /^\d+$/.test(given) ? Number(given) : Number.NaN;
-  if (Number.isInteger(n) && n >= min && n <= max) return n;
-  throw new InvalidOptionError([
-    {
-      path: [name],
-      code: 'invalid_value',
-      message: say(problemLocale(c), 'queryWholeNumber', { name, min, max }),
-    },
-  ]);
-}
-
-/** A query parameter that takes a number from `min` to `max`; anything else a 400. */
-function queryNumber(c: Context, name: string, min: number, max: number): number | undefined {
-  const given = c.req.query(name);
-  if (given === undefined) return undefined;
-  const n = /^\d+(\.\d+)?$/.test(given) ? Number(given) : Number.NaN;
-  if (n >= min && n <= max) return n;
-  throw new InvalidOptionError([
-    {
-      path: [name],
-      code: 'invalid_value',
-      message: say(problemLocale(c), 'queryNumber', { name, min, max }),
-    },
-  ]);
-}
-
 /**
  * Writes a result's basis as response headers too (`X-Inovasi-Rule-Set`, `X-Inovasi-Rubric`:
  * id, edition and hash; `X-Inovasi-Version`), so that a client can log what decided without
@@ -228,114 +133,6 @@ async function recordBody(c: Context, engine: Engine): Promise<unknown> {
 /** Longest run of batch work, in milliseconds, before other requests are let in. */
 const BATCH_SLICE_MS = 10;
 
-/**
- * The request body as JSON; a body that is not JSON is a 400 problem. With `limit`, a body over
- * that many bytes is a 413 problem that points at NDJSON (for a batch sent as a JSON array).
- */
-async function jsonBody(c: Context, limit?: number): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  // The body is read even when refused, so the connection stays usable for the next request.
-  const locale = problemLocale(c);
-  const refuse = (where: string) =>
-    Object.assign(new Error(), {
-      problem: problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale),
-    });
-  let text: string;
-  try {
-    text = await cappedText(c, limit);
-  } catch (error) {
-    // Bytes that are not UTF-8 are not JSON (never read as U+FFFD in their place).
-    if (error instanceof TypeError) {
-      c.header('Connection', 'close');
-      throw refuse(say(locale, 'notUtf8'));
-    }
-    throw error;
-  }
-  if (FORM_TYPES.test(type)) {
-    throw Object.assign(new Error(), {
-      problem: problem(
-        415,
-        'E_UNSUPPORTED_MEDIA_TYPE',
-        say(problemLocale(c), 'sendJson'),
-        [],
-        problemLocale(c),
-      ),
-    });
-  }
-  // One byte order mark is allowed (and dropped); another is not JSON.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.charCodeAt(0) === 0xfeff) throw refuse(say(locale, 'byteOrderMark'));
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw Object.assign(new Error(), { problem: notJson(error, locale) });
-  }
-  // JSON's grammar lets through what no record holds: a number past the largest double (it
-  // reads as Infinity) and an escaped lone surrogate. Every route refuses them alike.
-  // Only a text that could hold one is walked: a surrogate can only come escaped (\uD800: raw
-  // ones are not UTF-8), and a number past the largest double (1.8e308) needs a run of 100
-  // digits or an exponent of two digits or more (99 digits and e9 stay below 1e109).
-  const bad = MAYBE_UNREADABLE.test(text) ? unreadable(value) : undefined;
-  if (bad) {
-    const what = say(locale, bad.what === 'surrogate' ? 'loneSurrogate' : 'numberOutOfRange');
-    throw refuse(say(locale, 'atPath', { path: bad.path || '(root)', what }));
-  }
-  return value;
-}
-
-/** What a JSON text holds when it may hold a lone surrogate or a number out of range. */
-const MAYBE_UNREADABLE = /\\u[dD][89a-fA-F]|\d{100}|[eE][+-]?\d{2}/;
-
-/** A UTF-16 surrogate without its pair. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * The first value of a parsed body that JSON allows and no record can hold: a number that is
- * not finite, or a text (or key) that is not well-formed UTF-16. Walked without recursion, so a
- * deeply nested body cannot overflow the stack.
- */
-function unreadable(value: unknown): { path: string; what: 'surrogate' | 'number' } | undefined {
-  const stack: [unknown, string][] = [[value, '']];
-  while (stack.length > 0) {
-    const [v, path] = stack.pop() as [unknown, string];
-    if (typeof v === 'number' && !Number.isFinite(v)) return { path, what: 'number' };
-    if (typeof v === 'string' && LONE_SURROGATE.test(v)) return { path, what: 'surrogate' };
-    if (v !== null && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) {
-        const at = path ? `${path}.${k}` : k;
-        if (LONE_SURROGATE.test(k)) return { path: at, what: 'surrogate' };
-        stack.push([child, at]);
-      }
-    }
-  }
-  return undefined;
-}
-
-/** The problem of a body JSON.parse refused, naming the position where it stopped. */
-function notJson(error: unknown, locale: Locale) {
-  const position = /position (\d+)/.exec((error as Error).message)?.[1];
-  const where = position !== undefined ? say(locale, 'atPosition', { position }) : '';
-  return problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale);
-}
-
-/** Strict UTF-8: bytes that are not UTF-8 throw a TypeError (a byte order mark is kept). */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * The body as text, decoded strictly (bytes that are not UTF-8 throw a TypeError; a byte order
- * mark is kept for the caller to judge). With `limit`, a body past it is refused with the
- * problem that points a batch at NDJSON; without, the app's body limit holds.
- */
-async function cappedText(c: Context, limit?: number): Promise<string> {
-  const incoming = nodeRequest(c);
-  if (incoming) return UTF8.decode(await wholeBody(incoming, bodyBounds(c, limit)));
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let text = '';
-  for await (const chunk of bodyChunks(c, limit)) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
-}
-
 /** Per app, the runner of its heavy work, ended by {@link closeApp}. */
 const RUNNERS = new WeakMap<object, HeavyRunner>();
 
@@ -353,138 +150,6 @@ const HEAVY = new Set(['/region', '/region/plan', '/evaluate/batch']);
 
 /** Per request, the rule sets it is answered with: those current when it arrived. */
 const HELD = new WeakMap<Context, Held>();
-
-/** Per request, why its body was refused (a reader in between may have worded it its own way). */
-const BODY_FAILED = new WeakMap<Context, Error>();
-
-/** Per request, the app's bounds on its body: bytes, and the longest wait for the next ones. */
-const BODY = new WeakMap<Context, { bytes: number; idleMs: number }>();
-
-/** The bounds of one request's body, and the problems that refuse it. */
-interface BodyBounds {
-  /** Most bytes. */
-  bytes: number;
-  /** Longest wait for the next bytes, in milliseconds. */
-  idleMs: number;
-  /** The 413 problem (past `bytes`). */
-  tooLarge(): Error;
-  /** The 408 problem (nothing for `idleMs`). */
-  idle(): Error;
-}
-
-/**
- * A request body's bounds: `limit` bytes, else the app's; the app's `bodyIdleTimeout`. Either
- * refusal closes the connection after the answer (the rest of the body is not read).
- */
-function bodyBounds(c: Context, limit?: number): BodyBounds {
-  const { bytes: appBytes, idleMs } = BODY.get(c) ?? {
-    bytes: Number.POSITIVE_INFINITY,
-    idleMs: 10_000,
-  };
-  const bytes = limit ?? appBytes;
-  const refuse = (status: number, code: string, detail: (locale: Locale) => string) => {
-    try {
-      c.header('Connection', 'close');
-    } catch {
-      // The answer has begun (a streamed batch): its connection is closed when it ends.
-    }
-    const locale = problemLocale(c);
-    const error = Object.assign(new Error(), {
-      problem: problem(status, code, detail(locale), [], locale),
-    });
-    // A reader in between (the NDJSON reader) words its own error: the body's is kept here.
-    BODY_FAILED.set(c, error);
-    return error;
-  };
-  return {
-    bytes,
-    idleMs,
-    tooLarge: () =>
-      refuse(413, 'E_TOO_LARGE', (locale) =>
-        say(locale, limit === undefined ? 'tooLarge' : 'batchTooLarge', { limit: bytes }),
-      ),
-    idle: () => refuse(408, 'E_BODY_TIMEOUT', (locale) => say(locale, 'bodyIdle', { ms: idleMs })),
-  };
-}
-
-/** On Node (`@hono/node-server`), the request's own stream; elsewhere none. */
-function nodeRequest(c: Context): IncomingMessage | undefined {
-  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-}
-
-/**
- * A Node request's whole body, within its bounds: read from the request's own events with one
- * idle timer (not an async iterator and a timer per chunk, nor the web `Request`'s stream: for
- * a small JSON body those cost as much as the rest of the HTTP layer). Read once per request: a
- * second read would wait out the idle bound.
- */
-function wholeBody(incoming: IncomingMessage, bounds: BodyBounds): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    const stop = () => {
-      clearTimeout(timer);
-      incoming.off('data', onData);
-      incoming.off('end', onEnd);
-      incoming.off('error', onError);
-    };
-    const fail = (error: Error) => {
-      stop();
-      incoming.pause();
-      reject(error);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > bounds.bytes) return fail(bounds.tooLarge());
-      parts.push(chunk);
-      timer.refresh();
-    };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(parts, size));
-    };
-    // A client that goes away mid-body: Node's request emits an error ("aborted").
-    const onError = (error: Error) => fail(error);
-    const timer = setTimeout(() => fail(bounds.idle()), bounds.idleMs);
-    incoming.on('data', onData);
-    incoming.once('end', onEnd);
-    incoming.once('error', onError);
-  });
-}
-
-/**
- * A request body's chunks as they come, never buffered whole: refused with a 413 problem past
- * its byte limit (`limit`, else the app's), and with a 408 problem when no byte comes for the
- * app's `bodyIdleTimeout`; either way the connection is closed after the answer.
- */
-async function* bodyChunks(c: Context, limit?: number): AsyncGenerator<Uint8Array> {
-  const bounds = bodyBounds(c, limit);
-  if (Number(c.req.header('content-length') ?? Number.NaN) > bounds.bytes) {
-    throw bounds.tooLarge();
-  }
-  // On Node, the request's own stream: reading the web Request's body would first build it
-  // (an undici Request, its AbortSignal and a ReadableStream), a fifth of a small request's cost.
-  const body = nodeRequest(c) ?? c.req.raw.body;
-  if (!body) return;
-  const chunks = (body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  let size = 0;
-  for (;;) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const idle = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(bounds.idle()), bounds.idleMs);
-    });
-    let next: IteratorResult<Uint8Array>;
-    try {
-      next = await Promise.race([chunks.next(), idle]);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (next.done) return;
-    size += next.value.byteLength;
-    if (size > bounds.bytes) throw bounds.tooLarge();
-    yield next.value;
-  }
-}
 
 /** The methods the app answers on `path` (HEAD with GET), for 405's `Allow`. */
 function allowedMethods(app: OpenAPIHono, path: string): string[] {
