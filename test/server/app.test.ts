@@ -100,11 +100,25 @@ describe('HTTP API: the same answers as the library', () => {
     expect(body).toStrictEqual(JSON.parse(JSON.stringify(await planRegion(region, options))));
     expect(body.nextYear.tahun).toBe(region.tahun + 1);
     expect(body.cost).toBeLessThanOrEqual(12);
-    for (const wrong of ['years=3', 'budget=-1', 'objective=fastest', 'method=magic']) {
-      const bad = await post(`/region/plan?${wrong}`, region);
+    for (const wrong of [
+      'years=3',
+      'budget=-1',
+      'budget=12abc',
+      'maxSteps=2.5',
+      'maxSteps=10001',
+      'objective=fastest',
+      'method=magic',
+    ]) {
+      const bad = await post(`/region/plan?${wrong}&locale=en`, region);
       expect(bad.status, wrong).toBe(400);
-      expect((await read(bad)).code, wrong).toBe('E_INVALID_OPTION');
+      const problem = await read(bad);
+      expect(problem.code, wrong).toBe('E_INVALID_OPTION');
+      expect(problem.issues[0].path, wrong).toStrictEqual([wrong.split('=')[0]]);
     }
+    const steps = await read(await post('/region/plan?maxSteps=2.5&locale=en', region));
+    expect(steps.issues[0].message).toBe('maxSteps must be a whole number from 0 to 10000');
+    const budget = await read(await post('/region/plan?budget=1e3&locale=en', region));
+    expect(budget.issues[0].message).toBe('budget must be a number from 0 to 1000000');
   });
 
   it('POST /submission gives checkSubmission()’s result', async () => {
