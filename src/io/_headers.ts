@@ -20,6 +20,23 @@ const IGNORED = new Set<string>();
 export const fold = foldLabel;
 for (const column of aliases.ignored.columns) IGNORED.add(fold(column));
 
+/**
+ * Columns that go on a list field after its own column (`rules/aliases.json`, `continues`): the
+ * secondary affairs of an app that keeps the main one apart (`Urusan Irisan`).
+ */
+const CONTINUES = new Map<string, string>();
+for (const [path, names] of Object.entries(aliases.continues)) {
+  if (path !== '$comment') for (const name of names) CONTINUES.set(fold(name), path);
+}
+
+/** The kinds of field a column can continue: lists. */
+const LIST_KINDS: ReadonlySet<string> = new Set([
+  'list-string',
+  'list-number',
+  'list-enum',
+  'urusan',
+]);
+
 /** A column of the sheet and the field it maps to (`undefined`: ignored, with a warning). */
 export interface Column {
   /** The header as written. */
@@ -28,6 +45,8 @@ export interface Column {
   readonly index: number;
   /** The record field, when the column maps to one. */
   readonly field?: Field;
+  /** Whether its values go on the list after those of the field's own column. */
+  readonly continues?: boolean;
 }
 
 /** A map from a region's own headers to record paths; `null` ignores a column on purpose. */
@@ -127,6 +146,11 @@ export function matchHeaders(
     }
     const mapped = own.get(fold(header));
     if (mapped === null) return { header, index };
+    const continued =
+      mapped === undefined ? fields.get(CONTINUES.get(fold(header)) ?? '') : undefined;
+    if (continued && LIST_KINDS.has(continued.kind)) {
+      return { header, index, field: continued, continues: true };
+    }
     const field =
       mapped !== undefined ? fields.get(mapped) : (fields.get(header) ?? byName.get(fold(header)));
     if (!field) {

@@ -67,6 +67,7 @@ export function readRow(
   const documents = new Map<string, Record<string, unknown>>();
   const implied: Record<string, unknown> = {};
   const relative: { path: string; years: readonly number[]; header: string }[] = [];
+  const continued: { path: string; values: readonly unknown[]; header: string }[] = [];
   for (const column of columns) {
     const field: Field | undefined = column.field;
     const cell = cells[column.index];
@@ -92,6 +93,10 @@ export function readRow(
     if (result.also) Object.assign(implied, result.also);
     if (result.relative) {
       relative.push({ path: field.path, years: result.relative, header: column.header });
+      continue;
+    }
+    if (column.continues && Array.isArray(result.value)) {
+      continued.push({ path: field.path, values: result.value, header: column.header });
       continue;
     }
     const part = BUKTI_PART.exec(field.path);
@@ -120,6 +125,18 @@ export function readRow(
         message: say(locale, 'column', { header, detail: say(locale, 'needsTahun') }),
       });
     }
+  }
+  // A list's further values (`Urusan Irisan`) after those of its own column, each once.
+  for (const { path, values, header } of continued) {
+    const own = getPath(record, path);
+    if (!Array.isArray(own) && values.length > 0) {
+      warnings.push({
+        path: path.split('.'),
+        code: 'read_as',
+        message: say(locale, 'continuesWithoutMain', { header, first: String(values[0]) }),
+      });
+    }
+    setPath(record, path, [...new Set([...(Array.isArray(own) ? own : []), ...values])]);
   }
   // What an option implies (kemanfaatan's basis), unless a column of its own gave it.
   for (const [path, value] of Object.entries(implied)) {

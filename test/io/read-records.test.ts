@@ -6,6 +6,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputFileError, InvalidOptionError } from '../../src/errors.js';
 import { createEngine, type RuleSet } from '../../src/index.js';
+import { innovationFields } from '../../src/io/_fields.js';
 import {
   openRecords,
   questionsOf,
@@ -861,6 +862,51 @@ describe('columns real exports carry that the record has no field for', () => {
     expect(messages).toContain('column "Anggaran (Rp)" has no field in the record and is ignored');
     expect(messages.join('\n')).not.toContain('did you mean');
     expect(messages).toHaveLength(4);
+  });
+});
+
+describe('the main affair and the others in two columns (urusan_utama, urusan_irisan)', () => {
+  it('gives urusan the main one first, then the others, each once', async () => {
+    const csv = [
+      'Nama;Urusan Utama;Urusan Irisan',
+      'Si Cantik;Kesehatan;"Administrasi Kependudukan dan Pencatatan Sipil; Kesehatan"',
+      'Lapor;1.03;',
+    ].join('\n');
+    const [a, b] = await rows(new TextEncoder().encode(`${csv}\n`), { format: 'csv' });
+    expect(a?.issues).toBeUndefined();
+    expect(a?.warnings).toBeUndefined();
+    expect(a?.record).toMatchObject({
+      urusan: ['kesehatan', 'administrasi_kependudukan_dan_pencatatan_sipil'],
+    });
+    expect(b?.record).toMatchObject({ urusan: ['pekerjaan_umum_dan_penataan_ruang'] });
+  });
+
+  it('reads the first of them as the main affair when the main one is missing, saying so', async () => {
+    const csv = 'Nama;Urusan Irisan\nSi Cantik;"Pendidikan; Kesehatan"\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.record).toMatchObject({ urusan: ['pendidikan', 'kesehatan'] });
+    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
+      'column "Urusan Irisan" gives further affairs without the main one; the first (pendidikan) is read as the main affair',
+    ]);
+  });
+
+  it('continues only list fields (rules/aliases.json, continues)', () => {
+    const { continues } = JSON.parse(readFileSync('rules/aliases.json', 'utf8')) as {
+      continues: Record<string, unknown>;
+    };
+    const fields = innovationFields();
+    for (const path of Object.keys(continues).filter((k) => k !== '$comment')) {
+      expect(['list-string', 'list-number', 'list-enum', 'urusan'], path).toContain(
+        fields.get(path)?.kind,
+      );
+    }
+  });
+
+  it('says an affair it cannot read at its column, as for the main one', async () => {
+    const csv = 'Nama;Urusan Utama;urusan_irisan\nSi Cantik;Kesehatan;Perikanan Darat\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.issues?.[0]?.path).toStrictEqual(['urusan']);
+    expect(row?.issues?.[0]?.message).toContain('column "urusan_irisan"');
   });
 });
 
