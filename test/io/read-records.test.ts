@@ -855,13 +855,15 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
 describe('columns real exports carry that the record has no field for', () => {
   it('names them as ignored, never suggesting a field that would misread them', async () => {
     const csv =
-      'Nama Inovasi;Anggaran (Rp);Sumber Anggaran;Lintang;Asta Cita\nSi Cantik;50.000.000;APBD;-7.87;3\n';
+      'Nama Inovasi;Anggaran (Rp);Sumber Anggaran;Lintang;Asta Cita;Nama Inisiator\nSi Cantik;50.000.000;APBD;-7.87;3;dr. Rina\n';
     const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
     expect(row?.issues).toBeUndefined();
     const messages = (row?.warnings ?? []).map((w) => w.message);
     expect(messages).toContain('column "Anggaran (Rp)" has no field in the record and is ignored');
     expect(messages.join('\n')).not.toContain('did you mean');
-    expect(messages).toHaveLength(4);
+    // The initiator's name is no initiator (kepala_daerah, opd, …): never "did you mean inisiator".
+    expect(messages).toContain('column "Nama Inisiator" has no field in the record and is ignored');
+    expect(messages).toHaveLength(5);
   });
 });
 
