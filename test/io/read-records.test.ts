@@ -867,6 +867,26 @@ describe('columns real exports carry that the record has no field for', () => {
   });
 });
 
+describe("the official IID API's field names (real-systems.md)", () => {
+  it('reads inovasi.tujuan, inovasi.manfaat and inovasi.latar_belakang (the design)', async () => {
+    const csv = [
+      'inovasi.nama;inovasi.tujuan;inovasi.manfaat;inovasi.latar_belakang;kelompok_inovator',
+      'Si Cantik;Mempercepat layanan;Antrean lebih pendek;Antrean panjang di puskesmas;ASN',
+    ].join('\n');
+    const [row] = await rows(new TextEncoder().encode(`${csv}\n`), { format: 'csv' });
+    expect(row?.record).toStrictEqual({
+      nama: 'Si Cantik',
+      tujuan: 'Mempercepat layanan',
+      manfaat: 'Antrean lebih pendek',
+      rancangBangun: 'Antrean panjang di puskesmas',
+    });
+    // LAN's group of innovators (K/L, ASN, …) is another axis than the initiator: no hint.
+    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
+      'column "kelompok_inovator" has no field in the record and is ignored',
+    ]);
+  });
+});
+
 describe('the main affair and the others in two columns (urusan_utama, urusan_irisan)', () => {
   it('gives urusan the main one first, then the others, each once', async () => {
     const csv = [
