@@ -130,6 +130,26 @@ async function recordBody(c: Context, engine: Engine): Promise<unknown> {
   return recordOfFields(fields, numberFormat, problemLocale(c), questionsOf(engine.ruleSets));
 }
 
+/**
+ * The record of a route that judges one ({@link recordBody}); an array of them is a 422 that
+ * says where many records go (`/evaluate/batch`), not zod's "expected object".
+ */
+async function oneRecord(c: Context, engine: Engine): Promise<unknown> {
+  const record = await recordBody(c, engine);
+  if (!Array.isArray(record)) return record;
+  const locale = problemLocale(c);
+  const text = say(locale, 'oneRecordOnly');
+  throw Object.assign(new Error(), {
+    problem: problem(
+      422,
+      'E_INVALID_RECORD',
+      text,
+      [{ path: [], code: 'invalid_type', message: text }],
+      locale,
+    ),
+  });
+}
+
 /** Longest run of batch work, in milliseconds, before other requests are let in. */
 const BATCH_SLICE_MS = 10;
 
@@ -357,7 +377,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     // `?detail=summary`: the verdict, failing criteria with reasons, score totals and stamp.
     const summary = queryChoice(c, 'detail', ['full', 'summary']) === 'summary';
     const engine = engineOf(c);
-    const record = await recordBody(c, engine);
+    const record = await oneRecord(c, engine);
     if (!overlay) {
       const result = stamped(c, await engine.evaluate(record, options));
       return c.json(summary ? summarizeEvaluation(result) : result);
@@ -581,7 +601,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   app.post('/submission', async (c) => {
     const { ruleSet: _, ...options } = optionsOf(c);
     const asOf = c.req.query('asOf');
-    const check = await engineOf(c).checkSubmission(await recordBody(c, engineOf(c)), {
+    const check = await engineOf(c).checkSubmission(await oneRecord(c, engineOf(c)), {
       locale: options.locale ?? 'id',
       ...(typeof options.rubric === 'string' ? { rubric: options.rubric } : {}),
       ...(asOf !== undefined ? { asOf } : {}),

@@ -132,6 +132,29 @@ describe('HTTP API: the same answers as the library', () => {
     expect(body.problems.map((p: Body) => p.code)).toContain('penerapan_di_luar_jendela');
   });
 
+  it('says where many records go when an array is posted to a one-record route', async () => {
+    for (const path of ['/evaluate', '/submission']) {
+      const res = await post(`${path}?locale=en`, [{ nama: 'A' }, { nama: 'B' }]);
+      expect(res.status, path).toBe(422);
+      const body = await read(res);
+      expect(body.code, path).toBe('E_INVALID_RECORD');
+      expect(body.issues, path).toStrictEqual([
+        {
+          path: [],
+          code: 'invalid_type',
+          message:
+            'this route takes one innovation record (a JSON object), not an array; for many, send an array or NDJSON to /evaluate/batch',
+        },
+      ]);
+    }
+    const id = await read(await post('/evaluate', [{ nama: 'A' }]));
+    expect(id.detail).toContain('kirim larik atau NDJSON ke /evaluate/batch');
+    // A form's check keeps its answer: not valid, at the root.
+    const form = await read(await post('/form/validate?locale=en', [{ nama: 'A' }]));
+    expect(form.valid).toBe(false);
+    expect(form.issues[0].path).toStrictEqual([]);
+  });
+
   it('POST /evaluate/batch streams NDJSON for a JSON array and for NDJSON, bad rows in place', async () => {
     const records = [{ nama: 'A' }, { nama: 5 }, eligibleRecord()];
     for (const [body, type] of [
