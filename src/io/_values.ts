@@ -163,6 +163,14 @@ const ok = (value: unknown, note?: string): CellResult =>
   note === undefined ? { ok: true, value } : { ok: true, value, note };
 const fail = (code: string, message: string): CellResult => ({ ok: false, code, message });
 
+/**
+ * A list read from a cell; a cell of separators only (`;`, ` , `) holds none, and is an empty
+ * cell (the field not filled), never an empty list: no affair at all fails criterion (d), where
+ * an unfilled one leaves the record incomplete.
+ */
+const listed = (values: unknown[]): CellResult =>
+  values.length > 0 ? ok(values) : { ok: true, value: undefined, empty: true };
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function isoDate(year: number, month: number, day: number): string | undefined {
@@ -453,14 +461,15 @@ function readUrusan(cell: Cell, locale: Locale): CellResult {
     }
     ids.push(...(found as string[]));
   }
-  return ok(ids);
+  return listed(ids);
 }
 
+/** A cell's items; an item of no letter or digit (`-`, `,`, `.`) is none. */
 const splitList = (text: string, separators: RegExp) =>
   text
     .split(separators)
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
 
 /**
  * Reads one cell for a field.
@@ -510,7 +519,7 @@ export function readCell(
         if (!one.ok) return one;
         values.push(one.value as string);
       }
-      return ok(values);
+      return listed(values);
     }
     case 'list-number': {
       const values: number[] = [];
@@ -519,14 +528,14 @@ export function readCell(
         if (!one.ok) return one;
         values.push(one.value as number);
       }
-      return ok(values);
+      return listed(values);
     }
     case 'list-string':
-      return ok(splitList(String(cell), /[;\n]/));
+      return listed(splitList(String(cell), /[;\n]/));
     case 'urusan':
       return readUrusan(cell, locale);
     case 'bukti':
-      return ok(splitList(String(cell), /[;\n]/).map((jenis) => ({ jenis })));
+      return listed(splitList(String(cell), /[;\n]/).map((jenis) => ({ jenis })));
     default: {
       const text = cell instanceof Date ? (fromDate(cell) ?? String(cell)) : String(cell).trim();
       // A free-text field with known labels (a competition's categories): the label as its id.

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputFileError, InvalidOptionError } from '../../src/errors.js';
-import { createEngine, type RuleSet } from '../../src/index.js';
+import { createEngine, evaluate, type RuleSet } from '../../src/index.js';
 import { innovationFields } from '../../src/io/_fields.js';
 import {
   openRecords,
@@ -867,6 +867,28 @@ describe('columns real exports carry that the record has no field for', () => {
   });
 });
 
+describe('a list cell of separators only', () => {
+  it('leaves the field unfilled, never an empty list (no affair at all is not eligible)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom(';', ',', ' ', '\n'), minLength: 1, maxLength: 8 }),
+        async (cell) => {
+          const quoted = `"${cell}"`;
+          const csv = [
+            'Nama;Urusan Pemerintahan;Urusan Irisan;Manfaat Bagi;indikator.rkpd.tahun;indikator.regulasi.bukti',
+            `Si Cantik;${quoted};${quoted};${quoted};${quoted};${quoted}`,
+          ].join('\n');
+          const [row] = await rows(new TextEncoder().encode(`${csv}\n`), { format: 'csv' });
+          expect(row?.issues).toBeUndefined();
+          expect(row?.record).toStrictEqual({ nama: 'Si Cantik' });
+          expect((await evaluate(row?.record)).verdict).toBe('incomplete');
+        },
+      ),
+      { numRuns: runs(30) },
+    );
+  });
+});
+
 describe("the official IID API's field names (real-systems.md)", () => {
   it('reads inovasi.tujuan, inovasi.manfaat and inovasi.latar_belakang (the design)', async () => {
     const csv = [
@@ -907,9 +929,27 @@ describe('the main affair and the others in two columns (urusan_utama, urusan_ir
     const csv = 'Nama;Urusan Irisan\nSi Cantik;"Pendidikan; Kesehatan"\n';
     const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
     expect(row?.record).toMatchObject({ urusan: ['pendidikan', 'kesehatan'] });
-    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
-      'column "Urusan Irisan" gives further affairs without the main one; the first (pendidikan) is read as the main affair',
+    expect(row?.warnings).toStrictEqual([
+      {
+        path: ['urusan'],
+        code: 'read_as',
+        message:
+          'column "Urusan Irisan" gives further affairs without the main one; the first (pendidikan) is read as the main affair',
+      },
     ]);
+  });
+
+  it('leaves a column the caller maps to another field to that field', async () => {
+    const csv = 'Nama;Urusan Utama;Urusan Irisan\nSi Cantik;Kesehatan;Layanan sehat\n';
+    const [row] = await rows(new TextEncoder().encode(csv), {
+      format: 'csv',
+      map: { 'Urusan Irisan': 'tujuan' },
+    });
+    expect(row?.record).toStrictEqual({
+      nama: 'Si Cantik',
+      urusan: ['kesehatan'],
+      tujuan: 'Layanan sehat',
+    });
   });
 
   it('continues only list fields (rules/aliases.json, continues)', () => {

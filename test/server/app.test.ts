@@ -119,6 +119,18 @@ describe('HTTP API: the same answers as the library', () => {
     expect(steps.issues[0].message).toBe('maxSteps must be a whole number from 0 to 10000');
     const budget = await read(await post('/region/plan?budget=1e3&locale=en', region));
     expect(budget.issues[0].message).toBe('budget must be a number from 0 to 1000000');
+    // Past a bound by one is said by the query's reader, at both ends.
+    for (const [query, message] of [
+      ['maxSteps=10001', 'maxSteps must be a whole number from 0 to 10000'],
+      ['budget=1000000.5', 'budget must be a number from 0 to 1000000'],
+    ]) {
+      const past = await read(await post(`/region/plan?${query}&locale=en`, region));
+      expect(past.issues[0].message, query).toBe(message);
+    }
+    // Many digits, a fraction of many digits and the bounds themselves are read.
+    for (const query of ['maxSteps=12', 'maxSteps=0', 'budget=12.25', 'budget=0']) {
+      expect((await post(`/region/plan?${query}`, region)).status, query).toBe(200);
+    }
   });
 
   it('POST /submission gives checkSubmission()’s result', async () => {
