@@ -50,20 +50,35 @@ function limitOf(name: string): number {
 /** Whether an entry holds cell text (a sheet or the shared strings). */
 const holdsText = (name: string) => /^xl\/(sharedStrings|worksheets\/[^/]+)\.xml$/i.test(name);
 
+/** One entry of an archive, as its central directory and local header give it. */
+export interface ZipEntry {
+  /** Its path in the archive, e.g. `xl/workbook.xml`. */
+  name: string;
+  /** How it is compressed: 0 stored, 8 deflated (any other is no workbook's). */
+  method: number;
+  /** The size it declares once inflated, in bytes. */
+  declared: number;
+  /** The size it declares compressed, in bytes. */
+  compressed: number;
+  /** Its compressed bytes, or undefined when its local header is not where the directory says. */
+  data: Buffer | undefined;
+}
+
 /**
- * The first reason to refuse an archive, or undefined when it is within bounds (or is not a zip
- * archive at all: exceljs then says what it is not).
+ * The entries of a zip archive in the order of its central directory, or undefined when it has
+ * none (it is no zip archive). A damaged directory ends the list at the first record it cannot
+ * read, with `complete` false.
  */
-export async function checkZip(bytes: Buffer): Promise<ZipProblem | undefined> {
-  if (bytes.length > XLSX_LIMITS.archiveBytes) {
-    return { code: 'too_large', limit: XLSX_LIMITS.archiveBytes };
-  }
+export function zipEntries(bytes: Buffer): { entries: ZipEntry[]; complete: boolean } | undefined {
   const end = findEnd(bytes);
   if (end === undefined) return undefined;
   const count = bytes.readUInt16LE(end + 10);
   let at = bytes.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return undefined;
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
+      return { entries, complete: false };
+    }
     const method = bytes.readUInt16LE(at + 10);
     const compressed = bytes.readUInt32LE(at + 20);
     const declared = bytes.readUInt32LE(at + 24);
@@ -72,14 +87,31 @@ export async function checkZip(bytes: Buffer): Promise<ZipProblem | undefined> {
     const local = bytes.readUInt32LE(at + 42);
     const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + skip;
+    let data: Buffer | undefined;
+    if (local + 30 <= bytes.length && bytes.readUInt32LE(local) === LOCAL) {
+      const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+      data = bytes.subarray(start, start + compressed);
+    }
+    entries.push({ name, method, declared, compressed, data });
+  }
+  return { entries, complete: true };
+}
+
+/**
+ * The first reason to refuse an archive, or undefined when it is within bounds (or is not a zip
+ * archive at all: exceljs then says what it is not).
+ */
+export async function checkZip(bytes: Buffer): Promise<ZipProblem | undefined> {
+  if (bytes.length > XLSX_LIMITS.archiveBytes) {
+    return { code: 'too_large', limit: XLSX_LIMITS.archiveBytes };
+  }
+  for (const { name, method, declared, compressed, data } of zipEntries(bytes)?.entries ?? []) {
     const limit = limitOf(name);
     // 0xFFFFFFFF: a size only ZIP64 can give, past any workbook a region keeps.
     if (declared > limit || declared === 0xffffffff || compressed === 0xffffffff) {
       return { code: 'too_large', entry: name, limit: Math.min(limit, 0xffffffff) };
     }
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) continue;
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + compressed);
+    if (!data) continue;
     const problem =
       method === 8
         ? await inflated(data, name, declared)

@@ -23,6 +23,7 @@ import {
   UnreadableCell,
   unreadableIssue,
 } from './_xlsx-cells.js';
+import { readPartsInOrder } from './_xlsx-parts.js';
 import { checkZip, XLSX_LIMITS, type ZipProblem } from './_zip-guard.js';
 import {
   type Delimiter,
@@ -545,14 +546,18 @@ const HEADER_SEARCH = 10;
 /**
  * Finds the header row among the first rows: the one that names the most fields (the first such
  * row), so a sheet with a title above its table ("DAFTAR INOVASI KOTA BATU 2024") is read as a
- * person reads it. Returns the rows read after it, to be read as data.
+ * person reads it. A second header row under it (a merged "Waktu" over "Uji Coba" and
+ * "Penerapan") is read with it ({@link subheader}). Returns the header's texts and the rows read
+ * after it, to be read as data.
  */
 async function locateHeader<T>(
   rows: AsyncIterator<T>,
   cellsOf: (row: T) => string[] | undefined,
   fields: ReadonlyMap<string, Field>,
   map: HeaderMap | undefined,
-): Promise<{ header: T; skipped: number; after: T[] } | undefined> {
+): Promise<
+  { header: T; cells: string[]; second: T | undefined; skipped: number; after: T[] } | undefined
+> {
   const seen: T[] = [];
   let best = -1;
   let bestCount = 0;
@@ -567,9 +572,7 @@ async function locateHeader<T>(
     }
     if (cells.every((c) => c.trim() === '')) continue;
     seen.push(next.value);
-    const count = matchHeaders(cells, fields, map ?? {}, 'en').columns.filter(
-      (c) => c.field,
-    ).length;
+    const count = fieldCount(cells, fields, map);
     if (count > bestCount) {
       best = seen.length - 1;
       bestCount = count;
@@ -577,7 +580,51 @@ async function locateHeader<T>(
   }
   if (seen.length === 0) return undefined;
   const at = Math.max(best, 0);
-  return { header: seen[at] as T, skipped: at, after: seen.slice(at + 1) };
+  const header = seen[at] as T;
+  const cells = cellsOf(header) ?? [];
+  const below = seen[at + 1];
+  const below_cells = below === undefined ? undefined : cellsOf(below);
+  const joined = below_cells && subheader(cells, below_cells, fields, map);
+  if (joined) {
+    return { header, cells: joined, second: below, skipped: at, after: seen.slice(at + 2) };
+  }
+  return { header, cells, second: undefined, skipped: at, after: seen.slice(at + 1) };
+}
+
+/** How many of a row's cells name a field. */
+const fieldCount = (
+  cells: readonly string[],
+  fields: ReadonlyMap<string, Field>,
+  map: HeaderMap | undefined,
+) => matchHeaders(cells, fields, map ?? {}, 'en').columns.filter((c) => c.field).length;
+
+/**
+ * The header's texts read with the row under it, when that row is a second header row: each of
+ * its cells under a header cell that names no field, or under an empty one (the rest of a merged
+ * cell, whose text is the nearest one to its left), joined to that text ("Waktu" and "Uji Coba":
+ * "Waktu Uji Coba") or, when that names nothing, alone. Undefined when the row below is data: it
+ * has a cell under a header that names a field, or joined it names no more fields than the header.
+ */
+function subheader(
+  top: readonly string[],
+  below: readonly string[],
+  fields: ReadonlyMap<string, Field>,
+  map: HeaderMap | undefined,
+): string[] | undefined {
+  const named = matchHeaders(top, fields, map ?? {}, 'en').columns;
+  const joined = [...top];
+  let parent = '';
+  for (let i = 0; i < Math.max(top.length, below.length); i++) {
+    const head = (top[i] ?? '').trim();
+    if (head !== '') parent = head;
+    const sub = (below[i] ?? '').trim();
+    if (sub === '') continue;
+    if (named.some((c) => c.index === i && c.field)) return undefined;
+    const both = parent === '' ? sub : `${parent} ${sub}`;
+    joined[i] =
+      fieldCount([both], fields, map) > 0 || fieldCount([sub], fields, map) === 0 ? both : sub;
+  }
+  return fieldCount(joined, fields, map) > fieldCount(top, fields, map) ? joined : undefined;
 }
 
 async function* replay<T>(first: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
@@ -599,6 +646,25 @@ const skippedWarning = (skipped: number, line: number, locale: Locale): Issue[] 
         },
       ]
     : [];
+
+/** The notice that the header was read from two rows, with one column it names as an example. */
+function subheaderWarning(
+  joined: readonly string[],
+  top: readonly string[],
+  line: number,
+  next: number | undefined,
+  locale: Locale,
+): Issue[] {
+  if (next === undefined) return [];
+  const example = joined.find((text, i) => text !== top[i]) ?? '';
+  return [
+    {
+      path: [`line ${next}`],
+      code: 'two_row_header',
+      message: say(locale, 'twoRowHeader', { line, next, example }),
+    },
+  ];
+}
 
 const columnList = (columns: readonly Column[]) =>
   columns
@@ -635,9 +701,19 @@ async function openCsv(
   const found = await locateHeader(records, (r) => r.cells, fields, options.map);
   if (!found) throw emptyFile(name, locale);
   const headerLine = found.header.line;
-  const matched = headerResult(found.header.cells ?? [], fields, name, headerLine, options);
+  const matched = headerResult(found.cells, fields, name, headerLine, options);
   const columns = matched.columns;
-  const warnings = [...skippedWarning(found.skipped, headerLine, locale), ...matched.warnings];
+  const warnings = [
+    ...skippedWarning(found.skipped, headerLine, locale),
+    ...subheaderWarning(
+      found.cells,
+      found.header.cells ?? [],
+      headerLine,
+      found.second?.line,
+      locale,
+    ),
+    ...matched.warnings,
+  ];
   const data = replay(found.after, records);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
@@ -685,7 +761,11 @@ function rowRead(index: number, line: number, row: TableRow): ReadRow {
     : { index, line, issues: row.issues, ...warnings };
 }
 
-type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & { name?: string };
+type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & {
+  name?: string;
+  /** `hidden` or `veryHidden` for a sheet whose tab Excel does not show. */
+  state?: string;
+};
 
 /** The words a totals or summary row starts with, alone or with a count: `Jumlah Inovasi: 12`. */
 const TOTALS =
@@ -824,23 +904,32 @@ async function openWorkbook(
     entries: 'ignore',
   });
   guardSharedStrings(reader);
+  const fromDirectory = readPartsInOrder(reader, archive);
   const sheets = (reader as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
   const seen: string[] = [];
   let sheet: SheetReader | undefined;
+  // Without --sheet, the first sheet whose tab shows: a template's hidden sheet holds the lists
+  // its drop-downs offer, not innovations. A workbook of hidden sheets only is read from its first.
+  let firstHidden: SheetReader | undefined;
   try {
     for (;;) {
       const next = await sheets.next();
       if (next.done) break;
       const candidate = next.value;
       const sheetName = candidate.name ?? say(locale, 'sheetNumber', { n: seen.length + 1 });
-      if (options.sheet === undefined || sheetName === options.sheet) {
+      const hidden =
+        fromDirectory && (candidate.state === 'hidden' || candidate.state === 'veryHidden');
+      if (options.sheet === undefined ? !hidden : sheetName === options.sheet) {
         sheet = candidate;
         break;
       }
+      if (options.sheet === undefined) firstHidden ??= candidate;
       seen.push(sheetName);
-      // Skip this sheet's rows: the reader streams sheets in order.
-      for await (const _ of candidate) void _;
+      // A sheet read through the archive's directory is opened only when read; exceljs's own
+      // pass streams the sheets in order, so a skipped one is read through.
+      if (!fromDirectory) for await (const _ of candidate) void _;
     }
+    sheet ??= firstHidden;
   } catch (error) {
     throw new InputFileError(name, [
       {
@@ -863,7 +952,9 @@ async function openWorkbook(
   }
   const rowsOf = guardedRows(sheet[Symbol.asyncIterator](), name, locale);
   // exceljs counts cells from 1: values[0] is always empty.
-  const textOf = (row: { values: unknown[] }) => row.values.slice(1).map(cellText);
+  // exceljs's values are a sparse array (no entry for an empty cell): Array.from gives each
+  // empty cell its place, where map would keep a hole.
+  const textOf = (row: { values: unknown[] }) => Array.from(row.values.slice(1), cellText);
   const found = await locateHeader(rowsOf, textOf, fields, options.map);
   if (!found) {
     throw new InputFileError(name, [
@@ -871,14 +962,18 @@ async function openWorkbook(
     ]);
   }
   const header = found.header;
-  const matched = headerResult(textOf(header), fields, name, header.number, options);
+  const matched = headerResult(found.cells, fields, name, header.number, options);
   const columns = matched.columns;
-  const warnings = [...skippedWarning(found.skipped, header.number, locale), ...matched.warnings];
+  const warnings = [
+    ...skippedWarning(found.skipped, header.number, locale),
+    ...subheaderWarning(found.cells, textOf(header), header.number, found.second?.number, locale),
+    ...matched.warnings,
+  ];
   const data = replay(found.after, rowsOf);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const sheetRow of data) {
-      const read = sheetRow.values.slice(1).map(cellValue);
+      const read = Array.from(sheetRow.values.slice(1), cellValue);
       const line = sheetRow.number;
       // A cell that cannot be read is an issue naming it, in a column that is read.
       const unreadable = columns.flatMap((c) => {

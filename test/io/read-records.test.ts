@@ -425,6 +425,92 @@ describe('a title above the table', () => {
   });
 });
 
+describe('a header of two rows, and empty header cells', () => {
+  /** A sheet as a Bappeda officer lays it out: a title, then "Waktu" merged over two columns. */
+  async function twoRowSheet(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap');
+    ws.mergeCells('A1:E1');
+    ws.getCell('A1').value = 'DAFTAR INOVASI DAERAH KABUPATEN CONTOH 2024';
+    ws.getCell('A3').value = 'No';
+    ws.mergeCells('A3:A4');
+    ws.getCell('B3').value = 'Nama Inovasi';
+    ws.mergeCells('B3:B4');
+    ws.getCell('C3').value = 'Waktu';
+    ws.mergeCells('C3:D3');
+    ws.getCell('C4').value = 'Uji Coba';
+    ws.getCell('D4').value = 'Penerapan';
+    ws.getCell('E3').value = 'Perangkat Daerah';
+    ws.mergeCells('E3:E4');
+    ws.addRow([1, 'SI-CANTIK', '01/03/2022', '10/01/2023', 'Dinas Kesehatan']);
+    ws.addRow([2, 'Lapor Cepat', '01/06/2023', '', 'Diskominfo']);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('reads a merged header over a second row as one header, and says so', async () => {
+    const all = await rows(await twoRowSheet(), { format: 'xlsx' });
+    expect(all.map((r) => [r.line, r.record])).toStrictEqual([
+      [
+        5,
+        {
+          id: '1',
+          nama: 'SI-CANTIK',
+          waktuUjiCoba: '2022-03-01',
+          waktuPenerapan: '2023-01-10',
+          opd: 'Dinas Kesehatan',
+        },
+      ],
+      [6, { id: '2', nama: 'Lapor Cepat', waktuUjiCoba: '2023-06-01', opd: 'Diskominfo' }],
+    ]);
+    expect(all[0]?.warnings?.map((w) => [w.code, w.path, w.message])).toStrictEqual([
+      ['header_below_title', ['line 3'], expect.any(String)],
+      [
+        'two_row_header',
+        ['line 4'],
+        'the header spans lines 3 and 4; the two are read together (e.g. "Waktu Uji Coba")',
+      ],
+    ]);
+  });
+
+  it('reads the same layout saved as CSV', async () => {
+    const all = await rows(
+      file(
+        'csv',
+        'No;Nama Inovasi;Waktu;;Perangkat Daerah\n;;Uji Coba;Penerapan;\n1;A;01/03/2022;10/01/2023;Dinas X\n',
+      ),
+    );
+    expect(all.map((r) => [r.line, r.record])).toStrictEqual([
+      [
+        3,
+        {
+          id: '1',
+          nama: 'A',
+          waktuUjiCoba: '2022-03-01',
+          waktuPenerapan: '2023-01-10',
+          opd: 'Dinas X',
+        },
+      ],
+    ]);
+  });
+
+  it('reads the row under the header as data when it fills a named column', async () => {
+    // "Tahapan" under the unnamed "Keterangan" would join as a header, but "B" fills Nama Inovasi.
+    const all = await rows(file('csv', 'Nama Inovasi;Keterangan\nB;Tahapan\n'));
+    expect(all.map((r) => r.record)).toStrictEqual([{ nama: 'B' }]);
+    expect(all[0]?.warnings?.map((w) => w.code)).not.toContain('two_row_header');
+  });
+
+  it('reads a sheet whose header has an empty cell, without failing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.getCell('A1').value = 'Nama Inovasi';
+    ws.getCell('C1').value = 'Perangkat Daerah';
+    ws.addRow(['A', 'catatan', 'Dinas X']);
+    const all = await rows(new Uint8Array(await wb.xlsx.writeBuffer()), { format: 'xlsx' });
+    expect(all.map((r) => [r.line, r.record])).toStrictEqual([[2, { nama: 'A', opd: 'Dinas X' }]]);
+  });
+});
+
 describe('urusan as people write them', () => {
   it.each([
     ['Urusan Pemerintahan Bidang Kesehatan', 'kesehatan'],

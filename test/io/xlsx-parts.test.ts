@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { InputFileError } from '../../src/errors.js';
+import { type ReadOptions, type ReadRow, readRecords } from '../../src/io/index.js';
+
+/** The rows read from a workbook's bytes, their messages in English. */
+async function rows(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadRow[]> {
+  const out: ReadRow[] = [];
+  for await (const row of readRecords(bytes, { locale: 'en', format: 'xlsx', ...options })) {
+    out.push(row);
+  }
+  return out;
+}
+
+const field = (read: ReadRow[], name: string) =>
+  read.map((row) => (row.record as Record<string, unknown> | undefined)?.[name]);
+const names = (read: ReadRow[]) => field(read, 'nama');
+
+/** A workbook written by exceljs: it stores `xl/workbook.xml` last, after the sheets. */
+async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('reading a workbook through its central directory', () => {
+  it('reads the first sheet whose tab shows, and a hidden one only by name', async () => {
+    const bytes = await workbook((wb) => {
+      const lists = wb.addWorksheet('Referensi', { state: 'hidden' });
+      lists.addRow(['nama']);
+      lists.addRow(['Pilihan dari daftar']);
+      const data = wb.addWorksheet('Data');
+      data.addRow(['nama']);
+      data.addRow(['Si Cantik']);
+    });
+    expect(names(await rows(bytes))).toStrictEqual(['Si Cantik']);
+    expect(names(await rows(bytes, { sheet: 'Referensi' }))).toStrictEqual(['Pilihan dari daftar']);
+    expect(names(await rows(bytes, { sheet: 'Data' }))).toStrictEqual(['Si Cantik']);
+  });
+
+  it('reads the first hidden sheet when no tab shows', async () => {
+    const bytes = await workbook((wb) => {
+      for (const name of ['A', 'B']) {
+        const ws = wb.addWorksheet(name, { state: 'veryHidden' });
+        ws.addRow(['nama']);
+        ws.addRow([`Inovasi ${name}`]);
+      }
+    });
+    expect(names(await rows(bytes))).toStrictEqual(['Inovasi A']);
+  });
+
+  it('takes the sheets in the order of their tabs, not of their parts', async () => {
+    const bytes = await workbook((wb) => {
+      const later = wb.addWorksheet('Kedua');
+      later.addRow(['nama']);
+      later.addRow(['Dari tab kedua']);
+      const first = wb.addWorksheet('Pertama');
+      first.addRow(['nama']);
+      first.addRow(['Dari tab pertama']);
+      // exceljs's own field for a tab's place (not in its types).
+      (later as unknown as { orderNo: number }).orderNo = 2;
+      (first as unknown as { orderNo: number }).orderNo = 1;
+    });
+    expect(names(await rows(bytes))).toStrictEqual(['Dari tab pertama']);
+    const error = await rows(bytes, { sheet: 'Ketiga' }).catch((e: unknown) => e);
+    expect((error as InputFileError).issues[0]?.message).toBe(
+      'input has no sheet "Ketiga"; its sheets: Pertama, Kedua',
+    );
+  });
+
+  it('keeps every character split between two inflated chunks', async () => {
+    // Thousands of distinct texts of 2- and 3-byte characters: the shared strings and the sheet
+    // inflate in chunks of 16 kB, so characters fall across chunk boundaries. (No character past
+    // U+FFFF: exceljs's writer splits those itself, on writing.)
+    const texts = Array.from({ length: 3000 }, (_, i) => `Layanan – ‘Sehat’ Ñé ${i}`);
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['nama', 'deskripsi']);
+      for (const text of texts) ws.addRow([text, { richText: [{ text: `${text} ✓` }] }]);
+    });
+    const read = await rows(bytes);
+    expect(names(read)).toStrictEqual(texts);
+    expect(field(read, 'rancangBangun')).toStrictEqual(texts.map((t) => `${t} ✓`));
+  });
+
+  it('reads a two-sheet workbook many times over, each time whole', async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('Ringkasan').addRow(['x']);
+      const data = wb.addWorksheet('Data');
+      data.addRow(['nama']);
+      data.addRow(['B']);
+    });
+    const reads = await Promise.all(
+      Array.from({ length: 40 }, () => rows(bytes, { sheet: 'Data' }).then(names)),
+    );
+    expect(reads).toStrictEqual(Array.from({ length: 40 }, () => ['B']));
+  });
+
+  it('says a damaged part is damaged, naming the file', async () => {
+    const bytes = Buffer.from(
+      await workbook((wb) => {
+        const ws = wb.addWorksheet('Data');
+        ws.addRow(['nama']);
+        ws.addRow(['Si Cantik']);
+      }),
+    );
+    // Overwrite the start of workbook.xml's deflated bytes (its local header stays whole).
+    const at = bytes.indexOf('xl/workbook.xml');
+    const data = at + 'xl/workbook.xml'.length;
+    bytes.fill(0xff, data, data + 16);
+    const error = await rows(bytes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputFileError);
+    expect((error as InputFileError).issues[0]?.code).toBe('invalid_xlsx');
+  });
+});
