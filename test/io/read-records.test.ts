@@ -973,6 +973,15 @@ describe('a list cell of separators only', () => {
       { numRuns: runs(30) },
     );
   });
+
+  it('keeps each item of a list without the spaces around its separator', async () => {
+    const csv = 'Nama;indikator.regulasi.bukti\nSi Cantik;" SK Bupati ;  Foto kegiatan\n"\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.record).toStrictEqual({
+      nama: 'Si Cantik',
+      indikator: { regulasi: { bukti: [{ jenis: 'SK Bupati' }, { jenis: 'Foto kegiatan' }] } },
+    });
+  });
 });
 
 describe("the official IID API's field names (real-systems.md)", () => {
