@@ -800,6 +800,9 @@ function notARecord(
       }),
     };
   }
+  if (columnNumbers(cells)) {
+    return { path: [], code: 'column_numbers', message: say(locale, 'columnNumbers', { line }) };
+  }
   const filled = columns.filter((c) => foldCell(cells[c.index]) !== '');
   if (filled.length >= 2 && filled.every((c) => foldCell(cells[c.index]) === foldCell(c.header))) {
     return {
@@ -809,6 +812,21 @@ function notARecord(
     };
   }
   return undefined;
+}
+
+/**
+ * Whether a row holds only the numbers of the table's columns, as official tables print under
+ * their header (`1 2 3 4`, `(1) (2) (3)`): three or more, each one more than the one before.
+ */
+function columnNumbers(cells: readonly unknown[]): boolean {
+  const numbers = cells
+    .map(foldCell)
+    .filter((text) => text !== '')
+    .map((text) => /^\(?(\d{1,3})\)?$/.exec(text)?.[1]);
+  return (
+    numbers.length >= 3 &&
+    numbers.every((n, i) => n !== undefined && Number(n) === Number(numbers[0]) + i)
+  );
 }
 
 /** The bytes, or an {@link InputFileError} when there are none. */

@@ -685,6 +685,25 @@ describe('rows that are no records', () => {
     ]);
     expect(rows.map((r) => r.index)).toStrictEqual([0, 1, 1, 2]);
   });
+  it.each([
+    ['1;2;3;4', 'No;Nama Inovasi;Perangkat Daerah;Tahapan'],
+    ['(1);(2);(3);(4)', 'No;Nama Inovasi;Perangkat Daerah;Tahapan'],
+    [';(2);(3);(4)', ';Nama Inovasi;Perangkat Daerah;Tahapan'],
+  ])('skips the row of column numbers %j under the header', async (numbers, header) => {
+    const rows = await rowsOf(`${header}\n${numbers}\n1;Si Cantik;Dinas X;Uji Coba\n`);
+    expect(rows.map((r) => [r.line, r.skipped ?? false, r.warnings?.[0]?.message])).toStrictEqual([
+      [2, true, "line 2 holds the table's column numbers (1, 2, 3, …): left out"],
+      [3, false, undefined],
+    ]);
+  });
+
+  it('keeps a row of numbers that do not count the columns, or count fewer than three', async () => {
+    const rows = await rowsOf('No;Nama Inovasi;Tahun\n1;3;2024\n2;3;\n');
+    expect(rows.map((r) => r.skipped ?? (r.record as { nama: string }).nama)).toStrictEqual([
+      '3',
+      '3',
+    ]);
+  });
 });
 
 describe('the latest development, as real exports name it', () => {
