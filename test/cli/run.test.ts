@@ -511,7 +511,9 @@ describe('help on each command', () => {
       const o = args.indexOf('-o');
       if (o >= 0) written.add(example.split(/\s+/)[o + 1] as string);
     }
-  });
+    // Some thirty processes one after the other: the bound guards against a hang only, and holds
+    // on a loaded two-core machine (where each takes seconds).
+  }, 900_000);
 });
 
 describe('the command line in Indonesian, on its error paths', () => {
