@@ -1,6 +1,7 @@
 import { InputFileError, type Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
 import { say } from './_say.js';
+import type { MergedRange } from './_xlsx-parts.js';
 
 /**
  * A cell whose value cannot be read: a formula saved without its result (a workbook written by
@@ -138,4 +139,50 @@ export async function* guardedRows<T extends { number: number }>(
     last = next.value.number;
     yield next.value;
   }
+}
+
+/**
+ * Cells merged down a column below the header, read as their block's value in each of its rows:
+ * an officer merges "Perangkat Daerah" over the innovations of one agency, and each is that
+ * agency's. A block that starts in the header (at or above `headerEnd`) fills nothing.
+ *
+ * @returns the blocks that fill, and `fill` for each row in order (by its line): the row's cells
+ * with each empty cell of a block below its first row given that row's value (a new array when
+ * any is filled, the same one otherwise)
+ */
+export function mergedDown(
+  ranges: readonly MergedRange[],
+  headerEnd: number,
+): { blocks: MergedRange[]; fill: (line: number, cells: unknown[]) => unknown[] } {
+  const blocks = ranges
+    .filter((r) => r.bottom > r.top && r.top > headerEnd)
+    .sort((a, b) => a.top - b.top);
+  let next = 0;
+  let active: { range: MergedRange; value: unknown }[] = [];
+  const fill = (line: number, cells: unknown[]) => {
+    if (active.length > 0) active = active.filter((a) => a.range.bottom >= line);
+    for (let range = blocks[next]; range && range.top <= line; range = blocks[++next]) {
+      if (range.top === line) active.push({ range, value: cells[range.left] });
+    }
+    let out = cells;
+    for (const { range, value } of active) {
+      const cell = out[range.left];
+      if (range.top === line || value === undefined) continue;
+      if (cell !== undefined && String(cell).trim() !== '') continue;
+      if (out === cells) out = [...cells];
+      out[range.left] = value;
+    }
+    return out;
+  };
+  return { blocks, fill };
+}
+
+/** The notice that merged cells are read down their blocks, naming the first few. */
+export function mergedDownIssue(blocks: readonly MergedRange[], locale: Locale): Issue[] {
+  if (blocks.length === 0) return [];
+  const named = blocks
+    .slice(0, 3)
+    .map((b) => `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`);
+  const ranges = blocks.length > 3 ? `${named.join(', ')}, … (${blocks.length})` : named.join(', ');
+  return [{ path: [], code: 'merged_down', message: say(locale, 'mergedDown', { ranges }) }];
 }

@@ -47,6 +47,30 @@ interface ReaderInternals {
 
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
+/** A block of merged cells: rows as Excel numbers them (from 1), columns from 0. */
+export interface MergedRange {
+  /** The first row, whose cell holds the value. */
+  top: number;
+  /** The last row. */
+  bottom: number;
+  /** The first column, whose cell holds the value. */
+  left: number;
+  /** The last column. */
+  right: number;
+}
+
+const MERGED = Symbol('merged ranges');
+
+/**
+ * The merged cells of a sheet read through the archive's directory (none for one read by
+ * exceljs's own pass, which does not give them). They are listed after the rows, so the sheet's
+ * part is read through once more for them, without parsing its cells.
+ */
+export function mergedRanges(sheet: object): Promise<MergedRange[]> {
+  const scan = (sheet as { [MERGED]?: () => Promise<MergedRange[]> })[MERGED];
+  return scan ? scan() : Promise.resolve([]);
+}
+
 /**
  * Makes exceljs's streaming `reader` read its parts from `archive` through the central
  * directory. An archive without a whole directory, or without `xl/workbook.xml`, is left to
@@ -73,6 +97,7 @@ export function readPartsInOrder(reader: object, archive: Buffer): boolean {
       const sheetNo = SHEET.exec(entry.name)?.[1] ?? '';
       for (const event of internals._parseWorksheet(lazily(entry), sheetNo)) {
         if (sheet) Object.assign(event.value as object, sheet);
+        Object.defineProperty(event.value, MERGED, { value: () => scanMerged(entry) });
         yield event;
       }
     }
@@ -105,6 +130,38 @@ function sheetsInTabOrder(
     .filter((entry) => SHEET.test(entry.name) && !taken.has(entry.name))
     .sort((a, b) => Number(SHEET.exec(a.name)?.[1]) - Number(SHEET.exec(b.name)?.[1]));
   return [...ordered, ...rest.map((entry) => ({ entry }))];
+}
+
+const MERGE_CELL =
+  /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g;
+
+/** The merged ranges a sheet's part lists, read from its text without parsing its cells. */
+async function scanMerged(entry: ZipEntry): Promise<MergedRange[]> {
+  const ranges: MergedRange[] = [];
+  let carry = '';
+  for await (const chunk of open(entry)) {
+    const text = carry + (chunk as string);
+    // A tag cut by the chunk's end is read with the next chunk.
+    const cut = text.lastIndexOf('<');
+    const whole = cut > text.lastIndexOf('>') ? text.slice(0, cut) : text;
+    carry = text.slice(whole.length);
+    for (const [, left, top, right, bottom] of whole.matchAll(MERGE_CELL)) {
+      ranges.push({
+        top: Number(top),
+        bottom: Number(bottom),
+        left: columnIndex(left as string),
+        right: columnIndex(right as string),
+      });
+    }
+  }
+  return ranges;
+}
+
+/** A column's index from 0, from Excel's letters (`A` 0, `AA` 26). */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const letter of letters) n = n * 26 + letter.charCodeAt(0) - 64;
+  return n - 1;
 }
 
 /** A part's text, opened when it is first read (a sheet never read is never inflated). */

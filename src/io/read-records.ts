@@ -20,10 +20,12 @@ import {
   cellValue,
   guardedRows,
   guardSharedStrings,
+  mergedDown,
+  mergedDownIssue,
   UnreadableCell,
   unreadableIssue,
 } from './_xlsx-cells.js';
-import { readPartsInOrder } from './_xlsx-parts.js';
+import { mergedRanges, readPartsInOrder } from './_xlsx-parts.js';
 import { checkZip, XLSX_LIMITS, type ZipProblem } from './_zip-guard.js';
 import {
   type Delimiter,
@@ -982,17 +984,19 @@ async function openWorkbook(
   const header = found.header;
   const matched = headerResult(found.cells, fields, name, header.number, options);
   const columns = matched.columns;
+  const merged = mergedDown(await mergedRanges(sheet), found.second?.number ?? header.number);
   const warnings = [
     ...skippedWarning(found.skipped, header.number, locale),
     ...subheaderWarning(found.cells, textOf(header), header.number, found.second?.number, locale),
+    ...mergedDownIssue(merged.blocks, locale),
     ...matched.warnings,
   ];
   const data = replay(found.after, rowsOf);
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const sheetRow of data) {
-      const read = Array.from(sheetRow.values.slice(1), cellValue);
       const line = sheetRow.number;
+      const read = merged.fill(line, Array.from(sheetRow.values.slice(1), cellValue));
       // A cell that cannot be read is an issue naming it, in a column that is read.
       const unreadable = columns.flatMap((c) => {
         const cell = read[c.index];

@@ -113,3 +113,68 @@ describe('reading a workbook through its central directory', () => {
     expect((error as InputFileError).issues[0]?.code).toBe('invalid_xlsx');
   });
 });
+
+describe('cells merged down a column', () => {
+  it("reads each row of a block as the block's value, and says so", async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow(['No', 'Nama Inovasi', 'Perangkat Daerah']);
+      ws.addRow([1, 'SI-CANTIK', 'Dinas Kesehatan']);
+      ws.addRow([2, 'Posyandu Digital', null]);
+      ws.addRow([3, 'Lapor Cepat', 'Diskominfo']);
+      ws.addRow([4, 'Satu Data', null]);
+      ws.addRow([5, 'Kampung KB', 'DP3AP2KB']);
+      ws.mergeCells('C2:C3');
+      ws.mergeCells('C4:C5');
+    });
+    const read = await rows(bytes);
+    expect(field(read, 'opd')).toStrictEqual([
+      'Dinas Kesehatan',
+      'Dinas Kesehatan',
+      'Diskominfo',
+      'Diskominfo',
+      'DP3AP2KB',
+    ]);
+    expect(read[0]?.warnings?.map((w) => [w.code, w.message])).toStrictEqual([
+      [
+        'merged_down',
+        'cells merged down a column are read as the same value in each of their rows: C2:C3, C4:C5',
+      ],
+    ]);
+    expect(read.slice(1).every((row) => row.warnings === undefined)).toBe(true);
+  });
+
+  it('fills nothing from a block that starts in the header or holds no value', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow(['Nama Inovasi', 'Perangkat Daerah']);
+      ws.addRow([null, null]);
+      ws.addRow(['A', null]);
+      ws.addRow(['B', null]);
+      ws.mergeCells('A1:A2');
+      ws.mergeCells('B3:B4');
+    });
+    const read = await rows(bytes);
+    expect(read.map((row) => row.record)).toStrictEqual([{ nama: 'A' }, { nama: 'B' }]);
+    // The blocks are named all the same: the header's is not among them.
+    expect(read[0]?.warnings?.[0]?.message).toMatch(/: B3:B4$/);
+  });
+
+  it('finds every block of a long list, whatever chunk its tag falls in', async () => {
+    const blocks = 1500;
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow(['Nama Inovasi', 'Perangkat Daerah']);
+      for (let i = 0; i < blocks; i++) {
+        ws.addRow([`Inovasi ${i}a`, `Dinas ${i}`]);
+        ws.addRow([`Inovasi ${i}b`, null]);
+        ws.mergeCells(`B${2 * i + 2}:B${2 * i + 3}`);
+      }
+    });
+    const read = await rows(bytes);
+    expect(field(read, 'opd')).toStrictEqual(
+      Array.from({ length: blocks }, (_, i) => [`Dinas ${i}`, `Dinas ${i}`]).flat(),
+    );
+    expect(read[0]?.warnings?.[0]?.message).toMatch(/B2:B3, B4:B5, B6:B7, … \(1500\)$/);
+  });
+});
