@@ -142,40 +142,60 @@ export async function* guardedRows<T extends { number: number }>(
 }
 
 /**
- * Cells merged down a column below the header, read as their block's value in each of its rows:
- * an officer merges "Perangkat Daerah" over the innovations of one agency, and each is that
- * agency's. A block that starts in the header (at or above `headerEnd`) fills nothing.
+ * The merged cells below the header (a block that starts at or above `headerEnd` is the
+ * header's), as the rows are read in order (by their line).
  *
- * @returns the blocks that fill, and `fill` for each row in order (by its line): the row's cells
- * with each empty cell of a block below its first row given that row's value (a new array when
- * any is filled, the same one otherwise)
+ * - `fill`: a block merged down a column is read as its first cell's value in each of its rows:
+ *   an officer merges "Perangkat Daerah" over the innovations of one agency, and each is that
+ *   agency's. Returns the row's cells with each such empty cell filled (a new array when any is,
+ *   the same one otherwise).
+ * - `heading`: the text of a row that is a section heading ("DINAS KESEHATAN" merged across the
+ *   table): its only filled cells start blocks merged across columns, and its `nama` is empty.
  */
-export function mergedDown(
+export function mergedCells(
   ranges: readonly MergedRange[],
   headerEnd: number,
-): { blocks: MergedRange[]; fill: (line: number, cells: unknown[]) => unknown[] } {
-  const blocks = ranges
-    .filter((r) => r.bottom > r.top && r.top > headerEnd)
-    .sort((a, b) => a.top - b.top);
+): {
+  down: MergedRange[];
+  fill: (line: number, cells: unknown[]) => unknown[];
+  heading: (
+    line: number,
+    cells: readonly unknown[],
+    nama: number | undefined,
+  ) => string | undefined;
+} {
+  const below = ranges.filter((r) => r.top > headerEnd);
+  const down = below.filter((r) => r.bottom > r.top).sort((a, b) => a.top - b.top);
+  const across = new Map<number, Set<number>>();
+  for (const r of below) {
+    if (r.right > r.left) across.set(r.top, (across.get(r.top) ?? new Set()).add(r.left));
+  }
   let next = 0;
   let active: { range: MergedRange; value: unknown }[] = [];
   const fill = (line: number, cells: unknown[]) => {
     if (active.length > 0) active = active.filter((a) => a.range.bottom >= line);
-    for (let range = blocks[next]; range && range.top <= line; range = blocks[++next]) {
+    for (let range = down[next]; range && range.top <= line; range = down[++next]) {
       if (range.top === line) active.push({ range, value: cells[range.left] });
     }
     let out = cells;
     for (const { range, value } of active) {
-      const cell = out[range.left];
-      if (range.top === line || value === undefined) continue;
-      if (cell !== undefined && String(cell).trim() !== '') continue;
+      if (range.top === line || value === undefined || filled(out[range.left])) continue;
       if (out === cells) out = [...cells];
       out[range.left] = value;
     }
     return out;
   };
-  return { blocks, fill };
+  const heading = (line: number, cells: readonly unknown[], nama: number | undefined) => {
+    const starts = across.get(line);
+    if (!starts || (nama !== undefined && filled(cells[nama]))) return undefined;
+    const texts = cells.flatMap((cell, i) => (filled(cell) ? [i] : []));
+    if (texts.length === 0 || !texts.every((i) => starts.has(i))) return undefined;
+    return String(cells[texts[0] as number]).trim();
+  };
+  return { down, fill, heading };
 }
+
+const filled = (cell: unknown) => cell !== undefined && String(cell).trim() !== '';
 
 /** The notice that merged cells are read down their blocks, naming the first few. */
 export function mergedDownIssue(blocks: readonly MergedRange[], locale: Locale): Issue[] {

@@ -20,7 +20,7 @@ import {
   cellValue,
   guardedRows,
   guardSharedStrings,
-  mergedDown,
+  mergedCells,
   mergedDownIssue,
   UnreadableCell,
   unreadableIssue,
@@ -984,14 +984,15 @@ async function openWorkbook(
   const header = found.header;
   const matched = headerResult(found.cells, fields, name, header.number, options);
   const columns = matched.columns;
-  const merged = mergedDown(await mergedRanges(sheet), found.second?.number ?? header.number);
+  const merged = mergedCells(await mergedRanges(sheet), found.second?.number ?? header.number);
   const warnings = [
     ...skippedWarning(found.skipped, header.number, locale),
     ...subheaderWarning(found.cells, textOf(header), header.number, found.second?.number, locale),
-    ...mergedDownIssue(merged.blocks, locale),
+    ...mergedDownIssue(merged.down, locale),
     ...matched.warnings,
   ];
   const data = replay(found.after, rowsOf);
+  const nama = columns.find((c) => c.field?.path === 'nama');
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const sheetRow of data) {
@@ -1007,7 +1008,15 @@ async function openWorkbook(
       const cells = read.map((c) => (c instanceof UnreadableCell ? undefined : c));
       if (unreadable.length === 0 && cells.every((c) => c === undefined || String(c).trim() === ''))
         continue;
-      const notRecord = notARecord(cells, columns, line, options.locale);
+      const section = merged.heading(line, cells, nama?.index);
+      const notRecord =
+        section !== undefined
+          ? {
+              path: [],
+              code: 'section_row',
+              message: say(locale, 'sectionRow', { line, text: section }),
+            }
+          : notARecord(cells, columns, line, options.locale);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;

@@ -178,3 +178,50 @@ describe('cells merged down a column', () => {
     expect(read[0]?.warnings?.[0]?.message).toMatch(/B2:B3, B4:B5, B6:B7, … \(1500\)$/);
   });
 });
+
+describe('cells merged across the table', () => {
+  it('leaves out a section heading, and keeps an innovation whose name spans two columns', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow(['No', 'Nama Inovasi', null, 'Tahapan']);
+      ws.addRow(['A. DINAS KESEHATAN']);
+      ws.addRow([1, 'SI-CANTIK', null, 'Penerapan']);
+      ws.addRow(['B. DISKOMINFO', null, null, null]);
+      ws.addRow([2, 'Lapor Cepat', null, 'Uji Coba']);
+      ws.mergeCells('B1:C1');
+      ws.mergeCells('A2:D2');
+      ws.mergeCells('B3:C3');
+      ws.mergeCells('A4:D4');
+      ws.mergeCells('B5:C5');
+    });
+    const read = await rows(bytes);
+    expect(read.map((row) => [row.line, row.skipped ?? false, row.record])).toStrictEqual([
+      [2, true, undefined],
+      [3, false, { id: '1', nama: 'SI-CANTIK', tahapan: 'penerapan' }],
+      [4, true, undefined],
+      [5, false, { id: '2', nama: 'Lapor Cepat', tahapan: 'uji_coba' }],
+    ]);
+    expect(read[2]?.warnings?.map((w) => [w.code, w.message])).toStrictEqual([
+      [
+        'section_row',
+        'line 4 is a section heading ("B. DISKOMINFO", a cell merged across the table): left out',
+      ],
+    ]);
+  });
+
+  it('reads a row with a merged cell as an innovation when its name is filled, else as a heading', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow(['Catatan', null, 'Nama Inovasi']);
+      ws.addRow(['untuk dua kolom', null, 'SI-CANTIK']);
+      ws.addRow(['hanya catatan']);
+      ws.mergeCells('A2:B2');
+      ws.mergeCells('A3:B3');
+    });
+    const read = await rows(bytes, { map: { Catatan: null } });
+    expect(read.map((row) => [row.line, row.skipped ?? false, row.record])).toStrictEqual([
+      [2, false, { nama: 'SI-CANTIK' }],
+      [3, true, undefined],
+    ]);
+  });
+});
