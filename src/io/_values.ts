@@ -153,6 +153,27 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
+/** A weekday before a date, as a letter writes it ("Senin, 10 Januari 2023"). */
+const WEEKDAY =
+  /^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+(?=\d{1,2}[\s/.-])/i;
+
+/**
+ * A month and its year without a day, as [year, month]: `Maret 2022`, `Mar-2022`, `03/2022`,
+ * `2022-03`.
+ */
+function monthAndYear(text: string): [number, number] | undefined {
+  const named = /^([A-Za-z]+)\.?(?:\s+|-)(\d{4})$/.exec(text);
+  if (named) {
+    const month = MONTHS[(named[1] as string).toLowerCase()];
+    return month ? [Number(named[2]), month] : undefined;
+  }
+  const monthFirst = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (monthFirst) return [Number(monthFirst[2]), Number(monthFirst[1])];
+  const yearFirst = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (yearFirst) return [Number(yearFirst[1]), Number(yearFirst[2])];
+  return undefined;
+}
+
 /** Fields where a year alone is accepted (LAN's data and many sheets keep only the year). */
 const YEAR_ONLY = new Set(['waktuUjiCoba', 'waktuPenerapan']);
 
@@ -218,7 +239,8 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Local
     const iso = fromWorkbook ? fromExcelSerial(cell) : undefined;
     return iso ? ok(iso) : notDate(cell);
   }
-  const text = String(cell).trim();
+  // A date as a letter heads it: "Senin, 10 Januari 2023" (the weekday is not checked).
+  const text = String(cell).trim().replace(WEEKDAY, '');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -229,11 +251,24 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Local
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
     return iso ? ok(iso) : fail('invalid_date', say(locale, 'notDayMonthYear', { text }));
   }
-  m = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/.exec(text);
+  // "10 Januari 2023", "10 Jan. 2023", and Excel's "10-Jan-2023" kept as text.
+  m = /^(\d{1,2})(?:\s+|-)([A-Za-z]+)\.?(?:\s+|-)(\d{4})$/.exec(text);
   if (m) {
     const month = MONTHS[(m[2] as string).toLowerCase()];
     const iso = month ? isoDate(Number(m[3]), month, Number(m[1])) : undefined;
     return iso ? ok(iso) : notDate(text);
+  }
+  const monthYear = monthAndYear(text);
+  if (monthYear) {
+    const [year, month] = monthYear;
+    const iso = isoDate(year, month, 1);
+    if (iso && allowYear) return ok(iso, say(locale, 'monthAlone', { text, date: iso }));
+    if (iso) {
+      return fail(
+        'invalid_date',
+        say(locale, 'monthNeedsDay', { text, field: field.path, forms: forms() }),
+      );
+    }
   }
   // A workbook saved as CSV writes a date cell in General format as Excel's day number.
   if (/^\d{5}$/.test(text)) {

@@ -511,6 +511,54 @@ describe('a header of two rows, and empty header cells', () => {
   });
 });
 
+describe('dates as officers type them', () => {
+  it.each([
+    ['Senin, 10 Januari 2023', '2023-01-10'],
+    ["Jum'at, 3 Maret 2023", '2023-03-03'],
+    ['10-Jan-2023', '2023-01-10'],
+    ['10 Jan. 2023', '2023-01-10'],
+    ['10-Agustus-2023', '2023-08-10'],
+  ])('reads %j as %s, in silence', async (text, date) => {
+    const [row] = await rows(file('csv', `nama;Waktu Penerapan\nA;${text}\n`));
+    expect(row?.record).toStrictEqual({ nama: 'A', waktuPenerapan: date });
+    expect(row?.warnings).toBeUndefined();
+  });
+
+  it.each([
+    ['Maret 2022', '2022-03-01'],
+    ['Mar-2022', '2022-03-01'],
+    ['03/2022', '2022-03-01'],
+    ['2022-03', '2022-03-01'],
+    ['Des 2021', '2021-12-01'],
+  ])('reads the month %j as the first of it (%s) with a warning', async (text, date) => {
+    const [row] = await rows(file('csv', `nama;Waktu Uji Coba\nA;${text}\n`));
+    expect(row?.record).toStrictEqual({ nama: 'A', waktuUjiCoba: date });
+    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
+      `column "Waktu Uji Coba": "${text}" has no day and is read as ${date} (the first of that month)`,
+    ]);
+  });
+
+  it('refuses a month where a whole date is needed, and a month that is none', async () => {
+    const read = await rows(
+      file(
+        'csv',
+        'nama;pengembangan_terbaru;Waktu Uji Coba\nA;Maret 2022;\nB;;13/2022\nC;;Senin 2022\n',
+      ),
+    );
+    expect(read.map((row) => row.issues?.map((i) => i.message))).toStrictEqual([
+      [
+        'column "pengembangan_terbaru": "Maret 2022" is a month; waktuPengembangan needs a whole date (YYYY-MM-DD, d/m/yyyy, d-m-yyyy, "10 Januari 2023")',
+      ],
+      [
+        'column "Waktu Uji Coba": "13/2022" is not a date; write YYYY-MM-DD, d/m/yyyy, d-m-yyyy, "10 Januari 2023"',
+      ],
+      [
+        'column "Waktu Uji Coba": "Senin 2022" is not a date; write YYYY-MM-DD, d/m/yyyy, d-m-yyyy, "10 Januari 2023"',
+      ],
+    ]);
+  });
+});
+
 describe('urusan as people write them', () => {
   it.each([
     ['Urusan Pemerintahan Bidang Kesehatan', 'kesehatan'],
