@@ -443,11 +443,32 @@ function readPlainNumber(
 
 function readBoolean(cell: Cell, locale: Locale): CellResult {
   if (typeof cell === 'boolean') return ok(cell);
-  const key = fold(String(cell));
-  if (TRUE.has(key)) return ok(true);
+  const text = String(cell).trim();
+  const key = fold(text);
+  if (TRUE.has(key) || TICKS.has(text)) return ok(true);
   if (FALSE.has(key)) return ok(false);
+  // A dash answers nothing: the question stays open (never read as "no").
+  if (DASHES.has(text)) {
+    return {
+      ok: true,
+      value: undefined,
+      empty: true,
+      note: say(locale, 'dashUnanswered', { text }),
+    };
+  }
+  // "Ya, dapat direplikasi", "Tidak (tanpa pungutan)": the answer, then why.
+  const first = /^([^,;:(]+?)\s*[,;:(]/.exec(text)?.[1];
+  const answer = first === undefined ? undefined : fold(first);
+  if (answer !== undefined && (TRUE.has(answer) || FALSE.has(answer))) {
+    const value = TRUE.has(answer);
+    return ok(value, say(locale, 'answerFirst', { text, answer: first as string }));
+  }
   return fail('invalid_boolean', say(locale, 'notYesNo', { text: String(cell) }));
 }
+
+/** A tick, as a table marks "yes" (a cross is left alone: some mark "yes" with it, some "no"). */
+const TICKS = new Set(['√', '✓', '✔', '☑', '✅']);
+const DASHES = new Set(['-', '–', '—', '--']);
 
 const enumIndexes = new Map<string, Map<string, string>>();
 

@@ -559,6 +559,47 @@ describe('dates as officers type them', () => {
   });
 });
 
+describe('yes and no as tables mark them', () => {
+  const read = async (cell: string) => {
+    const [row] = await rows(file('csv', `nama;Dapat Direplikasi\nA;"${cell}"\n`));
+    return row;
+  };
+
+  it.each([['√'], ['✓'], ['✔']])('reads the tick %j as yes, in silence', async (tick) => {
+    const row = await read(tick);
+    expect(row?.record).toStrictEqual({ nama: 'A', dapatDireplikasi: true });
+    expect(row?.warnings).toBeUndefined();
+  });
+
+  it.each([
+    ['Ya, dapat direplikasi', true, 'Ya'],
+    ['Tidak (belum ada SOP)', false, 'Tidak'],
+    ['ya: ke 3 kecamatan', true, 'ya'],
+  ])('reads %j by its answer, with a warning', async (cell, value, answer) => {
+    const row = await read(cell);
+    expect(row?.record).toStrictEqual({ nama: 'A', dapatDireplikasi: value });
+    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
+      `column "Dapat Direplikasi": "${cell}" is read by its answer, "${answer}"`,
+    ]);
+  });
+
+  it('leaves a dash unanswered, never "no"', async () => {
+    const row = await read('–');
+    expect(row?.record).toStrictEqual({ nama: 'A' });
+    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
+      'column "Dapat Direplikasi": "–" answers neither yes nor no: left empty',
+    ]);
+  });
+
+  it.each([['x'], ['Tidak diketahui'], ['Ya/Tidak'], ['Mungkin, nanti']])(
+    'refuses %j, which is no answer it can tell',
+    async (cell) => {
+      const row = await read(cell);
+      expect(row?.issues?.map((i) => i.code)).toStrictEqual(['invalid_boolean']);
+    },
+  );
+});
+
 describe('urusan as people write them', () => {
   it.each([
     ['Urusan Pemerintahan Bidang Kesehatan', 'kesehatan'],
