@@ -790,16 +790,14 @@ function notARecord(
   locale: Locale,
 ): Issue | undefined {
   const nama = columns.find((c) => c.field?.path === 'nama');
-  const first = cells.find((c) => foldCell(c) !== '');
-  const label = foldCell(nama ? cells[nama.index] : first) || foldCell(first);
-  if (TOTALS.test(label)) {
+  const namaCell = nama ? cells[nama.index] : undefined;
+  // The name, or when it is empty the first filled cell ("JUMLAH" under No).
+  const labelCell = foldCell(namaCell) !== '' ? namaCell : cells.find((c) => foldCell(c) !== '');
+  if (TOTALS.test(foldCell(labelCell))) {
     return {
       path: [],
       code: 'totals_row',
-      message: say(locale, 'totalsRow', {
-        line,
-        text: String(nama ? cells[nama.index] : first).trim(),
-      }),
+      message: say(locale, 'totalsRow', { line, text: String(labelCell).trim() }),
     };
   }
   if (columnNumbers(cells)) {

@@ -760,6 +760,13 @@ describe('rows that are no records', () => {
     },
   );
 
+  it('names the total written under No, when the name is empty', async () => {
+    const rows = await rowsOf('No;Nama Inovasi;Tahun\n1;Si Cantik;2024\nJUMLAH;;\n');
+    expect(rows[1]?.warnings?.map((w) => w.message)).toStrictEqual([
+      'line 3 is a totals or summary row ("JUMLAH"), not an innovation: left out',
+    ]);
+  });
+
   it('skips a repeated header, and keeps innovations whose names only start like a total', async () => {
     const rows = await rowsOf(
       'Nama Inovasi;Tahun\nSi Cantik;2024\nNama Inovasi;Tahun\nTotal Layanan Prima;2024\nJumlah Penerima Naik;2024\n',
