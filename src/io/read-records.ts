@@ -13,6 +13,7 @@ import {
 } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
 import { say } from './_say.js';
+import { sniff } from './_sniff.js';
 import { readRow, type TableRow } from './_table.js';
 import type { NumberFormat } from './_values.js';
 import {
@@ -145,7 +146,8 @@ const FORMATS: readonly InputFormat[] = ['json', 'ndjson', 'csv', 'xlsx'];
 /** The format of a file, from its extension; `undefined` when the extension says nothing. */
 export function formatOfPath(path: string): InputFormat | undefined {
   if (typeof path !== 'string') return undefined;
-  if (/\.csv$/i.test(path) || /\.tsv$/i.test(path)) return 'csv';
+  // .txt: Excel's "Text (Tab delimited)" and "Unicode Text".
+  if (/\.(csv|tsv|txt)$/i.test(path)) return 'csv';
   if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
   if (/\.xlsx$/i.test(path)) return 'xlsx';
   if (/\.json$/i.test(path)) return 'json';
@@ -389,8 +391,18 @@ export async function openRecords(
   const { locale } = read;
   const name = read.name ?? (typeof input === 'string' ? input : 'input');
   // A missing file or a folder is said as such, before its name is read for a format.
-  const bytes = await bytesOf(input, name, locale);
-  const format = read.format ?? (typeof input === 'string' ? formatOfPath(input) : undefined);
+  const { kind, bytes } = await sniff(await bytesOf(input, name, locale));
+  // A workbook no reader here opens is said for what it is, whatever its name or format.
+  if (kind === 'ole2' || kind === 'ods') {
+    const key = kind === 'ole2' ? 'xlsWorkbook' : 'odsWorkbook';
+    throw new InputFileError(name, [
+      { path: [], code: `${kind}_file`, message: say(locale, key, { name }) },
+    ]);
+  }
+  const format =
+    read.format ??
+    (typeof input === 'string' ? formatOfPath(input) : undefined) ??
+    (kind === 'zip' ? 'xlsx' : undefined);
   if (!format) {
     throw new InputFileError(name, [
       {
@@ -407,7 +419,9 @@ export async function openRecords(
         ? OUTCOME_FIELDS
         : fieldsWithQuestions(read.questions ?? []);
   if (format === 'xlsx') return openWorkbook(bytes, name, fields, read);
-  const text = decodeText(bytes, name, read.encoding ?? 'utf-8', locale);
+  // A byte-order mark of UTF-16 (Excel's "Unicode Text") says the encoding, unless one is given.
+  const utf16 = kind === 'utf-16le' || kind === 'utf-16be' ? kind : undefined;
+  const text = decodeText(bytes, name, read.encoding ?? utf16 ?? 'utf-8', locale);
   if (format === 'json') return openJson(text, name, locale);
   if (format === 'ndjson')
     return { format, single: false, warnings: [], columns: [], rows: ndjsonRows(text, locale) };

@@ -16,7 +16,7 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 export async function* decodeText(
   bytes: AsyncIterable<Uint8Array | string>,
   name: string,
-  encoding: TextEncoding,
+  encoding: TextEncoding | 'utf-16le' | 'utf-16be',
   locale: Locale,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
@@ -29,7 +29,7 @@ export async function* decodeText(
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw notEncoded(name, lines + lineOfBadByte(chunk), encoding, locale);
+        throw notEncoded(name, lines + lineOfBadByte(chunk, encoding), encoding, locale);
       }
     }
     if (text === '') continue;
@@ -51,19 +51,14 @@ function countLines(text: string): number {
   return n;
 }
 
-/** Lines before the first byte that is not UTF-8, in a chunk the strict decoder refused. */
-function lineOfBadByte(chunk: Uint8Array): number {
-  const loose = new TextDecoder('utf-8').decode(chunk);
+/** Lines before the first byte not of the encoding, in a chunk the strict decoder refused. */
+function lineOfBadByte(chunk: Uint8Array, encoding: string): number {
+  const loose = new TextDecoder(encoding).decode(chunk);
   const at = loose.indexOf('\uFFFD');
   return countLines(at < 0 ? loose : loose.slice(0, at));
 }
 
-function notEncoded(
-  name: string,
-  line: number,
-  encoding: TextEncoding,
-  locale: Locale,
-): InputFileError {
+function notEncoded(name: string, line: number, encoding: string, locale: Locale): InputFileError {
   const issue: Issue = {
     path: [`line ${line}`],
     code: 'invalid_encoding',
