@@ -500,6 +500,35 @@ describe('a header of two rows, and empty header cells', () => {
     expect(all[0]?.warnings?.map((w) => w.code)).not.toContain('two_row_header');
   });
 
+  it("takes a second row's text alone where joined it names nothing, and joined where neither does", async () => {
+    const source = await openRecords(
+      file('csv', 'Nama Inovasi;Keterangan;Waktu\n;Tahapan;Lainnya\nA;Uji Coba;x\n'),
+      { locale: 'en' },
+    );
+    expect(source.columns).toStrictEqual([
+      { header: 'Nama Inovasi', field: 'nama' },
+      { header: 'Tahapan', field: 'tahapan' },
+      { header: 'Waktu Lainnya', field: null },
+    ]);
+  });
+
+  it('reads the row under the header as data when joined it names no more fields', async () => {
+    const all = await rows(file('csv', 'Nama Inovasi;Catatan\n;lihat lampiran\nB;x\n'));
+    expect(all.map((r) => [r.line, r.record])).toStrictEqual([
+      [2, {}],
+      [3, { nama: 'B' }],
+    ]);
+  });
+
+  it('says how many title rows were skipped above the header', async () => {
+    const [row] = await rows(
+      file('csv', 'DAFTAR INOVASI\nKOTA BATU 2024\nNama Inovasi;Tahun\nA;2024\n'),
+    );
+    expect(row?.warnings?.[0]?.message).toBe(
+      'the header is on line 3; the 2 rows above it were read as a title and skipped',
+    );
+  });
+
   it('reads a sheet whose header has an empty cell, without failing', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');
@@ -556,6 +585,23 @@ describe('dates as officers type them', () => {
         'column "Waktu Uji Coba": "Senin 2022" is not a date; write YYYY-MM-DD, d/m/yyyy, d-m-yyyy, "10 Januari 2023"',
       ],
     ]);
+  });
+
+  it.each([
+    ['Awal Maret 2022'],
+    ['Maret 2022 (uji)'],
+    ['x03/2022'],
+    ['03/2022/1'],
+    ['x2022-03'],
+    ['2022-03x'],
+  ])('refuses %j, which only holds a month', async (text) => {
+    const [row] = await rows(file('csv', `nama;Waktu Uji Coba\nA;${text}\n`));
+    expect(row?.issues?.map((i) => i.code)).toStrictEqual(['invalid_date']);
+  });
+
+  it('reads a month and its year apart by more than one space', async () => {
+    const [row] = await rows(file('csv', 'nama;Waktu Uji Coba\nA;Maret   2022\n'));
+    expect(row?.record).toStrictEqual({ nama: 'A', waktuUjiCoba: '2022-03-01' });
   });
 });
 
@@ -794,10 +840,19 @@ describe('rows that are no records', () => {
   });
 
   it('keeps a row of numbers that do not count the columns, or count fewer than three', async () => {
-    const rows = await rowsOf('No;Nama Inovasi;Tahun\n1;3;2024\n2;3;\n');
-    expect(rows.map((r) => r.skipped ?? (r.record as { nama: string }).nama)).toStrictEqual([
-      '3',
-      '3',
+    const rows = await rowsOf(
+      'No;Nama Inovasi;Tahun;Catatan\n1;3;2024;\n2;3;;\n1;5;9;\n1;2;3a;\n1;2;x3;\n1;2;3;4b\n',
+    );
+    expect(rows.map((r) => [r.line, r.skipped ?? false])).toStrictEqual(
+      [2, 3, 4, 5, 6, 7].map((line) => [line, false]),
+    );
+  });
+
+  it("skips column numbers that go on past nine, as on a table's second page", async () => {
+    const rows = await rowsOf('No;Nama Inovasi;Tahun\n(10);(11);(12)\n1;A;2024\n');
+    expect(rows.map((r) => r.warnings?.[0]?.code ?? 'record')).toStrictEqual([
+      'column_numbers',
+      'record',
     ]);
   });
 });

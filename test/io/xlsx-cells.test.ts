@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/errors.js';
-import { columnLetter } from '../../src/io/_xlsx-cells.js';
+import { columnLetter, mergedCells, mergedDownIssue } from '../../src/io/_xlsx-cells.js';
 import { openRecords, type ReadRow } from '../../src/io/index.js';
 
 /** A workbook of four innovations, row 3's year a formula saved without its value. */
@@ -91,5 +91,95 @@ describe('columnLetter', () => {
     [16383, 'XFD'],
   ])('%i is %s', (index, letters) => {
     expect(columnLetter(index)).toBe(letters);
+  });
+});
+
+describe('mergedCells', () => {
+  const block = (top: number, bottom: number, left: number, right = left) => ({
+    top,
+    bottom,
+    left,
+    right,
+  });
+
+  it('fills each block down from its first row, in any order of listing, never changing a row given', () => {
+    // Listed bottom first; a block of one row (merged across) fills nothing down.
+    const merged = mergedCells([block(5, 6, 1), block(2, 3, 1), block(4, 4, 0, 2)], 1);
+    expect(merged.down).toStrictEqual([block(2, 3, 1), block(5, 6, 1)]);
+    const row3 = ['b', undefined, 'x'];
+    const lines = [
+      ['a', 'Dinas A', 'x'],
+      row3,
+      ['bagian', undefined, undefined],
+      ['c', 'Dinas C', 'x'],
+      ['d', ' ', 'x'],
+    ];
+    const filled = lines.map((cells, i) => merged.fill(i + 2, cells));
+    expect(filled.map((cells) => cells[1])).toStrictEqual([
+      'Dinas A',
+      'Dinas A',
+      undefined,
+      'Dinas C',
+      'Dinas C',
+    ]);
+    expect(filled[1]).toStrictEqual(['b', 'Dinas A', 'x']);
+    expect(row3).toStrictEqual(['b', undefined, 'x']);
+    // A row nothing fills is given back as it came.
+    expect(filled[2]).toBe(lines[2]);
+  });
+
+  it('keeps a cell of a block that has its own value, and fills nothing from an empty first cell', () => {
+    const merged = mergedCells([block(2, 4, 0)], 1);
+    expect(merged.fill(2, [undefined, 'a'])).toStrictEqual([undefined, 'a']);
+    const third = ['', 'b'];
+    expect(merged.fill(3, third)).toBe(third);
+    const other = mergedCells([block(2, 4, 0)], 1);
+    other.fill(2, ['Dinas A']);
+    expect(other.fill(3, ['Dinas B'])).toStrictEqual(['Dinas B']);
+  });
+
+  it('fills nothing from a block whose first row was never read (no cells in the file)', () => {
+    const merged = mergedCells([block(5, 7, 0)], 1);
+    merged.fill(6, ['dari baris 6']);
+    expect(merged.fill(7, [undefined])).toStrictEqual([undefined]);
+  });
+
+  it('fills nothing from a block that starts in the header', () => {
+    const merged = mergedCells([block(1, 3, 0)], 1);
+    expect(merged.down).toStrictEqual([]);
+    merged.fill(1, ['No']);
+    expect(merged.fill(2, [undefined])).toStrictEqual([undefined]);
+  });
+
+  it('tells a section heading: only the first cells of blocks merged across are filled', () => {
+    const merged = mergedCells([block(3, 3, 0, 3), block(4, 4, 1, 2), block(5, 6, 2)], 2);
+    expect(merged.heading(3, ['  I. BIDANG KESEHATAN ', ' ', undefined], 1)).toBe(
+      'I. BIDANG KESEHATAN',
+    );
+    // The name merged across two columns, filled: an innovation.
+    expect(merged.heading(4, [undefined, 'SI-CANTIK'], 1)).toBeUndefined();
+    // Another cell filled beside the heading's.
+    expect(merged.heading(3, ['I. BIDANG', 'x'], 3)).toBeUndefined();
+    // A block merged down only, its first cell alone filled.
+    expect(merged.heading(5, [undefined, undefined, 'Dinas A'], 1)).toBeUndefined();
+    // No cell filled, or no block merged across in the row.
+    expect(merged.heading(3, [undefined, ''], 1)).toBeUndefined();
+    expect(merged.heading(7, ['I. BIDANG'], 1)).toBeUndefined();
+  });
+
+  it('names three blocks without an ellipsis, and the first three of more with their count', () => {
+    const three = [block(2, 3, 0), block(4, 5, 0), block(6, 7, 27)];
+    expect(mergedDownIssue(three, 'en')).toStrictEqual([
+      {
+        path: [],
+        code: 'merged_down',
+        message:
+          'cells merged down a column are read as the same value in each of their rows: A2:A3, A4:A5, AB6:AB7',
+      },
+    ]);
+    expect(mergedDownIssue([...three, block(8, 9, 0)], 'en')[0]?.message).toMatch(
+      /: A2:A3, A4:A5, AB6:AB7, … \(4\)$/,
+    );
+    expect(mergedDownIssue([], 'en')).toStrictEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/errors.js';
 import { type ReadOptions, type ReadRow, readRecords } from '../../src/io/index.js';
@@ -223,5 +224,91 @@ describe('cells merged across the table', () => {
       [2, false, { nama: 'SI-CANTIK' }],
       [3, true, undefined],
     ]);
+  });
+});
+
+describe('workbooks as other programs write them', () => {
+  /** A workbook rewritten by `edit` (each part's text, by path), stored or deflated. */
+  async function rewritten(
+    bytes: Uint8Array,
+    edit: (path: string, text: string) => string | undefined,
+    compression: 'STORE' | 'DEFLATE' = 'DEFLATE',
+  ): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(bytes);
+    const out = new JSZip();
+    for (const [path, entry] of Object.entries(zip.files)) {
+      if (entry.dir) continue;
+      const text = edit(path, await entry.async('string'));
+      if (text !== undefined) out.file(path, text);
+    }
+    return out.generateAsync({ type: 'uint8array', compression });
+  }
+  const twoSheets = () =>
+    workbook((wb) => {
+      const first = wb.addWorksheet('Ringkasan');
+      first.addRow(['nama']);
+      first.addRow(['Dari ringkasan']);
+      const data = wb.addWorksheet('Data');
+      data.addRow(['nama']);
+      data.addRow(['Dari data']);
+    });
+
+  it('follows relationships written from the root (/xl/worksheets/…), stored uncompressed', async () => {
+    const bytes = await rewritten(
+      await twoSheets(),
+      (path, text) =>
+        path === 'xl/_rels/workbook.xml.rels'
+          ? text.replace(/Target="worksheets\//g, 'Target="/xl/worksheets/')
+          : text,
+      'STORE',
+    );
+    expect(names(await rows(bytes, { sheet: 'Data' }))).toStrictEqual(['Dari data']);
+    expect(names(await rows(bytes))).toStrictEqual(['Dari ringkasan']);
+  });
+
+  it('takes the tabs in the workbook’s order when it lists them unlike the parts', async () => {
+    const bytes = await rewritten(await twoSheets(), (path, text) =>
+      path === 'xl/workbook.xml'
+        ? text.replace(/(<sheet [^>]*name="Ringkasan"[^>]*\/>)(<sheet [^>]*\/>)/, '$2$1')
+        : text,
+    );
+    expect(names(await rows(bytes))).toStrictEqual(['Dari data']);
+  });
+
+  it('reads a sheet no tab names after the named ones, and skips a relationship to nothing', async () => {
+    const bytes = await rewritten(await twoSheets(), (path, text) =>
+      path === 'xl/workbook.xml'
+        ? text.replace(
+            /<sheet [^>]*name="Ringkasan"[^>]*\/>/,
+            '<sheet name="Hilang" sheetId="9" r:id="rId99"/>',
+          )
+        : text,
+    );
+    expect(names(await rows(bytes))).toStrictEqual(['Dari data']);
+    // The part no tab names is read under exceljs's own name for it.
+    expect(names(await rows(bytes, { sheet: 'Sheet1' }))).toStrictEqual(['Dari ringkasan']);
+  });
+
+  it('reads a workbook without shared strings or styles (inline text)', async () => {
+    const bytes = await rewritten(await twoSheets(), (path, text) => {
+      if (path === 'xl/sharedStrings.xml' || path === 'xl/styles.xml') return undefined;
+      if (!path.startsWith('xl/worksheets/')) return text;
+      const strings = ['nama', 'Dari ringkasan', 'Dari data'];
+      return text.replace(
+        /<c r="(\w+)"([^>]*) t="s"><v>(\d+)<\/v><\/c>/g,
+        (_, ref, rest, n) =>
+          `<c r="${ref}"${rest} t="inlineStr"><is><t>${strings[Number(n)]}</t></is></c>`,
+      );
+    });
+    expect(names(await rows(bytes))).toStrictEqual(['Dari ringkasan']);
+  });
+
+  it('says a part compressed in a way no workbook is, naming it', async () => {
+    const bytes = Buffer.from(await twoSheets());
+    // The central directory's method of xl/workbook.xml, set to 99.
+    const at = bytes.lastIndexOf('xl/workbook.xml');
+    bytes.writeUInt16LE(99, at - 46 + 10);
+    const error = (await rows(bytes).catch((e: unknown) => e)) as InputFileError;
+    expect(error.issues[0]?.message).toMatch(/xl\/workbook\.xml is compressed by method 99/);
   });
 });
