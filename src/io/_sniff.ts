@@ -8,19 +8,24 @@
 export type Sniffed = 'ole2' | 'ods' | 'zip' | 'utf-16le' | 'utf-16be' | undefined;
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ODS = 'mimetypeapplication/vnd.oasis.opendocument.spreadsheet';
 /** Enough for an OpenDocument file's `mimetype` entry: its local header (30 bytes) and text. */
 const HEAD = 30 + ODS.length;
 
-/** The kind the first bytes give, and the bytes whole (those read to tell are given again). */
+/**
+ * The kind the first bytes give, and the bytes whole (those read to tell are given again). Reads
+ * no further than it must: past the first chunk only while the bytes so far begin a signature
+ * (a zip's needs its first entry's name), so a stream of text is never held waiting.
+ */
 export async function sniff(
   bytes: AsyncIterable<Uint8Array | string>,
 ): Promise<{ kind: Sniffed; bytes: AsyncIterable<Uint8Array | string> }> {
   const chunks = bytes[Symbol.asyncIterator]();
   const read: (Uint8Array | string)[] = [];
-  let size = 0;
+  let head = Buffer.alloc(0);
   let done = false;
-  while (size < HEAD) {
+  for (;;) {
     const next = await chunks.next();
     if (next.done) {
       done = true;
@@ -29,10 +34,10 @@ export async function sniff(
     read.push(next.value);
     // Text given as strings is text: nothing to tell from bytes.
     if (typeof next.value === 'string') break;
-    size += next.value.length;
+    head = Buffer.concat([head, next.value]);
+    if (!mayGoOn(head)) break;
   }
-  const binary = read.filter((c): c is Uint8Array => typeof c !== 'string');
-  const kind = read.length === binary.length ? kindOf(Buffer.concat(binary)) : undefined;
+  const kind = read.every((c) => typeof c !== 'string') ? kindOf(head) : undefined;
   const again = async function* () {
     yield* read;
     if (done) return;
@@ -45,9 +50,17 @@ export async function sniff(
   return { kind, bytes: again() };
 }
 
+/** Whether more bytes could change what the first ones say. */
+function mayGoOn(head: Buffer): boolean {
+  if (head.length >= HEAD) return false;
+  const begins = (signature: readonly number[]) =>
+    head.every((byte, i) => i >= signature.length || byte === signature[i]);
+  return begins(OLE2) || begins(ZIP) || (head.length < 2 && (head[0] === 0xff || head[0] === 0xfe));
+}
+
 function kindOf(head: Buffer): Sniffed {
-  if (OLE2.every((byte, i) => head[i] === byte)) return 'ole2';
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+  if (head.length >= OLE2.length && OLE2.every((byte, i) => head[i] === byte)) return 'ole2';
+  if (head.length >= ZIP.length && ZIP.every((byte, i) => head[i] === byte)) {
     return head.toString('latin1', 30, HEAD) === ODS ? 'ods' : 'zip';
   }
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';

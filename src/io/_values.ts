@@ -159,7 +159,7 @@ const WEEKDAY =
 
 /**
  * A month and its year without a day, as [year, month]: `Maret 2022`, `Mar-2022`, `03/2022`,
- * `2022-03`.
+ * `2022-03`, `2022/03`.
  */
 function monthAndYear(text: string): [number, number] | undefined {
   const named = /^([A-Za-z]+)\.?(?:\s+|-)(\d{4})$/.exec(text);
@@ -169,7 +169,7 @@ function monthAndYear(text: string): [number, number] | undefined {
   }
   const monthFirst = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
   if (monthFirst) return [Number(monthFirst[2]), Number(monthFirst[1])];
-  const yearFirst = /^(\d{4})-(\d{1,2})$/.exec(text);
+  const yearFirst = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
   if (yearFirst) return [Number(yearFirst[1]), Number(yearFirst[2])];
   return undefined;
 }
@@ -241,7 +241,11 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Local
   }
   // A date as a letter heads it: "Senin, 10 Januari 2023" (the weekday is not checked).
   const text = String(cell).trim().replace(WEEKDAY, '');
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
+  // ISO, and the year first with / or . as some apps export it (2023/01/10, 2023.01.10).
+  let m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text) ??
+    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text) ??
+    /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/.exec(text);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? ok(iso) : fail('invalid_date', say(locale, 'notCalendarDate', { text }));

@@ -391,7 +391,14 @@ export async function openRecords(
   const { locale } = read;
   const name = read.name ?? (typeof input === 'string' ? input : 'input');
   // A missing file or a folder is said as such, before its name is read for a format.
-  const { kind, bytes } = await sniff(await bytesOf(input, name, locale));
+  const raw = await bytesOf(input, name, locale);
+  // A stream of a text format named by the caller (a batch posted as NDJSON, standard input) is
+  // read as it comes: its first bytes are not waited for before the first row is asked for.
+  const streamed = typeof input !== 'string' && !(input instanceof Uint8Array);
+  const { kind, bytes } =
+    streamed && read.format !== undefined && read.format !== 'xlsx'
+      ? { kind: undefined, bytes: raw }
+      : await sniff(raw);
   // A workbook no reader here opens is said for what it is, whatever its name or format.
   if (kind === 'ole2' || kind === 'ods') {
     const key = kind === 'ole2' ? 'xlsWorkbook' : 'odsWorkbook';

@@ -547,6 +547,8 @@ describe('dates as officers type them', () => {
     ['10-Jan-2023', '2023-01-10'],
     ['10 Jan. 2023', '2023-01-10'],
     ['10-Agustus-2023', '2023-08-10'],
+    ['2023/01/10', '2023-01-10'],
+    ['2023.1.10', '2023-01-10'],
   ])('reads %j as %s, in silence', async (text, date) => {
     const [row] = await rows(file('csv', `nama;Waktu Penerapan\nA;${text}\n`));
     expect(row?.record).toStrictEqual({ nama: 'A', waktuPenerapan: date });
@@ -559,6 +561,7 @@ describe('dates as officers type them', () => {
     ['03/2022', '2022-03-01'],
     ['2022-03', '2022-03-01'],
     ['Des 2021', '2021-12-01'],
+    ['2022/03', '2022-03-01'],
   ])('reads the month %j as the first of it (%s) with a warning', async (text, date) => {
     const [row] = await rows(file('csv', `nama;Waktu Uji Coba\nA;${text}\n`));
     expect(row?.record).toStrictEqual({ nama: 'A', waktuUjiCoba: date });
@@ -594,7 +597,9 @@ describe('dates as officers type them', () => {
     ['03/2022/1'],
     ['x2022-03'],
     ['2022-03x'],
-  ])('refuses %j, which only holds a month', async (text) => {
+    ['2023/01.10'],
+    ['2023/13/10'],
+  ])('refuses %j, which is no date', async (text) => {
     const [row] = await rows(file('csv', `nama;Waktu Uji Coba\nA;${text}\n`));
     expect(row?.issues?.map((i) => i.code)).toStrictEqual(['invalid_date']);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/errors.js';
+import { sniff } from '../../src/io/_sniff.js';
 import { type ReadOptions, type ReadRow, readRecords } from '../../src/io/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'inovasi-sniff-'));
@@ -102,5 +103,45 @@ describe('what a file is, from its first bytes', () => {
   it('reads a short file, shorter than the bytes it looks at, whole', async () => {
     const read = await rows(byteByByte(Buffer.from('nama\nA\n')), { format: 'csv' });
     expect(read.map((row) => row.record)).toStrictEqual([{ nama: 'A' }]);
+  });
+});
+
+describe('sniff', () => {
+  /** The chunks given, then a wait that never ends (a client that stopped sending). */
+  function stalled(...chunks: Uint8Array[]): AsyncIterable<Uint8Array> {
+    return {
+      [Symbol.asyncIterator]: () => {
+        let i = 0;
+        return {
+          next: () =>
+            i < chunks.length
+              ? Promise.resolve({ done: false, value: chunks[i++] as Uint8Array })
+              : new Promise<IteratorResult<Uint8Array>>(() => {}),
+        };
+      },
+    };
+  }
+
+  it('tells text from its first chunk alone, never waiting for the next', async () => {
+    const { kind } = await sniff(stalled(Buffer.from('{"nama":')));
+    expect(kind).toBeUndefined();
+  });
+
+  it('reads on while the bytes begin a signature, and gives every byte back', async () => {
+    const parts = [ODS.subarray(0, 3), ODS.subarray(3, 40), ODS.subarray(40)];
+    const { kind, bytes } = await sniff(
+      (async function* () {
+        yield* parts;
+      })(),
+    );
+    expect(kind).toBe('ods');
+    const back: Uint8Array[] = [];
+    for await (const chunk of bytes) back.push(chunk as Uint8Array);
+    expect(Buffer.concat(back)).toStrictEqual(ODS);
+  });
+
+  it('tells a UTF-16 mark given one byte at a time', async () => {
+    const { kind } = await sniff(stalled(Uint8Array.of(0xff), Uint8Array.of(0xfe, 0x41, 0)));
+    expect(kind).toBe('utf-16le');
   });
 });
