@@ -606,8 +606,8 @@ async function locateHeader<T>(
   const header = seen[at] as T;
   const cells = cellsOf(header) ?? [];
   const below = seen[at + 1];
-  const below_cells = below === undefined ? undefined : cellsOf(below);
-  const joined = below_cells && subheader(cells, below_cells, fields, map);
+  const belowCells = below === undefined ? undefined : cellsOf(below);
+  const joined = belowCells && subheader(cells, belowCells, fields, map);
   if (joined) {
     return { header, cells: joined, second: below, skipped: at, after: seen.slice(at + 2) };
   }
@@ -738,6 +738,7 @@ async function openCsv(
     ...matched.warnings,
   ];
   const data = replay(found.after, records);
+  const headerRows = found.second ? [found.header.cells ?? [], found.second.cells ?? []] : [];
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const { cells, problem, line } of data) {
@@ -765,7 +766,7 @@ async function openCsv(
         };
         continue;
       }
-      const notRecord = notARecord(cells, columns, line, options.locale);
+      const notRecord = notARecord(cells, columns, line, options.locale, headerRows);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;
@@ -802,13 +803,15 @@ const foldCell = (cell: unknown) =>
 /**
  * Why a table row is no record (a warning naming its line), or `undefined` for a record: a
  * totals row names itself in its name column (or its first cell); a repeated header has every
- * filled cell equal to the header above its column.
+ * filled cell equal to the header above its column, or to the text one of the header's rows
+ * writes there (`headerRows`: a header of two rows repeats as two rows).
  */
 function notARecord(
   cells: readonly unknown[],
   columns: readonly Column[],
   line: number,
   locale: Locale,
+  headerRows: readonly (readonly string[])[] = [],
 ): Issue | undefined {
   const nama = columns.find((c) => c.field?.path === 'nama');
   const namaCell = nama ? cells[nama.index] : undefined;
@@ -825,7 +828,13 @@ function notARecord(
     return { path: [], code: 'column_numbers', message: say(locale, 'columnNumbers', { line }) };
   }
   const filled = columns.filter((c) => foldCell(cells[c.index]) !== '');
-  if (filled.length >= 2 && filled.every((c) => foldCell(cells[c.index]) === foldCell(c.header))) {
+  // A cell that repeats its column's header, as read or as one of its rows writes it (a merged
+  // cell of a repeated two-row header is filled down from the row above: either row's text).
+  const isHeader = (c: Column) => {
+    const text = foldCell(cells[c.index]);
+    return text === foldCell(c.header) || headerRows.some((row) => text === foldCell(row[c.index]));
+  };
+  if (filled.length >= 2 && filled.every(isHeader)) {
     return {
       path: [],
       code: 'repeated_header',
@@ -1012,6 +1021,7 @@ async function openWorkbook(
   ];
   const data = replay(found.after, rowsOf);
   const nama = columns.find((c) => c.field?.path === 'nama');
+  const headerRows = found.second ? [textOf(header), textOf(found.second)] : [];
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const sheetRow of data) {
@@ -1035,7 +1045,7 @@ async function openWorkbook(
               code: 'section_row',
               message: say(locale, 'sectionRow', { line, text: section }),
             }
-          : notARecord(cells, columns, line, options.locale);
+          : notARecord(cells, columns, line, options.locale, headerRows);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;

@@ -529,6 +529,42 @@ describe('a header of two rows, and empty header cells', () => {
     );
   });
 
+  it('leaves out a two-row header repeated on a later page, merged or not', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap');
+    const header = (r: number) => {
+      ws.getRow(r).values = ['No', 'Nama Inovasi', 'Waktu', null, 'Perangkat Daerah'];
+      ws.getRow(r + 1).values = [null, null, 'Uji Coba', 'Penerapan', null];
+      for (const block of [`A${r}:A${r + 1}`, `B${r}:B${r + 1}`, `C${r}:D${r}`, `E${r}:E${r + 1}`])
+        ws.mergeCells(block);
+    };
+    header(1);
+    ws.getRow(3).values = [1, 'SI-CANTIK', '01/03/2022', '10/01/2023', 'Dinas Kesehatan'];
+    header(4);
+    ws.getRow(6).values = [2, 'Lapor Cepat', '01/06/2023', null, 'Diskominfo'];
+    const xlsx = await rows(new Uint8Array(await wb.xlsx.writeBuffer()), { format: 'xlsx' });
+    const csv = await rows(
+      file(
+        'csv',
+        'No;Nama Inovasi;Waktu;;Perangkat Daerah\n;;Uji Coba;Penerapan;\n1;SI-CANTIK;01/03/2022;10/01/2023;Dinas Kesehatan\nNo;Nama Inovasi;Waktu;;Perangkat Daerah\n;;Uji Coba;Penerapan;\n2;Lapor Cepat;01/06/2023;;Diskominfo\n',
+      ),
+    );
+    for (const all of [xlsx, csv]) {
+      expect(all.map((r) => [r.line, r.skipped ?? false, r.warnings?.at(-1)?.code])).toStrictEqual([
+        [3, false, expect.any(String)],
+        [4, true, 'repeated_header'],
+        [5, true, 'repeated_header'],
+        [6, false, undefined],
+      ]);
+      expect(all.map((r) => (r.record as { nama?: string } | undefined)?.nama)).toStrictEqual([
+        'SI-CANTIK',
+        undefined,
+        undefined,
+        'Lapor Cepat',
+      ]);
+    }
+  });
+
   it('reads a sheet whose header has an empty cell, without failing', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');
