@@ -282,6 +282,8 @@ function checkFieldValue(
     operator: string;
     value: unknown;
   };
+  // A fact or path that is no text is a problem of the condition's shape, reported as such.
+  if (typeof fact !== 'string' || (path !== undefined && typeof path !== 'string')) return;
   if (Object.hasOwn(DERIVED_FACTS, fact) || (isObject(value) && 'fact' in value)) return;
   const field = path ? `${fact}.${path}` : fact;
   const type = typeOf(field);

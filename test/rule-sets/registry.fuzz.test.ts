@@ -112,3 +112,24 @@ describe('rule-set loader under random mutation', () => {
     },
   );
 });
+
+describe('a condition whose fact or path is no text', () => {
+  it.each([
+    ['path', { toString: 0 }],
+    ['path', ['sdm']],
+    ['fact', { valueOf: 1 }],
+  ])('is refused at its %s with a problem, never a TypeError (%j)', (key, value) => {
+    const json = JSON.parse(
+      readFileSync(new URL('../../rules/iga-2026.json', import.meta.url), 'utf8'),
+    ) as {
+      id: string;
+      indicators: { levels: { conditions: { all: Record<string, unknown>[] } }[] }[];
+    };
+    const condition = json.indicators[16]?.levels[1]?.conditions.all[0] as Record<string, unknown>;
+    condition[key] = value;
+    json.id = 'fakta-bukan-teks';
+    const issues = checkRuleSet(json);
+    expect(issues.length).toBeGreaterThan(0);
+    expect(() => loadRuleSet(json)).toThrow(InvalidRuleSetError);
+  });
+});
