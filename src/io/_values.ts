@@ -87,7 +87,7 @@ function fromOption(option: OptionText, cell: string, locale: Locale): CellResul
     return fail('ambiguous_value', say(locale, 'ambiguousOption', { text, choices }));
   }
   if (option.empty) {
-    return { ok: true, value: undefined, empty: true, note: say(locale, 'optionEmpty', { text }) };
+    return unfilled(say(locale, 'optionEmpty', { text }));
   }
   const notes: string[] = [];
   if (option.range) {
@@ -183,14 +183,18 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const ok = (value: unknown, note?: string): CellResult =>
   note === undefined ? { ok: true, value } : { ok: true, value, note };
 const fail = (code: string, message: string): CellResult => ({ ok: false, code, message });
+/** A cell that answers nothing: the field is left unfilled, with what was read said if given. */
+const unfilled = (note?: string): CellResult =>
+  note === undefined
+    ? { ok: true, value: undefined, empty: true }
+    : { ok: true, value: undefined, empty: true, note };
 
 /**
  * A list read from a cell; a cell of separators only (`;`, ` , `) holds none, and is an empty
  * cell (the field not filled), never an empty list: no affair at all fails criterion (d), where
  * an unfilled one leaves the record incomplete.
  */
-const listed = (values: unknown[]): CellResult =>
-  values.length > 0 ? ok(values) : { ok: true, value: undefined, empty: true };
+const listed = (values: unknown[]): CellResult => (values.length > 0 ? ok(values) : unfilled());
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -400,7 +404,7 @@ function readNumber(
 ): CellResult {
   if (typeof cell === 'string' && NONE.has(cell.trim().toLowerCase())) {
     const note = say(locale, 'meansNone', { text: cell.trim() });
-    return { ok: true, value: undefined, empty: true, note };
+    return unfilled(note);
   }
   const plain = readPlainNumber(cell, integer, locale, format);
   if (plain.ok || typeof cell !== 'string') return plain;
@@ -453,12 +457,7 @@ function readBoolean(cell: Cell, locale: Locale): CellResult {
   if (FALSE.has(key)) return ok(false);
   // A dash answers nothing: the question stays open (never read as "no").
   if (DASHES.has(text)) {
-    return {
-      ok: true,
-      value: undefined,
-      empty: true,
-      note: say(locale, 'dashUnanswered', { text }),
-    };
+    return unfilled(say(locale, 'dashUnanswered', { text }));
   }
   // "Ya, dapat direplikasi", "Tidak (tanpa pungutan)": the answer, then why.
   const first = /^([^,;:(]+?)\s*[,;:(]/.exec(text)?.[1];

@@ -647,7 +647,8 @@ function subheader(
     joined[i] =
       fieldCount([both], fields, map) > 0 || fieldCount([sub], fields, map) === 0 ? both : sub;
   }
-  return fieldCount(joined, fields, map) > fieldCount(top, fields, map) ? joined : undefined;
+  const topCount = named.filter((c) => c.field).length;
+  return fieldCount(joined, fields, map) > topCount ? joined : undefined;
 }
 
 async function* replay<T>(first: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
