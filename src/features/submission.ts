@@ -5,6 +5,7 @@ import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, type LocalizedText, optionNames, pick } from '../messages.js';
+import { opensAsLink } from '../record/_link.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
 import { levelOfPemda } from '../record/kewenangan.js';
 import type { IndicatorScore, InnovationScore } from '../scoring/score.js';
@@ -715,7 +716,7 @@ function checkEvidence(
       );
     }
     // A video without a link is checked on its own, as a failure.
-    if (!b.url?.trim() && id !== 'video') {
+    if (!(b.url && opensAsLink(b.url)) && id !== 'video') {
       p.add(
         'bukti_tanpa_berkas',
         'warning',
@@ -856,7 +857,7 @@ function checkVideo(
       'video',
     );
   }
-  if (!bukti.some((b) => b.url?.trim())) {
+  if (!bukti.some((b) => b.url && opensAsLink(b.url))) {
     p.add(
       'video_tanpa_tautan',
       severity(rule.sumber),

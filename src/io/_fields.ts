@@ -6,7 +6,8 @@ import type { RuleSet } from '../rule-sets/types.js';
 /**
  * What a spreadsheet cell must become at each path of the innovation record, read off the
  * record's zod schema so that it cannot drift from it: text, number (integer or not), yes/no,
- * date, one of an enum's values, a list, the urusan list, or an indicator's evidence.
+ * date, one of an enum's values, a list, the urusan list, an indicator's evidence, or the web
+ * address of one of its documents.
  */
 
 /** The kind of value a column holds. */
@@ -21,7 +22,8 @@ export type FieldKind =
   | 'list-number'
   | 'list-enum'
   | 'urusan'
-  | 'bukti';
+  | 'bukti'
+  | 'url';
 
 /** A record path a column can map to, and what its cells must become. */
 export interface Field {
@@ -89,7 +91,7 @@ const BUKTI_PARTS: readonly (readonly [string, FieldKind])[] = [
   ['nomor', 'string'],
   ['tanggal', 'date'],
   ['tentang', 'string'],
-  ['url', 'string'],
+  ['url', 'url'],
 ];
 
 let cache: ReadonlyMap<string, Field> | undefined;

@@ -60,6 +60,7 @@ export function readRow(
   fromWorkbook: boolean,
   locale: Locale,
   numberFormat?: NumberFormat,
+  linkOf?: (column: number) => string | undefined,
 ): TableRow {
   const record: Record<string, unknown> = {};
   const issues: Issue[] = [];
@@ -68,10 +69,14 @@ export function readRow(
   const implied: Record<string, unknown> = {};
   const relative: { path: string; years: readonly number[]; header: string }[] = [];
   const continued: { path: string; values: readonly unknown[]; header: string }[] = [];
+  const linked = new Map<string, string>();
   for (const column of columns) {
     const field: Field | undefined = column.field;
-    const cell = cells[column.index];
-    if (!field || isEmpty(cell)) continue;
+    if (!field || isEmpty(cells[column.index])) continue;
+    // A linked cell of a web-address column is the address it opens, not the text it shows.
+    const link =
+      field.kind === 'url' || field.kind === 'bukti' ? linkOf?.(column.index) : undefined;
+    const cell = link !== undefined && field.kind === 'url' ? link : cells[column.index];
     const result = readCell(cell as Cell, field, fromWorkbook, locale, numberFormat);
     const path = field.path.split('.');
     if (!result.ok) {
@@ -90,6 +95,8 @@ export function readRow(
       });
     }
     if (result.empty) continue;
+    // The documents named in a linked cell: the link is where the (first) one is.
+    if (link !== undefined && field.kind === 'bukti') linked.set(field.path, link);
     if (result.also) Object.assign(implied, result.also);
     if (result.relative) {
       relative.push({ path: field.path, years: result.relative, header: column.header });
@@ -141,6 +148,11 @@ export function readRow(
   // What an option implies (kemanfaatan's basis), unless a column of its own gave it.
   for (const [path, value] of Object.entries(implied)) {
     if (getPath(record, path) === undefined) setPath(record, path, value);
+  }
+  for (const [path, link] of linked) {
+    const document = documents.get(path) ?? {};
+    document.url ??= link;
+    documents.set(path, document);
   }
   for (const [path, document] of documents) {
     const segments = path.split('.');

@@ -1,6 +1,7 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import optionTexts from '../../rules/option-texts.json' with { type: 'json' };
 import type { Locale } from '../messages.js';
+import { opensAsLink } from '../record/_link.js';
 import { urusanIdOfLabel } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
@@ -595,6 +596,10 @@ export function readCell(
       return readUrusan(cell, locale);
     case 'bukti':
       return listed(splitList(String(cell), /[;\n]/).map((jenis) => ({ jenis })));
+    case 'url': {
+      const text = String(cell).trim();
+      return ok(text, opensAsLink(text) ? undefined : say(locale, 'notALink', { text }));
+    }
     default: {
       const text = cell instanceof Date ? (fromDate(cell) ?? String(cell)) : String(cell).trim();
       // A free-text field with known labels (a competition's categories): the label as its id.

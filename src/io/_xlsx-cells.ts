@@ -1,7 +1,8 @@
 import { InputFileError, type Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
+import type { Column } from './_headers.js';
 import { say } from './_say.js';
-import type { MergedRange } from './_xlsx-parts.js';
+import type { LinkRange, MergedRange } from './_xlsx-parts.js';
 
 /**
  * A cell whose value cannot be read: a formula saved without its result (a workbook written by
@@ -195,7 +196,61 @@ export function mergedCells(
   return { down, fill, heading };
 }
 
+/**
+ * The web address behind a cell below the header, as the rows are read in order (by their
+ * line): an officer types "Lihat dokumen" and links it to the file on Google Drive, and the
+ * address is what a verifier opens. Where blocks overlap, the one that starts first is read.
+ */
+export function linkedCells(
+  links: readonly LinkRange[],
+  headerEnd: number,
+): (line: number, column: number) => string | undefined {
+  const below = links.filter((l) => l.bottom > headerEnd);
+  const byColumn = new Map<number, { ranges: LinkRange[]; next: number }>();
+  return (line, column) => {
+    let state = byColumn.get(column);
+    if (!state) {
+      const ranges = below
+        .filter((l) => l.left <= column && column <= l.right)
+        .sort((a, b) => a.top - b.top);
+      state = { ranges, next: 0 };
+      byColumn.set(column, state);
+    }
+    // Blocks that end above the line are passed for good; the first left starts at or below it.
+    const { ranges } = state;
+    while (state.next < ranges.length && (ranges[state.next] as LinkRange).bottom < line) {
+      state.next++;
+    }
+    const range = ranges[state.next];
+    return range && range.top <= line ? range.target : undefined;
+  };
+}
+
 const filled = (cell: unknown) => cell !== undefined && String(cell).trim() !== '';
+
+/** The notice that the links behind cells are read, naming the columns (of documents) that have any. */
+export function linksReadIssue(
+  columns: readonly Column[],
+  links: readonly LinkRange[],
+  headerEnd: number,
+  locale: Locale,
+): Issue[] {
+  const documents = columns.filter((c) => c.field?.kind === 'url' || c.field?.kind === 'bukti');
+  const named = new Set<Column>();
+  for (const link of links) {
+    if (link.bottom <= headerEnd) continue;
+    for (const c of documents) if (link.left <= c.index && c.index <= link.right) named.add(c);
+  }
+  if (named.size === 0) return [];
+  const list = documents.filter((c) => named.has(c)).map((c) => `"${c.header}"`);
+  return [
+    {
+      path: [],
+      code: 'links_read',
+      message: say(locale, 'linksRead', { columns: list.join(', ') }),
+    },
+  ];
+}
 
 /** The notice that merged cells are read down their blocks, naming the first few. */
 export function mergedDownIssue(blocks: readonly MergedRange[], locale: Locale): Issue[] {

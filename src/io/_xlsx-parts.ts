@@ -59,16 +59,30 @@ export interface MergedRange {
   right: number;
 }
 
-const MERGED = Symbol('merged ranges');
+/** Cells that link to a web address (a block of them, as a sheet may list one link for several). */
+export interface LinkRange extends MergedRange {
+  /** The address the link opens, as its relationship gives it (`https://drive.google.com/…`). */
+  target: string;
+}
+
+/** What a sheet lists after its rows: its merged cells and the web addresses behind its cells. */
+export interface SheetLayout {
+  /** The blocks of merged cells, in the order the sheet lists them. */
+  merged: MergedRange[];
+  /** The cells that link to an address outside the workbook (a link within it is left out). */
+  links: LinkRange[];
+}
+
+const LAYOUT = Symbol('sheet layout');
 
 /**
- * The merged cells of a sheet read through the archive's directory (none for one read by
- * exceljs's own pass, which does not give them). They are listed after the rows, so the sheet's
- * part is read through once more for them, without parsing its cells.
+ * The merged cells and the links of a sheet read through the archive's directory (none for one
+ * read by exceljs's own pass, which does not give them). They are listed after the rows, so the
+ * sheet's part is read through once more for them, without parsing its cells.
  */
-export function mergedRanges(sheet: object): Promise<MergedRange[]> {
-  const scan = (sheet as { [MERGED]?: () => Promise<MergedRange[]> })[MERGED];
-  return scan ? scan() : Promise.resolve([]);
+export function sheetLayout(sheet: object): Promise<SheetLayout> {
+  const scan = (sheet as { [LAYOUT]?: () => Promise<SheetLayout> })[LAYOUT];
+  return scan ? scan() : Promise.resolve({ merged: [], links: [] });
 }
 
 /**
@@ -97,7 +111,7 @@ export function readPartsInOrder(reader: object, archive: Buffer): boolean {
       const sheetNo = SHEET.exec(entry.name)?.[1] ?? '';
       for (const event of internals._parseWorksheet(lazily(entry), sheetNo)) {
         if (sheet) Object.assign(event.value as object, sheet);
-        Object.defineProperty(event.value, MERGED, { value: () => scanMerged(entry) });
+        Object.defineProperty(event.value, LAYOUT, { value: () => scanLayout(entry, parts) });
         yield event;
       }
     }
@@ -134,27 +148,92 @@ function sheetsInTabOrder(
 
 const MERGE_CELL =
   /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g;
+const HYPERLINK = /<(?:\w+:)?hyperlink\b([^>]*)>/g;
+const REF = /\bref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"/;
+const REL_ID = /\b(?:\w+:)?id="([^"]*)"/;
+const RELATIONSHIP = /<(?:\w+:)?Relationship\b([^>]*)>/g;
 
-/** The merged ranges a sheet's part lists, read from its text without parsing its cells. */
-async function scanMerged(entry: ZipEntry): Promise<MergedRange[]> {
-  const ranges: MergedRange[] = [];
-  let carry = '';
-  for await (const chunk of open(entry)) {
-    const text = carry + (chunk as string);
-    // A tag cut by the chunk's end is read with the next chunk.
-    const cut = text.lastIndexOf('<');
-    const whole = cut > text.lastIndexOf('>') ? text.slice(0, cut) : text;
-    carry = text.slice(whole.length);
+/** The merged ranges and links a sheet's part lists, read from its text without parsing its cells. */
+async function scanLayout(
+  entry: ZipEntry,
+  parts: ReadonlyMap<string, ZipEntry>,
+): Promise<SheetLayout> {
+  const merged: MergedRange[] = [];
+  const linked: (MergedRange & { id: string })[] = [];
+  for await (const whole of wholeTags(entry)) {
     for (const [, left, top, right, bottom] of whole.matchAll(MERGE_CELL)) {
-      ranges.push({
+      merged.push({
         top: Number(top),
         bottom: Number(bottom),
         left: columnIndex(left as string),
         right: columnIndex(right as string),
       });
     }
+    for (const [, attributes] of whole.matchAll(HYPERLINK)) {
+      const ref = REF.exec(attributes as string);
+      const id = REL_ID.exec(attributes as string)?.[1];
+      if (!ref || id === undefined) continue;
+      const [, left, top, right = left, bottom = top] = ref;
+      linked.push({
+        top: Number(top),
+        bottom: Number(bottom),
+        left: columnIndex(left as string),
+        right: columnIndex(right as string),
+        id,
+      });
+    }
   }
-  return ranges;
+  if (linked.length === 0) return { merged, links: [] };
+  // A link's address is in the sheet's relationships (`xl/worksheets/_rels/sheet1.xml.rels`).
+  const rels = parts.get(entry.name.replace(/([^/]+)$/, '_rels/$1.rels'));
+  const targets = new Map<string, string>();
+  if (rels) {
+    for await (const whole of wholeTags(rels)) {
+      for (const [, attributes] of whole.matchAll(RELATIONSHIP)) {
+        const id = /\bId="([^"]*)"/.exec(attributes as string)?.[1];
+        const target = /\bTarget="([^"]*)"/.exec(attributes as string)?.[1];
+        if (
+          id !== undefined &&
+          target !== undefined &&
+          /\bTargetMode="External"/.test(attributes as string)
+        ) {
+          targets.set(id, xmlText(target));
+        }
+      }
+    }
+  }
+  const links: LinkRange[] = [];
+  for (const { id, ...range } of linked) {
+    const target = targets.get(id);
+    if (target !== undefined) links.push({ ...range, target });
+  }
+  return { merged, links };
+}
+
+/** A part's text in pieces that each end after a whole tag (a tag cut by a chunk's end waits for the next). */
+async function* wholeTags(entry: ZipEntry): AsyncGenerator<string> {
+  let carry = '';
+  for await (const chunk of open(entry)) {
+    const text = carry + (chunk as string);
+    const cut = text.lastIndexOf('<');
+    const whole = cut > text.lastIndexOf('>') ? text.slice(0, cut) : text;
+    carry = text.slice(whole.length);
+    yield whole;
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** An attribute's text with XML's escapes read (`&amp;` is `&`). */
+function xmlText(value: string): string {
+  return value.replace(
+    /&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/g,
+    (whole, name: string) => {
+      if (!name.startsWith('#')) return ENTITIES[name] ?? whole;
+      const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 /** A column's index from 0, from Excel's letters (`A` 0, `AA` 26). */

@@ -21,12 +21,14 @@ import {
   cellValue,
   guardedRows,
   guardSharedStrings,
+  linkedCells,
+  linksReadIssue,
   mergedCells,
   mergedDownIssue,
   UnreadableCell,
   unreadableIssue,
 } from './_xlsx-cells.js';
-import { mergedRanges, readPartsInOrder } from './_xlsx-parts.js';
+import { readPartsInOrder, sheetLayout } from './_xlsx-parts.js';
 import { checkZip, XLSX_LIMITS, type ZipProblem } from './_zip-guard.js';
 import {
   type Delimiter,
@@ -1013,11 +1015,15 @@ async function openWorkbook(
   const header = found.header;
   const matched = headerResult(found.cells, fields, name, header.number, options);
   const columns = matched.columns;
-  const merged = mergedCells(await mergedRanges(sheet), found.second?.number ?? header.number);
+  const layout = await sheetLayout(sheet);
+  const headerEnd = found.second?.number ?? header.number;
+  const merged = mergedCells(layout.merged, headerEnd);
+  const linkAt = linkedCells(layout.links, headerEnd);
   const warnings = [
     ...skippedWarning(found.skipped, header.number, locale),
     ...subheaderWarning(found.cells, textOf(header), header.number, found.second?.number, locale),
     ...mergedDownIssue(merged.down, locale),
+    ...linksReadIssue(columns, layout.links, headerEnd, locale),
     ...matched.warnings,
   ];
   const data = replay(found.after, rowsOf);
@@ -1055,7 +1061,13 @@ async function openWorkbook(
         yield { index: index++, line, issues: unreadable };
         continue;
       }
-      yield rowRead(index++, line, readRow(columns, cells, true, locale, options.numberFormat));
+      yield rowRead(
+        index++,
+        line,
+        readRow(columns, cells, true, locale, options.numberFormat, (column) =>
+          linkAt(line, column),
+        ),
+      );
     }
   };
   return { format: 'xlsx', single: false, warnings, columns: columnList(columns), rows: rows() };

@@ -397,6 +397,26 @@ describe('checkSubmission: evidence behind each claimed indicator', () => {
     expect(r.ready).toBe(true);
   });
 
+  it.each([
+    ['terlampir', true],
+    ['Lihat dokumen', true],
+    ['  ', true],
+    ['sk-sdm.pdf', false],
+    ['drive.google.com/file/d/1', false],
+    ['https://jdih.example.go.id/sk', false],
+  ])('a document whose url is "%s" names no file or link: %s', async (url, warned) => {
+    const r = await checkSubmission(
+      ready({
+        indikator: {
+          sdm: { jumlah: 12, bukti: [{ jenis: 'sk', nomor: '1', tanggal: '2022-02-01', url }] },
+          video: { substansi: 5, bukti: [{ jenis: 'video', url }] },
+        },
+      }),
+    );
+    expect(codes(r).includes('bukti_tanpa_berkas')).toBe(warned);
+    expect(codes(r).includes('video_tanpa_tautan')).toBe(warned);
+  });
+
   it('fails a regulation level whose document is of another kind', async () => {
     const r = await checkSubmission(
       ready({

@@ -1164,6 +1164,27 @@ describe('columns real exports carry that the record has no field for', () => {
   });
 });
 
+describe('a video link column, as exports name it', () => {
+  it("reads it as the video's link, and says when a cell opens nothing", async () => {
+    const csv =
+      'Judul Inovasi;Youtube;Kualitas Inovasi Daerah\nSi Cantik;https://youtu.be/abc;5\nLapor;ada;3\n';
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(
+      read.map((row) => (row.record as { indikator?: { video?: unknown } }).indikator?.video),
+    ).toStrictEqual([
+      { substansi: 5, bukti: [{ url: 'https://youtu.be/abc' }] },
+      { substansi: 3, bukti: [{ url: 'ada' }] },
+    ]);
+    expect(read[0]?.warnings).toBeUndefined();
+    expect(read[1]?.warnings?.map((w) => [w.path, w.message])).toStrictEqual([
+      [
+        ['indikator', 'video', 'bukti', 'url'],
+        'column "Youtube": "ada" is no web address (https://…) or file name: a verifier cannot open it',
+      ],
+    ]);
+  });
+});
+
 describe('a list cell of separators only', () => {
   it('leaves the field unfilled, never an empty list (no affair at all is not eligible)', async () => {
     await fc.assert(

@@ -24,6 +24,22 @@ async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Arr
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** A workbook rewritten by `edit` (each part's text, by path), stored or deflated. */
+async function rewritten(
+  bytes: Uint8Array,
+  edit: (path: string, text: string) => string | undefined,
+  compression: 'STORE' | 'DEFLATE' = 'DEFLATE',
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const [path, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    const text = edit(path, await entry.async('string'));
+    if (text !== undefined) out.file(path, text);
+  }
+  return out.generateAsync({ type: 'uint8array', compression });
+}
+
 describe('reading a workbook through its central directory', () => {
   it('reads the first sheet whose tab shows, and a hidden one only by name', async () => {
     const bytes = await workbook((wb) => {
@@ -228,21 +244,6 @@ describe('cells merged across the table', () => {
 });
 
 describe('workbooks as other programs write them', () => {
-  /** A workbook rewritten by `edit` (each part's text, by path), stored or deflated. */
-  async function rewritten(
-    bytes: Uint8Array,
-    edit: (path: string, text: string) => string | undefined,
-    compression: 'STORE' | 'DEFLATE' = 'DEFLATE',
-  ): Promise<Uint8Array> {
-    const zip = await JSZip.loadAsync(bytes);
-    const out = new JSZip();
-    for (const [path, entry] of Object.entries(zip.files)) {
-      if (entry.dir) continue;
-      const text = edit(path, await entry.async('string'));
-      if (text !== undefined) out.file(path, text);
-    }
-    return out.generateAsync({ type: 'uint8array', compression });
-  }
   const twoSheets = () =>
     workbook((wb) => {
       const first = wb.addWorksheet('Ringkasan');
@@ -310,5 +311,125 @@ describe('workbooks as other programs write them', () => {
     bytes.writeUInt16LE(99, at - 46 + 10);
     const error = (await rows(bytes).catch((e: unknown) => e)) as InputFileError;
     expect(error.issues[0]?.message).toMatch(/xl\/workbook\.xml is compressed by method 99/);
+  });
+});
+
+describe('cells that link to a document', () => {
+  const drive = 'https://drive.google.com/file/d/1AbC/view?usp=sharing&id=7';
+  const link = (text: string, hyperlink: string) => ({ text, hyperlink });
+  const documents = (read: ReadRow[], indicator: string) =>
+    read.map(
+      (row) =>
+        (row.record as { indikator?: Record<string, { bukti?: unknown }> } | undefined)
+          ?.indikator?.[indicator]?.bukti,
+    );
+
+  it('reads the address behind a linked cell of a link column, not the text it shows', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow([
+        link('Nama Inovasi', 'https://example.com/header'),
+        'indikator.regulasi.bukti.url',
+        'Link Video',
+      ]);
+      ws.addRow([
+        link('SI-CANTIK', 'https://example.com/detail'),
+        link('Lihat dokumen', drive),
+        link('https://youtu.be/a', 'https://youtu.be/a'),
+      ]);
+      ws.addRow(['Lapor Cepat', 'https://drive.google.com/x', 'youtube.com/watch?v=b']);
+    });
+    const read = await rows(bytes);
+    // The address's XML escape (&amp;) is read as the character it stands for.
+    expect(documents(read, 'regulasi')).toStrictEqual([
+      [{ url: drive }],
+      [{ url: 'https://drive.google.com/x' }],
+    ]);
+    expect(documents(read, 'video')).toStrictEqual([
+      [{ url: 'https://youtu.be/a' }],
+      [{ url: 'youtube.com/watch?v=b' }],
+    ]);
+    // A link in a column of text (the name) leaves its text as it is.
+    expect(names(read)).toStrictEqual(['SI-CANTIK', 'Lapor Cepat']);
+    expect(read[0]?.warnings?.map((w) => [w.code, w.message])).toStrictEqual([
+      [
+        'links_read',
+        'linked cells in the column "indikator.regulasi.bukti.url", "Link Video": the address they link to is read as the document\'s link, not the text they show',
+      ],
+    ]);
+    expect(read[1]?.warnings).toBeUndefined();
+  });
+
+  it("gives the address to the first document a kinds cell names; a link column's own value goes first", async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow([
+        'Nama Inovasi',
+        'indikator.sdm.bukti',
+        'indikator.regulasi.bukti',
+        'indikator.regulasi.bukti.url',
+      ]);
+      ws.addRow([
+        'SI-CANTIK',
+        link('sk; foto', drive),
+        link('perkada', 'https://example.com/sk'),
+        'https://jdih.example.go.id/perkada-7',
+      ]);
+    });
+    const read = await rows(bytes);
+    expect(documents(read, 'sdm')).toStrictEqual([
+      [{ jenis: 'sk', url: drive }, { jenis: 'foto' }],
+    ]);
+    expect(documents(read, 'regulasi')).toStrictEqual([
+      [{ jenis: 'perkada', url: 'https://jdih.example.go.id/perkada-7' }],
+    ]);
+  });
+
+  it('reads a link listed for a block of cells in each of them, and no link within the workbook', async () => {
+    const base = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow(['Nama Inovasi', 'indikator.regulasi.bukti.url']);
+      ws.addRow(['A', 'Lihat']);
+      ws.addRow(['B', 'Lihat']);
+      ws.addRow(['C', 'Lihat']);
+      ws.addRow(['D', 'terlampir']);
+      ws.getCell('B2').value = link('Lihat', drive);
+    });
+    // One <hyperlink> for B2:B3, and one to a place in the workbook (a `location`, no r:id) for B4.
+    const bytes = await rewritten(base, (path, text) =>
+      path === 'xl/worksheets/sheet1.xml'
+        ? text
+            .replace(/<hyperlink ref="B2"/, '<hyperlink ref="B2:B3"')
+            .replace(
+              '</hyperlinks>',
+              '<hyperlink ref="B4" location="Rekap!A1" display="Lihat"/></hyperlinks>',
+            )
+        : text,
+    );
+    const read = await rows(bytes);
+    expect(documents(read, 'regulasi')).toStrictEqual([
+      [{ url: drive }],
+      [{ url: drive }],
+      [{ url: 'Lihat' }],
+      [{ url: 'terlampir' }],
+    ]);
+    // A text that opens nothing is kept, and said to open nothing.
+    expect(read[3]?.warnings?.map((w) => w.message)).toStrictEqual([
+      'column "indikator.regulasi.bukti.url": "terlampir" is no web address (https://…) or file name: a verifier cannot open it',
+    ]);
+  });
+
+  it('finds every link of a long list, whatever chunk its tag falls in', async () => {
+    const n = 1500;
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Rekap');
+      ws.addRow(['Nama Inovasi', 'indikator.regulasi.bukti.url']);
+      for (let i = 0; i < n; i++)
+        ws.addRow([`Inovasi ${i}`, link('Lihat', `https://drive.google.com/file/d/${i}`)]);
+    });
+    const read = await rows(bytes);
+    expect(documents(read, 'regulasi')).toStrictEqual(
+      Array.from({ length: n }, (_, i) => [{ url: `https://drive.google.com/file/d/${i}` }]),
+    );
   });
 });
