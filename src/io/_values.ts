@@ -175,6 +175,9 @@ function monthAndYear(text: string): [number, number] | undefined {
   return undefined;
 }
 
+/** A time of day after a date: `8:00`, `08.00`, `08:00:00`, `10:00 WIB`, `8:00 AM`. */
+const TIME_AFTER = /(?<=\d)\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:WIB|WITA|WIT|AM|PM))?$/i;
+
 /** Fields where a year alone is accepted (LAN's data and many sheets keep only the year). */
 const YEAR_ONLY = new Set(['waktuUjiCoba', 'waktuPenerapan']);
 
@@ -244,8 +247,10 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Local
     const iso = fromWorkbook ? fromExcelSerial(cell) : undefined;
     return iso ? ok(iso) : notDate(cell);
   }
-  // A date as a letter heads it: "Senin, 10 Januari 2023" (the weekday is not checked).
-  const text = String(cell).trim().replace(WEEKDAY, '');
+  // A date as a letter heads it: "Senin, 10 Januari 2023" (the weekday is not checked); a time
+  // after it, as a date-and-time cell saved as CSV writes it ("01/08/2022 8:00"), is no part of
+  // the date.
+  const text = String(cell).trim().replace(WEEKDAY, '').replace(TIME_AFTER, '');
   // ISO, and the year first with / or . as some apps export it (2023/01/10, 2023.01.10).
   let m =
     /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text) ??
@@ -259,6 +264,19 @@ function readDate(cell: Cell, field: Field, fromWorkbook: boolean, locale: Local
   if (m) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
     return iso ? ok(iso) : fail('invalid_date', say(locale, 'notDayMonthYear', { text }));
+  }
+  // Two digits for the year, as Excel's short formats show it ("1/8/22", "10-Jan-23"): the
+  // century as Excel takes it (00–29 the 2000s, 30–99 the 1900s), said in a warning.
+  m =
+    /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(text) ??
+    /^(\d{1,2})(?:\s+|-)([A-Za-z]+)\.?(?:\s+|-)(\d{2})$/.exec(text);
+  if (m) {
+    const yy = Number(m[3]);
+    const month = /^\d+$/.test(m[2] as string)
+      ? Number(m[2])
+      : MONTHS[(m[2] as string).toLowerCase()];
+    const iso = month ? isoDate(yy < 30 ? 2000 + yy : 1900 + yy, month, Number(m[1])) : undefined;
+    return iso ? ok(iso, say(locale, 'twoDigitYear', { text, date: iso })) : notDate(text);
   }
   // "10 Januari 2023", "10 Jan. 2023", and Excel's "10-Jan-2023" kept as text.
   m = /^(\d{1,2})(?:\s+|-)([A-Za-z]+)\.?(?:\s+|-)(\d{4})$/.exec(text);

@@ -585,6 +585,11 @@ describe('dates as officers type them', () => {
     ['10-Agustus-2023', '2023-08-10'],
     ['2023/01/10', '2023-01-10'],
     ['2023.1.10', '2023-01-10'],
+    ['01/08/2022 08:00', '2022-08-01'],
+    ['1/8/2022 8:00:00', '2022-08-01'],
+    ['10.01.2023 08.00', '2023-01-10'],
+    ['1 Agustus 2022 10.00 WIB', '2022-08-01'],
+    ['10-Jan-2023 9:30 AM', '2023-01-10'],
   ])('reads %j as %s, in silence', async (text, date) => {
     const [row] = await rows(file('csv', `nama;Waktu Penerapan\nA;${text}\n`));
     expect(row?.record).toStrictEqual({ nama: 'A', waktuPenerapan: date });
@@ -605,6 +610,30 @@ describe('dates as officers type them', () => {
       `column "Waktu Uji Coba": "${text}" has no day and is read as ${date} (the first of that month)`,
     ]);
   });
+
+  it.each([
+    ['1/8/22', '2022-08-01'],
+    ['31-12-29', '2029-12-31'],
+    ['1.8.95', '1995-08-01'],
+    ['10-Jan-23', '2023-01-10'],
+    ['5 Agt 21', '2021-08-05'],
+    ['10-Jan-23 8:00', '2023-01-10'],
+  ])('reads %j, its year in two digits, as %s with a warning', async (text, date) => {
+    const [row] = await rows(file('csv', `nama;Waktu Penerapan\nA;${text}\n`));
+    expect(row?.record).toStrictEqual({ nama: 'A', waktuPenerapan: date });
+    const shown = text.replace(/ 8:00$/, '');
+    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
+      `column "Waktu Penerapan": "${shown}" has a two-digit year and is read as ${date}; write the year in four digits`,
+    ]);
+  });
+
+  it.each(['31/2/22', '10-Foo-23', '1/13/22', '8:00', '2022 8:00'])(
+    'refuses %j, which is no date',
+    async (text) => {
+      const [row] = await rows(file('csv', `nama;waktu_pengembangan\nA;${text}\n`));
+      expect(row?.issues?.map((i) => i.code)).toStrictEqual(['invalid_date']);
+    },
+  );
 
   it('refuses a month where a whole date is needed, and a month that is none', async () => {
     const read = await rows(
