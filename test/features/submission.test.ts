@@ -402,6 +402,7 @@ describe('checkSubmission: evidence behind each claimed indicator', () => {
     ['Lihat dokumen', true],
     ['  ', true],
     ['sk-sdm.pdf', false],
+    [' sk-sdm.pdf ', false],
     ['drive.google.com/file/d/1', false],
     ['https://jdih.example.go.id/sk', false],
   ])('a document whose url is "%s" names no file or link: %s', async (url, warned) => {

@@ -618,6 +618,8 @@ describe('dates as officers type them', () => {
     ['10-Jan-23', '2023-01-10'],
     ['5 Agt 21', '2021-08-05'],
     ['10-Jan-23 8:00', '2023-01-10'],
+    ['1/1/30', '1930-01-01'],
+    ['5  Agt  21', '2021-08-05'],
   ])('reads %j, its year in two digits, as %s with a warning', async (text, date) => {
     const [row] = await rows(file('csv', `nama;Waktu Penerapan\nA;${text}\n`));
     expect(row?.record).toStrictEqual({ nama: 'A', waktuPenerapan: date });
@@ -627,13 +629,20 @@ describe('dates as officers type them', () => {
     ]);
   });
 
-  it.each(['31/2/22', '10-Foo-23', '1/13/22', '8:00', '2022 8:00'])(
-    'refuses %j, which is no date',
-    async (text) => {
-      const [row] = await rows(file('csv', `nama;waktu_pengembangan\nA;${text}\n`));
-      expect(row?.issues?.map((i) => i.code)).toStrictEqual(['invalid_date']);
-    },
-  );
+  it.each([
+    '31/2/22',
+    '10-Foo-23',
+    '1/13/22',
+    '8:00',
+    '2022 8:00',
+    '1/8/223',
+    'x1/8/22',
+    '10-Jan-233',
+    'x10-Jan-23',
+  ])('refuses %j, which is no date', async (text) => {
+    const [row] = await rows(file('csv', `nama;waktu_pengembangan\nA;${text}\n`));
+    expect(row?.issues?.map((i) => i.code)).toStrictEqual(['invalid_date']);
+  });
 
   it('refuses a month where a whole date is needed, and a month that is none', async () => {
     const read = await rows(

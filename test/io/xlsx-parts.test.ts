@@ -331,13 +331,14 @@ describe('cells that link to a document', () => {
         link('Nama Inovasi', 'https://example.com/header'),
         'indikator.regulasi.bukti.url',
         'Link Video',
+        link('indikator.sdm.bukti.url', 'https://example.com/petunjuk'),
       ]);
       ws.addRow([
         link('SI-CANTIK', 'https://example.com/detail'),
         link('Lihat dokumen', drive),
         link('https://youtu.be/a', 'https://youtu.be/a'),
       ]);
-      ws.addRow(['Lapor Cepat', 'https://drive.google.com/x', 'youtube.com/watch?v=b']);
+      ws.addRow(['Lapor Cepat', 'https://drive.google.com/x', 'youtube.com/watch?v=b', 'sk.pdf']);
     });
     const read = await rows(bytes);
     // The address's XML escape (&amp;) is read as the character it stands for.
@@ -345,6 +346,8 @@ describe('cells that link to a document', () => {
       [{ url: drive }],
       [{ url: 'https://drive.google.com/x' }],
     ]);
+    // A link in the header (to a guide) is no row's: the column is not named.
+    expect(documents(read, 'sdm')).toStrictEqual([undefined, [{ url: 'sk.pdf' }]]);
     expect(documents(read, 'video')).toStrictEqual([
       [{ url: 'https://youtu.be/a' }],
       [{ url: 'youtube.com/watch?v=b' }],
@@ -379,6 +382,9 @@ describe('cells that link to a document', () => {
     const read = await rows(bytes);
     expect(documents(read, 'sdm')).toStrictEqual([
       [{ jenis: 'sk', url: drive }, { jenis: 'foto' }],
+    ]);
+    expect(read[0]?.warnings?.map((w) => w.message)).toStrictEqual([
+      'linked cells in the column "indikator.sdm.bukti", "indikator.regulasi.bukti": the address they link to is read as the document\'s link, not the text they show',
     ]);
     expect(documents(read, 'regulasi')).toStrictEqual([
       [{ jenis: 'perkada', url: 'https://jdih.example.go.id/perkada-7' }],
@@ -419,17 +425,65 @@ describe('cells that link to a document', () => {
     ]);
   });
 
-  it('finds every link of a long list, whatever chunk its tag falls in', async () => {
+  it('finds every link of a long list, whatever chunk its tag falls in, in any order', async () => {
     const n = 1500;
-    const bytes = await workbook((wb) => {
+    const address = (i: number) => `https://drive.google.com/file/d/${i}`;
+    const base = await workbook((wb) => {
       const ws = wb.addWorksheet('Rekap');
       ws.addRow(['Nama Inovasi', 'indikator.regulasi.bukti.url']);
-      for (let i = 0; i < n; i++)
-        ws.addRow([`Inovasi ${i}`, link('Lihat', `https://drive.google.com/file/d/${i}`)]);
+      // Every other row linked; the others give their address as text.
+      for (let i = 0; i < n; i++) {
+        ws.addRow([`Inovasi ${i}`, i % 2 ? address(i) : link('Lihat', address(i))]);
+      }
     });
-    const read = await rows(bytes);
-    expect(documents(read, 'regulasi')).toStrictEqual(
-      Array.from({ length: n }, (_, i) => [{ url: `https://drive.google.com/file/d/${i}` }]),
+    const expected = Array.from({ length: n }, (_, i) => [{ url: address(i) }]);
+    expect(documents(await rows(base), 'regulasi')).toStrictEqual(expected);
+    // The sheet may list its links in any order (here the last first).
+    const reversed = await rewritten(base, (path, text) => {
+      if (path !== 'xl/worksheets/sheet1.xml') return text;
+      const tags = text.match(/<hyperlink [^>]*\/>/g) ?? [];
+      return text.replace(
+        /<hyperlinks>.*<\/hyperlinks>/s,
+        `<hyperlinks>${tags.reverse().join('')}</hyperlinks>`,
+      );
+    });
+    expect(documents(await rows(reversed), 'regulasi')).toStrictEqual(expected);
+  });
+
+  /** A one-row sheet whose B2 links, its relationships rewritten by `rels`. */
+  const relinked = async (rels: (text: string) => string | undefined) =>
+    rows(
+      await rewritten(
+        await workbook((wb) => {
+          const ws = wb.addWorksheet('Rekap');
+          ws.addRow(['Nama Inovasi', 'indikator.regulasi.bukti.url']);
+          ws.addRow(['A', link('Lihat', 'https://example.com/x')]);
+        }),
+        (path, text) => (path === 'xl/worksheets/_rels/sheet1.xml.rels' ? rels(text) : text),
+      ),
     );
+
+  it("reads the address's escapes, and no address a relationship does not give", async () => {
+    const target = (read: ReadRow[]) => documents(read, 'regulasi')[0];
+    const withTarget = (value: string) => (text: string) =>
+      text.replace(/Target="[^"]*"/, `Target="${value}"`);
+    expect(
+      target(
+        await relinked(
+          withTarget(
+            'https://example.com/a&#x2F;b&#47;c?x=1&amp;y=&lt;2&gt;&quot;&apos;&#1114112;&bogus;',
+          ),
+        ),
+      ),
+    ).toStrictEqual([{ url: 'https://example.com/a/b/c?x=1&y=<2>"\'&#1114112;&bogus;' }]);
+    // A relationship within the package (no TargetMode="External"), none, or no part: the text.
+    const text = [{ url: 'Lihat' }];
+    expect(target(await relinked((t) => t.replace(/ TargetMode="External"/, '')))).toStrictEqual(
+      text,
+    );
+    expect(target(await relinked((t) => t.replace(/<Relationship [^>]*>/g, '')))).toStrictEqual(
+      text,
+    );
+    expect(target(await relinked(() => undefined))).toStrictEqual(text);
   });
 });
