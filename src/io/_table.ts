@@ -1,3 +1,4 @@
+import aliases from '../../rules/aliases.json' with { type: 'json' };
 import type { Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
 import type { Field } from './_fields.js';
@@ -18,6 +19,9 @@ export type TableRow =
   | { ok: false; issues: Issue[]; warnings: Issue[] };
 
 const BUKTI_PART = /^(indikator\.[A-Za-z]+\.bukti)\.([a-z]+)$/;
+
+/** The kind of a document given without one, where an indicator's evidence has one kind. */
+const DOCUMENT_KINDS: Readonly<Record<string, string | undefined>> = aliases.documentKinds;
 
 function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
   const segments = path.split('.');
@@ -70,6 +74,7 @@ export function readRow(
   const relative: { path: string; years: readonly number[]; header: string }[] = [];
   const continued: { path: string; values: readonly unknown[]; header: string }[] = [];
   const linked = new Map<string, string>();
+  const partHeaders = new Map<string, string>();
   for (const column of columns) {
     const field: Field | undefined = column.field;
     if (!field || isEmpty(cells[column.index])) continue;
@@ -112,6 +117,7 @@ export function readRow(
       const document = documents.get(key) ?? {};
       document[part[2] as string] = result.value;
       documents.set(key, document);
+      if (!partHeaders.has(key)) partHeaders.set(key, column.header);
       continue;
     }
     setPath(record, field.path, result.value);
@@ -160,8 +166,24 @@ export function readRow(
       segments[1] as string
     ];
     const list = indicator?.bukti as Record<string, unknown>[] | undefined;
-    if (list && list.length > 0) Object.assign(list[0] as object, document);
-    else setPath(record, path, [document]);
+    if (list && list.length > 0) {
+      Object.assign(list[0] as object, document);
+      continue;
+    }
+    // Parts without a kind: the indicator's one kind of evidence, else the column to add.
+    document.jenis ??= DOCUMENT_KINDS[segments[1] as string];
+    if (document.jenis === undefined) {
+      issues.push({
+        path: [...segments, 0, 'jenis'],
+        code: 'document_without_kind',
+        message: say(locale, 'column', {
+          header: partHeaders.get(path) ?? path,
+          detail: say(locale, 'documentWithoutKind', { column: `${path}.jenis` }),
+        }),
+      });
+      continue;
+    }
+    setPath(record, path, [document]);
   }
   return issues.length > 0 ? { ok: false, issues, warnings } : { ok: true, record, warnings };
 }

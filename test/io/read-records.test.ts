@@ -1210,8 +1210,8 @@ describe('a video link column, as exports name it', () => {
     expect(
       read.map((row) => (row.record as { indikator?: { video?: unknown } }).indikator?.video),
     ).toStrictEqual([
-      { substansi: 5, bukti: [{ url: 'https://youtu.be/abc' }] },
-      { substansi: 3, bukti: [{ url: 'ada' }] },
+      { substansi: 5, bukti: [{ jenis: 'video', url: 'https://youtu.be/abc' }] },
+      { substansi: 3, bukti: [{ jenis: 'video', url: 'ada' }] },
     ]);
     expect(read[0]?.warnings).toBeUndefined();
     expect(read[1]?.warnings?.map((w) => [w.path, w.message])).toStrictEqual([
@@ -1220,6 +1220,34 @@ describe('a video link column, as exports name it', () => {
         'column "Youtube": "ada" is no web address (https://…) or file name: a verifier cannot open it',
       ],
     ]);
+  });
+});
+
+describe('a document given part by part', () => {
+  it('needs its kind, save where the indicator has one kind of evidence (the video)', async () => {
+    const csv = [
+      'nama;indikator.regulasi.bukti.url;indikator.regulasi.bukti.nomor;indikator.regulasi.bukti.jenis;indikator.sdm.bukti;indikator.sdm.bukti.url;Link Video',
+      'A;https://jdih.example/1;188/12;;;;',
+      'B;https://jdih.example/2;;Perkada;sk;sk.pdf;https://youtu.be/b',
+    ].join('\n');
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(read[0]?.record).toBeUndefined();
+    expect(read[0]?.issues).toStrictEqual([
+      {
+        path: ['indikator', 'regulasi', 'bukti', 0, 'jenis'],
+        code: 'document_without_kind',
+        message:
+          'column "indikator.regulasi.bukti.url": the document names no kind (e.g. "SK Kepala Daerah", "foto"): add a column indikator.regulasi.bukti.jenis',
+      },
+    ]);
+    expect(read[1]?.record).toStrictEqual({
+      nama: 'B',
+      indikator: {
+        regulasi: { bukti: [{ jenis: 'Perkada', url: 'https://jdih.example/2' }] },
+        sdm: { bukti: [{ jenis: 'sk', url: 'sk.pdf' }] },
+        video: { bukti: [{ jenis: 'video', url: 'https://youtu.be/b' }] },
+      },
+    });
   });
 });
 

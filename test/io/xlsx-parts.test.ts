@@ -331,26 +331,29 @@ describe('cells that link to a document', () => {
         link('Nama Inovasi', 'https://example.com/header'),
         'indikator.regulasi.bukti.url',
         'Link Video',
-        link('indikator.sdm.bukti.url', 'https://example.com/petunjuk'),
+        link('indikator.sdm.bukti', 'https://example.com/petunjuk'),
+        'indikator.regulasi.bukti.jenis',
       ]);
       ws.addRow([
         link('SI-CANTIK', 'https://example.com/detail'),
         link('Lihat dokumen', drive),
         link('https://youtu.be/a', 'https://youtu.be/a'),
+        null,
+        'SK',
       ]);
-      ws.addRow(['Lapor Cepat', 'https://drive.google.com/x', 'youtube.com/watch?v=b', 'sk.pdf']);
+      ws.addRow(['Lapor Cepat', 'https://drive.google.com/x', 'youtube.com/watch?v=b', 'sk', 'SK']);
     });
     const read = await rows(bytes);
     // The address's XML escape (&amp;) is read as the character it stands for.
     expect(documents(read, 'regulasi')).toStrictEqual([
-      [{ url: drive }],
-      [{ url: 'https://drive.google.com/x' }],
+      [{ jenis: 'SK', url: drive }],
+      [{ jenis: 'SK', url: 'https://drive.google.com/x' }],
     ]);
     // A link in the header (to a guide) is no row's: the column is not named.
-    expect(documents(read, 'sdm')).toStrictEqual([undefined, [{ url: 'sk.pdf' }]]);
+    expect(documents(read, 'sdm')).toStrictEqual([undefined, [{ jenis: 'sk' }]]);
     expect(documents(read, 'video')).toStrictEqual([
-      [{ url: 'https://youtu.be/a' }],
-      [{ url: 'youtube.com/watch?v=b' }],
+      [{ jenis: 'video', url: 'https://youtu.be/a' }],
+      [{ jenis: 'video', url: 'youtube.com/watch?v=b' }],
     ]);
     // A link in a column of text (the name) leaves its text as it is.
     expect(names(read)).toStrictEqual(['SI-CANTIK', 'Lapor Cepat']);
@@ -394,7 +397,7 @@ describe('cells that link to a document', () => {
   it('reads a link listed for a block of cells in each of them, and no link within the workbook', async () => {
     const base = await workbook((wb) => {
       const ws = wb.addWorksheet('Rekap');
-      ws.addRow(['Nama Inovasi', 'indikator.regulasi.bukti.url']);
+      ws.addRow(['Nama Inovasi', 'Link Video']);
       ws.addRow(['A', 'Lihat']);
       ws.addRow(['B', 'Lihat']);
       ws.addRow(['C', 'Lihat']);
@@ -413,15 +416,15 @@ describe('cells that link to a document', () => {
         : text,
     );
     const read = await rows(bytes);
-    expect(documents(read, 'regulasi')).toStrictEqual([
-      [{ url: drive }],
-      [{ url: drive }],
-      [{ url: 'Lihat' }],
-      [{ url: 'terlampir' }],
+    expect(documents(read, 'video')).toStrictEqual([
+      [{ jenis: 'video', url: drive }],
+      [{ jenis: 'video', url: drive }],
+      [{ jenis: 'video', url: 'Lihat' }],
+      [{ jenis: 'video', url: 'terlampir' }],
     ]);
     // A text that opens nothing is kept, and said to open nothing.
     expect(read[3]?.warnings?.map((w) => w.message)).toStrictEqual([
-      'column "indikator.regulasi.bukti.url": "terlampir" is no web address (https://…) or file name: a verifier cannot open it',
+      'column "Link Video": "terlampir" is no web address (https://…) or file name: a verifier cannot open it',
     ]);
   });
 
@@ -430,14 +433,14 @@ describe('cells that link to a document', () => {
     const address = (i: number) => `https://drive.google.com/file/d/${i}`;
     const base = await workbook((wb) => {
       const ws = wb.addWorksheet('Rekap');
-      ws.addRow(['Nama Inovasi', 'indikator.regulasi.bukti.url']);
+      ws.addRow(['Nama Inovasi', 'Link Video']);
       // Every other row linked; the others give their address as text.
       for (let i = 0; i < n; i++) {
         ws.addRow([`Inovasi ${i}`, i % 2 ? address(i) : link('Lihat', address(i))]);
       }
     });
-    const expected = Array.from({ length: n }, (_, i) => [{ url: address(i) }]);
-    expect(documents(await rows(base), 'regulasi')).toStrictEqual(expected);
+    const expected = Array.from({ length: n }, (_, i) => [{ jenis: 'video', url: address(i) }]);
+    expect(documents(await rows(base), 'video')).toStrictEqual(expected);
     // The sheet may list its links in any order (here the last first).
     const reversed = await rewritten(base, (path, text) => {
       if (path !== 'xl/worksheets/sheet1.xml') return text;
@@ -447,7 +450,7 @@ describe('cells that link to a document', () => {
         `<hyperlinks>${tags.reverse().join('')}</hyperlinks>`,
       );
     });
-    expect(documents(await rows(reversed), 'regulasi')).toStrictEqual(expected);
+    expect(documents(await rows(reversed), 'video')).toStrictEqual(expected);
   });
 
   /** A one-row sheet whose B2 links, its relationships rewritten by `rels`. */
@@ -456,7 +459,7 @@ describe('cells that link to a document', () => {
       await rewritten(
         await workbook((wb) => {
           const ws = wb.addWorksheet('Rekap');
-          ws.addRow(['Nama Inovasi', 'indikator.regulasi.bukti.url']);
+          ws.addRow(['Nama Inovasi', 'Link Video']);
           ws.addRow(['A', link('Lihat', 'https://example.com/x')]);
         }),
         (path, text) => (path === 'xl/worksheets/_rels/sheet1.xml.rels' ? rels(text) : text),
@@ -464,26 +467,50 @@ describe('cells that link to a document', () => {
     );
 
   it("reads the address's escapes, and no address a relationship does not give", async () => {
-    const target = (read: ReadRow[]) => documents(read, 'regulasi')[0];
+    const target = (read: ReadRow[]) => documents(read, 'video')[0];
     const withTarget = (value: string) => (text: string) =>
       text.replace(/Target="[^"]*"/, `Target="${value}"`);
     expect(
       target(
         await relinked(
           withTarget(
-            'https://example.com/a&#x2F;b&#47;c?x=1&amp;y=&lt;2&gt;&quot;&apos;&#1114112;&bogus;',
+            'https://example.com/a&#x2F;b&#47;c?x=1&amp;y=&lt;2&gt;&quot;&apos;&#x10FFFF;&#1114112;&bogus;',
           ),
         ),
       ),
-    ).toStrictEqual([{ url: 'https://example.com/a/b/c?x=1&y=<2>"\'&#1114112;&bogus;' }]);
+    ).toStrictEqual([
+      { jenis: 'video', url: 'https://example.com/a/b/c?x=1&y=<2>"\'\u{10FFFF}&#1114112;&bogus;' },
+    ]);
     // A relationship within the package (no TargetMode="External"), none, or no part: the text.
-    const text = [{ url: 'Lihat' }];
+    const text = [{ jenis: 'video', url: 'Lihat' }];
     expect(target(await relinked((t) => t.replace(/ TargetMode="External"/, '')))).toStrictEqual(
       text,
     );
     expect(target(await relinked((t) => t.replace(/<Relationship [^>]*>/g, '')))).toStrictEqual(
       text,
     );
-    expect(target(await relinked(() => undefined))).toStrictEqual(text);
+    const none = await relinked(() => undefined);
+    expect(target(none)).toStrictEqual(text);
+    // A link whose address is not found makes no notice of links read.
+    expect(none[0]?.warnings?.map((w) => w.code)).toStrictEqual(['read_as']);
+    // A relationship without its id or target beside the link's own, and a link without a cell.
+    const partial = await relinked((t) =>
+      t.replace(
+        '<Relationship ',
+        '<Relationship Type="x" Target="https://example.com/no-id" TargetMode="External"/><Relationship Id="rId9" TargetMode="External"/><Relationship ',
+      ),
+    );
+    expect(target(partial)).toStrictEqual([{ jenis: 'video', url: 'https://example.com/x' }]);
+    const noRef = await rows(
+      await rewritten(
+        await workbook((wb) => {
+          const ws = wb.addWorksheet('Rekap');
+          ws.addRow(['Nama Inovasi', 'Link Video']);
+          ws.addRow(['A', link('Lihat', 'https://example.com/x')]);
+        }),
+        (path, t) => (path === 'xl/worksheets/sheet1.xml' ? t.replace(/ ref="B2"/, '') : t),
+      ),
+    );
+    expect(target(noRef)).toStrictEqual(text);
   });
 });
