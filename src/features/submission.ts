@@ -5,7 +5,7 @@ import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
 import { interpolate, type Locale, type LocalizedText, optionNames, pick } from '../messages.js';
-import { opensAsLink } from '../record/_link.js';
+import { opensAsLink } from '../record/link.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
 import { levelOfPemda } from '../record/kewenangan.js';
 import type { IndicatorScore, InnovationScore } from '../scoring/score.js';

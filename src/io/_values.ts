@@ -1,7 +1,7 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import optionTexts from '../../rules/option-texts.json' with { type: 'json' };
 import type { Locale } from '../messages.js';
-import { opensAsLink } from '../record/_link.js';
+import { opensAsLink } from '../record/link.js';
 import { urusanIdOfLabel } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
