@@ -57,6 +57,7 @@ const isEmpty = (cell: unknown) =>
  * @param fromWorkbook - whether the cells come from a workbook
  * @param locale - the language of what is said about the row
  * @param numberFormat - how the table writes numbers, when known
+ * @param linkOf - the web address a cell of the row links to, by column (a workbook's links)
  */
 export function readRow(
   columns: readonly Column[],
