@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import region from '../examples/kota-batu-2024.json' with { type: 'json' };
-import aliases from '../rules/aliases.json' with { type: 'json' };
 import { innovationFields } from '../src/io/_fields.js';
+import { headerOf, labelOf } from '../src/io/template.js';
 import { findUrusan } from '../src/record/urusan.js';
 
 /**
@@ -15,23 +15,8 @@ import { findUrusan } from '../src/record/urusan.js';
 
 type Cell = string | number | Date;
 
-const fieldAliases = aliases.fields as Record<string, string[]>;
-const valueAliases = aliases.values as Record<string, Record<string, string[]>>;
 const fields = innovationFields();
-
-/**
- * The header a person writes: the first Indonesian label, else the field's id in words
- * (`prasyaratReplikasi` → "Prasyarat Replikasi"); evidence parts keep their dotted path.
- */
-function headerOf(path: string): string {
-  const human = fieldAliases[path]?.find((a) => /^[A-Z]/.test(a) && !a.includes('_'));
-  if (human) return human;
-  if (path.includes('.')) return path;
-  return path.replace(/([A-Z])/g, ' $1').replace(/^\w/, (c) => c.toUpperCase());
-}
-
-const title = (id: string) => id.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
-const label = (path: string, value: string) => valueAliases[path]?.[value]?.[0] ?? title(value);
+const label = labelOf;
 
 function leaves(value: unknown, prefix: string, out: Map<string, unknown>): void {
   if (fields.has(prefix) && fields.get(prefix)?.kind !== 'bukti') {

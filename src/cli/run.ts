@@ -13,7 +13,7 @@ import {
 import { TEXTS } from '../features/texts.js';
 import type { Engine, Evaluation, RuleSet } from '../index.js';
 import { createEngine, evaluateAll, evaluateRegion, getRuleSet, loadRuleSet } from '../index.js';
-import { questionsOf } from '../io/index.js';
+import { questionsOf, templateWorkbook } from '../io/index.js';
 import { type Locale, pick } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
 import { checkSubmission } from '../submission.js';
@@ -55,6 +55,7 @@ const FORMATS: Record<string, Options['format'][]> = {
   score: ['text', 'json', 'ndjson'],
   report: ['md', 'html', 'csv', 'json', 'xlsx'],
   dossier: ['html', 'json'],
+  template: ['xlsx'],
 };
 
 /** Options shared by the commands. */
@@ -514,6 +515,18 @@ async function runCommand(
       if (command === 'verify') return await commandVerify(file, context, io);
       if (command === 'outcomes') return await commandOutcomes(file, values, context, io);
       return await commandDossier(file, values, context, io);
+    }
+    case 'template': {
+      if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
+      if (!values.output) throw new UsageError(say('templateNeedsOutput', options.locale, {}));
+      // exceljs is loaded by the template itself, for this command only.
+      const bytes = await templateWorkbook({
+        locale: options.locale,
+        ...(options.rubric !== undefined ? { rubric: options.rubric } : {}),
+      });
+      await writeOutput(values.output, async (write) => write(bytes));
+      io.stderr(say('templateWritten', options.locale, { file: values.output }));
+      return EXIT.ok;
     }
     case 'mcp': {
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));

@@ -20,4 +20,5 @@ export {
   type RecordSource,
   readRecords,
 } from './read-records.js';
+export { type TemplateOptions, templateWorkbook } from './template.js';
 export type { Delimiter, TextEncoding } from './text.js';

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { InvalidOptionError } from '../../src/errors.js';
+import { innovationFields } from '../../src/io/_fields.js';
+import { type ReadRow, readRecords, templateWorkbook } from '../../src/io/index.js';
+
+/** The template, loaded back as a workbook. */
+async function loaded(options = {}): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(await templateWorkbook(options)) as never);
+  return workbook;
+}
+
+async function rows(workbook: ExcelJS.Workbook): Promise<ReadRow[]> {
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const out: ReadRow[] = [];
+  for await (const row of readRecords(bytes, { format: 'xlsx', locale: 'en' })) out.push(row);
+  return out;
+}
+
+const headers = (sheet: ExcelJS.Worksheet) =>
+  (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+
+describe('templateWorkbook', () => {
+  it('writes the sheet to fill in first, a guide, and the lists hidden', async () => {
+    const workbook = await loaded();
+    expect(workbook.worksheets.map((s) => [s.name, s.state])).toStrictEqual([
+      ['Isian Inovasi', 'visible'],
+      ['Petunjuk', 'visible'],
+      ['Pilihan', 'hidden'],
+    ]);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const names = headers(sheet);
+    expect(names.slice(0, 3)).toStrictEqual(['ID', 'Nama Inovasi', 'Pemerintah Daerah']);
+    // Each of the rubric's 20 indicators, its document after its values; nothing of KIPP.
+    // (The video's link is headed as exports head it.)
+    expect(names.filter((h) => h.endsWith('.bukti.url') || h === 'Link Video')).toHaveLength(20);
+    expect(names.indexOf('indikator.regulasi.bukti.jenis')).toBe(
+      names.indexOf('Regulasi Inovasi Daerah') + 1,
+    );
+    expect(names.some((h) => h.startsWith('kipp.') || h.includes('buktiPengembangan'))).toBe(false);
+    // The guide names each column's field, in the same order.
+    const guide = workbook.worksheets[1] as ExcelJS.Worksheet;
+    const fields = innovationFields();
+    names.forEach((name, i) => {
+      const row = guide.getRow(i + 2).values as unknown[];
+      expect(row[1]).toBe(name);
+      expect(fields.has(String(row[2])), String(row[2])).toBe(true);
+    });
+  });
+
+  it('reads back with every column matched, each drop-down answer as its value', async () => {
+    const workbook = await loaded({ locale: 'en' });
+    const [sheet, , lists] = workbook.worksheets as ExcelJS.Worksheet[];
+    if (!sheet || !lists) throw new Error('sheets missing');
+    const names = headers(sheet);
+    const fields = innovationFields();
+    const byHeader = new Map(
+      ((workbook.worksheets[1] as ExcelJS.Worksheet).getSheetValues() as unknown[][])
+        .slice(2)
+        .filter((r) => r?.[2])
+        .map((r) => [String(r[1]), String(r[2])]),
+    );
+    // Row k answers each list column with its k-th choice (wrapping), as the drop-down gives it.
+    const validations = (
+      sheet as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
+    ).dataValidations.model;
+    const listed = Object.entries(validations).map(([range, v]) => {
+      const column = /^[A-Z]+/.exec(range)?.[0] as string;
+      const [, letter, last] =
+        /!\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)$/.exec(v.formulae[0] as string) ?? [];
+      const choices = Array.from({ length: Number(last) - 1 }, (_, k) =>
+        String(lists.getCell(`${letter}${k + 2}`).value),
+      );
+      return { column: sheet.getColumn(column).number, choices };
+    });
+    expect(listed.length).toBeGreaterThan(20);
+    for (let k = 0; k < 4; k++) {
+      const row = sheet.getRow(k + 2);
+      row.getCell(names.indexOf('Nama Inovasi') + 1).value = `Inovasi ${k}`;
+      for (const { column, choices } of listed)
+        row.getCell(column).value = choices[k % choices.length];
+    }
+    const read = await rows(workbook);
+    expect(read).toHaveLength(4);
+    for (const [k, r] of read.entries()) {
+      expect(r.issues, JSON.stringify(r.issues)).toBeUndefined();
+      expect(r.warnings ?? []).toStrictEqual([]);
+      for (const { column, choices } of listed) {
+        const path = byHeader.get(names[column - 1] as string) as string;
+        const field = fields.get(path);
+        const value = path
+          .split('.')
+          .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], r.record);
+        const expected =
+          field?.kind === 'boolean'
+            ? k % 2 === 0
+            : field?.options?.[k % (field.options?.length ?? 1)];
+        expect([path, value], choices.join('|')).toStrictEqual([path, expected]);
+      }
+    }
+  });
+
+  it("takes another rubric's indicators, and refuses options that are none", async () => {
+    const old = headers((await loaded({ rubric: 'iga-2023' })).worksheets[0] as ExcelJS.Worksheet);
+    expect(old.filter((h) => h.endsWith('.bukti.url')).length).toBeGreaterThan(0);
+    for (const options of [
+      { rubric: 'pp-38-2017' },
+      { rows: 0 },
+      { rows: 1.5 },
+      { locale: 'jv' },
+      { lang: 'en' },
+    ]) {
+      const error = await templateWorkbook(options as object).catch((e: unknown) => e);
+      expect(error, JSON.stringify(options)).toBeInstanceOf(InvalidOptionError);
+    }
+    await expect(templateWorkbook(null as unknown as object)).rejects.toBeInstanceOf(
+      InvalidOptionError,
+    );
+  });
+});
