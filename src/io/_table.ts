@@ -18,7 +18,8 @@ export type TableRow =
   | { ok: true; record: Record<string, unknown>; warnings: Issue[] }
   | { ok: false; issues: Issue[]; warnings: Issue[] };
 
-const BUKTI_PART = /^(indikator\.[A-Za-z]+\.bukti)\.([a-z]+)$/;
+/** A part of a document: an indicator's (`indikator.sdm.bukti.nomor`) or a development's. */
+const BUKTI_PART = /^(indikator\.[A-Za-z]+\.bukti|buktiPengembangan)\.([a-z]+)$/;
 
 /** The kind of a document given without one, where an indicator's evidence has one kind. */
 const DOCUMENT_KINDS: Readonly<Record<string, string | undefined>> = aliases.documentKinds;
@@ -163,16 +164,13 @@ export function readRow(
   }
   for (const [path, document] of documents) {
     const segments = path.split('.');
-    const indicator = (record.indikator as Record<string, Record<string, unknown>> | undefined)?.[
-      segments[1] as string
-    ];
-    const list = indicator?.bukti as Record<string, unknown>[] | undefined;
-    if (list && list.length > 0) {
+    const list = getPath(record, path);
+    if (Array.isArray(list) && list.length > 0) {
       Object.assign(list[0] as object, document);
       continue;
     }
     // Parts without a kind: the indicator's one kind of evidence, else the column to add.
-    document.jenis ??= DOCUMENT_KINDS[segments[1] as string];
+    if (segments[0] === 'indikator') document.jenis ??= DOCUMENT_KINDS[segments[1] as string];
     if (document.jenis === undefined) {
       issues.push({
         path: [...segments, 0, 'jenis'],

@@ -1251,6 +1251,22 @@ describe('a document given part by part', () => {
   });
 });
 
+describe("a development's document given part by part", () => {
+  it('is a list of one document, and needs its kind', async () => {
+    const csv =
+      'nama;waktuPengembangan;buktiPengembangan.jenis;buktiPengembangan.url\nA;2024-02-01;SK;https://x.go.id/sk\nB;2024-02-01;;https://x.go.id/b\n';
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(read[0]?.record).toStrictEqual({
+      nama: 'A',
+      waktuPengembangan: '2024-02-01',
+      buktiPengembangan: [{ jenis: 'SK', url: 'https://x.go.id/sk' }],
+    });
+    expect(read[1]?.issues?.map((i) => [i.path, i.code])).toStrictEqual([
+      [['buktiPengembangan', 0, 'jenis'], 'document_without_kind'],
+    ]);
+  });
+});
+
 describe('a list cell of separators only', () => {
   it('leaves the field unfilled, never an empty list (no affair at all is not eligible)', async () => {
     await fc.assert(
