@@ -68,8 +68,9 @@ const badOption = (name: string, message: string) =>
   new InvalidOptionError([{ path: [name], code: 'invalid_value', message }]);
 
 /**
- * The columns of the template, in the record's order: the innovation's own fields, and the
- * indicators of `rubric`, each with its document's kind, number, date and link.
+ * The columns of the template, in the record's order: the innovation's own fields (its latest
+ * development's document among them), and the indicators of `rubric`, each with its document's
+ * kind, number, date and link.
  */
 function templateFields(rubric: RubricRuleSet): Field[] {
   const all = innovationFields();
@@ -83,8 +84,7 @@ function templateFields(rubric: RubricRuleSet): Field[] {
     // A document is given part by part: its kind, number, date and link.
     if (
       all.get(parent)?.kind === 'bukti' &&
-      (!parent.startsWith('indikator.') ||
-        !DOCUMENT_PARTS.includes(field.path.slice(parent.length + 1)))
+      !DOCUMENT_PARTS.includes(field.path.slice(parent.length + 1))
     ) {
       continue;
     }
