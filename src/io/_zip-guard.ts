@@ -98,6 +98,34 @@ export function zipEntries(bytes: Buffer): { entries: ZipEntry[]; complete: bool
 }
 
 /**
+ * Sets the modification time of every entry of an archive we wrote to one fixed moment (1 January
+ * 2024, 00:00), in its local header and in the central directory, so that the same content gives
+ * the same bytes whenever it is written (exceljs stamps each entry with the time of writing).
+ * Changes `bytes` in place; an archive it cannot read through is left as it is.
+ */
+export function fixZipTimes(bytes: Buffer): Buffer {
+  const end = findEnd(bytes);
+  if (end === undefined) return bytes;
+  // MS-DOS time and date: 00:00:00, and (2024 − 1980) << 9 | 1 << 5 | 1.
+  const time = 0;
+  const date = ((2024 - 1980) << 9) | (1 << 5) | 1;
+  let at = bytes.readUInt32LE(end + 16);
+  for (let i = bytes.readUInt16LE(end + 10); i > 0; i--) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) break;
+    bytes.writeUInt16LE(time, at + 12);
+    bytes.writeUInt16LE(date, at + 14);
+    const local = bytes.readUInt32LE(at + 42);
+    if (local + 30 <= bytes.length && bytes.readUInt32LE(local) === LOCAL) {
+      bytes.writeUInt16LE(time, local + 10);
+      bytes.writeUInt16LE(date, local + 12);
+    }
+    at +=
+      46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return bytes;
+}
+
+/**
  * The first reason to refuse an archive, or undefined when it is within bounds (or is not a zip
  * archive at all: exceljs then says what it is not).
  */

@@ -1,11 +1,12 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import texts from '../../rules/messages-template.json' with { type: 'json' };
 import { InvalidOptionError } from '../errors.js';
-import { type Locale, optionNames, pick, unknownOptionIssues } from '../messages.js';
+import { type Locale, optionNames, pick, thrownText, unknownOptionIssues } from '../messages.js';
 import { urusanCatalogue } from '../record/urusan.js';
 import { getRuleSet, listRuleSets } from '../rule-sets/registry.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
 import { type Field, type FieldKind, innovationFields } from './_fields.js';
+import { fixZipTimes } from './_zip-guard.js';
 
 /**
  * The blank workbook a regional team fills in: one column per field of the innovation record,
@@ -65,7 +66,9 @@ const OTHER_SECTIONS = /^(kipp|proposal|labinov|kovablik|daerah)\./;
 
 /** An option whose value is none of those it takes. */
 const badOption = (name: string, message: string) =>
-  new InvalidOptionError([{ path: [name], code: 'invalid_value', message }]);
+  new InvalidOptionError([
+    { path: name ? [name] : [], code: name ? 'invalid_value' : 'unreadable', message },
+  ]);
 
 /**
  * The columns of the template, in the record's order: the innovation's own fields (its latest
@@ -151,12 +154,18 @@ export async function templateWorkbook(options: TemplateOptions = {}): Promise<U
       { path: [], code: 'invalid_type', message: 'options must be an object' },
     ]);
   }
+  let given: TemplateOptions;
+  try {
+    given = { ...options };
+  } catch (error) {
+    throw badOption('', `the options could not be read: ${thrownText(error)}`);
+  }
   const unknown = unknownOptionIssues(
-    options,
+    given,
     optionNames<TemplateOptions>({ locale: true, rows: true, rubric: true }),
   );
   if (unknown.length > 0) throw new InvalidOptionError(unknown);
-  const { locale = 'id', rows = 500, rubric: rubricId = 'iga-2026' } = options;
+  const { locale = 'id', rows = 500, rubric: rubricId = 'iga-2026' } = given;
   const rubrics = listRuleSets()
     .filter((r) => r.kind === 'rubric')
     .map((r) => r.id);
@@ -220,5 +229,6 @@ export async function templateWorkbook(options: TemplateOptions = {}): Promise<U
   guide.getColumn(1).width = 34;
   guide.getColumn(2).width = 34;
   guide.getColumn(3).width = 80;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // The same options give the same bytes, whenever they are written.
+  return new Uint8Array(fixZipTimes(Buffer.from(await workbook.xlsx.writeBuffer())));
 }

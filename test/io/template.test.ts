@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.js';
 import { innovationFields } from '../../src/io/_fields.js';
@@ -124,5 +125,27 @@ describe('templateWorkbook', () => {
     await expect(templateWorkbook(null as unknown as object)).rejects.toBeInstanceOf(
       InvalidOptionError,
     );
+    const getter = {
+      get locale(): string {
+        throw new Error('boom');
+      },
+    };
+    await expect(templateWorkbook(getter as object)).rejects.toMatchObject({
+      code: 'E_INVALID_OPTION',
+      issues: [{ code: 'unreadable', message: 'the options could not be read: Error: boom' }],
+    });
+  });
+
+  it('stamps every part with one fixed time, so the same options give the same bytes', async () => {
+    const zip = await JSZip.loadAsync(await templateWorkbook());
+    const stamps = Object.values(zip.files).map((f) => [
+      f.date.getFullYear(),
+      f.date.getMonth(),
+      f.date.getDate(),
+      f.date.getHours(),
+      f.date.getMinutes(),
+    ]);
+    expect(stamps.length).toBeGreaterThan(5);
+    expect(new Set(stamps.map(String))).toStrictEqual(new Set(['2024,0,1,0,0']));
   });
 });
