@@ -54,6 +54,29 @@ export type HeaderMap = Readonly<Record<string, string | null>>;
 
 const FIELD_ALIASES = aliases.fields as Record<string, readonly string[]>;
 
+const DOCUMENT_PARTS = aliases.documentParts as {
+  parts: Record<string, string | undefined>;
+  owners: Record<string, string | undefined>;
+};
+
+/**
+ * The header a person writes for a part of a document (`indikator.regulasi.bukti.nomor` →
+ * `Nomor Bukti Regulasi`, `buktiPengembangan.url` → `Tautan Bukti Pengembangan`), from
+ * `rules/aliases.json` (`documentParts`); undefined for a path that is no document's part.
+ *
+ * @internal
+ */
+export function documentPartHeader(path: string): string | undefined {
+  const m = /^(?:indikator\.([A-Za-z]+)\.bukti|(buktiPengembangan))\.([a-z]+)$/.exec(path);
+  const part = m && DOCUMENT_PARTS.parts[m[3] as string];
+  if (!m || !part) return undefined;
+  const id = (m[1] ?? m[2]) as string;
+  const owner =
+    DOCUMENT_PARTS.owners[id] ??
+    id.replace(/([A-Z])/g, ' $1').replace(/^\w/, (c) => c.toUpperCase());
+  return `${part} Bukti ${owner}`;
+}
+
 interface Index {
   byName: Map<string, Field>;
   /** Every name a column may use, for "did you mean". */
@@ -78,6 +101,11 @@ function indexOf(fields: ReadonlyMap<string, Field>): Index {
   for (const [path, list] of Object.entries(FIELD_ALIASES)) {
     const field = fields.get(path);
     if (field) for (const name of list) add(name, field);
+  }
+  // A document's part as a person heads it ("Nomor Bukti Regulasi").
+  for (const field of fields.values()) {
+    const header = documentPartHeader(field.path);
+    if (header) add(header, field);
   }
   // An indicator named alone (`sdm`, `Regulasi`) means its one value (`indikator.sdm.jumlah`).
   const values = new Map<string, Field[]>();

@@ -6,6 +6,7 @@ import { urusanCatalogue } from '../record/urusan.js';
 import { getRuleSet, listRuleSets } from '../rule-sets/registry.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
 import { type Field, type FieldKind, innovationFields } from './_fields.js';
+import { documentPartHeader } from './_headers.js';
 import { fixZipTimes } from './_zip-guard.js';
 
 /**
@@ -27,7 +28,7 @@ const valueAliases = aliases.values as Record<string, Record<string, readonly st
 export function headerOf(path: string): string {
   const human = fieldAliases[path]?.find((a) => /^[A-Z]/.test(a) && !a.includes('_'));
   if (human) return human;
-  if (path.includes('.')) return path;
+  if (path.includes('.')) return documentPartHeader(path) ?? path;
   return path.replace(/([A-Z])/g, ' $1').replace(/^\w/, (c) => c.toUpperCase());
 }
 

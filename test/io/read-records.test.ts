@@ -1251,6 +1251,25 @@ describe('a document given part by part', () => {
   });
 });
 
+describe('a document part headed as a person writes it', () => {
+  it('reads "Nomor Bukti Regulasi", "Tautan Bukti SDM", "Jenis Bukti Pengembangan"', async () => {
+    const csv =
+      'Nama Inovasi;Jenis Bukti Regulasi;Nomor Bukti Regulasi;Tanggal Bukti Regulasi;tautan bukti sdm;Jenis Bukti SDM;Jenis Bukti Pengembangan;Tautan Bukti Pengembangan;Tautan Bukti Alat Kerja;Jenis Bukti Alat Kerja\n' +
+      'A;SK Wali Kota;188/12;1/3/2023;https://x.go.id/sdm;ST;Laporan;https://x.go.id/p;a.pdf;Foto\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.warnings).toBeUndefined();
+    expect(row?.record).toStrictEqual({
+      nama: 'A',
+      buktiPengembangan: [{ jenis: 'Laporan', url: 'https://x.go.id/p' }],
+      indikator: {
+        regulasi: { bukti: [{ jenis: 'SK Wali Kota', nomor: '188/12', tanggal: '2023-03-01' }] },
+        sdm: { bukti: [{ jenis: 'ST', url: 'https://x.go.id/sdm' }] },
+        alatKerja: { bukti: [{ jenis: 'Foto', url: 'a.pdf' }] },
+      },
+    });
+  });
+});
+
 describe("a development's document given part by part", () => {
   it('is a list of one document, and needs its kind', async () => {
     const csv =

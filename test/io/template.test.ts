@@ -35,17 +35,21 @@ describe('templateWorkbook', () => {
     expect(names.slice(0, 3)).toStrictEqual(['ID', 'Nama Inovasi', 'Pemerintah Daerah']);
     // Each of the rubric's 20 indicators, its document after its values; nothing of KIPP.
     // (The video's link is headed as exports head it.)
-    expect(names.filter((h) => h.endsWith('.bukti.url') || h === 'Link Video')).toHaveLength(20);
-    expect(names.indexOf('indikator.regulasi.bukti.jenis')).toBe(
+    expect(
+      names.filter(
+        (h) => (h.startsWith('Tautan Bukti ') && !h.endsWith('Pengembangan')) || h === 'Link Video',
+      ),
+    ).toHaveLength(20);
+    expect(names.indexOf('Jenis Bukti Regulasi')).toBe(
       names.indexOf('Regulasi Inovasi Daerah') + 1,
     );
     expect(names.some((h) => h.startsWith('kipp.') || h.startsWith('daerah.'))).toBe(false);
     // The latest development's document, part by part, as the window rule asks for it.
-    expect(names.filter((h) => h.startsWith('buktiPengembangan.'))).toStrictEqual([
-      'buktiPengembangan.jenis',
-      'buktiPengembangan.nomor',
-      'buktiPengembangan.tanggal',
-      'buktiPengembangan.url',
+    expect(names.filter((h) => h.endsWith(' Bukti Pengembangan'))).toStrictEqual([
+      'Jenis Bukti Pengembangan',
+      'Nomor Bukti Pengembangan',
+      'Tanggal Bukti Pengembangan',
+      'Tautan Bukti Pengembangan',
     ]);
     // The guide names each column's field, in the same order.
     const guide = workbook.worksheets[1] as ExcelJS.Worksheet;
@@ -111,7 +115,7 @@ describe('templateWorkbook', () => {
 
   it("takes another rubric's indicators, and refuses options that are none", async () => {
     const old = headers((await loaded({ rubric: 'iga-2023' })).worksheets[0] as ExcelJS.Worksheet);
-    expect(old.filter((h) => h.endsWith('.bukti.url')).length).toBeGreaterThan(0);
+    expect(old.filter((h) => h.startsWith('Tautan Bukti ')).length).toBeGreaterThan(0);
     for (const options of [
       { rubric: 'pp-38-2017' },
       { rows: 0 },
