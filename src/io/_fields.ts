@@ -94,6 +94,17 @@ const BUKTI_PARTS: readonly (readonly [string, FieldKind])[] = [
   ['url', 'url'],
 ];
 
+/**
+ * The path of a part of a document: an indicator's (`indikator.sdm.bukti.nomor`: the list's path
+ * in group 1, the indicator's id in 2) or the latest development's (`buktiPengembangan.url`: 3),
+ * the part in group 4.
+ */
+export const DOCUMENT_PART = /^(indikator\.([A-Za-z]+)\.bukti|(buktiPengembangan))\.([a-z]+)$/;
+
+/** An id in words, as a header writes it: `prasyaratReplikasi` → `Prasyarat Replikasi`. */
+export const idInWords = (id: string): string =>
+  id.replace(/([A-Z])/g, ' $1').replace(/^\w/, (c) => c.toUpperCase());
+
 let cache: ReadonlyMap<string, Field> | undefined;
 
 /**

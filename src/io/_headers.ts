@@ -3,7 +3,7 @@ import aliases from '../../rules/aliases.json' with { type: 'json' };
 import type { Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
 import { foldLabel } from '../record/urusan-labels.js';
-import type { Field } from './_fields.js';
+import { DOCUMENT_PART, type Field, idInWords } from './_fields.js';
 import { say } from './_say.js';
 
 /**
@@ -67,14 +67,11 @@ const DOCUMENT_PARTS = aliases.documentParts as {
  * @internal
  */
 export function documentPartHeader(path: string): string | undefined {
-  const m = /^(?:indikator\.([A-Za-z]+)\.bukti|(buktiPengembangan))\.([a-z]+)$/.exec(path);
-  const part = m && DOCUMENT_PARTS.parts[m[3] as string];
+  const m = DOCUMENT_PART.exec(path);
+  const part = m && DOCUMENT_PARTS.parts[m[4] as string];
   if (!m || !part) return undefined;
-  const id = (m[1] ?? m[2]) as string;
-  const owner =
-    DOCUMENT_PARTS.owners[id] ??
-    id.replace(/([A-Z])/g, ' $1').replace(/^\w/, (c) => c.toUpperCase());
-  return `${part} Bukti ${owner}`;
+  const id = (m[2] ?? m[3]) as string;
+  return `${part} Bukti ${DOCUMENT_PARTS.owners[id] ?? idInWords(id)}`;
 }
 
 interface Index {

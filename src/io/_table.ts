@@ -1,7 +1,7 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import type { Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
-import type { Field } from './_fields.js';
+import { DOCUMENT_PART, type Field } from './_fields.js';
 import type { Column } from './_headers.js';
 import { say } from './_say.js';
 import { type Cell, type NumberFormat, readCell } from './_values.js';
@@ -17,9 +17,6 @@ import { type Cell, type NumberFormat, readCell } from './_values.js';
 export type TableRow =
   | { ok: true; record: Record<string, unknown>; warnings: Issue[] }
   | { ok: false; issues: Issue[]; warnings: Issue[] };
-
-/** A part of a document: an indicator's (`indikator.sdm.bukti.nomor`) or a development's. */
-const BUKTI_PART = /^(indikator\.[A-Za-z]+\.bukti|buktiPengembangan)\.([a-z]+)$/;
 
 /** The kind of a document given without one, where an indicator's evidence has one kind. */
 const DOCUMENT_KINDS: Readonly<Record<string, string | undefined>> = aliases.documentKinds;
@@ -113,11 +110,11 @@ export function readRow(
       continued.push({ path: field.path, values: result.value, header: column.header });
       continue;
     }
-    const part = BUKTI_PART.exec(field.path);
+    const part = DOCUMENT_PART.exec(field.path);
     if (part) {
       const key = part[1] as string;
       const document = documents.get(key) ?? {};
-      document[part[2] as string] = result.value;
+      document[part[4] as string] = result.value;
       documents.set(key, document);
       if (!partHeaders.has(key)) partHeaders.set(key, column.header);
       continue;

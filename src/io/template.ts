@@ -5,7 +5,7 @@ import { type Locale, optionNames, pick, thrownText, unknownOptionIssues } from 
 import { urusanCatalogue } from '../record/urusan.js';
 import { getRuleSet, listRuleSets } from '../rule-sets/registry.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
-import { type Field, type FieldKind, innovationFields } from './_fields.js';
+import { type Field, type FieldKind, idInWords, innovationFields } from './_fields.js';
 import { documentPartHeader } from './_headers.js';
 import { fixZipTimes } from './_zip-guard.js';
 
@@ -29,7 +29,7 @@ export function headerOf(path: string): string {
   const human = fieldAliases[path]?.find((a) => /^[A-Z]/.test(a) && !a.includes('_'));
   if (human) return human;
   if (path.includes('.')) return documentPartHeader(path) ?? path;
-  return path.replace(/([A-Z])/g, ' $1').replace(/^\w/, (c) => c.toUpperCase());
+  return idInWords(path);
 }
 
 const title = (id: string) => id.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
@@ -50,7 +50,7 @@ interface DataValidations {
 }
 
 /** The parts of an indicator's document a template asks for: what verifiers look at. */
-const DOCUMENT_PARTS = ['jenis', 'nomor', 'tanggal', 'url'];
+const ASKED_PARTS = ['jenis', 'nomor', 'tanggal', 'url'];
 
 /** Options of {@link templateWorkbook}. */
 export interface TemplateOptions {
@@ -88,7 +88,7 @@ function templateFields(rubric: RubricRuleSet): Field[] {
     // A document is given part by part: its kind, number, date and link.
     if (
       all.get(parent)?.kind === 'bukti' &&
-      !DOCUMENT_PARTS.includes(field.path.slice(parent.length + 1))
+      !ASKED_PARTS.includes(field.path.slice(parent.length + 1))
     ) {
       continue;
     }
