@@ -17,6 +17,7 @@ import {
   NullFreeInnovationSchema,
 } from '../record/innovation.js';
 import { LIMITS, type Limits, scanInput } from '../record/limits.js';
+import { registryVersion } from '../rule-sets/registry.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../scoring/score.js';
 import { scoreStages } from '../scoring/weighted.js';
@@ -168,6 +169,62 @@ export function createEvaluator(
     return defaultEvaluators(scope);
   }
   const given = optionsObject(options, EVALUATE_OPTIONS);
+  // The same options give the same evaluator: an engine's calls (and the HTTP API's) pass
+  // options every time, and resolving them was a tenth of a small record's evaluation.
+  const key = region === undefined ? optionsKey(given) : undefined;
+  if (key === undefined) return newEvaluator(given, region, scope);
+  const kept = keptEvaluators(scope);
+  const known = kept.get(key);
+  if (known) return known;
+  const made = newEvaluator(given, region, scope);
+  // `asOf` takes any date: past the bound, the oldest is let go.
+  if (kept.size >= KEPT_EVALUATORS) kept.delete(kept.keys().next().value as string);
+  kept.set(key, made);
+  return made;
+}
+
+/** Most evaluators kept per scope. */
+const KEPT_EVALUATORS = 64;
+
+/** Per scope, the evaluators of options seen, by {@link optionsKey}, and the registry's version. */
+const evaluatorsOf = weakMemo((_scope: Scope) => ({
+  version: -1,
+  byKey: new Map<string, Evaluator>(),
+}));
+
+/**
+ * A scope's kept evaluators, emptied when a rule set has been loaded since: the default scope
+ * finds a named rule set in the registry, where `loadRuleSet` may replace it.
+ */
+function keptEvaluators(scope: Scope): Map<string, Evaluator> {
+  const kept = evaluatorsOf(scope);
+  const version = registryVersion();
+  if (kept.version !== version) {
+    kept.byKey.clear();
+    kept.version = version;
+  }
+  return kept.byKey;
+}
+
+/**
+ * The options as a key, when each is of the type it takes (a text, or `explain` a boolean);
+ * else `undefined`, and the options are resolved (and refused) as given.
+ */
+function optionsKey(given: Record<string, unknown>): string | undefined {
+  const { ruleSet, rubric, locale, asOf, explain } = given;
+  for (const text of [ruleSet, rubric, locale, asOf]) {
+    if (text !== undefined && typeof text !== 'string') return undefined;
+  }
+  if (explain !== undefined && typeof explain !== 'boolean') return undefined;
+  return JSON.stringify([ruleSet, rubric, locale, asOf, explain]);
+}
+
+/** The evaluator of options read and checked by {@link createEvaluator}. */
+function newEvaluator(
+  given: Record<string, unknown>,
+  region: RegionContext | undefined,
+  scope: Scope,
+): Evaluator {
   const locale = resolveLocale(given.locale);
   const asOf = asOfYear(given.asOf);
   const explain = explainOption(given.explain);

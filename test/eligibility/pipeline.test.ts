@@ -87,6 +87,54 @@ describe('createEvaluator() without options: resolved once per scope', () => {
   });
 });
 
+describe('createEvaluator: the same options, the same evaluator', () => {
+  it('is kept by the values of its options, not by the object that carries them', () => {
+    const first = createEvaluator({ locale: 'en', rubric: 'iga-2023' });
+    expect(createEvaluator({ rubric: 'iga-2023', locale: 'en' })).toBe(first);
+    expect(createEvaluator({ locale: 'en', rubric: 'iga-2026' })).not.toBe(first);
+    expect(createEvaluator({ locale: 'id', rubric: 'iga-2023' })).not.toBe(first);
+    expect(createEvaluator({ locale: 'en', rubric: 'iga-2023', explain: true })).not.toBe(first);
+    expect(createEvaluator({ locale: 'en', rubric: 'iga-2026' }).rubric.id).toBe('iga-2026');
+    // `asOf` as a year and as a date are two keys, each choosing its own edition.
+    expect(createEvaluator({ asOf: '2024' }).rubric.id).toBe('iga-2023');
+    expect(createEvaluator({ asOf: '2025-01-01' }).rubric.id).toBe('iga-2026');
+  });
+
+  it('refuses bad options every time (a refusal is never kept)', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => createEvaluator({ ruleSet: 'tidak-ada' })).toThrow(/tidak-ada/);
+      expect(() => createEvaluator({ explain: 'true' } as never)).toThrow(InvalidOptionError);
+      expect(() => createEvaluator({ locale: 'fr' } as never)).toThrow(InvalidOptionError);
+    }
+  });
+
+  it('a rule set loaded again under its id is the one the next evaluator uses', () => {
+    const batu = JSON.parse(
+      readFileSync(new URL('../../rules/perwali-batu-36-2022.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const own = { ...batu, id: 'uji-kept-evaluator' };
+    loadRuleSet({ ...own, title: { id: 'Sebelum', en: 'Before' } }, { replace: true });
+    const first = createEvaluator({ ruleSet: own.id });
+    expect(createEvaluator({ ruleSet: own.id })).toBe(first);
+    expect(first.evaluate({ nama: 'Uji' }).basis.ruleSet.title).toBe('Sebelum');
+    loadRuleSet({ ...own, title: { id: 'Sesudah', en: 'After' } }, { replace: true });
+    const next = createEvaluator({ ruleSet: own.id });
+    expect(next).not.toBe(first);
+    expect(next.evaluate({ nama: 'Uji' }).basis.ruleSet.title).toBe('Sesudah');
+    expect(createEvaluator({ ruleSet: own.id })).toBe(next);
+  });
+
+  it('keeps a bounded number: after many dates, each still chooses right', () => {
+    for (let day = 1; day <= 100; day++) {
+      const asOf = `2024-01-${String((day % 28) + 1).padStart(2, '0')}`;
+      expect(createEvaluator({ asOf, locale: day % 2 ? 'en' : 'id' }).rubric.id).toBe('iga-2023');
+    }
+    const kept = createEvaluator({ asOf: '2026-06-30' });
+    expect(kept.rubric.id).toBe('iga-2026');
+    expect(createEvaluator({ asOf: '2026-06-30' })).toBe(kept);
+  });
+});
+
 describe('createEvaluator: options', () => {
   it.each([
     [{ asOf: '2024' }, 'iga-2023'],
