@@ -139,6 +139,12 @@ async function time(
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+// `BENCH_PART=http`: the HTTP table only.
+if (process.env.BENCH_PART === 'http') {
+  await loadRun();
+  process.exit(0);
+}
+
 // Every workload users have: a draft a form validates at each keystroke, an export with the
 // eligibility facts only, a fully evidenced record, and the generated mix.
 const WORKLOADS: [string, (i: number) => InnovationInput][] = [

@@ -18,10 +18,6 @@ export async function jsonBody(c: Context, limit?: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   // The body is read even when refused, so the connection stays usable for the next request.
   const locale = problemLocale(c);
-  const refuse = (where: string) =>
-    Object.assign(new Error(), {
-      problem: problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale),
-    });
   let text: string;
   try {
     text = await cappedText(c, limit);
@@ -29,7 +25,7 @@ export async function jsonBody(c: Context, limit?: number): Promise<unknown> {
     // Bytes that are not UTF-8 are not JSON (never read as U+FFFD in their place).
     if (error instanceof TypeError) {
       c.header('Connection', 'close');
-      throw refuse(say(locale, 'notUtf8'));
+      throw invalidJson(locale, say(locale, 'notUtf8'));
     }
     throw error;
   }
@@ -44,8 +40,17 @@ export async function jsonBody(c: Context, limit?: number): Promise<unknown> {
       ),
     });
   }
+  return jsonOfText(text, locale);
+}
+
+/**
+ * A body's text as JSON: one byte order mark is dropped; a second, a text `JSON.parse` refuses,
+ * a number past the largest double or a lone surrogate is a 400 problem (thrown), in `locale`.
+ */
+export function jsonOfText(given: string, locale: Locale): unknown {
+  const refuse = (where: string) => invalidJson(locale, where);
   // One byte order mark is allowed (and dropped); another is not JSON.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = given.charCodeAt(0) === 0xfeff ? given.slice(1) : given;
   if (text.charCodeAt(0) === 0xfeff) throw refuse(say(locale, 'byteOrderMark'));
   let value: unknown;
   try {
@@ -57,7 +62,8 @@ export async function jsonBody(c: Context, limit?: number): Promise<unknown> {
   // reads as Infinity) and an escaped lone surrogate. Every route refuses them alike.
   // Only a text that could hold one is walked: a surrogate can only come escaped (\uD800: raw
   // ones are not UTF-8), and a number past the largest double (1.8e308) needs a run of 100
-  // digits or an exponent of two digits or more (99 digits and e9 stay below 1e109).
+  // digits or an exponent of two digits or more (99 digits and e9 stay below 1e109), which in
+  // JSON's grammar follows a digit.
   const bad = MAYBE_UNREADABLE.test(text) ? unreadable(value) : undefined;
   if (bad) {
     const what = say(locale, bad.what === 'surrogate' ? 'loneSurrogate' : 'numberOutOfRange');
@@ -66,8 +72,15 @@ export async function jsonBody(c: Context, limit?: number): Promise<unknown> {
   return value;
 }
 
+/** The 400 problem (thrown) of a body that is not JSON, saying `where`. */
+function invalidJson(locale: Locale, where: string): Error {
+  return Object.assign(new Error(), {
+    problem: problem(400, 'E_INVALID_JSON', say(locale, 'notJson', { where }), [], locale),
+  });
+}
+
 /** What a JSON text holds when it may hold a lone surrogate or a number out of range. */
-const MAYBE_UNREADABLE = /\\u[dD][89a-fA-F]|\d{100}|[eE][+-]?\d{2}/;
+const MAYBE_UNREADABLE = /\d(?:[eE][+-]?\d\d|\d{99})|\\u[dD][89a-fA-F]/;
 
 /** A UTF-16 surrogate without its pair. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -102,7 +115,7 @@ function notJson(error: unknown, locale: Locale) {
 }
 
 /** Strict UTF-8: bytes that are not UTF-8 throw a TypeError (a byte order mark is kept). */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+export const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The body as text, decoded strictly (bytes that are not UTF-8 throw a TypeError; a byte order
@@ -125,7 +138,7 @@ export const BODY_FAILED = new WeakMap<Context, Error>();
 export const BODY = new WeakMap<Context, { bytes: number; idleMs: number }>();
 
 /** The bounds of one request's body, and the problems that refuse it. */
-interface BodyBounds {
+export interface BodyBounds {
   /** Most bytes. */
   bytes: number;
   /** Longest wait for the next bytes, in milliseconds. */
@@ -182,7 +195,7 @@ function nodeRequest(c: Context): IncomingMessage | undefined {
  * a small JSON body those cost as much as the rest of the HTTP layer). Read once per request: a
  * second read would wait out the idle bound.
  */
-function wholeBody(incoming: IncomingMessage, bounds: BodyBounds): Promise<Buffer> {
+export function wholeBody(incoming: IncomingMessage, bounds: BodyBounds): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;

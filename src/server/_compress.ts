@@ -13,13 +13,14 @@ const br = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /** Smaller answers are sent as they are: compressing them saves less than it costs. */
-const MIN_BYTES = 1024;
+export const MIN_BYTES = 1024;
 const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/html)\b/i;
 
 /** The encoding to answer in, from `Accept-Encoding` (`q=0` refuses one). */
 export function chosenEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (!header) return undefined;
   const accepted = new Map<string, number>();
-  for (const part of (header ?? '').split(',')) {
+  for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.find((p) => p.trim().startsWith('q='));
     accepted.set(name.trim(), q ? Number(q.trim().slice(2)) : 1);
@@ -28,6 +29,14 @@ export function chosenEncoding(header: string | undefined): 'br' | 'gzip' | unde
   if (wants('br')) return 'br';
   if (wants('gzip')) return 'gzip';
   return undefined;
+}
+
+/** An answer's bytes compressed in `encoding`. */
+export async function packed(bytes: Uint8Array, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  return encoding === 'br'
+    ? // Quality 5: most of brotli's gain at a small part of its top quality's time.
+      br(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gz(bytes);
 }
 
 /** The middleware: compresses the answer after the route has made it. */
@@ -53,13 +62,11 @@ export async function compressAnswers(c: Context, next: Next): Promise<void> {
     c.res = new Response(bytes, { status: res.status, headers });
     return;
   }
-  const packed =
-    encoding === 'br'
-      ? // Quality 5: most of brotli's gain at a small part of its top quality's time.
-        await br(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-      : await gz(bytes);
   headers.set('Content-Encoding', encoding);
-  c.res = new Response(new Uint8Array(packed), { status: res.status, headers });
+  c.res = new Response(new Uint8Array(await packed(bytes, encoding)), {
+    status: res.status,
+    headers,
+  });
   // Hono copies the first answer's headers onto the one that replaces it: a length there is
   // the uncompressed one.
   c.res.headers.delete('Content-Length');

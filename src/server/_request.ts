@@ -16,20 +16,23 @@ const LOCALES: readonly Locale[] = ['id', 'en'];
 export function localeOf(c: Context): Locale {
   const query = c.req.query('locale');
   if (query === undefined || LOCALES.includes(query as Locale)) {
-    return (query as Locale | undefined) ?? acceptedLocale(c);
+    return (query as Locale | undefined) ?? acceptedLocale(c.req.header('accept-language'));
   }
   throw new InvalidOptionError([
     {
       path: ['locale'],
       code: 'invalid_value',
-      message: say(acceptedLocale(c), 'queryOneOf', { name: 'locale', values: LOCALES.join(', ') }),
+      message: say(acceptedLocale(c.req.header('accept-language')), 'queryOneOf', {
+        name: 'locale',
+        values: LOCALES.join(', '),
+      }),
     },
   ]);
 }
 
-/** The best locale of `Accept-Language` the library speaks, else Indonesian. */
-function acceptedLocale(c: Context): Locale {
-  const header = c.req.header('accept-language') ?? '';
+/** The best locale of an `Accept-Language` header the library speaks, else Indonesian. */
+export function acceptedLocale(header: string | undefined): Locale {
+  if (!header) return 'id';
   const ranked = header
     .split(',')
     .map((part) => {
@@ -52,7 +55,9 @@ function acceptedLocale(c: Context): Locale {
 /** The language of a request's problems: its valid `?locale=`, else its `Accept-Language`'s. */
 export function problemLocale(c: Context): Locale {
   const query = c.req.query('locale');
-  return LOCALES.includes(query as Locale) ? (query as Locale) : acceptedLocale(c);
+  return LOCALES.includes(query as Locale)
+    ? (query as Locale)
+    : acceptedLocale(c.req.header('accept-language'));
 }
 
 /** A query parameter that takes one of `values`; absent is `undefined`, anything else a 400. */

@@ -22,8 +22,10 @@ import { openRecords, questionsOf } from '../io/index.js';
 import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { BODY, BODY_FAILED, bodyChunks, jsonBody } from './_body.js';
 import { compressAnswers } from './_compress.js';
+import { type FastRoute, fastRoute, stampHeaders } from './_fast-evaluate.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { type HeavyRunner, heavyRunner } from './_heavy.js';
+import { inflightGate } from './_inflight.js';
 import { type Held, type RuleSetSource, ruleSetHolder } from './_live.js';
 import { describeRoutes, docsPage, openapi30 } from './_openapi.js';
 import { problem, problemOf, say, sendProblem } from './_problem.js';
@@ -99,10 +101,7 @@ export interface AppOptions {
  * reading the body.
  */
 function stamped<T extends { basis: Basis }>(c: Context, result: T): T {
-  const { ruleSet, rubric, version } = result.basis;
-  c.header('X-Inovasi-Rule-Set', `${ruleSet.id}; edition=${ruleSet.edition}; ${ruleSet.hash}`);
-  c.header('X-Inovasi-Rubric', `${rubric.id}; edition=${rubric.edition}; ${rubric.hash}`);
-  c.header('X-Inovasi-Version', version);
+  for (const [name, value] of Object.entries(stampHeaders(result.basis))) c.header(name, value);
   return result;
 }
 
@@ -163,6 +162,18 @@ const RUNNERS = new WeakMap<object, HeavyRunner>();
  */
 export async function closeApp(app: object): Promise<void> {
   await RUNNERS.get(app)?.close();
+}
+
+/** Per app, its fast route of `POST /evaluate`, which `startServer` puts before it. */
+const FAST = new WeakMap<object, FastRoute>();
+
+/**
+ * The fast route of an app made by {@link createApp} (`_fast-evaluate.ts`).
+ *
+ * @internal
+ */
+export function fastRouteOf(app: object): FastRoute | undefined {
+  return FAST.get(app);
 }
 
 /** The routes whose one request can hold hundreds of MB: regions, plans and batches. */
@@ -237,12 +248,12 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   const maxInflight = options.maxInflight ?? 32;
   // Regions, plans and batches hold far more per request: an eighth of the places, at least one.
   const maxHeavy = Math.max(1, Math.floor(maxInflight / 8));
-  let inflight = 0;
-  let heavy = 0;
+  const enter = inflightGate(maxInflight, maxHeavy);
   app.use('*', async (c, next) => {
     if (c.req.path === '/health') return next();
     const isHeavy = HEAVY.has(c.req.path);
-    if (inflight >= maxInflight || (isHeavy && heavy >= maxHeavy)) {
+    const release = enter(isHeavy);
+    if (!release) {
       const locale = problemLocale(c);
       c.header('Retry-After', '1');
       return sendProblem(
@@ -256,17 +267,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         ),
       );
     }
-    inflight++;
-    if (isHeavy) heavy++;
     const outgoing = (c.env as { outgoing?: NodeJS.EventEmitter } | undefined)?.outgoing;
-    let done = false;
-    const release = () => {
-      if (!done) {
-        inflight--;
-        if (isHeavy) heavy--;
-      }
-      done = true;
-    };
     outgoing?.once('close', release);
     try {
       await next();
@@ -274,6 +275,18 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       if (!outgoing) release();
     }
   });
+  FAST.set(
+    app,
+    fastRoute({
+      engine: () => current().engine,
+      enter,
+      bodyLimit: options.bodyLimit ?? 1_000_000,
+      idleMs: options.bodyIdleTimeout ?? 10_000,
+      cors: options.cors !== undefined,
+      log: log || undefined,
+      fetch: (request, env) => app.fetch(request, env),
+    }),
+  );
   const tooLarge = (limit: number) => (c: Context) => {
     // The rest of the body is not read: the connection is closed after this answer.
     c.header('Connection', 'close');

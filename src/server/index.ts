@@ -4,15 +4,15 @@
  * @packageDocumentation
  */
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Duplex } from 'node:stream';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { InvalidOptionError, type Issue } from '../errors.js';
 import { optionNames } from '../messages.js';
 import { protocolErrorResponse } from './_problem.js';
-import { type AppOptions, appOptions, closeApp, createApp } from './app.js';
+import { type AppOptions, appOptions, closeApp, createApp, fastRouteOf } from './app.js';
 
 export type { ListedRuleSet, LoadedFrom, RuleSetSource, RuleSetVersion } from './_live.js';
 export type { Problem } from './_problem.js';
@@ -56,11 +56,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const workers = rest.workers ?? Math.max(1, Math.min(4, availableParallelism() - 1));
   const app = createApp({ ...rest, workers });
   const host = givenHost ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: givenPort ?? 8080, hostname: host }, () =>
-      resolve(s),
-    );
-    s.once('error', reject);
+  // `POST /evaluate` with a plain JSON record is answered before the app (_fast-evaluate.ts).
+  const fast = fastRouteOf(app);
+  const listener = getRequestListener(app.fetch, { hostname: host });
+  const server = createServer((req, res) => {
+    if (!fast?.(req, res)) void listener(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(givenPort ?? 8080, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   // Node answers a request its parser refuses with a bare status line: answer in problem+json.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
@@ -72,7 +79,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
-  const drain = drainer(server as unknown as Server, (rest.timeout ?? 30_000) + 5_000);
+  const drain = drainer(server, (rest.timeout ?? 30_000) + 5_000);
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= drain().then(() => closeApp(app));
