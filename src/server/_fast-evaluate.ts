@@ -1,11 +1,10 @@
 /**
  * `POST /evaluate` answered from Node's own request and response, before the Hono app, for the
  * request most clients send: one JSON record (`Content-Type: application/json` with its
- * length), no CORS configured, a query of `ruleSet`, `rubric`, `explain`, `detail` and `locale`
- * only. For such a request Hono's web `Request`, its middleware chain and its `Response` cost
+ * length), a query of `ruleSet`, `rubric`, `explain`, `detail` and `locale` only. For such a request Hono's web `Request`, its middleware chain and its `Response` cost
  * about as much as the evaluation itself (docs/benchmarks.md).
  *
- * It answers only the 200s, compressed as the app compresses them. A request it does not take
+ * It answers only the 200s, compressed as the app compresses them, with its CORS headers. A request it does not take
  * is left to the app untouched; a body it has read but cannot answer with a 200 (not a JSON
  * record, a record the library refuses, an unknown rule set) is handed to the app whole, so
  * every problem is worded in one place, the app's. Its answers are the app's, header for header
@@ -20,6 +19,7 @@ import { summarizeEvaluation } from '../index.js';
 import type { Locale } from '../messages.js';
 import { type BodyBounds, jsonOfText, UTF8, wholeBody } from './_body.js';
 import { chosenEncoding, MIN_BYTES, packed } from './_compress.js';
+import { corsHeaders } from './_cors.js';
 import type { Inflight } from './_inflight.js';
 import { problem, say } from './_problem.js';
 import { acceptedLocale } from './_request.js';
@@ -37,8 +37,8 @@ export interface FastRouteOf {
   bodyLimit: number;
   /** Longest wait for the next bytes of a body, in milliseconds. */
   idleMs: number;
-  /** Whether the app answers CORS (the route then leaves every request to it). */
-  cors: boolean;
+  /** The origins the app allows (CORS), if any. */
+  origins: readonly string[] | undefined;
   /** The app's access log, if on. */
   log?: ((entry: AccessLog) => void) | undefined;
   /** The app itself, for a request read here and answered there. */
@@ -89,7 +89,7 @@ interface Asked {
  * the app accepts. Else `undefined`.
  */
 function plainAsk(req: IncomingMessage, of: FastRouteOf): Asked | undefined {
-  if (req.method !== 'POST' || of.cors) return undefined;
+  if (req.method !== 'POST') return undefined;
   const url = req.url ?? '';
   const mark = url.indexOf('?');
   if ((mark < 0 ? url : url.slice(0, mark)) !== '/evaluate') return undefined;
@@ -174,7 +174,7 @@ async function answer(
     const text = JSON.stringify(given);
     res.writeHead(given.status, {
       'Content-Type': 'application/problem+json; charset=utf-8',
-      Vary: 'Accept-Encoding',
+      ...everyAnswers(of, req),
       Connection: 'close',
       'Content-Length': String(Buffer.byteLength(text)),
     });
@@ -197,7 +197,7 @@ async function answer(
   const headers = {
     'Content-Type': 'application/json',
     ...stampHeaders(result.basis),
-    Vary: 'Accept-Encoding',
+    ...everyAnswers(of, req),
   };
   const encoding = asked.encoding;
   const plain = encoding ? Buffer.from(body) : undefined;
@@ -216,6 +216,13 @@ async function answer(
     res.end(plain ?? body);
   }
   logged(of, 200, start);
+}
+
+/** The headers every answer of the app carries: what it varies by, and CORS's. */
+function everyAnswers(of: FastRouteOf, req: IncomingMessage): Record<string, string> {
+  return of.origins
+    ? { ...corsHeaders(of.origins, req.headers.origin), Vary: 'Accept-Encoding, Origin' }
+    : { Vary: 'Accept-Encoding' };
 }
 
 /** The body's bounds: its length was checked before; the wait for its next bytes is the app's. */

@@ -2,7 +2,6 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
 import { timeout } from 'hono/timeout';
@@ -22,6 +21,7 @@ import { openRecords, questionsOf } from '../io/index.js';
 import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { BODY, BODY_FAILED, bodyChunks, jsonBody } from './_body.js';
 import { compressAnswers } from './_compress.js';
+import { corsAnswers } from './_cors.js';
 import { type FastRoute, fastRoute, stampHeaders } from './_fast-evaluate.js';
 import { FORM_TYPES, formFields, recordOfFields, sendsTexts } from './_form-body.js';
 import { type HeavyRunner, heavyRunner } from './_heavy.js';
@@ -239,10 +239,13 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       });
     });
   }
-  if (options.cors !== undefined) {
-    const origins = typeof options.cors === 'string' ? [options.cors] : [...options.cors];
-    app.use(cors({ origin: origins, allowMethods: ['GET', 'POST', 'OPTIONS'] }));
-  }
+  const origins =
+    options.cors === undefined
+      ? undefined
+      : typeof options.cors === 'string'
+        ? [options.cors]
+        : [...options.cors];
+  if (origins) app.use(corsAnswers(origins));
   // Requests in flight, at most `maxInflight`: past it, 503 with Retry-After rather than growing.
   // A streamed answer counts until its connection has sent it.
   const maxInflight = options.maxInflight ?? 32;
@@ -282,7 +285,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       enter,
       bodyLimit: options.bodyLimit ?? 1_000_000,
       idleMs: options.bodyIdleTimeout ?? 10_000,
-      cors: options.cors !== undefined,
+      origins,
       log: log || undefined,
       fetch: (request, env) => app.fetch(request, env),
     }),
