@@ -95,10 +95,9 @@ function plainAsk(req: IncomingMessage, of: FastRouteOf): Asked | undefined {
   if ((mark < 0 ? url : url.slice(0, mark)) !== '/evaluate') return undefined;
   const { headers } = req;
   const length = headers['content-length'];
+  // Node's parser refuses a length that is not digits, and a length beside chunked encoding.
   if (
     length === undefined ||
-    headers['transfer-encoding'] !== undefined ||
-    !/^\d+$/.test(length) ||
     Number(length) > of.bodyLimit ||
     !PLAIN_JSON.test(headers['content-type'] ?? '')
   ) {
@@ -178,8 +177,8 @@ async function answer(
       Connection: 'close',
       'Content-Length': String(Buffer.byteLength(text)),
     });
+    // `Connection: close`: Node ends the connection after this answer.
     res.end(text);
-    res.once('finish', () => res.socket?.destroy());
     return logged(of, given.status, start);
   }
   let result: Evaluation;

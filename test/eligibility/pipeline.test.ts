@@ -100,6 +100,15 @@ describe('createEvaluator: the same options, the same evaluator', () => {
     expect(createEvaluator({ asOf: '2025-01-01' }).rubric.id).toBe('iga-2026');
   });
 
+  it('a region still chooses its own rule set and year when the same options were kept', () => {
+    const kept = createEvaluator({ locale: 'id' });
+    expect(kept.ruleSet.id).toBe('pp-38-2017');
+    const region = createEvaluator({ locale: 'id' }, { pemda: 'Kota Batu', tahun: 2024 });
+    expect(region).not.toBe(kept);
+    expect(region.ruleSet.id).toBe('perwali-batu-36-2022');
+    expect(region.rubric.id).toBe('iga-2023');
+  });
+
   it('refuses bad options every time (a refusal is never kept)', () => {
     for (let i = 0; i < 2; i++) {
       expect(() => createEvaluator({ ruleSet: 'tidak-ada' })).toThrow(/tidak-ada/);

@@ -217,6 +217,7 @@ describe('POST /evaluate answered before the app: which requests it takes', () =
     ['a plus in the query', '/evaluate?ruleSet=a+b', {}],
     ['a name asked twice', '/evaluate?locale=en&locale=id', {}],
     ['a name without a value', '/evaluate?detail', {}],
+    ['a value with an equals sign', '/evaluate?ruleSet=pp-38-2017=x', {}],
     ['an unknown name', '/evaluate?verbose=1', {}],
     ['a choice the app refuses', '/evaluate?detail=everything', {}],
     ['a locale the app refuses', '/evaluate?locale=fr', {}],
@@ -250,15 +251,36 @@ describe('POST /evaluate answered before the app: which requests it takes', () =
     expect(res.status).toBe(599);
   });
 
-  it('leaves a body over the limit to the app', async () => {
-    const small = await routeOnly({ bodyLimit: 10 });
-    expect((await post(`${small}/evaluate`, RECORD)).status).toBe(599);
+  it('takes a body of the limit, and leaves one byte more to the app', async () => {
+    const url = await routeOnly({ bodyLimit: Buffer.byteLength(RECORD) });
+    expect((await post(`${url}/evaluate`, RECORD)).status).toBe(200);
+    expect((await post(`${url}/evaluate`, `${RECORD} `)).status).toBe(599);
+  });
+
+  it('stamps its answer with what decided it', async () => {
+    const url = await routeOnly();
+    const res = await post(`${url}/evaluate?ruleSet=perwali-batu-36-2022&rubric=iga-2023`, RECORD);
+    const body = (await res.json()) as Body;
+    const { ruleSet, rubric, version } = body.basis;
+    expect(ruleSet.id).toBe('perwali-batu-36-2022');
+    expect(res.headers.get('x-inovasi-rule-set')).toBe(
+      `perwali-batu-36-2022; edition=${ruleSet.edition}; ${ruleSet.hash}`,
+    );
+    expect(res.headers.get('x-inovasi-rubric')).toBe(
+      `iga-2023; edition=${rubric.edition}; ${rubric.hash}`,
+    );
+    expect(res.headers.get('x-inovasi-version')).toBe(version);
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
   });
 });
 
 describe('POST /evaluate answered before the app: its bounds', () => {
   it('a refused record is answered by the app in the place the route held: a 422, never a 503', async () => {
     server = await startServer({ port: 0, workers: 0, maxInflight: 1 });
+    // Each answer it gives gives its place back.
+    for (let i = 0; i < 3; i++) {
+      expect((await post(`${server.url}/evaluate`, RECORD)).status).toBe(200);
+    }
     for (let i = 0; i < 3; i++) {
       const res = await post(`${server.url}/evaluate`, JSON.stringify({ nama: 5 }));
       expect(res.status).toBe(422);

@@ -22,6 +22,14 @@ describe('inflightGate: the bound on requests worked on at once', () => {
     expect(enter(false)).toBeUndefined();
   });
 
+  it('a light request given back frees no heavy place', () => {
+    const enter = inflightGate(3, 1);
+    enter(true);
+    enter(false)?.();
+    expect(enter(true)).toBeUndefined();
+    expect(enter(false)).toBeTypeOf('function');
+  });
+
   it('a release called twice gives its place back once', () => {
     const enter = inflightGate(1, 1);
     const first = enter(false);
