@@ -1,17 +1,18 @@
 /**
  * `POST /evaluate` answered from Node's own request and response, before the Hono app, for the
  * request most clients send: one JSON record (`Content-Type: application/json` with its
- * length), a query of `ruleSet`, `rubric`, `explain`, `detail` and `locale` only. For such a request Hono's web `Request`, its middleware chain and its `Response` cost
- * about as much as the evaluation itself (docs/benchmarks.md).
+ * length), a query of `ruleSet`, `rubric`, `explain`, `detail` and `locale` only. For such a
+ * request Hono's web `Request`, its middleware chain and its `Response` cost about as much as
+ * the evaluation itself (docs/benchmarks.md).
  *
- * It answers only the 200s, compressed as the app compresses them, with its CORS headers. A request it does not take
- * is left to the app untouched; a body it has read but cannot answer with a 200 (not a JSON
- * record, a record the library refuses, an unknown rule set) is handed to the app whole, so
- * every problem is worded in one place, the app's. Its answers are the app's, header for header
- * (`test/server/fast-evaluate.test.ts`). It holds a place of the app's bound on requests in
- * flight and waits for the body's bytes as long as the app does; the app's time limit is not
- * set here, as one record within the body limit is evaluated in milliseconds, in one piece of
- * work a timer could not stop anyway.
+ * It answers only the 200s, compressed as the app compresses them, with its CORS headers. A
+ * request it does not take is left to the app untouched; a body it has read but cannot answer
+ * with a 200 (not a JSON record, a record the library refuses, an unknown rule set) is handed
+ * to the app whole, so every problem is worded in one place, the app's. Its answers are the
+ * app's, header for header (`test/server/fast-evaluate.test.ts`). It holds a place of the
+ * app's bound on requests in flight and waits for the body's bytes as long as the app does; the
+ * app's time limit is not set here, as one record within the body limit is evaluated in
+ * milliseconds, in one piece of work a timer could not stop anyway.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Basis, Engine, EvaluateOptions, Evaluation } from '../index.js';
@@ -67,12 +68,17 @@ export function stampHeaders(basis: Basis): Record<string, string> {
 /** A plain JSON body: the type, with no parameter but UTF-8. */
 const PLAIN_JSON = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
 
-/** The query values the route takes as they are; any other value is the app's to refuse. */
-const CHOICES: Readonly<Record<string, readonly string[] | undefined>> = {
-  explain: ['true', 'false'],
-  detail: ['full', 'summary'],
-  locale: ['id', 'en'],
-};
+/**
+ * The query's names the route reads, each with the values it takes as they are (any other value
+ * is the app's to refuse), or `undefined` for any text (a rule set's id).
+ */
+const QUERY = new Map<string, readonly string[] | undefined>([
+  ['explain', ['true', 'false']],
+  ['detail', ['full', 'summary']],
+  ['locale', ['id', 'en']],
+  ['ruleSet', undefined],
+  ['rubric', undefined],
+]);
 
 /** What a plain request asks. */
 interface Asked {
@@ -111,8 +117,8 @@ function plainAsk(req: IncomingMessage, of: FastRouteOf): Asked | undefined {
       if (value === undefined || more.length > 0 || /[%+]/.test(pair) || query.has(name)) {
         return undefined;
       }
-      if (!(name in CHOICES || name === 'ruleSet' || name === 'rubric')) return undefined;
-      if (CHOICES[name] && !CHOICES[name].includes(value)) return undefined;
+      if (!QUERY.has(name)) return undefined;
+      if (!(QUERY.get(name)?.includes(value) ?? true)) return undefined;
       query.set(name, value);
     }
   }
@@ -140,7 +146,13 @@ function plainAsk(req: IncomingMessage, of: FastRouteOf): Asked | undefined {
  */
 export function fastRoute(of: FastRouteOf): FastRoute {
   return (req, res) => {
-    const asked = plainAsk(req, of);
+    let asked: Asked | undefined;
+    try {
+      asked = plainAsk(req, of);
+    } catch {
+      // Whatever the route cannot read, the app reads (and answers): a request never ends here.
+      return false;
+    }
     if (!asked) return false;
     const release = of.enter(false);
     if (!release) return false;

@@ -219,6 +219,8 @@ describe('POST /evaluate answered before the app: which requests it takes', () =
     ['a name without a value', '/evaluate?detail', {}],
     ['a value with an equals sign', '/evaluate?ruleSet=pp-38-2017=x', {}],
     ['an unknown name', '/evaluate?verbose=1', {}],
+    ['a name every object has', '/evaluate?toString=1', {}],
+    ['a prototype', '/evaluate?__proto__=x&constructor=y', {}],
     ['a choice the app refuses', '/evaluate?detail=everything', {}],
     ['a locale the app refuses', '/evaluate?locale=fr', {}],
     ['another path', '/evaluate/batch', {}],
