@@ -163,6 +163,28 @@ describe('POST /evaluate answered before the app: the same answer as the app', (
   });
 });
 
+describe('POST /evaluate answered before the app: any query', () => {
+  it('answers every query, whatever its names and values (the process never ends)', async () => {
+    server = await startServer({ port: 0, workers: 0 });
+    const url = server.url;
+    const word = fc.stringMatching(/^[A-Za-z_$.~-]{0,12}$/);
+    const pair = fc.oneof(
+      fc.tuple(fc.constantFrom('toString', '__proto__', 'constructor', 'valueOf', 'locale'), word),
+      fc.tuple(word, word),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(pair, { maxLength: 4 }), async (pairs) => {
+        const query = pairs.map(([name, value]) => `${name}=${value}`).join('&');
+        const res = await post(`${url}/evaluate?${query}`, RECORD);
+        expect([200, 400, 404]).toContain(res.status);
+        await res.arrayBuffer();
+      }),
+      { numRuns: runs(60) },
+    );
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+});
+
 describe('POST /evaluate answered before the app, with CORS on: the same answer as the app', () => {
   const origins = ['https://inovasi.example.go.id', 'https://sipadu.batukota.go.id'];
   const app = createApp({ cors: origins });
