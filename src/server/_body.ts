@@ -48,10 +48,9 @@ export async function jsonBody(c: Context, limit?: number): Promise<unknown> {
  * a number past the largest double or a lone surrogate is a 400 problem (thrown), in `locale`.
  */
 export function jsonOfText(given: string, locale: Locale): unknown {
-  const refuse = (where: string) => invalidJson(locale, where);
   // One byte order mark is allowed (and dropped); another is not JSON.
   const text = given.charCodeAt(0) === 0xfeff ? given.slice(1) : given;
-  if (text.charCodeAt(0) === 0xfeff) throw refuse(say(locale, 'byteOrderMark'));
+  if (text.charCodeAt(0) === 0xfeff) throw invalidJson(locale, say(locale, 'byteOrderMark'));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -67,7 +66,7 @@ export function jsonOfText(given: string, locale: Locale): unknown {
   const bad = MAYBE_UNREADABLE.test(text) ? unreadable(value) : undefined;
   if (bad) {
     const what = say(locale, bad.what === 'surrogate' ? 'loneSurrogate' : 'numberOutOfRange');
-    throw refuse(say(locale, 'atPath', { path: bad.path || '(root)', what }));
+    throw invalidJson(locale, say(locale, 'atPath', { path: bad.path || '(root)', what }));
   }
   return value;
 }

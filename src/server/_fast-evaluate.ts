@@ -18,6 +18,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Basis, Engine, EvaluateOptions, Evaluation } from '../index.js';
 import { summarizeEvaluation } from '../index.js';
 import type { Locale } from '../messages.js';
+import { type AccessLogEntry, logEntry } from './_access-log.js';
 import { type BodyBounds, jsonOfText, UTF8, wholeBody } from './_body.js';
 import { chosenEncoding, MIN_BYTES, packed } from './_compress.js';
 import { corsHeaders } from './_cors.js';
@@ -41,18 +42,9 @@ export interface FastRouteOf {
   /** The origins the app allows (CORS), if any. */
   origins: readonly string[] | undefined;
   /** The app's access log, if on. */
-  log?: ((entry: AccessLog) => void) | undefined;
+  log?: ((entry: AccessLogEntry) => void) | undefined;
   /** The app itself, for a request read here and answered there. */
   fetch(request: Request, env: { outgoing: ServerResponse }): Response | Promise<Response>;
-}
-
-/** One line of the access log (the app's `AccessLogEntry`). */
-interface AccessLog {
-  time: string;
-  method: string;
-  path: string;
-  status: number;
-  ms: number;
 }
 
 /** The headers that carry a result's basis: rule set and rubric (id, edition, hash), version. */
@@ -82,10 +74,13 @@ const QUERY = new Map<string, readonly string[] | undefined>([
 
 /** What a plain request asks. */
 interface Asked {
+  /** The options of the evaluation, as the app's route makes them. */
   options: EvaluateOptions;
   /** The encoding the answer is compressed in, when the client accepts one. */
   encoding: 'br' | 'gzip' | undefined;
+  /** The language of the answer and of its problems. */
   locale: Locale;
+  /** `?detail=summary`: the summary, not the whole evaluation. */
   summary: boolean;
 }
 
@@ -278,11 +273,5 @@ async function handOver(
 
 /** Logs a request the route answered. */
 function logged(of: FastRouteOf, status: number, start: number): void {
-  of.log?.({
-    time: new Date().toISOString(),
-    method: 'POST',
-    path: '/evaluate',
-    status,
-    ms: Math.round((performance.now() - start) * 10) / 10,
-  });
+  of.log?.(logEntry('POST', '/evaluate', status, start));
 }

@@ -19,6 +19,7 @@ import {
 } from '../index.js';
 import { openRecords, questionsOf } from '../io/index.js';
 import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
+import { type AccessLogEntry, logEntry } from './_access-log.js';
 import { BODY, BODY_FAILED, bodyChunks, jsonBody } from './_body.js';
 import { compressAnswers } from './_compress.js';
 import { corsAnswers } from './_cors.js';
@@ -37,20 +38,6 @@ import { type Overlay, overlaid, readOverlay, whatIfStamp } from './_what-if.js'
  * regions run. Stateless: rule sets are loaded when the app is made, never by a request, so any
  * number of copies can run behind a load balancer.
  */
-
-/** One line of the access log. */
-export interface AccessLogEntry {
-  /** When the request ended, ISO 8601. */
-  time: string;
-  /** HTTP method. */
-  method: string;
-  /** Path, without the query. */
-  path: string;
-  /** Response status. */
-  status: number;
-  /** Time to the response's head, in milliseconds. */
-  ms: number;
-}
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -230,13 +217,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     app.use(async (c, next) => {
       const start = performance.now();
       await next();
-      log({
-        time: new Date().toISOString(),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round((performance.now() - start) * 10) / 10,
-      });
+      log(logEntry(c.req.method, c.req.path, c.res.status, start));
     });
   }
   const origins =
@@ -278,18 +259,6 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       if (!outgoing) release();
     }
   });
-  FAST.set(
-    app,
-    fastRoute({
-      engine: () => current().engine,
-      enter,
-      bodyLimit: options.bodyLimit ?? 1_000_000,
-      idleMs: options.bodyIdleTimeout ?? 10_000,
-      origins,
-      log: log || undefined,
-      fetch: (request, env) => app.fetch(request, env),
-    }),
-  );
   const tooLarge = (limit: number) => (c: Context) => {
     // The rest of the body is not read: the connection is closed after this answer.
     c.header('Connection', 'close');
@@ -302,6 +271,18 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   const idleMs = options.bodyIdleTimeout ?? 10_000;
   const limit = options.bodyLimit ?? 1_000_000;
   const batchLimit = options.batchBodyLimit ?? 100_000_000;
+  FAST.set(
+    app,
+    fastRoute({
+      engine: () => current().engine,
+      enter,
+      bodyLimit: limit,
+      idleMs,
+      origins,
+      log: log || undefined,
+      fetch: (request, env) => app.fetch(request, env),
+    }),
+  );
   // Bodies are read as they come, their bounds checked chunk by chunk (bodyChunks): a batch is
   // answered line by line, never held whole. A form, which Hono parses whole, is held to the
   // limit by its middleware.

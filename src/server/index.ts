@@ -14,9 +14,10 @@ import { optionNames } from '../messages.js';
 import { protocolErrorResponse } from './_problem.js';
 import { type AppOptions, appOptions, closeApp, createApp, fastRouteOf } from './app.js';
 
+export type { AccessLogEntry } from './_access-log.js';
 export type { ListedRuleSet, LoadedFrom, RuleSetSource, RuleSetVersion } from './_live.js';
 export type { Problem } from './_problem.js';
-export { type AccessLogEntry, type AppOptions, createApp } from './app.js';
+export { type AppOptions, createApp } from './app.js';
 
 /** Options of {@link startServer}: the app's, and where to listen. */
 export interface ServerOptions extends AppOptions {
