@@ -413,17 +413,20 @@ async function optimalSteps(
   let minTotal = ((goal.minIid - 0.005) * maxScore) / 100 + 1e-7;
   for (let attempt = 0; attempt < 3; attempt++) {
     let solved = await solvePlan(space, { ...goal, minTotal });
-    if (goal.objective === 'cheapest' && solved.status === 'infeasible') {
+    // Whether the plan was solved to reach the target (not the highest IID in its stead).
+    let aimed = goal.objective === 'cheapest';
+    if (aimed && solved.status === 'infeasible') {
       // The target cannot be reached (within the budget): the highest IID instead.
       solved = await solvePlan(space, { ...goal, objective: 'highest' });
+      aimed = false;
     }
     if (!solved.choice) return undefined;
     const trial = fresh();
     const steps = trial.applyChoice(solved.choice, handles, goal.maxSteps);
-    // Rounding in the index's parts can leave a plan a hair under its band: ask a little more.
-    const aimed = solved.choice.total >= minTotal - 1e-9;
+    // Rounding in the index's parts, or the solver's tolerance, can leave a plan a hair under its
+    // band: ask a little more.
     const whole = steps.length < goal.maxSteps;
-    if (goal.objective === 'cheapest' && aimed && whole && trial.iid < goal.minIid - 1e-9) {
+    if (aimed && whole && trial.iid < goal.minIid - 1e-9) {
       minTotal += ((goal.minIid - trial.iid) * maxScore) / 100 + 1e-6;
       continue;
     }
