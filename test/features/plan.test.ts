@@ -416,6 +416,16 @@ describe('planRegion: the optimal plan', () => {
     expect((await planRegion(sixRegion)).sensitivity).toBeUndefined();
   });
 
+  it('gives the highest IID within the budget when the cheapest plan to the band costs more', async () => {
+    const highest = await planRegion(sixRegion, { budget: 3 });
+    const cheapest = await planRegion(sixRegion, { budget: 3, objective: 'cheapest' });
+    expect(cheapest.reaches).toBe(false);
+    // Solved, not the greedy order the planner falls back on when the solver gives no plan.
+    expect(cheapest.status).toBe('optimal');
+    expect(cheapest.after.iid).toBe(highest.after.iid);
+    expect(cheapest.cost).toBeLessThanOrEqual(3);
+  });
+
   it('takes a cost for one innovation from innovationCosts, by its id', async () => {
     // Evidence for x-0 needs the Bupati: 50 days; the two others are taken instead… and with
     // every document dear, the SPD step.
