@@ -411,12 +411,10 @@ function build(space: PlanSpace, lowest: number, highest = Number.POSITIVE_INFIN
   // solver's own values may stray from whole numbers by its feasibility tolerance, and it may
   // leave a count-point column below what the solution earns when the total is not its objective.
   const scored = (values: ArrayLike<number>, on: (col: number) => boolean) => {
-    const whole = (terms: [number, number][]) =>
-      terms.reduce((sum, [col, k]) => sum + k * Math.round(values[col] as number), 0);
     let sum = total.constant;
     for (const o of spd) if (on(o.column)) sum += space.spd[o.group]?.[o.option]?.gain ?? 0;
-    const n = whole(count);
-    const points = whole(kematangan);
+    const n = rounded(count, values);
+    const points = rounded(kematangan, values);
     if (points !== 0) sum += points / Math.max(space.floor, n);
     const affairs = new Set<string>();
     space.innovations.forEach((innovation, i) => {
@@ -434,9 +432,6 @@ function build(space: PlanSpace, lowest: number, highest = Number.POSITIVE_INFIN
   };
   const read = (values: ArrayLike<number>): PlanChoice => {
     const on = (col: number) => Math.round(values[col] as number) === 1;
-    // Every cost column is an integer one.
-    const value = (e: Expression) =>
-      e.terms.reduce((sum, [col, k]) => sum + k * Math.round(values[col] as number), e.constant);
     return {
       withheld: submitted.flatMap((s, i) => (on(s) ? [] : [i])),
       fixed: counted.flatMap((f, i) =>
@@ -464,7 +459,8 @@ function build(space: PlanSpace, lowest: number, highest = Number.POSITIVE_INFIN
         }))
         .filter((o) => o.count > 0),
       total: scored(values, on),
-      cost: value(cost),
+      // Every cost column is an integer one.
+      cost: cost.constant + rounded(cost.terms, values),
     };
   };
   return { program: p, total, cost, read };
@@ -568,6 +564,11 @@ function costUnit(space: PlanSpace): number {
   ];
   const whole = (v: number, unit: number) => Math.abs(v / unit - Math.round(v / unit)) < 1e-9;
   return [1, 0.5, 0.25, 0.1, 0.05, 0.01].find((unit) => costs.every((c) => whole(c, unit))) ?? 0;
+}
+
+/** Σ k · x over terms, each x rounded to its integer (the solver's values stray by its tolerance). */
+function rounded(terms: readonly [number, number][], values: ArrayLike<number>): number {
+  return terms.reduce((sum, [col, k]) => sum + k * Math.round(values[col] as number), 0);
 }
 
 /** Running sums: element n is the sum of the first n values. */
