@@ -198,33 +198,32 @@ export function wholeBody(incoming: IncomingMessage, bounds: BodyBounds): Promis
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;
-    const stop = () => {
-      clearTimeout(timer);
-      incoming.off('data', onData);
-      incoming.off('end', onEnd);
-      incoming.off('error', onError);
-    };
+    let done = false;
+    // The listeners stay on the request once it is read (nothing reads it again): `done` makes
+    // them do nothing, and the error listener keeps a late "aborted" from being an unhandled error.
     const fail = (error: Error) => {
-      stop();
+      done = true;
+      clearTimeout(timer);
       incoming.pause();
       reject(error);
     };
-    const onData = (chunk: Buffer) => {
+    const timer = setTimeout(() => fail(bounds.idle()), bounds.idleMs);
+    incoming.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.byteLength;
       if (size > bounds.bytes) return fail(bounds.tooLarge());
       parts.push(chunk);
       timer.refresh();
-    };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(parts, size));
-    };
+    });
+    incoming.on('end', () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      // A body that came in one piece is that piece, not a copy of it.
+      resolve(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size));
+    });
     // A client that goes away mid-body: Node's request emits an error ("aborted").
-    const onError = (error: Error) => fail(error);
-    const timer = setTimeout(() => fail(bounds.idle()), bounds.idleMs);
-    incoming.on('data', onData);
-    incoming.once('end', onEnd);
-    incoming.once('error', onError);
+    incoming.on('error', fail);
   });
 }
 
