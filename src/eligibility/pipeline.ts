@@ -14,7 +14,7 @@ import { compileFastParser, GIVE_UP } from '../record/fast-parse.js';
 import {
   type Innovation,
   InnovationSchema,
-  NullFreeInnovationSchema,
+  nullFreeInnovationSchema,
 } from '../record/innovation.js';
 import { LIMITS, type Limits, scanInput } from '../record/limits.js';
 import { registryVersion } from '../rule-sets/registry.js';
@@ -62,7 +62,7 @@ export function parseRecord(input: unknown, locale: Locale = 'en'): Innovation {
   if (fast !== GIVE_UP) return fast as Innovation;
   const scan = scanInput(input);
   if (scan.issue) throw new InvalidRecordError([inLocale(scan.issue, locale)]);
-  const schema = scan.hasNull ? InnovationSchema : NullFreeInnovationSchema;
+  const schema = scan.hasNull ? InnovationSchema : nullFreeInnovationSchema();
   let result: ReturnType<typeof schema.safeParse>;
   try {
     result = schema.safeParse(input, locale === 'id' ? zodIndonesian : undefined);

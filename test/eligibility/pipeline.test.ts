@@ -12,7 +12,7 @@ import {
   loadRuleSet,
 } from '../../src/index.js';
 import { factsOf } from '../../src/record/facts.js';
-import { NullFreeInnovationSchema } from '../../src/record/innovation.js';
+import { nullFreeInnovationSchema } from '../../src/record/innovation.js';
 import type { EligibilityRuleSet, RubricRuleSet } from '../../src/rule-sets/types.js';
 import { rubricRunnerFor, scoreParsed } from '../../src/scoring/score.js';
 import { recordArb } from '../arbitraries.js';
@@ -219,7 +219,7 @@ describe('parseRecord', () => {
     const compiled = parseRecord(input);
     // Zod compiles its own object parsers at their first use (it, too, asks whether it may):
     // first use here, before compiling is forbidden, as on a page that forbade it from the start.
-    NullFreeInnovationSchema.safeParse(input);
+    nullFreeInnovationSchema().safeParse(input);
     clearMemos();
     vi.stubGlobal('Function', function forbidden() {
       throw new EvalError('Content Security Policy');
