@@ -15,7 +15,6 @@
  * milliseconds, in one piece of work a timer could not stop anyway.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { weakMemo } from '../conditions/memo.js';
 import type { Basis, Engine, EvaluateOptions, Evaluation } from '../index.js';
 import { summarizeEvaluation } from '../index.js';
 import type { Locale } from '../messages.js';
@@ -231,14 +230,20 @@ async function answer(
  * its evaluator's, shared and frozen. Made anew for each answer, they cost about 3 % of the
  * route's time under load.
  */
-const answerHeaders = weakMemo(
-  (basis: Basis): Readonly<Record<string, string>> =>
-    Object.freeze({
+function answerHeaders(basis: Basis): Readonly<Record<string, string>> {
+  let headers = HEADERS.get(basis);
+  if (!headers) {
+    headers = Object.freeze({
       'Content-Type': 'application/json',
       ...stampHeaders(basis),
       Vary: 'Accept-Encoding',
-    }),
-);
+    });
+    HEADERS.set(basis, headers);
+  }
+  return headers;
+}
+
+const HEADERS = new WeakMap<Basis, Readonly<Record<string, string>>>();
 
 /** The headers every answer of the app carries: what it varies by, and CORS's. */
 function everyAnswers(of: FastRouteOf, req: IncomingMessage): Record<string, string> {
