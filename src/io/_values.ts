@@ -2,7 +2,7 @@ import aliases from '../../rules/aliases.json' with { type: 'json' };
 import optionTexts from '../../rules/option-texts.json' with { type: 'json' };
 import type { Locale } from '../messages.js';
 import { opensAsLink } from '../record/link.js';
-import { urusanIdOfLabel } from '../record/urusan-labels.js';
+import { urusanIdOfLabel, urusanSuggestion } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
 import { say } from './_say.js';
@@ -535,7 +535,13 @@ function readUrusan(cell: Cell, locale: Locale): CellResult {
     const found = pieces.map(urusanIdOfLabel);
     const missing = pieces.filter((_, i) => !found[i]);
     if (missing.length > 0) {
-      return fail('unknown_urusan', say(locale, 'unknownUrusan', { text: missing[0] as string }));
+      // The whole text first: a name cut short ("Administrasi Kependudukan") has no comma.
+      const meant = urusanSuggestion(text) ?? urusanSuggestion(missing[0] as string);
+      const hint = meant === undefined ? '' : say(locale, 'urusanHint', { suggestion: meant });
+      return fail(
+        'unknown_urusan',
+        say(locale, 'unknownUrusan', { text: missing[0] as string, hint }),
+      );
     }
     ids.push(...(found as string[]));
   }

@@ -1,4 +1,5 @@
 import data from '../../rules/urusan-labels.json' with { type: 'json' };
+import { suggest } from '../messages.js';
 import { findUrusan, urusanCatalogue } from './urusan.js';
 
 /**
@@ -17,6 +18,9 @@ export const foldLabel = (text: string): string =>
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+
+/** The words before an urusan's name in a letter or an app: "Urusan Pemerintahan Wajib Bidang". */
+const PREAMBLE = /^\s*(urusan\s+)?(pemerintahan\s+)?(wajib\s+|pilihan\s+)?(bidang\s+)?/i;
 
 let byLabel: Map<string, string> | undefined;
 
@@ -45,9 +49,37 @@ export function urusanIdOfLabel(text: string): string | undefined {
   if (byKey) return byKey.id;
   const found = labels().get(foldLabel(text));
   if (found) return found;
-  const bare = text.replace(
-    /^\s*(urusan\s+)?(pemerintahan\s+)?(wajib\s+|pilihan\s+)?(bidang\s+)?/i,
-    '',
-  );
+  const bare = text.replace(PREAMBLE, '');
   return bare !== text ? labels().get(foldLabel(bare)) : undefined;
+}
+
+/**
+ * The urusan a text that names none was most likely meant to name, as `Name (code)`: the one
+ * whose name begins with the text's words ("Administrasi Kependudukan"), else the name or label
+ * nearest in spelling ("Kesehatn"). `undefined` when none is near or the start fits several.
+ *
+ * @internal
+ */
+export function urusanSuggestion(text: string): string | undefined {
+  const shown = (id: string | undefined) => {
+    const u = id === undefined ? undefined : findUrusan(id);
+    if (!u) return undefined;
+    return u.code ? `${u.name} (${u.code})` : u.name;
+  };
+  const words = text.replace(PREAMBLE, '').trim().toLowerCase().split(/\s+/).join(' ');
+  if (words.length < 3) return undefined;
+  const starting = urusanCatalogue.filter((u) =>
+    `${u.name.toLowerCase()} `.startsWith(`${words} `),
+  );
+  if (starting.length === 1) return shown(starting[0]?.id);
+  // Several names begin so; or a word of three, which two letters changed make another word
+  // ("Kes" is not "KB").
+  if (starting.length > 1 || words.length < 4) return undefined;
+  const names = new Map<string, string>();
+  for (const u of urusanCatalogue) names.set(u.name, u.id);
+  for (const [id, texts] of Object.entries(data.labels as Record<string, readonly string[]>)) {
+    for (const label of texts) names.set(label, id);
+  }
+  const near = suggest(words, names.keys());
+  return near === undefined ? undefined : shown(names.get(near));
 }

@@ -92,6 +92,27 @@ describe('reading CSV with dotted field names', () => {
       issues: [{ path: ['urusan'], code: 'unknown_urusan' }],
     });
   });
+
+  it('offers the urusan a name cut short or misspelt was meant to be, in either language', async () => {
+    const csv = file(
+      'csv',
+      'nama,urusan\nA,Administrasi Kependudukan\nB,"Pendidikan, Kesehatn"\nC,Sihir\n',
+    );
+    const [cut, misspelt, unknown] = await rows(csv);
+    expect(cut?.issues?.[0]?.message).toBe(
+      'column "urusan": "Administrasi Kependudukan" is not an urusan of UU 23/2014 (did you mean Administrasi Kependudukan dan Pencatatan Sipil (2.12)?); write its code (e.g. 1.03), id or name (e.g. Pekerjaan Umum dan Penataan Ruang)',
+    );
+    expect(misspelt?.issues?.[0]?.message).toContain(
+      '"Kesehatn" is not an urusan of UU 23/2014 (did you mean Kesehatan (1.02)?)',
+    );
+    expect(unknown?.issues?.[0]?.message).toContain(
+      '"Sihir" is not an urusan of UU 23/2014; write',
+    );
+    const [inIndonesian] = await rows(csv, { locale: 'id' });
+    expect(inIndonesian?.issues?.[0]?.message).toContain(
+      '(maksudnya Administrasi Kependudukan dan Pencatatan Sipil (2.12)?)',
+    );
+  });
 });
 
 describe('reading CSV as Excel saves it in Indonesia', () => {
