@@ -55,8 +55,9 @@ export function urusanIdOfLabel(text: string): string | undefined {
 
 /**
  * The urusan a text that names none was most likely meant to name, as `Name (code)`: the one
- * whose name begins with the text's words ("Administrasi Kependudukan"), else the name or label
- * nearest in spelling ("Kesehatn"). `undefined` when none is near or the start fits several.
+ * whose name begins with the text ("Administrasi Kependudukan"), else the name or label nearest
+ * in spelling ("Kesehatn"). `undefined` when none is near, the start fits several names, or the
+ * text has fewer than four letters.
  *
  * @internal
  */
@@ -67,14 +68,12 @@ export function urusanSuggestion(text: string): string | undefined {
     return u.code ? `${u.name} (${u.code})` : u.name;
   };
   const words = text.replace(PREAMBLE, '').trim().toLowerCase().split(/\s+/).join(' ');
-  if (words.length < 3) return undefined;
-  const starting = urusanCatalogue.filter((u) =>
-    `${u.name.toLowerCase()} `.startsWith(`${words} `),
-  );
+  // Three letters begin or nearly spell too many names ("Kes" is not "KB").
+  if (words.length < 4) return undefined;
+  const starting = urusanCatalogue.filter((u) => u.name.toLowerCase().startsWith(words));
   if (starting.length === 1) return shown(starting[0]?.id);
-  // Several names begin so; or a word of three, which two letters changed make another word
-  // ("Kes" is not "KB").
-  if (starting.length > 1 || words.length < 4) return undefined;
+  // Several names begin so ("Pemberdayaan"): none is the one meant.
+  if (starting.length > 1) return undefined;
   const names = new Map<string, string>();
   for (const u of urusanCatalogue) names.set(u.name, u.id);
   for (const [id, texts] of Object.entries(data.labels as Record<string, readonly string[]>)) {

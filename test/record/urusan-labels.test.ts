@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { urusanIdOfLabel, urusanSuggestion } from '../../src/record/urusan-labels.js';
 
 describe('urusanSuggestion: the urusan a text that names none was meant to name', () => {
-  it('a name cut short, when its words begin exactly one name', () => {
+  it('a name cut short, when it begins exactly one name', () => {
     expect(urusanIdOfLabel('Administrasi Kependudukan')).toBeUndefined();
     expect(urusanSuggestion('Administrasi Kependudukan')).toBe(
+      'Administrasi Kependudukan dan Pencatatan Sipil (2.12)',
+    );
+    // Cut inside a word, as a narrow column cuts it.
+    expect(urusanSuggestion('Administrasi Kependud')).toBe(
       'Administrasi Kependudukan dan Pencatatan Sipil (2.12)',
     );
     // After the preamble of letters and apps, in any case and spacing.
@@ -28,8 +32,10 @@ describe('urusanSuggestion: the urusan a text that names none was meant to name'
     // Pemberdayaan Masyarakat dan Desa, Pemberdayaan Perempuan dan Pelindungan Anak.
     expect(urusanSuggestion('Pemberdayaan')).toBeUndefined();
     expect(urusanSuggestion('Xyzzy')).toBeUndefined();
-    // A word begun is not a word ("Kes" begins no name's words), nor is a short word two
-    // letters from a label ("KB").
+    // Three letters are too few to go on; a start shared by names fits none of them.
     expect(urusanSuggestion('Kes')).toBeUndefined();
+    // Two letters changed make "KB" of any short word.
+    expect(urusanSuggestion('Kex')).toBeUndefined();
+    expect(urusanSuggestion('Pertan')).toBeUndefined();
   });
 });
