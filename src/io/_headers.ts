@@ -176,8 +176,13 @@ export function matchHeaders(
     if (continued && LIST_KINDS.has(continued.kind)) {
       return { header, index, field: continued, continues: true };
     }
+    // A column real exports carry with no field of the record is ignored even where its name
+    // is also an indicator's ("Anggaran": a budget amount, not the indicator's budget years).
     const field =
-      mapped !== undefined ? fields.get(mapped) : (fields.get(header) ?? byName.get(fold(header)));
+      mapped !== undefined
+        ? fields.get(mapped)
+        : (fields.get(header) ??
+          (IGNORED.has(fold(header)) ? undefined : byName.get(fold(header))));
     if (!field) {
       // A column real exports carry that the record has no field for: no did-you-mean.
       const known = mapped === undefined && IGNORED.has(fold(header));

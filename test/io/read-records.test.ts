@@ -1221,6 +1221,19 @@ describe('columns real exports carry that the record has no field for', () => {
     expect(messages).toContain('column "Nama Inisiator" has no field in the record and is ignored');
     expect(messages).toHaveLength(5);
   });
+
+  it('ignores "Anggaran" (an amount), though an indicator bears the name; its budget years have their own headers', async () => {
+    const csv =
+      'Nama Inovasi;Tahun;Anggaran;Dukungan Anggaran\nSi Cantik;2025;150.000.000;T-0, T-1\n';
+    const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(row?.issues).toBeUndefined();
+    expect(row?.warnings?.map((w) => w.message)).toStrictEqual([
+      'column "Anggaran" has no field in the record and is ignored',
+    ]);
+    expect((row?.record as { indikator?: unknown } | undefined)?.indikator).toStrictEqual({
+      anggaran: { tahun: [2024, 2025] },
+    });
+  });
 });
 
 describe('a video link column, as exports name it', () => {
