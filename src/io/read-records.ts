@@ -114,8 +114,9 @@ export interface ReadRow {
   warnings?: Issue[];
   /**
    * `true` for a table row that is no record, left out with a warning saying why: a totals or
-   * summary row (`JUMLAH`, `Total`, `Rata-rata`, `Jumlah Inovasi: 12`) or the header repeated
-   * (exports put it after every page break). Such a row has no `record` and no `issues`, and its
+   * summary row (`JUMLAH`, `Total`, `Rata-rata`, `Jumlah Inovasi: 12`), the header repeated
+   * (exports put it after every page break), or the sign-off under the table (`Batu, 15
+   * Desember 2025`, `Kepala Bappeda,`, the signer's name, `NIP. …`). Such a row has no `record` and no `issues`, and its
    * `index` is that of the next record.
    */
   skipped?: true;
@@ -742,6 +743,7 @@ async function openCsv(
   ];
   const data = replay(found.after, records);
   const headerRows = found.second ? [found.header.cells ?? [], found.second.cells ?? []] : [];
+  const signedOff = signOffReader();
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const { cells, problem, line } of data) {
@@ -769,7 +771,11 @@ async function openCsv(
         };
         continue;
       }
-      const notRecord = notARecord(cells, columns, line, options.locale, headerRows);
+      const signOff = signedOff(cells);
+      const notRecord =
+        signOff !== undefined
+          ? signOffRow(line, signOff, options.locale)
+          : notARecord(cells, columns, line, options.locale, headerRows);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;
@@ -793,6 +799,47 @@ type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & {
   /** `hidden` or `veryHidden` for a sheet whose tab Excel does not show. */
   state?: string;
 };
+
+/**
+ * The lines an official table's sign-off begins with under it: the place and date (`Batu, 15
+ * Desember 2025`), `Mengetahui,`, or the signer's office ending in a comma (`Kepala Bappeda Kota
+ * Batu,`, `a.n. Bupati Malang,`). What follows them (`ttd`, the name, the rank, the NIP) is
+ * read as part of it by its place (see {@link signOffReader}).
+ */
+const SIGN_OFF = [
+  /^[\p{L} .'-]{2,40},\s*\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\s+\d{4}$/iu,
+  /^(mengetahui|menyetujui|disetujui|diketahui|dibuat|disusun|diperiksa)( oleh)?\s*[,:]$/i,
+  /^(a\.?n\.?\s+|plt\.?\s+|plh\.?\s+|pj\.?\s+)?(kepala|sekretaris|bupati|wali ?kota|gubernur|camat|lurah|direktur|ketua|kabid|kasubbag|kasubag)\b.{0,80},$/i,
+];
+
+/**
+ * A reader of the sign-off under a table: for each row, its text when the row belongs to it,
+ * else `undefined`. A row belongs to it when each of its filled cells is a sign-off line, and,
+ * once one such row was seen, when it fills at most two cells (the signer's name, rank and NIP
+ * beneath); a row that fills more is a record again.
+ */
+function signOffReader(): (cells: readonly unknown[]) => string | undefined {
+  let signing = false;
+  const isLine = (text: string) => SIGN_OFF.some((line) => line.test(foldCell(text)));
+  return (cells) => {
+    // Empty rows (the space left for a signature) never come here: the readers drop them.
+    const texts = cells.filter((c) => foldCell(c) !== '').map((c) => String(c).trim());
+    if (texts.length > 0 && texts.every(isLine)) {
+      signing = true;
+      return texts.join(' ');
+    }
+    if (signing && texts.length <= 2) return texts.join(' ');
+    signing = false;
+    return undefined;
+  };
+}
+
+/** The warning of a row of the sign-off. */
+const signOffRow = (line: number, text: string, locale: Locale): Issue => ({
+  path: [],
+  code: 'sign_off_row',
+  message: say(locale, 'signOffRow', { line, text }),
+});
 
 /** The words a totals or summary row starts with, alone or with a count: `Jumlah Inovasi: 12`. */
 const TOTALS =
@@ -1029,6 +1076,7 @@ async function openWorkbook(
   const data = replay(found.after, rowsOf);
   const nama = columns.find((c) => c.field?.path === 'nama');
   const headerRows = found.second ? [textOf(header), textOf(found.second)] : [];
+  const signedOff = signOffReader();
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
     for await (const sheetRow of data) {
@@ -1045,14 +1093,18 @@ async function openWorkbook(
       if (unreadable.length === 0 && cells.every((c) => c === undefined || String(c).trim() === ''))
         continue;
       const section = merged.heading(line, cells, nama?.index);
+      const signOff = signedOff(cells);
+      // A sign-off line is often merged across the table too: it is named as what it is.
       const notRecord =
-        section !== undefined
-          ? {
-              path: [],
-              code: 'section_row',
-              message: say(locale, 'sectionRow', { line, text: section }),
-            }
-          : notARecord(cells, columns, line, options.locale, headerRows);
+        signOff !== undefined
+          ? signOffRow(line, signOff, options.locale)
+          : section !== undefined
+            ? {
+                path: [],
+                code: 'section_row',
+                message: say(locale, 'sectionRow', { line, text: section }),
+              }
+            : notARecord(cells, columns, line, options.locale, headerRows);
       if (notRecord) {
         yield { index, line, warnings: [notRecord], skipped: true };
         continue;

@@ -446,6 +446,67 @@ describe('a title above the table', () => {
   });
 });
 
+describe('a workbook laid out as a Bappeda officer lays it out', () => {
+  it('reads the innovations between the title and the totals, and leaves out the sign-off', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap Inovasi 2025');
+    ws.mergeCells('A1:D1');
+    ws.getCell('A1').value = 'REKAPITULASI INOVASI DAERAH KABUPATEN CONTOH TAHUN 2025';
+    ws.addRow([]);
+    ws.addRow(['No', 'Nama Inovasi', 'Perangkat Daerah', 'Anggaran']);
+    ws.addRow([1, 'SIPANDU', 'Dinas Kesehatan', 150000000]);
+    ws.addRow([2, 'Lapak Online', 'Diskominfo', 300000000]);
+    ws.addRow(['', 'JUMLAH', '', 450000000]);
+    ws.addRow([]);
+    ws.addRow(['', '', 'Kabupaten Contoh, 15 Desember 2025']);
+    ws.addRow(['', '', 'Kepala Bappeda,']);
+    ws.addRow([]);
+    ws.addRow(['', '', 'Ir. Budi Santoso, M.T.']);
+    ws.addRow(['', '', 'Pembina Utama Muda']);
+    ws.addRow(['', '', 'NIP. 19691231 199403 1 010']);
+    const all = await rows(new Uint8Array(await wb.xlsx.writeBuffer()), { format: 'xlsx' });
+    expect(all.filter((r) => !r.skipped).map((r) => r.record)).toStrictEqual([
+      { id: '1', nama: 'SIPANDU', opd: 'Dinas Kesehatan' },
+      { id: '2', nama: 'Lapak Online', opd: 'Diskominfo' },
+    ]);
+    expect(all.filter((r) => r.skipped).map((r) => [r.line, r.warnings?.[0]?.code])).toStrictEqual([
+      [6, 'totals_row'],
+      [8, 'sign_off_row'],
+      [9, 'sign_off_row'],
+      [11, 'sign_off_row'],
+      [12, 'sign_off_row'],
+      [13, 'sign_off_row'],
+    ]);
+  });
+});
+
+describe('a sign-off merged across the table', () => {
+  it('is named as a sign-off, not as a section heading', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap');
+    ws.addRow(['No', 'Nama Inovasi', 'Perangkat Daerah', 'Tahun', 'Urusan']);
+    ws.addRow([1, 'SIPANDU', 'Dinas Kesehatan', 2025, 'Kesehatan']);
+    const lines = {
+      4: 'Kabupaten Contoh, 15 Desember 2025',
+      5: 'KEPALA BAPPEDA KABUPATEN CONTOH,',
+      8: 'Ir. BUDI SANTOSO, M.T.',
+      9: 'NIP. 19691231 199403 1 010',
+    };
+    for (const [line, text] of Object.entries(lines)) {
+      ws.getCell(`C${line}`).value = text;
+      ws.mergeCells(`C${line}:E${line}`);
+    }
+    const all = await rows(new Uint8Array(await wb.xlsx.writeBuffer()), { format: 'xlsx' });
+    expect(all.map((r) => [r.line, r.warnings?.[0]?.code ?? 'record'])).toStrictEqual([
+      [2, 'record'],
+      [4, 'sign_off_row'],
+      [5, 'sign_off_row'],
+      [8, 'sign_off_row'],
+      [9, 'sign_off_row'],
+    ]);
+  });
+});
+
 describe('a header of two rows, and empty header cells', () => {
   /** A sheet as a Bappeda officer lays it out: a title, then "Waktu" merged over two columns. */
   async function twoRowSheet(): Promise<Uint8Array> {
@@ -905,6 +966,53 @@ describe('rows that are no records', () => {
       expect(rows[1]?.record).toBeUndefined();
     },
   );
+
+  it('skips the sign-off under the table: place and date, offices, ttd, the signer and the NIP', async () => {
+    const rows = await rowsOf(
+      'No;Nama Inovasi;Perangkat Daerah;Tahun\n' +
+        '1;Si Cantik;Dispendukcapil;2024\n' +
+        ';;Batu, 15 Desember 2025;\n' +
+        'Mengetahui,;;Kepala Bappeda Kota Batu,;\n' +
+        ';;;\n' +
+        ';;(ttd);\n' +
+        ';;Dr. Ir. Rina Wati, M.Si;\n' +
+        ';;NIP. 19700101 199503 2 001;\n',
+    );
+    expect(rows.map((r) => [r.line, r.skipped ?? false, r.warnings?.[0]?.code])).toStrictEqual([
+      [2, false, undefined],
+      [3, true, 'sign_off_row'],
+      [4, true, 'sign_off_row'],
+      [6, true, 'sign_off_row'],
+      [7, true, 'sign_off_row'],
+      [8, true, 'sign_off_row'],
+    ]);
+    expect(rows[2]?.warnings?.[0]?.message).toBe(
+      'line 4 is part of the sign-off under the table ("Mengetahui, Kepala Bappeda Kota Batu,"), not an innovation: left out',
+    );
+  });
+
+  it('keeps innovations named like an office, and a row after a sign-off that fills a record', async () => {
+    const rows = await rowsOf(
+      'Nama Inovasi;Perangkat Daerah;Tahun\n' +
+        'Kepala Desa Digital;Dinas PMD;2024\n' +
+        'Kepala Sekolah Penggerak;;\n' +
+        ';Mengetahui,;\n' +
+        'Sekda Menyapa;Sekretariat Daerah;2024\n' +
+        'Lapor Cepat;;\n' +
+        ';Kepala Bappeda,;\n',
+    );
+    expect(
+      rows.map((r) => r.warnings?.[0]?.code ?? (r.record as { nama: string }).nama),
+    ).toStrictEqual([
+      'Kepala Desa Digital',
+      'Kepala Sekolah Penggerak',
+      'sign_off_row',
+      'Sekda Menyapa',
+      // A draft of a name alone, once a full record has ended the sign-off.
+      'Lapor Cepat',
+      'sign_off_row',
+    ]);
+  });
 
   it('names the total written under No, when the name is empty', async () => {
     const rows = await rowsOf('No;Nama Inovasi;Tahun\n1;Si Cantik;2024\nJUMLAH;;\n');
