@@ -86,6 +86,18 @@ export function sheetLayout(sheet: object): Promise<SheetLayout> {
 }
 
 /**
+ * The sheets the workbook lists, in tab order, each with whether its tab is hidden: known once
+ * the reader has read the workbook's part (after its first sheet came), and only when the
+ * archive's parts are read through {@link readPartsInOrder}; else none.
+ */
+export function listedSheets(reader: object): { name: string; hidden: boolean }[] {
+  return ((reader as ReaderInternals).model?.sheets ?? []).map((sheet) => ({
+    name: sheet.name,
+    hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+  }));
+}
+
+/**
  * Makes exceljs's streaming `reader` read its parts from `archive` through the central
  * directory. An archive without a whole directory, or without `xl/workbook.xml`, is left to
  * exceljs's own pass, which says what is wrong with it.

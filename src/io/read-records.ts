@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import templateTexts from '../../rules/messages-template.json' with { type: 'json' };
 import { InputFileError, InvalidOptionError, type Issue } from '../errors.js';
 import { type Locale, optionNames, unknownOptionIssues } from '../messages.js';
 import { csvRows } from './_csv-records.js';
@@ -28,7 +29,7 @@ import {
   UnreadableCell,
   unreadableIssue,
 } from './_xlsx-cells.js';
-import { readPartsInOrder, sheetLayout } from './_xlsx-parts.js';
+import { listedSheets, readPartsInOrder, sheetLayout } from './_xlsx-parts.js';
 import { checkZip, XLSX_LIMITS, type ZipProblem } from './_zip-guard.js';
 import {
   type Delimiter,
@@ -786,6 +787,24 @@ async function openCsv(
   return { format: 'csv', single: false, warnings, columns: columnList(columns), rows: rows() };
 }
 
+/** The names of the template's own sheets besides its table (its guide), in both languages. */
+const TEMPLATE_SHEETS = new Set([
+  templateTexts.guideSheet.id,
+  templateTexts.guideSheet.en,
+  templateTexts.listsSheet.id,
+  templateTexts.listsSheet.en,
+]);
+
+/**
+ * The sheets a workbook shows besides the one read when none was named: each may hold
+ * innovations the reader leaves out, so they are named (the template's guide is not).
+ */
+function otherSheets(reader: object, read: SheetReader): string[] {
+  return listedSheets(reader)
+    .filter((s) => !s.hidden && s.name !== read.name && !TEMPLATE_SHEETS.has(s.name))
+    .map((s) => s.name);
+}
+
 /** A sheet's row as the readers yield it: its record or its issues, with any warnings. */
 function rowRead(index: number, line: number, row: TableRow): ReadRow {
   const warnings = row.warnings.length ? { warnings: row.warnings } : {};
@@ -1048,6 +1067,7 @@ async function openWorkbook(
       },
     ]);
   }
+  const unread = options.sheet === undefined ? otherSheets(reader, sheet) : [];
   const rowsOf = guardedRows(sheet[Symbol.asyncIterator](), name, locale);
   // exceljs counts cells from 1: values[0] is always empty.
   // exceljs's values are a sparse array (no entry for an empty cell): Array.from gives each
@@ -1067,6 +1087,18 @@ async function openWorkbook(
   const merged = mergedCells(layout.merged, headerEnd);
   const linkAt = linkedCells(layout.links, headerEnd);
   const warnings = [
+    ...(unread.length > 0
+      ? [
+          {
+            path: [],
+            code: 'other_sheets',
+            message: say(locale, 'otherSheets', {
+              sheet: sheet.name ?? say(locale, 'sheetNumber', { n: 1 }),
+              sheets: unread.map((n) => `"${n}"`).join(', '),
+            }),
+          },
+        ]
+      : []),
     ...skippedWarning(found.skipped, header.number, locale),
     ...subheaderWarning(found.cells, textOf(header), header.number, found.second?.number, locale),
     ...mergedDownIssue(merged.down, locale),

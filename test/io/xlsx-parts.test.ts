@@ -55,6 +55,35 @@ describe('reading a workbook through its central directory', () => {
     expect(names(await rows(bytes, { sheet: 'Data' }))).toStrictEqual(['Si Cantik']);
   });
 
+  it('names the sheets it leaves unread when none was named: not a hidden one, nor the guide', async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('Referensi', { state: 'hidden' }).addRow(['nama']);
+      for (const [name, innovation] of [
+        ['Dinkes', 'SIPANDU'],
+        ['Diskominfo', 'Lapak Online'],
+      ]) {
+        const ws = wb.addWorksheet(name);
+        ws.addRow(['nama']);
+        ws.addRow([innovation]);
+      }
+      wb.addWorksheet('Petunjuk').addRow(['Kolom', 'Isian']);
+    });
+    const read = await rows(bytes);
+    expect(names(read)).toStrictEqual(['SIPANDU']);
+    expect(read[0]?.warnings).toStrictEqual([
+      {
+        path: [],
+        code: 'other_sheets',
+        message:
+          'only sheet "Dinkes" is read; these sheets are not: "Diskominfo" (choose one with --sheet)',
+      },
+    ]);
+    // A sheet named is the one meant: nothing to say of the others.
+    const named = await rows(bytes, { sheet: 'Diskominfo' });
+    expect(names(named)).toStrictEqual(['Lapak Online']);
+    expect(named[0]?.warnings).toBeUndefined();
+  });
+
   it('reads the first hidden sheet when no tab shows', async () => {
     const bytes = await workbook((wb) => {
       for (const name of ['A', 'B']) {
