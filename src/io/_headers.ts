@@ -160,6 +160,9 @@ export function matchHeaders(
   locale: Locale,
 ): HeaderMatch {
   const { byName } = indexOf(fields);
+  // A header asked as a question ("Apakah ada pungutan baru?") names the field it asks of.
+  const byAnyName = (header: string) =>
+    byName.get(fold(header)) ?? byName.get(fold(header.replace(/^\s*apakah\s+/i, '')));
   const own = new Map(Object.entries(map).map(([k, v]) => [fold(k), v]));
   const problems: Issue[] = [];
   const taken = new Map<string, string>();
@@ -181,8 +184,7 @@ export function matchHeaders(
     const field =
       mapped !== undefined
         ? fields.get(mapped)
-        : (fields.get(header) ??
-          (IGNORED.has(fold(header)) ? undefined : byName.get(fold(header))));
+        : (fields.get(header) ?? (IGNORED.has(fold(header)) ? undefined : byAnyName(header)));
     if (!field) {
       // A column real exports carry that the record has no field for: no did-you-mean.
       const known = mapped === undefined && IGNORED.has(fold(header));

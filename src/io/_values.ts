@@ -107,8 +107,9 @@ function fromOption(option: OptionText, cell: string, locale: Locale): CellResul
 
 const VALUE_ALIASES = aliases.values as Record<string, Record<string, readonly string[]>>;
 
-const TRUE = new Set(['ya', 'iya', 'y', 'benar', 'ada', 'true', 'yes', '1']);
-const FALSE = new Set(['tidak', 'tdk', 't', 'n', 'salah', 'tidakada', 'bukan', 'false', 'no', '0']);
+/** The answers read as yes and as no (`rules/aliases.json`, `booleans`), folded. */
+const TRUE = new Set(aliases.booleans.true.map(fold));
+const FALSE = new Set(aliases.booleans.false.map(fold));
 
 const MONTHS: Record<string, number> = {
   januari: 1,

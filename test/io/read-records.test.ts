@@ -1316,6 +1316,47 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
   });
 });
 
+describe('answers as officers write them', () => {
+  it('reads a header asked as a question, can and already for yes, not yet for no, and longer labels', async () => {
+    const csv =
+      'Nama Inovasi;Apakah ada pungutan baru?;Pungutan Sesuai Peraturan;Dapat Direplikasi;Kebaruan;Bentuk Inovasi\n' +
+      'A;Tidak Ada;;Bisa;Seluruhnya;Inovasi Daerah Lainnya Sesuai Urusan\n' +
+      'B;Ada;Belum;Tidak Bisa;Sebagian;Inovasi Pelayanan Publik\n' +
+      'C;Ya;Sudah;Dapat;Tidak;Layanan\n';
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv' });
+    expect(read.map((r) => r.issues ?? r.warnings)).toStrictEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(read.map((r) => r.record)).toStrictEqual([
+      {
+        nama: 'A',
+        pungutanBaru: false,
+        dapatDireplikasi: true,
+        kebaruan: 'seluruh',
+        bentuk: 'lainnya',
+      },
+      {
+        nama: 'B',
+        pungutanBaru: true,
+        pungutanSesuaiPeraturan: false,
+        dapatDireplikasi: false,
+        kebaruan: 'sebagian',
+        bentuk: 'pelayanan_publik',
+      },
+      {
+        nama: 'C',
+        pungutanBaru: true,
+        pungutanSesuaiPeraturan: true,
+        dapatDireplikasi: true,
+        kebaruan: 'tidak',
+        bentuk: 'pelayanan_publik',
+      },
+    ]);
+  });
+});
+
 describe('columns real exports carry that the record has no field for', () => {
   it('names them as ignored, never suggesting a field that would misread them', async () => {
     const csv =
