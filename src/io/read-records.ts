@@ -117,8 +117,8 @@ export interface ReadRow {
    * `true` for a table row that is no record, left out with a warning saying why: a totals or
    * summary row (`JUMLAH`, `Total`, `Rata-rata`, `Jumlah Inovasi: 12`), the header repeated
    * (exports put it after every page break), or the sign-off under the table (`Batu, 15
-   * Desember 2025`, `Kepala Bappeda,`, the signer's name, `NIP. …`). Such a row has no `record` and no `issues`, and its
-   * `index` is that of the next record.
+   * Desember 2025`, `Kepala Bappeda,`, the signer's name, `NIP. …`). Such a row has no `record`
+   * and no `issues`, and its `index` is that of the next record.
    */
   skipped?: true;
 }
@@ -787,7 +787,7 @@ async function openCsv(
   return { format: 'csv', single: false, warnings, columns: columnList(columns), rows: rows() };
 }
 
-/** The names of the template's own sheets besides its table (its guide), in both languages. */
+/** The template's sheets besides its table (its guide, its lists), by name in both languages. */
 const TEMPLATE_SHEETS = new Set([
   templateTexts.guideSheet.id,
   templateTexts.guideSheet.en,
@@ -796,13 +796,19 @@ const TEMPLATE_SHEETS = new Set([
 ]);
 
 /**
- * The sheets a workbook shows besides the one read when none was named: each may hold
- * innovations the reader leaves out, so they are named (the template's guide is not).
+ * The notice naming the sheets a workbook shows besides the one read: each may hold innovations
+ * the reader leaves out (the template's own sheets do not). None when a sheet was named.
  */
-function otherSheets(reader: object, read: SheetReader): string[] {
-  return listedSheets(reader)
+function otherSheetsIssue(reader: object, read: SheetReader, options: Read): Issue[] {
+  if (options.sheet !== undefined) return [];
+  const unread = listedSheets(reader)
     .filter((s) => !s.hidden && s.name !== read.name && !TEMPLATE_SHEETS.has(s.name))
-    .map((s) => s.name);
+    .map((s) => `"${s.name}"`);
+  if (unread.length === 0) return [];
+  const { locale } = options;
+  const sheet = read.name ?? say(locale, 'sheetNumber', { n: 1 });
+  const message = say(locale, 'otherSheets', { sheet, sheets: unread.join(', ') });
+  return [{ path: [], code: 'other_sheets', message }];
 }
 
 /** A sheet's row as the readers yield it: its record or its issues, with any warnings. */
@@ -1067,7 +1073,7 @@ async function openWorkbook(
       },
     ]);
   }
-  const unread = options.sheet === undefined ? otherSheets(reader, sheet) : [];
+  const unread = otherSheetsIssue(reader, sheet, options);
   const rowsOf = guardedRows(sheet[Symbol.asyncIterator](), name, locale);
   // exceljs counts cells from 1: values[0] is always empty.
   // exceljs's values are a sparse array (no entry for an empty cell): Array.from gives each
@@ -1087,18 +1093,7 @@ async function openWorkbook(
   const merged = mergedCells(layout.merged, headerEnd);
   const linkAt = linkedCells(layout.links, headerEnd);
   const warnings = [
-    ...(unread.length > 0
-      ? [
-          {
-            path: [],
-            code: 'other_sheets',
-            message: say(locale, 'otherSheets', {
-              sheet: sheet.name ?? say(locale, 'sheetNumber', { n: 1 }),
-              sheets: unread.map((n) => `"${n}"`).join(', '),
-            }),
-          },
-        ]
-      : []),
+    ...unread,
     ...skippedWarning(found.skipped, header.number, locale),
     ...subheaderWarning(found.cells, textOf(header), header.number, found.second?.number, locale),
     ...mergedDownIssue(merged.down, locale),
