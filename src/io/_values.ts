@@ -2,7 +2,7 @@ import aliases from '../../rules/aliases.json' with { type: 'json' };
 import optionTexts from '../../rules/option-texts.json' with { type: 'json' };
 import type { Locale } from '../messages.js';
 import { opensAsLink } from '../record/link.js';
-import { urusanIdOfLabel, urusanSuggestion } from '../record/urusan-labels.js';
+import { urusanIdOfLabel, urusanSuggestions } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
 import { say } from './_say.js';
@@ -537,8 +537,10 @@ function readUrusan(cell: Cell, locale: Locale): CellResult {
     const missing = pieces.filter((_, i) => !found[i]);
     if (missing.length > 0) {
       // The whole text first: a name cut short ("Administrasi Kependudukan") has no comma.
-      const meant = urusanSuggestion(text) ?? urusanSuggestion(missing[0] as string);
-      const hint = meant === undefined ? '' : say(locale, 'urusanHint', { suggestion: meant });
+      const whole = urusanSuggestions(text);
+      const meant = whole.length > 0 ? whole : urusanSuggestions(missing[0] as string);
+      const suggestion = meant.join(say(locale, 'or'));
+      const hint = meant.length === 0 ? '' : say(locale, 'urusanHint', { suggestion });
       return fail(
         'unknown_urusan',
         say(locale, 'unknownUrusan', { text: missing[0] as string, hint }),

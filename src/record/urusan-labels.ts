@@ -54,31 +54,30 @@ export function urusanIdOfLabel(text: string): string | undefined {
 }
 
 /**
- * The urusan a text that names none was most likely meant to name, as `Name (code)`: the one
- * whose name begins with the text ("Administrasi Kependudukan"), else the name or label nearest
- * in spelling ("Kesehatn"). `undefined` when none is near, the start fits several names, or the
- * text has fewer than four letters.
+ * The urusan a text that names none was most likely meant to name, each as `Name (code)`: those
+ * whose name begins with the text ("Administrasi Kependudukan"; "Pemberdayaan" begins two),
+ * else the name or label nearest in spelling ("Kesehatn"). None when nothing is near, or when
+ * the text has fewer than four letters.
  *
  * @internal
  */
-export function urusanSuggestion(text: string): string | undefined {
+export function urusanSuggestions(text: string): string[] {
   const shown = (id: string | undefined) => {
     const u = id === undefined ? undefined : findUrusan(id);
-    if (!u) return undefined;
-    return u.code ? `${u.name} (${u.code})` : u.name;
+    if (!u) return [];
+    return [u.code ? `${u.name} (${u.code})` : u.name];
   };
   const words = text.replace(PREAMBLE, '').trim().toLowerCase().split(/\s+/).join(' ');
   // Three letters begin or nearly spell too many names ("Kes" is not "KB").
-  if (words.length < 4) return undefined;
+  if (words.length < 4) return [];
+  // Four letters or more begin at most three names of the catalogue ("Peng").
   const starting = urusanCatalogue.filter((u) => u.name.toLowerCase().startsWith(words));
-  if (starting.length === 1) return shown(starting[0]?.id);
-  // Several names begin so ("Pemberdayaan"): none is the one meant.
-  if (starting.length > 1) return undefined;
+  if (starting.length > 0) return starting.flatMap((u) => shown(u.id));
   const names = new Map<string, string>();
   for (const u of urusanCatalogue) names.set(u.name, u.id);
   for (const [id, texts] of Object.entries(data.labels as Record<string, readonly string[]>)) {
     for (const label of texts) names.set(label, id);
   }
   const near = suggest(words, names.keys());
-  return near === undefined ? undefined : shown(names.get(near));
+  return near === undefined ? [] : shown(names.get(near));
 }

@@ -96,9 +96,9 @@ describe('reading CSV with dotted field names', () => {
   it('offers the urusan a name cut short or misspelt was meant to be, in either language', async () => {
     const csv = file(
       'csv',
-      'nama,urusan\nA,Administrasi Kependudukan\nB,"Pendidikan, Kesehatn"\nC,Sihir\n',
+      'nama,urusan\nA,Administrasi Kependudukan\nB,"Pendidikan, Kesehatn"\nC,Sihir\nD,Pemberdayaan\n',
     );
-    const [cut, misspelt, unknown] = await rows(csv);
+    const [cut, misspelt, unknown, shared] = await rows(csv);
     expect(cut?.issues?.[0]?.message).toBe(
       'column "urusan": "Administrasi Kependudukan" is not an urusan of UU 23/2014 (did you mean Administrasi Kependudukan dan Pencatatan Sipil (2.12)?); write its code (e.g. 1.03), id or name (e.g. Pekerjaan Umum dan Penataan Ruang)',
     );
@@ -108,9 +108,15 @@ describe('reading CSV with dotted field names', () => {
     expect(unknown?.issues?.[0]?.message).toContain(
       '"Sihir" is not an urusan of UU 23/2014; write',
     );
-    const [inIndonesian] = await rows(csv, { locale: 'id' });
+    expect(shared?.issues?.[0]?.message).toContain(
+      '(did you mean Pemberdayaan Perempuan dan Pelindungan Anak (2.08) or Pemberdayaan Masyarakat dan Desa (2.13)?)',
+    );
+    const [inIndonesian, , , sharedId] = await rows(csv, { locale: 'id' });
     expect(inIndonesian?.issues?.[0]?.message).toContain(
       '(maksudnya Administrasi Kependudukan dan Pencatatan Sipil (2.12)?)',
+    );
+    expect(sharedId?.issues?.[0]?.message).toContain(
+      '(maksudnya Pemberdayaan Perempuan dan Pelindungan Anak (2.08) atau Pemberdayaan Masyarakat dan Desa (2.13)?)',
     );
   });
 });
