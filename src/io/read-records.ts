@@ -845,17 +845,26 @@ const SIGN_OFF = [
  */
 function signOffReader(): (cells: readonly unknown[]) => string | undefined {
   let signing = false;
-  const isLine = (text: string) => SIGN_OFF.some((line) => line.test(foldCell(text)));
   return (cells) => {
-    // Empty rows (the space left for a signature) never come here: the readers drop them.
-    const texts = cells.filter((c) => foldCell(c) !== '').map((c) => String(c).trim());
-    if (texts.length > 0 && texts.every(isLine)) {
-      signing = true;
-      return texts.join(' ');
+    const texts: string[] = [];
+    let lines = true;
+    for (const cell of cells) {
+      const folded = foldCell(cell);
+      if (folded === '') continue;
+      lines &&= SIGN_OFF.some((line) => line.test(folded));
+      // A record's row, known at its first cell that is no sign-off line (most rows: their
+      // first filled cell), or at its third filled cell once the sign-off has begun.
+      if (!lines && (!signing || texts.length === 2)) {
+        signing = false;
+        return undefined;
+      }
+      texts.push(String(cell).trim());
     }
-    if (signing && texts.length <= 2) return texts.join(' ');
-    signing = false;
-    return undefined;
+    // The readers drop empty rows (the space left for a signature) before this; were one to
+    // come, it would neither begin the sign-off nor belong to it.
+    if (texts.length === 0) return undefined;
+    signing ||= lines;
+    return texts.join(' ');
   };
 }
 
