@@ -89,7 +89,26 @@ const query = z.object({
     description:
       "IGA rubric id. Default: decided per record, the edition of the record's tahun (a 2024 record: iga-2023), else the latest (iga-2026); the answer's basis says which",
   }),
+  explain: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'true: each evaluation carries its trace (every condition, the fact it read and the value); default false',
+  }),
 });
+
+/**
+ * The record's values as texts, read as a spreadsheet's row is (a form post always is): for the
+ * routes that judge one record.
+ */
+const texts = {
+  values: z.enum(['text']).optional().openapi({
+    description:
+      'text: the JSON body\'s values are texts ("Ya", "12.500", "2024-03-01"), read as a spreadsheet row\'s are; a form post (application/x-www-form-urlencoded, multipart/form-data) is read so without it',
+  }),
+  numberFormat: z.enum(['id', 'en']).optional().openapi({
+    description:
+      'How a text such as 12,500 is read: id (comma decimal: 12,5) or en (comma thousands: 12500); without it, a text that reads one way only is taken and 12,500 is an issue',
+  }),
+};
 
 const OVERLAY_DESCRIPTION =
   'What-if, for this request only: JSON of the rubric parameters to change, e.g. {"divisorFloor":14}, {"bands":{"inovatif":45}}, {"innovationCount":{"pointsEach":0.5}}, {"indicators":{"sdm":{"weight":3,"levels":{"2":20}}}}. Applied to a copy of the rubric (validated as any rubric), never stored; the answer names it in whatIf. At most 4096 characters; unknown keys, bands or indicators and values out of range are 400.';
@@ -163,7 +182,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     path: '/evaluate',
     summary: 'Evaluate one innovation record: verdict, criteria with reasons, IGA score',
     request: {
-      query: withOverlay.extend({ detail }),
+      query: withOverlay.extend({ detail, ...texts }),
       body: jsonRef(innovation, 'an innovation record'),
     },
     responses: {
@@ -241,6 +260,24 @@ export function describeRoutes(app: OpenAPIHono): void {
       query: query.extend({
         target: z.enum(['sangat_inovatif', 'inovatif', 'kurang_inovatif']).optional(),
         maxSteps: z.string().regex(/^\d+$/).optional(),
+        budget: z
+          .string()
+          .regex(/^\d+(\.\d+)?$/)
+          .optional()
+          .openapi({
+            description: 'The most person-days the plan may cost, 0 to 1,000,000',
+          }),
+        objective: z.enum(['cheapest', 'highest']).optional().openapi({
+          description:
+            'cheapest: the least cost to the target band (default); highest: the highest IID within the budget',
+        }),
+        method: z.enum(['optimal', 'greedy']).optional().openapi({
+          description:
+            'optimal: the exact optimum (HiGHS; default); greedy: the best gain per day first',
+        }),
+        years: z.enum(['1', '2']).optional().openapi({
+          description: "2: next year's edition too (who leaves the window, what stops counting)",
+        }),
       }),
       body: jsonRef(region, 'a region record { pemda, tahun, spd, inovasi }'),
     },
@@ -265,7 +302,11 @@ export function describeRoutes(app: OpenAPIHono): void {
     summary:
       'What IGA verifiers would reject in one innovation, with the fields and the points at risk',
     request: {
-      query: query.extend({ asOf: z.string().optional() }),
+      // Verifiers judge by the rubric: an eligibility rule set has no say here.
+      query: query.omit({ ruleSet: true, explain: true }).extend({
+        asOf: z.string().optional(),
+        ...texts,
+      }),
       body: jsonRef(innovation, 'an innovation record'),
     },
     responses: {
@@ -286,7 +327,11 @@ export function describeRoutes(app: OpenAPIHono): void {
     path: '/form/validate',
     summary: 'Validate a form: the form schema’s issues, by field',
     request: {
-      query: query.extend({ requireComplete: z.enum(['true', 'false']).optional() }),
+      // A form is checked against the record's schema and a rule set's questions: no rubric.
+      query: query.omit({ rubric: true, explain: true }).extend({
+        requireComplete: z.enum(['true', 'false']).optional(),
+        ...texts,
+      }),
       body: jsonRef(innovation, 'a draft record'),
     },
     responses: {

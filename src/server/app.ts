@@ -30,6 +30,7 @@ import { inflightGate } from './_inflight.js';
 import { type Held, type RuleSetSource, ruleSetHolder } from './_live.js';
 import { describeRoutes, docsPage, openapi30 } from './_openapi.js';
 import { problem, problemOf, say, sendProblem } from './_problem.js';
+import { queryGuard } from './_query.js';
 import { localeOf, problemLocale, queryChoice, queryNumber, queryWholeNumber } from './_request.js';
 import { type Overlay, overlaid, readOverlay, whatIfStamp } from './_what-if.js';
 
@@ -227,6 +228,8 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
         ? [options.cors]
         : [...options.cors];
   if (origins) app.use(corsAnswers(origins));
+  // A query name the route does not take, or one given twice: 400, never dropped in silence.
+  app.use(queryGuard(app));
   // Requests in flight, at most `maxInflight`: past it, 503 with Retry-After rather than growing.
   // A streamed answer counts until its connection has sent it.
   const maxInflight = options.maxInflight ?? 32;
