@@ -5,6 +5,7 @@ import { opensAsLink } from '../record/link.js';
 import { urusanIdOfLabel, urusanSuggestions } from '../record/urusan-labels.js';
 import type { Field } from './_fields.js';
 import { fold } from './_headers.js';
+import { numberOfWords } from './_number-words.js';
 import { say } from './_say.js';
 
 /**
@@ -111,49 +112,12 @@ const VALUE_ALIASES = aliases.values as Record<string, Record<string, readonly s
 const TRUE = new Set(aliases.booleans.true.map(fold));
 const FALSE = new Set(aliases.booleans.false.map(fold));
 
-const MONTHS: Record<string, number> = {
-  januari: 1,
-  jan: 1,
-  january: 1,
-  februari: 2,
-  feb: 2,
-  pebruari: 2,
-  peb: 2,
-  february: 2,
-  maret: 3,
-  mar: 3,
-  march: 3,
-  april: 4,
-  apr: 4,
-  mei: 5,
-  may: 5,
-  juni: 6,
-  jun: 6,
-  june: 6,
-  juli: 7,
-  jul: 7,
-  july: 7,
-  agustus: 8,
-  agu: 8,
-  agt: 8,
-  ags: 8,
-  aug: 8,
-  august: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  oktober: 10,
-  okt: 10,
-  oct: 10,
-  october: 10,
-  november: 11,
-  nov: 11,
-  nop: 11,
-  desember: 12,
-  des: 12,
-  dec: 12,
-  december: 12,
-};
+/** Month names and short forms, in lower case (`rules/aliases.json`, `months`). */
+const MONTHS: Record<string, number> = Object.fromEntries(
+  Object.entries(aliases.months.names).flatMap(([month, names]) =>
+    names.map((name) => [name, Number(month)]),
+  ),
+);
 
 /** A weekday before a date, as a letter writes it ("Senin, 10 Januari 2023"). */
 const WEEKDAY =
@@ -334,7 +298,10 @@ const EN_NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  * after a zero); `1.250` keeps the Indonesian reading (1,250) as before.
  */
 const LESS_IS_BETTER = new Set<string>(optionTexts.lessIsBetter);
-const NONE = new Set(['-', '–', '—', '--', 'n/a', 'na', 'tidak ada', 'nihil']);
+/** A dash only: nothing answered (`rules/aliases.json`, `dashes`). */
+const DASHES = new Set(aliases.dashes.texts);
+/** A number cell that answers nothing: a dash, or `noNumber` ("tidak ada", "n/a"). */
+const NONE = new Set([...aliases.dashes.texts, ...aliases.noNumber.texts]);
 
 // A range in words, as regional apps' options and officers write them: "11-30 orang",
 // "51 s.d. 90%", "lebih dari 30 SDM", "5 atau lebih", "kurang dari 4 bulan".
@@ -384,6 +351,9 @@ const RANGES: { pattern: RegExp; bounds: Bounds }[] = [
 /** One number with its unit ("3 kali", "12 orang", "4 bulan"). */
 const SINGLE = new RegExp(`^${NUM}${UNIT}$`);
 
+/** A number with its words in parentheses, and a unit ("24 (dua puluh empat) orang"). */
+const SPELT = new RegExp(`^${NUM}\\s*\\(\\s*([a-z][a-z\\s-]*?)\\s*\\)${UNIT}$`);
+
 /**
  * A range in words as its least favourable value (the lowest, or the highest where fewer is
  * better), so that each edition's thresholds decide the level and nothing is overclaimed.
@@ -395,6 +365,20 @@ function readRange(
   locale: Locale,
 ): CellResult | undefined {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  // The digits and their words, "24 (dua puluh empat)": the number when both say it.
+  const spelt = SPELT.exec(t);
+  if (spelt) {
+    const value = numberOfText(spelt[1] as string);
+    const words = numberOfWords(spelt[2] as string);
+    if (words === undefined || (integer && !Number.isInteger(value))) return undefined;
+    if (words !== value) {
+      return fail(
+        'invalid_number',
+        say(locale, 'wordsDiffer', { text: text.trim(), value, words }),
+      );
+    }
+    return ok(value, say(locale, 'readAs', { text: text.trim(), value }));
+  }
   // One number with its unit ("3 kali", "12 orang", "4 bulan"): that number.
   const single = SINGLE.exec(t);
   if (single && /[a-z%]/.test(t)) {
@@ -490,8 +474,7 @@ function readBoolean(cell: Cell, locale: Locale): CellResult {
 }
 
 /** A tick, as a table marks "yes" (a cross is left alone: some mark "yes" with it, some "no"). */
-const TICKS = new Set(['√', '✓', '✔', '☑', '✅']);
-const DASHES = new Set(['-', '–', '—', '--']);
+const TICKS = new Set(aliases.booleans.ticks);
 
 const enumIndexes = new Map<string, Map<string, string>>();
 

@@ -1313,6 +1313,36 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
     }
   });
 
+  it('reads a number written with its words, as a letter writes it, and refuses one whose words differ', async () => {
+    const csv = [
+      'Nama Inovasi;Ketersediaan SDM;Bimtek Inovasi;Nilai Kemanfaatan',
+      'A;24 (dua puluh empat) orang;2 (Dua) kali;1.250 (seribu dua ratus lima puluh)',
+      'B;24 (dua puluh lima) orang;3 (tiga);87,5 (delapan puluh tujuh koma lima)',
+      'C;24 (ASN);3;10',
+    ].join('\n');
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv', locale: 'en' });
+    expect(read[0]?.issues).toBeUndefined();
+    expect(read[0]?.record).toMatchObject({
+      indikator: { sdm: { jumlah: 24 }, bimtek: { jumlah: 2 }, kemanfaatan: { nilai: 1250 } },
+    });
+    expect(read[0]?.warnings?.map((w) => w.message)).toContain(
+      'column "Ketersediaan SDM": "24 (dua puluh empat) orang" read as 24',
+    );
+    expect(read[1]?.issues).toStrictEqual([
+      expect.objectContaining({
+        path: ['indikator', 'sdm', 'jumlah'],
+        code: 'invalid_number',
+        message:
+          'column "Ketersediaan SDM": "24 (dua puluh lima) orang": the digits say 24 but the words say 25; make them agree',
+      }),
+    ]);
+    // Words in parentheses that are no number are no reading of it: refused as before.
+    expect(read[2]?.issues?.[0]).toMatchObject({
+      path: ['indikator', 'sdm', 'jumlah'],
+      code: 'invalid_number',
+    });
+  });
+
   it('never reads a range against its own words', async () => {
     for (const text of ['30-11 orang', 'lebih dari -3', 'antara 1 dan 5']) {
       const csv = `Nama Inovasi;Ketersediaan SDM\nX;${text}\n`;
