@@ -20,7 +20,7 @@ export function queryGuard(app: OpenAPIHono): MiddlewareHandler {
   return async (c, next) => {
     // Read on the first request: the routes are described after the middleware is added.
     routes ??= documentedQueries(app);
-    const route = routes.find((r) => r.method === c.req.method && r.path.test(c.req.path));
+    const route = routes.find((r) => r.method === c.req.method && r.path === c.req.path);
     if (route) {
       const issues = queryIssues(c, route.names);
       if (issues.length > 0) throw new InvalidOptionError(issues);
@@ -33,8 +33,8 @@ export function queryGuard(app: OpenAPIHono): MiddlewareHandler {
 interface DocumentedQuery {
   /** The method, upper case. */
   method: string;
-  /** The path, its `{id}` parameters matching any one segment. */
-  path: RegExp;
+  /** The path (the routes that take a query have no path parameters). */
+  path: string;
   /** The query names, in the document's order. */
   names: readonly string[];
 }
@@ -46,13 +46,9 @@ function documentedQueries(app: OpenAPIHono): DocumentedQuery[] {
     if (definition.type !== 'route') continue;
     const query = definition.route.request?.query as { shape?: object } | undefined;
     if (!query?.shape) continue;
-    const pattern = definition.route.path
-      .split(/\{[^}]+\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[^/]+');
     routes.push({
       method: definition.route.method.toUpperCase(),
-      path: new RegExp(`^${pattern}$`),
+      path: definition.route.path,
       names: Object.keys(query.shape),
     });
   }

@@ -32,6 +32,10 @@ describe('numberOfWords', () => {
     );
   });
 
+  it('reads words with spaces around them', () => {
+    expect(numberOfWords(' dua puluh ')).toBe(20);
+  });
+
   it('reads decimals after koma, digit by digit', () => {
     expect(numberOfWords('delapan puluh tujuh koma lima')).toBe(87.5);
     expect(numberOfWords('nol koma nol dua lima')).toBe(0.025);

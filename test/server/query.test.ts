@@ -113,9 +113,28 @@ describe('the query: only the names the route takes, each once', () => {
   it('refuses an option a route would not use, rather than drop it', async () => {
     const { status, body } = await post('/submission?ruleSet=pp-38-2017');
     expect(status).toBe(400);
-    expect(body.issues[0].message).toBe(
-      'parameter kueri ruleSet tidak dikenal rute ini; yang diterima: locale, rubric, asOf, values, numberFormat',
-    );
+    expect(body.issues).toStrictEqual([
+      {
+        path: ['ruleSet'],
+        code: 'unrecognized_keys',
+        message:
+          'parameter kueri ruleSet tidak dikenal rute ini; yang diterima: locale, rubric, asOf, values, numberFormat',
+      },
+    ]);
+  });
+
+  it('lists ten problems without a count, and cuts a long name in its message', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `y${i}=1`).join('&');
+    expect((await post(`/evaluate?${ten}`)).body.issues).toHaveLength(10);
+    const long = 'n'.repeat(100);
+    const [issue] = (await post(`/evaluate?${long}=1`)).body.issues;
+    expect(issue.path).toEqual([long]);
+    expect(issue.message).toMatch(new RegExp(`^parameter kueri ${'n'.repeat(59)}… tidak dikenal`));
+  });
+
+  it('answers a route asked with another method 405, whatever its query', async () => {
+    const res = await app.request('/evaluate?explian=true');
+    expect(res.status).toBe(405);
   });
 
   it('leaves the query of a route that states none alone (a cache-busting ?_=)', async () => {
