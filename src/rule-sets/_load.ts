@@ -60,6 +60,9 @@ function safeCopy(input: unknown): unknown {
  */
 export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
   const json = safeCopy(input);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new InvalidRuleSetError([notAnObject(json)]);
+  }
   const kind = (json as { kind?: unknown } | null)?.kind;
   const rawId = (json as { id?: unknown } | null)?.id;
   const id = typeof rawId === 'string' ? rawId : undefined;
@@ -77,7 +80,7 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
       id,
     );
   }
-  const result = EligibilityRuleSetSchema.safeParse(json);
+  const result = EligibilityRuleSetSchema.safeParse(json, SAID);
   const rawExtends = (json as { extends?: unknown }).extends;
   const { parent, issues } = parentOf(
     typeof rawExtends === 'string' ? rawExtends : undefined,
@@ -105,6 +108,39 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
   const purpose = file.purpose ?? parent?.purpose ?? 'regulation';
   return deepFreeze({ ...metaOf(file, parent), kind: file.kind, purpose, questions, criteria });
 }
+
+/** The problem of a rule set that is no JSON object: a file's text not yet parsed, a list of them. */
+function notAnObject(json: unknown): Issue {
+  const found = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
+  const hint =
+    typeof json === 'string' && /^\s*\{/.test(json)
+      ? ': the text of a file, not yet parsed (JSON.parse it first)'
+      : Array.isArray(json)
+        ? ': give the rule sets one by one'
+        : '';
+  return {
+    path: [],
+    code: 'invalid_type',
+    message: `a rule set is a JSON object (a parsed rule-set file); found ${found}${hint}`,
+  };
+}
+
+/**
+ * How a rule-set file's schema words a key it lacks: zod says "Invalid input: expected string,
+ * received undefined"; the author reads `"citation" is required`, and for a citation why.
+ */
+const SAID: NonNullable<Parameters<typeof RubricSchema.safeParse>[1]> = {
+  error: (issue) => {
+    if (issue.code !== 'invalid_type' || issue.input !== undefined) return undefined;
+    const name = issue.path?.at(-1);
+    const key = typeof name === 'string' ? `"${name}"` : 'a value';
+    const why =
+      name === 'citation'
+        ? ': every rule carries its legal citation, e.g. "Perbup Malang 12/2023, Pasal 5 huruf a"'
+        : '';
+    return `${key} is required (${issue.expected})${why}`;
+  },
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -202,14 +238,14 @@ function parentOf(
 }
 
 function parseWeighted(json: unknown, id: string | undefined): WeightedRuleSet {
-  const result = WeightedRuleSetSchema.safeParse(json);
+  const result = WeightedRuleSetSchema.safeParse(json, SAID);
   if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
   const file = result.data;
   return deepFreeze({ ...metaOf(file), kind: file.kind, stages: file.stages });
 }
 
 function parseRubric(json: unknown, id: string | undefined): RubricRuleSet {
-  const result = RubricSchema.safeParse(json);
+  const result = RubricSchema.safeParse(json, SAID);
   if (!result.success) throw new InvalidRuleSetError(issuesFrom(result.error, 'invalid_rule'), id);
   const file = result.data;
   for (const indicator of file.indicators) {

@@ -425,6 +425,42 @@ describe('checkRuleSet: every problem of a file in one pass', () => {
     );
   });
 
+  it('says a missing key is required, and why a criterion needs its citation', () => {
+    const ruleSet = structuredClone(file);
+    ruleSet.extends = 'pp-38-2017';
+    ruleSet.criteria = [{ id: 'uji', title: { id: 'Uji', en: 'Test' } }];
+    delete ruleSet.title;
+    expect(checkRuleSet(ruleSet)).toStrictEqual([
+      { path: ['title'], code: 'invalid_type', message: '"title" is required (object)' },
+      {
+        path: ['criteria', 0, 'citation'],
+        code: 'invalid_type',
+        message:
+          '"citation" is required (string): every rule carries its legal citation, e.g. "Perbup Malang 12/2023, Pasal 5 huruf a"',
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      '{"id": "perbup-x", "kind": "eligibility"}',
+      'a string: the text of a file, not yet parsed (JSON.parse it first)',
+    ],
+    [[{ id: 'perbup-x' }], 'an array: give the rule sets one by one'],
+    [7, 'a number'],
+    [null, 'null'],
+  ])('refuses %j as no rule set, saying what it is', (input, found) => {
+    const issues = [
+      {
+        path: [],
+        code: 'invalid_type',
+        message: `a rule set is a JSON object (a parsed rule-set file); found ${found}`,
+      },
+    ];
+    expect(checkRuleSet(input)).toStrictEqual(issues);
+    expect(() => loadRuleSet(input)).toThrow(InvalidRuleSetError);
+  });
+
   it.each([
     ['kebaruan', 'equal', 'baru', 'invalid_value'],
     ['kebaruan', 'in', ['seluruh', 'semua'], 'invalid_value'],
