@@ -206,6 +206,42 @@ export function unknownOptionIssues(given: object, names: readonly string[]): Is
 }
 
 /**
+ * Checks that options are an object (or absent: no options) whose every name is one of `names`,
+ * and returns a plain copy of its own properties, each read once: a getter or Proxy that throws
+ * is an option error here, never an escape later.
+ */
+export function optionsObject(options: unknown, names: readonly string[]): Record<string, unknown> {
+  const copy = plainOptions(options);
+  const unknown = unknownOptionIssues(copy, names);
+  if (unknown.length > 0) throw new InvalidOptionError(unknown);
+  return copy;
+}
+
+/**
+ * Checks that options are an object (or absent) and returns a plain copy of its own properties,
+ * each read once, for a caller that checks the names itself.
+ */
+export function plainOptions(options: unknown): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidOptionError([
+      { path: [], code: 'invalid_type', message: 'options must be an object' },
+    ]);
+  }
+  try {
+    return { ...options };
+  } catch (error) {
+    throw new InvalidOptionError([
+      {
+        path: [],
+        code: 'unreadable',
+        message: `the options could not be read: ${thrownText(error)}`,
+      },
+    ]);
+  }
+}
+
+/**
  * Direction controls shown as text. A right-to-left override (U+202E) or isolate (U+2066–U+2069)
  * in a name makes a spreadsheet or a page display it as another name; the marks and embeddings
  * (U+200E, U+200F, U+061C, U+202A–U+202D) reorder what follows. Every report writes them as their

@@ -1,8 +1,8 @@
-import { attempt, fixedEvaluator, plainOptions, resolveLocale } from '../eligibility/evaluator.js';
+import { attempt, fixedEvaluator, resolveLocale } from '../eligibility/evaluator.js';
 import type { Evaluation, SafeEvaluateResult } from '../eligibility/types.js';
 import { InvalidOptionError, type Issue } from '../errors.js';
 import type { Locale } from '../messages.js';
-import { optionNames, unknownOptionIssues } from '../messages.js';
+import { optionNames, plainOptions, unknownOptionIssues } from '../messages.js';
 import { readRecord } from '../record/shape.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
 

@@ -3,7 +3,6 @@ import { getOrBuild, weakMemo } from '../conditions/memo.js';
 import type { CheckResults } from '../conditions/outcome.js';
 import { InvalidOptionError, InvalidRecordError } from '../errors.js';
 import type { Locale } from '../messages.js';
-import { thrownText, unknownOptionIssues } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import type { Innovation } from '../record/innovation.js';
 import { answerIssues } from '../rule-sets/questions.js';
@@ -47,42 +46,6 @@ export function resolveLocale(locale: unknown): Locale {
       message: `locale must be "id" or "en"; got ${JSON.stringify(locale)}`,
     },
   ]);
-}
-
-/**
- * Checks that options are an object (or absent: no options) whose every name is one of `names`,
- * and returns a plain copy of its own properties, each read once: a getter or Proxy that throws
- * is an option error here, never an escape later.
- */
-export function optionsObject(options: unknown, names: readonly string[]): Record<string, unknown> {
-  const copy = plainOptions(options);
-  const unknown = unknownOptionIssues(copy, names);
-  if (unknown.length > 0) throw new InvalidOptionError(unknown);
-  return copy;
-}
-
-/**
- * Checks that options are an object (or absent) and returns a plain copy of its own properties,
- * each read once, for a caller that checks the names itself.
- */
-export function plainOptions(options: unknown): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidOptionError([
-      { path: [], code: 'invalid_type', message: 'options must be an object' },
-    ]);
-  }
-  try {
-    return { ...options };
-  } catch (error) {
-    throw new InvalidOptionError([
-      {
-        path: [],
-        code: 'unreadable',
-        message: `the options could not be read: ${thrownText(error)}`,
-      },
-    ]);
-  }
 }
 
 /** A rule set's id, or a loaded rule set (an object with its `kind` and `id`). */

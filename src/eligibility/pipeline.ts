@@ -6,6 +6,7 @@ import {
   type LocalizedText,
   MESSAGES,
   optionNames,
+  optionsObject,
   pick,
   thrownText,
 } from '../messages.js';
@@ -28,7 +29,6 @@ import {
   givenChoice,
   isRuleSetRef,
   judgeEligibility,
-  optionsObject,
   resolveLocale,
   ruleSetRef,
   runnerFor,

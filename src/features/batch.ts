@@ -1,9 +1,8 @@
-import { optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator, EVALUATE_OPTIONS } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions, Evaluation } from '../eligibility/types.js';
 import { InvalidOptionError, InvalidRecordError, type Issue } from '../errors.js';
-import { optionNames } from '../messages.js';
+import { optionNames, optionsObject } from '../messages.js';
 
 /** One record's result in a batch: its evaluation, or the problems that kept it out. */
 export type BatchItem =

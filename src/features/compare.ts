@@ -1,9 +1,8 @@
 import { evaluate } from '../eligibility/evaluate.js';
-import { optionsObject } from '../eligibility/evaluator.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, type Locale, optionNames, pick } from '../messages.js';
+import { interpolate, type Locale, optionNames, optionsObject, pick } from '../messages.js';
 import type { Band } from '../rule-sets/rubric-format.js';
 import type { RubricRuleSet, RuleSet, RuleSetRef } from '../rule-sets/types.js';
 import { evaluateRegionIn, type RegionEvaluation } from './region.js';

@@ -3,7 +3,6 @@ import type { Status } from '../conditions/outcome.js';
 import {
   type Evaluator,
   judgeEligibility,
-  optionsObject,
   resolveLocale,
   runnerFor,
 } from '../eligibility/evaluator.js';
@@ -12,7 +11,7 @@ import type { CriterionResult } from '../eligibility/reasons.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError, issuesFrom } from '../errors.js';
-import { type Locale, optionNames, thrownText } from '../messages.js';
+import { type Locale, optionNames, optionsObject, thrownText } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { QUESTION_FACT } from '../record/field-type.js';
 import { RECORD_PATHS } from '../record/fields.js';

@@ -1,9 +1,8 @@
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import indonesian from 'zod/v4/locales/id.js';
 import { OPERATOR_VALUE_TYPES } from '../conditions/operators.js';
-import { optionsObject } from '../eligibility/evaluator.js';
 import type { Issue } from '../errors.js';
-import { clip, type Locale, optionNames, pick, suggest } from '../messages.js';
+import { clip, type Locale, optionNames, optionsObject, pick, suggest } from '../messages.js';
 import { DERIVED_FACTS, RECORD_FIELDS } from '../record/facts.js';
 import { EligibilityRuleSetSchema } from '../rule-sets/format.js';
 import { checkRuleSet, getRuleSet, listRuleSets } from '../rule-sets/registry.js';

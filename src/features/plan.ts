@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import planner from '../../rules/planner.json' with { type: 'json' };
 import type { Basis } from '../eligibility/basis.js';
-import { optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator, EVALUATE_OPTIONS } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, optionNames, pick } from '../messages.js';
+import { interpolate, optionNames, optionsObject, pick } from '../messages.js';
 import type { Band as BandId } from '../rule-sets/rubric-format.js';
 import { type PlanSpace, solvePlan } from './_plan-model.js';
 import { nextYearOf, type PlanNextYear } from './_plan-next-year.js';

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { type Evaluator, optionsObject } from '../eligibility/evaluator.js';
+import type { Evaluator } from '../eligibility/evaluator.js';
 import { createEvaluator, EVALUATE_OPTIONS, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import { optionNames, thrownText } from '../messages.js';
+import { optionNames, optionsObject, thrownText } from '../messages.js';
 import { labinovOf } from '../record/labinov.js';
 import {
   type Portfolio,

@@ -1,10 +1,16 @@
 import data from '../../rules/submission-iga.json' with { type: 'json' };
 import type { Basis } from '../eligibility/basis.js';
-import { optionsObject } from '../eligibility/evaluator.js';
 import { createEvaluator, parseRecord } from '../eligibility/pipeline.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import { InvalidOptionError } from '../errors.js';
-import { interpolate, type Locale, type LocalizedText, optionNames, pick } from '../messages.js';
+import {
+  interpolate,
+  type Locale,
+  type LocalizedText,
+  optionNames,
+  optionsObject,
+  pick,
+} from '../messages.js';
 import type { Bukti, Innovation } from '../record/innovation.js';
 import { levelOfPemda } from '../record/kewenangan.js';
 import { opensAsLink } from '../record/link.js';

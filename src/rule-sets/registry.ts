@@ -5,7 +5,7 @@ import {
   type Issue,
   UnknownRuleSetError,
 } from '../errors.js';
-import { suggest, unknownOptionIssues } from '../messages.js';
+import { optionsObject, suggest } from '../messages.js';
 import { type ParentLookup, parseRuleSet } from './_load.js';
 import { ruleSetHash } from './hash.js';
 import { ruleSet as iga2023 } from './shipped/iga-2023.js';
@@ -138,9 +138,8 @@ function replaceOption(options: unknown): boolean {
       { path: [], code: 'invalid_type', message: 'options must be { replace?: boolean }' },
     ]);
   }
-  const unknown = unknownOptionIssues(options, ['replace']);
-  if (unknown.length > 0) throw new InvalidOptionError(unknown);
-  const replace = (options as { replace?: unknown }).replace;
+  // Read once, as a plain copy: a proxy or a getter that throws is the options' problem.
+  const { replace } = optionsObject(options, ['replace']);
   if (replace !== undefined && typeof replace !== 'boolean') {
     throw new InvalidOptionError([
       { path: ['replace'], code: 'invalid_type', message: 'replace must be true or false' },

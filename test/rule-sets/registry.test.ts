@@ -300,6 +300,28 @@ describe('loading never touches the caller’s objects, and refuses what would b
     ...extra,
   });
 
+  it('refuses options it cannot read as an option error, never the thrown error itself', () => {
+    const hostile = new Proxy(
+      { replace: true },
+      {
+        get() {
+          throw new Error('getter');
+        },
+      },
+    );
+    let thrown: unknown;
+    try {
+      loadRuleSet(own('perbup-proxy'), hostile);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      code: 'E_INVALID_OPTION',
+      issues: [{ path: [], code: 'unreadable' }],
+    });
+    expect(listRuleSets().some((r) => r.id === 'perbup-proxy')).toBe(false);
+  });
+
   it('leaves the caller’s rule set unfrozen, whether it loads or is only checked', () => {
     const json = own('uji-tidak-beku');
     checkRuleSet(json);
