@@ -115,6 +115,10 @@ export function inLocale(issue: Issue, locale: Locale): Issue {
   });
   if (issue.message === t.blank.en) return say(t.blank, '', '');
   if (issue.message === t.date.en) return say(t.date, '', '');
+  if (issue.code === 'circular') {
+    const at = /"([^"]*)"/.exec(issue.message)?.[1] ?? '';
+    return say(t.circular, '{at}', at === '(the record)' ? '(rekaman)' : at);
+  }
   const limit = t[issue.code as 'too_long' | 'too_large' | 'too_deep'] as LocalizedText | undefined;
   if (limit) return say(limit, '{n}', /\d+/.exec(issue.message)?.[0] ?? '');
   if (issue.code === 'unknown_urusan' || issue.code === 'unknown_sub_urusan') {

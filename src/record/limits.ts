@@ -70,6 +70,9 @@ function walk(
     issue = { path: path ? [...path] : [], code, message };
     return false;
   };
+  // The objects above the value, when locating: a record that holds itself (a cycle, which
+  // JSON cannot write but an object can) is said as that, not as a path 32 levels deep.
+  const above: object[] | undefined = path ? [] : undefined;
   // Recursion is safe: it never goes deeper than `maxDepth`.
   const within = (value: unknown, depth: number): boolean => {
     if (++nodes > limits.maxNodes) {
@@ -86,9 +89,15 @@ function walk(
       );
     }
     if (typeof value !== 'object') return true;
+    const at = above?.indexOf(value) ?? -1;
+    if (at >= 0) {
+      const where = path?.slice(0, at).join('.') || '(the record)';
+      return fail('circular', `refers to itself: it holds the value at "${where}" above it`);
+    }
     if (depth >= limits.maxDepth) {
       return fail('too_deep', `nested deeper than ${limits.maxDepth} levels`);
     }
+    above?.push(value);
     if (Array.isArray(value)) {
       if (value.length > limits.maxNodes) {
         return fail('too_large', `a list of more than ${limits.maxNodes} items`);
@@ -98,6 +107,7 @@ function walk(
         if (!within(value[i], depth + 1)) return false;
         path?.pop();
       }
+      above?.pop();
       return true;
     }
     for (const key in value) {
@@ -107,6 +117,7 @@ function walk(
       if (!within((value as Record<string, unknown>)[key], depth + 1)) return false;
       path?.pop();
     }
+    above?.pop();
     return true;
   };
   try {

@@ -25,10 +25,10 @@ const issueOf = async (input: unknown) => {
 };
 
 describe('hostile input: sizes', () => {
-  it('refuses a record nested deeper than the limit, quickly and with the path', async () => {
-    const started = performance.now();
+  // No clock: the walk stops at the limit's depth, whatever lies below it (a walk that went on
+  // would overflow the stack at 100,000 levels, and fail here).
+  it('refuses a record nested deeper than the limit, with the path', async () => {
     const issues = await issueOf({ nama: 'x', catatan: deep(100_000) });
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.code).toBe('too_deep');
     expect(issues[0]?.path.slice(0, 2)).toStrictEqual(['catatan', 'lapis']);
@@ -60,10 +60,35 @@ describe('hostile input: sizes', () => {
     expect(issues[0]?.code).toBe(code);
   });
 
-  it('terminates on a cyclic object', async () => {
+  it('says a cyclic object refers to itself, where, and to what above it', async () => {
     const record: Record<string, unknown> = { nama: 'siklus' };
     record.diri = record;
-    expect((await issueOf(record))[0]?.code).toBe('too_deep');
+    expect(await issueOf(record)).toStrictEqual([
+      {
+        path: ['diri'],
+        code: 'circular',
+        message: 'refers to itself: it holds the value at "(the record)" above it',
+      },
+    ]);
+    const indikator: Record<string, unknown> = {};
+    indikator.regulasi = { bukti: [indikator] };
+    const result = await safeEvaluate({ nama: 'x', indikator }, { locale: 'id' });
+    expect(result.success ? [] : result.error.issues).toStrictEqual([
+      {
+        path: ['indikator', 'regulasi', 'bukti', 0],
+        code: 'circular',
+        message: 'merujuk dirinya sendiri: isian ini memuat nilai "indikator" di atasnya',
+      },
+    ]);
+  });
+
+  it('takes one object met twice, not above itself, as no cycle', async () => {
+    const bukti = { jenis: 'sk', url: 'https://jdih.batukota.go.id/sk-1.pdf' };
+    const result = await safeEvaluate({
+      nama: 'x',
+      indikator: { regulasi: { bukti: [bukti] }, sdm: { bukti: [bukti] } },
+    });
+    expect(result.success).toBe(true);
   });
 
   it('checks each innovation of a region', async () => {
