@@ -39,7 +39,10 @@ export default [
     // 76 → 76.2 kB: a process's first evaluation 23 ms sooner (2026-12-07): SHA-256 from Node's
     // own crypto where the runtime offers it, number formats made on first use, editions sorted
     // without collation data; one `fill` for every text's placeholders.
-    limit: '76.2 kB',
+    // 76.2 → 76.4 kB (2026-12-07, ninth session): a record that holds itself said as `circular`
+    // where the cycle closes (0.1 kB), and the record's problems put in Indonesian by one
+    // module that the core entry shares (0.1 kB).
+    limit: '76.4 kB',
     modifyEsbuildConfig: quiet,
   },
   {
@@ -53,7 +56,10 @@ export default [
     // main entry does (each type, what a field holds in both languages), else a wrong answer
     // would be judged as a failing one.
     // 34 → 34.2 kB: the same start-up work as the main entry's (2026-12-07), 24 ms sooner there.
-    limit: '34.2 kB',
+    // 34.2 → 34.8 kB (2026-12-07, ninth session): a form's problems in Indonesian (0.5 kB): the
+    // core said a record's problems in English whatever the locale; it now says them as the
+    // main entry does, zod's Indonesian texts and the catalogue's, and names a cycle (0.1 kB).
+    limit: '34.8 kB',
     modifyEsbuildConfig: quiet,
   },
 ].map(withoutSolver);

@@ -81,8 +81,14 @@ function evaluatorFor(options: unknown) {
     issues.push(...error.issues);
   }
   if (!ruleSet || !rubric || issues.length > 0) throw new InvalidOptionError(issues);
-  return fixedEvaluator(ruleSet, rubric, locale, readRecord);
+  return fixedEvaluator(ruleSet, rubric, locale, READERS[locale]);
 }
+
+/** A record reader per locale, each one function (evaluators are kept per reader). */
+const READERS = {
+  id: (input: unknown) => readRecord(input, 'id'),
+  en: (input: unknown) => readRecord(input, 'en'),
+} as const;
 
 /**
  * Evaluates an innovation record against the eligibility rule set and IGA rubric it is handed:

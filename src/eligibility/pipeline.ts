@@ -1,15 +1,7 @@
 import indonesian from 'zod/v4/locales/id.js';
 import { latest, weakMemo } from '../conditions/memo.js';
 import { InvalidOptionError, InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
-import {
-  type Locale,
-  type LocalizedText,
-  MESSAGES,
-  optionNames,
-  optionsObject,
-  pick,
-  thrownText,
-} from '../messages.js';
+import { type Locale, optionNames, optionsObject, pick, thrownText } from '../messages.js';
 import { factsOf } from '../record/facts.js';
 import { compileFastParser, GIVE_UP } from '../record/fast-parse.js';
 import {
@@ -17,6 +9,7 @@ import {
   InnovationSchema,
   nullFreeInnovationSchema,
 } from '../record/innovation.js';
+import { inLocale } from '../record/issue-locale.js';
 import { LIMITS, type Limits, scanInput } from '../record/limits.js';
 import { registryVersion } from '../rule-sets/registry.js';
 import type { EligibilityRuleSet, RubricRuleSet, RuleSet } from '../rule-sets/types.js';
@@ -98,40 +91,6 @@ const INDONESIAN = indonesian();
  * @internal
  */
 export const zodIndonesian = { error: INDONESIAN.localeError };
-
-/**
- * An issue of the record schema in `locale`: its own English texts (blank, date, urusan, the
- * size limits) replaced by the message catalogue's.
- *
- * @internal
- */
-export function inLocale(issue: Issue, locale: Locale): Issue {
-  // The schema and the readers say their problems in English already.
-  if (locale === 'en') return issue;
-  const t = MESSAGES.form;
-  const say = (text: LocalizedText, from: string, to: string) => ({
-    ...issue,
-    message: pick(text, locale).replace(from, to),
-  });
-  if (issue.message === t.blank.en) return say(t.blank, '', '');
-  if (issue.message === t.date.en) return say(t.date, '', '');
-  if (issue.code === 'circular') {
-    const at = /"([^"]*)"/.exec(issue.message)?.[1] ?? '';
-    return say(t.circular, '{at}', at === '(the record)' ? '(rekaman)' : at);
-  }
-  const limit = t[issue.code as 'too_long' | 'too_large' | 'too_deep'] as LocalizedText | undefined;
-  if (limit) return say(limit, '{n}', /\d+/.exec(issue.message)?.[0] ?? '');
-  if (issue.code === 'unknown_urusan' || issue.code === 'unknown_sub_urusan') {
-    const hint =
-      issue.suggestion === undefined
-        ? ''
-        : pick(t.hint, locale).replace('{suggestion}', issue.suggestion);
-    const text = issue.code === 'unknown_urusan' ? t.urusan : t.subUrusan;
-    const said = say(text, '{value}', /"([^"]*)"/.exec(issue.message)?.[1] ?? '');
-    return { ...said, message: said.message.replace('{hint}', hint) };
-  }
-  return issue;
-}
 
 /** What a region tells about which rules apply to it: its name and reporting year. */
 export interface RegionContext {

@@ -6,7 +6,7 @@ import {
   resolveLocale,
   runnerFor,
 } from '../eligibility/evaluator.js';
-import { createEvaluator, inLocale, parseRecord, zodIndonesian } from '../eligibility/pipeline.js';
+import { createEvaluator, parseRecord, zodIndonesian } from '../eligibility/pipeline.js';
 import type { CriterionResult } from '../eligibility/reasons.js';
 import { defaultScope, type Scope } from '../eligibility/scope.js';
 import type { EvaluateOptions } from '../eligibility/types.js';
@@ -16,6 +16,7 @@ import { factsOf } from '../record/facts.js';
 import { QUESTION_FACT } from '../record/field-type.js';
 import { RECORD_PATHS } from '../record/fields.js';
 import { type Innovation, InnovationSchema } from '../record/innovation.js';
+import { inLocale } from '../record/issue-locale.js';
 import { scanInput } from '../record/limits.js';
 import type { Question } from '../rule-sets/format.js';
 import { answerIssues, questionsJsonSchema } from '../rule-sets/questions.js';

@@ -3,7 +3,6 @@ import notices from '../../rules/region-notices.json' with { type: 'json' };
 import type { Basis } from '../eligibility/basis.js';
 import {
   createEvaluator,
-  inLocale,
   parseRecord,
   type RegionContext,
   zodIndonesian,
@@ -14,6 +13,7 @@ import { InvalidRecordError, type Issue, issuesFrom } from '../errors.js';
 import { interpolate, type Locale, MESSAGES, pick, thrownText } from '../messages.js';
 import { QUESTION_FACT } from '../record/field-type.js';
 import type { Innovation } from '../record/innovation.js';
+import { inLocale } from '../record/issue-locale.js';
 import { LIMITS, scanInput } from '../record/limits.js';
 import { answerIssues } from '../rule-sets/questions.js';
 import type { Band, RegionRules } from '../rule-sets/rubric-format.js';

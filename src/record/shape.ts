@@ -1,7 +1,8 @@
 import { InvalidRecordError, type Issue } from '../errors.js';
-import { thrownText } from '../messages.js';
+import { type Locale, thrownText } from '../messages.js';
 import shape from './_record-shape.json' with { type: 'json' };
 import type { Innovation } from './innovation.js';
+import { inLocale } from './issue-locale.js';
 import { toSubUrusanId } from './kewenangan.js';
 import { LIMITS, scanInput } from './limits.js';
 import { type CatalogueContext, toUrusanId } from './urusan.js';
@@ -325,13 +326,13 @@ const RECORD_SHAPE = shape as Shape;
 
 /**
  * Validates a record without zod: the size limits first (the scan), then the record's shape.
- * The same output, and the same issues, as the main entry's `parseRecord`.
+ * The same output, and the same issues in `locale`, as the main entry's `parseRecord`.
  *
  * @throws {@link InvalidRecordError} listing every problem
  */
-export function readRecord(input: unknown): Innovation {
+export function readRecord(input: unknown, locale: Locale = 'en'): Innovation {
   const scan = scanInput(input, LIMITS);
-  if (scan.issue) throw new InvalidRecordError([scan.issue]);
+  if (scan.issue) throw new InvalidRecordError([inLocale(scan.issue, locale)]);
   let result: ShapeResult;
   try {
     result = readShape(RECORD_SHAPE, input);
@@ -345,6 +346,8 @@ export function readRecord(input: unknown): Innovation {
       },
     ]);
   }
-  if (!result.success) throw new InvalidRecordError(result.issues);
+  if (!result.success) {
+    throw new InvalidRecordError(result.issues.map((issue) => inLocale(issue, locale)));
+  }
   return result.data as Innovation;
 }

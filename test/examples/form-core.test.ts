@@ -24,15 +24,16 @@ describe.skipIf(!canRunChromium)('examples/form-core in headless Chromium', () =
         .toMatch(/membatasi akses/);
       expect(await page.textContent('#status')).toMatch(/^Putusan: tidak memenuhi kriteria/);
 
-      // An invalid value: zod's issue, from the zod-free reader, under its field.
+      // An invalid value: the schema's issue, from the zod-free reader, under its field, in the
+      // page's language (the core said it in English before).
       await page.fill('#nama', '   ');
       await expect
         .poll(() => page.textContent('[data-error-for="nama"]'))
-        .toBe('must not be blank');
+        .toBe('wajib diisi');
       await page.fill('#tahun', '1800');
       await expect
         .poll(() => page.textContent('[data-error-for="tahun"]'))
-        .toBe('Too small: expected number to be >=1900');
+        .toBe('Terlalu kecil: diharapkan number menjadi >=1900');
 
       await page.fill('#nama', 'Layanan Antrean Daring');
       await page.fill('#tahun', '2025');
