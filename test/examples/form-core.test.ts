@@ -27,9 +27,7 @@ describe.skipIf(!canRunChromium)('examples/form-core in headless Chromium', () =
       // An invalid value: the schema's issue, from the zod-free reader, under its field, in the
       // page's language (the core said it in English before).
       await page.fill('#nama', '   ');
-      await expect
-        .poll(() => page.textContent('[data-error-for="nama"]'))
-        .toBe('wajib diisi');
+      await expect.poll(() => page.textContent('[data-error-for="nama"]')).toBe('wajib diisi');
       await page.fill('#tahun', '1800');
       await expect
         .poll(() => page.textContent('[data-error-for="tahun"]'))
