@@ -520,12 +520,16 @@ async function runCommand(
       if (args.length > 0) throw new UsageError(say('noFile', options.locale, { command }));
       if (!values.output) throw new UsageError(say('templateNeedsOutput', options.locale, {}));
       // exceljs is loaded by the template itself, for this command only.
+      // A region's rule set (`--rule-set perbup.json`) adds a column for each of its questions.
       const bytes = await templateWorkbook({
         locale: options.locale,
         ...(options.rubric !== undefined ? { rubric: options.rubric } : {}),
+        ...questionsRead(options.ruleSets),
       });
       await writeOutput(values.output, async (write) => write(bytes));
-      io.stderr(say('templateWritten', options.locale, { file: values.output }));
+      // The command that reads it back names the rule sets that asked for columns.
+      const given = (values['rule-set'] ?? []).map((r) => ` --rule-set ${r}`).join('');
+      io.stderr(say('templateWritten', options.locale, { file: values.output, ruleSets: given }));
       return EXIT.ok;
     }
     case 'mcp': {

@@ -5,7 +5,14 @@ import { type Locale, optionNames, pick, thrownText, unknownOptionIssues } from 
 import { urusanCatalogue } from '../record/urusan.js';
 import { getRuleSet, listRuleSets } from '../rule-sets/registry.js';
 import type { RubricRuleSet } from '../rule-sets/types.js';
-import { type Field, type FieldKind, idInWords, innovationFields } from './_fields.js';
+import {
+  type Field,
+  type FieldKind,
+  fieldsWithQuestions,
+  idInWords,
+  innovationFields,
+  type QuestionField,
+} from './_fields.js';
 import { documentPartHeader } from './_headers.js';
 import { fixZipTimes } from './_zip-guard.js';
 
@@ -60,6 +67,12 @@ export interface TemplateOptions {
   rows?: number;
   /** The IGA rubric whose indicators get columns: the id of a loaded rubric (default `iga-2026`). */
   rubric?: string;
+  /**
+   * The region's own questions, as `questionsOf(engine.ruleSets)` gives them: each gets a column
+   * after the record's, headed by its label in `locale` (which the reader matches), with a
+   * drop-down for a yes/no or a choice and a line in the guide. Default none.
+   */
+  questions?: readonly QuestionField[];
 }
 
 /** Record sections of other programmes (KIPP, proposals, LABINOV, KOVABLIK) and regions' own questions. */
@@ -99,6 +112,27 @@ function templateFields(rubric: RubricRuleSet): Field[] {
     }
   }
   return [...own, ...[...byIndicator.values()].flat()];
+}
+
+const QUESTION_TYPES = new Set(['text', 'number', 'integer', 'boolean', 'date', 'choice']);
+
+/** Whether a value is a list of questions as `questionsOf` gives them (id, type, both labels). */
+function isQuestionList(value: unknown): value is readonly QuestionField[] {
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  return (
+    Array.isArray(value) &&
+    value.every((q: Partial<QuestionField> | null) => {
+      if (typeof q !== 'object' || q === null) return false;
+      const values = q.values;
+      return (
+        text(q.id) &&
+        QUESTION_TYPES.has(q.type as string) &&
+        text(q.label?.id) &&
+        text(q.label?.en) &&
+        (values === undefined || (Array.isArray(values) && values.every(text)))
+      );
+    })
+  );
 }
 
 /** The answers a drop-down offers for a field: its enum values' labels, or yes and no. */
@@ -163,10 +197,13 @@ export async function templateWorkbook(options: TemplateOptions = {}): Promise<U
   }
   const unknown = unknownOptionIssues(
     given,
-    optionNames<TemplateOptions>({ locale: true, rows: true, rubric: true }),
+    optionNames<TemplateOptions>({ locale: true, rows: true, rubric: true, questions: true }),
   );
   if (unknown.length > 0) throw new InvalidOptionError(unknown);
-  const { locale = 'id', rows = 500, rubric: rubricId = 'iga-2026' } = given;
+  const { locale = 'id', rows = 500, rubric: rubricId = 'iga-2026', questions = [] } = given;
+  if (!isQuestionList(questions)) {
+    throw badOption('questions', 'questions must be the list questionsOf(ruleSets) gives');
+  }
   const rubrics = listRuleSets()
     .filter((r) => r.kind === 'rubric')
     .map((r) => r.id);
@@ -186,14 +223,21 @@ export async function templateWorkbook(options: TemplateOptions = {}): Promise<U
   // Fixed timestamps: the same options give the same bytes.
   workbook.created = new Date(Date.UTC(2024, 0, 1));
   workbook.modified = workbook.created;
-  const fields = templateFields(rubric);
+  // The region's own questions after the record's fields, each headed by its label.
+  const asked = fieldsWithQuestions(questions);
+  const labels = new Map(questions.map((q) => [`daerah.${q.id}`, pick(q.label, locale)]));
+  const fields = [
+    ...templateFields(rubric),
+    ...[...labels.keys()].map((path) => asked.get(path) as Field),
+  ];
+  const header = (field: Field) => labels.get(field.path) ?? headerOf(field.path);
   const sheet = workbook.addWorksheet(pick(t.sheet, locale), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   const guide = workbook.addWorksheet(pick(t.guideSheet, locale));
   const lists = workbook.addWorksheet(pick(t.listsSheet, locale), { state: 'hidden' });
 
-  sheet.addRow(fields.map((f) => headerOf(f.path)));
+  sheet.addRow(fields.map(header));
   sheet.getRow(1).font = { bold: true };
   sheet.columns.forEach((column) => {
     column.width = 24;
@@ -205,7 +249,7 @@ export async function templateWorkbook(options: TemplateOptions = {}): Promise<U
     if (!choices) return;
     listColumn++;
     const letter = lists.getColumn(listColumn).letter;
-    lists.getCell(`${letter}1`).value = headerOf(field.path);
+    lists.getCell(`${letter}1`).value = header(field);
     choices.forEach((choice, k) => {
       lists.getCell(`${letter}${k + 2}`).value = choice;
     });
@@ -222,8 +266,7 @@ export async function templateWorkbook(options: TemplateOptions = {}): Promise<U
 
   guide.addRow([pick(t.column, locale), pick(t.field, locale), pick(t.takes, locale)]);
   guide.getRow(1).font = { bold: true };
-  for (const field of fields)
-    guide.addRow([headerOf(field.path), field.path, takes(field, locale)]);
+  for (const field of fields) guide.addRow([header(field), field.path, takes(field, locale)]);
   guide.addRow([]);
   guide.addRow([pick(t.urusanList, locale)]);
   for (const u of urusanCatalogue) guide.addRow([u.code ?? '', u.name]);

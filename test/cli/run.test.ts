@@ -49,6 +49,22 @@ describe('inovasi-rules CLI (spawned)', () => {
     expect(stderr).toContain('kebaruan');
   });
 
+  it('writes the template with a column per question of a --rule-set, and says how to read it back', async () => {
+    const own = join(root, 'examples/perwali-surakarta-contoh.json');
+    const output = join(dir, 'isian-surakarta.xlsx');
+    const { code, stderr } = cli('template', '--rule-set', own, '-o', output);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`npx inovasi-rules evaluate ${output} --rule-set ${own}`);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const header = (workbook.worksheets[0]?.getRow(1).values as unknown[]).slice(-2);
+    expect(header).toStrictEqual([
+      'Nama ketua tim inovasi',
+      'Tim ditetapkan dengan SK Kepala Perangkat Daerah',
+    ]);
+  });
+
   it('takes --rule-set as an id or as a rule-set file', () => {
     const record = file('pp.json', eligibleRecord({ untukKepentinganPribadi: true }));
     expect(

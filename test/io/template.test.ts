@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import surakarta from '../../examples/perwali-surakarta-contoh.json' with { type: 'json' };
 import { InvalidOptionError } from '../../src/errors.js';
+import { createEngine } from '../../src/index.js';
 import { innovationFields } from '../../src/io/_fields.js';
-import { type ReadRow, readRecords, templateWorkbook } from '../../src/io/index.js';
+import { questionsOf, type ReadRow, readRecords, templateWorkbook } from '../../src/io/index.js';
 
 /** The template, loaded back as a workbook. */
 async function loaded(options = {}): Promise<ExcelJS.Workbook> {
@@ -111,6 +113,63 @@ describe('templateWorkbook', () => {
         expect([path, value], choices.join('|')).toStrictEqual([path, expected]);
       }
     }
+  });
+
+  it('adds a column for each of the region’s own questions, headed by its label, read back as its answer', async () => {
+    const questions = questionsOf(createEngine({ ruleSets: [surakarta] }).ruleSets);
+    for (const [locale, labels] of [
+      ['id', ['Nama ketua tim inovasi', 'Tim ditetapkan dengan SK Kepala Perangkat Daerah']],
+      [
+        'en',
+        [
+          'Name of the innovation team lead',
+          'The team is appointed by a decree of the agency head',
+        ],
+      ],
+    ] as const) {
+      const workbook = await loaded({ locale, questions });
+      const [sheet, guide] = workbook.worksheets as ExcelJS.Worksheet[];
+      if (!sheet || !guide) throw new Error('sheets missing');
+      const names = headers(sheet);
+      expect(names.slice(-2)).toStrictEqual(labels);
+      const guided = (guide.getSheetValues() as unknown[][]).map((r) => r?.[2]);
+      expect(guided).toEqual(expect.arrayContaining(['daerah.ketua_tim', 'daerah.sk_tim']));
+      const row = sheet.getRow(2);
+      row.getCell(names.indexOf('Nama Inovasi') + 1).value = 'Sipadu';
+      row.getCell(names.length - 1).value = 'Budi Santoso';
+      row.getCell(names.length).value = 'Ya';
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const read: ReadRow[] = [];
+      for await (const r of readRecords(bytes, { format: 'xlsx', locale: 'en', questions })) {
+        read.push(r);
+      }
+      expect(read).toHaveLength(1);
+      expect(read[0]?.warnings ?? []).toStrictEqual([]);
+      expect(read[0]?.record).toMatchObject({
+        nama: 'Sipadu',
+        daerah: { ketua_tim: 'Budi Santoso', sk_tim: true },
+      });
+    }
+    // The yes/no question has its drop-down, as the record's own yes/no fields do.
+    const workbook = await loaded({ questions });
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const validations = (
+      sheet as unknown as { dataValidations: { model: Record<string, unknown> } }
+    ).dataValidations.model;
+    const last = sheet.getColumn(headers(sheet).length).letter;
+    expect(Object.keys(validations).some((range) => /^[A-Z]+/.exec(range)?.[0] === last)).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['no list', 'ketua_tim'],
+    ['an item of no known type', [{ id: 'x', type: 'photo', label: { id: 'X', en: 'X' } }]],
+    ['an item without labels', [{ id: 'x', type: 'text' }]],
+  ])('refuses questions that are %s', async (_, questions) => {
+    const error = await templateWorkbook({ questions } as object).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect((error as InvalidOptionError).issues[0]?.path).toStrictEqual(['questions']);
   });
 
   it("takes another rubric's indicators, and refuses options that are none", async () => {
