@@ -58,7 +58,7 @@ describe('inovasi-rules CLI (spawned)', () => {
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
-    const header = (workbook.worksheets[0]?.getRow(1).values as unknown[]).slice(-2);
+    const header = ((workbook.worksheets[0]?.getRow(1).values ?? []) as unknown[]).slice(-2);
     expect(header).toStrictEqual([
       'Nama ketua tim inovasi',
       'Tim ditetapkan dengan SK Kepala Perangkat Daerah',
