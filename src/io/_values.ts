@@ -351,6 +351,21 @@ const RANGES: { pattern: RegExp; bounds: Bounds }[] = [
 /** One number with its unit ("3 kali", "12 orang", "4 bulan"). */
 const SINGLE = new RegExp(`^${NUM}${UNIT}$`);
 
+/** The words a year is written after ("TA", "Tahun Anggaran"), as alternatives, longest first. */
+const YEAR_WORDS = [...aliases.yearPrefixes.texts]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\./g, '\\.'))
+  .join('|');
+
+/** A year after the words it is written after: "TA 2024", "Tahun Anggaran 2024". */
+const PREFIXED_YEAR = new RegExp(`^(?:${YEAR_WORDS})\\s*(\\d{4})$`);
+
+/** Those words before each year of a list ("T.A. 2023, TA 2024"), to be dropped. */
+const YEAR_WORDS_IN_LIST = new RegExp(
+  `(?<![\\p{L}.])(?:${YEAR_WORDS})\\s*(?=\\d{4}(?!\\d))`,
+  'giu',
+);
+
 /** A number with its words in parentheses, and a unit ("24 (dua puluh empat) orang"). */
 const SPELT = new RegExp(`^${NUM}\\s*\\(\\s*([a-z][a-z\\s-]*?)\\s*\\)${UNIT}$`);
 
@@ -365,6 +380,11 @@ function readRange(
   locale: Locale,
 ): CellResult | undefined {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  // A year after its words, "TA 2024": that year.
+  const year = PREFIXED_YEAR.exec(t)?.[1];
+  if (year !== undefined) {
+    return ok(Number(year), say(locale, 'readAs', { text: text.trim(), value: Number(year) }));
+  }
   // The digits and their words, "24 (dua puluh empat)": the number when both say it.
   const spelt = SPELT.exec(t);
   if (spelt) {
@@ -593,12 +613,20 @@ export function readCell(
     }
     case 'list-number': {
       const values: number[] = [];
-      for (const item of splitList(String(cell), /[;,\s]+/)) {
+      // "T.A. 2023, TA 2024": the years, the words before them dropped.
+      const text = String(cell);
+      const bare = text.replace(YEAR_WORDS_IN_LIST, '');
+      for (const item of splitList(bare, /[;,\s]+/)) {
         const one = readNumber(item, true, locale, numberFormat);
         if (!one.ok) return one;
         values.push(one.value as number);
       }
-      return listed(values);
+      const read = listed(values);
+      if (bare === text || !read.ok) return read;
+      return {
+        ...read,
+        note: say(locale, 'readAs', { text: text.trim(), value: values.join(', ') }),
+      };
     }
     case 'list-string':
       return listed(splitList(String(cell), /[;\n]/));

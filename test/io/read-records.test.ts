@@ -1343,6 +1343,26 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
     });
   });
 
+  it('reads a year written after TA, T.A., Tahun or Tahun Anggaran, and only a year of four digits', async () => {
+    const csv = [
+      'Nama Inovasi;Tahun;Dukungan Anggaran',
+      'A;TA 2024;T.A. 2023, Tahun Anggaran 2024',
+      'B;Tahun 2025;2024',
+      'C;TA 24;2024',
+    ].join('\n');
+    const read = await rows(new TextEncoder().encode(csv), { format: 'csv', locale: 'en' });
+    expect(read[0]?.issues).toBeUndefined();
+    expect(read[0]?.record).toMatchObject({
+      tahun: 2024,
+      indikator: { anggaran: { tahun: [2023, 2024] } },
+    });
+    expect(read[0]?.warnings?.map((w) => w.message)).toContain(
+      'column "Tahun": "TA 2024" read as 2024',
+    );
+    expect(read[1]?.record).toMatchObject({ tahun: 2025 });
+    expect(read[2]?.issues?.[0]).toMatchObject({ path: ['tahun'], code: 'invalid_number' });
+  });
+
   it('never reads a range against its own words', async () => {
     for (const text of ['30-11 orang', 'lebih dari -3', 'antara 1 dan 5']) {
       const csv = `Nama Inovasi;Ketersediaan SDM\nX;${text}\n`;
