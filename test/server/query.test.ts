@@ -34,7 +34,7 @@ describe('the query: only the names the route takes, each once', () => {
       const [issue] = problem.issues;
       expect(issue.path).toEqual(['explian']);
       expect(issue.code).toBe('unrecognized_keys');
-      expect(issue.message).toMatch(/^this route takes no query parameter explian/);
+      expect(issue.message).toMatch(/^this route takes no query parameter "explian"/);
       expect(issue.message).toContain('; it takes: locale, ');
       // Every route that takes `explain` suggests it; the others suggest nothing.
       if (path === '/submission' || path === '/form/validate') {
@@ -42,7 +42,7 @@ describe('the query: only the names the route takes, each once', () => {
         expect(issue.message).not.toContain('did you mean');
       } else {
         expect(issue.suggestion).toBe('explain');
-        expect(issue.message).toContain('(did you mean explain?)');
+        expect(issue.message).toContain('(did you mean "explain"?)');
       }
     },
   );
@@ -60,7 +60,7 @@ describe('the query: only the names the route takes, each once', () => {
         {
           path: [name],
           code: 'invalid_type',
-          message: `parameter kueri ${name} diberikan 2 kali; berikan sekali saja`,
+          message: `parameter kueri "${name}" diberikan 2 kali; berikan sekali saja`,
         },
       ]);
     }
@@ -72,7 +72,7 @@ describe('the query: only the names the route takes, each once', () => {
     expect(body.title).toBe('Bad request');
     expect(body.issues).toHaveLength(11);
     expect(body.issues[0].message).toBe(
-      'the query parameter locale is given 2 times; give it once',
+      'the query parameter "locale" is given 2 times; give it once',
     );
     expect(body.issues[10]).toEqual({
       path: [],
@@ -118,7 +118,7 @@ describe('the query: only the names the route takes, each once', () => {
         path: ['ruleSet'],
         code: 'unrecognized_keys',
         message:
-          'parameter kueri ruleSet tidak dikenal rute ini; yang diterima: locale, rubric, asOf, values, numberFormat',
+          'parameter kueri "ruleSet" tidak dikenal rute ini; yang diterima: locale, rubric, asOf, values, numberFormat',
       },
     ]);
   });
@@ -129,7 +129,16 @@ describe('the query: only the names the route takes, each once', () => {
     const long = 'n'.repeat(100);
     const [issue] = (await post(`/evaluate?${long}=1`)).body.issues;
     expect(issue.path).toEqual([long]);
-    expect(issue.message).toMatch(new RegExp(`^parameter kueri ${'n'.repeat(59)}… tidak dikenal`));
+    expect(issue.message).toMatch(
+      new RegExp(`^parameter kueri "${'n'.repeat(59)}…" tidak dikenal`),
+    );
+  });
+
+  it('names a query name that is empty, in quotes', async () => {
+    const { status, body } = await post('/evaluate?=x&locale=en');
+    expect(status).toBe(400);
+    expect(body.issues[0]).toMatchObject({ path: [''], code: 'unrecognized_keys' });
+    expect(body.issues[0].message).toMatch(/^this route takes no query parameter ""; it takes/);
   });
 
   it('answers a route asked with another method 405, whatever its query', async () => {
