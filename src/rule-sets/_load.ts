@@ -63,8 +63,7 @@ export function parseRuleSet(input: unknown, lookup: ParentLookup): RuleSet {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new InvalidRuleSetError([notAnObject(json)]);
   }
-  const kind = (json as { kind?: unknown } | null)?.kind;
-  const rawId = (json as { id?: unknown } | null)?.id;
+  const { kind, id: rawId } = json as { kind?: unknown; id?: unknown };
   const id = typeof rawId === 'string' ? rawId : undefined;
   if (kind === 'rubric') return parseRubric(json, id);
   if (kind === 'weighted') return parseWeighted(json, id);

@@ -166,10 +166,43 @@ describe('templateWorkbook', () => {
     ['no list', 'ketua_tim'],
     ['an item of no known type', [{ id: 'x', type: 'photo', label: { id: 'X', en: 'X' } }]],
     ['an item without labels', [{ id: 'x', type: 'text' }]],
+    ['no object', [null]],
+    ['an item with a blank id', [{ id: ' ', type: 'text', label: { id: 'X', en: 'X' } }]],
+    ['an item with a blank label', [{ id: 'x', type: 'text', label: { id: 'X', en: '' } }]],
+    [
+      'a choice whose values are no texts',
+      [{ id: 'x', type: 'choice', values: [1, 2], label: { id: 'X', en: 'X' } }],
+    ],
+    [
+      'a choice whose values are no list',
+      [{ id: 'x', type: 'choice', values: 'a', label: { id: 'X', en: 'X' } }],
+    ],
   ])('refuses questions that are %s', async (_, questions) => {
     const error = await templateWorkbook({ questions } as object).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidOptionError);
-    expect((error as InvalidOptionError).issues[0]?.path).toStrictEqual(['questions']);
+    expect((error as InvalidOptionError).issues).toStrictEqual([
+      {
+        path: ['questions'],
+        code: 'invalid_value',
+        message: 'questions must be the list questionsOf(ruleSets) gives',
+      },
+    ]);
+  });
+
+  it('takes a choice question with its values, and no questions at all', async () => {
+    const choice = [
+      {
+        id: 'skala',
+        type: 'choice',
+        values: ['kecil', 'besar'],
+        label: { id: 'Skala', en: 'Scale' },
+      },
+    ];
+    const sheet = (await loaded({ questions: choice })).worksheets[0] as ExcelJS.Worksheet;
+    expect(headers(sheet).at(-1)).toBe('Skala');
+    expect(headers((await loaded({ questions: [] })).worksheets[0] as ExcelJS.Worksheet)).toEqual(
+      headers((await loaded()).worksheets[0] as ExcelJS.Worksheet),
+    );
   });
 
   it("takes another rubric's indicators, and refuses options that are none", async () => {

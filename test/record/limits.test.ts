@@ -70,16 +70,20 @@ describe('hostile input: sizes', () => {
         message: 'refers to itself: it holds the value at "(the record)" above it',
       },
     ]);
-    const indikator: Record<string, unknown> = {};
-    indikator.regulasi = { bukti: [indikator] };
-    const result = await safeEvaluate({ nama: 'x', indikator }, { locale: 'id' });
+    const regulasi: Record<string, unknown> = {};
+    regulasi.bukti = [regulasi];
+    const result = await safeEvaluate({ nama: 'x', indikator: { regulasi } }, { locale: 'id' });
     expect(result.success ? [] : result.error.issues).toStrictEqual([
       {
         path: ['indikator', 'regulasi', 'bukti', 0],
         code: 'circular',
-        message: 'merujuk dirinya sendiri: isian ini memuat nilai "indikator" di atasnya',
+        message: 'merujuk dirinya sendiri: isian ini memuat nilai "indikator.regulasi" di atasnya',
       },
     ]);
+    const top = await safeEvaluate(record, { locale: 'id' });
+    expect(top.success ? [] : top.error.issues[0]?.message).toBe(
+      'merujuk dirinya sendiri: isian ini memuat nilai "(rekaman)" di atasnya',
+    );
   });
 
   it('takes one object met twice, not above itself, as no cycle', async () => {

@@ -447,6 +447,21 @@ describe('checkRuleSet: every problem of a file in one pass', () => {
     );
   });
 
+  it('keeps zod’s word for a key that is there but wrong, and says an empty place is required', () => {
+    const ruleSet = structuredClone(file);
+    ruleSet.extends = 'pp-38-2017';
+    ruleSet.title = 5;
+    // A hole in a list (a JavaScript array with a gap) is a value that is not there.
+    ruleSet.legalBasis = [undefined];
+    const issues = checkRuleSet(ruleSet);
+    expect(issues.find((i) => i.path.join('.') === 'title')?.message).toBe(
+      'Invalid input: expected object, received number',
+    );
+    expect(issues.find((i) => i.path.join('.') === 'legalBasis.0')?.message).toBe(
+      'a value is required (object)',
+    );
+  });
+
   it('says a missing key is required, and why a criterion needs its citation', () => {
     const ruleSet = structuredClone(file);
     ruleSet.extends = 'pp-38-2017';
@@ -471,6 +486,7 @@ describe('checkRuleSet: every problem of a file in one pass', () => {
     [[{ id: 'perbup-x' }], 'an array: give the rule sets one by one'],
     [7, 'a number'],
     [null, 'null'],
+    ['perbup-x', 'a string'],
   ])('refuses %j as no rule set, saying what it is', (input, found) => {
     const issues = [
       {
