@@ -174,6 +174,10 @@ describe('templateWorkbook', () => {
       [{ id: 'x', type: 'choice', values: [1, 2], label: { id: 'X', en: 'X' } }],
     ],
     [
+      'a choice with one value that is no text',
+      [{ id: 'x', type: 'choice', values: ['kecil', 2], label: { id: 'X', en: 'X' } }],
+    ],
+    [
       'a choice whose values are no list',
       [{ id: 'x', type: 'choice', values: 'a', label: { id: 'X', en: 'X' } }],
     ],
