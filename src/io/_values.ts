@@ -370,8 +370,11 @@ const YEAR_WORDS_IN_LIST = new RegExp(
 const SPELT = new RegExp(`^${NUM}\\s*\\(\\s*([a-z][a-z\\s-]*?)\\s*\\)${UNIT}$`);
 
 /**
- * A range in words as its least favourable value (the lowest, or the highest where fewer is
- * better), so that each edition's thresholds decide the level and nothing is overclaimed.
+ * A number among words, when the plain reading failed: a year after its words ("TA 2024"), a
+ * number with its words ("24 (dua puluh empat)", read when both agree), a number with its unit
+ * ("3 kali"), or a range in words as its least favourable value (the lowest, or the highest
+ * where fewer is better), so that each edition's thresholds decide the level and nothing is
+ * overclaimed. `undefined` when the text is none of these.
  */
 function readRange(
   text: string,
