@@ -366,12 +366,21 @@ const YEAR_WORDS_IN_LIST = new RegExp(
   'giu',
 );
 
+/** A number after words that make it a guess: "± 24", "kurang lebih 24 orang". */
+const APPROXIMATE = new RegExp(
+  `^(?:${[...aliases.approximate.texts]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.+?^$()|[\]\\/*{}]/g, '\\$&'))
+    .join('|')})\\s*${NUM}${UNIT}$`,
+);
+
 /** A number with its words in parentheses, and a unit ("24 (dua puluh empat) orang"). */
 const SPELT = new RegExp(`^${NUM}\\s*\\(\\s*([a-z][a-z\\s-]*?)\\s*\\)${UNIT}$`);
 
 /**
  * A number among words, when the plain reading failed: a year after its words ("TA 2024"), a
- * number with its words ("24 (dua puluh empat)", read when both agree), a number with its unit
+ * guess ("± 24", refused with a request for the exact number), a number with its words
+ * ("24 (dua puluh empat)", read when both agree), a number with its unit
  * ("3 kali"), or a range in words as its least favourable value (the lowest, or the highest
  * where fewer is better), so that each edition's thresholds decide the level and nothing is
  * overclaimed. `undefined` when the text is none of these.
@@ -388,6 +397,9 @@ function readRange(
   if (year !== undefined) {
     return ok(Number(year), say(locale, 'readAs', { text: text.trim(), value: Number(year) }));
   }
+  // A guess, "± 24": refused, with a request for the exact number.
+  if (APPROXIMATE.test(t))
+    return fail('invalid_number', say(locale, 'approximate', { text: text.trim() }));
   // The digits and their words, "24 (dua puluh empat)": the number when both say it.
   const spelt = SPELT.exec(t);
   if (spelt) {

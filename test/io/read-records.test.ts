@@ -1363,6 +1363,20 @@ describe('answers as regional IGA apps export them (rules/option-texts.json)', (
     expect(read[2]?.issues?.[0]).toMatchObject({ path: ['tahun'], code: 'invalid_number' });
   });
 
+  it('refuses a guess (± 24, kurang lebih 24 orang) asking for the exact number, never reading it as the number', async () => {
+    for (const text of ['± 24', 'kurang lebih 24 orang', 'Sekitar 24', '+/- 24']) {
+      const csv = `Nama Inovasi;Ketersediaan SDM\nX;${text}\n`;
+      const [row] = await rows(new TextEncoder().encode(csv), { format: 'csv', locale: 'en' });
+      expect(row?.issues, text).toStrictEqual([
+        {
+          path: ['indikator', 'sdm', 'jumlah'],
+          code: 'invalid_number',
+          message: `column "Ketersediaan SDM": "${text}" is an estimate: write the exact number, as its evidence shows it`,
+        },
+      ]);
+    }
+  });
+
   it('never reads a range against its own words', async () => {
     for (const text of ['30-11 orang', 'lebih dari -3', 'antara 1 dan 5']) {
       const csv = `Nama Inovasi;Ketersediaan SDM\nX;${text}\n`;
