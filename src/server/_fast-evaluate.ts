@@ -99,6 +99,7 @@ function plainAsk(req: IncomingMessage, of: FastRouteOf): Asked | undefined {
   // Node's parser refuses a length that is not digits, and a length beside chunked encoding.
   if (
     length === undefined ||
+    headers['content-encoding'] !== undefined ||
     Number(length) > of.bodyLimit ||
     !PLAIN_JSON.test(headers['content-type'] ?? '')
   ) {

@@ -132,7 +132,7 @@ const PROBLEMS: Record<number, string> = {
   400: 'the body is not JSON (E_INVALID_JSON), or an option is wrong (E_INVALID_OPTION)',
   404: 'no rule set with that id (E_UNKNOWN_RULE_SET)',
   413: 'the body is over the limit (E_TOO_LARGE); a batch over it is sent as NDJSON',
-  415: 'the body is a form post, not JSON (E_UNSUPPORTED_MEDIA_TYPE)',
+  415: 'the body is a form post where JSON is taken, or is compressed (Content-Encoding) (E_UNSUPPORTED_MEDIA_TYPE)',
   408: 'the body stopped arriving for the body idle timeout (E_BODY_TIMEOUT); the connection is closed',
   422: 'the record is not valid (E_INVALID_RECORD), every problem in issues[]',
   503: 'the server is at its limit of requests in flight (E_BUSY, with Retry-After), or the request ran past its time limit (E_TIMEOUT)',
@@ -215,7 +215,7 @@ export function describeRoutes(app: OpenAPIHono): void {
           'one line per record: { index, line?, ok: true, evaluation } or { index, line?, ok: false, error: { code, issues } }',
         content: { 'application/x-ndjson': { schema: z.string() } },
       },
-      ...problems(400, 404, 408, 413, 422, 503),
+      ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
   register({
@@ -228,7 +228,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     },
     responses: {
       200: json(z.looseObject({ iid: z.number(), band: z.string() }), 'the region evaluation'),
-      ...problems(400, 404, 408, 413, 422, 503),
+      ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
   register({
@@ -248,7 +248,7 @@ export function describeRoutes(app: OpenAPIHono): void {
         z.looseObject({ a: z.looseObject({}), b: z.looseObject({}), delta: z.looseObject({}) }),
         'the comparison; with an overlay, whatIf names it, the rubric it changed and the copy',
       ),
-      ...problems(400, 404, 408, 413, 422, 503),
+      ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
   register({
@@ -293,7 +293,7 @@ export function describeRoutes(app: OpenAPIHono): void {
         }),
         'the plan, and the region with every step applied',
       ),
-      ...problems(400, 404, 408, 413, 422, 503),
+      ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
   register({
@@ -319,7 +319,7 @@ export function describeRoutes(app: OpenAPIHono): void {
         }),
         'ready or not, every problem, and the points at risk',
       ),
-      ...problems(400, 404, 408, 413, 422, 503),
+      ...problems(400, 404, 408, 413, 415, 422, 503),
     },
   });
   register({
@@ -343,7 +343,7 @@ export function describeRoutes(app: OpenAPIHono): void {
         }),
         'valid, every issue, and the messages under each field',
       ),
-      ...problems(400, 408, 413, 422, 503),
+      ...problems(400, 408, 413, 415, 422, 503),
     },
   });
   register({

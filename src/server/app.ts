@@ -230,6 +230,25 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   if (origins) app.use(corsAnswers(origins));
   // A query name the route does not take, or one given twice: 400, never dropped in silence.
   app.use(queryGuard(app));
+  // A compressed request body (Content-Encoding) is not read: 415 saying so, never its
+  // compressed bytes read as the body, nor a body labelled compressed taken as plain.
+  app.use(async (c, next) => {
+    const coding = c.req.header('content-encoding')?.trim();
+    if (c.req.method !== 'POST' || !coding || coding.toLowerCase() === 'identity') return next();
+    const locale = problemLocale(c);
+    c.header('Accept-Encoding', 'identity');
+    c.header('Connection', 'close');
+    return sendProblem(
+      c,
+      problem(
+        415,
+        'E_UNSUPPORTED_MEDIA_TYPE',
+        say(locale, 'contentEncoding', { coding }),
+        [],
+        locale,
+      ),
+    );
+  });
   // Requests in flight, at most `maxInflight`: past it, 503 with Retry-After rather than growing.
   // A streamed answer counts until its connection has sent it.
   const maxInflight = options.maxInflight ?? 32;

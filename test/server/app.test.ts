@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import region from '../../examples/kota-batu-2024.json' with { type: 'json' };
@@ -312,6 +313,23 @@ describe('HTTP API: errors as problem+json, never a stack trace', () => {
           'content-type': 'application/x-www-form-urlencoded',
           ...h,
         }),
+      415,
+      'E_UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a compressed body (Content-Encoding gzip)',
+      (h) =>
+        fetch(`${server.url}/evaluate`, {
+          method: 'POST',
+          body: new Uint8Array(gzipSync('{"nama":"A"}')),
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...h },
+        }),
+      415,
+      'E_UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a plain body labelled compressed, to a batch',
+      (h) => post('/evaluate/batch', '[{"nama":"A"}]', { 'content-encoding': 'br', ...h }),
       415,
       'E_UNSUPPORTED_MEDIA_TYPE',
     ],

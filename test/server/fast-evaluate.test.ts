@@ -115,6 +115,7 @@ describe('POST /evaluate answered before the app: the same answer as the app', (
     ['a lone surrogate', '', '{"nama": "\\ud800"}'],
     ['bytes that are not UTF-8', '', new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d])],
     ['an unknown rule set', '?ruleSet=perwali-tidak-ada', RECORD],
+    ['a plain body labelled compressed', '', RECORD, { 'content-encoding': 'gzip' }],
     ['a misspelt query name', '?explian=true', RECORD],
     ['a query name given twice', '?detail=summary&detail=full', RECORD],
     ['a problem in English', '?locale=en', JSON.stringify({ tahun: 'dua ribu' })],
