@@ -4,11 +4,26 @@
  * refusal is a problem (400, 408, 413, 415) that closes the connection when the rest is unread.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../messages.js';
 import { FORM_TYPES } from './_form-body.js';
-import { problem, say } from './_problem.js';
+import { problem, say, sendProblem } from './_problem.js';
 import { problemLocale } from './_request.js';
+
+/**
+ * Refuses a POST body sent with a content coding (`Content-Encoding: gzip`, `br`): a 415 that
+ * says to send it plain, with `Accept-Encoding: identity` (RFC 9110 §15.5.16). Never are its
+ * compressed bytes read as the body, nor a plain body labelled compressed taken as it is.
+ */
+export const refuseCodedBodies: MiddlewareHandler = async (c, next) => {
+  const coding = c.req.header('content-encoding')?.trim();
+  if (c.req.method !== 'POST' || !coding || coding.toLowerCase() === 'identity') return next();
+  const locale = problemLocale(c);
+  c.header('Accept-Encoding', 'identity');
+  c.header('Connection', 'close');
+  const detail = say(locale, 'contentEncoding', { coding });
+  return sendProblem(c, problem(415, 'E_UNSUPPORTED_MEDIA_TYPE', detail, [], locale));
+};
 
 /**
  * The request body as JSON; a body that is not JSON is a 400 problem. With `limit`, a body over

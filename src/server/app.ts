@@ -20,7 +20,7 @@ import {
 import { openRecords, questionsOf } from '../io/index.js';
 import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { type AccessLogEntry, logEntry } from './_access-log.js';
-import { BODY, BODY_FAILED, bodyChunks, jsonBody } from './_body.js';
+import { BODY, BODY_FAILED, bodyChunks, jsonBody, refuseCodedBodies } from './_body.js';
 import { compressAnswers } from './_compress.js';
 import { corsAnswers } from './_cors.js';
 import { type FastRoute, fastRoute, stampHeaders } from './_fast-evaluate.js';
@@ -230,25 +230,8 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
   if (origins) app.use(corsAnswers(origins));
   // A query name the route does not take, or one given twice: 400, never dropped in silence.
   app.use(queryGuard(app));
-  // A compressed request body (Content-Encoding) is not read: 415 saying so, never its
-  // compressed bytes read as the body, nor a body labelled compressed taken as plain.
-  app.use(async (c, next) => {
-    const coding = c.req.header('content-encoding')?.trim();
-    if (c.req.method !== 'POST' || !coding || coding.toLowerCase() === 'identity') return next();
-    const locale = problemLocale(c);
-    c.header('Accept-Encoding', 'identity');
-    c.header('Connection', 'close');
-    return sendProblem(
-      c,
-      problem(
-        415,
-        'E_UNSUPPORTED_MEDIA_TYPE',
-        say(locale, 'contentEncoding', { coding }),
-        [],
-        locale,
-      ),
-    );
-  });
+  // A compressed request body: 415, never its compressed bytes read as the body.
+  app.use(refuseCodedBodies);
   // Requests in flight, at most `maxInflight`: past it, 503 with Retry-After rather than growing.
   // A streamed answer counts until its connection has sent it.
   const maxInflight = options.maxInflight ?? 32;
