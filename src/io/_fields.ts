@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InvalidOptionError } from '../errors.js';
+import { InvalidOptionError, type Issue } from '../errors.js';
 import { InnovationSchema } from '../record/innovation.js';
 import type { RuleSet } from '../rule-sets/types.js';
 
@@ -171,6 +171,49 @@ const QUESTION_KINDS: Record<QuestionField['type'], FieldKind> = {
   date: 'date',
   choice: 'enum',
 };
+
+/**
+ * The problems of a `questions` option (of `readRecords`, of `templateWorkbook`): a list of
+ * questions as a rule set declares them, each with its path `['questions', i]`.
+ */
+export function questionOptionIssues(questions: unknown): Issue[] {
+  if (!Array.isArray(questions)) {
+    return [
+      {
+        path: ['questions'],
+        code: 'invalid_type',
+        message: "questions must be a list of questions (an eligibility rule set's questions)",
+      },
+    ];
+  }
+  const issues: Issue[] = [];
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  questions.forEach((q: unknown, i) => {
+    const question = (q ?? {}) as Record<string, unknown>;
+    const label = (question.label ?? {}) as Record<string, unknown>;
+    const problem =
+      typeof q !== 'object' || q === null || Array.isArray(q)
+        ? 'must be an object'
+        : typeof question.id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(question.id)
+          ? 'needs an id of lowercase letters, digits and "_"'
+          : !Object.hasOwn(QUESTION_KINDS, question.type as string)
+            ? `needs a type, one of ${Object.keys(QUESTION_KINDS).join(', ')}`
+            : question.type === 'choice' &&
+                !(Array.isArray(question.values) && question.values.every(text))
+              ? 'is a choice: it needs values, a list of texts'
+              : !(text(label.id) && text(label.en))
+                ? 'needs a label with id and en texts'
+                : undefined;
+    if (problem) {
+      issues.push({
+        path: ['questions', i],
+        code: 'invalid_value',
+        message: `question ${i + 1} ${problem}`,
+      });
+    }
+  });
+  return issues;
+}
 
 const questionsCache = new WeakMap<readonly RuleSet[], readonly QuestionField[]>();
 

@@ -10,6 +10,7 @@ import {
   fieldsWithQuestions,
   OUTCOME_FIELDS,
   type QuestionField,
+  questionOptionIssues,
   UNIT_FIELDS,
 } from './_fields.js';
 import { type Column, type HeaderMap, matchHeaders } from './_headers.js';
@@ -174,48 +175,6 @@ function fileIssue(name: string, error: unknown, locale: Locale): Issue {
  * misspelt name or a getter that throws is an {@link InvalidOptionError}, never a `TypeError`
  * later nor an option ignored.
  */
-const QUESTION_TYPES = ['text', 'number', 'integer', 'boolean', 'date', 'choice'];
-
-/** The problems of the `questions` option: a list of questions as a rule set declares them. */
-function questionOptionIssues(questions: unknown): Issue[] {
-  if (!Array.isArray(questions)) {
-    return [
-      {
-        path: ['questions'],
-        code: 'invalid_type',
-        message: "questions must be a list of questions (an eligibility rule set's questions)",
-      },
-    ];
-  }
-  const issues: Issue[] = [];
-  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
-  questions.forEach((q: unknown, i) => {
-    const question = (q ?? {}) as Record<string, unknown>;
-    const label = (question.label ?? {}) as Record<string, unknown>;
-    const problem =
-      typeof q !== 'object' || q === null || Array.isArray(q)
-        ? 'must be an object'
-        : typeof question.id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(question.id)
-          ? 'needs an id of lowercase letters, digits and "_"'
-          : !QUESTION_TYPES.includes(question.type as string)
-            ? `needs a type, one of ${QUESTION_TYPES.join(', ')}`
-            : question.type === 'choice' &&
-                !(Array.isArray(question.values) && question.values.every(text))
-              ? 'is a choice: it needs values, a list of texts'
-              : !(text(label.id) && text(label.en))
-                ? 'needs a label with id and en texts'
-                : undefined;
-    if (problem) {
-      issues.push({
-        path: ['questions', i],
-        code: 'invalid_value',
-        message: `question ${i + 1} ${problem}`,
-      });
-    }
-  });
-  return issues;
-}
-
 function checkOptions(given: unknown): ReadOptions {
   if (given === undefined) return {};
   if (given === null || typeof given !== 'object' || Array.isArray(given)) {

@@ -12,6 +12,7 @@ import {
   idInWords,
   innovationFields,
   type QuestionField,
+  questionOptionIssues,
 } from './_fields.js';
 import { documentPartHeader } from './_headers.js';
 import { fixZipTimes } from './_zip-guard.js';
@@ -114,27 +115,6 @@ function templateFields(rubric: RubricRuleSet): Field[] {
   return [...own, ...[...byIndicator.values()].flat()];
 }
 
-const QUESTION_TYPES = new Set(['text', 'number', 'integer', 'boolean', 'date', 'choice']);
-
-/** Whether a value is a list of questions as `questionsOf` gives them (id, type, both labels). */
-function isQuestionList(value: unknown): value is readonly QuestionField[] {
-  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
-  return (
-    Array.isArray(value) &&
-    value.every((q: Partial<QuestionField> | null) => {
-      if (typeof q !== 'object' || q === null) return false;
-      const values = q.values;
-      return (
-        text(q.id) &&
-        QUESTION_TYPES.has(q.type as string) &&
-        text(q.label?.id) &&
-        text(q.label?.en) &&
-        (values === undefined || (Array.isArray(values) && values.every(text)))
-      );
-    })
-  );
-}
-
 /** The answers a drop-down offers for a field: its enum values' labels, or yes and no. */
 function choicesOf(field: Field): string[] | undefined {
   if (field.kind === 'boolean') return ['Ya', 'Tidak'];
@@ -201,9 +181,8 @@ export async function templateWorkbook(options: TemplateOptions = {}): Promise<U
   );
   if (unknown.length > 0) throw new InvalidOptionError(unknown);
   const { locale = 'id', rows = 500, rubric: rubricId = 'iga-2026', questions = [] } = given;
-  if (!isQuestionList(questions)) {
-    throw badOption('questions', 'questions must be the list questionsOf(ruleSets) gives');
-  }
+  const questionIssues = questionOptionIssues(questions);
+  if (questionIssues.length > 0) throw new InvalidOptionError(questionIssues);
   const rubrics = listRuleSets()
     .filter((r) => r.kind === 'rubric')
     .map((r) => r.id);

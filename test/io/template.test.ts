@@ -163,34 +163,55 @@ describe('templateWorkbook', () => {
   });
 
   it.each([
-    ['no list', 'ketua_tim'],
-    ['an item of no known type', [{ id: 'x', type: 'photo', label: { id: 'X', en: 'X' } }]],
-    ['an item without labels', [{ id: 'x', type: 'text' }]],
-    ['no object', [null]],
-    ['an item with a blank id', [{ id: ' ', type: 'text', label: { id: 'X', en: 'X' } }]],
-    ['an item with a blank label', [{ id: 'x', type: 'text', label: { id: 'X', en: '' } }]],
+    ['no list', 'ketua_tim', [], 'invalid_type'],
     [
-      'a choice whose values are no texts',
-      [{ id: 'x', type: 'choice', values: [1, 2], label: { id: 'X', en: 'X' } }],
+      'an item of no known type',
+      [{ id: 'x', type: 'photo', label: { id: 'X', en: 'X' } }],
+      [0],
+      'invalid_value',
+    ],
+    ['an item without labels', [{ id: 'x', type: 'text' }], [0], 'invalid_value'],
+    ['no object', [null], [0], 'invalid_value'],
+    [
+      'an item with a blank id',
+      [{ id: ' ', type: 'text', label: { id: 'X', en: 'X' } }],
+      [0],
+      'invalid_value',
+    ],
+    [
+      'an item with a blank label, after a good one',
+      [
+        { id: 'a', type: 'text', label: { id: 'A', en: 'A' } },
+        { id: 'x', type: 'text', label: { id: 'X', en: '' } },
+      ],
+      [1],
+      'invalid_value',
     ],
     [
       'a choice with one value that is no text',
       [{ id: 'x', type: 'choice', values: ['kecil', 2], label: { id: 'X', en: 'X' } }],
+      [0],
+      'invalid_value',
     ],
     [
       'a choice whose values are no list',
       [{ id: 'x', type: 'choice', values: 'a', label: { id: 'X', en: 'X' } }],
+      [0],
+      'invalid_value',
     ],
-  ])('refuses questions that are %s', async (_, questions) => {
+  ])('refuses questions that are %s, as readRecords does', async (_, questions, at, code) => {
     const error = await templateWorkbook({ questions } as object).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidOptionError);
-    expect((error as InvalidOptionError).issues).toStrictEqual([
-      {
-        path: ['questions'],
-        code: 'invalid_value',
-        message: 'questions must be the list questionsOf(ruleSets) gives',
-      },
-    ]);
+    const issues = (error as InvalidOptionError).issues;
+    expect(issues.map((i) => [i.path, i.code])).toStrictEqual([[['questions', ...at], code]]);
+    // The same words as the reader's, for the same list.
+    let read: unknown;
+    try {
+      for await (const _ of readRecords(new Uint8Array(), { format: 'csv', questions } as object));
+    } catch (e) {
+      read = e;
+    }
+    expect((read as InvalidOptionError).issues).toStrictEqual(issues);
   });
 
   it('takes a choice question with its values, and no questions at all', async () => {
