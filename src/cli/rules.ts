@@ -1,12 +1,13 @@
 import { access } from 'node:fs/promises';
 import { InputFileError, InvalidRuleSetError, UsageError } from '../errors.js';
 import { TEXTS } from '../features/texts.js';
-import { listRuleSets, loadRuleSet } from '../index.js';
-import { interpolate, type Locale, type LocalizedText, pick } from '../messages.js';
+import { createEngine, listRuleSets, loadRuleSet, type RuleSet } from '../index.js';
+import { interpolate, type Locale, type LocalizedText, pick, suggest } from '../messages.js';
 import { lintRuleSet, type RuleSetProblem } from '../schemas.js';
 import { lintTestCases, runTestCases } from '../vitest.js';
 import { EXIT } from './args.js';
 import { readJson, readRuleSetFile, readTextFile } from './input.js';
+import { say as sayError } from './say.js';
 import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
 import type { CliIo } from './stream.js';
 
@@ -53,12 +54,21 @@ async function exists(file: string): Promise<boolean> {
 /** Runs `rules list`, `rules check <file>` and `rules test <cases file>`. */
 export async function commandRules(
   positionals: string[],
-  options: { locale: 'id' | 'en'; format: string; strict?: boolean; scaffold?: ScaffoldOptions },
+  options: {
+    locale: 'id' | 'en';
+    format: string;
+    strict?: boolean;
+    scaffold?: ScaffoldOptions;
+    /** `--rule-set`: listed by `rules list` beside the shipped ones. */
+    ruleSets?: readonly RuleSet[];
+  },
   io: CliIo,
 ): Promise<number> {
   const [sub, file, ...rest] = positionals;
   if (sub === 'list' && file === undefined) {
-    const list = listRuleSets();
+    const list = options.ruleSets?.length
+      ? createEngine({ ruleSets: options.ruleSets }).listRuleSets()
+      : listRuleSets();
     if (options.format === 'json') {
       io.stdout(JSON.stringify(list, null, 2));
     } else {
@@ -143,7 +153,22 @@ export async function commandRules(
     }
     return failed.length === 0 ? EXIT.ok : EXIT.invalidInput;
   }
-  throw new UsageError(
-    'expected "rules list", "rules new <id>", "rules check <file>" or "rules test <cases file>"',
-  );
+  throw rulesUsageError(sub, positionals.length, options.locale);
+}
+
+const SUBCOMMANDS = ['list', 'new', 'check', 'test'];
+
+/** What is wrong with a `rules` command line that matched no subcommand's form. */
+function rulesUsageError(sub: string | undefined, count: number, locale: Locale): UsageError {
+  if (sub === undefined) return new UsageError(sayError('rulesUsage', locale, {}));
+  if (!SUBCOMMANDS.includes(sub)) {
+    const near = suggest(sub, SUBCOMMANDS);
+    const hint = near ? sayError('didYouMean', locale, { suggestion: `rules ${near}` }) : '';
+    return new UsageError(sayError('unknownRulesCommand', locale, { sub, hint }));
+  }
+  const command = `rules ${sub}`;
+  if (sub === 'list') return new UsageError(sayError('noFile', locale, { command }));
+  // `rules new` takes an id, `rules check` and `rules test` a file: one, and nothing more.
+  if (sub === 'new' || count > 2) return new UsageError(sayError('rulesUsage', locale, {}));
+  return new UsageError(sayError('oneFile', locale, { command }));
 }

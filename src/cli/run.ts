@@ -14,10 +14,19 @@ import { TEXTS } from '../features/texts.js';
 import type { Engine, Evaluation, RuleSet } from '../index.js';
 import { createEngine, evaluateAll, evaluateRegion, getRuleSet, loadRuleSet } from '../index.js';
 import { questionsOf, templateWorkbook } from '../io/index.js';
-import { type Locale, pick } from '../messages.js';
+import { type Locale, pick, suggest } from '../messages.js';
 import { compareEditions, planRegion } from '../plan.js';
 import { checkSubmission } from '../submission.js';
-import { EXIT, helpOf, parseOptions, writeFailure } from './args.js';
+import {
+  argumentsError,
+  COMMAND_OPTIONS,
+  EXIT,
+  helpOf,
+  optionNotTaken,
+  parseOptions,
+  positionalsOf,
+  writeFailure,
+} from './args.js';
 import { setColour } from './colour.js';
 import { commandDossier, commandOutcomes, commandVerify, type DossierContext } from './dossier.js';
 import {
@@ -212,8 +221,9 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     let parsed: ReturnType<typeof parseOptions>;
     try {
       parsed = parseOptions(argv);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
+    } catch {
+      named = positionalsOf(argv);
+      throw argumentsError(argv, locale);
     }
     const { values, positionals } = parsed;
     named = positionals;
@@ -226,6 +236,8 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
       return EXIT.ok;
     }
     if (values.lang !== 'id' && values.lang !== 'en') throw mustBe('--lang', ['id', 'en'], 'id');
+    const notTaken = optionNotTaken(Object.keys(values), positionals, values.lang);
+    if (notTaken) throw notTaken;
     setColour({ flag: values['no-color'] === true, env: process.env, isTTY: io.isTTY });
     const [command, ...args] = positionals;
     const formats = FORMATS[command ?? ''] ?? ['text', 'json'];
@@ -558,8 +570,22 @@ async function runCommand(
     case undefined:
       throw new UsageError(say('noCommand', options.locale, {}));
     default:
-      throw new UsageError(say('unknownCommand', options.locale, { command }));
+      throw new UsageError(
+        say('unknownCommand', options.locale, {
+          command,
+          hint: commandHint(command, options.locale),
+        }),
+      );
   }
+}
+
+/** " (did you mean "evaluate"?)" for a misspelt command, else nothing. */
+function commandHint(command: string, locale: Locale): string {
+  const near = suggest(
+    command,
+    Object.keys(COMMAND_OPTIONS).filter((c) => !c.includes(' ')),
+  );
+  return near === undefined ? '' : say('didYouMean', locale, { suggestion: near });
 }
 
 /**
@@ -637,11 +663,7 @@ function reportError(
     }
     const known = error.known;
     const suggestion = error.suggestion;
-    const hint = suggestion
-      ? locale === 'en'
-        ? ` (did you mean "${suggestion}"?)`
-        : ` (maksudnya "${suggestion}"?)`
-      : '';
+    const hint = suggestion ? say('didYouMean', locale, { suggestion }) : '';
     io.stderr(
       `inovasi-rules: ${say('unknownRuleSet', locale, { id: error.ruleSetId, hint, known: known.join(', ') })}`,
     );
