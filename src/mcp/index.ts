@@ -1,8 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import recordSchema from '../../schema/innovation.schema.json' with { type: 'json' };
 import regionSchema from '../../schema/region.schema.json' with { type: 'json' };
-import { type Engine, InovasiRulesError, type RuleSet } from '../index.js';
-import type { Locale } from '../messages.js';
+import { type Engine, InovasiRulesError, InvalidOptionError, type RuleSet } from '../index.js';
+import { type Locale, optionsObject } from '../messages.js';
 
 /**
  * The library for AI assistants: an MCP server (Model Context Protocol, stdio) with six tools,
@@ -139,8 +139,37 @@ type Args = Record<string, unknown>;
 const pick = (args: Args, keys: readonly string[]) =>
   Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
 
+/**
+ * The arguments of a tool call, held to its input schema's names: a misspelt or unknown one
+ * (`rule_set` for `ruleSet`) is an option error naming the nearest, never dropped, so that no
+ * answer comes under other rules than the assistant asked for; a required one missing is named.
+ */
+function argumentsOf(name: string, args: unknown): Args {
+  const tool = TOOLS.find((t) => t.name === name) as (typeof TOOLS)[number];
+  const given = optionsObject(args, Object.keys(tool.inputSchema.properties));
+  const missing = (tool.inputSchema.required as readonly string[]).filter(
+    (key) => given[key] === undefined,
+  );
+  if (missing.length > 0) {
+    throw new InvalidOptionError(
+      missing.map((key) => ({
+        path: [key],
+        code: 'required',
+        message: `"${key}" is required by ${name}`,
+      })),
+    );
+  }
+  return given;
+}
+
 /** Runs one tool on the engine. */
-async function call(engine: Engine, name: string, args: Args, locale: Locale): Promise<unknown> {
+async function call(
+  engine: Engine,
+  name: string,
+  input: unknown,
+  locale: Locale,
+): Promise<unknown> {
+  const args = argumentsOf(name, input);
   const withLocale = { locale, ...pick(args, ['locale']) };
   switch (name) {
     case 'evaluate':
@@ -277,7 +306,7 @@ export async function startMcpServer(options: McpOptions): Promise<McpServer> {
       return toolError(new InovasiRulesError('E_USAGE', `no tool named "${name}"`));
     }
     try {
-      const result = await call(engine, name, args as Args, locale);
+      const result = await call(engine, name, args, locale);
       return {
         content: [{ type: 'text' as const, text: JSON.stringify(result) }],
         structuredContent: result as Record<string, unknown>,

@@ -114,6 +114,28 @@ describe('inovasi-rules mcp (stdio, the SDK’s client)', () => {
       ruleSet: 'perbup-tidak-ada',
     });
     expect(json(unknown).error.code).toBe('E_UNKNOWN_RULE_SET');
+    // A misspelt argument is refused with the nearest name, never dropped: `rule_set` would
+    // otherwise evaluate under the default rules, not the ones asked for.
+    const misspelt = await call('evaluate', {
+      record: eligibleRecord(),
+      rule_set: 'perbup-contoh-2024',
+    });
+    expect(misspelt.isError).toBe(true);
+    expect(json(misspelt).error).toMatchObject({
+      code: 'E_INVALID_OPTION',
+      issues: [{ path: ['rule_set'], code: 'unrecognized_keys', suggestion: 'ruleSet' }],
+    });
+    const noRegion = await call('plan_region', { maxSteps: 3 });
+    expect(json(noRegion).error).toStrictEqual({
+      code: 'E_INVALID_OPTION',
+      message: expect.stringContaining('"region" is required by plan_region'),
+      issues: [
+        { path: ['region'], code: 'required', message: '"region" is required by plan_region' },
+      ],
+    });
+    expect(
+      json(await call('list_rule_sets', { verbose: true })).error.issues[0].path,
+    ).toStrictEqual(['verbose']);
     const noTool = await call('hapus_semua', {});
     expect(noTool.isError).toBe(true);
     // The server is still there.
