@@ -162,6 +162,13 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return bestDistance <= allowed ? best : undefined;
 }
 
+/**
+ * A text as a regular expression that matches it literally (`n.b` matches "n.b", not "nxb").
+ *
+ * @internal
+ */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The longest word a suggestion is looked for: every field, fact and id is shorter. */
 const MAX_WORD = 100;
 

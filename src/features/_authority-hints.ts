@@ -1,4 +1,5 @@
 import keywords from '../../rules/kewenangan-kata-kunci.json' with { type: 'json' };
+import { escapeRegExp } from '../messages.js';
 import {
   authorityLevelOf,
   type RegionLevel,
@@ -14,7 +15,6 @@ export interface AuthorityHint {
   kataKunci: string;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = keywords as unknown as Record<string, string[]>;
 let compiled: (readonly [SubUrusan, RegExp])[] | undefined;
 /** The keyword patterns, compiled on first use (never at import). */

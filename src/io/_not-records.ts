@@ -1,12 +1,13 @@
 import aliases from '../../rules/aliases.json' with { type: 'json' };
 import type { Issue } from '../errors.js';
-import type { Locale } from '../messages.js';
+import { escapeRegExp, type Locale } from '../messages.js';
 import type { Column } from './_headers.js';
 import { say } from './_say.js';
 
 /**
  * The rows of a table that are no innovation, and say so: the sign-off under an official table,
- * a totals row, the row of column numbers under a header, a header repeated on a later page.
+ * a note under it, a totals row, the row of column numbers under a header, a header repeated
+ * on a later page.
  * The readers of CSV and of workbooks ask these of each row before reading it as a record, and
  * keep the row as a warning naming its line.
  */
@@ -68,6 +69,12 @@ export const signOffRow = (line: number, text: string, locale: Locale): Issue =>
 const TOTALS =
   /^(jumlah|total|grand total|sub ?total|rata-rata|rerata|average)( inovasi)?\s*(:?\s*-?\d+([.,]\d+)*)?$/i;
 
+/** How a note under a table begins (`rules/aliases.json`, `notes`): a word and a mark, or a footnote's mark. */
+const NOTE = new RegExp(
+  `^(?:(?:${aliases.notes.words.map(escapeRegExp).join('|')})\\s*[:.)]|(?:${aliases.notes.marks.map(escapeRegExp).join('|')}))`,
+  'i',
+);
+
 const foldCell = (cell: unknown) =>
   cell === undefined || cell === null
     ? ''
@@ -95,6 +102,15 @@ export function notARecord(
       path: [],
       code: 'totals_row',
       message: say(locale, 'totalsRow', { line, text: String(labelCell).trim() }),
+    };
+  }
+  // A note under the table: its one filled cell begins "Keterangan:", "Sumber :", "*)".
+  const filledCells = cells.filter((c) => foldCell(c) !== '');
+  if (filledCells.length === 1 && NOTE.test(foldCell(filledCells[0]))) {
+    return {
+      path: [],
+      code: 'note_row',
+      message: say(locale, 'noteRow', { line, text: String(filledCells[0]).trim() }),
     };
   }
   if (columnNumbers(cells)) {

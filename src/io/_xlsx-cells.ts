@@ -252,6 +252,31 @@ export function linksReadIssue(
   ];
 }
 
+/**
+ * The notice that columns the sheet hides are read all the same, naming them: what Excel does
+ * not show is still data, and read, but the officer who hid it may not expect that.
+ */
+export function hiddenColumnsIssue(
+  columns: readonly Column[],
+  hidden: readonly number[],
+  locale: Locale,
+): Issue[] {
+  const at = new Set(hidden);
+  const read = columns.filter((c) => c.field !== undefined && at.has(c.index));
+  if (read.length === 0) return [];
+  const list = read.map((c) => `"${c.header}"`).join(', ');
+  return [
+    { path: [], code: 'hidden_columns', message: say(locale, 'hiddenColumns', { columns: list }) },
+  ];
+}
+
+/** The notice on a record read from a row the sheet hides (hidden, or filtered out). */
+export const hiddenRowIssue = (locale: Locale): Issue => ({
+  path: [],
+  code: 'hidden_row',
+  message: say(locale, 'hiddenRow', {}),
+});
+
 /** The notice that merged cells are read down their blocks, naming the first few. */
 export function mergedDownIssue(blocks: readonly MergedRange[], locale: Locale): Issue[] {
   if (blocks.length === 0) return [];

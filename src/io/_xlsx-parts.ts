@@ -65,24 +65,33 @@ export interface LinkRange extends MergedRange {
   target: string;
 }
 
-/** What a sheet lists after its rows: its merged cells and the web addresses behind its cells. */
+/**
+ * What a sheet says of its layout besides its cells: its merged cells, the web addresses behind
+ * its cells, and the rows and columns it hides.
+ */
 export interface SheetLayout {
   /** The blocks of merged cells, in the order the sheet lists them. */
   merged: MergedRange[];
   /** The cells that link to an address outside the workbook (a link within it is left out). */
   links: LinkRange[];
+  /** The rows Excel does not show (hidden, or filtered out), as Excel numbers them. */
+  hiddenRows: number[];
+  /** The columns Excel does not show, from 0. */
+  hiddenColumns: number[];
 }
 
 const LAYOUT = Symbol('sheet layout');
 
 /**
- * The merged cells and the links of a sheet read through the archive's directory (none for one
- * read by exceljs's own pass, which does not give them). They are listed after the rows, so the
+ * The merged cells, the links and the hidden rows and columns of a sheet read through the
+ * archive's directory (none for one read by exceljs's own pass, which does not give them). They are listed after the rows, so the
  * sheet's part is read through once more for them, without parsing its cells.
  */
 export function sheetLayout(sheet: object): Promise<SheetLayout> {
   const scan = (sheet as { [LAYOUT]?: () => Promise<SheetLayout> })[LAYOUT];
-  return scan ? scan() : Promise.resolve({ merged: [], links: [] });
+  return scan
+    ? scan()
+    : Promise.resolve({ merged: [], links: [], hiddenRows: [], hiddenColumns: [] });
 }
 
 /**
@@ -163,6 +172,8 @@ const MERGE_CELL =
 const HYPERLINK = /<(?:\w+:)?hyperlink\b([^>]*)>/g;
 const REF = /\bref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"/;
 const REL_ID = /\b(?:\w+:)?id="([^"]*)"/;
+const HIDDEN_ROW = /<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>/g;
+const HIDDEN_COLUMNS = /<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>/g;
 const RELATIONSHIP = /<(?:\w+:)?Relationship\b([^>]*)>/g;
 
 /** The merged ranges and links a sheet's part lists, read from its text without parsing its cells. */
@@ -172,7 +183,19 @@ async function scanLayout(
 ): Promise<SheetLayout> {
   const merged: MergedRange[] = [];
   const linked: (MergedRange & { id: string })[] = [];
+  const hiddenRows: number[] = [];
+  const hiddenColumns: number[] = [];
   for await (const whole of wholeTags(entry)) {
+    for (const [tag] of whole.matchAll(HIDDEN_ROW)) {
+      const row = /\br="(\d{1,7})"/.exec(tag)?.[1];
+      if (row !== undefined) hiddenRows.push(Number(row));
+    }
+    for (const [tag] of whole.matchAll(HIDDEN_COLUMNS)) {
+      const min = Number(/\bmin="(\d{1,5})"/.exec(tag)?.[1]);
+      const max = Number(/\bmax="(\d{1,5})"/.exec(tag)?.[1]);
+      // Excel numbers columns from 1; at most the 16,384 a sheet has.
+      for (let c = min; c <= Math.min(max, 16_384); c++) hiddenColumns.push(c - 1);
+    }
     for (const [, left, top, right, bottom] of whole.matchAll(MERGE_CELL)) {
       merged.push({
         top: Number(top),
@@ -195,7 +218,7 @@ async function scanLayout(
       });
     }
   }
-  if (linked.length === 0) return { merged, links: [] };
+  if (linked.length === 0) return { merged, links: [], hiddenRows, hiddenColumns };
   // A link's address is in the sheet's relationships (`xl/worksheets/_rels/sheet1.xml.rels`).
   const rels = parts.get(entry.name.replace(/([^/]+)$/, '_rels/$1.rels'));
   const targets = new Map<string, string>();
@@ -219,7 +242,7 @@ async function scanLayout(
     const target = targets.get(id);
     if (target !== undefined) links.push({ ...range, target });
   }
-  return { merged, links };
+  return { merged, links, hiddenRows, hiddenColumns };
 }
 
 /** A part's text in pieces that each end after a whole tag (a tag cut by a chunk's end waits for the next). */

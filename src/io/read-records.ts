@@ -24,6 +24,8 @@ import {
   cellValue,
   guardedRows,
   guardSharedStrings,
+  hiddenColumnsIssue,
+  hiddenRowIssue,
   linkedCells,
   linksReadIssue,
   mergedCells,
@@ -949,11 +951,13 @@ async function openWorkbook(
     ...subheaderWarning(found.cells, textOf(header), header.number, found.second?.number, locale),
     ...mergedDownIssue(merged.down, locale),
     ...linksReadIssue(columns, layout.links, headerEnd, locale),
+    ...hiddenColumnsIssue(columns, layout.hiddenColumns, locale),
     ...matched.warnings,
   ];
   const data = replay(found.after, rowsOf);
   const nama = columns.find((c) => c.field?.path === 'nama');
   const headerRows = found.second ? [textOf(header), textOf(found.second)] : [];
+  const hiddenRows = new Set(layout.hiddenRows);
   const signedOff = signOffReader();
   const rows = async function* (): AsyncGenerator<ReadRow> {
     let index = 0;
@@ -991,13 +995,12 @@ async function openWorkbook(
         yield { index: index++, line, issues: unreadable };
         continue;
       }
-      yield rowRead(
-        index++,
-        line,
-        readRow(columns, cells, true, locale, options.numberFormat, (column) =>
-          linkAt(line, column),
-        ),
+      const row = readRow(columns, cells, true, locale, options.numberFormat, (column) =>
+        linkAt(line, column),
       );
+      // A row Excel hides is read as any other, and says so.
+      if (hiddenRows.has(line)) row.warnings.unshift(hiddenRowIssue(locale));
+      yield rowRead(index++, line, row);
     }
   };
   return { format: 'xlsx', single: false, warnings, columns: columnList(columns), rows: rows() };

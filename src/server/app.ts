@@ -18,7 +18,7 @@ import {
   summarizeEvaluation,
 } from '../index.js';
 import { openRecords, questionsOf } from '../io/index.js';
-import { optionNames, thrownText, unknownOptionIssues } from '../messages.js';
+import { escapeRegExp, optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { type AccessLogEntry, logEntry } from './_access-log.js';
 import { BODY, BODY_FAILED, bodyChunks, jsonBody, refuseCodedBodies } from './_body.js';
 import { compressAnswers } from './_compress.js';
@@ -177,7 +177,7 @@ function allowedMethods(app: OpenAPIHono, path: string): string[] {
     if (route.method === 'ALL' || route.path.includes('*')) continue;
     const pattern = route.path
       .split('/')
-      .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
       .join('/');
     if (new RegExp(`^${pattern}$`).test(path)) methods.add(route.method);
   }

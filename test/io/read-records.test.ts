@@ -486,6 +486,74 @@ describe('a workbook laid out as a Bappeda officer lays it out', () => {
   });
 });
 
+describe('what an officer hides or notes in a workbook', () => {
+  const field = (row: ReadRow | undefined, name: string) =>
+    (row?.record as Record<string, unknown> | undefined)?.[name];
+  const workbook = async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap');
+    ws.addRow(['No', 'Nama Inovasi', 'Perangkat Daerah', 'Urusan', 'Catatan Internal']);
+    ws.addRow([1, 'SIPANDU', 'Dinas Kesehatan', 'Kesehatan', 'cek ulang']);
+    ws.addRow([2, 'Lapor Pak Camat', 'Kecamatan Batu', 'Pemerintahan Umum', '']);
+    ws.addRow([3, 'Lapak Online', 'Diskominfo', 'Kominfo', '']);
+    ws.addRow([]);
+    ws.addRow(['', 'Keterangan : data per 30 November 2025']);
+    ws.addRow(['*) angka sementara']);
+    ws.getRow(3).hidden = true;
+    ws.getColumn(3).hidden = true;
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  };
+
+  it('reads a hidden row and a hidden column as any other, and says so of each', async () => {
+    const all = await rows(await workbook(), { format: 'xlsx' });
+    const read = all.filter((r) => !r.skipped);
+    const hidden = (r: ReadRow) => r.warnings?.some((w) => w.code === 'hidden_row') ?? false;
+    expect(read.map((r) => [r.line, field(r, 'opd'), hidden(r)])).toStrictEqual([
+      [2, 'Dinas Kesehatan', false],
+      [3, 'Kecamatan Batu', true],
+      [4, 'Diskominfo', false],
+    ]);
+    expect(read[1]?.warnings?.[0]?.message).toBe(
+      'this row is hidden in Excel (hidden or filtered out) but is read all the same: delete the row if this innovation is not submitted',
+    );
+    const { warnings } = await openRecords(await workbook(), { format: 'xlsx', locale: 'en' });
+    expect(warnings.filter((w) => w.code === 'hidden_columns').map((w) => w.message)).toStrictEqual(
+      ['the columns "Perangkat Daerah" are hidden in Excel but are read all the same'],
+    );
+  });
+
+  it('leaves out the notes under the table, naming each', async () => {
+    const all = await rows(await workbook(), { format: 'xlsx' });
+    expect(
+      all.filter((r) => r.skipped).map((r) => [r.line, r.warnings?.[0]?.message]),
+    ).toStrictEqual([
+      [
+        6,
+        'line 6 is a note under the table ("Keterangan : data per 30 November 2025"), not an innovation: left out',
+      ],
+      [7, 'line 7 is a note under the table ("*) angka sementara"), not an innovation: left out'],
+    ]);
+    // In a CSV too; a name that only begins with such a word is a name.
+    const csv = await rows(
+      file('csv', 'nama,opd\nCatatan Sipil Keliling,Dukcapil\nSumber : Bappeda,\n'),
+    );
+    expect(csv.map((r) => [field(r, 'nama'), r.warnings?.[0]?.code])).toStrictEqual([
+      ['Catatan Sipil Keliling', undefined],
+      [undefined, 'note_row'],
+    ]);
+  });
+
+  it('reads "Pemerintahan Umum" as the general affair a kecamatan files under', async () => {
+    const all = await rows(await workbook(), { format: 'xlsx' });
+    expect(
+      field(
+        all.find((r) => r.line === 3),
+        'urusan',
+      ),
+    ).toStrictEqual(['kesatuan_bangsa_dan_politik']);
+  });
+});
+
 describe('a sign-off merged across the table', () => {
   it('is named as a sign-off, not as a section heading', async () => {
     const wb = new ExcelJS.Workbook();
