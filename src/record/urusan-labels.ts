@@ -1,5 +1,5 @@
 import data from '../../rules/urusan-labels.json' with { type: 'json' };
-import { suggest } from '../messages.js';
+import { escapeRegExp, suggest } from '../messages.js';
 import { findUrusan, urusanCatalogue } from './urusan.js';
 
 /**
@@ -55,9 +55,10 @@ export function urusanIdOfLabel(text: string): string | undefined {
 
 /**
  * The urusan a text that names none was most likely meant to name, each as `Name (code)`: those
- * whose name begins with the text ("Administrasi Kependudukan"; "Pemberdayaan" begins two),
- * else the name or label nearest in spelling ("Kesehatn"). None when nothing is near, or when
- * the text has fewer than four letters.
+ * whose name begins with the text ("Administrasi Kependudukan"; "Pemberdayaan" begins two), else
+ * those with the text as a word of their name ("Kependudukan", at most three), else each urusan
+ * a name of two names ("Pendidikan dan Kebudayaan"), else the name or label nearest in spelling
+ * ("Kesehatn"). None when nothing is near, or when the text has fewer than four letters.
  *
  * @internal
  */
@@ -73,6 +74,17 @@ export function urusanSuggestions(text: string): string[] {
   // Four letters or more begin at most three names of the catalogue ("Peng").
   const starting = urusanCatalogue.filter((u) => u.name.toLowerCase().startsWith(words));
   if (starting.length > 0) return starting.flatMap((u) => shown(u.id));
+  // A word of a name ("Kependudukan": Administrasi Kependudukan dan Pencatatan Sipil).
+  const within = new RegExp(`(^|\\s)${escapeRegExp(words)}(\\s|$)`);
+  const containing = urusanCatalogue.filter((u) => within.test(u.name.toLowerCase()));
+  if (containing.length > 0 && containing.length <= 3)
+    return containing.flatMap((u) => shown(u.id));
+  // Two urusan in one name ("Pendidikan dan Kebudayaan", an agency's): each of them.
+  const parts = text.split(/\s*(?:\bdan\b|&|,|\/)\s*/i).filter((part) => part.trim() !== '');
+  const ids = parts.map(urusanIdOfLabel);
+  if (parts.length > 1 && ids.every((id) => id !== undefined)) {
+    return [...new Set(ids)].flatMap((id) => shown(id));
+  }
   const names = new Map<string, string>();
   for (const u of urusanCatalogue) names.set(u.name, u.id);
   for (const [id, texts] of Object.entries(data.labels as Record<string, readonly string[]>)) {
