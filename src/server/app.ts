@@ -13,6 +13,7 @@ import {
   type Engine,
   type EvaluateOptions,
   InvalidOptionError,
+  InvalidRecordError,
   InvalidRuleSetError,
   type RuleSetSummary,
   summarizeEvaluation,
@@ -29,7 +30,7 @@ import { type HeavyRunner, heavyRunner } from './_heavy.js';
 import { inflightGate } from './_inflight.js';
 import { type Held, type RuleSetSource, ruleSetHolder } from './_live.js';
 import { describeRoutes, docsPage, openapi30 } from './_openapi.js';
-import { problem, problemOf, say, sendProblem } from './_problem.js';
+import { type Problem, problem, problemOf, say, sendProblem } from './_problem.js';
 import { queryGuard } from './_query.js';
 import { localeOf, problemLocale, queryChoice, queryNumber, queryWholeNumber } from './_request.js';
 import { type Overlay, overlaid, readOverlay, whatIfStamp } from './_what-if.js';
@@ -135,6 +136,26 @@ async function oneRecord(c: Context, engine: Engine): Promise<unknown> {
       locale,
     ),
   });
+}
+
+/**
+ * The routes that refuse a record that may come as a form's texts (`?values=text`); the third
+ * that reads one, `/form/validate`, answers its problems as its result.
+ */
+const TEXT_ROUTES = new Set(['/evaluate', '/submission']);
+
+/**
+ * A JSON record refused for a value of the wrong type (`"2024"` for a year, `0` for no) says
+ * how to send it as it is: apps that keep their records as texts, or their yes/no as 0/1 (a
+ * PHP app's database row, often), send them with `?values=text` and have them read as a
+ * form's. The hint is in the problem's detail; its issues are the record's, unchanged.
+ */
+function withTextsHint(given: Problem, error: unknown, c: Context): Problem {
+  if (!(error instanceof InvalidRecordError) || sendsTexts(c) || !TEXT_ROUTES.has(c.req.path)) {
+    return given;
+  }
+  if (!error.issues.some((issue) => issue.code === 'invalid_type')) return given;
+  return { ...given, detail: `${given.detail}; ${say(problemLocale(c), 'sendTexts')}` };
 }
 
 /** Longest run of batch work, in milliseconds, before other requests are let in. */
@@ -313,7 +334,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
 
   app.onError((error, c) => {
     const given = (error as { problem?: ReturnType<typeof problem> }).problem;
-    return sendProblem(c, given ?? problemOf(error, problemLocale(c)));
+    return sendProblem(c, given ?? withTextsHint(problemOf(error, problemLocale(c)), error, c));
   });
   app.notFound((c) => {
     // A known path asked with another method: 405 with the methods it takes.

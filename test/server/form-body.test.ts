@@ -65,6 +65,38 @@ describe('a record posted as a form', () => {
     expect((await post('/evaluate', texts, 'application/json')).status).toBe(422);
   });
 
+  it('tells a JSON record refused for texts or 0/1 where it takes numbers and yes/no about ?values=text', async () => {
+    // A PHP app's database row: a year as text, yes/no as 0/1.
+    const row = JSON.stringify({ nama: 'x', tahun: '2024', pungutanBaru: 0 });
+    for (const path of ['/evaluate', '/submission']) {
+      const refused = await post(`${path}?locale=en`, row, 'application/json');
+      expect([path, refused.status, refused.json.detail]).toStrictEqual([
+        path,
+        422,
+        `the record is not valid; values sent as texts ("2024", "Ya") or as 0/1? add ?values=text to have them read as a form's`,
+      ]);
+      // The issues are the record's, as without the hint.
+      expect(
+        (refused.json.issues as { path: string[] }[]).map((i) => i.path[0]).sort(),
+      ).toStrictEqual(['pungutanBaru', 'tahun']);
+    }
+    const read = await post('/evaluate?values=text', row, 'application/json');
+    expect(read.status).toBe(200);
+    // Not for a record refused for other reasons, nor for a form, which is read as texts.
+    const blank = await post(
+      '/evaluate?locale=en',
+      JSON.stringify({ nama: '' }),
+      'application/json',
+    );
+    expect(blank.json.detail).toBe('the record is not valid');
+    const region = await post(
+      '/region?locale=en',
+      JSON.stringify({ pemda: 5 }),
+      'application/json',
+    );
+    expect(String(region.json.detail)).not.toContain('values=text');
+  });
+
   it('refuses a field the record does not have, with its did-you-mean, and a value it cannot read', async () => {
     const unknown = await post(
       '/evaluate',
