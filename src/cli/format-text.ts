@@ -18,6 +18,9 @@ const fill = (
   locale: Locale,
   values: Record<string, unknown>,
 ) => template[locale].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+/** A number as the locale writes it, to two decimals at most: `24,91` in Indonesian. */
+const decimal = (value: number, locale: Locale) =>
+  value.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 });
 const pad = (text: string, width: number) =>
   text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length);
 
@@ -128,18 +131,19 @@ export function formatScore(evaluation: Evaluation, locale: Locale): string {
 /** Renders a region's index: IID, band, its parts, the next band and each innovation. */
 export function formatRegion(region: RegionEvaluation, locale: Locale): string {
   const none = cli.none[locale];
+  const n = (value: number) => decimal(value, locale);
   const lines = [
     fill(cli.regionHeader, locale, {
       pemda: region.pemda,
       tahun: region.tahun,
       rubric: region.rubric.id,
-      iid: region.iid.toFixed(2),
+      iid: n(region.iid),
       band: region.bandTitle,
     }),
-    `  ${fill(cli.spd, locale, { points: region.spd.points, max: region.spd.max, missing: region.spd.missing.join(', ') || none })}`,
-    `  ${fill(cli.sid, locale, { sum: region.sid.sumKematangan, floor: region.sid.floor, n: region.sid.n, points: region.sid.points, max: region.sid.max })}`,
-    `  ${fill(cli.count, locale, { points: region.innovationCount.points, max: region.innovationCount.max, reason: region.innovationCount.reason })}`,
-    `  ${fill(cli.total, locale, { total: region.totalScore, max: region.maxScore })}`,
+    `  ${fill(cli.spd, locale, { points: n(region.spd.points), max: region.spd.max, missing: region.spd.missing.join(', ') || none })}`,
+    `  ${fill(cli.sid, locale, { sum: region.sid.sumKematangan, floor: region.sid.floor, n: region.sid.n, points: n(region.sid.points), max: region.sid.max })}`,
+    `  ${fill(cli.count, locale, { points: n(region.innovationCount.points), max: region.innovationCount.max, reason: region.innovationCount.reason })}`,
+    `  ${fill(cli.total, locale, { total: n(region.totalScore), max: region.maxScore })}`,
   ];
   if (region.notAssessed) lines.push(`  ${region.notAssessed.message}`);
   if (region.rejected) lines.push(`  ${region.rejected.message}`);
@@ -287,8 +291,7 @@ export function nextYearLines(
 /** Renders two editions side by side: each edition's parts, the reasons, the innovations that move. */
 export function formatComparison(c: EditionsComparison, locale: Locale): string {
   const t = TEXTS.compare;
-  const n = (x: number) =>
-    x.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 });
+  const n = (x: number) => decimal(x, locale);
   const side = (r: EditionsComparison['a']) =>
     fill(t.line, locale, {
       rubric: r.rubric.id,

@@ -137,7 +137,14 @@ describe('inovasi-rules CLI (spawned)', () => {
       /11 data: 7 memenuhi kriteria, 3 tidak memenuhi kriteria, 1 belum lengkap, 0 tidak valid/,
     );
     // 2024 is scored by the edition in force then, iga-2023; Batu's own Perwali decides eligibility.
-    expect(stdout).toMatch(/Kota Batu 2024, iga-2023: IID \d+\.\d\d \(Kurang Inovatif\)/);
+    // SPD 43.25 + SID 274 / max(10, 11) = 24.909 + 11 × 0.38 = 4.18 → 72.339 of 250 → IID
+    // 28.94, each written as Indonesian writes numbers.
+    expect(stdout).toContain('Kota Batu 2024, iga-2023: IID 28,94 (Kurang Inovatif)');
+    expect(stdout).toContain(
+      'SID (satuan inovasi daerah): kematangan terbukti 274 / max(10, 11) = 24,91 dari 111',
+    );
+    expect(stdout).toContain('Skor total 72,34 dari 250');
+    expect(stdout).not.toMatch(/\d\.\d\d/);
   });
 
   it('scores records: a table of indicators, totals and the upgrade path', () => {
@@ -169,7 +176,7 @@ describe('inovasi-rules CLI (spawned)', () => {
     const text = cli('region', path, '--rubric', 'iga-2023');
     expect(text.code).toBe(0);
     // (3 + 12 / 10 + 0.38) / 250 × 100 = 1.832
-    expect(text.stdout).toContain('Kota Contoh 2024, iga-2023: IID 1.83 (Kurang Inovatif)');
+    expect(text.stdout).toContain('Kota Contoh 2024, iga-2023: IID 1,83 (Kurang Inovatif)');
     const json = JSON.parse(cli('region', path, '--format', 'json', '--rubric', 'iga-2026').stdout);
     // 2026: (3 + 12 / 12 + 0, since 1 of 6 basic-service affairs is covered) / 250 × 100 = 1.6
     expect([json.iid, json.band, json.sid.divisor]).toStrictEqual([1.6, 'kurang_inovatif', 12]);
