@@ -255,11 +255,15 @@ export function optionNotTaken(
     const others = Object.entries(COMMAND_OPTIONS)
       .filter(([, row]) => row.includes(option))
       .map(([other]) => other);
-    // Named when it is some commands' own (`--as-of`: check, dossier), not most commands'.
+    // The command's own option it is near (`plan --year`: `--years`), else who takes it when
+    // that is some commands (`--as-of`: check, dossier), not most.
+    const near = suggest(option, takes);
     const takenBy =
-      others.length === 0 || others.length > 4
-        ? ''
-        : say('optionTakenBy', locale, { commands: others.join(', ') });
+      near !== undefined
+        ? say('didYouMean', locale, { suggestion: `--${near}` })
+        : others.length === 0 || others.length > 4
+          ? ''
+          : say('optionTakenBy', locale, { commands: others.join(', ') });
     const options = takes.map((o) => `--${o}`).join(', ');
     return new UsageError(
       say(takes.length === 0 ? 'noOptions' : 'optionNotTaken', locale, {

@@ -65,6 +65,13 @@ describe('optionNotTaken', () => {
     );
   });
 
+  it('names the command’s own option near the one given, rather than who takes that one', () => {
+    // --year is rules new's; plan takes --years.
+    expect(optionNotTaken(['year'], ['plan', 'r.json'], 'en')?.message).toMatch(
+      /^plan does not take --year \(did you mean "--years"\?\); it takes --rule-set, /,
+    );
+  });
+
   it('leaves the owners out when most commands take the option', () => {
     expect(optionNotTaken(['rule-set'], ['demo'], 'en')?.message).toBe(
       'demo does not take --rule-set; it takes --format, --output',
@@ -118,7 +125,35 @@ describe('argumentsError', () => {
       'unknown option --asof (did you mean "--as-of"?)',
     );
     expect(said(['evaluate', '-x', 'f'])).toBe('unknown option -x');
+    // Before any command: the nearest of all.
+    expect(said(['--verison'])).toBe('unknown option --verison (did you mean "--version"?)');
     expect(said(['evaluate', 'f', '--zzzzzzzz'])).toBe('unknown option --zzzzzzzz');
+  });
+
+  it('looks past the options that are well written to the one that is not', () => {
+    expect(
+      said([
+        'evaluate',
+        'x.csv',
+        '--format',
+        'json',
+        '--rubric=iga-2023',
+        '--strict',
+        '--sheet=-Data-',
+        '--fromat',
+        'j',
+      ]),
+    ).toBe('unknown option --fromat (did you mean "--format"?)');
+  });
+
+  it('suggests the options of the command being run before any other', () => {
+    // rules new takes --dir; --date, one letter nearer, is dossier's.
+    expect(said(['rules', 'new', 'x', '--dat', 'reports'])).toBe(
+      'unknown option --dat (did you mean "--dir"?)',
+    );
+    expect(said(['dossier', 'x.json', '--dat', '2025-01-01'])).toBe(
+      'unknown option --dat (did you mean "--date"?)',
+    );
   });
 
   it('says a value is missing, or given to a switch', () => {

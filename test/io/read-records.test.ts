@@ -533,14 +533,61 @@ describe('what an officer hides or notes in a workbook', () => {
       ],
       [7, 'line 7 is a note under the table ("*) angka sementara"), not an innovation: left out'],
     ]);
-    // In a CSV too; a name that only begins with such a word is a name.
+    // In a CSV too; a name that only begins with such a word is a name, and so is a row that
+    // fills more than the one cell.
     const csv = await rows(
-      file('csv', 'nama,opd\nCatatan Sipil Keliling,Dukcapil\nSumber : Bappeda,\n'),
+      file(
+        'csv',
+        'nama,opd\nCatatan Sipil Keliling,Dukcapil\nSumber: Air Bersih,Dinas PU\n Sumber : Bappeda ,\n',
+      ),
     );
     expect(csv.map((r) => [field(r, 'nama'), r.warnings?.[0]?.code])).toStrictEqual([
       ['Catatan Sipil Keliling', undefined],
+      ['Sumber: Air Bersih', undefined],
       [undefined, 'note_row'],
     ]);
+    expect(csv[2]?.warnings).toStrictEqual([
+      {
+        path: [],
+        code: 'note_row',
+        message:
+          'line 4 is a note under the table ("Sumber : Bappeda"), not an innovation: left out',
+      },
+    ]);
+  });
+
+  it('finds hidden rows and columns past the ninth', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap');
+    const header = [
+      'No',
+      'Nama Inovasi',
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+      'h',
+      'Perangkat Daerah',
+    ];
+    ws.addRow(header);
+    for (let i = 1; i <= 12; i++) ws.addRow([i, `Inovasi ${i}`, ...Array(8).fill(''), 'Dinas']);
+    ws.getRow(11).hidden = true;
+    ws.getColumn(11).hidden = true;
+    const source = await openRecords(new Uint8Array(await wb.xlsx.writeBuffer()), {
+      format: 'xlsx',
+      locale: 'en',
+    });
+    const read: ReadRow[] = [];
+    for await (const row of source.rows) read.push(row);
+    expect(
+      read.filter((r) => r.warnings?.some((w) => w.code === 'hidden_row')).map((r) => r.line),
+    ).toStrictEqual([11]);
+    expect(source.warnings.find((w) => w.code === 'hidden_columns')?.message).toBe(
+      'the columns "Perangkat Daerah" are hidden in Excel but are read all the same',
+    );
   });
 
   it('reads "Pemerintahan Umum" as the general affair a kecamatan files under', async () => {

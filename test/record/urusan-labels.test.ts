@@ -42,6 +42,10 @@ describe('urusanSuggestions: the urusan a text that names none was meant to name
       'Pendidikan (1.01)',
       'Kebudayaan (2.22)',
     ]);
+    expect(urusanSuggestions('Kesehatan, Sosial,')).toStrictEqual([
+      'Kesehatan (1.02)',
+      'Sosial (1.06)',
+    ]);
     expect(urusanSuggestions('Pertanian & Pangan')).toStrictEqual([
       'Pertanian (3.27)',
       'Pangan (2.09)',
