@@ -197,14 +197,38 @@ export function describeRoutes(app: OpenAPIHono): void {
     method: 'post',
     path: '/evaluate/batch',
     summary:
-      'Evaluate many records: a JSON array, or NDJSON (application/x-ndjson), streamed back as NDJSON',
+      'Evaluate many records: a JSON array, NDJSON, or a spreadsheet (CSV, xlsx: the body, or a file part of a multipart form), streamed back as NDJSON',
     request: {
-      query: query.extend({ detail }),
+      query: query.extend({
+        detail,
+        sheet: z.string().optional().openapi({
+          description: 'xlsx: the sheet to read; default the first whose tab shows',
+        }),
+        numberFormat: texts.numberFormat,
+      }),
       body: {
         content: {
           'application/json': { schema: { type: 'array', items: innovation } },
           'application/x-ndjson': {
             schema: z.string().openapi({ description: 'one record per line' }),
+          },
+          'text/csv': {
+            schema: z.string().openapi({
+              description:
+                'a sheet saved as CSV (delimiter , ; or tab), headed by field ids, Indonesian labels or the names regional apps export, read as `inovasi-rules evaluate` reads it',
+            }),
+          },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: z.string().openapi({ format: 'binary', description: 'an Excel workbook' }),
+          },
+          'multipart/form-data': {
+            schema: z.object({
+              file: z.string().openapi({
+                format: 'binary',
+                description:
+                  "the .csv or .xlsx file (the form's first file part, whatever its name)",
+              }),
+            }),
           },
         },
       },
@@ -212,7 +236,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     responses: {
       200: {
         description:
-          'one line per record: { index, line?, ok: true, evaluation } or { index, line?, ok: false, error: { code, issues } }',
+          "one line per record: { index, line?, ok: true, evaluation, warnings? } or { index, line?, ok: false, error: { code, issues }, warnings? }; a row of a sheet that is no record (a note, a totals row, the sign-off) is { line, skipped: true, warnings }; what the reader says of the whole file (title rows, unmatched or hidden columns) is in the first line's warnings",
         content: { 'application/x-ndjson': { schema: z.string() } },
       },
       ...problems(400, 404, 408, 413, 415, 422, 503),

@@ -7,7 +7,7 @@ import { stream } from 'hono/streaming';
 import { timeout } from 'hono/timeout';
 import pkg from '../../package.json' with { type: 'json' };
 import innovationJsonSchema from '../../schema/innovation.schema.json' with { type: 'json' };
-import { issuesFrom } from '../errors.js';
+import { type Issue, issuesFrom } from '../errors.js';
 import {
   type Basis,
   type Engine,
@@ -21,7 +21,8 @@ import {
 import { openRecords, questionsOf } from '../io/index.js';
 import { escapeRegExp, optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { type AccessLogEntry, logEntry } from './_access-log.js';
-import { BODY, BODY_FAILED, bodyChunks, jsonBody, refuseCodedBodies } from './_body.js';
+import { batchFormat, batchRows } from './_batch-input.js';
+import { BODY, BODY_FAILED, jsonBody, refuseCodedBodies } from './_body.js';
 import { compressAnswers } from './_compress.js';
 import { corsAnswers } from './_cors.js';
 import { type FastRoute, fastRoute, stampHeaders } from './_fast-evaluate.js';
@@ -447,35 +448,21 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
     const engine = engineOf(c);
     // Options are checked before the first row, so that a bad one is one problem, not one per row.
     await engine.safeEvaluate({ nama: '-' }, evaluateOptions);
-    const type = c.req.header('content-type') ?? '';
-    const ndjson = /ndjson|jsonl|json-seq/i.test(type);
-    let rows: AsyncIterable<{ index: number; line?: number; record?: unknown; issues?: unknown }>;
-    if (ndjson) {
-      const body = c.req.raw.body;
-      const read = (
-        await openRecords(body ? (bodyChunks(c) as never) : '', {
-          format: 'ndjson',
-          name: 'body',
-          locale: evaluateOptions.locale ?? 'id',
-        })
-      ).rows[Symbol.asyncIterator]();
-      // The first line is waited for before answering: a body that never sends one is a 408,
-      // not a 200 that never ends.
-      let first: IteratorResult<{ index: number; line?: number; record?: unknown }>;
-      try {
-        first = await read.next();
-      } catch (error) {
-        throw BODY_FAILED.get(c) ?? error;
-      }
-      rows = (async function* () {
-        if (first.done) return;
-        yield first.value;
-        for (;;) {
-          const next = await read.next();
-          if (next.done) return;
-          yield next.value;
-        }
-      })();
+    // NDJSON, a CSV or xlsx sheet, or a multipart form's file: read as the CLI reads a file.
+    const format = batchFormat(c.req.header('content-type') ?? '');
+    let rows: AsyncIterable<{
+      index: number;
+      line?: number;
+      record?: unknown;
+      issues?: unknown;
+      warnings?: readonly Issue[];
+      skipped?: true;
+    }>;
+    let fileWarnings: readonly Issue[] = [];
+    if (format) {
+      const read = await batchRows(c, format, questionsOf(engine.ruleSets));
+      rows = read.rows;
+      fileWarnings = read.warnings;
     } else {
       // A JSON array is parsed whole, so it is held to the limit of any request body: a larger
       // batch is sent as NDJSON, which is read and answered line by line.
@@ -510,12 +497,19 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
             since = performance.now();
           }
           let line: string;
+          // What the reader says of the whole file goes with the first line, as readRecords does.
+          const said = [...fileWarnings, ...(row.warnings ?? [])];
+          fileWarnings = [];
+          const warnings = said.length > 0 ? { warnings: said } : {};
           const where = { index: row.index, ...(row.line !== undefined ? { line: row.line } : {}) };
-          if (row.issues) {
+          if (row.skipped) {
+            line = JSON.stringify({ line: row.line, skipped: true, ...warnings });
+          } else if (row.issues) {
             line = JSON.stringify({
               ...where,
               ok: false,
               error: { code: 'E_INVALID_RECORD', issues: row.issues },
+              ...warnings,
             });
           } else {
             const result = await engine.safeEvaluate(row.record, evaluateOptions);
@@ -525,11 +519,13 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
                     ...where,
                     ok: true,
                     evaluation: summary ? summarizeEvaluation(result.data) : result.data,
+                    ...warnings,
                   }
                 : {
                     ...where,
                     ok: false,
                     error: { code: result.error.code, issues: result.error.issues },
+                    ...warnings,
                   },
             );
           }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import region from '../../examples/kota-batu-2024.json' with { type: 'json' };
 import perbup from '../../examples/perbup-contoh.json' with { type: 'json' };
 import { evaluate, evaluateRegion } from '../../src/index.js';
+import { readRecords } from '../../src/io/index.js';
 import { planRegion } from '../../src/plan.js';
 import {
   type AccessLogEntry,
@@ -539,6 +540,7 @@ describe('HTTP API: OpenAPI 3.1 and CORS', () => {
 });
 
 describe('HTTP API from PHP, as a Laravel app calls it', () => {
+  const root = new URL('../../', import.meta.url).pathname;
   const php = existsSync('/usr/bin/php') || Boolean(process.env.CI);
   it.runIf(php)('posts a record with plain PHP streams and reads the verdict', async () => {
     const script = `
@@ -569,4 +571,39 @@ describe('HTTP API from PHP, as a Laravel app calls it', () => {
       '',
     ]);
   });
+
+  it.runIf(php)(
+    'uploads an officer’s workbook as a form’s file and reads a line per row',
+    async () => {
+      // As Laravel's Http::attach('file', …) sends it: a multipart form with one file part.
+      const script = `
+      $file = getenv('FILE');
+      $boundary = 'inovasi' . bin2hex(random_bytes(8));
+      $body = "--$boundary\\r\\n"
+        . 'Content-Disposition: form-data; name="file"; filename="' . basename($file) . '"' . "\\r\\n"
+        . "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\\r\\n\\r\\n"
+        . file_get_contents($file) . "\\r\\n--$boundary--\\r\\n";
+      $context = stream_context_create(['http' => [
+        'method' => 'POST', 'header' => "Content-Type: multipart/form-data; boundary=$boundary\\r\\n",
+        'content' => $body, 'ignore_errors' => true, 'timeout' => 20,
+      ]]);
+      $lines = file(getenv('API') . '/evaluate/batch?detail=summary', FILE_IGNORE_NEW_LINES, $context);
+      foreach ($lines as $line) {
+        $row = json_decode($line, true);
+        echo $row['line'], ' ', $row['ok'] ? $row['evaluation']['verdict'] : 'error', "\n";
+      }
+    `;
+      const result = await promisify(execFile)('php', ['-r', script], {
+        env: { ...process.env, API: server.url, FILE: `${root}examples/batu-2024.xlsx` },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.stderr).toBe('');
+      const expected: string[] = [];
+      for await (const row of readRecords(`${root}examples/batu-2024.xlsx`)) {
+        expected.push(`${row.line} ${(await evaluate(row.record)).verdict}`);
+      }
+      expect(result.stdout.trim().split('\n')).toStrictEqual(expected);
+    },
+  );
 });
