@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Issue } from '../errors.js';
+import { InvalidOptionError, type Issue } from '../errors.js';
 import { openRecords, type QuestionField, type ReadRow } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { BODY_FAILED, bodyChunks } from './_body.js';
@@ -54,6 +54,7 @@ export async function batchRows(
     format === 'form'
       ? await formFile(c, locale)
       : { bytes: bodyChunks(c) as AsyncIterable<Uint8Array>, format, name: 'body' };
+  refuseTableOptions(c, input.format);
   const source = await openRecords(input.bytes as never, {
     format: input.format,
     name: input.name,
@@ -79,6 +80,28 @@ export async function batchRows(
     }
   })();
   return { rows, warnings: source.warnings };
+}
+
+/**
+ * Refuses `?sheet=` for a body that is no workbook and `?numberFormat=` for one that is no
+ * sheet (a JSON array or NDJSON, whose numbers are typed): never taken and dropped in silence.
+ *
+ * @param format - what the body is read as; `undefined` for a JSON array
+ */
+export function refuseTableOptions(c: Context, format: BatchFormat | undefined): void {
+  const locale = problemLocale(c);
+  const issues: Issue[] = [];
+  if (c.req.query('sheet') !== undefined && format !== 'xlsx') {
+    issues.push({ path: ['sheet'], code: 'not_applicable', message: say(locale, 'sheetNotXlsx') });
+  }
+  if (c.req.query('numberFormat') !== undefined && format !== 'csv' && format !== 'xlsx') {
+    issues.push({
+      path: ['numberFormat'],
+      code: 'not_applicable',
+      message: say(locale, 'numberFormatNotSheet'),
+    });
+  }
+  if (issues.length > 0) throw new InvalidOptionError(issues);
 }
 
 /** The first file of a multipart form, with the format its name or type says. */

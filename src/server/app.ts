@@ -21,7 +21,7 @@ import {
 import { openRecords, questionsOf } from '../io/index.js';
 import { escapeRegExp, optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { type AccessLogEntry, logEntry } from './_access-log.js';
-import { batchFormat, batchRows } from './_batch-input.js';
+import { batchFormat, batchRows, refuseTableOptions } from './_batch-input.js';
 import { BODY, BODY_FAILED, jsonBody, refuseCodedBodies } from './_body.js';
 import { compressAnswers } from './_compress.js';
 import { corsAnswers } from './_cors.js';
@@ -464,6 +464,7 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
       rows = read.rows;
       fileWarnings = read.warnings;
     } else {
+      refuseTableOptions(c, format);
       // A JSON array is parsed whole, so it is held to the limit of any request body: a larger
       // batch is sent as NDJSON, which is read and answered line by line.
       const json = await jsonBody(c, limit);

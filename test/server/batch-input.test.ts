@@ -119,6 +119,30 @@ describe('POST /evaluate/batch with a spreadsheet', () => {
     expect(en.lines[0]?.ok).toBe(true);
     const unsure = await batch('/evaluate/batch', csv, 'text/csv');
     expect(unsure.lines[0]?.ok).toBe(false);
+    // Never taken and dropped: a sheet of a body that is no workbook, a number format of typed numbers.
+    const notXlsx = await batch('/evaluate/batch?sheet=Lain&locale=en', csv, 'text/csv');
+    expect([notXlsx.status, notXlsx.json.issues]).toStrictEqual([
+      400,
+      [
+        {
+          path: ['sheet'],
+          code: 'not_applicable',
+          message: 'sheet is for an xlsx workbook; this body is none',
+        },
+      ],
+    ]);
+    const typed = await batch(
+      '/evaluate/batch?numberFormat=id&sheet=x',
+      '[{"nama":"A"}]',
+      'application/json',
+    );
+    expect(typed.json.issues.map((i: { path: string[] }) => i.path[0])).toStrictEqual([
+      'sheet',
+      'numberFormat',
+    ]);
+    const form = new FormData();
+    form.append('file', new File([csv], 'rekap.csv'));
+    expect((await batch('/evaluate/batch?sheet=Lain', form)).status).toBe(400);
     const unknown = await batch('/evaluate/batch?sheet=Tidak%20Ada', bytes, XLSX);
     expect([unknown.status, unknown.json.issues[0].code]).toStrictEqual([422, 'unknown_sheet']);
   });
