@@ -54,13 +54,14 @@ export async function batchRows(
     format === 'form'
       ? await formFile(c, locale)
       : { bytes: bodyChunks(c) as AsyncIterable<Uint8Array>, format, name: 'body' };
+  // A sheet only of a workbook, a number format only of a sheet (refused, never dropped).
   refuseTableOptions(c, input.format);
   const source = await openRecords(input.bytes as never, {
     format: input.format,
     name: input.name,
     locale,
     ...(questions.length > 0 ? { questions } : {}),
-    ...(sheet !== undefined && input.format === 'xlsx' ? { sheet } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
     ...(numberFormat !== undefined ? { numberFormat } : {}),
   });
   const read = source.rows[Symbol.asyncIterator]();

@@ -236,7 +236,7 @@ export function describeRoutes(app: OpenAPIHono): void {
     responses: {
       200: {
         description:
-          "one line per record: { index, line?, ok: true, evaluation, warnings? } or { index, line?, ok: false, error: { code, issues }, warnings? }; a row of a sheet that is no record (a note, a totals row, the sign-off) is { line, skipped: true, warnings }; what the reader says of the whole file (title rows, unmatched or hidden columns) is in the first line's warnings",
+          "one line per record: { index, line?, ok: true, evaluation, warnings? } or { index, line?, ok: false, error: { code, issues }, warnings? }; a row of a sheet that is no record (a note, a totals row, the sign-off) is { line, skipped: true, warnings }; what the reader says of the whole file (title rows, unmatched or hidden columns) is in the first line's warnings, or in a line { warnings } of its own when no row follows",
         content: { 'application/x-ndjson': { schema: z.string() } },
       },
       ...problems(400, 404, 408, 413, 415, 422, 503),

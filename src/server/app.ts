@@ -18,7 +18,7 @@ import {
   type RuleSetSummary,
   summarizeEvaluation,
 } from '../index.js';
-import { openRecords, questionsOf } from '../io/index.js';
+import { questionsOf } from '../io/index.js';
 import { escapeRegExp, optionNames, thrownText, unknownOptionIssues } from '../messages.js';
 import { type AccessLogEntry, logEntry } from './_access-log.js';
 import { batchFormat, batchRows, refuseTableOptions } from './_batch-input.js';
@@ -534,6 +534,10 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
           await out.write(`${line}\n`);
           // A client that went away gets no more work done for it.
           if (out.aborted) break;
+        }
+        // A file with no row still says what it says of itself, in a line of its own.
+        if (fileWarnings.length > 0 && !out.aborted) {
+          await out.write(`${JSON.stringify({ warnings: fileWarnings })}\n`);
         }
       },
       async (error, out) => {

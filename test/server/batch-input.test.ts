@@ -23,6 +23,7 @@ async function batch(path: string, body: string | Uint8Array | FormData, type?: 
       ? text
           .trim()
           .split('\n')
+          .filter((line) => line !== '')
           .map((line) => JSON.parse(line) as Record<string, unknown>)
       : [];
   return {
@@ -117,6 +118,22 @@ describe('POST /evaluate/batch with a spreadsheet', () => {
     const csv = 'nama,indikator.sdm.jumlah\nA,"1,250"\n';
     const en = await batch('/evaluate/batch?numberFormat=en', csv, 'text/csv');
     expect(en.lines[0]?.ok).toBe(true);
+    const id = await batch(
+      '/evaluate/batch?numberFormat=id',
+      'nama,indikator.sdm.jumlah\nA,"1.250"\n',
+      'text/csv',
+    );
+    expect(id.lines[0]?.ok).toBe(true);
+    const sheetWithFormat = await batch(
+      '/evaluate/batch?numberFormat=id&detail=summary',
+      bytes,
+      XLSX,
+    );
+    expect(sheetWithFormat.status).toBe(200);
+    // A JSON array takes neither, and is read as before without them.
+    expect(
+      (await batch('/evaluate/batch', '[{"nama":"A"}]', 'application/json')).lines,
+    ).toHaveLength(1);
     const unsure = await batch('/evaluate/batch', csv, 'text/csv');
     expect(unsure.lines[0]?.ok).toBe(false);
     // Never taken and dropped: a sheet of a body that is no workbook, a number format of typed numbers.
@@ -140,6 +157,19 @@ describe('POST /evaluate/batch with a spreadsheet', () => {
       'sheet',
       'numberFormat',
     ]);
+    const ndjson = await batch(
+      '/evaluate/batch?numberFormat=id&locale=en',
+      '{"nama":"A"}\n',
+      'application/x-ndjson',
+    );
+    expect(ndjson.json.issues).toStrictEqual([
+      {
+        path: ['numberFormat'],
+        code: 'not_applicable',
+        message:
+          'numberFormat is for CSV or xlsx, whose numbers are texts; JSON and NDJSON numbers are typed already',
+      },
+    ]);
     const form = new FormData();
     form.append('file', new File([csv], 'rekap.csv'));
     expect((await batch('/evaluate/batch?sheet=Lain', form)).status).toBe(400);
@@ -160,8 +190,13 @@ describe('POST /evaluate/batch with a spreadsheet', () => {
       415,
       'the file "rekap.pdf" is no .csv or .xlsx: save it as an Excel workbook (.xlsx) or as CSV',
     ]);
-    const notZip = await batch('/evaluate/batch', 'bukan buku kerja', XLSX);
+    expect(none.json.issues).toStrictEqual([]);
+    const disguised = new FormData();
+    disguised.append('file', new File(['%PDF-1.4'], 'rekap.xlsx.pdf', { type: 'application/pdf' }));
+    expect((await batch('/evaluate/batch', disguised)).status).toBe(415);
+    const notZip = await batch('/evaluate/batch?locale=en', 'bukan buku kerja', XLSX);
     expect([notZip.status, notZip.json.issues[0].code]).toStrictEqual([422, 'invalid_xlsx']);
+    expect(notZip.json.issues[0].message).toMatch(/^body is not an Excel workbook/);
     const broken = await batch(
       '/evaluate/batch?locale=en',
       '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nnama\r\n',
@@ -169,5 +204,43 @@ describe('POST /evaluate/batch with a spreadsheet', () => {
     );
     expect(broken.status).toBeGreaterThanOrEqual(400);
     expect(broken.status).toBeLessThan(500);
+  });
+
+  it('takes a form’s file by its type when its name has no extension', async () => {
+    const form = new FormData();
+    form.append('file', new File(['nama\nSIPANDU\n'], 'unggahan', { type: 'text/csv' }));
+    const read = await batch('/evaluate/batch?detail=summary', form);
+    expect(read.lines.map((l) => (l.evaluation as { nama: string }).nama)).toStrictEqual([
+      'SIPANDU',
+    ]);
+  });
+
+  it('answers a sheet with a header and no row with no line', async () => {
+    const read = await batch('/evaluate/batch', 'nama,opd\n', 'text/csv');
+    expect([read.status, read.lines]).toStrictEqual([200, []]);
+    // What is said of such a file comes alone: here its column that matches no field.
+    const said = await batch('/evaluate/batch?locale=en', 'nama,warna\n', 'text/csv');
+    expect(said.lines.map((l) => Object.keys(l))).toStrictEqual([['warnings']]);
+    expect(((said.lines[0]?.warnings ?? []) as { code: string }[]).map((w) => w.code)).toContain(
+      'unknown_column',
+    );
+  });
+
+  it('reads the columns of the questions the served rule sets ask', async () => {
+    const surakarta = JSON.parse(
+      readFileSync(`${root}examples/perwali-surakarta-contoh.json`, 'utf8'),
+    );
+    const csv = 'nama,Nama ketua tim inovasi\nSIPANDU,Sri Rahayu\n';
+    const asked = await createApp({ ruleSets: [surakarta] }).request('/evaluate/batch?locale=en', {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    const line = JSON.parse((await asked.text()).trim()) as { warnings?: { code: string }[] };
+    expect(line.warnings?.map((w) => w.code) ?? []).not.toContain('unknown_column');
+    const plain = await batch('/evaluate/batch?locale=en', csv, 'text/csv');
+    expect(((plain.lines[0]?.warnings ?? []) as { code: string }[]).map((w) => w.code)).toContain(
+      'unknown_column',
+    );
   });
 });

@@ -82,6 +82,23 @@ describe('a record posted as a form', () => {
     }
     const read = await post('/evaluate?values=text', row, 'application/json');
     expect(read.status).toBe(200);
+    // One value of the wrong type among other problems is enough for the hint.
+    const mixed = await post(
+      '/evaluate?locale=en',
+      JSON.stringify({ nama: '', tahun: '2024' }),
+      'application/json',
+    );
+    expect(mixed.json.detail).toContain('?values=text');
+    // An option's wrong type (a query name given twice) is no record's: no hint.
+    const twice = await post(
+      '/evaluate?locale=en&rubric=iga-2023&rubric=iga-2026',
+      row,
+      'application/json',
+    );
+    expect([twice.status, String(twice.json.detail).includes('values=text')]).toStrictEqual([
+      400,
+      false,
+    ]);
     // Not for a record refused for other reasons, nor for a form, which is read as texts.
     const blank = await post(
       '/evaluate?locale=en',
