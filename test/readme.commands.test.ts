@@ -174,6 +174,16 @@ describe('the README commands run as written', () => {
           child.on('exit', (code) => resolve({ code, stdout }));
         });
         expect(result.code).toBe(0);
+        // A batch answers a line per row of the workbook sent, each with its verdict.
+        if (curl.includes('/evaluate/batch')) {
+          const lines = result.stdout
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line));
+          expect(lines.length).toBeGreaterThan(1);
+          for (const line of lines) expect(line.evaluation.verdict).toMatch(/eligible|incomplete/);
+          continue;
+        }
         const body = JSON.parse(result.stdout);
         // The what-if call answers with the comparison; the others with an evaluation.
         if (curl.includes('/region/compare')) {
