@@ -72,6 +72,11 @@ if (process.env.BENCH_PART === 'file') {
   console.log(
     `  the same work in-process: ${Math.round(loop.rate).toLocaleString('en-US')} records/s (per record p50 ${loop.p50.toFixed(1)} µs, p99 ${loop.p99.toFixed(1)} µs); the CLI at ${(cli / loop.rate).toFixed(2)}× of it`,
   );
+  await httpBatch(file);
+  const http = await httpBatch(file);
+  console.log(
+    `  POST /evaluate/batch?detail=summary with the file as its body (the app in-process, no socket): ${Math.round(http).toLocaleString('en-US')} records/s, at ${(http / loop.rate).toFixed(2)}× of the same work in-process`,
+  );
   process.exit(0);
 }
 
@@ -516,6 +521,32 @@ async function loopBatch(file: string): Promise<{ rate: number; p50: number; p99
   took.sort((a, b) => a - b);
   const at = (q: number) => took[Math.min(took.length - 1, Math.floor(q * took.length))] ?? 0;
   return { rate: bytes > 0 ? lines / seconds : 0, p50: at(0.5), p99: at(0.99) };
+}
+
+/**
+ * The batch route given a whole file as its body, as a regional app uploads an officer's sheet:
+ * the app's own `request` (no socket), its NDJSON answer read to the end; records/s.
+ */
+async function httpBatch(file: string): Promise<number> {
+  const { createApp } = await import('../src/server/index.js');
+  const app = createApp({ workers: 0 });
+  const body = readFileSync(file);
+  const type = file.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson';
+  const start = process.hrtime.bigint();
+  const answer = await app.request('/evaluate/batch?detail=summary', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': type },
+  });
+  let lines = 0;
+  for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) {
+    for (const byte of chunk) if (byte === 10) lines++;
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (answer.status !== 200 || lines !== BATCH) {
+    throw new Error(`the batch route answered ${answer.status} with ${lines} lines for ${file}`);
+  }
+  return lines / seconds;
 }
 
 /** Runs the CLI's `evaluate` on a file, as a stream, and prints throughput and peak memory. */

@@ -105,12 +105,12 @@ export function notARecord(
     };
   }
   // A note under the table: its one filled cell begins "Keterangan:", "Sumber :", "*)".
-  const filledCells = cells.filter((c) => foldCell(c) !== '');
-  if (filledCells.length === 1 && NOTE.test(foldCell(filledCells[0]))) {
+  const only = onlyFilledCell(cells);
+  if (only !== undefined && NOTE.test(foldCell(only))) {
     return {
       path: [],
       code: 'note_row',
-      message: say(locale, 'noteRow', { line, text: String(filledCells[0]).trim() }),
+      message: say(locale, 'noteRow', { line, text: String(only).trim() }),
     };
   }
   if (columnNumbers(cells)) {
@@ -131,6 +131,20 @@ export function notARecord(
     };
   }
   return undefined;
+}
+
+/**
+ * The one filled cell of a row, or `undefined` when it fills none or more than one: asked of
+ * every row, so it stops at the second filled cell and folds none.
+ */
+function onlyFilledCell(cells: readonly unknown[]): unknown {
+  let only: unknown;
+  for (const cell of cells) {
+    if (cell === undefined || cell === null || String(cell).trim() === '') continue;
+    if (only !== undefined) return undefined;
+    only = cell;
+  }
+  return only;
 }
 
 /**
