@@ -486,6 +486,34 @@ describe('a workbook laid out as a Bappeda officer lays it out', () => {
   });
 });
 
+describe('headers as officers write them in their own sheets', () => {
+  it('reads the name, agency and dates under their everyday and abbreviated headers', async () => {
+    const csv =
+      'No;Nama Inovasi Daerah;Perangkat Daerah Pengampu;Tgl. Uji Coba;Tanggal Mulai Diterapkan\n' +
+      '1;SIPANDU;Dinas Kesehatan;2023-01-10;2023-06-01\n';
+    const [row] = await rows(file('csv', csv));
+    expect(row?.warnings).toBeUndefined();
+    expect(row?.record).toStrictEqual({
+      id: '1',
+      nama: 'SIPANDU',
+      opd: 'Dinas Kesehatan',
+      waktuUjiCoba: '2023-01-10',
+      waktuPenerapan: '2023-06-01',
+    });
+    const [other] = await rows(
+      file(
+        'csv',
+        'Inovasi,Perangkat Daerah Pelaksana,Tgl Penerapan\nLapak Online,Diskominfo,2024-02-01\n',
+      ),
+    );
+    expect(other?.record).toStrictEqual({
+      nama: 'Lapak Online',
+      opd: 'Diskominfo',
+      waktuPenerapan: '2024-02-01',
+    });
+  });
+});
+
 describe('what an officer hides or notes in a workbook', () => {
   const field = (row: ReadRow | undefined, name: string) =>
     (row?.record as Record<string, unknown> | undefined)?.[name];
