@@ -5,7 +5,7 @@ import { createEngine, listRuleSets, loadRuleSet, type RuleSet } from '../index.
 import { interpolate, type Locale, type LocalizedText, pick, suggest } from '../messages.js';
 import { lintRuleSet, type RuleSetProblem } from '../schemas.js';
 import { lintTestCases, runTestCases } from '../vitest.js';
-import { EXIT } from './args.js';
+import { COMMAND_OPTIONS, EXIT } from './args.js';
 import { readJson, readRuleSetFile, readTextFile } from './input.js';
 import { say as sayError } from './say.js';
 import { type ScaffoldOptions, writeScaffold } from './scaffold.js';
@@ -156,7 +156,10 @@ export async function commandRules(
   throw rulesUsageError(sub, positionals.length, options.locale);
 }
 
-const SUBCOMMANDS = ['list', 'new', 'check', 'test'];
+/** The `rules` subcommands: those the option table has a row for. */
+const SUBCOMMANDS = Object.keys(COMMAND_OPTIONS)
+  .filter((command) => command.startsWith('rules '))
+  .map((command) => command.slice('rules '.length));
 
 /** What is wrong with a `rules` command line that matched no subcommand's form. */
 function rulesUsageError(sub: string | undefined, count: number, locale: Locale): UsageError {

@@ -120,8 +120,9 @@ export interface ReadRow {
   /**
    * `true` for a table row that is no record, left out with a warning saying why: a totals or
    * summary row (`JUMLAH`, `Total`, `Rata-rata`, `Jumlah Inovasi: 12`), the header repeated
-   * (exports put it after every page break), or the sign-off under the table (`Batu, 15
-   * Desember 2025`, `Kepala Bappeda,`, the signer's name, `NIP. …`). Such a row has no `record`
+   * (exports put it after every page break), a note under the table (`Keterangan: …`,
+   * `*) angka sementara`), or the sign-off under it (`Batu, 15 Desember 2025`, `Kepala
+   * Bappeda,`, the signer's name, `NIP. …`). Such a row has no `record`
    * and no `issues`, and its `index` is that of the next record.
    */
   skipped?: true;

@@ -3,7 +3,7 @@ import { InvalidOptionError, type Issue } from '../errors.js';
 import { openRecords, type QuestionField, type ReadRow } from '../io/index.js';
 import type { Locale } from '../messages.js';
 import { BODY_FAILED, bodyChunks } from './_body.js';
-import { problem, say } from './_problem.js';
+import { problemError, say } from './_problem.js';
 import { problemLocale, queryChoice } from './_request.js';
 
 /**
@@ -114,12 +114,12 @@ async function formFile(
   try {
     form = await c.req.parseBody({ all: true });
   } catch {
-    throw refusal(400, 'E_INVALID_BODY', say(locale, 'badForm'), locale);
+    throw problemError(400, 'E_INVALID_BODY', say(locale, 'badForm'), locale);
   }
   const file = Object.values(form)
     .flat()
     .find((value): value is File => value instanceof File);
-  if (!file) throw refusal(415, 'E_UNSUPPORTED_MEDIA_TYPE', say(locale, 'noFilePart'), locale);
+  if (!file) throw problemError(415, 'E_UNSUPPORTED_MEDIA_TYPE', say(locale, 'noFilePart'), locale);
   const byName = /\.(csv|tsv|txt)$/i.test(file.name)
     ? 'csv'
     : /\.xlsx$/i.test(file.name)
@@ -128,7 +128,7 @@ async function formFile(
   const byType = batchFormat(file.type);
   const format = byName ?? (byType === 'csv' || byType === 'xlsx' ? byType : undefined);
   if (!format) {
-    throw refusal(
+    throw problemError(
       415,
       'E_UNSUPPORTED_MEDIA_TYPE',
       say(locale, 'fileFormat', { name: file.name || '-' }),
@@ -137,6 +137,3 @@ async function formFile(
   }
   return { bytes: new Uint8Array(await file.arrayBuffer()), format, name: file.name || 'body' };
 }
-
-const refusal = (status: number, code: string, detail: string, locale: Locale) =>
-  Object.assign(new Error(), { problem: problem(status, code, detail, [], locale) });

@@ -23,7 +23,7 @@ import { type BodyBounds, jsonOfText, UTF8, wholeBody } from './_body.js';
 import { chosenEncoding, MIN_BYTES, packed } from './_compress.js';
 import { corsHeaders } from './_cors.js';
 import type { Inflight } from './_inflight.js';
-import { problem, say } from './_problem.js';
+import { type problem, problemError, say } from './_problem.js';
 import { acceptedLocale } from './_request.js';
 
 /** Answers a request and returns `true`, or returns `false` having touched nothing. */
@@ -256,7 +256,7 @@ function everyAnswers(of: FastRouteOf, req: IncomingMessage): Record<string, str
 /** The body's bounds: its length was checked before; the wait for its next bytes is the app's. */
 function bounds(of: FastRouteOf, locale: Locale): BodyBounds {
   const refuse = (status: number, code: string, detail: string) =>
-    Object.assign(new Error(), { problem: problem(status, code, detail, [], locale) });
+    problemError(status, code, detail, locale);
   return {
     bytes: of.bodyLimit,
     idleMs: of.idleMs,

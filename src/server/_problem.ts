@@ -70,6 +70,13 @@ export function problem(
   };
 }
 
+/**
+ * An error that carries its problem, for a handler to throw: the app's `onError` answers with
+ * the problem as it is (no issues).
+ */
+export const problemError = (status: number, code: string, detail: string, locale: Locale) =>
+  Object.assign(new Error(), { problem: problem(status, code, detail, [], locale) });
+
 /** Sends a problem as `application/problem+json`. */
 export function sendProblem(c: Context, p: Problem): Response {
   return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, {

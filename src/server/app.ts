@@ -499,9 +499,10 @@ export function createApp(given: AppOptions = {}): OpenAPIHono {
           }
           let line: string;
           // What the reader says of the whole file goes with the first line, as readRecords does.
-          const said = [...fileWarnings, ...(row.warnings ?? [])];
+          const said =
+            fileWarnings.length > 0 ? [...fileWarnings, ...(row.warnings ?? [])] : row.warnings;
           fileWarnings = [];
-          const warnings = said.length > 0 ? { warnings: said } : {};
+          const warnings = said !== undefined && said.length > 0 ? { warnings: said } : {};
           const where = { index: row.index, ...(row.line !== undefined ? { line: row.line } : {}) };
           if (row.skipped) {
             line = JSON.stringify({ line: row.line, skipped: true, ...warnings });
